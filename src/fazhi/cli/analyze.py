@@ -1,0 +1,73 @@
+"""`fazhi analyze FILE… [--format text|json|jsonl] [-o OUT]`"""
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+
+from ..api import analyze
+from ..config import Config
+from ..errors import FazhiError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("analyze", help="分析报告，输出摘要或 JSON / analyse reports")
+    p.add_argument("files", nargs="+", help="报告文件（txt/html/docx/pdf）")
+    p.add_argument("--format", choices=["text", "json", "jsonl"], default=None,
+                   help="text（中文摘要，单个文件默认）、json、jsonl（多个文件默认）")
+    p.add_argument("-o", "--output", help="输出文件（默认标准输出）")
+    p.add_argument("--config", help="配置文件（YAML）")
+    p.add_argument("--no-text", action="store_true", help="JSON 中不含全文 / omit text from JSON")
+    p.set_defaults(func=run)
+
+
+def _error_record(path: str, err: FazhiError) -> dict:
+    return {"source": {"path": path}, "error": err.to_json()}
+
+
+def analyze_one(path: str, config: Config):
+    """Returns (report, None) or (None, FazhiError). Never raises for bad input."""
+    try:
+        return analyze(path, config=config), None
+    except FazhiError as err:
+        return None, err
+    except Exception as exc:  # a bug must not stop a batch
+        detail = f"{type(exc).__name__}: {exc}"
+        if "FAZHI_DEBUG" in __import__("os").environ:
+            traceback.print_exc()
+        return None, FazhiError("internal", path, detail)
+
+
+def run(args) -> int:
+    config = Config.load(args.config)
+    fmt = args.format or ("text" if len(args.files) == 1 else "jsonl")
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    failed = 0
+    try:
+        if fmt == "json" and len(args.files) > 1:
+            print("--format json 只接受一个文件，多个文件请用 jsonl / --format json takes one file; use jsonl",
+                  file=sys.stderr)
+            return 2
+        for path in args.files:
+            report, err = analyze_one(path, config)
+            if err is not None:
+                failed += 1
+                print(err.line(), file=sys.stderr)
+                if fmt == "jsonl":
+                    out.write(json.dumps(_error_record(path, err), ensure_ascii=False) + "\n")
+                continue
+            if fmt == "jsonl":
+                out.write(json.dumps(report.to_json(include_text=not args.no_text),
+                                     ensure_ascii=False) + "\n")
+            elif fmt == "json":
+                json.dump(report.to_json(include_text=not args.no_text), out,
+                          ensure_ascii=False, indent=2)
+                out.write("\n")
+            else:
+                from ..render.text import summary
+                out.write(summary(report) + "\n")
+            out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if failed else 0

@@ -1,0 +1,47 @@
+"""Errors a user can act on: a code, a Chinese and an English sentence, the file."""
+from __future__ import annotations
+
+
+class FazhiError(Exception):
+    """A clear, one-line error about one input. Never a traceback for the user."""
+
+    # code -> (Chinese, English)
+    MESSAGES: dict[str, tuple[str, str]] = {
+        "not_found": ("文件不存在", "file not found"),
+        "not_a_file": ("不是文件", "not a regular file"),
+        "empty": ("文件为空", "file is empty"),
+        "too_large": ("文件超过大小上限", "file exceeds the size limit"),
+        "binary": ("不是可识别的文本、网页、Word 或 PDF 文件", "binary content that is not text, HTML, DOCX or PDF"),
+        "unsupported_type": ("不支持的文件类型", "unsupported file type"),
+        "encoding": ("无法识别文本编码", "text encoding could not be determined"),
+        "corrupt_docx": ("Word 文件已损坏或无法读取", "corrupt or unreadable DOCX"),
+        "corrupt_pdf": ("PDF 文件已损坏或无法读取", "corrupt or unreadable PDF"),
+        "encrypted_pdf": ("PDF 文件已加密", "encrypted PDF"),
+        "scanned_pdf": ("PDF 为扫描件，没有文字层（暂不支持 OCR）", "scanned PDF with no text layer (OCR not supported)"),
+        "no_text": ("未能提取到正文", "no report text could be extracted"),
+        "read_error": ("读取文件失败", "the file could not be read"),
+        "internal": ("分析时发生内部错误", "internal error during analysis"),
+    }
+
+    def __init__(self, code: str, path: str | None = None, detail: str | None = None):
+        self.code = code
+        self.path = path
+        self.detail = detail
+        super().__init__(self.line())
+
+    @property
+    def message_zh(self) -> str:
+        return self.MESSAGES.get(self.code, (self.code, self.code))[0]
+
+    @property
+    def message_en(self) -> str:
+        return self.MESSAGES.get(self.code, (self.code, self.code))[1]
+
+    def line(self) -> str:
+        where = self.path or "<输入>"
+        extra = f" ({self.detail})" if self.detail else ""
+        return f"{where}: {self.message_zh} / {self.message_en}{extra} [{self.code}]"
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "message": f"{self.message_zh} / {self.message_en}",
+                "detail": self.detail}

@@ -1,0 +1,279 @@
+"""The data model: one `Report` carries the clean text and every annotation as
+character-offset spans into that text (the way spaCy's Doc/Span work).
+
+Pipeline components (see `fazhi.pipeline`) add annotations to a Report; they never
+rewrite `Report.text`. `Report.norm` is a matching view of the text with exactly the
+same length (full-width ASCII folded to half-width, traditional characters folded to
+simplified where the mapping is one character to one character), so an offset found in
+`norm` is an offset in `text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+SCHEMA = "fazhi.report/1"
+
+PARTS = ("measures", "shortcomings", "first_responsible", "plan", "other")
+LEVELS = ("province", "city", "county", "township", "department")
+KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
+FACT_KINDS = ("count", "rate", "money", "duration", "ratio", "other")
+SEVERITIES = ("major", "minor", "info")
+
+
+@dataclass
+class Source:
+    path: str | None = None
+    sha256: str | None = None
+    media_type: str | None = None
+    encoding: str | None = None
+    size: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "media_type": self.media_type,
+                "encoding": self.encoding}
+
+
+@dataclass
+class Removed:
+    """Something ingest removed from the source because it is not the report
+    (portal navigation, footer, template-site residue...). `at` is the offset in
+    the clean text where it stood (a zero-width position)."""
+    kind: str          # nav | banner | widget | counter | metadata_table | footer | template_site | other
+    text: str
+    at: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "at": self.at}
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    jurisdiction: str | None = None
+    parent: str | None = None
+    province: str | None = None
+    level: str | None = None
+    department: str | None = None
+    issuers: list[str] = field(default_factory=list)
+    report_year: int | None = None
+    report_date: str | None = None
+    publish_date: str | None = None
+    kind: str | None = None
+    framework: str | None = None
+    adcode: str | None = None
+    source_site: str | None = None     # 来源 as written on the page
+    # evidence for each field: field name -> (start, end) in text, when the value was read from the text
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title, "jurisdiction": self.jurisdiction, "parent": self.parent,
+            "province": self.province, "level": self.level, "department": self.department,
+            "issuers": list(self.issuers), "report_year": self.report_year,
+            "report_date": self.report_date, "publish_date": self.publish_date,
+            "kind": self.kind, "framework": self.framework, "adcode": self.adcode,
+            "source_site": self.source_site,
+            "evidence": {k: {"start": s, "end": e} for k, (s, e) in self.evidence.items()},
+        }
+
+
+@dataclass
+class Section:
+    id: str
+    number: str | None          # the marker as written, e.g. "一、", "(三)", "1.", "一是"; None if unnumbered
+    level: int                   # depth in the tree, 1 = top
+    heading: str                 # heading text without the marker (the run-in body is not part of it)
+    start: int                   # start of the section (its heading line) in text
+    end: int                     # end of the section (exclusive) in text
+    heading_start: int = 0       # span of the heading (marker + heading text) in text
+    heading_end: int = 0
+    style: str | None = None     # marker style: cn_dun, paren_cn, arabic_dot, paren_arabic, circled, inline, bracket, unnumbered ...
+    ordinal: int | None = None   # the number the marker stands for (三 -> 3)
+    part: str | None = None      # statutory part (PARTS) for top-level sections (and nested ones that carry a part)
+    part_basis: str | None = None  # why: the phrase/pattern/area rule that decided the part
+    areas: list[str] = field(default_factory=list)
+    numbering: list[str] = field(default_factory=list)  # numbering anomalies seen at this section: skip, repeat, restart, level_jump, unnumbered_sibling
+    children: list["Section"] = field(default_factory=list)
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "number": self.number, "level": self.level, "heading": self.heading,
+            "start": self.start, "end": self.end,
+            "heading_start": self.heading_start, "heading_end": self.heading_end,
+            "style": self.style, "ordinal": self.ordinal,
+            "part": self.part, "part_basis": self.part_basis, "areas": list(self.areas),
+            "numbering": list(self.numbering),
+            "children": [c.to_json() for c in self.children],
+        }
+
+
+@dataclass
+class Fact:
+    id: str
+    quote: str
+    start: int
+    end: int
+    value: float | int | None
+    unit: str | None
+    approx: bool = False
+    qualifier: str | None = None   # 余 / 多 / 近 / 约 / 左右 / 以上 / 逾 / 超 ...
+    kind: str = "count"            # FACT_KINDS
+    subject: str | None = None     # what is counted, a short phrase from the text
+    subject_start: int | None = None
+    subject_end: int | None = None
+    indicator: str | None = None   # canonical id from catalog/indicators.yaml
+    year: int | None = None
+    section: str | None = None     # id of the innermost section containing the fact
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "quote": self.quote, "start": self.start, "end": self.end,
+            "value": self.value, "unit": self.unit, "approx": self.approx,
+            "qualifier": self.qualifier, "kind": self.kind, "subject": self.subject,
+            "indicator": self.indicator, "year": self.year, "section": self.section,
+        }
+
+
+@dataclass
+class Relation:
+    id: str
+    type: str                       # sum | rate | difference
+    total: str | None = None        # sum/difference: fact id of the total (difference: the result)
+    parts: list[str] = field(default_factory=list)  # sum: fact ids; difference: [minuend, subtrahend]
+    rate: str | None = None         # rate: fact id of the stated rate
+    numerator: str | None = None
+    denominator: str | None = None
+    computed: float | None = None
+    stated: float | None = None
+    holds: bool | None = None
+    tolerance: float | None = None  # allowed gap given the printed precision
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.type in ("sum", "difference"):
+            d.update(total=self.total, parts=list(self.parts))
+        if self.type == "rate":
+            d.update(rate=self.rate, numerator=self.numerator, denominator=self.denominator)
+        d.update(computed=self.computed, stated=self.stated, holds=self.holds,
+                 tolerance=self.tolerance)
+        return d
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    quote: str
+    removed: bool = False   # True when the quote was removed by ingest (start == end == where it stood)
+
+    def to_json(self) -> dict[str, Any]:
+        d = {"start": self.start, "end": self.end, "quote": self.quote}
+        if self.removed:
+            d["removed"] = True
+        return d
+
+
+@dataclass
+class Finding:
+    rule: str                 # "family.name"
+    severity: str             # SEVERITIES
+    message: str              # Chinese
+    evidence: list[Evidence] = field(default_factory=list)
+    suggestion: str | None = None
+    id: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)   # machine-readable details (e.g. {"part": "plan"})
+
+    @property
+    def family(self) -> str:
+        return self.rule.split(".", 1)[0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "rule": self.rule, "family": self.family, "severity": self.severity,
+            "message": self.message, "evidence": [e.to_json() for e in self.evidence],
+            "suggestion": self.suggestion, "data": self.data,
+        }
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass
+class Report:
+    text: str
+    source: Source = field(default_factory=Source)
+    norm: str = ""                                   # same length as text; see module docstring
+    removed: list[Removed] = field(default_factory=list)
+    hints: dict[str, Any] = field(default_factory=dict)  # ingest hints: html title/date, docx heading levels by line start...
+    meta: Meta = field(default_factory=Meta)
+    sections: list[Section] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)   # named documents 《…》 {name,start,end}
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.norm:
+            from .textnorm import normalize_view
+            self.norm = normalize_view(self.text)
+        if len(self.norm) != len(self.text):
+            raise ValueError("Report.norm must have the same length as Report.text")
+
+    # -- navigation helpers -------------------------------------------------
+    def lines(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of every non-empty line of the text."""
+        for m in _LINE.finditer(self.text):
+            yield m.start(), m.end()
+
+    def all_sections(self) -> Iterator[Section]:
+        for s in self.sections:
+            yield from s.walk()
+
+    def section_at(self, offset: int) -> Section | None:
+        """Innermost section containing offset."""
+        best = None
+        for s in self.all_sections():
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    def top_section_at(self, offset: int) -> Section | None:
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def fact(self, fid: str) -> Fact | None:
+        for f in self.facts:
+            if f.id == fid:
+                return f
+        return None
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(start, end, self.text[start:end])
+
+    def to_json(self, include_text: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {"schema": SCHEMA, "source": self.source.to_json()}
+        if include_text:
+            d["text"] = self.text
+        d.update({
+            "meta": self.meta.to_json(),
+            "sections": [s.to_json() for s in self.sections],
+            "facts": [f.to_json() for f in self.facts],
+            "relations": [r.to_json() for r in self.relations],
+            "findings": [f.to_json() for f in self.findings],
+            "removed": [r.to_json() for r in self.removed],
+            "documents": list(self.documents),
+        })
+        return d

@@ -1,0 +1,65 @@
+"""Chinese terminal summary of one analysed report."""
+from __future__ import annotations
+
+from ..model import Report
+
+PART_NAMES = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "first_responsible": "党政主要负责人履行第一责任人职责情况",
+    "plan": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+}
+LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇",
+               "department": "部门"}
+KIND_NAMES = {"report": "年度报告", "template": "范文网站转载", "interpretation": "政策解读",
+              "plan": "方案/要点", "news": "新闻", "article": "文章", "other": "其他"}
+SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
+
+
+def _v(x) -> str:
+    return "—" if x in (None, "", []) else str(x)
+
+
+def summary(report: Report, max_facts: int = 30) -> str:
+    m = report.meta
+    lines = [f"《{_v(m.title)}》", ""]
+    lines.append(f"  文件      {_v(report.source.path)}（{_v(report.source.media_type)}，{_v(report.source.encoding)}）")
+    lines.append(f"  地区      {_v(m.jurisdiction)}（{LEVEL_NAMES.get(m.level or '', _v(m.level))}）"
+                 f"  上级 {_v(m.parent)}  省份 {_v(m.province)}")
+    if m.department:
+        lines.append(f"  部门      {m.department}")
+    lines.append(f"  报告年度  {_v(m.report_year)}    成文日期 {_v(m.report_date)}    发布日期 {_v(m.publish_date)}")
+    lines.append(f"  类型      {KIND_NAMES.get(m.kind or '', _v(m.kind))}    纲要 {_v(m.framework)}")
+    lines.append(f"  落款      {'、'.join(m.issuers) if m.issuers else '—'}")
+    lines.append("")
+    lines.append("结构：")
+    for s in report.all_sections():
+        if s.level > 2:
+            continue
+        part = f" ［{PART_NAMES.get(s.part, s.part)}］" if s.part else ""
+        flags = f" ⚠{','.join(s.numbering)}" if s.numbering else ""
+        lines.append(f"  {'  ' * (s.level - 1)}{s.number or ''}{s.heading[:40]}{part}{flags}")
+    present = {s.part for s in report.all_sections() if s.part}
+    lines.append("")
+    lines.append("法定内容：" + "  ".join(
+        f"{'✓' if p in present else '✗'}{PART_NAMES[p]}" for p in
+        ("measures", "shortcomings", "first_responsible", "plan")))
+    lines.append("")
+    lines.append(f"数据：共 {len(report.facts)} 项" + ("（仅列前 %d 项）" % max_facts if len(report.facts) > max_facts else ""))
+    for f in report.facts[:max_facts]:
+        ind = f" → {f.indicator}" if f.indicator else ""
+        lines.append(f"  {f.quote}  = {f.value}{f.unit or ''}  {_v(f.subject)}{ind}")
+    lines.append("")
+    if report.findings:
+        lines.append(f"审核发现：{len(report.findings)} 项")
+        for f in report.findings:
+            q = f.evidence[0].quote[:40] if f.evidence else ""
+            lines.append(f"  [{SEVERITY_NAMES.get(f.severity, f.severity)}] {f.rule}：{f.message}"
+                         + (f"  “{q}”" if q else ""))
+    else:
+        lines.append("审核发现：无")
+    if report.removed:
+        lines.append("")
+        lines.append(f"已去除的网页残留：{len(report.removed)} 处")
+    return "\n".join(lines)
