@@ -211,7 +211,15 @@ class Report:
     source: Source = field(default_factory=Source)
     norm: str = ""                                   # same length as text; see module docstring
     removed: list[Removed] = field(default_factory=list)
-    hints: dict[str, Any] = field(default_factory=dict)  # ingest hints: html title/date, docx heading levels by line start...
+    # Ingest hints (all optional):
+    #   "title": str            page/document title from HTML <title>/meta or DOCX core properties
+    #   "publish_date": "YYYY-MM-DD"  the page's 发布时间/更新时间 (not a banner showing today's date)
+    #   "source_site": str      来源 as written on the page
+    #   "heading_lines": list[[start, level]]  lines that DOCX styles/outline levels mark as headings
+    #   "bold_lines": list[int] starts of lines that are entirely bold in DOCX/HTML
+    #   "traditional": bool     the text is written in traditional characters
+    #   "template_site": bool   the page came from a 范文/template site (residue was found)
+    hints: dict[str, Any] = field(default_factory=dict)
     meta: Meta = field(default_factory=Meta)
     sections: list[Section] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)

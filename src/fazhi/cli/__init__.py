@@ -1,5 +1,5 @@
 """`fazhi` command line. Each module in this package registers its sub-commands:
-analyze.py (analyze), review.py (review, rules), corpus.py (ingest, list, show, search,
+analyze.py (analyze), review.py (review), rules.py (rules), corpus.py (ingest, list, show, search,
 export, similar, compare, reanalyze), web.py (serve, user)."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 from .. import __version__
 
-COMMAND_MODULES = ["analyze", "review", "corpus", "web"]
+COMMAND_MODULES = ["analyze", "review", "rules", "corpus", "web"]
 
 
 def build_parser() -> argparse.ArgumentParser:
