@@ -1,0 +1,1 @@
+"""Benchmarks for fazhi. Run `make bench` (or `python -m bench [name…]`)."""
