@@ -1,1 +1,27 @@
-"""checks"""
+"""Review rules: one module per rule family, a registry (`fazhi rules`), and the `checks`
+pipeline component that runs every enabled rule and numbers the findings F1, F2… in text order.
+
+Families (a fixed vocabulary): structure, years, figures, provenance, quality.
+"""
+from __future__ import annotations
+
+from ..config import Config
+from ..model import Report
+from ..pipeline import component
+from .registry import FAMILIES, RuleInfo, all_rules, get_rule, rule, run_checks, run_rule  # noqa: F401
+
+_FAMILY_MODULES = ("structure", "years", "figures", "provenance", "quality")
+
+
+def _load_families() -> None:
+    import importlib
+    for name in _FAMILY_MODULES:
+        importlib.import_module(f"{__name__}.{name}")
+
+
+@component("checks")
+def checks(report: Report, config: Config) -> None:
+    run_checks(report, config)
+
+
+_load_families()

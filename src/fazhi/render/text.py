@@ -21,7 +21,7 @@ def _v(x) -> str:
     return "—" if x in (None, "", []) else str(x)
 
 
-def summary(report: Report, max_facts: int = 30) -> str:
+def summary(report: Report, max_facts: int = 30, config=None) -> str:
     m = report.meta
     lines = [f"《{_v(m.title)}》", ""]
     lines.append(f"  文件      {_v(report.source.path)}（{_v(report.source.media_type)}，{_v(report.source.encoding)}）")
@@ -51,6 +51,9 @@ def summary(report: Report, max_facts: int = 30) -> str:
         ind = f" → {f.indicator}" if f.indicator else ""
         lines.append(f"  {f.quote}  = {f.value}{f.unit or ''}  {_v(f.subject)}{ind}")
     lines.append("")
+    from ..review import verdict
+    label, reason = verdict(report, config)
+    lines.append(f"审核结论：{label}（{reason}）")
     if report.findings:
         lines.append(f"审核发现：{len(report.findings)} 项")
         for f in report.findings:

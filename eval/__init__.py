@@ -1,0 +1,1 @@
+"""fazhi evaluation harness: `python -m eval [facts|structure|extract|quantities]`."""

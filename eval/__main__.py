@@ -1,0 +1,45 @@
+"""`python -m eval` runs every evaluation; `python -m eval NAME...` runs some of them.
+
+Names: facts (meta + facts against gold), structure (sections: fazhi vs heading regex),
+extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs chinese2digits).
+Options: --fast (small subsets, for tests), --pages (per-page extraction table).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import sys
+import time
+
+SUITES = ["facts", "structure", "extract", "quantities"]
+ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m eval", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("suites", nargs="*", help=f"any of {', '.join(SUITES)} (default: all)")
+    ap.add_argument("--fast", action="store_true", help="small subsets (seconds)")
+    ap.add_argument("--pages", action="store_true", help="also print the per-page extraction table")
+    args = ap.parse_args(argv)
+    names = [ALIASES.get(s, s) for s in args.suites] or SUITES
+    bad = [s for s in names if s not in SUITES]
+    if bad:
+        ap.error(f"unknown suite(s): {', '.join(bad)}")
+    import fazhi
+    print(f"# fazhi evaluation — {dt.date.today().isoformat()}, fazhi {getattr(fazhi, '__version__', '?')}, "
+          f"Python {platform.python_version()}, {os.cpu_count()} CPU(s){' — fast subset' if args.fast else ''}\n")
+    for name in dict.fromkeys(names):
+        t0 = time.perf_counter()
+        mod = __import__(f"eval.{name}", fromlist=["run"])
+        print(mod.run(fast=args.fast))
+        if name == "extract" and args.pages:
+            print(mod.per_page_table(fast=args.fast))
+        print(f"({name}: {time.perf_counter() - t0:.1f} s)\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""Helpers shared by the rule families: parts, headings, evidence, sentences, years."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from .. import catalog
+from ..model import Evidence, Fact, Report, Section
+
+PART_NAMES = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "plan": "下一年度推进法治政府建设的主要安排",
+    "other": "其他需要报告的情况",
+}
+
+YEAR_RX = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(年度?|年)(?!\d)")
+RANGE_RX = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
+BOOK_RX = re.compile(r"《[^》\n]{0,120}》")
+SENT_END = "。！？!?；;\n"
+
+
+NOT_REPORTS = {"news", "article", "other", "interpretation", "plan"}
+
+
+def is_report(report: Report) -> bool:
+    """Rules about a report's structure and years apply to reports (and 范文 copies of them),
+    not to news, plans or other documents that meta classified as such."""
+    return report.meta.kind not in NOT_REPORTS
+
+
+def statutory_parts() -> list[dict]:
+    return catalog.load("frameworks")["statutory_parts"]["parts"]
+
+
+def ev(report: Report, start: int, end: int) -> Evidence:
+    return Evidence(start, end, report.text[start:end])
+
+
+def heading_ev(report: Report, s: Section) -> Evidence:
+    """The heading span of a section; its first line when the parser gave no heading span."""
+    if s.heading_end > s.heading_start:
+        return ev(report, s.heading_start, s.heading_end)
+    nl = report.text.find("\n", s.start, s.end)
+    end = nl if nl != -1 else s.end
+    end = min(end, s.start + 60)
+    return ev(report, s.start, end)
+
+
+def heading_text(report: Report, s: Section) -> str:
+    e = heading_ev(report, s)
+    return e.quote.strip()
+
+
+def top_sections(report: Report) -> list[Section]:
+    return list(report.sections)
+
+
+def sections_with_part(report: Report, part: str) -> tuple[list[Section], list[Section]]:
+    """(top-level sections with the part, nested sections with the part)."""
+    top = [s for s in report.sections if s.part == part]
+    nested = [s for t in report.sections for s in t.walk() if s is not t and s.part == part]
+    return top, nested
+
+
+def part_spans(report: Report, part: str) -> list[tuple[int, int]]:
+    """Spans of text belonging to a statutory part: the top-level sections that carry it,
+    else nested sections that carry it."""
+    top, nested = sections_with_part(report, part)
+    secs = top or nested
+    return [(s.start, s.end) for s in secs]
+
+
+def body_spans(report: Report, part: str) -> list[tuple[int, int]]:
+    """Like part_spans, without the part's own heading line."""
+    top, nested = sections_with_part(report, part)
+    out = []
+    for s in top or nested:
+        hs = s.heading_end if s.heading_end > s.heading_start else s.start
+        out.append((max(s.start, hs), s.end))
+    return out
+
+
+def span_text(report: Report, spans: Iterable[tuple[int, int]], norm: bool = True) -> str:
+    src = report.norm if norm else report.text
+    return "\n".join(src[a:b] for a, b in spans)
+
+
+def finditer(rx: re.Pattern, report: Report, spans: Iterable[tuple[int, int]]) -> Iterator[re.Match]:
+    for a, b in spans:
+        yield from rx.finditer(report.norm, a, b)
+
+
+def sentence_bounds(text: str, pos: int, limit: int = 400) -> tuple[int, int]:
+    a = pos
+    lo = max(0, pos - limit)
+    while a > lo and text[a - 1] not in SENT_END:
+        a -= 1
+    b = pos
+    hi = min(len(text), pos + limit)
+    while b < hi and text[b] not in SENT_END:
+        b += 1
+    return a, b
+
+
+def clause_before(text: str, pos: int, limit: int = 24) -> str:
+    """The text of the clause that ends at pos (stops at punctuation)."""
+    a = pos
+    lo = max(0, pos - limit)
+    while a > lo and text[a - 1] not in SENT_END + ",，、:：(（)）":
+        a -= 1
+    return text[a:pos]
+
+
+def masked_spans(s: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans of year ranges and cited document titles (years there are not the report's)."""
+    return [(m.start() + offset, m.end() + offset) for m in RANGE_RX.finditer(s)] + \
+           [(m.start() + offset, m.end() + offset) for m in BOOK_RX.finditer(s)]
+
+
+def years_in(report: Report, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(year, start, end) of 'YYYY年/年度' in text[start:end], outside ranges, 《titles》 and
+    '以来/至今/起' phrases (those name a period, not the year reported)."""
+    s = report.norm[start:end]
+    masks = masked_spans(s)
+    out = []
+    for m in YEAR_RX.finditer(s):
+        if any(a <= m.start() < b for a, b in masks):
+            continue
+        tail = s[m.end():m.end() + 4]
+        if re.match(r"\s*(\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|以来|至今|起|底前|前)", tail):
+            continue   # a date or a period ('2019年至今'), not the label of a year
+        out.append((int(m.group(1)), start + m.start(), start + m.start(1) + 4 + len(m.group(2))))
+    return out
+
+
+def fact_label(report: Report, f: Fact) -> str:
+    """What a fact counts: its subject, else the clause just before its quote."""
+    if f.subject:
+        return f.subject
+    return clause_before(report.text, f.start).strip()
+
+
+def rate_name(report: Report, f: Fact) -> str:
+    """The name of a rate ('办结率') for messages; '比率' when the text names none."""
+    return named_rate(report, f) or (f.subject or "比率").strip()
+
+
+def named_rate(report: Report, f: Fact) -> str | None:
+    """The name of a rate ('办结率') from the subject or the words just before the figure."""
+    for src in (f.subject or "", clause_before(report.norm, f.start, 30)):
+        m = re.search(r"([\u4e00-\u9fff\"“”]{0,10}?(?:率|比例|占比|比重))(?:[\u4e00-\u9fff]{0,3})?\s*$",
+                      re.sub(r"(为|达到|达|是|均为|均达|约|近|超过|提高到|提升至|保持)\s*$", "", src))
+        if m:
+            return m.group(1).strip("\"“”")
+    return None
+
+
+def fmt_num(x: float, decimals: int | None = None) -> str:
+    if decimals is None:
+        if float(x).is_integer():
+            return str(int(x))
+        return f"{x:.2f}".rstrip("0").rstrip(".")
+    return f"{x:.{decimals}f}"
+
+
+def cap_evidence(evs: list[Evidence], cap: int) -> tuple[list[Evidence], int]:
+    return evs[:cap], len(evs)

@@ -1,0 +1,88 @@
+"""Quality rules: stock phrases instead of specifics in the shortcomings and the plan."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..config import Config
+from ..model import Finding, Report
+from .common import BOOK_RX, heading_ev, is_report, sections_with_part
+from .registry import rule
+
+BASIS = "《法治政府建设与责任落实督察工作规定》关于年度报告内容的规定；审核惯例：不足要具体、安排要可检查"
+
+DIGIT = re.compile(r"\d")
+CN_COUNT = re.compile(r"[一二三四五六七八九十百千万两]+(?:个|项|件|起|次|家|户|人|名|所|条|类|批|期|场)")
+ENUM_LIST = re.compile(r"[\u4e00-\u9fff“”\"]{2,}(?:、[\u4e00-\u9fff“”\"]{2,}){1,}等(?:领域|行业|部门|单位|方面|乡镇|职能|环节|问题|事项)")
+EXAMPLE = re.compile(r"例如|比如|如[\u4e00-\u9fff]{2,12}(?:案|事件|问题)|以[\u4e00-\u9fff]{2,12}为例|典型案例")
+DEADLINE = re.compile(r"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|\d+\s*月|(?:19|20)\d{2}\s*年")
+TARGET = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)|全覆盖|达到|不低于|不少于|以上|以内|实现[^，。]{0,10}(?:100|全)")
+
+
+def _body(report: Report, part: str) -> tuple[list, str, int, int]:
+    top, nested = sections_with_part(report, part)
+    secs = top or nested
+    spans = []
+    for s in secs:
+        hs = s.heading_end if s.heading_end > s.heading_start else s.start
+        spans.append((max(s.start, hs), s.end))
+    text = "\n".join(report.norm[a:b] for a, b in spans)
+    return secs, text, len(re.sub(r"\s", "", text)), len(spans)
+
+
+def _specifics(report: Report, part: str, text: str) -> list[str]:
+    """What makes a passage specific: figures, named documents, named fields, cases."""
+    found = []
+    top, nested = sections_with_part(report, part)
+    spans = [(s.start, s.end) for s in (top or nested)]
+    if any(any(a <= f.start < b for a, b in spans) for f in report.facts):
+        found.append("figure")
+    unquoted = re.sub(r"“[^”]{0,20}”|\"[^\"]{0,20}\"", "", text)   # “三项制度” is a name, not a figure
+    if DIGIT.search(text) or CN_COUNT.search(unquoted):
+        found.append("number")
+    if BOOK_RX.search(text):
+        found.append("document")
+    if ENUM_LIST.search(text):
+        found.append("named_fields")
+    if EXAMPLE.search(text):
+        found.append("case")
+    return found
+
+
+@rule("quality.vague_shortcomings", severity="minor",
+      title="不足写得空泛",
+      why="“存在的不足”只有“有待加强”“仍需提高”之类套话，没有数字、具体领域、单位或事例，"
+          "看不出问题在哪里、有多严重，也无法据此整改和检查。",
+      basis=BASIS,
+      example="“一是统筹协调合力不足。二是执法规范化还需加强。三是法治宣传方式不够灵活。”")
+def vague_shortcomings(report: Report, config: Config) -> Iterable[Finding]:
+    secs, text, size, _ = _body(report, "shortcomings")
+    if not is_report(report) or not secs or size < 20:
+        return
+    if _specifics(report, "shortcomings", text):
+        return
+    yield Finding(
+        rule="quality.vague_shortcomings", severity="minor",
+        message="“存在的不足”部分只有原则性表述，没有数字、具体领域、单位或事例，问题不具体，无法据此整改。",
+        evidence=[heading_ev(report, s) for s in secs[:3]],
+        suggestion="写明不足的具体表现：涉及的领域和单位、相关数据（如未达标的比率、积压案件数）或典型事例。",
+        data={"part": "shortcomings"})
+
+
+@rule("quality.plan_without_targets", severity="info",
+      title="下一年度安排没有可检查的目标",
+      why="“下一年度安排”没有量化目标、完成时限或具体任务名称，次年无法检查是否落实。",
+      basis=BASIS,
+      example="“一是完善工作机制。二是强化责任落实。三是加强宣传教育。”")
+def plan_without_targets(report: Report, config: Config) -> Iterable[Finding]:
+    secs, text, size, _ = _body(report, "plan")
+    if not is_report(report) or not secs or size < 20:
+        return
+    if DEADLINE.search(text) or TARGET.search(text) or BOOK_RX.search(text) or DIGIT.search(text):
+        return
+    yield Finding(
+        rule="quality.plan_without_targets", severity="info",
+        message="“下一年度安排”没有量化目标、完成时限或具体任务名称，次年难以检查是否落实。",
+        evidence=[heading_ev(report, s) for s in secs[:3]],
+        suggestion="为主要安排写明目标值（如“负责人出庭应诉率达到90%以上”）、完成时限和要制定的具体文件或项目。",
+        data={"part": "plan"})

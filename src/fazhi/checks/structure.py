@@ -1,0 +1,326 @@
+"""Structure rules: the statutory parts and the heading numbering."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..config import Config
+from ..model import Finding, Report, Section
+from .common import (PART_NAMES, heading_ev, heading_text, is_report, sections_with_part,
+                     span_text, statutory_parts)
+from .registry import rule
+
+BASIS_PARTS = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）关于年度报告内容的规定"
+def _reviewable(report: Report) -> bool:
+    """Structure rules need a heading tree with statutory parts assigned, and a report."""
+    if not is_report(report):
+        return False
+    if not report.sections:
+        return False
+    return any(s.part for s in report.all_sections())
+
+
+def _presence(report: Report) -> tuple[set[str], dict[str, list[Section]]]:
+    """(parts present as top-level sections, part -> nested sections carrying it)."""
+    top = {s.part for s in report.sections if s.part}
+    # a run of top-level sections named after 纲要 task areas is the 'measures' part
+    if any(s.areas and s.part in (None, "measures") for s in report.sections):
+        top.add("measures")
+    nested: dict[str, list[Section]] = {}
+    for t in report.sections:
+        for s in t.walk():
+            if s is not t and s.part:
+                nested.setdefault(s.part, []).append(s)
+    return top, nested
+
+
+def _required(config: Config) -> list[dict]:
+    want = config.get("rules.required_parts")
+    parts = [p for p in statutory_parts() if p.get("required")]
+    if want:
+        parts = [p for p in statutory_parts() if p["id"] in want]
+    return parts
+
+
+@rule("structure.missing_part", severity="major",
+      title="缺少法定内容",
+      why="年度报告应当包括上一年度主要举措和成效、存在的不足和原因、党政主要负责人履行推进法治建设"
+          "第一责任人职责情况、下一年度主要安排；缺少任何一项，报告不完整，督察时会被要求补报。",
+      basis=BASIS_PARTS,
+      example="报告只有“一、依法全面履行政府职能……八、组织保障和落实机制”，没有“存在的不足”和“下一年度安排”。")
+def missing_part(report: Report, config: Config) -> Iterable[Finding]:
+    if not _reviewable(report):
+        return
+    top, nested = _presence(report)
+    headings = [heading_ev(report, s) for s in report.sections][:12]
+    listed = "、".join(f"“{e.quote.strip()[:20]}”" for e in headings[:8])
+    for p in _required(config):
+        pid = p["id"]
+        if pid in top or pid in nested:
+            continue
+        name = PART_NAMES.get(pid, p.get("official", pid))
+        yield Finding(
+            rule="structure.missing_part", severity=p.get("missing_severity", "major"),
+            message=f"报告缺少法定内容“{name}”（{pid}）。{BASIS_PARTS}要求年度报告写明"
+                    f"“{p.get('official', name)}”，而报告的一级标题（{listed}）中没有这一部分。",
+            evidence=headings,
+            suggestion=f"增设一级标题“{p.get('official', name)}”，如实报告这部分内容。",
+            data={"part": pid})
+
+
+@rule("structure.part_nested", severity="minor",
+      title="法定内容未单列",
+      why="法定内容只作为某一部分下的小节出现，没有单列为一部分，审阅者不易找到，也说明报告没有按规定的结构组织。",
+      basis=BASIS_PARTS,
+      example="“(一)党政主要负责人履行推进法治建设第一责任人职责情况”放在“一、工作开展情况”之下。")
+def part_nested(report: Report, config: Config) -> Iterable[Finding]:
+    if not _reviewable(report):
+        return
+    top, nested = _presence(report)
+    for p in _required(config):
+        pid = p["id"]
+        if pid in top or pid not in nested:
+            continue
+        secs = nested[pid]
+        name = PART_NAMES.get(pid, pid)
+        first = heading_text(report, secs[0])
+        yield Finding(
+            rule="structure.part_nested", severity="minor",
+            message=f"法定内容“{name}”（{pid}）没有单列为一部分，只在小标题“{first[:40]}”下出现。",
+            evidence=[heading_ev(report, s) for s in secs[:5]],
+            suggestion=f"将“{name}”单列为报告的一级标题（如“X、{p.get('official', name)}”）。",
+            data={"part": pid})
+
+
+CAUSE_EXTRA = ["由于", "导致", "主要是因为", "根源", "因为", "原因是", "归因于", "受制于"]
+
+
+def _cause_cues() -> list[str]:
+    for p in statutory_parts():
+        if p["id"] == "shortcomings":
+            return list(p.get("cause_cues", [])) + CAUSE_EXTRA
+    return ["原因"] + CAUSE_EXTRA
+
+
+@rule("structure.shortcomings_without_causes", severity="minor",
+      title="只列问题、未分析原因",
+      why="规定要求报告“存在的不足和原因”；只罗列问题、不分析原因，整改就无从着手，也不符合报告内容要求。",
+      basis=BASIS_PARTS,
+      example="“二、存在的问题：一是群众法治观念仍需提高……二是工作力量薄弱……”，全文没有“原因”。")
+def shortcomings_without_causes(report: Report, config: Config) -> Iterable[Finding]:
+    if not _reviewable(report):
+        return
+    top, nested = sections_with_part(report, "shortcomings")
+    secs = top or nested
+    if not secs:
+        return
+    spans = [(s.start, s.end) for s in secs]
+    text = span_text(report, spans)
+    if len(re.sub(r"\s", "", text)) < 20:
+        return
+    if any(c in text for c in _cause_cues()):
+        return
+    yield Finding(
+        rule="structure.shortcomings_without_causes", severity="minor",
+        message="“存在的不足”部分只列举了问题，没有分析产生问题的原因（未见“原因”“由于”“导致”等表述），"
+                "不符合“存在的不足和原因”的报告要求。",
+        evidence=[heading_ev(report, s) for s in secs[:3]],
+        suggestion="在每项不足之后写明主客观原因（如“究其原因，主要是……”），并与下一年度安排相对应。",
+        data={"part": "shortcomings"})
+
+
+# -- heading numbering ----------------------------------------------------------------
+CN_NUM = "一二三四五六七八九十百零〇两"
+_KINDS = [
+    ("inline", re.compile(rf"^[{CN_NUM}]+是")),
+    ("ordinal_cn", re.compile(rf"^第[{CN_NUM}]+[,，、:：]?")),
+    ("paren_cn", re.compile(rf"^[(（][{CN_NUM}]+[)）]")),
+    ("cn_dun", re.compile(rf"^[{CN_NUM}]+\s*[、.．]")),
+    ("paren_arabic", re.compile(r"^[(（]\d+[)）]")),
+    ("arabic_dot", re.compile(r"^\d+\s*[.．、](?!\d)")),
+    ("circled", re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
+]
+# GB/T 9704-2012 body levels: 一、 → （一） → 1. → （1）
+RANK = {"cn_dun": 1, "paren_cn": 2, "arabic_dot": 3, "paren_arabic": 4}
+TEMPLATE = {"cn_dun": "{}、", "paren_cn": "({})", "arabic_dot": "{}.", "paren_arabic": "({})",
+            "inline": "{}是", "ordinal_cn": "第{}"}
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _kind(s: Section) -> str | None:
+    if not s.number:
+        return None
+    n = s.number.strip()
+    for k, rx in _KINDS:
+        if rx.match(n):
+            return k
+    return s.style
+
+
+def _cn_value(s: str) -> int | None:
+    s = s.replace("两", "二").replace("〇", "零")
+    if not s:
+        return None
+    if s == "十":
+        return 10
+    if "百" in s:
+        return None
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = _CN.get(a, None) if a else 1
+        ones = _CN.get(b, None) if b else 0
+        return None if tens is None or ones is None else tens * 10 + ones
+    return _CN.get(s) if len(s) == 1 else None
+
+
+def _ordinal(s: Section) -> int | None:
+    if s.ordinal is not None:
+        return s.ordinal
+    if not s.number:
+        return None
+    n = s.number
+    m = re.search(r"\d+", n)
+    if m:
+        return int(m.group())
+    m = re.search(rf"[{CN_NUM}]+", n)
+    if m:
+        return _cn_value(m.group())
+    for ch in n:
+        if ch in _CIRCLED:
+            return _CIRCLED.index(ch) + 1
+    return None
+
+
+def _cn_numeral(i: int) -> str:
+    digits = "零一二三四五六七八九"
+    if i <= 10:
+        return "十" if i == 10 else digits[i]
+    if i < 20:
+        return "十" + digits[i - 10]
+    return digits[i // 10] + "十" + (digits[i % 10] if i % 10 else "")
+
+
+def _marker(kind: str, i: int) -> str:
+    tpl = TEMPLATE.get(kind, "{}")
+    num = str(i) if kind in ("arabic_dot", "paren_arabic") else _cn_numeral(i)
+    if kind == "circled":
+        return _CIRCLED[i - 1] if 0 < i <= len(_CIRCLED) else str(i)
+    return tpl.format(num)
+
+
+def _where(report: Report, parent: Section | None) -> str:
+    if parent is None:
+        return "一级标题"
+    return f"“{heading_text(report, parent)[:24]}”下的小标题"
+
+
+def _group_anomalies(report: Report, parent: Section | None, group: list[Section]):
+    """Yield (kind, section, message) for numbering anomalies among siblings."""
+    numbered = [(s, _kind(s), _ordinal(s)) for s in group]
+    by_kind: dict[str, list[tuple[Section, int]]] = {}
+    for s, k, o in numbered:
+        if k and o is not None and k != "unnumbered":
+            by_kind.setdefault(k, []).append((s, o))
+    where = _where(report, parent)
+    for k, seq in by_kind.items():
+        prev = None
+        for s, o in seq:
+            if prev is None:
+                if o > 1:
+                    missing = "".join(_marker(k, i) for i in range(1, min(o, 8)))
+                    yield ("skip", s, f"{where}编号从“{s.number.strip()}”开始，缺少“{missing}”。")
+            else:
+                ps, po = prev
+                if o == po + 1:
+                    pass
+                elif o > po + 1:
+                    missing = "".join(_marker(k, i) for i in range(po + 1, min(o, po + 8)))
+                    yield ("skip", s, f"{where}编号从“{ps.number.strip()}”跳到“{s.number.strip()}”，"
+                                      f"缺少“{missing}”。")
+                elif o == po:
+                    if k != "inline":
+                        yield ("repeat", s, f"{where}编号“{s.number.strip()}”重复出现。")
+                elif o == 1:
+                    if k != "inline":
+                        yield ("restart", s, f"{where}编号在“{ps.number.strip()}”之后又从"
+                                             f"“{s.number.strip()}”重新开始。")
+                else:
+                    if k != "inline":
+                        yield ("repeat", s, f"{where}编号在“{ps.number.strip()}”之后倒退为“{s.number.strip()}”。")
+            prev = (s, o)
+    # unnumbered headings among numbered siblings (same tree level)
+    hierarchical = [s for s, k, o in numbered if k in RANK]
+    unnumbered = [s for s, k, o in numbered if k is None and s.heading.strip()]
+    if len(hierarchical) >= 2 and unnumbered:
+        for s in unnumbered:
+            yield ("unnumbered_sibling", s, f"{where}中有编号的与无编号的标题混用，"
+                                            f"“{heading_text(report, s)[:30]}”没有编号。")
+    # a level skipped: "一、" directly followed by "1." without "（一）"
+    if parent is not None:
+        pk = _kind(parent)
+        if pk in RANK:
+            for s, k, o in numbered:
+                if k in RANK and RANK[k] > RANK[pk] + 1:
+                    between = [kk for kk, r in RANK.items() if RANK[pk] < r < RANK[k]]
+                    yield ("level_jump", s,
+                           f"“{heading_text(report, parent)[:24]}”下直接使用“{s.number.strip()}”一级编号，"
+                           f"跳过了“{_marker(between[0], 1)}”这一层级。")
+                    break
+
+
+@rule("structure.heading_numbering", severity="minor",
+      title="标题编号跳号、重号或层级混乱",
+      why="标题编号缺号、重号、中途重新编号、越级或有编号与无编号混用，说明报告内容有缺漏或拼接痕迹，"
+          "也不符合公文格式要求。",
+      basis="GB/T 9704—2012《党政机关公文格式》结构层次序数（一、（一）1.（1））",
+      example="“二、存在的不足”下的小标题从“(三)”开始，前面没有“(一)”“(二)”。")
+def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
+    if not report.sections or not is_report(report):
+        return
+    seen: dict[str, set[str]] = {}
+    msgs: list[tuple[str, Section, str]] = []
+
+    def visit(parent: Section | None, group: list[Section]) -> None:
+        for kind, s, msg in _group_anomalies(report, parent, group):
+            if kind not in seen.setdefault(s.id, set()):
+                seen[s.id].add(kind)
+                msgs.append((kind, s, msg))
+        for s in group:
+            if s.children:
+                visit(s, s.children)
+
+    visit(None, report.sections)
+    # anomalies the heading parser recorded that the ordinals above do not show
+    names = {"skip": "编号跳号", "repeat": "编号重复", "restart": "编号重新开始",
+             "level_jump": "编号越级", "unnumbered_sibling": "同级标题缺少编号"}
+    for s in report.all_sections():
+        for kind in s.numbering:
+            if kind in names and kind not in seen.setdefault(s.id, set()):
+                seen[s.id].add(kind)
+                msgs.append((kind, s, f"标题“{heading_text(report, s)[:30]}”{names[kind]}。"))
+    # one finding per anomaly kind and sibling group
+    groups: dict[tuple[str, str], list[tuple[Section, str]]] = {}
+    for kind, s, msg in msgs:
+        parent = _parent_id(report, s)
+        groups.setdefault((kind, parent), []).append((s, msg))
+    for (kind, _), items in groups.items():
+        severity = "minor"
+        if kind == "unnumbered_sibling":
+            message = items[0][1].split("，")[0] + "，以下标题没有编号：" + "、".join(
+                f"“{heading_text(report, s)[:20]}”" for s, _ in items[:6]) + "。"
+        else:
+            message = "".join(m for _, m in items[:6])
+        yield Finding(
+            rule="structure.heading_numbering", severity=severity,
+            message=message,
+            evidence=[heading_ev(report, s) for s, _ in items[:10]],
+            suggestion="核对该处是否漏写或删去了内容；按“一、（一）1.（1）”的层次连续编号，同级标题统一编号。",
+            data={"anomaly": kind, "sections": [s.id for s, _ in items]})
+
+
+def _parent_id(report: Report, target: Section) -> str:
+    for s in report.all_sections():
+        if any(c is target for c in s.children):
+            return s.id
+    return ""

@@ -1,0 +1,190 @@
+"""纲要 task areas per section (component "areas").
+
+Keywords of each area (catalog/frameworks.yaml) are matched with one Aho-Corasick pass over
+`report.norm`. A section gets an area when
+- its heading contains one of the area's keywords, or closely matches the area's title
+  (or one of its sub-measures) — strong evidence; or
+- its body (heading excluded, children included) has enough keyword hits for the area:
+  at least BODY_MIN_DISTINCT distinct keywords, BODY_MIN_HITS hits in all, and at least
+  BODY_SHARE of the best area's hits in that body — weaker evidence, so thresholds apply.
+Areas come from the framework the report follows (meta.framework), or from the union of
+both frameworks when it is unknown. Strong areas come first, then by score.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from .. import catalog
+from ..config import Config
+from ..model import Report, Section
+from ..pipeline import component
+from ..textnorm import normalize_view
+
+BODY_MIN_DISTINCT = 2
+BODY_MIN_HITS = 3
+BODY_SHARE = 0.34
+TITLE_SIM = 0.6          # bigram Dice similarity for a heading clause to match a title clause
+_CLAUSE_SPLIT = "，,；;：:。 "
+
+
+@dataclass
+class AreaIndex:
+    framework: str | None
+    automaton: "ahocorasick.Automaton"
+    titles: dict[str, list[str]] = field(default_factory=dict)       # area -> title + sub-measure clauses
+    title_clauses: dict[str, list[str]] = field(default_factory=dict)  # area -> title clauses only
+    low_weight: set[str] = field(default_factory=set)               # framing areas: heading only
+    order: list[str] = field(default_factory=list)
+
+
+def _frameworks() -> list[dict]:
+    return catalog.load("frameworks")["frameworks"]
+
+
+def framework_ids() -> list[str]:
+    return [str(f["id"]) for f in _frameworks()]
+
+
+def clauses(s: str) -> list[str]:
+    out, cur = [], []
+    for ch in normalize_view(s):
+        if ch in _CLAUSE_SPLIT:
+            if cur:
+                out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if cur:
+        out.append("".join(cur))
+    return [c.strip('"“”') for c in out if len(c) >= 4]
+
+
+@functools.lru_cache(maxsize=4)
+def area_index(framework: str | None) -> AreaIndex:
+    """Keyword automaton and title clauses for one framework (None: union of all)."""
+    fws = [f for f in _frameworks() if framework is None or str(f["id"]) == framework]
+    if not fws:
+        fws = _frameworks()
+        framework = None
+    kw_areas: dict[str, set[str]] = {}
+    idx = AreaIndex(framework, ahocorasick.Automaton())
+    for fw in fws:
+        for area in fw["areas"]:
+            aid = area["id"]
+            if aid not in idx.order:
+                idx.order.append(aid)
+            if area.get("classifier_weight") == "low":
+                idx.low_weight.add(aid)
+            area_clauses = idx.titles.setdefault(aid, [])
+            area_clauses += clauses(area.get("title", ""))
+            idx.title_clauses.setdefault(aid, []).extend(clauses(area.get("title", "")))
+            for sm in area.get("sub_measures") or []:
+                area_clauses += clauses(sm)
+            for kw in area.get("keywords") or []:
+                kw_areas.setdefault(normalize_view(str(kw)), set()).add(aid)
+    # an area listed as low weight in one framework but not in another stays normal
+    for fw in fws:
+        for area in fw["areas"]:
+            if area.get("classifier_weight") != "low":
+                idx.low_weight.discard(area["id"])
+    for kw, aids in kw_areas.items():
+        idx.automaton.add_word(kw, (kw, tuple(sorted(aids))))
+    idx.automaton.make_automaton()
+    return idx
+
+
+@functools.lru_cache(maxsize=4096)
+def _bigrams(s: str) -> Counter:
+    return Counter(s[i:i + 2] for i in range(len(s) - 1))
+
+
+def dice(a: str, b: str) -> float:
+    """Character-bigram Dice similarity."""
+    if len(a) < 2 or len(b) < 2:
+        return 0.0
+    ba, bb = _bigrams(a), _bigrams(b)
+    common = sum((ba & bb).values())
+    return 2 * common / (len(a) - 1 + len(b) - 1)
+
+
+def title_matches(heading: str, framework: str | None) -> dict[str, float]:
+    """area -> best similarity between a clause of the heading and a clause of the area's
+    title or sub-measures (1.0 when one contains the other), for matches >= TITLE_SIM."""
+    idx = area_index(framework)
+    out: dict[str, float] = {}
+    for hc in clauses(heading):
+        if len(hc) < 4:
+            continue
+        for aid, area_clauses in idx.titles.items():
+            for tc in area_clauses:
+                sim = 1.0 if (tc in hc or (len(hc) >= 8 and hc in tc)) else dice(hc, tc)
+                if sim >= TITLE_SIM and sim > out.get(aid, 0.0):
+                    out[aid] = sim
+    return out
+
+
+def keyword_hits(text_norm: str, framework: str | None) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(start, keyword, areas) for every keyword occurrence in text_norm."""
+    idx = area_index(framework)
+    hits = []
+    for end, (kw, aids) in idx.automaton.iter(text_norm):
+        hits.append((end - len(kw) + 1, kw, aids))
+    hits.sort()
+    return hits
+
+
+@functools.lru_cache(maxsize=2048)
+def _heading_areas(heading: str, framework: str | None) -> tuple[tuple[str, float], ...]:
+    return tuple(_heading_areas_uncached(heading, framework).items())
+
+
+def heading_areas(heading: str, framework: str | None) -> dict[str, float]:
+    """Areas a heading names (keywords or title match), with a strength score."""
+    return dict(_heading_areas(heading, framework))
+
+
+def _heading_areas_uncached(heading: str, framework: str | None) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for _, _kw, aids in keyword_hits(normalize_view(heading), framework):
+        for a in aids:
+            scores[a] = scores.get(a, 0.0) + 1.0
+    for a, sim in title_matches(heading, framework).items():
+        scores[a] = scores.get(a, 0.0) + 2.0 * sim
+    return scores
+
+
+def _section_areas(sec: Section, hits: list[tuple[int, str, tuple[str, ...]]], starts: list[int],
+                   idx: AreaIndex) -> list[str]:
+    strong = heading_areas(sec.heading, idx.framework) if sec.heading else {}
+    lo = bisect.bisect_left(starts, sec.heading_end)
+    hi = bisect.bisect_left(starts, sec.end)
+    count: dict[str, int] = {}
+    distinct: dict[str, set[str]] = {}
+    for _, kw, aids in hits[lo:hi]:
+        for a in aids:
+            if a in idx.low_weight:
+                continue
+            count[a] = count.get(a, 0) + 1
+            distinct.setdefault(a, set()).add(kw)
+    best = max(count.values(), default=0)
+    weak = {a: c for a, c in count.items()
+            if len(distinct[a]) >= BODY_MIN_DISTINCT and c >= BODY_MIN_HITS and c >= BODY_SHARE * best}
+    ordered = sorted(strong, key=lambda a: (-strong[a], -count.get(a, 0), idx.order.index(a)))
+    ordered += sorted((a for a in weak if a not in strong),
+                      key=lambda a: (-weak[a], idx.order.index(a)))
+    return ordered
+
+
+@component("areas")
+def areas(report: Report, config: Config) -> None:
+    fw = report.meta.framework
+    idx = area_index(fw if fw in framework_ids() else None)
+    hits = keyword_hits(report.norm, idx.framework)
+    starts = [h[0] for h in hits]
+    for sec in report.all_sections():
+        sec.areas = _section_areas(sec, hits, starts, idx)

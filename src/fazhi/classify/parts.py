@@ -1,0 +1,156 @@
+"""Statutory part of each top-level section (component "parts").
+
+The five parts of a 法治政府建设年度报告 (督察工作规定): measures, shortcomings,
+first_responsible, plan, other. A top-level heading is matched against the heading_phrases
+of catalog/frameworks.yaml statutory_parts (plus catalog/structure.yaml extra_heading_phrases) (the longest phrase wins; on a tie the order
+measures > shortcomings > first_responsible > plan > other), then against the
+heading_patterns. A top-level section whose heading names a 纲要 task area is part of
+`measures` (part_basis "areas"), and so is an unmatched section inside a run of such
+sections ("areas_run"). Anything else is "other" (part_basis "unmatched").
+
+When a required part has no top-level section but a nested section carries it (e.g.
+第一责任人 as (一) of part 一, or an inline item 二是切实履行第一责任人职责), that nested
+section gets `part` too, so checks can report the part as nested and say where.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import catalog
+from ..config import Config
+from ..model import PARTS, Report, Section
+from ..pipeline import component
+from ..textnorm import normalize_view
+from .areas import framework_ids, heading_areas
+
+REQUIRED = ("measures", "shortcomings", "first_responsible", "plan")
+# parts whose heading_patterns are specific enough to find a nested section
+_NESTED_PATTERNS = {"first_responsible"}
+
+
+@dataclass(frozen=True)
+class _PartRules:
+    phrases: tuple[tuple[str, str], ...]            # (normalized phrase, part)
+    patterns: tuple[tuple[re.Pattern[str], str, str], ...]   # (regex, part, source)
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _PartRules:
+    data = catalog.load("frameworks")["statutory_parts"]["parts"]
+    phrases, patterns = [], []
+    for p in data:
+        pid = p["id"]
+        for ph in p.get("heading_phrases") or []:
+            phrases.append((normalize_view(str(ph)), pid))
+        for pat in p.get("heading_patterns") or []:
+            patterns.append((re.compile(str(pat)), pid, str(pat)))
+    extra = (catalog.load("structure") or {}).get("extra_heading_phrases") or {}
+    for pid, phs in extra.items():
+        for ph in phs or []:
+            if pid in PARTS and (normalize_view(str(ph)), pid) not in phrases:
+                phrases.append((normalize_view(str(ph)), pid))
+    return _PartRules(tuple(phrases), tuple(patterns))
+
+
+def _order(part: str) -> int:
+    return PARTS.index(part)
+
+
+def classify_heading(heading: str, *, patterns: bool | set[str] = True) -> tuple[str, str] | None:
+    """(part, basis) for a heading, or None. basis is the phrase that decided, or
+    "pattern:<regex>". `patterns` may be a set of parts whose patterns are allowed."""
+    h = normalize_view(heading)
+    if not h:
+        return None
+    rules = _rules()
+    found = [(len(ph), -_order(part), part, ph) for ph, part in rules.phrases if ph in h]
+    if found:
+        _, _, part, ph = max(found)
+        return part, ph
+    if patterns is False:
+        return None
+    best = None
+    for rx, part, src in rules.patterns:
+        if patterns is not True and part not in patterns:
+            continue
+        m = rx.search(h)
+        if m:
+            key = (m.end() - m.start(), -_order(part))
+            if best is None or key > best[0]:
+                best = (key, part, src)
+    if best:
+        return best[1], f"pattern:{best[2]}"
+    return None
+
+
+_SPECIFIC = ("下一", "下步", "下阶段", "存在", "不足", "问题", "责任人", "短板", "差距")
+
+
+def _nested_phrase_ok(phrase: str) -> bool:
+    """Generic short phrases (工作重点, 工作安排, 基本情况…) are too weak to mark a nested
+    subsection as a statutory part; longer or specific ones are not."""
+    return len(phrase) >= 5 or any(k in phrase for k in _SPECIFIC)
+
+
+def classify_top(sections: list[Section], framework: str | None) -> list[tuple[str, str]]:
+    """(part, basis) for each top-level section, without touching them."""
+    fw = framework if framework in framework_ids() else None
+    out: list[tuple[str, str] | None] = []
+    for s in sections:
+        got = classify_heading(s.heading)
+        if got is None and s.heading and heading_areas(s.heading, fw):
+            got = ("measures", "areas")
+        out.append(got)
+    # unmatched sections inside a run of area-named sections belong to the run
+    area_idx = [i for i, g in enumerate(out) if g and g[1] == "areas"]
+    for i, g in enumerate(out):
+        if g is None and area_idx and area_idx[0] < i < area_idx[-1]:
+            between = out[area_idx[0]:area_idx[-1] + 1]
+            if all(x is None or x[0] == "measures" for x in between):
+                out[i] = ("measures", "areas_run")
+    return [g if g else ("other", "unmatched") for g in out]
+
+
+@component("parts")
+def parts(report: Report, config: Config) -> None:
+    for s in report.all_sections():
+        s.part = s.part_basis = None
+    for s, (part, basis) in zip(report.sections, classify_top(report.sections, report.meta.framework)):
+        s.part, s.part_basis = part, basis
+    top = {s.part for s in report.sections}
+    missing = [p for p in REQUIRED if p not in top]
+    if not missing:
+        return
+    for top_sec in report.sections:
+        for s in top_sec.walk():
+            if s is top_sec or not s.heading:
+                continue
+            got = classify_heading(s.heading, patterns=_NESTED_PATTERNS & set(missing))
+            if got and not got[1].startswith("pattern:") and not _nested_phrase_ok(got[1]):
+                continue
+            if got and got[0] in missing and got[0] != top_sec.part:
+                s.part, s.part_basis = got
+
+
+def parts_present(report: Report, nested: bool = True) -> dict[str, list[Section]]:
+    """part -> sections carrying it, in document order, for every part in PARTS (empty list
+    when absent). Top-level sections come first; with nested=True, sections below the top
+    level that carry a part (level > 1: the part exists only as a nested subsection) follow.
+    A part is "nested only" when its list is non-empty and every section has level > 1."""
+    out: dict[str, list[Section]] = {p: [] for p in PARTS}
+    for s in report.sections:
+        if s.part in out:
+            out[s.part].append(s)
+    if nested:
+        for s in report.all_sections():
+            if s.level > 1 and s.part in out:
+                out[s.part].append(s)
+    return out
+
+
+def missing_parts(report: Report) -> list[str]:
+    """Required parts with no section at all (neither top-level nor nested)."""
+    present = parts_present(report)
+    return [p for p in REQUIRED if not present[p]]

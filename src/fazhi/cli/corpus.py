@@ -1,0 +1,295 @@
+"""Corpus commands: ingest, list, show, search, export, similar, compare, reanalyze.
+All take --db (a file path or a database URL; default $FAZHI_DB, else a SQLite file in the
+user's data directory)."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+SEV = {"major": "严重", "minor": "一般", "info": "提示"}
+
+
+def _db(p) -> None:
+    p.add_argument("--db", help="数据库文件路径或 URL（默认 $FAZHI_DB 或用户数据目录下的 fazhi.db）")
+
+
+def _fmt(p) -> None:
+    p.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ingest", help="批量入库（文件或文件夹，递归）/ load reports into the store")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--workers", type=int, default=1, help="并行分析的进程数")
+    p.add_argument("--config", help="配置文件（YAML）")
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("list", help="列出已入库的报告 / list stored reports")
+    p.add_argument("--province"); p.add_argument("--year", type=int)
+    p.add_argument("--level", choices=["province", "city", "county", "township", "department"])
+    p.add_argument("--kind"); p.add_argument("--severity", choices=["major", "minor", "info"])
+    p.add_argument("--all-versions", action="store_true", help="包括旧版本")
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="显示一份已入库的报告 / show one stored report")
+    p.add_argument("id", type=int)
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("search", help="全文检索 / full-text search")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("export", help="导出指标面板或问题清单（.xlsx/.csv）/ export panels")
+    p.add_argument("what", choices=["panel", "findings", "coverage", "compliance"])
+    p.add_argument("-o", "--output", required=True, help="输出文件（.xlsx 或 .csv）")
+    _db(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("similar", help="跨报告相同或高度相似的段落 / near-duplicate passages")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("id", type=int, nargs="?")
+    g.add_argument("--all", action="store_true", help="全部报告（重新计算）")
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_similar)
+
+    p = sub.add_parser("compare", help="两份报告对照 / compare two reports")
+    p.add_argument("id1", type=int); p.add_argument("id2", type=int)
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("reanalyze", help="用当前引擎重新分析库内全部报告 / re-run the analysis")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--config", help="配置文件（YAML）")
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_reanalyze)
+
+
+def open_store(args):
+    from ..config import Config
+    from ..corpus.store import Store
+    config = Config.load(getattr(args, "config", None))
+    return Store(args.db, config=config).migrate()
+
+
+def _out(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _v(x) -> str:
+    return "—" if x in (None, "", []) else str(x)
+
+
+def _place(r: dict) -> str:
+    return "".join(x for x in (r.get("jurisdiction"), r.get("department")) if x) or "（地区不详）"
+
+
+# -- commands ---------------------------------------------------------------------------
+
+def cmd_ingest(args) -> int:
+    store = open_store(args)
+    summary = store.ingest(args.paths, workers=max(1, args.workers),
+                           progress=lambda m: print(m, file=sys.stderr, flush=True))
+    if args.format == "json":
+        _out(summary.to_json())
+    else:
+        print(f"共 {summary.files} 个文件：入库 {summary.loaded}（其中新版本 {summary.versions}），"
+              f"跳过 {summary.skipped}（已入库），失败 {summary.failed}。")
+        for f in summary.failures:
+            print(f"  失败 {f['path']}: {f['message']}")
+    store.close()
+    return 1 if summary.failed else 0
+
+
+def cmd_list(args) -> int:
+    store = open_store(args)
+    rows = store.list_reports(province=args.province, year=args.year, level=args.level, kind=args.kind,
+                              severity=args.severity, all_versions=args.all_versions)
+    if args.format == "json":
+        _out(rows)
+        return 0
+    print(f"{'编号':>4}  {'省份':<8} {'地区/部门':<16} {'年度':<5} {'类型':<8} 严重/一般/提示  版本  文件")
+    for r in rows:
+        print(f"{r['id']:>4}  {_v(r['province']):<8} {_place(r):<16} {_v(r['report_year']):<5} "
+              f"{_v(r['kind']):<8} {r['n_major']}/{r['n_minor']}/{r['n_info']}  "
+              f"v{r['version']}{'' if r['current'] else '（旧）'}  {Path(r['name'] or '').name}")
+    print(f"共 {len(rows)} 份")
+    return 0
+
+
+def cmd_show(args) -> int:
+    store = open_store(args)
+    doc = store.report_json(args.id)
+    if doc is None:
+        print(f"没有编号为 {args.id} 的报告 / no report {args.id}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        _out(doc)
+        return 0
+    m, st = doc["meta"], doc["store"]
+    print(f"《{_v(m.get('title'))}》  编号 {st['id']}  版本 v{st['version']}{'' if st['current'] else '（旧版本）'}")
+    print(f"  文件      {_v(st['name'])}")
+    print(f"  地区      {_v(m.get('jurisdiction'))}  上级 {_v(m.get('parent'))}  省份 {_v(m.get('province'))}  "
+          f"层级 {_v(m.get('level'))}")
+    if m.get("department"):
+        print(f"  部门      {m['department']}")
+    print(f"  报告年度  {_v(m.get('report_year'))}  成文日期 {_v(m.get('report_date'))}  "
+          f"发布日期 {_v(m.get('publish_date'))}  逾期 {_v(st['late'])}")
+    print(f"  类型      {_v(m.get('kind'))}  纲要 {_v(m.get('framework'))}  结论 {_v(st['verdict'])}")
+    c = st["counts"]
+    print(f"  问题      严重 {c['major']}  一般 {c['minor']}  提示 {c['info']}")
+    print(f"  结构      {len(doc.get('sections') or [])} 个一级标题，{len(doc.get('facts') or [])} 个数据")
+    print("\n问题：")
+    for f in doc["findings"]:
+        dec = f"  ［审核：{f['decision']['decision']}］" if f.get("decision") else ""
+        print(f"  [{SEV.get(f['severity'], f['severity'])}] {f['rule']}  {f['message']}{dec}")
+        for e in (f.get("evidence") or [])[:2]:
+            q = " ".join((e.get("quote") or "").split())
+            print(f"      @{e['start']}-{e['end']} “{q[:60]}{'…' if len(q) > 60 else ''}”")
+    for r in st["reviewer_findings"]:
+        print(f"  [审核人 {r.get('user') or ''}] {r['message']}  @{r['start']}-{r['end']} “{r['quote']}”")
+    if len(st["versions"]) > 1:
+        print("\n版本：" + "；".join(f"v{v['version']} 编号{v['id']}{'（当前）' if v['current'] else ''}"
+                                  for v in st["versions"]))
+    return 0
+
+
+def cmd_search(args) -> int:
+    store = open_store(args)
+    res = store.search(args.query, limit=args.limit)
+    if args.format == "json":
+        _out(res)
+        return 0
+    for r in res:
+        print(f"#{r['report_id']} {_place(r)} {_v(r['report_year'])}年  命中 {r['count']} 处")
+        for h in r["hits"]:
+            print(f"    @{h['start']}-{h['end']}  …{h['snippet']}…")
+    print(f"共 {len(res)} 份报告")
+    return 0
+
+
+def _write_table(rows: list[dict], path: str) -> None:
+    cols: list[str] = []
+    for r in rows:
+        for k in r:
+            if k not in cols:
+                cols.append(k)
+
+    def cell(v):
+        if isinstance(v, (list, dict)):
+            return json.dumps(v, ensure_ascii=False)
+        return v
+
+    p = Path(path)
+    if p.suffix.lower() == ".csv":
+        with p.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(cols)
+            for r in rows:
+                w.writerow([cell(r.get(c)) for c in cols])
+    elif p.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+        wb = Workbook()
+        ws = wb.active
+        ws.append(cols)
+        for r in rows:
+            ws.append([cell(r.get(c)) for c in cols])
+        ws.freeze_panes = "A2"
+        wb.save(p)
+    else:
+        raise SystemExit("输出文件须为 .xlsx 或 .csv / output must be .xlsx or .csv")
+
+
+def cmd_export(args) -> int:
+    from ..corpus import panel
+    store = open_store(args)
+    if args.what == "panel":
+        rows = panel.indicator_panel(store)
+    elif args.what == "coverage":
+        rows = panel.coverage(store)
+    elif args.what == "compliance":
+        rows = panel.compliance(store)
+    else:
+        rows = [{"report_id": f["report_id"], "province": f["province"], "jurisdiction": f["jurisdiction"],
+                 "department": f["department"], "report_year": f["report_year"], "rule": f["rule"],
+                 "family": f["family"], "severity": f["severity"], "message": f["message"],
+                 "quote": "；".join(e.get("quote", "") for e in (f["evidence"] or [])[:3]),
+                 "start": (f["evidence"] or [{}])[0].get("start"), "end": (f["evidence"] or [{}])[0].get("end"),
+                 "suggestion": f["suggestion"], "key": f["key"],
+                 "decision": (f["decision"] or {}).get("decision")} for f in store.findings()]
+    _write_table(rows, args.output)
+    print(f"已导出 {len(rows)} 行到 {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_similar(args) -> int:
+    store = open_store(args)
+    if args.all:
+        store.refresh_corpus()
+    rows = store.findings(report_id=args.id, family="corpus")
+    rows = [f for f in rows if f["rule"] == "corpus.duplicate_text"]
+    if args.all:    # each pair once
+        rows = [f for f in rows if f["report_id"] < f["data"]["other_report_id"]]
+    out = [{"report_id": f["report_id"], "place": _place(f), "report_year": f["report_year"],
+            "other_report_id": f["data"]["other_report_id"], "other_place": f["data"]["other_place"],
+            "shared_chars": f["data"]["shared_chars"], "share": f["data"]["share"],
+            "likely_source": f["data"]["likely_source"], "passages": f["data"]["passages"]} for f in rows]
+    if args.format == "json":
+        _out(out)
+        return 0
+    for x in out:
+        src = {"this": f"#{x['report_id']} 在先", "other": f"#{x['other_report_id']} 在先"}.get(x["likely_source"], "先后不明")
+        print(f"#{x['report_id']} {x['place']} {_v(x['report_year'])} ↔ #{x['other_report_id']} {x['other_place']}："
+              f"{len(x['passages'])} 处，约 {x['shared_chars']} 字（{x['share']:.0%}），{src}")
+        for p in x["passages"][:5]:
+            print(f"    @{p['start']}-{p['end']} ↔ @{p['other_start']}-{p['other_end']}  “{p['other_quote'][:50]}…”")
+    if not out:
+        print("未发现与其他地方报告相同的段落。")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from ..corpus.compare import compare
+    store = open_store(args)
+    res = compare(store, args.id1, args.id2)
+    if res is None:
+        print("报告编号不存在 / no such report", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        _out(res)
+        return 0
+    a, b = res["reports"]
+    print(f"{'':<12}{'#' + str(a['id']):<28}{'#' + str(b['id']):<28}")
+    for label, k in (("地区", "place"), ("年度", "report_year"), ("类型", "kind"), ("纲要", "framework"),
+                     ("发布日期", "publish_date"), ("严重问题", "major"), ("一般问题", "minor"),
+                     ("缺少部分", "missing_parts")):
+        print(f"{label:<10}{_v(a.get(k)):<28}{_v(b.get(k)):<28}")
+    if res["indicators"]:
+        print("\n指标：")
+        for row in res["indicators"]:
+            print(f"  {row['indicator']:<40}{_v(row['a']):<20}{_v(row['b']):<20}")
+    print(f"\n相同段落：{len(res['shared'])} 处")
+    for p in res["shared"][:10]:
+        print(f"  @{p['a_start']}-{p['a_end']} ↔ @{p['b_start']}-{p['b_end']}  “{p['quote'][:50]}…”")
+    for f in res["continuity"]:
+        print(f"  [{f['rule']}] {f['message']}")
+    return 0
+
+
+def cmd_reanalyze(args) -> int:
+    store = open_store(args)
+    res = store.reanalyze(workers=max(1, args.workers),
+                          progress=lambda m: print(m, file=sys.stderr, flush=True))
+    if args.format == "json":
+        _out(res)
+    else:
+        print(f"重新分析 {res['sources']} 个文件：更新 {res['updated']}，失败 {res['failed']}（运行记录 #{res['run_id']}）。")
+    return 1 if res["failed"] else 0

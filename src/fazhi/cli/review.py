@@ -1,0 +1,186 @@
+"""`fazhi review FILE -o 审核意见.docx|.html|.md` — the review opinion of one report;
+`fazhi review DIR_or_FILES… -o 汇总.xlsx` — the batch table of many reports
+(a folder is searched recursively for supported files).
+
+Without -o: one file prints the opinion as Markdown; several files print one line per report.
+With several files and -o pointing at a folder (or ending with "/"), one opinion per report is
+written there in --format (docx by default). Exit code 1 when any input failed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..config import Config
+from ..model import Evidence, Finding
+from .analyze import analyze_one
+
+SUPPORTED = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht", ".docx", ".pdf", ".doc",
+             ".wps"}
+FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md",
+           ".xlsx": "xlsx"}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("review", help="审核报告，输出审核意见（Word/HTML/Markdown）或汇总表（Excel）/ review reports")
+    p.add_argument("inputs", nargs="+", help="报告文件或文件夹（文件夹会递归查找 txt/html/docx/pdf）")
+    p.add_argument("-o", "--output",
+                   help="输出文件：审核意见.docx / .html / .md，或 汇总.xlsx；多个报告可给一个文件夹")
+    p.add_argument("--format", choices=["docx", "html", "md", "xlsx"],
+                   help="输出格式（默认按 -o 的扩展名判断）")
+    p.add_argument("--config", help="配置文件（YAML），可调整结论规则 verdict: 与落款 opinion:")
+    p.add_argument("--decisions",
+                   help="审核人意见 JSON：{\"decisions\": {编号: {decision, comment, user, at}}, "
+                        "\"extra_findings\": [{rule, severity, message, start, end, suggestion}]}")
+    p.set_defaults(func=run)
+
+
+def collect(inputs: list[str]) -> list[str]:
+    """Files to review: files as given (even unsupported ones, so the user sees the error),
+    supported files found recursively in folders, in a stable order, without duplicates."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for inp in inputs:
+        p = Path(inp)
+        if p.is_dir():
+            found = sorted(
+                str(f) for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUPPORTED
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith("~$"))
+        else:
+            found = [inp]
+        for f in found:
+            key = os.path.abspath(f)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def load_decisions(path: str | None, report) -> tuple[dict, list[Finding]]:
+    """Reviewer decisions and reviewer-added findings from a JSON file. Added findings give
+    offsets into the report text; the quote is taken from the text."""
+    if not path:
+        return {}, []
+    data = json.loads(Path(path).read_text("utf-8"))
+    decisions = data.get("decisions", data if "extra_findings" not in data else {})
+    extra = []
+    n = len(report.text)
+    for i, d in enumerate(data.get("extra_findings", []) or [], 1):
+        evs = []
+        s, e = d.get("start"), d.get("end")
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= n:
+            evs.append(Evidence(s, e, report.text[s:e]))
+        extra.append(Finding(rule=d.get("rule") or "quality.reviewer", severity=d.get("severity", "minor"),
+                             message=d.get("message", ""), evidence=evs,
+                             suggestion=d.get("suggestion"), id=d.get("id") or f"R{i}"))
+    return dict(decisions or {}), extra
+
+
+def _fmt(args, output: str | None) -> str | None:
+    if args.format:
+        return args.format
+    if output:
+        return FORMATS.get(Path(output).suffix.lower())
+    return None
+
+
+def _write_opinion(report, out: str, fmt: str, config: Config, decisions, extra) -> None:
+    from ..render import render_docx, render_html, render_markdown
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "docx":
+        render_docx(report, out, config, decisions, extra)
+    elif fmt == "html":
+        Path(out).write_text(render_html(report, config, decisions, extra), encoding="utf-8")
+    else:
+        Path(out).write_text(render_markdown(report, config, decisions, extra), encoding="utf-8")
+
+
+def run(args) -> int:
+    config = Config.load(args.config)
+    files = collect(args.inputs)
+    if not files:
+        print("没有找到可审核的文件（txt/html/docx/pdf）/ no supported files found", file=sys.stderr)
+        return 1
+    fmt = _fmt(args, args.output)
+    if args.output and fmt is None:
+        print(f"无法从输出文件名判断格式，请用 --format 指定 / cannot tell the format of {args.output}",
+              file=sys.stderr)
+        return 2
+    many = len(files) > 1 or any(Path(i).is_dir() for i in args.inputs)
+
+    if fmt == "xlsx":
+        return _batch(files, args.output, config)
+    if not many:
+        report, err = analyze_one(files[0], config)
+        if err is not None:
+            print(err.line(), file=sys.stderr)
+            return 1
+        decisions, extra = load_decisions(args.decisions, report)
+        if args.output:
+            _write_opinion(report, args.output, fmt, config, decisions, extra)
+            from ..review import verdict
+            label, _ = verdict(report, config, decisions, extra)
+            print(f"{args.output}：审核结论 {label}", file=sys.stderr)
+        else:
+            from ..render import render_markdown
+            sys.stdout.write(render_markdown(report, config, decisions, extra))
+        return 0
+    if args.output:
+        # several reports, one opinion each, written into a folder
+        outdir = Path(args.output)
+        if outdir.suffix.lower() in FORMATS and not args.output.endswith(("/", os.sep)):
+            print("多个报告请输出为 汇总.xlsx，或用 -o 指定一个文件夹 / several reports: use -o 汇总.xlsx "
+                  "or a folder", file=sys.stderr)
+            return 2
+        fmt = args.format or "docx"
+        failed = 0
+        used: set[str] = set()
+        for path in files:
+            report, err = analyze_one(path, config)
+            if err is not None:
+                failed += 1
+                print(err.line(), file=sys.stderr)
+                continue
+            stem = Path(path).stem
+            name = f"{stem}_审核意见"
+            while name in used:
+                name += "_"
+            used.add(name)
+            ext = {"docx": ".docx", "html": ".html", "md": ".md"}[fmt]
+            _write_opinion(report, str(outdir / (name + ext)), fmt, config, {}, [])
+        return 1 if failed else 0
+    # several reports, no output: one line each
+    from ..review import verdict
+    failed = 0
+    for path in files:
+        report, err = analyze_one(path, config)
+        if err is not None:
+            failed += 1
+            print(f"{path}\t错误\t{err.line()}")
+            continue
+        label, reason = verdict(report, config)
+        print(f"{path}\t{label}\t{reason}")
+    return 1 if failed else 0
+
+
+def _batch(files: list[str], output: str, config: Config) -> int:
+    from ..render.xlsx import BatchItem, render_xlsx
+    items = []
+    failed = 0
+    for path in files:
+        report, err = analyze_one(path, config)
+        if err is not None:
+            failed += 1
+            print(err.line(), file=sys.stderr)
+            detail = f"（{err.detail}）" if err.detail else ""
+            items.append(BatchItem(path, None, f"{err.message_zh} / {err.message_en}{detail} [{err.code}]"))
+        else:
+            items.append(BatchItem(path, report))
+    render_xlsx(items, output, config)
+    ok = len(items) - failed
+    print(f"{output}：共 {len(items)} 份，成功 {ok} 份，失败 {failed} 份", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,85 @@
+"""Corpus analyses over the current stored reports -> findings of family "corpus"."""
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from . import schema as T
+from .continuity import YearReport, continuity_findings
+from .parts import part_spans
+from .similarity import ReportInfo, duplicate_findings, is_masked
+
+
+def load_texts(store, ids: set[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    ids = sorted(ids)
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for rid, text in conn.execute(sa.select(T.reports.c.id, T.reports.c.text)
+                                          .where(T.reports.c.id.in_(ids[i:i + 500]))):
+                out[rid] = text
+    return out
+
+
+def sections_by_report(store, ids: set[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    ids_l = sorted(ids)
+    s = T.sections
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids_l), 500):
+            for row in conn.execute(sa.select(s.c.report_id, s.c.start, s.c.end, s.c.heading_start,
+                                              s.c.heading_end, s.c.part, s.c.areas, s.c.level, s.c.heading)
+                                    .where(s.c.report_id.in_(ids_l[i:i + 500]))):
+                out[row.report_id].append(dict(row._mapping))
+    return out
+
+
+def current_infos(store) -> dict[int, ReportInfo]:
+    r = T.reports
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction,
+                                      r.c.department, r.c.report_year, r.c.publish_date, r.c.report_date,
+                                      r.c.kind)
+                            .where(r.c.current == sa.true()).order_by(r.c.id)).all()
+    infos = {}
+    for x in rows:
+        info = ReportInfo(x.id, x.report_key, x.province, x.jurisdiction, x.department, x.report_year,
+                          x.publish_date, x.report_date, "")
+        info.kind = x.kind  # type: ignore[attr-defined]
+        infos[x.id] = info
+    return infos
+
+
+def year_reports(store, infos: dict[int, ReportInfo]) -> list[YearReport]:
+    """Reports that have a same-place report of the year before or after."""
+    series: dict[tuple, dict[int, int]] = {}
+    for i in infos.values():
+        if i.jurisdiction and not is_masked(i.jurisdiction) and i.report_year:
+            key = (i.province, i.jurisdiction, i.department, getattr(i, "kind", None))
+            series.setdefault(key, {})[i.report_year] = i.id
+    wanted: dict[int, tuple] = {}
+    for key, years in series.items():
+        for y, rid in years.items():
+            if y - 1 in years or y + 1 in years:
+                wanted[rid] = key
+    if not wanted:
+        return []
+    texts = load_texts(store, set(wanted))
+    secs = sections_by_report(store, set(wanted))
+    out = []
+    for rid, key in wanted.items():
+        info = infos[rid]
+        text = texts[rid]
+        out.append(YearReport(rid, key, info.report_year, info.label(), text, part_spans(secs[rid], text)))
+    return out
+
+
+def corpus_findings(store) -> list[dict[str, Any]]:
+    cfg = store.config
+    infos = current_infos(store)
+    found = duplicate_findings(infos, store.paragraph_rows(), cfg.get("corpus.similarity"),
+                               cfg.get("corpus.similarity.stock_phrases") or [],
+                               lambda ids: load_texts(store, ids))
+    found += continuity_findings(year_reports(store, infos), cfg.get("corpus.continuity"))
+    return [f for f in found if cfg.rule_enabled(f["rule"])]

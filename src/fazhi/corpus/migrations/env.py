@@ -1,0 +1,40 @@
+"""Alembic environment for the fazhi store. Run programmatically by `Store.migrate()`,
+which passes an open connection in `config.attributes["connection"]`."""
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from fazhi.corpus.schema import metadata
+
+config = context.config
+
+
+def _include(obj, name, type_, reflected, compare_to):
+    # objects the migrations create outside the metadata (FTS5 shadow tables, trigram index)
+    if type_ == "table" and name and name.startswith("search_fts"):
+        return False
+    if type_ == "index" and name == "ix_reports_text_trgm":
+        return False
+    return True
+
+
+def run() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        with engine.begin() as conn:
+            _configure(conn)
+        return
+    _configure(connection)
+
+
+def _configure(connection) -> None:
+    context.configure(connection=connection, target_metadata=metadata,
+                      render_as_batch=connection.dialect.name == "sqlite",
+                      include_object=_include, compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()

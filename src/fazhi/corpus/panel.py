@@ -1,0 +1,92 @@
+"""Panels over the current stored reports: rows (dicts) for export and the web dashboard.
+
+- indicator_panel: place × year × indicator, each value with its quote and offsets
+- coverage: 纲要 task areas per report (for a heatmap)
+- compliance: per place and year: late, missing statutory parts, verdict, finding counts
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from .. import catalog
+from . import schema as T
+from .analyses import load_texts, sections_by_report
+from .parts import part_spans
+
+
+def indicator_panel(store) -> list[dict[str, Any]]:
+    rows = []
+    for f in store.facts():
+        rows.append({
+            "province": f["province"], "parent": f["parent"], "jurisdiction": f["jurisdiction"],
+            "department": f["department"], "level": f["level"], "report_year": f["report_year"],
+            "year": f["year"] if f["year"] is not None else f["report_year"],
+            "indicator": f["indicator"], "value": f["value"], "unit": f["unit"], "quote": f["quote"],
+            "report_id": f["report_id"], "start": f["start"], "end": f["end"],
+        })
+    rows.sort(key=lambda r: (r["province"] or "", r["jurisdiction"] or "", r["department"] or "",
+                             r["year"] or 0, r["indicator"] or "", r["report_id"], r["start"] or 0))
+    return rows
+
+
+def _framework_areas() -> dict[str, list[tuple[str, str]]]:
+    return {fw["id"]: [(a["id"], a.get("title") or a["id"]) for a in fw.get("areas") or []]
+            for fw in catalog.load("frameworks").get("frameworks") or []}
+
+
+def _current(store) -> list[dict[str, Any]]:
+    r = T.reports
+    with store.engine.connect() as conn:
+        return [dict(x._mapping) for x in conn.execute(
+            sa.select(r.c.id, r.c.province, r.c.jurisdiction, r.c.department, r.c.level, r.c.report_year,
+                      r.c.framework, r.c.kind, r.c.late, r.c.verdict, r.c.publish_date, r.c.report_date,
+                      r.c.n_major, r.c.n_minor, r.c.n_info)
+            .where(r.c.current == sa.true())
+            .order_by(r.c.province, r.c.jurisdiction, r.c.report_year, r.c.id))]
+
+
+def coverage(store) -> list[dict[str, Any]]:
+    """One row per report × task area of its 纲要: sections tagged with the area, and whether
+    it is covered. `covered` is None when the engine tagged no area at all in the report."""
+    reports = _current(store)
+    secs = sections_by_report(store, {r["id"] for r in reports})
+    fw_areas = _framework_areas()
+    rows = []
+    for r in reports:
+        counts: dict[str, int] = {}
+        for s in secs[r["id"]]:
+            for a in s.get("areas") or []:
+                counts[a] = counts.get(a, 0) + 1
+        areas = fw_areas.get(r["framework"] or "") or [(a, a) for a in sorted(counts)]
+        tagged = bool(counts)
+        for aid, title in areas:
+            rows.append({"report_id": r["id"], "province": r["province"], "jurisdiction": r["jurisdiction"],
+                         "department": r["department"], "report_year": r["report_year"],
+                         "framework": r["framework"], "area": aid, "area_title": title,
+                         "sections": counts.get(aid, 0),
+                         "covered": (counts.get(aid, 0) > 0) if tagged else None})
+    return rows
+
+
+def compliance(store) -> list[dict[str, Any]]:
+    """One row per current report: late flag, required statutory parts missing, verdict, counts."""
+    reports = _current(store)
+    ids = {r["id"] for r in reports}
+    secs = sections_by_report(store, ids)
+    required = [p["id"] for p in catalog.load("frameworks")["statutory_parts"]["parts"] if p.get("required")]
+    with store.engine.connect() as conn:
+        dup = {rid for (rid,) in conn.execute(sa.select(T.findings.c.report_id).where(
+            T.findings.c.rule == "corpus.duplicate_text").distinct())}
+    rows = []
+    for r in reports:
+        text = load_texts(store, {r["id"]})[r["id"]]
+        found = {p.part for p in part_spans(secs[r["id"]], text)}
+        missing = [p for p in required if p not in found]
+        rows.append({"report_id": r["id"], "province": r["province"], "jurisdiction": r["jurisdiction"],
+                     "department": r["department"], "level": r["level"], "report_year": r["report_year"],
+                     "kind": r["kind"], "publish_date": r["publish_date"], "late": r["late"],
+                     "missing_parts": missing, "verdict": r["verdict"], "major": r["n_major"],
+                     "minor": r["n_minor"], "info": r["n_info"], "shares_text": r["id"] in dup})
+    return rows

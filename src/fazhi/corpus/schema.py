@@ -1,0 +1,168 @@
+"""Tables of the corpus store (SQLAlchemy Core). The Alembic migrations in
+`fazhi/corpus/migrations/versions/` create exactly these tables; a test compares the two.
+
+Offsets (`start`, `end`) are character offsets into the stored report text."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+sources = sa.Table(
+    "sources", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=True),            # original path or name as given
+    sa.Column("media_type", sa.String(100), nullable=True),
+    sa.Column("size", sa.Integer, nullable=True),
+    sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("report_key", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=True),  # the bytes, for `fazhi reanalyze`
+    sa.Index("ix_sources_report_key", "report_key"),
+    sa.Index("ix_sources_name", "name"),
+)
+
+runs = sa.Table(
+    "runs", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),     # ingest | reanalyze
+    sa.Column("engine_version", sa.String(40), nullable=True),
+    sa.Column("rule_versions", sa.JSON, nullable=True),
+    sa.Column("started", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("counts", sa.JSON, nullable=True),
+)
+
+reports = sa.Table(
+    "reports", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False,
+              unique=True),
+    sa.Column("report_key", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("current", sa.Boolean, nullable=False),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id"), nullable=True),
+    sa.Column("title", sa.Text), sa.Column("jurisdiction", sa.Text), sa.Column("parent", sa.Text),
+    sa.Column("province", sa.Text), sa.Column("level", sa.String(20)), sa.Column("department", sa.Text),
+    sa.Column("adcode", sa.String(12)),
+    sa.Column("report_year", sa.Integer), sa.Column("report_date", sa.String(10)),
+    sa.Column("publish_date", sa.String(10)), sa.Column("kind", sa.String(20)),
+    sa.Column("framework", sa.String(20)), sa.Column("verdict", sa.Text),
+    sa.Column("n_major", sa.Integer, nullable=False, default=0),
+    sa.Column("n_minor", sa.Integer, nullable=False, default=0),
+    sa.Column("n_info", sa.Integer, nullable=False, default=0),
+    sa.Column("late", sa.Boolean, nullable=True),
+    sa.Column("analyzed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("json", sa.Text, nullable=False),    # the full "fazhi.report/1" document
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Index("ix_reports_key_current", "report_key", "current"),
+    sa.Index("ix_reports_place_year", "province", "jurisdiction", "report_year"),
+)
+
+sections = sa.Table(
+    "sections", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("sid", sa.String(40)), sa.Column("parent_sid", sa.String(40)),
+    sa.Column("number", sa.String(40)), sa.Column("level", sa.Integer),
+    sa.Column("heading", sa.Text), sa.Column("start", sa.Integer), sa.Column("end", sa.Integer),
+    sa.Column("heading_start", sa.Integer), sa.Column("heading_end", sa.Integer),
+    sa.Column("part", sa.String(30)), sa.Column("areas", sa.JSON),
+    sa.Index("ix_sections_report", "report_id"),
+)
+
+facts = sa.Table(
+    "facts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("fid", sa.String(40)), sa.Column("indicator", sa.String(100)),
+    sa.Column("value", sa.Float), sa.Column("unit", sa.String(20)), sa.Column("year", sa.Integer),
+    sa.Column("kind", sa.String(20)), sa.Column("subject", sa.Text), sa.Column("quote", sa.Text),
+    sa.Column("start", sa.Integer), sa.Column("end", sa.Integer), sa.Column("section", sa.String(40)),
+    sa.Index("ix_facts_report", "report_id"),
+    sa.Index("ix_facts_indicator", "indicator"),
+)
+
+findings = sa.Table(
+    "findings", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("rule", sa.String(100), nullable=False),
+    sa.Column("family", sa.String(50), nullable=False),
+    sa.Column("severity", sa.String(10), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("evidence", sa.JSON),
+    sa.Column("suggestion", sa.Text),
+    sa.Column("data", sa.JSON),
+    sa.Column("key", sa.String(64), nullable=False),      # stable across re-analysis
+    sa.Index("ix_findings_report", "report_id"),
+    sa.Index("ix_findings_family", "family"),
+)
+
+decisions = sa.Table(
+    "decisions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_key", sa.Text, nullable=False),
+    sa.Column("finding_key", sa.String(64), nullable=False),
+    sa.Column("user", sa.String(100), nullable=True),
+    sa.Column("decision", sa.String(30), nullable=False),   # confirmed | rejected | fixed | ...
+    sa.Column("comment", sa.Text),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_decisions_key", "report_key", "finding_key"),
+)
+
+reviewer_findings = sa.Table(
+    "reviewer_findings", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_key", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer), sa.Column("end", sa.Integer),
+    sa.Column("quote", sa.Text), sa.Column("message", sa.Text, nullable=False),
+    sa.Column("severity", sa.String(10), nullable=False),
+    sa.Column("user", sa.String(100)),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_reviewer_findings_key", "report_key"),
+)
+
+failures = sa.Table(
+    "failures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id"), nullable=True),
+    sa.Column("path", sa.Text), sa.Column("sha256", sa.String(64)),
+    sa.Column("code", sa.String(40), nullable=False), sa.Column("message", sa.Text),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+users = sa.Table(
+    "users", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False, unique=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+)
+
+tokens = sa.Table(
+    "tokens", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+)
+
+# per-paragraph MinHash signatures (near-duplicate passages across reports)
+paragraphs = sa.Table(
+    "paragraphs", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+    sa.Index("ix_paragraphs_report", "report_id"),
+)
+
+# SQLite only: the jieba-segmented text behind the FTS5 index (external content)
+search_docs = sa.Table(
+    "search_docs", metadata,
+    sa.Column("report_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("seg", sa.Text, nullable=False),
+)

@@ -1,0 +1,114 @@
+"""Chinese-aware full-text search over the stored reports.
+
+SQLite: an FTS5 table (unicode61) over jieba `cut_for_search` segmented text, external content
+table `search_docs`; the query is segmented the same way (the tokens of one query term are
+OR-ed, the terms AND-ed), then every hit is confirmed in the report text, which also gives
+the snippets and their offsets. A term's tokens are also tried as single characters, since the
+text around it may be segmented differently from the query; when the index finds nothing
+(a string across word boundaries), the texts are scanned with LIKE. PostgreSQL: `ILIKE` on reports.text, served by the pg_trgm GIN
+index when the extension is available (plain LIKE scan otherwise)."""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..textnorm import normalize_view
+from . import schema as T
+
+_TOKEN = re.compile(r"\w", re.U)
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in _jieba().cut_for_search(text) if _TOKEN.search(t)]
+
+
+def segment(norm: str) -> str:
+    """The text as space-separated jieba search tokens (for the FTS5 index)."""
+    return " ".join(tokens(norm))
+
+
+def query_terms(query: str) -> list[str]:
+    return [normalize_view(t).lower() for t in query.split() if t.strip()]
+
+
+def _fts_query(terms: list[str]) -> str | None:
+    groups = []
+    for term in terms:
+        toks = sorted(set(tokens(term)))
+        if not toks:
+            return None
+        alts = ['"' + t.replace('"', '""') + '"' for t in toks]
+        chars = sorted({c for c in term if _TOKEN.match(c)})
+        if len(chars) > 1:   # the text may be segmented differently (茶企 -> 茶 / 企)
+            alts.append("(" + " AND ".join('"' + c + '"' for c in chars) + ")")
+        groups.append("(" + " OR ".join(alts) + ")")
+    return " AND ".join(groups)
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search(store, query: str, *, limit: int = 20, per_report: int = 3,
+           context: int = 40, candidates: int = 2000) -> list[dict[str, Any]]:
+    terms = query_terms(query)
+    if not terms:
+        return []
+    r = T.reports
+    with store.engine.connect() as conn:
+        if store.dialect == "sqlite":
+            fq = _fts_query(terms)
+            if fq is None:
+                return []
+            rows = conn.exec_driver_sql(
+                "SELECT r.id, bm25(search_fts) AS score FROM search_fts "
+                "JOIN reports r ON r.id = search_fts.rowid "
+                "WHERE search_fts MATCH ? AND r.current = 1 ORDER BY score LIMIT ?",
+                (fq, candidates)).all()
+            ids = [(rid, -score) for rid, score in rows]   # bm25: lower is better
+            if not ids:     # a string that crosses word boundaries: scan the texts
+                q = sa.select(r.c.id).where(r.c.current == sa.true())
+                for term in terms:
+                    q = q.where(r.c.text.like(_like(term), escape="\\"))
+                ids = [(rid, 0.0) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]
+        else:
+            q = sa.select(r.c.id).where(r.c.current == sa.true())
+            for term in terms:
+                q = q.where(r.c.text.ilike(_like(term), escape="\\"))
+            ids = [(rid, None) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]
+        out = []
+        for rid, score in ids:
+            row = conn.execute(sa.select(r.c.id, r.c.text, r.c.title, r.c.province, r.c.jurisdiction,
+                                         r.c.department, r.c.report_year).where(r.c.id == rid)).one()
+            norm = normalize_view(row.text).lower()
+            if not all(t in norm for t in terms):
+                continue        # the tokens matched but not the phrase
+            hits, count = [], 0
+            for t in terms:
+                i = norm.find(t)
+                while i >= 0:
+                    count += 1
+                    if t == terms[0] and len(hits) < per_report:
+                        s0, e0 = max(0, i - context), min(len(row.text), i + len(t) + context)
+                        hits.append({"start": i, "end": i + len(t), "quote": row.text[i:i + len(t)],
+                                     "snippet": row.text[s0:e0].replace("\n", " "),
+                                     "snippet_start": s0})
+                    i = norm.find(t, i + len(t))
+            out.append({"report_id": rid, "title": row.title, "province": row.province,
+                        "jurisdiction": row.jurisdiction, "department": row.department,
+                        "report_year": row.report_year, "score": score if score is not None else count,
+                        "count": count, "hits": hits})
+    out.sort(key=lambda x: (-x["score"], x["report_id"]))
+    return out[:limit]

@@ -1,0 +1,809 @@
+"""The corpus store: reports, their annotations and reviewers' data in a real database.
+
+SQLAlchemy 2 Core; SQLite by default (a file in the user's data directory), PostgreSQL by URL
+(`postgresql+psycopg://…`). The schema is created and upgraded by the Alembic migrations shipped
+in this package (`Store(url).migrate()`).
+
+    store = Store("fazhi.db"); store.migrate()
+    summary = store.ingest(["reports/"], workers=2)
+
+Each file is stored in one transaction, so an interrupted batch leaves the database
+consistent and a rerun resumes (stored files are recognised by their SHA-256 and skipped).
+Analysis may run in any `concurrent.futures.Executor` (a ProcessPoolExecutor, or a Dask
+client's `get_executor()`); database writes stay in the calling process.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import re
+import secrets
+import sys
+from collections import deque
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from .. import __version__
+from ..config import Config
+from ..textnorm import normalize_view
+from . import schema as T
+
+ROLES = ("admin", "reviewer", "viewer")
+_PUNCT = re.compile(r"[^\w]+")
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def default_url() -> str:
+    """FAZHI_DB, else a SQLite file in the user's data directory."""
+    env = os.environ.get("FAZHI_DB")
+    if env:
+        return resolve_url(env)
+    import platformdirs
+    d = Path(platformdirs.user_data_dir("fazhi", appauthor=False))
+    d.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{d / 'fazhi.db'}"
+
+
+def resolve_url(db: str | os.PathLike | None) -> str:
+    """A database URL from a URL, a file path, or None (the default)."""
+    if db is None or str(db) == "":
+        return default_url()
+    s = str(db)
+    if "://" in s:
+        return s
+    return f"sqlite:///{Path(s).expanduser().resolve()}"
+
+
+def finding_key(rule: str, quote: str, extra: str = "") -> str:
+    """Stable key of a finding: rule + normalized evidence quote (whitespace and punctuation
+    dropped, full-width and traditional folded), so a re-analysis finds the same key."""
+    q = _PUNCT.sub("", normalize_view(quote or "")).lower()
+    return hashlib.sha1(f"{rule}\x1f{q}\x1f{extra}".encode("utf-8")).hexdigest()[:24]
+
+
+def report_key_for(name: str | None, meta: dict[str, Any]) -> str | None:
+    """The identity of a report across versions: place + year when both are known."""
+    from .similarity import is_masked
+    if meta.get("jurisdiction") and meta.get("report_year") and not is_masked(meta["jurisdiction"]):
+        parts = [meta.get("province") or "", meta["jurisdiction"], meta.get("department") or "",
+                 meta.get("kind") or "", str(meta["report_year"])]
+        return "place:" + "|".join(parts)
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# analysis (runs in worker processes: only picklable, top-level functions)
+# --------------------------------------------------------------------------------------
+
+def analyze_item(item: tuple[str, bytes], config_data: dict | None = None) -> dict[str, Any]:
+    """Analyse one file's bytes. Returns {"ok": True, "json", "paragraphs", "seg"} or
+    {"ok": False, "code", "message"}; never raises for bad input."""
+    from ..api import analyze
+    from ..errors import FazhiError
+    name, data = item
+    config = Config(config_data) if config_data is not None else Config.default()
+    try:
+        report = analyze(data, path=name, config=config)
+    except FazhiError as err:
+        return {"ok": False, "code": err.code, "message": err.line()}
+    except Exception as exc:  # a bug in the engine must not stop a batch
+        return {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+    return enrich(report.to_json(), report.norm, config)
+
+
+def enrich(doc: dict[str, Any], norm: str | None, config: Config) -> dict[str, Any]:
+    """Add what the store needs besides the contract: paragraph signatures, segmented text."""
+    from .similarity import paragraph_signatures
+    from .search import segment
+    text = doc["text"]
+    norm = norm if norm is not None else normalize_view(text)
+    cfg = config.get("corpus.similarity")
+    return {"ok": True, "json": doc, "paragraphs": paragraph_signatures(text, norm, cfg),
+            "seg": segment(norm)}
+
+
+class _InlineExecutor(Executor):
+    def submit(self, fn, /, *args, **kwargs):
+        f: Future = Future()
+        try:
+            f.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - re-raised by result()
+            f.set_exception(exc)
+        return f
+
+
+# --------------------------------------------------------------------------------------
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    loaded: int = 0
+    versions: int = 0         # loaded files that are a new version of a stored report
+    skipped: int = 0
+    failed: int = 0
+    run_id: int | None = None
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    report_ids: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"files": self.files, "loaded": self.loaded, "versions": self.versions,
+                "skipped": self.skipped, "failed": self.failed, "run_id": self.run_id,
+                "failures": self.failures, "report_ids": self.report_ids}
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Files and folders (recursively, sorted); hidden files are left out."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for q in sorted(p.rglob("*")):
+                if q.is_file() and not any(part.startswith(".") for part in q.relative_to(p).parts):
+                    yield q
+        else:
+            yield p
+
+
+class Store:
+    def __init__(self, url: str | os.PathLike | None = None, *, config: Config | None = None,
+                 echo: bool = False):
+        self.url = resolve_url(url)
+        self.config = config or Config.default()
+        kwargs: dict[str, Any] = {"echo": echo, "future": True}
+        if self.url.startswith("sqlite"):
+            kwargs["connect_args"] = {"timeout": 30}
+        self.engine: Engine = sa.create_engine(self.url, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------
+    def alembic_config(self):
+        from alembic.config import Config as AlembicConfig
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(resources.files("fazhi.corpus") / "migrations"))
+        cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        return cfg
+
+    def migrate(self, revision: str = "head") -> "Store":
+        """Create or upgrade the schema (Alembic)."""
+        from alembic import command
+        cfg = self.alembic_config()
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+        return self
+
+    def revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    # -- ingest -------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1,
+               executor: Executor | None = None, progress: Callable[[str], None] | None = None,
+               analyzer: Callable[[tuple[str, bytes]], dict] | None = None,
+               window: int | None = None, corpus: bool = True) -> IngestSummary:
+        """Store every file under paths. Returns counts; failures are recorded, not raised."""
+        files = list(iter_files(paths))
+        items = ((str(p.resolve()) if p.exists() else str(p), p) for p in files)
+        return self._ingest_items(items, len(files), workers=workers, executor=executor,
+                                  progress=progress, analyzer=analyzer, window=window, corpus=corpus)
+
+    def ingest_bytes(self, name: str, data: bytes, **kw) -> IngestSummary:
+        return self._ingest_items(iter([(name, data)]), 1, **kw)
+
+    def _ingest_items(self, items, total: int, *, workers: int = 1, executor: Executor | None = None,
+                      progress=None, analyzer=None, window=None, corpus: bool = True) -> IngestSummary:
+        summary = IngestSummary(files=total)
+        run_id = self._start_run("ingest")
+        summary.run_id = run_id
+        fn = analyzer or functools.partial(analyze_item, config_data=self.config.data)
+        own = None
+        if executor is None:
+            executor = own = ProcessPoolExecutor(workers) if workers > 1 else _InlineExecutor()
+        window = window or max(4, 4 * max(1, workers))
+        pending: deque = deque()
+        done = 0
+
+        def say(msg: str) -> None:
+            if progress:
+                progress(f"[{done}/{total}] {msg}")
+
+        def finish(name: str, sha: str, data: bytes, fut: Future) -> None:
+            nonlocal done
+            done += 1
+            try:
+                res = fut.result()
+            except Exception as exc:  # the executor itself failed on this item
+                res = {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+            if not res.get("ok"):
+                self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
+                summary.failed += 1
+                summary.failures.append({"path": name, "code": res.get("code"), "message": res.get("message")})
+                say(f"失败 {name}: {res.get('message')}")
+                return
+            try:
+                status, rid = self._store_one(name, sha, data, res, run_id)
+            except Exception as exc:  # the file's transaction was rolled back; the batch goes on
+                msg = f"{type(exc).__name__}: {exc}"
+                self._record_failure(run_id, name, sha, "store_error", msg)
+                summary.failed += 1
+                summary.failures.append({"path": name, "code": "store_error", "message": msg})
+                say(f"失败 {name}: {msg}")
+                return
+            if status == "skipped":
+                summary.skipped += 1
+                say(f"跳过（已入库） {name}")
+                return
+            summary.loaded += 1
+            summary.report_ids.append(rid)
+            if status == "version":
+                summary.versions += 1
+            say(f"{'新版本' if status == 'version' else '入库'} {name} → #{rid}")
+
+        try:
+            seen: set[str] = set()
+            for name, src in items:
+                if isinstance(src, (bytes, bytearray)):
+                    data = bytes(src)
+                else:
+                    try:
+                        from ..api import read_bytes
+                        data = read_bytes(src, self.config.get("limits.max_file_mb", 50))
+                    except Exception as exc:
+                        code = getattr(exc, "code", "read_error")
+                        done += 1
+                        self._record_failure(run_id, name, None, code, str(exc))
+                        summary.failed += 1
+                        summary.failures.append({"path": name, "code": code, "message": str(exc)})
+                        say(f"失败 {name}: {exc}")
+                        continue
+                sha = hashlib.sha256(data).hexdigest()
+                if sha in seen or self._has_sha(sha):
+                    done += 1
+                    summary.skipped += 1
+                    say(f"跳过（已入库） {name}")
+                    continue
+                seen.add(sha)
+                pending.append((name, sha, data, executor.submit(fn, (name, data))))
+                while len(pending) >= window:
+                    finish(*pending.popleft())
+            while pending:
+                finish(*pending.popleft())
+        finally:
+            for *_, fut in pending:
+                fut.cancel()
+            if own is not None:
+                own.shutdown(wait=True, cancel_futures=True)
+        if corpus and summary.loaded:
+            self.refresh_corpus()
+        self._finish_run(run_id, summary.to_json() | {"report_ids": None, "failures": None})
+        return summary
+
+    def _has_sha(self, sha: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first() is not None
+
+    def _store_one(self, name: str, sha: str, data: bytes, res: dict[str, Any], run_id: int) -> tuple[str, int | None]:
+        """One file in one transaction: source row, report row (current), annotations."""
+        doc = res["json"]
+        meta = doc.get("meta") or {}
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first():
+                return "skipped", None
+            key = report_key_for(name, meta)
+            if key is None:
+                prev = conn.execute(sa.select(T.sources.c.report_key).where(T.sources.c.name == name)
+                                    .order_by(T.sources.c.id.desc())).first()
+                key = prev[0] if prev else f"file:{name}"
+            version = (conn.execute(sa.select(sa.func.max(T.sources.c.version))
+                                    .where(T.sources.c.report_key == key)).scalar() or 0) + 1
+            conn.execute(T.reports.update().where(T.reports.c.report_key == key).values(current=False))
+            sid = conn.execute(T.sources.insert().values(
+                sha256=sha, name=name, media_type=(doc.get("source") or {}).get("media_type"),
+                size=len(data), loaded_at=now(), report_key=key, version=version, content=data,
+            )).inserted_primary_key[0]
+            rid = conn.execute(T.reports.insert().values(
+                source_id=sid, report_key=key, version=version, current=True, run_id=run_id,
+                **self._report_columns(res))).inserted_primary_key[0]
+            self._insert_children(conn, rid, res)
+            self._recount(conn, [rid])
+        return ("version" if version > 1 else "new"), rid
+
+    def _report_columns(self, res: dict[str, Any]) -> dict[str, Any]:
+        doc = res["json"]
+        meta = doc.get("meta") or {}
+        verdict = doc.get("verdict")
+        if isinstance(verdict, dict):
+            verdict = verdict.get("verdict") or verdict.get("level") or json.dumps(verdict, ensure_ascii=False)
+        return dict(
+            title=meta.get("title"), jurisdiction=meta.get("jurisdiction"), parent=meta.get("parent"),
+            province=meta.get("province"), level=meta.get("level"), department=meta.get("department"),
+            adcode=meta.get("adcode"), report_year=meta.get("report_year"),
+            report_date=meta.get("report_date"), publish_date=meta.get("publish_date"),
+            kind=meta.get("kind"), framework=meta.get("framework"),
+            verdict=verdict if verdict is None else str(verdict),
+            late=self._late(doc), analyzed_at=now(),
+            json=json.dumps(doc, ensure_ascii=False), text=doc.get("text") or "",
+        )
+
+    def _late(self, doc: dict[str, Any]) -> bool | None:
+        """True when a finding says late; else judged from the publication date and the
+        publication deadline (corpus.deadline_publish of the following year); None if unknown."""
+        names = set(self.config.get("corpus.late_rules") or [])
+        for f in doc.get("findings") or []:
+            if f.get("rule", "").split(".")[-1] in names:
+                return True
+        meta = doc.get("meta") or {}
+        pub, year = meta.get("publish_date"), meta.get("report_year")
+        if pub and year:
+            return pub > f"{year + 1}-{self.config.get('corpus.deadline_publish', '04-01')}"
+        return None
+
+    def _insert_children(self, conn: Connection, rid: int, res: dict[str, Any]) -> None:
+        doc = res["json"]
+        rows = []
+
+        def walk(secs, parent):
+            for s in secs or []:
+                rows.append(dict(report_id=rid, sid=s.get("id"), parent_sid=parent, number=s.get("number"),
+                                 level=s.get("level"), heading=s.get("heading"), start=s.get("start"),
+                                 end=s.get("end"), heading_start=s.get("heading_start"),
+                                 heading_end=s.get("heading_end"), part=s.get("part"), areas=list(s.get("areas") or [])))
+                walk(s.get("children"), s.get("id"))
+        walk(doc.get("sections"), None)
+        if rows:
+            conn.execute(T.sections.insert(), rows)
+        frows = [dict(report_id=rid, fid=f.get("id"), indicator=f.get("indicator"),
+                      value=f.get("value"), unit=f.get("unit"), year=f.get("year"), kind=f.get("kind"),
+                      subject=f.get("subject"), quote=f.get("quote"), start=f.get("start"),
+                      end=f.get("end"), section=f.get("section"))
+                 for f in doc.get("facts") or []]
+        if frows:
+            conn.execute(T.facts.insert(), frows)
+        self._insert_findings(conn, rid, doc.get("findings") or [])
+        prows = [dict(report_id=rid, start=s, end=e, signature=sig) for s, e, sig in res.get("paragraphs") or []]
+        if prows:
+            conn.execute(T.paragraphs.insert(), prows)
+        self._index_text(conn, rid, res.get("seg") or "")
+
+    def _insert_findings(self, conn: Connection, rid: int, findings: list[dict[str, Any]]) -> None:
+        rows, used = [], {}
+        for f in findings:
+            ev = f.get("evidence") or []
+            quote = f.get("key_quote") or (ev[0].get("quote") if ev else "") or ""
+            key = finding_key(f["rule"], quote, f.get("key_extra") or "")
+            n = used.get(key, 0)
+            used[key] = n + 1
+            if n:
+                key = f"{key}-{n + 1}"
+            rows.append(dict(report_id=rid, rule=f["rule"], family=f.get("family") or f["rule"].split(".")[0],
+                             severity=f.get("severity") or "info", message=f.get("message") or "",
+                             evidence=ev, suggestion=f.get("suggestion"), data=f.get("data") or {},
+                             key=key))
+        if rows:
+            conn.execute(T.findings.insert(), rows)
+
+    def _index_text(self, conn: Connection, rid: int, seg: str) -> None:
+        if self.dialect != "sqlite":
+            return      # PostgreSQL searches reports.text through the pg_trgm index
+        conn.execute(T.search_docs.insert().values(report_id=rid, seg=seg))
+        conn.exec_driver_sql("INSERT INTO search_fts(rowid, seg) VALUES (?, ?)", (rid, seg))
+
+    def _unindex_text(self, conn: Connection, rid: int) -> None:
+        if self.dialect != "sqlite":
+            return
+        old = conn.execute(sa.select(T.search_docs.c.seg).where(T.search_docs.c.report_id == rid)).first()
+        if old is not None:
+            conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rowid, seg) VALUES ('delete', ?, ?)",
+                                 (rid, old[0]))
+            conn.execute(T.search_docs.delete().where(T.search_docs.c.report_id == rid))
+
+    def _recount(self, conn: Connection, rids: Iterable[int] | None = None) -> None:
+        q = sa.select(T.findings.c.report_id, T.findings.c.severity, sa.func.count()).group_by(
+            T.findings.c.report_id, T.findings.c.severity)
+        ids = None if rids is None else list(rids)
+        if ids is not None:
+            q = q.where(T.findings.c.report_id.in_(ids))
+        counts: dict[int, dict[str, int]] = {}
+        for rid, sev, n in conn.execute(q):
+            counts.setdefault(rid, {})[sev] = n
+        targets = ids if ids is not None else [r[0] for r in conn.execute(sa.select(T.reports.c.id))]
+        for rid in targets:
+            c = counts.get(rid, {})
+            conn.execute(T.reports.update().where(T.reports.c.id == rid).values(
+                n_major=c.get("major", 0), n_minor=c.get("minor", 0), n_info=c.get("info", 0)))
+
+    # -- runs and failures ---------------------------------------------------------
+    def _start_run(self, kind: str) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(T.runs.insert().values(
+                kind=kind, engine_version=__version__, rule_versions=rule_versions(), started=now(),
+            )).inserted_primary_key[0]
+
+    def _finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
+        counts = {k: v for k, v in counts.items() if v is not None}
+        with self.engine.begin() as conn:
+            conn.execute(T.runs.update().where(T.runs.c.id == run_id).values(finished=now(), counts=counts))
+
+    def _record_failure(self, run_id, path, sha, code, message) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(T.failures.insert().values(run_id=run_id, path=path, sha256=sha, code=code,
+                                                    message=message, at=now()))
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(T.runs).order_by(T.runs.c.id))]
+
+    def failures(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(T.failures).order_by(T.failures.c.id))]
+
+    # -- re-analysis ---------------------------------------------------------------
+    def reanalyze(self, *, workers: int = 1, executor: Executor | None = None,
+                  progress: Callable[[str], None] | None = None,
+                  analyzer: Callable[[tuple[str, bytes]], dict] | None = None) -> dict[str, Any]:
+        """Re-run the analysis on every stored source; keep decisions and reviewer findings
+        (they are keyed by report key and stable finding key). A new run record is written."""
+        run_id = self._start_run("reanalyze")
+        fn = analyzer or functools.partial(analyze_item, config_data=self.config.data)
+        own = None
+        if executor is None:
+            executor = own = ProcessPoolExecutor(workers) if workers > 1 else _InlineExecutor()
+        with self.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(sa.select(T.sources.c.id).order_by(T.sources.c.id))]
+        counts = {"sources": len(ids), "updated": 0, "failed": 0}
+        try:
+            window = max(4, 4 * max(1, workers))
+            pending: deque = deque()
+
+            def finish(sid, name, sha, fut):
+                try:
+                    res = fut.result()
+                except Exception as exc:
+                    res = {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+                if not res.get("ok"):
+                    counts["failed"] += 1
+                    self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
+                    return
+                self._replace_analysis(sid, res, run_id)
+                counts["updated"] += 1
+                if progress:
+                    progress(f"[{counts['updated'] + counts['failed']}/{len(ids)}] 重新分析 {name}")
+
+            for sid in ids:
+                with self.engine.connect() as conn:
+                    name, sha, data = conn.execute(sa.select(T.sources.c.name, T.sources.c.sha256,
+                                                             T.sources.c.content)
+                                                   .where(T.sources.c.id == sid)).one()
+                if data is None:
+                    continue
+                pending.append((sid, name, sha, executor.submit(fn, (name, bytes(data)))))
+                while len(pending) >= window:
+                    finish(*pending.popleft())
+            while pending:
+                finish(*pending.popleft())
+        finally:
+            if own is not None:
+                own.shutdown(wait=True, cancel_futures=True)
+        self.refresh_corpus()
+        self._finish_run(run_id, counts)
+        return counts | {"run_id": run_id}
+
+    def _replace_analysis(self, sid: int, res: dict[str, Any], run_id: int) -> None:
+        with self.engine.begin() as conn:
+            rid = conn.execute(sa.select(T.reports.c.id).where(T.reports.c.source_id == sid)).scalar_one()
+            for t in (T.sections, T.facts, T.findings, T.paragraphs):
+                conn.execute(t.delete().where(t.c.report_id == rid))
+            self._unindex_text(conn, rid)
+            conn.execute(T.reports.update().where(T.reports.c.id == rid).values(
+                run_id=run_id, **self._report_columns(res)))
+            self._insert_children(conn, rid, res)
+            self._recount(conn, [rid])
+
+    # -- corpus analyses -----------------------------------------------------------
+    def refresh_corpus(self) -> dict[str, int]:
+        """Recompute the corpus findings (family "corpus") over the current reports."""
+        from .analyses import corpus_findings
+        found = corpus_findings(self)
+        with self.engine.begin() as conn:
+            conn.execute(T.findings.delete().where(T.findings.c.family == "corpus"))
+            by: dict[int, list[dict]] = {}
+            for f in found:
+                by.setdefault(f["report_id"], []).append(f)
+            for rid, fs in by.items():
+                self._insert_findings(conn, rid, fs)
+            self._recount(conn)
+        out: dict[str, int] = {}
+        for f in found:
+            out[f["rule"]] = out.get(f["rule"], 0) + 1
+        return out
+
+    # -- reading ---------------------------------------------------------------------
+    def report(self, rid: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(T.reports, T.sources.c.name, T.sources.c.sha256,
+                                         T.sources.c.loaded_at)
+                               .join(T.sources, T.sources.c.id == T.reports.c.source_id)
+                               .where(T.reports.c.id == rid)).first()
+            if row is None:
+                return None
+            d = dict(row._mapping)
+            d["findings"] = [dict(r._mapping) for r in conn.execute(
+                sa.select(T.findings).where(T.findings.c.report_id == rid).order_by(T.findings.c.id))]
+            decs = self._decisions(conn, d["report_key"])
+            for f in d["findings"]:
+                f["decision"] = decs.get(f["key"])
+            d["reviewer_findings"] = [dict(r._mapping) for r in conn.execute(
+                sa.select(T.reviewer_findings).where(T.reviewer_findings.c.report_key == d["report_key"])
+                .order_by(T.reviewer_findings.c.id))]
+            d["versions"] = [dict(r._mapping) for r in conn.execute(
+                sa.select(T.reports.c.id, T.reports.c.version, T.reports.c.current, T.sources.c.name,
+                          T.sources.c.loaded_at)
+                .join(T.sources, T.sources.c.id == T.reports.c.source_id)
+                .where(T.reports.c.report_key == d["report_key"]).order_by(T.reports.c.version))]
+        return d
+
+    def report_json(self, rid: int) -> dict[str, Any] | None:
+        """The stored contract document with the stored findings (engine + corpus), each with
+        its stable key and the reviewers' latest decision, plus a "store" block."""
+        d = self.report(rid)
+        if d is None:
+            return None
+        doc = json.loads(d["json"])
+        doc["findings"] = [{"id": f"F{f['id']}", "rule": f["rule"], "family": f["family"],
+                            "severity": f["severity"], "message": f["message"],
+                            "evidence": f["evidence"] or [], "suggestion": f["suggestion"],
+                            "data": f["data"] or {}, "key": f["key"], "decision": f["decision"]}
+                           for f in d["findings"]]
+        doc["store"] = {"id": d["id"], "report_key": d["report_key"], "version": d["version"],
+                        "current": bool(d["current"]), "name": d["name"],
+                        "loaded_at": _iso(d["loaded_at"]), "late": d["late"], "verdict": d["verdict"],
+                        "counts": {"major": d["n_major"], "minor": d["n_minor"], "info": d["n_info"]},
+                        "versions": [{"id": v["id"], "version": v["version"], "current": bool(v["current"]),
+                                      "name": v["name"]} for v in d["versions"]],
+                        "reviewer_findings": [_jsonable(r) for r in d["reviewer_findings"]]}
+        return doc
+
+    def list_reports(self, *, province: str | None = None, year: int | None = None,
+                     level: str | None = None, kind: str | None = None, severity: str | None = None,
+                     jurisdiction: str | None = None, all_versions: bool = False,
+                     limit: int | None = None) -> list[dict[str, Any]]:
+        r = T.reports
+        cols = [r.c.id, r.c.report_key, r.c.version, r.c.current, r.c.title, r.c.jurisdiction,
+                r.c.parent, r.c.province, r.c.level, r.c.department, r.c.report_year, r.c.report_date,
+                r.c.publish_date, r.c.kind, r.c.framework, r.c.verdict, r.c.n_major, r.c.n_minor,
+                r.c.n_info, r.c.late, T.sources.c.name]
+        q = sa.select(*cols).join(T.sources, T.sources.c.id == r.c.source_id)
+        if not all_versions:
+            q = q.where(r.c.current == sa.true())
+        if province:
+            q = q.where(r.c.province == province)
+        if year:
+            q = q.where(r.c.report_year == int(year))
+        if level:
+            q = q.where(r.c.level == level)
+        if kind:
+            q = q.where(r.c.kind == kind)
+        if jurisdiction:
+            q = q.where(r.c.jurisdiction == jurisdiction)
+        if severity:
+            col = {"major": r.c.n_major, "minor": r.c.n_minor, "info": r.c.n_info}[severity]
+            q = q.where(col > 0)
+        q = q.order_by(r.c.province, r.c.jurisdiction, r.c.report_year, r.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(x._mapping) for x in conn.execute(q)]
+
+    def findings(self, *, report_id: int | None = None, family: str | None = None,
+                 current: bool = True) -> list[dict[str, Any]]:
+        r, f = T.reports, T.findings
+        q = (sa.select(f, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department,
+                       r.c.report_year, r.c.title)
+             .join(r, r.c.id == f.c.report_id))
+        if current:
+            q = q.where(r.c.current == sa.true())
+        if report_id is not None:
+            q = q.where(f.c.report_id == report_id)
+        if family:
+            q = q.where(f.c.family == family)
+        q = q.order_by(f.c.report_id, f.c.id)
+        with self.engine.connect() as conn:
+            rows = [dict(x._mapping) for x in conn.execute(q)]
+            keys = {x["report_key"] for x in rows}
+            decs = {k: self._decisions(conn, k) for k in keys}
+        for x in rows:
+            x["decision"] = decs[x["report_key"]].get(x["key"])
+        return rows
+
+    def facts(self, *, current: bool = True, indicator_only: bool = True) -> list[dict[str, Any]]:
+        r, f = T.reports, T.facts
+        q = (sa.select(f, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
+                       r.c.report_year, r.c.report_key).join(r, r.c.id == f.c.report_id))
+        if current:
+            q = q.where(r.c.current == sa.true())
+        if indicator_only:
+            q = q.where(f.c.indicator.is_not(None))
+        with self.engine.connect() as conn:
+            return [dict(x._mapping) for x in conn.execute(q.order_by(f.c.report_id, f.c.start))]
+
+    def sections(self, report_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(x._mapping) for x in conn.execute(
+                sa.select(T.sections).where(T.sections.c.report_id == report_id).order_by(T.sections.c.id))]
+
+    def current_reports_full(self) -> list[dict[str, Any]]:
+        """Current reports with their text and contract JSON (for corpus analyses)."""
+        r = T.reports
+        with self.engine.connect() as conn:
+            return [dict(x._mapping) for x in conn.execute(
+                sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department,
+                          r.c.kind, r.c.report_year, r.c.publish_date, r.c.report_date, r.c.text, r.c.json)
+                .where(r.c.current == sa.true()).order_by(r.c.id))]
+
+    def paragraph_rows(self, report_ids: Iterable[int] | None = None) -> list[tuple]:
+        p, r = T.paragraphs, T.reports
+        q = (sa.select(p.c.id, p.c.report_id, p.c.start, p.c.end, p.c.signature)
+             .join(r, r.c.id == p.c.report_id).where(r.c.current == sa.true()))
+        if report_ids is not None:
+            q = q.where(p.c.report_id.in_(list(report_ids)))
+        with self.engine.connect() as conn:
+            return [(a, b, c, d, bytes(e)) for a, b, c, d, e in conn.execute(q.order_by(p.c.id))]
+
+    # -- reviewers' data ---------------------------------------------------------------
+    def _decisions(self, conn: Connection, report_key: str) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for row in conn.execute(sa.select(T.decisions).where(T.decisions.c.report_key == report_key)
+                                .order_by(T.decisions.c.at, T.decisions.c.id)):
+            out[row.finding_key] = {"decision": row.decision, "user": row.user, "comment": row.comment,
+                                    "at": _iso(row.at)}
+        return out
+
+    def decide(self, report_id: int, finding_key: str, decision: str, *, user: str | None = None,
+               comment: str | None = None) -> None:
+        """Record a reviewer's decision on a finding (kept across re-analysis and versions)."""
+        with self.engine.begin() as conn:
+            key = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == report_id)).scalar_one()
+            conn.execute(T.decisions.insert().values(report_key=key, finding_key=finding_key, user=user,
+                                                     decision=decision, comment=comment, at=now()))
+
+    def add_reviewer_finding(self, report_id: int, start: int, end: int, message: str, *,
+                             severity: str = "minor", user: str | None = None) -> int:
+        with self.engine.begin() as conn:
+            key, text = conn.execute(sa.select(T.reports.c.report_key, T.reports.c.text)
+                                     .where(T.reports.c.id == report_id)).one()
+            if not (0 <= start <= end <= len(text)):
+                raise ValueError("offsets outside the report text")
+            return conn.execute(T.reviewer_findings.insert().values(
+                report_key=key, start=start, end=end, quote=text[start:end], message=message,
+                severity=severity, user=user, at=now())).inserted_primary_key[0]
+
+    # -- users and tokens ------------------------------------------------------------
+    def add_user(self, name: str, role: str, password: str) -> int:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}")
+        from argon2 import PasswordHasher
+        h = PasswordHasher().hash(password)
+        with self.engine.begin() as conn:
+            return conn.execute(T.users.insert().values(name=name, role=role, password_hash=h,
+                                                        created=now())).inserted_primary_key[0]
+
+    def set_password(self, name: str, password: str) -> None:
+        from argon2 import PasswordHasher
+        with self.engine.begin() as conn:
+            n = conn.execute(T.users.update().where(T.users.c.name == name).values(
+                password_hash=PasswordHasher().hash(password))).rowcount
+        if not n:
+            raise KeyError(name)
+
+    def verify_user(self, name: str, password: str) -> dict[str, Any] | None:
+        """The user ({id, name, role}) when the password is right, else None."""
+        from argon2 import PasswordHasher
+        from argon2.exceptions import InvalidHashError, VerificationError
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(T.users).where(T.users.c.name == name)).first()
+        if row is None:
+            return None
+        ph = PasswordHasher()
+        try:
+            ph.verify(row.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if ph.check_needs_rehash(row.password_hash):
+            self.set_password(name, password)
+        return {"id": row.id, "name": row.name, "role": row.role}
+
+    def users(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [{"id": r.id, "name": r.name, "role": r.role, "created": _iso(r.created)}
+                    for r in conn.execute(sa.select(T.users).order_by(T.users.c.id))]
+
+    def create_token(self, name: str) -> str:
+        """A new API token for the user; only its hash is stored. Returns the plaintext."""
+        token = secrets.token_urlsafe(32)
+        with self.engine.begin() as conn:
+            uid = conn.execute(sa.select(T.users.c.id).where(T.users.c.name == name)).scalar()
+            if uid is None:
+                raise KeyError(name)
+            conn.execute(T.tokens.insert().values(token_hash=_token_hash(token), user_id=uid, created=now()))
+        return token
+
+    def user_by_token(self, token: str) -> dict[str, Any] | None:
+        if not token:
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(T.users.c.id, T.users.c.name, T.users.c.role)
+                               .join(T.tokens, T.tokens.c.user_id == T.users.c.id)
+                               .where(T.tokens.c.token_hash == _token_hash(token))).first()
+        return None if row is None else {"id": row.id, "name": row.name, "role": row.role}
+
+    # -- search ----------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20, snippets: int = 3) -> list[dict[str, Any]]:
+        from .search import search
+        return search(self, query, limit=limit, per_report=snippets)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _iso(x) -> str | None:
+    return x.isoformat() if isinstance(x, (dt.datetime, dt.date)) else x
+
+
+def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: _iso(v) for k, v in d.items()}
+
+
+def rule_versions() -> dict[str, Any]:
+    """Versions of the review rules when the checks registry exposes them."""
+    try:
+        from .. import checks
+    except Exception:
+        return {}
+    for name in ("rule_versions", "versions"):
+        fn = getattr(checks, name, None)
+        if callable(fn):
+            try:
+                return dict(fn())
+            except Exception:
+                return {}
+    reg = getattr(checks, "REGISTRY", None) or getattr(checks, "RULES", None)
+    out = {}
+    if isinstance(reg, dict):
+        for rid, r in reg.items():
+            out[str(rid)] = getattr(r, "version", None) or (r.get("version") if isinstance(r, dict) else None)
+    return out

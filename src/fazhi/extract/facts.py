@@ -1,0 +1,292 @@
+"""Component "facts": every stated quantity becomes a Fact with what it counts.
+
+For each quantity found by `quantities.find_quantities` (document titles excluded):
+- subject: the short noun phrase the number counts, read from the text. Usually the words
+  before the number back to the previous delimiter (共受理行政复议案件15件 -> 受理行政复议案件,
+  办结率为91.8% -> 办结率), stripped of scope words (全县, 2020年, 共, 已 …) and trailing verbs
+  (达, 为, 共计 …); for measure words that stand before their noun (64个调委会) the noun after
+  the unit. Parenthesised asides and quoted names are read through, not cut at.
+- indicator: the first entry of catalog/indicators.yaml whose patterns match.
+- year: the year the sentence ties the figure to ("2020年，…共受理…" -> 2020); a period
+  ("2019年至今", "2017年以来") or no year -> None.
+- section: id of the innermost section containing the quantity, when sections exist.
+Named documents 《…》 are recorded in report.documents by the same component.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .. import catalog
+from ..config import Config
+from ..model import Fact, Report
+from ..pipeline import component
+from .documents import extract_documents
+from .quantities import CLASSIFIERS, Quantity, find_quantities
+
+# --------------------------------------------------------------------------- subject
+# Hard clause delimiters (in the normalized view: full-width punctuation is folded).
+_DELIMS = frozenset(",。;:!?、\n\t|【】[]{}<>《》")
+_OPEN = {")": "(", "”": "“", "’": "‘", "」": "「", "』": "『"}
+_MAX_BACK = 60
+_MAX_SUBJECT = 20
+
+_LEAD = re.compile(
+    r"(?:至今|以来|截至目前|截止目前|截至|截止到|截止|目前|当前|现有|今年以来|今年|本年度|本年|全年|年内|一年来|"
+    r"同时|此外|另外|其中|共计|合计|累计|总计|共有|共(?![享性建治同])|计(?![划生])|已经|已|均|全部|都|并|还|又|再|"
+    r"向|对|为|从|由|将|把|给|与|和|及(?!时)|到|达到|达|有(?![效关序力])|"
+    r"\d{4}年(?:度|底|末|初)?(?:\d{1,2}月(?:底|末|份|初)?)?(?:\d{1,2}日)?(?:前|后)?|\d{1,2}月(?:份|底)?(?:\d{1,2}日)?(?:前|后)?|"
+    r"[全各本我该](?:镇街|街道|[县区市州省盟旗乡镇])|各(?:镇街|乡镇|部门|单位|级)|"
+    r"[\s“”\"'‘’()])"
+)
+_TRAIL = re.compile(
+    r"(?:达到了?|达|为|是|有|共计|共有|共|计|约|累计|合计|总计|分别为|分别|均为|均达|均|已|了|的|占|"
+    r"提高到|提升到|提高至|提升至|增至|降至|[\s“”\"'‘’(:])$"
+)
+_AFTER_STOP = re.compile(
+    r"和|及|与|、|的|等|在|被|已|均|都|全部|共|累计|完成|实现|开展|参加|参与|进行|发现|通过|取得|获得|"
+    r"核定|达到|达|为|是|有|对|向|将|从|由|按|入驻|进驻|纳入|实行|提供|办理|受理|开设|设立|发放|"
+    r"接受|签订|全覆盖|覆盖|整合|参考|进入|完成|落实|建立|成立|组建|配备|聘请|开通|上线|实施|作为|以"
+)
+# verbs at which an over-long phrase is cut (the verb and its object are kept)
+_VERB = re.compile(
+    r"开展|发放|办理|受理|组织|完成|参加|参与|制定|印发|出台|配备|聘请|建立|成立|组建|设立|核查|"
+    r"排查|录入|认领|接种|采样|检测|管控|清理|废止|审查|审核|查处|提供|解答|代写|挽回|收到|接到|"
+    r"举办|召开|发送|推送|更新|建成|打造|培训|转办|办结|化解|调解|处理|编发|发布|推行|下发|"
+    r"实现|进驻|入驻|整改|督办|评查|抽查|检查|指导|走访|接待|审结|立案|签订|聘任|选派|命名|认定"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff“”\"'‘’]+")
+
+
+def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
+    """Strip scope words at the start and verbs at the end of [a, b)."""
+    while a < b:
+        m = _LEAD.match(norm, a, b)
+        if not m or m.end() == a:
+            break
+        a = m.end()
+    while a < b:
+        m = _TRAIL.search(norm, a, b)
+        if not m or m.start() == b:
+            break
+        b = m.start()
+    while a < b and norm[a] in "“”\"'‘’()（） ":
+        a += 1
+    while a < b and norm[b - 1] in "“”\"'‘’(（ ":
+        b -= 1
+    return a, b
+
+
+def _before_span(norm: str, pos: int, floor: int) -> tuple[int, int]:
+    """The clause before `pos`, back to a delimiter, `floor`, or _MAX_BACK characters;
+    balanced (…) and “…” are read through."""
+    i = pos
+    lo = max(floor, pos - _MAX_BACK)
+    while i > lo:
+        ch = norm[i - 1]
+        if ch in _OPEN:
+            # jump over a balanced aside / quote
+            opener = _OPEN[ch]
+            j = norm.rfind(opener, lo, i - 1)
+            if j < 0 or any(c in "。\n" for c in norm[j:i]):
+                break
+            i = j
+            continue
+        if ch in _DELIMS or ch in "(“‘「『":
+            break
+        i -= 1
+    return i, pos
+
+
+def _after_span(norm: str, pos: int, limit: int) -> tuple[int, int, bool]:
+    """The noun run right after a unit: (start, end, starts_with_stop_word)."""
+    m = _CJK_RUN.match(norm, pos, min(pos + 16, limit))
+    if not m:
+        return pos, pos, False
+    a, b = m.start(), m.end()
+    if b < limit and norm[b - 1] in "近约逾超" and b - a > 1:
+        b -= 1                                  # 26个县直部门近200项: 近 belongs to the next figure
+    stop = _AFTER_STOP.search(norm, a, b)
+    if stop and stop.start() == a:
+        return a, b, True                       # starts with a verb: 563人参考, 200人通过考试
+    if stop:
+        b = stop.start()
+    while a < b and norm[a] in "“”\"'‘’":
+        a += 1
+    while a < b and norm[b - 1] in "“”\"'‘’":
+        b -= 1
+    return a, b, False
+
+
+def _trim_window(norm: str, a: int, b: int) -> tuple[int, int]:
+    """Cut [a, b) to its last _MAX_SUBJECT characters without starting inside a quote/aside."""
+    a = b - _MAX_SUBJECT
+    for closer, opener in (("”", "“"), (")", "(")):
+        k = norm.rfind(closer, a, b)
+        if k >= 0 and norm.rfind(opener, a, k) < 0 and b - k > 2:
+            a = max(a, k + 1)
+    return _strip(norm, a, b)
+
+
+def subject_span(norm: str, q: Quantity, floor: int = 0, prev_end: int = -1,
+                 limit: int | None = None) -> tuple[int, int] | None:
+    """Offsets of the phrase that `q` counts, or None. `floor`: nothing before it is read;
+    `prev_end`: end of the previous quantity (a phrase running on from it is cut at its verb)."""
+    a, b = _before_span(norm, q.start, floor)
+    run_on = a == prev_end
+    a, b = _strip(norm, a, b)
+    if b - a > 2 and norm[b - 1] == ")":
+        k = norm.rfind("(", a, b)
+        if k - a >= 2:
+            a, b = _strip(norm, a, k)           # 执法主体(不含…)52个 -> 执法主体
+    if b - a > _MAX_SUBJECT or (run_on and b - a > 4):
+        # over-long, or running on from the previous quantity: keep the last verb + object
+        last = None
+        for m in _VERB.finditer(norm, a + 1, b - 1):
+            last = m
+        if last is not None:
+            a = last.start()
+        if b - a > _MAX_SUBJECT:
+            a, b = _trim_window(norm, a, b)
+    before = (a, b) if b > a else None
+    after = None
+    if q.kind in ("count", "other"):
+        aa, ab, verbish = _after_span(norm, q.end, len(norm) if limit is None else limit)
+        if ab > aa:
+            after = (aa, ab, verbish)
+    if after and not after[2] and q.unit in CLASSIFIERS:
+        return after[0], after[1]
+    if before and (b - a >= 2 or not after or after[2]):
+        return before
+    if after:
+        return after[0], after[1]
+    return None
+
+
+# --------------------------------------------------------------------------- year
+_YEAR_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2}|[二][〇零][一二三四五六七八九〇零]{2})\s*年"
+    r"(?P<period>度?(?:以来|至今|起|来|以前|之前|前|—|-|~|至|到))?"
+)
+_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_SENT_END = re.compile(r"[。!?\n]")
+
+
+def _year_value(s: str) -> int:
+    return int(s.translate(_CN_DIGIT))
+
+
+# --------------------------------------------------------------------------- indicators
+@dataclass
+class _Indicator:
+    id: str
+    kind: str
+    units: frozenset[str] | None
+    subject: list[re.Pattern]
+    scope: list[re.Pattern]
+    not_: list[re.Pattern]
+    data: dict[str, Any]
+
+
+_RATE_WORD = re.compile(r"(?:率|比例|比率)$")
+
+
+@functools.lru_cache(maxsize=1)
+def indicators() -> list[_Indicator]:
+    out = []
+    for d in catalog.load("indicators")["indicators"]:
+        out.append(_Indicator(
+            id=d["id"], kind=d["kind"],
+            units=frozenset(d["units"]) if d.get("units") else None,
+            subject=[re.compile(p) for p in d.get("subject", [])],
+            scope=[re.compile(p) for p in d.get("scope", [])],
+            not_=[re.compile(p) for p in d.get("not", [])],
+            data=d,
+        ))
+    return out
+
+
+def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> str | None:
+    if not subject:
+        return None
+    if kind != "rate" and _RATE_WORD.search(subject):
+        return None                     # a count is never the rate its phrase names
+    for ind in indicators():
+        if ind.kind != kind:
+            continue
+        if ind.units is not None and unit not in ind.units:
+            continue
+        if not all(p.search(subject) for p in ind.subject):
+            continue
+        if not all(p.search(subject) or p.search(context) for p in ind.scope):
+            continue
+        if any(p.search(subject) for p in ind.not_):
+            continue
+        return ind.id
+    return None
+
+
+# --------------------------------------------------------------------------- component
+def _sentence_starts(norm: str) -> list[int]:
+    return [0] + [m.end() for m in _SENT_END.finditer(norm)]
+
+
+def build_facts(report: Report) -> list[Fact]:
+    norm, text = report.norm, report.text
+    doc_spans = extract_documents(report)
+    quantities = find_quantities(norm, excluded=doc_spans)
+    starts = _sentence_starts(norm)
+    years = [m for m in _YEAR_RE.finditer(norm) if not _in_spans(doc_spans, m.start())]
+    year_pos = [m.start() for m in years]
+    has_sections = bool(report.sections)
+    facts: list[Fact] = []
+    prev_end = 0
+    prev_subject: tuple[int, int] | None = None
+    for i, q in enumerate(quantities, 1):
+        sent_start = starts[bisect.bisect_right(starts, q.start) - 1]
+        floor = max(sent_start, prev_end)
+        nxt = quantities[i].start if i < len(quantities) else len(norm)
+        span = subject_span(norm, q, floor, prev_end if i > 1 else -1, nxt)
+        if span is None and prev_subject and q.start - prev_end <= 2 \
+                and norm[prev_end:q.start] in ("、", "和", "及", "与", ",", ""):
+            span = prev_subject                     # 1971件次、4797人次 share a subject
+        subject = text[span[0]:span[1]] if span else None
+        # year: the last year expression in this sentence before the number
+        year = None
+        k = bisect.bisect_left(year_pos, q.start) - 1
+        if k >= 0 and years[k].start() >= sent_start:
+            ym = years[k]
+            ranged = ym.start() > 1 and norm[ym.start() - 1] in "-—~至到–" \
+                and (norm[ym.start() - 2].isdigit() or norm[ym.start() - 2] == "年")
+            if not ym.group("period") and not ranged and ym.end() <= q.start:
+                year = _year_value(ym.group("y"))
+        context = norm[sent_start:q.start]
+        subj_norm = norm[span[0]:span[1]] if span else ""
+        indicator = match_indicator(q.kind, q.unit, subj_norm, context)
+        section = None
+        if has_sections:
+            sec = report.section_at(q.start)
+            section = sec.id if sec else None
+        facts.append(Fact(
+            id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,
+            value=q.value, unit=q.unit, approx=q.approx, qualifier=q.qualifier, kind=q.kind,
+            subject=subject, subject_start=span[0] if span else None,
+            subject_end=span[1] if span else None, indicator=indicator, year=year,
+            section=section,
+        ))
+        prev_end = q.end
+        prev_subject = span
+    return facts
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+@component("facts")
+def extract_facts(report: Report, config: Config) -> None:
+    report.facts = build_facts(report)

@@ -1,0 +1,261 @@
+"""The quantity grammar: find every stated quantity in a text and read its value.
+
+`find_quantities(norm)` scans the matching view of a report (`Report.norm`: half-width,
+simplified) with one precompiled regular expression and returns `Quantity` spans with
+offsets that are valid in `Report.text` (the view has the same length).
+
+What counts as a quantity: a number (Arabic with optional thousands separators and
+decimals, or a Chinese numeral such as 二十三 / 一千二百 / 两 / 十余) with an optional scale
+(千/万/亿/万亿), optional approximation words (约/近/逾/超过/不足… before, 余/多 inside,
+以上/以下/左右 after), an optional range (3至5天), and a unit from a closed list (件, 人次,
+%, 百分之…, 个百分点, 元, 天, 个工作日, …). A number without a unit is never a quantity:
+that single rule already rejects years and dates (2022年 / 12月7日 are not units here),
+document numbers (〔2022〕14号), phone and ICP numbers, resolutions (1366*768), hotline
+names (12345政府服务热线) and numbered slogans (“1355”战略, 3221标准).
+
+The remaining traps are filtered explicitly: ordinals (第140次, 第二批, 前3名), numbers glued
+to ASCII letters or codes, a lone 一 (一批 / 一次办 / 一个窗口 / 一起), numerals inside short
+quoted slogans (“三个形象”), and fixed political phrases (三项制度, 四个意识, 两个维护, …).
+
+Value conventions (documented in docs and relied on by relations):
+- counts/durations/ratios: the number times its scale ("1.3万余份" -> 13000, approx, 余);
+- money: always in 元 ("52.31亿元" -> 5231000000, unit "元"; "1728.7万元" -> 17287000);
+- percentages: the percent number (91.8 with unit "%"); 个百分点 keeps its own unit;
+- ranges: the first bound, qualifier "范围", approx True;
+- value is an int when the scaled number is integral, otherwise a float.
+cn2an is used only on numeral spans this grammar found, never on the whole text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+# --------------------------------------------------------------------------- units
+# unit -> kind. Order inside the regex is longest first.
+_UNIT_KIND: dict[str, str] = {}
+for _u in ("%", "‰"):
+    _UNIT_KIND[_u] = "rate"
+for _u in ("个百分点", "百分点", "倍"):
+    _UNIT_KIND[_u] = "ratio"
+_UNIT_KIND["元"] = "money"
+for _u in ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "年", "学时", "课时"):
+    _UNIT_KIND[_u] = "duration"
+for _u in ("平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "吨", "公斤", "千克",
+           "千瓦", "岁", "周年"):
+    _UNIT_KIND[_u] = "other"
+for _u in ("件次", "人次", "场次", "户次", "批次", "期次", "车次", "架次", "班次", "课次",
+           "件", "人", "次", "户", "家", "项", "个", "卷", "份", "条", "起", "场", "名", "位",
+           "批", "期", "类", "支", "所", "座", "台", "辆", "张", "本", "册", "篇", "部", "处",
+           "宗", "单", "剂", "管", "套", "间", "栋", "株", "头", "只", "艘", "架", "轮", "堂",
+           "节", "种", "门", "例", "页", "封", "盒", "吨次", "组", "队"):
+    _UNIT_KIND.setdefault(_u, "count")
+
+# Units that usually stand before the noun they count (64个调委会): the subject is then
+# the noun after the unit.
+CLASSIFIERS = frozenset("个名家所支位座台辆套张本处批类间部种门组队艘架栋株头只")
+
+_UNITS_RE = "|".join(re.escape(u) for u in sorted(_UNIT_KIND, key=len, reverse=True))
+
+# --------------------------------------------------------------------------- numbers
+_AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# a Chinese numeral starts with a digit word or 十 (never with 百/千/万: 千人拥有, 百日攻坚)
+_CN = r"[一二三四五六七八九两十][零〇一二三四五六七八九两十百千]*(?:点[零〇一二三四五六七八九]+)?"
+_NUM = rf"(?:{_AR}|{_CN})"
+_SCALE = r"(?:万亿|亿|万|千)"
+_PRE = r"(?P<pre>大约|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|多达)?"
+_RSEP = r"(?:至|到|~|～|-|—|－|–)"
+
+QUANTITY_RE = re.compile(
+    rf"""{_PRE}
+    (?:
+        百分之(?P<pct>{_AR}|{_CN})(?P<pctq>多|余)?
+      |
+        (?P<num>{_NUM})(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?
+        (?:(?P<rsep>{_RSEP})(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?
+        (?P<unit>{_UNITS_RE})
+    )
+    (?P<post>以上|以下|左右|上下)?
+    """,
+    re.VERBOSE,
+)
+
+_SCALES = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000),
+           "万亿": Decimal(10 ** 12)}
+
+# Fixed political phrases and slogans whose numerals are not quantities.
+SLOGAN_RE = re.compile(
+    r"三项制度|四个意识|四个自信|四个全面|两个维护|两个确立|两个一百年|三个代表|五个坚决防止|"
+    r"三集中三到位|三重一大|三个务必|五大发展理念|四个最严|两个毫不动摇|三项改革|三个形象|"
+    r"三个监管|三级政务服务体系|一带一路|一网通办|一网统管|一窗受理|一次办|一件事|一站式|"
+    r"一把手|两法衔接|收支两条线|两个清单|两单融合|三调联动|三治结合|三位一体|五级书记|"
+    r"[一二三四五六七八九十]+五普法|十[一二三四五]五"
+)
+# Ordinals and codes: a quantity preceded by one of these is not a quantity.
+_BAD_BEFORE = re.compile(r"(?:第|前|排名|列|No\.?|NO\.?|[A-Za-z0-9.·*+#/_\-〔\[])$")
+_NONE_BEFORE = re.compile(r"(?:无|未有|没有)$")
+_BAD_AFTER = re.compile(r"^(?:[A-Za-z0-9]|行动|规划|计划|工作方案|攻坚|[*·])")
+
+
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff](?<![来内间里中的后前以左多余])")
+
+
+@dataclass
+class Quantity:
+    start: int            # span of the whole quantity (qualifiers included)
+    end: int
+    num_start: int        # span of the number itself
+    num_end: int
+    value: int | float
+    unit: str
+    kind: str
+    approx: bool = False
+    qualifier: str | None = None
+    arabic: bool = True
+    upper: int | float | None = None   # upper bound of a range
+
+
+def _to_number(dec: Decimal) -> int | float:
+    if dec == dec.to_integral_value():
+        return int(dec)
+    return float(dec)
+
+
+def parse_number(s: str) -> Decimal | None:
+    """An Arabic or Chinese numeral (no scale, no unit) -> Decimal, or None."""
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return Decimal(s.replace(",", ""))
+        except InvalidOperation:
+            return None
+    try:
+        v = cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    try:
+        return Decimal(str(v))
+    except InvalidOperation:
+        return None
+
+
+def _quote_spans(norm: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(norm)]
+
+
+_SHORT_QUOTE = re.compile(r"“[^“”\n]{1,10}”|\"[^\"\n]{1,10}\"|‘[^‘’\n]{1,10}’")
+_DOC_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    # spans are sorted; linear scan is fine for the handful of spans we keep
+    for s, e in spans:
+        if s > a:
+            return False
+        if s <= a and b <= e:
+            return True
+    return False
+
+
+def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every quantity stated in `norm`, in text order.
+
+    `excluded` are sorted spans (e.g. 《document titles》) inside which nothing is a quantity;
+    by default document titles found in `norm` are excluded.
+    """
+    if excluded is None:
+        excluded = [(m.start(), m.end()) for m in _DOC_TITLE.finditer(norm)]
+    quotes = _quote_spans(norm)
+    slogans = [(m.start(), m.end()) for m in SLOGAN_RE.finditer(norm)]
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(norm):
+        q = _read(m, norm)
+        if q is None:
+            continue
+        if _BAD_BEFORE.search(norm, max(0, q.num_start - 3), q.num_start if not m.group("pre") else m.start()):
+            continue
+        if _BAD_AFTER.match(norm, q.end):
+            continue
+        if q.value == 1 and _NONE_BEFORE.search(norm, max(0, q.start - 2), q.start):
+            continue                         # 无1件出现… means none, not one
+        if excluded and _inside(excluded, q.start, q.end):
+            continue
+        if slogans and any(s <= q.num_start < e for s, e in slogans):
+            continue
+        if not q.arabic and quotes and _inside(quotes, q.start, q.end):
+            continue
+        out.append(q)
+    return out
+
+
+def _read(m: re.Match, norm: str) -> Quantity | None:
+    pre = m.group("pre")
+    post = m.group("post")
+    if m.group("pct") is not None:
+        raw = m.group("pct")
+        dec = parse_number(raw)
+        if dec is None:
+            return None
+        qual = [pre] if pre else []
+        if m.group("pctq"):
+            qual.append(m.group("pctq"))
+        if post:
+            qual.append(post)
+        return Quantity(m.start(), m.end(), m.start("pct") - 3, m.end("pct"), _to_number(dec),
+                        "%", "rate", bool(qual), qual[0] if qual else None,
+                        arabic=raw[0].isdigit())
+    raw = m.group("num")
+    unit = m.group("unit")
+    kind = _UNIT_KIND[unit]
+    arabic = raw[0].isdigit()
+    if not arabic and raw == "一":
+        return None                          # 一批 / 一次办 / 一个窗口 / 一起
+    if unit == "年" and (not raw or len(raw.replace(",", "").split(".")[0]) > 2):
+        return None                          # 2022年 is a date, not a duration
+    if unit in ("年", "周", "个月") and _ATTRIBUTIVE.match(norm, m.end()):
+        return None                          # 三年行动 / 五年规划 / 70周年: a name, not a duration
+    dec = parse_number(raw)
+    if dec is None:
+        return None
+    scale = m.group("scale")
+    if scale:
+        dec *= _SCALES[scale]
+    qual: list[str] = []
+    if pre:
+        qual.append(pre)
+    for g in ("q1", "q2"):
+        if m.group(g):
+            qual.append(m.group(g))
+    upper = None
+    if m.group("rsep"):
+        # a range 3至5天 (also 3-5天); a dash between two long numbers is a code, not a range
+        if m.group("rsep") in "-—－–" and (len(raw) >= 4 or len(m.group("num2")) >= 4):
+            return None
+        d2 = parse_number(m.group("num2"))
+        if d2 is None:
+            return None
+        if m.group("scale2"):
+            d2 *= _SCALES[m.group("scale2")]
+        elif scale:
+            d2 *= _SCALES[scale]
+        if d2 <= dec:
+            return None
+        upper = _to_number(d2)
+        qual.insert(0, "范围")
+    if post:
+        qual.append(post)
+    return Quantity(m.start(), m.end(), m.start("num"), m.end("num"), _to_number(dec), unit, kind,
+                    bool(qual), qual[0] if qual else None, arabic=arabic, upper=upper)
+
+
+def printed_decimals(norm: str, q: Quantity) -> int:
+    """How many decimals the number was printed with (91.8 -> 1, 100 -> 0)."""
+    s = norm[q.num_start:q.num_end]
+    if "." in s:
+        return len(s.split(".", 1)[1])
+    if "点" in s:
+        return len(s.split("点", 1)[1])
+    return 0

@@ -1,0 +1,361 @@
+"""Component "relations": sums, differences and rates the text states between facts.
+
+A relation is only recorded where the wording makes it explicit:
+
+- sum: a total followed by "其中" (in the same sentence, the next sentence, or an aside
+  "（其中：…）") and at least two parts of the same unit that end a clause (咨询类13件，…);
+  a total followed directly by an aside listing parts ("2次（甲1次，乙1次）"); a total
+  followed directly by category counts ("…类13件，…类549件"). The "其中" scope is the
+  sentence when the parts listed there add up exactly (a partition may run across
+  semicolons), otherwise the clause up to the first semicolon; parts inside a nested aside
+  are never parts. Fewer than two parts -> no relation.
+- difference: 净增 = 新增 − 注销/减少 in the same sentence (total = the 净增 fact,
+  parts = [新增, 注销]).
+- rate: a stated rate (办结率91.8%) with the count whose wording shares its head word as
+  numerator (办结531件) and the closest earlier base count of the same unit in the paragraph
+  as denominator (转办…578件); 出庭 rates are taken over 开庭 cases when those are given,
+  else over 应诉/被诉 cases; "A…X，占…Y的Z%" -> Z over X/Y. Rates of change (新增率, 增长率,
+  压缩率 …) have no stated base and get no relation.
+
+computed is the arithmetic result, stated the stated figure, tolerance the gap the printed
+precision allows (91.8 -> 0.05; 100 -> 0.5; an approximate "约37%" at least 1 point; a
+sum of 万/亿-scaled figures the rounding of each), holds whether they agree. Facts of
+different units are never related (出庭 counts in 次 over 件 cases are the one accepted
+pairing of event counts).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..config import Config
+from ..model import Fact, Relation, Report
+from ..pipeline import component
+from .quantities import QUANTITY_RE
+
+_SENT_END = re.compile(r"[。!?\n]")
+_QIZHONG = re.compile(r"其中")
+_CLAUSE_GAP = re.compile(r"^[\s,。;:(（]{0,3}$")
+_TERMINAL = frozenset(",。;:、)!?\n")
+_CATEGORY = re.compile(r"类$")
+
+_RATE_SUBJECT = re.compile(r"(.{1,10}?)(?:率|比例|比率)$")
+_NO_BASE_HEAD = re.compile(r"新增|净增|增长|增幅|下降|减少|注销|压缩|提速|覆盖|普及|跑动|公示|年报|占比|比重|参与|知晓|到位")
+_HEAD_SYNONYMS = {
+    "结案": ("结案", "审结", "办结"),
+    "执结": ("执结", "结案"),
+    "化解": ("化解", "调处成功", "成功调处"),
+    "成功": ("成功",),
+    "办结": ("办结",),
+    "办复": ("办复", "答复"),
+    "合格": ("合格",),
+    "通过": ("通过",),
+    "送达": ("送达",),
+    "纠错": ("纠错",),
+    "满意": ("满意",),
+    "调解": ("调解",),
+    "受理": ("受理",),
+    "审查": ("审查", "审核"),
+    "备案": ("备案", "报备"),
+    "报备": ("报备", "备案"),
+}
+_APPEAR = re.compile(r"出庭")
+_HEARD = re.compile(r"开庭")
+_SUED = re.compile(r"应诉|被诉|诉讼|行政案件")
+_EVENT_UNITS = frozenset({"件", "次", "起", "人次", "件次"})
+_AT_LEAST = frozenset({"以上", "超过", "超", "逾", "不低于", "不少于", "多达"})
+_AT_MOST = frozenset({"以下", "不足", "不到"})
+
+
+# --------------------------------------------------------------------------- helpers
+def _half_ulp(norm: str, f: Fact) -> float:
+    """Half of the last printed digit of f, in f's value units (0 for exact integers)."""
+    m = QUANTITY_RE.match(norm, f.start, f.end)
+    if not m:
+        return 0.0
+    raw = m.group("num") or m.group("pct") or ""
+    dec = len(raw.split(".", 1)[1]) if "." in raw else 0
+    scale = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}.get(m.group("scale") or "", 1.0)
+    if dec == 0 and scale == 1.0:
+        return 0.0 if f.unit != "%" else 0.5
+    return 0.5 * (10 ** -dec) * scale
+
+
+def _num(v: float | int) -> Decimal:
+    return Decimal(str(v))
+
+
+class _Ctx:
+    def __init__(self, report: Report) -> None:
+        self.norm = report.norm
+        self.facts = [f for f in report.facts if f.value is not None]
+        self.sent_of: dict[str, int] = {}
+        self.line_of: dict[str, int] = {}
+        ends = [m.end() for m in _SENT_END.finditer(self.norm)]
+        line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.norm)]
+        import bisect
+        starts = [0] + ends
+        for f in self.facts:
+            self.sent_of[f.id] = bisect.bisect_right(starts, f.start) - 1
+            self.line_of[f.id] = bisect.bisect_right(line_starts, f.start) - 1
+        self.sum_parts: set[str] = set()
+        self.relations: list[Relation] = []
+
+    def subject(self, f: Fact) -> str:
+        if f.subject_start is None or f.subject_end is None:
+            return ""
+        return self.norm[f.subject_start:f.subject_end]
+
+    def terminal(self, f: Fact) -> bool:
+        return f.end >= len(self.norm) or self.norm[f.end] in _TERMINAL
+
+    def add(self, rel: Relation) -> None:
+        rel.id = f"r{len(self.relations) + 1}"
+        self.relations.append(rel)
+
+
+def _depth_ok(norm: str, a: int, b: int) -> bool:
+    """True when position b is not inside an aside opened after a."""
+    seg = norm[a:b]
+    return seg.count("(") <= seg.count(")")
+
+
+# --------------------------------------------------------------------------- sums
+def _sum_relation(ctx: _Ctx, total: Fact, parts: list[Fact]) -> Relation:
+    norm = ctx.norm
+    computed = sum((_num(p.value) for p in parts), Decimal(0))
+    tol = _half_ulp(norm, total) + sum(_half_ulp(norm, p) for p in parts)
+    if total.approx or any(p.approx for p in parts):
+        tol = max(tol, 0.05 * float(total.value))
+    computed_v = float(computed) if computed != computed.to_integral_value() else int(computed)
+    holds = abs(float(computed) - float(total.value)) <= tol + 1e-9
+    if total.qualifier in _AT_LEAST:
+        holds = float(computed) >= float(total.value) - tol - 1e-9
+    return Relation(id="", type="sum", total=total.id, parts=[p.id for p in parts],
+                    computed=computed_v, stated=total.value, holds=holds, tolerance=round(tol, 6))
+
+
+def _countable(f: Fact) -> bool:
+    return f.kind in ("count", "money", "duration", "other")
+
+
+def _find_sums(ctx: _Ctx) -> None:
+    norm, facts = ctx.norm, ctx.facts
+    used_totals: set[str] = set()
+    # (a) 其中
+    for m in _QIZHONG.finditer(norm):
+        pos = m.start()
+        total = None
+        for f in reversed(facts):
+            if f.end <= pos:
+                if _CLAUSE_GAP.match(norm[f.end:pos]) and _countable(f):
+                    total = f
+                break
+        if total is None:
+            continue
+        in_paren = "(" in norm[total.end:pos]
+        if in_paren:
+            close = norm.find(")", m.end())
+            if close < 0 or "\n" in norm[m.end():close]:
+                continue
+            ends = [close]
+        else:
+            sent = _SENT_END.search(norm, m.end())
+            sent_end = sent.start() if sent else len(norm)
+            semi = re.compile(r"[;)]").search(norm, m.end(), sent_end)
+            ends = [sent_end, semi.start()] if semi else [sent_end]
+        chosen: list[Fact] | None = None
+        for k, end in enumerate(ends):
+            parts = [f for f in facts if m.end() <= f.start and f.end <= end
+                     and f.unit == total.unit and _countable(f) and ctx.terminal(f)
+                     and _depth_ok(norm, m.end(), f.start)]
+            if len(parts) < 2:
+                continue
+            total_v = sum(_num(p.value) for p in parts)
+            if k == 0 and len(ends) > 1 and total_v != _num(total.value):
+                continue            # the whole sentence is not a partition: try the first clause
+            chosen = parts
+            break
+        if chosen:
+            ctx.add(_sum_relation(ctx, total, chosen))
+            ctx.sum_parts.update(p.id for p in chosen)
+            used_totals.add(total.id)
+    # (b) an aside right after the total: 2次（甲1次，乙1次）; (c) category counts after it
+    for i, total in enumerate(facts):
+        if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts:
+            continue
+        if norm.startswith("(", total.end):
+            close = norm.find(")", total.end)
+            if close < 0 or "\n" in norm[total.end:close]:
+                continue
+            parts = [f for f in facts[i + 1:] if f.end <= close and f.unit == total.unit
+                     and _countable(f) and ctx.terminal(f)]
+            if len(parts) >= 2 and len(parts) == len([f for f in facts[i + 1:] if f.end <= close]):
+                ctx.add(_sum_relation(ctx, total, parts))
+                ctx.sum_parts.update(p.id for p in parts)
+            continue
+        parts = []
+        prev_end = total.end
+        for f in facts[i + 1:]:
+            gap = norm[prev_end:f.start]
+            if f.unit != total.unit or not _CATEGORY.search(ctx.subject(f)) or \
+                    not (gap.startswith(",") or gap.startswith("。") or gap.startswith("、")) or \
+                    len(gap) > 12 or not ctx.terminal(f):
+                break
+            if ctx.sent_of[f.id] - ctx.sent_of[total.id] > (1 if not parts else 0) + \
+                    (ctx.sent_of[parts[-1].id] - ctx.sent_of[total.id] if parts else 0):
+                break
+            parts.append(f)
+            prev_end = f.end
+        if len(parts) >= 2 and not _CATEGORY.search(ctx.subject(total)):
+            ctx.add(_sum_relation(ctx, total, parts))
+            ctx.sum_parts.update(p.id for p in parts)
+
+
+# --------------------------------------------------------------------------- differences
+_NET = re.compile(r"净增|净增加|净增长")
+_NEW = re.compile(r"新增|新登记|新设立|增加")
+_GONE = re.compile(r"注销|减少|吊销|退出")
+
+
+def _find_differences(ctx: _Ctx) -> None:
+    norm = ctx.norm
+    for j, net in enumerate(ctx.facts):
+        if net.kind == "rate" or not _NET.search(ctx.subject(net)):
+            continue
+        new = gone = None
+        for f in reversed(ctx.facts[:j]):
+            if ctx.sent_of[f.id] != ctx.sent_of[net.id]:
+                break
+            if f.unit != net.unit or f.id in ctx.sum_parts:
+                continue
+            subj = ctx.subject(f)
+            if gone is None and _GONE.search(subj):
+                gone = f
+            elif new is None and _NEW.search(subj) and not _NET.search(subj):
+                new = f
+        if new is None or gone is None or not new.start < gone.start:
+            continue
+        computed = _num(new.value) - _num(gone.value)
+        tol = _half_ulp(norm, net) + _half_ulp(norm, new) + _half_ulp(norm, gone)
+        if net.approx or new.approx or gone.approx:
+            tol = max(tol, 0.05 * float(net.value))
+        cv = int(computed) if computed == computed.to_integral_value() else float(computed)
+        ctx.add(Relation(id="", type="difference", total=net.id, parts=[new.id, gone.id],
+                         computed=cv, stated=net.value,
+                         holds=abs(float(computed) - float(net.value)) <= tol + 1e-9,
+                         tolerance=round(tol, 6)))
+
+
+# --------------------------------------------------------------------------- rates
+def _rate_relation(ctx: _Ctx, rate: Fact, num: Fact, den: Fact) -> Relation | None:
+    if float(den.value) == 0:
+        return None
+    computed = float(_num(num.value) / _num(den.value) * 100)
+    tol = _half_ulp(ctx.norm, rate)
+    if rate.qualifier and rate.qualifier not in _AT_LEAST and rate.qualifier not in _AT_MOST:
+        tol = max(2 * tol, 1.0)                 # 约37% / 近90%
+    if num.approx or den.approx:
+        tol = max(tol, 1.0)
+    stated = float(rate.value)
+    if rate.qualifier in _AT_LEAST:
+        holds = computed >= stated - tol - 1e-9
+    elif rate.qualifier in _AT_MOST:
+        holds = computed <= stated + tol + 1e-9
+    else:
+        holds = abs(computed - stated) <= tol + 1e-9
+    return Relation(id="", type="rate", rate=rate.id, numerator=num.id, denominator=den.id,
+                    computed=round(computed, 4), stated=rate.value, holds=holds,
+                    tolerance=round(tol, 6))
+
+
+def _heads(subject: str) -> list[str]:
+    m = _RATE_SUBJECT.search(subject)
+    if not m:
+        return []
+    head = m.group(1)
+    head = re.split(r"[和及、与]", head)[-1] if re.search(r"[和及、与]", head) else head
+    if not head or _NO_BASE_HEAD.search(head):
+        return []
+    keys = []
+    for key, syns in _HEAD_SYNONYMS.items():
+        if head.endswith(key) or key in head:
+            keys.extend(syns)
+    if not keys and len(head) >= 2:
+        keys.append(head[-2:])
+    return list(dict.fromkeys(keys))
+
+
+def _find_rates(ctx: _Ctx) -> None:
+    norm, facts = ctx.norm, ctx.facts
+    index = {f.id: k for k, f in enumerate(facts)}
+    for j, rate in enumerate(facts):
+        if rate.unit != "%":
+            continue
+        subj = ctx.subject(rate)
+        # "A…X，占…Y的Z%"
+        if rate.start > 0 and norm[rate.start - 1] == "的" and j >= 2:
+            den, num = facts[j - 1], facts[j - 2]
+            if den.end == rate.start - 1 and num.unit == den.unit and _countable(num) and \
+                    ctx.sent_of[num.id] == ctx.sent_of[rate.id] and "占" in norm[num.end:den.start]:
+                rel = _rate_relation(ctx, rate, num, den)
+                if rel:
+                    ctx.add(rel)
+                continue
+        if not subj:
+            continue
+        same_sentence = [f for f in reversed(facts[:j])
+                         if ctx.sent_of[f.id] == ctx.sent_of[rate.id] and f.unit != "%"]
+        if _APPEAR.search(subj):
+            num = next((f for f in same_sentence if _APPEAR.search(ctx.subject(f))
+                        and f.unit in _EVENT_UNITS), None)
+            if num is None:
+                continue
+            earlier = [f for f in reversed(facts[:index[num.id]])
+                       if ctx.line_of[f.id] == ctx.line_of[num.id] and f.unit in _EVENT_UNITS
+                       and num.start - f.end < 200]
+            den = next((f for f in earlier if _HEARD.search(ctx.subject(f))), None) or \
+                next((f for f in earlier if _SUED.search(ctx.subject(f))
+                      and not _APPEAR.search(ctx.subject(f))), None)
+            if den is not None and float(den.value) >= float(num.value):
+                rel = _rate_relation(ctx, rate, num, den)
+                if rel:
+                    ctx.add(rel)
+            continue
+        keys = _heads(subj)
+        if not keys:
+            continue
+        num = next((f for f in same_sentence if f.kind == "count"
+                    and any(k in ctx.subject(f) for k in keys) and "率" not in ctx.subject(f)), None)
+        if num is None:
+            continue
+        den = None
+        for f in reversed(facts[:index[num.id]]):
+            if ctx.line_of[f.id] != ctx.line_of[num.id] or num.start - f.end > 300:
+                break
+            if f.unit != num.unit or f.kind != "count" or f.id in ctx.sum_parts:
+                continue
+            fs = ctx.subject(f)
+            if "率" in fs or any(k in fs for k in keys if k != "调解"):
+                continue
+            if float(f.value) >= float(num.value):
+                den = f
+            break
+        if den is None:
+            continue
+        rel = _rate_relation(ctx, rate, num, den)
+        if rel:
+            ctx.add(rel)
+
+
+def build_relations(report: Report) -> list[Relation]:
+    ctx = _Ctx(report)
+    _find_sums(ctx)
+    _find_differences(ctx)
+    _find_rates(ctx)
+    return ctx.relations
+
+
+@component("relations")
+def extract_relations(report: Report, config: Config) -> None:
+    report.relations = build_relations(report)

@@ -1,0 +1,246 @@
+"""Remove what is not the report from extracted lines: portal navigation, date banners,
+font-size/print widgets, visit counters, metadata tables, footers, and the residue that
+范文/template sites add. Each removal is kept (Line.drop / Line.cuts) so that assembly can
+record it; the page's publish date and 来源 found on the way become hints.
+
+Conservative by construction: sentence-level body lines are never dropped; residue inside
+a sentence is cut out and the sentence kept; footer markers act only in the head and tail
+blocks of the document and on short lines."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from .. import catalog
+from .lines import Line, trim
+
+SHORT = 80          # a "short" line (menus, footers, metadata rows)
+_SENT_END = "。！？!?"
+_BODY_PUNCT = re.compile(r"[。；;，,！？]")
+# a page's date stamp: 2023-03-16 [10:20[:05]] or 2023年03月16日 10:20 (a 年月日 date alone
+# is a report's own signature date and stays)
+_ISO_DATE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
+                       r"(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+                       r"|^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                       r"\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
+_DATE_ANY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    data = catalog.load("chrome")
+
+    def rx(key: str) -> list[re.Pattern]:
+        return [re.compile(p) for p in data.get(key, [])]
+
+    labels = sorted(data["metadata_labels"], key=len, reverse=True)
+    label_alt = "|".join(map(re.escape, labels))
+    return {
+        "nav": rx("nav"),
+        "nav_words": set(data["nav_words"]),
+        "banner": rx("banner"),
+        "widget_inline": rx("widget_inline"),
+        "widget_line": rx("widget_line"),
+        "counter": rx("counter"),
+        "footer": re.compile("|".join(f"(?:{p})" for p in data["footer"])),
+        "template_inline": rx("template_inline"),
+        "template_block": tuple(data["template_block"]),
+        "portal_block": tuple(data["portal_block"]),
+        "label_start": re.compile(rf"^(?:{label_alt})\s*(?:[:：\t]|\s{{2,}})"),
+        "label_any": re.compile(rf"(?:{label_alt})\s*[:：]"),
+        "date_label": re.compile(
+            "(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")\s*[:：\t]\s*"
+            r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
+        "source_label": re.compile(
+            "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t]\s*"
+            r"([^\s|｜:：]{2,40})"),
+        "label_alt": label_alt,
+    }
+
+
+def iso_date(y: str, m: str, d: str) -> str | None:
+    yi, mi, di = int(y), int(m), int(d)
+    if 1990 <= yi <= 2100 and 1 <= mi <= 12 and 1 <= di <= 31:
+        return f"{yi:04d}-{mi:02d}-{di:02d}"
+    return None
+
+
+def _stamp_date(text: str) -> str | None:
+    m = _ISO_DATE.match(text)
+    if not m:
+        return None
+    g = [x for x in m.groups() if x is not None]
+    return iso_date(*g[:3])
+
+
+def is_body(text: str) -> bool:
+    """A line of report prose (never chrome)."""
+    return (len(text) >= 30 and bool(_BODY_PUNCT.search(text))) or len(text) >= 100
+
+
+def _short(text: str, limit: int = SHORT) -> bool:
+    return len(text) <= limit and not text.endswith("。")
+
+
+def clean(lines: list[Line], hints: dict[str, Any]) -> None:
+    """Mark residue on `lines` (in place) and fill hints publish_date, source_site,
+    template_site."""
+    R = rules()
+    trim(lines)
+    # 1. residue cut wherever it stands
+    for ln in lines:
+        if ln.drop or ln.blank:
+            continue
+        for pat in R["template_inline"]:
+            for m in pat.finditer(ln.text):
+                ln.add_cut(m.start(), m.end(), "template_site")
+        for pat in R["widget_inline"]:
+            for m in pat.finditer(ln.text):
+                ln.add_cut(m.start(), m.end(), "widget")
+        if _short(ln.text, 120):
+            for pat in R["counter"]:
+                for m in pat.finditer(ln.text):
+                    ln.add_cut(m.start(), m.end(), "counter")
+
+    # 2. whole lines recognisable anywhere (short lines only; rows of a Word table are the
+    #    report's own tables)
+    for ln in lines:
+        if ln.drop or ln.blank or ln.source == "table":
+            continue
+        rem = ln.remainder.strip()
+        if not rem or len(rem) > 160 or rem.endswith("。"):
+            continue
+        kind = _line_kind(rem, R)
+        if kind:
+            ln.drop = kind
+            if kind == "metadata_table":
+                _metadata_hints(rem, hints, R)
+
+    # 3. head block: before the first body line
+    first_body = next((i for i, ln in enumerate(lines)
+                       if not ln.drop and is_body(ln.remainder.strip())), len(lines))
+    seen: set[str] = set()
+    for ln in lines[:first_body]:
+        if ln.drop or ln.blank:
+            continue
+        rem = ln.remainder.strip()
+        if not rem:
+            continue
+        key = re.sub(r"\s+", "", rem)
+        if _ISO_DATE.match(rem):
+            ln.drop = "metadata_table"
+            hints.setdefault("publish_date", _stamp_date(rem))
+        elif _short(rem) and R["footer"].search(rem):
+            ln.drop = "footer"
+        elif _is_menu(rem, R):
+            ln.drop = "nav"
+        elif ln.source == "outside":
+            continue          # dropped with the page chrome anyway: not the kept title
+        elif key in seen and len(rem) <= 80:
+            ln.drop = "duplicate_title"
+        else:
+            seen.add(key)
+
+    # 4. tail block: footer lines, then trailing link blocks
+    foot_start = _mark_footer(lines, R, first_body)
+    _mark_trailing_blocks(lines, R, first_body, foot_start)
+
+    if any(ln.drop == "template_site" or any(k == "template_site" for *_, k in ln.cuts)
+           for ln in lines):
+        hints["template_site"] = True
+    if hints.get("publish_date") is None:
+        hints.pop("publish_date", None)
+
+
+def _line_kind(rem: str, R: dict) -> str | None:
+    if any(p.search(rem) for p in R["nav"]) and len(rem) <= 160:
+        return "nav"
+    if len(rem) <= 60 and any(p.search(rem) for p in R["banner"]):
+        return "banner"
+    if len(rem) <= 200 and (R["label_start"].match(rem) or len(R["label_any"].findall(rem)) >= 2):
+        return "metadata_table"
+    if len(rem) <= 30:
+        rest = rem
+        for p in R["widget_line"]:
+            rest = p.sub("", rest)
+        if rest != rem and not rest.strip(" |｜/·-—_[]【】"):
+            return "widget"
+    return None
+
+
+def _metadata_hints(rem: str, hints: dict, R: dict) -> None:
+    m = R["date_label"].search(rem)
+    if m and "publish_date" not in hints:
+        d = iso_date(*m.groups())
+        if d:
+            hints["publish_date"] = d
+    m = R["source_label"].search(rem)
+    if m and "source_site" not in hints:
+        value = m.group(1).strip("，,。;；")
+        if value and not re.match(R["label_alt"], value):
+            hints["source_site"] = value
+
+
+def _is_menu(rem: str, R: dict) -> bool:
+    tokens = [t for t in re.split(r"[\s|｜/·•]+", rem) if t]
+    if len(tokens) < 3 or _BODY_PUNCT.search(rem):
+        return False
+    known = sum(1 for t in tokens if t in R["nav_words"] or any(t.startswith(w) for w in ("走进",)))
+    return known >= 2 and all(len(t) <= 8 for t in tokens)
+
+
+def _mark_footer(lines: list[Line], R: dict, first_body: int) -> int:
+    """Walk back from the end over footer lines; returns the index where the footer starts."""
+    start = len(lines)
+    gap: list[Line] = []
+    i = len(lines) - 1
+    while i >= first_body:
+        ln = lines[i]
+        rem = ln.remainder.strip()
+        if ln.blank or not rem or ln.drop:
+            i -= 1
+            if ln.drop:
+                start = i + 1
+            continue
+        if _short(rem, 120) and not is_body_sentence(rem) and R["footer"].search(rem):
+            ln.drop = "footer"
+            for g in gap:
+                g.drop = "footer"
+            gap = []
+            start = i
+        elif _ISO_DATE.match(rem):
+            ln.drop = "metadata_table"
+            start = i
+        elif _short(rem, 30) and len(gap) < 2 and not _BODY_PUNCT.search(rem):
+            gap.append(ln)      # an unmarked short line inside the footer (site name...)
+        else:
+            break
+        i -= 1
+    return start
+
+
+def is_body_sentence(text: str) -> bool:
+    """Prose that merely mentions a footer word (e.g. 联系电话 inside a sentence)."""
+    return "。" in text or text.count("，") >= 2
+
+
+def _mark_trailing_blocks(lines: list[Line], R: dict, first_body: int, end: int) -> None:
+    """'猜你喜欢' / '相关推荐' / '上一篇' ... followed only by short link lines up to `end`."""
+    lo = max(first_body, len(lines) // 2)
+    for i in range(lo, end):
+        ln = lines[i]
+        if ln.drop or ln.blank:
+            continue
+        rem = ln.remainder.strip()
+        marker = rem.startswith(R["template_block"]) and len(rem) <= 60
+        portal = rem.startswith(R["portal_block"]) and len(rem) <= 60
+        if not (marker or portal):
+            continue
+        rest = [x for x in lines[i + 1:end] if not x.drop and not x.blank]
+        if all(_short(x.remainder.strip()) and not is_body_sentence(x.remainder) for x in rest):
+            kind = "template_site" if marker else "related_links"
+            ln.drop = kind
+            for x in rest:
+                x.drop = kind
+            return

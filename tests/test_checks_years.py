@@ -1,0 +1,137 @@
+"""years.* rules on hand-built reports."""
+from __future__ import annotations
+
+from conftest import TEXTS
+from checks_helpers import add_fact, make_report, run
+
+from fazhi.config import Config
+from fazhi.model import Removed
+
+PARTS = {"主要举措和成效": "measures", "第一责任人": "first_responsible",
+         "存在的不足": "shortcomings", "主要安排": "plan", "工作安排": "plan"}
+
+
+def _confused():
+    text = (TEXTS / "checks_years_confused.txt").read_text("utf-8")
+    r = make_report(text, parts=PARTS, report_year=2021, title="2022年度法治政府建设自查报告")
+    r.meta.evidence["title"] = (0, len("2022年度法治政府建设自查报告"))
+    for q, v in (("73件", 73), ("8275件", 8275), ("886件", 886), ("619件", 619)):
+        add_fact(r, q, v, "件", year=2020)
+    add_fact(r, "64件", 64, "件", year=2021)
+    return r
+
+
+def _complete():
+    text = (TEXTS / "checks_complete.txt").read_text("utf-8")
+    r = make_report(text, parts=PARTS, report_year=2023, title="清溪县2023年法治政府建设情况报告",
+                    report_date="2024-02-20", level="county", kind="report")
+    r.meta.evidence["title"] = (0, len(r.meta.title))
+    for q, v in (("1200项", 1200), ("1080项", 1080), ("15件", 15), ("10件", 10), ("5件", 5)):
+        add_fact(r, q, v, q[-1], year=2023)
+    return r
+
+
+def test_year_mismatch_title_headings_and_plan():
+    r = _confused()
+    out = run("years.year_mismatch", r)
+    kinds = {f.data["kind"]: f for f in out}
+    assert set(kinds) == {"reported_year", "plan_year"}
+    rep = kinds["reported_year"]
+    assert rep.severity == "major" and rep.data["years"] == [2021, 2022]
+    assert "2020年" in rep.message           # figures all labelled a third year
+    assert {e.quote for e in rep.evidence} >= {"2022年度", "2021年度", "2021年"}
+    plan = kinds["plan_year"]
+    assert plan.data["years"] == [2021] and plan.evidence[0].quote == "2021年"
+    assert "2022年" in plan.message
+
+
+def test_year_mismatch_quiet_when_years_agree():
+    r = _complete()
+    assert run("years.year_mismatch", r) == []
+    # a plan for the next year, and a title naming both years, are fine
+    text = "清溪县关于2023年法治政府建设情况和2024年工作安排的报告\n一、2023年度主要举措和成效\n办理案件。\n二、2024年度工作安排\n加强培训。\n"
+    r = make_report(text, parts=PARTS, report_year=2023, title=text.split("\n")[0])
+    assert run("years.year_mismatch", r) == []
+
+
+def test_stale_data():
+    r = _confused()
+    out = run("years.stale_data", r)
+    assert len(out) == 1 and out[0].data == {"report_year": 2021, "stale": 4, "dated": 5,
+                                             "facts": ["f1", "f2", "f3", "f4"]}
+    assert out[0].evidence[0].quote == "73件"
+    assert run("years.stale_data", _complete()) == []
+    cfg = Config.default()
+    cfg.data["thresholds"]["stale_min_facts"] = 6      # too few dated figures to judge
+    assert run("years.stale_data", r, cfg) == []
+
+
+def test_deadline_and_early_report():
+    r = _complete()
+    assert run("years.deadline", r) == [] and run("years.early_report", r) == []
+    r.meta.report_date = "2024-03-20"
+    r.meta.evidence["report_date"] = (r.text.index("2024年2月20日"), r.text.index("2024年2月20日") + 10)
+    out = run("years.deadline", r)
+    assert len(out) == 1 and "2024年3月1日前" in out[0].message
+    assert out[0].evidence[0].quote == "2024年2月20日"
+    # province level reports by 04-01
+    r.meta.level = "province"
+    assert run("years.deadline", r) == []
+    # per-province override
+    cfg = Config.default()
+    cfg.data["deadlines"]["provinces"] = {"甲省": {"report_by": "03-15"}}
+    r.meta.level, r.meta.province = "county", "甲省"
+    assert len(run("years.deadline", r, cfg)) == 1
+    r.meta.report_date = "2024-03-10"
+    assert run("years.deadline", r, cfg) == []
+    # publication date read from a removed metadata line
+    r.meta.province = None
+    r.meta.report_date, r.meta.publish_date = "2024-02-20", "2024-04-15"
+    r.removed.append(Removed("metadata_table", "发布时间：2024-04-15", 0))
+    out = run("years.deadline", r)
+    assert len(out) == 1 and out[0].data["field"] == "publish_date" and out[0].evidence[0].removed
+    # before 2019: first quarter
+    r.meta.report_year, r.meta.report_date, r.meta.publish_date = 2017, "2018-03-30", None
+    assert run("years.deadline", r) == []
+    r.meta.report_date = "2018-04-02"
+    assert len(run("years.deadline", r)) == 1
+    # dated before the reported year ended
+    r.meta.report_year, r.meta.report_date = 2019, "2019-12-27"
+    early = run("years.early_report", r)
+    assert len(early) == 1 and early[0].severity == "info"
+
+
+def test_deadline_ignores_template_site_posting_date():
+    r = _complete()
+    r.meta.publish_date = "2024-06-30"
+    r.hints["template_site"] = True
+    assert run("years.deadline", r) == []
+
+
+def test_outdated_framework():
+    text = "2023年，我县认真贯彻《法治政府建设实施纲要（2015-2020年）》。\n"
+    r = make_report(text, report_year=2023)
+    out = run("years.outdated_framework", r)
+    assert len(out) == 1 and out[0].evidence[0].quote == "法治政府建设实施纲要（2015-2020年）"
+    r = make_report(text, report_year=2020)
+    assert run("years.outdated_framework", r) == []
+    text = "2019年，我县对照《法治政府建设实施纲要（2021—2025年）》推进工作。\n"
+    out = run("years.outdated_framework", make_report(text, report_year=2019))
+    assert len(out) == 1 and out[0].severity == "major"
+    assert run("years.outdated_framework", make_report(text, report_year=2022)) == []
+    # a different outline (法治社会) is not the 法治政府 outline
+    text = "2023年，我县贯彻《法治社会建设实施纲要（2020-2025年）》。\n"
+    assert run("years.outdated_framework", make_report(text, report_year=2019)) == []
+
+
+def test_year_rules_do_not_judge_documents_that_are_not_reports():
+    r = _confused()
+    r.meta.kind = "other"          # e.g. a 政府工作报告 with "一、2021年工作回顾 二、2022年工作任务"
+    for rid in ("years.year_mismatch", "years.stale_data", "years.deadline", "years.outdated_framework"):
+        assert run(rid, r) == [], rid
+
+
+def test_unclassified_plan_heading_is_not_a_reported_year():
+    text = "一、2023年工作回顾\n办理案件。\n二、2024年工作任务\n加强培训。\n"
+    r = make_report(text, report_year=2023)
+    assert run("years.year_mismatch", r) == []

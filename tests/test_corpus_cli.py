@@ -1,0 +1,94 @@
+"""The corpus commands, run through `fazhi.cli.main` against a SQLite file and PostgreSQL."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from fazhi.cli import main
+from test_store import FIXTURES, copy_fixtures, db_url  # noqa: F401  (fixture)
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    capsys.readouterr()
+    rc = main(list(argv))
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+@pytest.fixture
+def db(db_url, tmp_path, capsys):  # noqa: F811
+    copy_fixtures(tmp_path / "in")
+    rc, out, err = run(capsys, "ingest", str(tmp_path / "in"), "--db", db_url)
+    assert rc == 0, err
+    assert f"入库 {len(FIXTURES)}" in out and f"[{len(FIXTURES)}/{len(FIXTURES)}]" in err
+    return db_url
+
+
+def test_ingest_again_and_failures(db, tmp_path, capsys):
+    rc, out, _ = run(capsys, "ingest", str(tmp_path / "in"), "--db", db, "--format", "json")
+    assert rc == 0 and json.loads(out)["skipped"] == len(FIXTURES)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    rc, out, err = run(capsys, "ingest", str(bad), "--db", db)
+    assert rc == 1 and "失败 1" in out
+
+
+def test_list_show_search(db, capsys):
+    rc, out, _ = run(capsys, "list", "--db", db, "--format", "json")
+    rows = json.loads(out)
+    assert rc == 0 and len(rows) == len(FIXTURES)
+    rc, out, _ = run(capsys, "list", "--db", db, "--year", "2022", "--format", "json")
+    assert [r["jurisdiction"] for r in json.loads(out)] == ["岚溪县"]
+    rc, out, _ = run(capsys, "list", "--db", db, "--level", "county", "--severity", "major")
+    assert rc == 0 and "柏川县" in out
+    rid = next(r["id"] for r in rows if r["jurisdiction"] == "柏川县")
+    rc, out, _ = run(capsys, "show", str(rid), "--db", db)
+    assert rc == 0 and "柏川县" in out and "corpus.duplicate_text" in out
+    rc, out, _ = run(capsys, "show", str(rid), "--db", db, "--format", "json")
+    doc = json.loads(out)
+    assert doc["schema"] == "fazhi.report/1" and doc["store"]["id"] == rid
+    assert run(capsys, "show", "9999", "--db", db)[0] == 1
+    rc, out, _ = run(capsys, "search", "出庭应诉", "--db", db, "--format", "json")
+    res = json.loads(out)
+    assert {r["jurisdiction"] for r in res} == {"岚溪县", "柏川县"}
+    assert all(h["quote"] == "出庭应诉" for r in res for h in r["hits"])
+
+
+def test_export_panel_and_findings(db, tmp_path, capsys):
+    x = tmp_path / "指标.xlsx"
+    assert run(capsys, "export", "panel", "-o", str(x), "--db", db)[0] == 0
+    ws = load_workbook(x).active
+    header = [c.value for c in ws[1]]
+    assert {"jurisdiction", "year", "indicator", "value", "quote", "start", "end"} <= set(header)
+    c = tmp_path / "问题.csv"
+    assert run(capsys, "export", "findings", "-o", str(c), "--db", db)[0] == 0
+    with c.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert any(r["rule"] == "corpus.duplicate_text" and r["jurisdiction"] == "柏川县" for r in rows)
+    assert all(r["key"] for r in rows)
+    for what in ("coverage", "compliance"):
+        assert run(capsys, "export", what, "-o", str(tmp_path / f"{what}.csv"), "--db", db)[0] == 0
+
+
+def test_similar_compare_reanalyze(db, capsys):
+    rc, out, _ = run(capsys, "similar", "--all", "--db", db, "--format", "json")
+    pairs = json.loads(out)
+    assert rc == 0 and len(pairs) == 1
+    assert {pairs[0]["place"], pairs[0]["other_place"].replace("2023年度报告", "")} == {"岚溪县", "柏川县"}
+    rows = json.loads(run(capsys, "list", "--db", db, "--format", "json")[1])
+    ids = {(r["jurisdiction"], r["report_year"]): r["id"] for r in rows}
+    rc, out, _ = run(capsys, "similar", str(ids[("枫岭县", 2023)]), "--db", db)
+    assert rc == 0 and "未发现" in out
+    rc, out, _ = run(capsys, "compare", str(ids[("岚溪县", 2022)]), str(ids[("岚溪县", 2023)]),
+                     "--db", db, "--format", "json")
+    cmp_ = json.loads(out)
+    rules = sorted(f["rule"] for f in cmp_["continuity"])
+    assert rules == ["corpus.plan_not_followed", "corpus.repeated_problem", "corpus.repeated_problem"]
+    rc, out, _ = run(capsys, "compare", str(ids[("岚溪县", 2023)]), str(ids[("柏川县", 2023)]), "--db", db)
+    assert rc == 0 and "相同段落：" in out and "相同段落：0" not in out
+    rc, out, _ = run(capsys, "reanalyze", "--db", db, "--format", "json")
+    res = json.loads(out)
+    assert rc == 0 and res["updated"] == len(FIXTURES) and res["failed"] == 0

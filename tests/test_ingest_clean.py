@@ -1,0 +1,161 @@
+"""ingest: what is not the report is removed, recorded with its kind and position, and
+nothing of the report is lost."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import TEXTS, seed_by_prefix
+from fazhi.ingest import ingest
+
+WEB = (TEXTS / "ingest_webcopy.txt").read_bytes()
+REPORT = (TEXTS / "ingest_report.txt").read_bytes()
+
+
+def kinds(doc) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in doc.removed:
+        out.setdefault(r.kind, []).append(r.text)
+    return out
+
+
+def test_web_copy_chrome_is_removed_and_recorded():
+    doc = ingest(WEB)
+    k = kinds(doc)
+    assert k["nav"] == ["您的位置：首页 > 政务公开 > 法治政府建设"]
+    assert k["widget"] == ["【字体：大 中 小】", "【打印】", "【关闭】"]
+    assert k["counter"] == ["浏览次数："]
+    assert any("发布时间" in t for t in k["metadata_table"])
+    assert len(k["duplicate_title"]) == 2
+    assert len(k["footer"]) == 4 and len(k["related_links"]) == 2
+    assert doc.hints["publish_date"] == "2023-02-28"
+    assert doc.hints["source_site"] == "西河区司法局"
+    assert doc.hints["template_site"] is True
+    # the title is kept once, first
+    assert doc.text.splitlines()[0] == "西河区2022年法治政府建设情况报告"
+    assert doc.text.count("西河区2022年法治政府建设情况报告") == 1
+    for word in ["首页", "字体", "浏览次数", "网站地图", "ICP备", "公网安备", "上一篇", "版权所有"]:
+        assert word not in doc.text
+
+
+def test_mid_sentence_residue_is_cut_and_sentence_kept():
+    doc = ingest(WEB)
+    assert "依法纠错6件，纠错率14.3%。" in doc.text
+    (cut,) = [r for r in doc.removed if r.kind == "template_site"]
+    assert cut.text == "当前隐藏内容免费查看"
+    assert doc.text[cut.at - 4:cut.at] == "依法纠错" and doc.text[cut.at:cut.at + 2] == "6件"
+
+
+def test_conservative_on_body_text():
+    doc = ingest(WEB)
+    # a sentence mentioning 联系电话 stays; the report's signature and date stay
+    assert "热线联系电话全天有人值守" in doc.text
+    assert doc.text.rstrip().endswith("西河区人民政府\n2023年2月10日")
+    doc = ingest(REPORT)
+    assert doc.removed == []
+    assert doc.text == REPORT.decode("utf-8").strip()
+    assert "联系电话等便民信息全部公开" in doc.text
+
+
+def test_removed_positions_are_in_range_and_ordered():
+    doc = ingest(WEB)
+    ats = [r.at for r in doc.removed]
+    assert ats == sorted(ats)
+    assert all(0 <= a <= len(doc.text) for a in ats)
+    footer = [r for r in doc.removed if r.kind == "footer"]
+    assert all(r.at == len(doc.text) for r in footer)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("当前位置：首页 > 新闻中心 > 政务动态", "nav"),
+    ("首页 > 专题 > 法治政府建设", "nav"),
+    ("今天是2024年5月6日 星期一 农历三月廿八", "banner"),
+    ("【字体：", "widget"),
+    ("字号：大 中 小", "widget"),
+    ("【打印本页】【关闭窗口】", "widget"),
+    ("点击数：[1024]", "counter"),
+    ("索引号：000014349/2023-00012", "metadata_table"),
+    ("发文机关：某某县人民政府  成文日期：2023年03月01日", "metadata_table"),
+    ("推荐访问：法治 报告 自查", "template_site"),
+    ("下面是小编为大家整理的法治政府建设工作报告范文，供大家参考。", "template_site"),
+])
+def test_residue_line_kinds(text, kind):
+    body = "一、主要工作\n全面推进依法行政，共办理行政复议案件12件，纠错2件，取得明显成效。"
+    doc = ingest(f"{text}\n{body}".encode())
+    assert doc.text == body
+    assert {r.kind for r in doc.removed} == {kind}
+    assert "".join(r.text for r in doc.removed) == text
+
+
+@pytest.mark.parametrize("line", [
+    "联系电话：0351-1234567",
+    "主办单位：某某县人民政府办公室",
+    "网站标识码：1400000000",
+    "晋ICP备05000000号",
+])
+def test_footer_only_at_the_edges(line):
+    body = "全面推进依法行政，共办理行政复议案件12件，纠错2件，取得明显成效。"
+    doc = ingest(f"{body}\n{line}\n{body}".encode())
+    assert line in doc.text           # in the middle of a report: kept
+    doc = ingest(f"{body}\n{body}\n{line}".encode())
+    assert line not in doc.text and [r.kind for r in doc.removed] == ["footer"]
+
+
+def test_normalisation():
+    raw = "标题\r\n\r\n\r\n\u3000\u3000第一段。  \r\n\u00a0第二段。\t\r\n\n\n\n第三段。"
+    doc = ingest(raw.encode())
+    assert doc.text == "标题\n\n第一段。\n第二段。\n\n第三段。"
+
+
+def test_traditional_hint_only_for_traditional_text():
+    assert ingest(REPORT).hints.get("traditional") is None
+    trad = "全面推進依法行政，共辦理行政復議案件12件，糾錯2件，取得明顯成效。".encode()
+    assert ingest(trad).hints["traditional"] is True
+
+
+def test_html_headings_and_bold_lines():
+    page = ("<html><head><title>某县报告_某县人民政府</title></head><body><div class='nav'><a>首页</a></div>"
+            "<div id='UCAP-CONTENT'><h2>一、主要举措</h2><p><strong>（一）依法履职</strong></p>"
+            "<p>全面推进依法行政，共办理行政复议案件12件，纠错2件，取得明显成效。</p></div></body></html>")
+    doc = ingest(page.encode())
+    assert doc.hints["title"] == "某县报告"
+    assert doc.text.splitlines() == ["某县报告", "一、主要举措", "（一）依法履职",
+                                     "全面推进依法行政，共办理行政复议案件12件，纠错2件，取得明显成效。"]
+    assert doc.hints["heading_lines"] == [[doc.text.index("一、"), 2]]
+    assert doc.text.index("（一）") in doc.hints["bold_lines"]
+    assert doc.hints["html_content"] == "#UCAP-CONTENT"
+
+
+# -- seeds ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", ["000", "003", "004"])
+def test_clean_seeds_lose_nothing(prefix):
+    raw = seed_by_prefix(prefix).read_text("utf-8")
+    doc = ingest(raw.encode())
+    assert doc.removed == []
+    assert [ln.strip() for ln in doc.text.splitlines() if ln.strip()] == \
+        [ln.strip() for ln in raw.splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize("prefix", ["001", "002"])
+def test_web_copy_seeds(prefix):
+    raw = seed_by_prefix(prefix).read_text("utf-8")
+    doc = ingest(raw.encode())
+    assert doc.removed
+    kept = set(doc.text.splitlines())
+    # precision: everything removed is residue (no report sentence among it)
+    for r in doc.removed:
+        assert not re.search(r"[。；]$", r.text) or r.kind == "template_site", r
+        assert r.text not in kept or r.kind == "duplicate_title"
+    # recall: every line of the source is either kept (possibly minus a cut) or removed
+    removed_texts = {r.text.strip() for r in doc.removed}
+    for ln in (x.strip() for x in raw.splitlines()):
+        if ln and ln not in kept and ln not in removed_texts:
+            assert any(r.text in ln for r in doc.removed), ln
+    assert "publish_date" in doc.hints
+    for marker in ["首页", "【字体", "网站地图", "ICP备", "公网安备", "小编", "推荐访问", "猜你喜欢", "投稿作者"]:
+        assert marker not in doc.text, marker
+    # the first line is the report title, kept once
+    first = doc.text.splitlines()[0]
+    assert "报告" in first and doc.text.count(first) == 1

@@ -1,0 +1,193 @@
+"""Relations: sums, differences and rates between facts, with holds/tolerance."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import TEXTS, seed_by_prefix, seed_paths
+from fazhi.extract.facts import build_facts
+from fazhi.extract.relations import build_relations
+from fazhi.model import Report
+
+
+def analyse(text: str) -> Report:
+    r = Report(text=text)
+    r.facts = build_facts(r)
+    r.relations = build_relations(r)
+    return r
+
+
+def q(r: Report, fid: str | None) -> str | None:
+    return r.fact(fid).quote if fid else None
+
+
+def rels(r: Report, type_: str):
+    return [x for x in r.relations if x.type == type_]
+
+
+def test_design_worked_example():
+    r = analyse("共受理行政复议案件15件，其中维持10件、纠错5件，纠错率33.3%。")
+    (s,) = rels(r, "sum")
+    assert q(r, s.total) == "15件" and [q(r, p) for p in s.parts] == ["10件", "5件"]
+    assert (s.computed, s.stated, s.holds) == (15, 15, True)
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.rate), q(r, rt.numerator), q(r, rt.denominator)) == ("33.3%", "5件", "15件")
+    assert rt.computed == pytest.approx(33.3333, abs=1e-3) and rt.holds and rt.tolerance == 0.05
+
+
+def test_rate_mismatch_is_recorded():
+    r = analyse("共受理行政复议案件15件，其中维持10件、纠错5件，纠错率35%。")
+    (rt,) = rels(r, "rate")
+    assert rt.holds is False and rt.stated == 35 and rt.tolerance == 0.5
+
+
+def test_printed_precision_decides():
+    text = ("共转办群众来电578件。其中，咨询类13件，求助类549件，投诉类11件，建议类5件。"
+            "已办结531件，办结率为91.8%。")
+    r = analyse(text)
+    (s,) = rels(r, "sum")
+    assert q(r, s.total) == "578件" and len(s.parts) == 4 and s.holds
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator)) == ("531件", "578件")
+    assert rt.computed == pytest.approx(91.8685, abs=1e-3)
+    assert rt.tolerance == 0.05 and rt.holds is False          # 91.87 prints as 91.9
+    ok = analyse(text.replace("91.8%", "91.9%"))
+    assert rels(ok, "rate")[0].holds is True
+
+
+@pytest.mark.parametrize("text,num,den", [
+    ("2020年，全区人民调解组织受理矛盾纠纷8275件，成功调处8265件，调解成功率达99.88%。", "8265件", "8275件"),
+    ("2020年，全区受理行政调解15331件，调解成功12024件，成功率为78.43%。", "12024件", "15331件"),
+    ("共排查各类矛盾纠纷729件，成功化解710件，化解率97.4%。", "710件", "729件"),
+    ("共受理劳动争议案件3656件，审结3533件，结案率97%。", "3533件", "3656件"),
+])
+def test_rates_that_agree(text, num, den):
+    r = analyse(text)
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator)) == (num, den)
+    assert rt.holds is True
+
+
+def test_appearance_rate_over_heard_cases():
+    r = analyse("被诉行政案件40件，已开庭30件，其中副县长出庭应诉达11次，行政机关负责人出庭应诉比例约37%。")
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator)) == ("11次", "30件")
+    assert rt.holds and rt.tolerance >= 1.0                  # 约 widens the tolerance
+    r = analyse("被诉行政案件40件，负责人出庭应诉11次，出庭应诉率27.5%。")
+    (rt,) = rels(r, "rate")
+    assert q(r, rt.denominator) == "40件" and rt.holds
+
+
+@pytest.mark.parametrize("text", [
+    "被诉行政案件40件，行政机关负责人出庭应诉率50%。",                 # no numerator
+    "新增市场主体1000户，新增率为20%。",                               # a rate of change
+    "全县7913户市场主体完成年报，其中企业1391户，年报率95.97%。",     # no stated base
+    "受理网上信访事项2314件次，接到来信1971件次，受理率100%。",       # base smaller than numerator
+])
+def test_no_rate_relation_when_wording_does_not_support_it(text):
+    assert rels(analyse(text), "rate") == []
+
+
+def test_share_of_total():
+    r = analyse("政府购买服务执行金额24598.45万元，占全区政府采购执行总额170866.66万元的14.4%。")
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator)) == ("24598.45万元", "170866.66万元")
+    assert rt.holds
+
+
+def test_aside_sums_and_difference():
+    r = analyse("市场主体新增1000户（其中：企业300户，个体工商户700户），注销200户（其中：企业50户，"
+                "个体工商户150户），净增800户。")
+    sums = rels(r, "sum")
+    assert [(q(r, s.total), s.holds) for s in sums] == [("1000户", True), ("200户", True)]
+    (d,) = rels(r, "difference")
+    assert q(r, d.total) == "800户" and [q(r, p) for p in d.parts] == ["1000户", "200户"]
+    assert d.computed == 800 and d.holds
+    bad = analyse("市场主体新增1000户，注销200户，净增900户。")
+    (d,) = rels(bad, "difference")
+    assert d.holds is False and d.computed == 800
+
+
+def test_sum_mismatch_and_money_precision():
+    r = analyse("查出问题资金52.31亿元，其中违规金额2.35亿元，管理不规范金额49.96亿元。")
+    (s,) = rels(r, "sum")
+    assert s.holds and s.tolerance > 0
+    r = analyse("共受理法律援助案件81件，其中刑事案件53件、民事案件29件。")
+    (s,) = rels(r, "sum")
+    assert s.holds is False and s.computed == 82
+
+
+def test_aside_without_qizhong():
+    r = analyse("组织开展县级应急演练2次（坝体开裂1次，森林防火1次），参演800余人次。")
+    (s,) = rels(r, "sum")
+    assert s.computed == 2 and s.holds
+
+
+@pytest.mark.parametrize("text", [
+    # parts split across clauses with an unrelated figure: not clearly a partition
+    "全区共办理行政复议案件73件，其中区政府办理行政复议案件68件，纠错率13.6%；"
+    "其他单位办理行政复议案件5件（上期转结1件）；以区政府为被申请人的案件21件。",
+    # different units
+    "2022年共接种疫苗1461049剂，其中第一剂545463人，完成两剂接种的542361人。",
+    # a plain list of counts, no 共/其中
+    "受理案件10件，办结8件，调解5件。",
+    # only one part
+    "全区行政诉讼408件，其中以区政府为被告的177件，出庭应诉率40%。",
+])
+def test_no_sum_when_not_explicit(text):
+    assert rels(analyse(text), "sum") == []
+
+
+def test_fixture_report_relations():
+    r = analyse((TEXTS / "facts_report.txt").read_text("utf-8"))
+    by_total = {q(r, s.total): s for s in rels(r, "sum")}
+    assert by_total["36件"].holds and by_total["1,200件"].holds and by_total["1000户"].holds
+    rates = {q(r, x.rate): x for x in rels(r, "rate")}
+    assert rates["95.8%"].holds is True                     # 1150/1200 = 95.83
+    assert rates["97.78%"].holds is True                    # 880/900 = 97.78
+    assert (q(r, rates["80%"].numerator), q(r, rates["80%"].denominator)) == ("16次", "20件")
+    assert "约96%" not in rates                              # no 通过 count given
+    for x in r.relations:
+        ids = [x.total, x.rate, x.numerator, x.denominator, *x.parts]
+        assert all(r.fact(i) is not None for i in ids if i)
+
+
+# ------------------------------------------------------------------ seeds
+def test_seed_relations_are_well_formed():
+    paths = seed_paths()
+    if not paths:
+        pytest.skip("shared/corpus/seeds is not beside the repository")
+    for p in paths:
+        r = analyse(p.read_text("utf-8"))
+        for x in r.relations:
+            if x.type in ("sum", "difference"):
+                units = {r.fact(i).unit for i in [x.total, *x.parts]}
+                assert len(units) == 1, (p.name, x)
+            else:
+                assert r.fact(x.rate).unit == "%"
+                assert r.fact(x.numerator).value <= r.fact(x.denominator).value
+            assert x.computed is not None and x.holds is not None and x.tolerance is not None
+
+
+def test_seed_000_hotline_rate_does_not_hold():
+    r = analyse(seed_by_prefix("000").read_text("utf-8"))
+    rate = next(x for x in rels(r, "rate") if q(r, x.rate) == "91.8%")
+    assert (q(r, rate.numerator), q(r, rate.denominator)) == ("531件", "578件")
+    assert rate.holds is False and rate.computed == pytest.approx(91.87, abs=0.01)
+    (s,) = [x for x in rels(r, "sum") if q(r, x.total) == "578件"]
+    assert s.holds
+
+
+def test_seed_002_rates_that_agree_are_not_flagged():
+    r = analyse(seed_by_prefix("002").read_text("utf-8"))
+    rates = {q(r, x.rate): x for x in rels(r, "rate")}
+    assert rates["99.88%"].holds and rates["78.43%"].holds
+    assert all(x.holds for x in rels(r, "sum"))
+    # 73件 of which 68件 …; 5件 …; 21件: not a clean partition -> no sum on 73件
+    assert not any(q(r, x.total) == "73件" for x in rels(r, "sum"))
+
+
+def test_seed_001_market_entities_difference():
+    r = analyse(seed_by_prefix("001").read_text("utf-8"))
+    (d,) = rels(r, "difference")
+    assert d.holds and [q(r, p) for p in d.parts] == ["28745户", "3126户"]
+    assert not any(r.fact(x.total).unit == "剂" for x in rels(r, "sum"))

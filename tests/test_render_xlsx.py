@@ -1,0 +1,116 @@
+"""The batch table and the verdict rule."""
+from __future__ import annotations
+
+import openpyxl
+
+import fazhi
+from fazhi.config import Config
+from fazhi.model import Evidence, Finding, Meta, Report
+from fazhi.render import BatchItem, render_xlsx
+from fazhi.render.xlsx import FINDING_HEADERS, REPORT_HEADERS
+from fazhi.review import verdict
+from render_helpers import sample_report
+
+
+def _finding(rule, sev, **data):
+    return Finding(rule, sev, f"{rule} 的说明", [], None, data=data)
+
+
+def test_verdict_rules_in_order():
+    r = Report(text="正文。")
+    assert verdict(r)[0] == "合格"
+    r.findings = [_finding("quality.x", "minor")]
+    label, reason = verdict(r)
+    assert label == "合格" and "一般问题1项" in reason
+    r.findings = [_finding("figures.sum_mismatch", "major")]
+    label, reason = verdict(r)
+    assert label == "需修改" and "严重问题1项" in reason
+    r.findings = [_finding("structure.missing_part", "major", part="plan"),
+                  _finding("structure.missing_part", "major", part="shortcomings")]
+    label, reason = verdict(r)
+    assert label == "不合格" and "缺少2项法定内容" in reason and "存在的不足和原因" in reason
+    r.findings = []
+    r.meta = Meta(kind="template")
+    assert verdict(r)[0] == "不合格"
+    r.meta = Meta(kind="report")
+    r.findings = [_finding("provenance.template_site", "major")]
+    assert verdict(r)[0] == "不合格"
+
+
+def test_verdict_is_configurable_and_ignores_dismissed():
+    r = Report(text="正文。")
+    r.findings = [_finding("structure.missing_part", "major", part="plan"),
+                  _finding("figures.rate_mismatch", "minor"), _finding("quality.y", "minor")]
+    assert verdict(r)[0] == "需修改"
+    cfg = Config.default()
+    cfg.data["verdict"]["fail"]["missing_parts_min"] = 1
+    assert verdict(r, cfg)[0] == "不合格"
+    cfg = Config.default()
+    cfg.data["verdict"]["revise"]["majors_min"] = None
+    cfg.data["verdict"]["revise"]["minors_min"] = 2
+    label, reason = verdict(r, cfg)
+    assert label == "需修改" and "一般问题2项" in reason
+    # dismissing the only major finding (id assigned by position: F1) makes it pass
+    assert verdict(r, decisions={"F1": {"decision": "dismissed"}})[0] == "合格"
+    # a reviewer-added major finding counts
+    assert verdict(Report(text="正文。"), extra_findings=[_finding("quality.z", "major")])[0] == "需修改"
+
+
+def test_xlsx_sheets_rows_headers(tmp_path):
+    good = sample_report()
+    good.source.path = "报告/青石县.txt"
+    late = sample_report()
+    late.source.path = "报告/晚交县.txt"
+    late.findings = [Finding("years.deadline", "minor", "报告晚于规定时间公开。",
+                             [Evidence(0, 3, late.text[:3])], "按时公开。", id="F1")]
+    out = tmp_path / "汇总.xlsx"
+    render_xlsx([BatchItem("报告/青石县.txt", good), BatchItem("报告/晚交县.txt", late),
+                 ("报告/坏文件.pdf", None, "PDF 文件已损坏或无法读取")], str(out))
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["报告", "问题"]
+    ws = wb["报告"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == REPORT_HEADERS
+    assert REPORT_HEADERS[:15] == ["文件", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型",
+                                   "结论", "严重", "一般", "提示", "缺少的法定内容", "是否逾期", "错误"]
+    assert len(rows) == 4
+    col = {h: i for i, h in enumerate(REPORT_HEADERS)}
+    g = rows[1]
+    assert g[col["文件"]] == "报告/青石县.txt" and g[col["地区"]] == "青石县" and g[col["层级"]] == "县级"
+    assert g[col["报告年度"]] == 2023 and g[col["结论"]] == "不合格"
+    assert (g[col["严重"]], g[col["一般"]], g[col["提示"]]) == (2, 1, 1)
+    assert "下一年度推进法治政府建设的主要安排" in g[col["缺少的法定内容"]]
+    assert g[col["是否逾期"]] == "否" and g[col["错误"]] is None
+    assert rows[2][col["是否逾期"]] == "是" and rows[2][col["结论"]] == "合格"
+    bad = rows[3]
+    assert bad[col["文件"]] == "报告/坏文件.pdf" and "损坏" in bad[col["错误"]] and bad[col["结论"]] is None
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref.startswith("A1:")
+    assert ws.column_dimensions["A"].width >= 20
+    wf = wb["问题"]
+    frows = list(wf.iter_rows(values_only=True))
+    assert list(frows[0]) == FINDING_HEADERS
+    assert len(frows) == 1 + 4 + 1
+    rate = next(r for r in frows if r[2] == "figures.rate_mismatch")
+    assert rate[3] == "数据一致性" and rate[4] == "一般" and rate[6].startswith("纠错率35%")
+    assert wf.freeze_panes == "B2"
+
+
+def test_xlsx_neutralises_formulas(tmp_path):
+    r = Report(text="=HYPERLINK(\"http://x\")正文")
+    r.findings = [Finding("quality.x", "minor", "=1+1", [Evidence(0, 5, r.text[:5])], None, id="F1")]
+    out = tmp_path / "a.xlsx"
+    render_xlsx([r], str(out))
+    wf = openpyxl.load_workbook(out)["问题"]
+    row = list(wf.iter_rows(min_row=2, values_only=True))[0]
+    assert row[5] == "'=1+1" and row[6].startswith("'=")
+
+
+def test_xlsx_on_seeds(seeds, tmp_path):
+    reports = [fazhi.analyze(p) for p in seeds]
+    out = tmp_path / "seeds.xlsx"
+    render_xlsx(reports, str(out))
+    wb = openpyxl.load_workbook(out)
+    assert wb["报告"].max_row == 1 + len(reports)
+    assert wb["问题"].max_row == 1 + sum(len(r.findings) for r in reports)
+    labels = [row[8] for row in wb["报告"].iter_rows(min_row=2, values_only=True)]
+    assert set(labels) <= {"合格", "需修改", "不合格"}
