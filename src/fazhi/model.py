@@ -226,6 +226,7 @@ class Report:
     relations: list[Relation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)   # named documents 《…》 {name,start,end}
+    review: dict[str, Any] = field(default_factory=dict)   # {"verdict": 合格|需修改|不合格, "reason": …}
     timings: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -283,5 +284,6 @@ class Report:
             "findings": [f.to_json() for f in self.findings],
             "removed": [r.to_json() for r in self.removed],
             "documents": list(self.documents),
+            "review": dict(self.review) if self.review else None,
         })
         return d

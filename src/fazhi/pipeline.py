@@ -26,6 +26,7 @@ DEFAULT_PIPELINE = [
     "facts",        # extract/facts.py: quantities -> facts with subject/indicator/year/section
     "relations",    # extract/relations.py: sum / rate / difference relations between facts
     "checks",       # checks/: review rules -> findings
+    "review",       # review.py: verdict 合格/需修改/不合格 and the rule that decides it
 ]
 
 
@@ -55,7 +56,7 @@ def _load_builtin() -> None:
         return
     _loaded = True
     # importing the modules registers their components
-    from . import parse, classify, extract, checks  # noqa: F401
+    from . import parse, classify, extract, checks, review  # noqa: F401
 
 
 def run(report: Report, config: Config | None = None, pipeline: list[str] | None = None) -> Report:

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from .config import Config
 from .model import Finding, Report
+from .pipeline import component
 
 PASS, REVISE, FAIL = "合格", "需修改", "不合格"
 LABELS = (PASS, REVISE, FAIL)
@@ -139,3 +140,10 @@ def verdict(report: Report, config: Config | None = None, decisions: Decisions |
         return PASS, "未发现问题，按“无严重问题、法定内容齐全为合格”的规则判定。"
     return PASS, (f"未发现严重问题（一般问题{len(minors)}项、提示{len(items) - len(majors) - len(minors)}项，"
                   "建议酌情修改），按“无严重问题、法定内容齐全为合格”的规则判定。")
+
+
+@component("review")
+def review_component(report: Report, config: Config) -> None:
+    """Pipeline component: the verdict before any reviewer decision (decisions come from the store/web)."""
+    label, reason = verdict(report, config)
+    report.review = {"verdict": label, "reason": reason}

@@ -337,7 +337,7 @@ class Store:
     def _report_columns(self, res: dict[str, Any]) -> dict[str, Any]:
         doc = res["json"]
         meta = doc.get("meta") or {}
-        verdict = doc.get("verdict")
+        verdict = doc.get("verdict") or (doc.get("review") or {}).get("verdict")
         if isinstance(verdict, dict):
             verdict = verdict.get("verdict") or verdict.get("level") or json.dumps(verdict, ensure_ascii=False)
         return dict(
