@@ -1,7 +1,8 @@
 """`python -m eval` runs every evaluation; `python -m eval NAME...` runs some of them.
 
 Names: facts (meta + facts against gold), structure (sections: fazhi vs heading regex),
-extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs chinese2digits).
+extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs chinese2digits),
+findings (review findings vs the reviewer's annotations, with a keyword baseline).
 Options: --fast (small subsets, for tests), --pages (per-page extraction table).
 """
 from __future__ import annotations
@@ -13,8 +14,8 @@ import platform
 import sys
 import time
 
-SUITES = ["facts", "structure", "extract", "quantities"]
-ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts"}
+SUITES = ["facts", "structure", "extract", "quantities", "findings"]
+ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts", "rules": "findings"}
 
 
 def main(argv: list[str] | None = None) -> int:

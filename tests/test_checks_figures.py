@@ -160,3 +160,23 @@ def test_guards_against_misread_figures():
     t = add_fact(r, "740万套", 7.4e6, "套")
     add_sum(r, t, [add_fact(r, "580万套", 5.8e6, "套"), add_fact(r, "110万套", 1.1e6, "套")])
     assert run("figures.sum_mismatch", r) == []
+
+
+def test_rate_over_an_approximate_base():
+    # "占…8500多万亩的42%": 8500多万 is at least 8500万, so 42% is possible -> no finding
+    text = "共有棉田3648万亩，占实收面积8500多万亩的42%。"
+    r = make_report(text)
+    den = add_fact(r, "8500多万亩", 85000000, "亩", approx=True, qualifier="多")
+    num = add_fact(r, "3648万亩", 36480000, "亩")
+    rate = add_fact(r, "42%", 42, "%", kind="rate")
+    add_rate(r, rate, num, den)
+    assert run("figures.rate_mismatch", r) == []
+    # the same base cannot give 30%: more than "多" allows -> a finding
+    text = "共有棉田3648万亩，占实收面积8500多万亩的30%。"
+    r = make_report(text)
+    den = add_fact(r, "8500多万亩", 85000000, "亩", approx=True, qualifier="多")
+    num = add_fact(r, "3648万亩", 36480000, "亩")
+    rate = add_fact(r, "30%", 30, "%", kind="rate")
+    add_rate(r, rate, num, den)
+    (f,) = run("figures.rate_mismatch", r)
+    assert f.severity == "major"

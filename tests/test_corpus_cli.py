@@ -92,3 +92,22 @@ def test_similar_compare_reanalyze(db, capsys):
     rc, out, _ = run(capsys, "reanalyze", "--db", db, "--format", "json")
     res = json.loads(out)
     assert rc == 0 and res["updated"] == len(FIXTURES) and res["failed"] == 0
+
+
+def test_every_json_output_is_one_document(db, capsys):
+    rows = json.loads(run(capsys, "list", "--db", db, "--format", "json")[1])
+    a, b = rows[0]["id"], rows[1]["id"]
+    cases = [("list",), ("list", "--province", "不存在省"), ("list", "--all-versions"),
+             ("show", str(a)), ("search", "行政复议"), ("search", "没有这个词语"),
+             ("similar", str(a)), ("similar", "--all"), ("compare", str(a), str(b))]
+    for argv in cases:
+        rc, out, _ = run(capsys, *argv, "--db", db, "--format", "json")
+        assert rc == 0, argv
+        doc = json.loads(out)            # the whole of stdout parses as one JSON value
+        assert isinstance(doc, (list, dict)), argv
+    # a report that does not exist: exit code 1, an error document, one line on stderr
+    for argv in (("show", "9999"), ("similar", "9999"), ("compare", str(a), "9999")):
+        rc, out, err = run(capsys, *argv, "--db", db, "--format", "json")
+        assert rc == 1, argv
+        assert json.loads(out)["error"]["code"] == "not_found"
+        assert err.count("\n") == 1 and "9999" in err and "Traceback" not in err

@@ -11,10 +11,10 @@ from eval.extract import score
 def test_harness_prints_all_tables(capsys):
     assert main(["--fast"]) == 0
     out = capsys.readouterr().out
-    for title in ("### meta", "### facts", "### structure", "### extract", "### quantities"):
+    for title in ("### meta", "### facts", "### structure", "### extract", "### quantities", "### findings"):
         assert title in out
     for tool in ("fazhi", "heading regex baseline", "trafilatura", "readability-lxml", "jusText",
-                 "cn2an.cn2an(span", "cn2an.transform", "chinese2digits"):
+                 "cn2an.cn2an(span", "cn2an.transform", "chinese2digits", "keyword baseline"):
         assert tool in out
     for metric in ("| P ", "| R ", "F1", "accuracy", "value acc", "unit acc", "tree acc", "part acc",
                    "residue lines", "FP rate"):
@@ -42,3 +42,34 @@ def test_scoring_helpers():
     assert locate("共15件，其中15件办结", ["15件", "15件"]) == [(1, 4), (7, 10)]
     p, r, residue = score("首页 > 政务公开\n正文一段", "正文一段")
     assert r == 1.0 and p < 1.0 and residue == 1
+
+
+def test_findings_matching_rules():
+    from eval.findings import Pred, matches
+    text = "二、存在的不足\n(三)执法力量不足。\n"
+    a = text.index("(三)")
+    pred = Pred("structure.heading_numbering", spans=[(a, a + 8)], quotes=["(三)执法力量不足"])
+    assert matches({"rule": "structure.heading_numbering", "quote": "(三)执法力量不足"}, pred, text)
+    assert matches({"rule": "structure.heading_numbering", "quote": ["别处", "执法力量"]}, pred, text)
+    assert not matches({"rule": "structure.missing_part", "quote": "(三)执法力量不足"}, pred, text)
+    assert not matches({"rule": "structure.heading_numbering", "quote": "二、存在的不足"}, pred, text)
+    part = Pred("structure.missing_part", part="plan", message="缺少下一年度安排（plan）")
+    assert matches({"rule": "structure.missing_part", "part": "plan"}, part, text)
+    assert not matches({"rule": "structure.missing_part", "part": "shortcomings"}, part, text)
+    # removed residue has no span: the quote is found in the evidence quote
+    chrome = Pred("provenance.web_chrome", quotes=["网站地图 联系我们"])
+    assert matches({"rule": "provenance.web_chrome", "quote": "网站地图"}, chrome, text)
+
+
+def test_gold_findings_quote_the_report_text():
+    from eval.common import load_gold
+    from eval.findings import _occurrences
+    golds, _ = load_gold()
+    assert sum(len(g.data.get("findings") or []) for g in golds) >= 25
+    for g in golds:
+        text = g.path.read_text("utf-8")
+        for f in g.data.get("findings") or []:
+            assert f["rule"].split(".")[0] in ("structure", "years", "figures", "provenance", "quality")
+            quotes = f.get("quote") or []
+            for q in [quotes] if isinstance(quotes, str) else quotes:
+                assert _occurrences(text, q), (g.id, q)

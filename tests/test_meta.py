@@ -355,3 +355,65 @@ def test_seed_guangxi_2019_to_city_government():
     assert m.report_date == "2019-12-27"
     assert m.kind == "report"
     assert ev(r, "addressee") == m.parent + "人民政府"      # reported to its city government
+
+
+# ------------------------------------------------------------------ parent read from the text
+def _town(addressee: str = "", body_extra: str = "", sig: str = "青柏镇人民政府") -> str:
+    return (f"青柏镇2023年法治政府建设工作情况报告\n\n{addressee}"
+            "2023年，青柏镇党委、政府在县委、县政府的领导下，认真落实法治政府建设各项任务。\n"
+            f"{BODY}办理县12345热线转办工单86件。{body_extra}\n{sig}\n2024年1月10日\n")
+
+
+def test_invented_township_is_not_matched_inside_a_word():
+    # 理县 is a real county, but here it is the tail of 办理县12345: unknown stays null
+    r = meta_of(_town())
+    m = r.meta
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青柏镇", "township", None, None)
+
+
+def test_township_parent_from_the_addressee():
+    r = meta_of(_town("松台县人民政府：\n"))
+    assert (r.meta.parent, r.meta.province) == ("松台县", None)
+    assert ev(r, "parent") == "松台县"
+
+
+def test_parent_from_issuer_prefix_of_an_unknown_district():
+    text = ("清河口区2023年法治政府建设年度报告\n"
+            "2023年，清河口区坚持把法治政府建设作为基础性工作。\n" + BODY +
+            "\n中共临渊市清河口区委员会\n临渊市清河口区人民政府\n2024年3月8日\n")
+    r = meta_of(text)
+    assert (r.meta.jurisdiction, r.meta.parent, r.meta.province, r.meta.level) == \
+        ("清河口区", "临渊市", None, "county")
+
+
+def test_parent_from_leadership_phrase_and_province_from_a_known_parent():
+    text = ("松台县2023年法治政府建设情况报告\n"
+            "2023年，在柳州市委、市政府的坚强领导下，松台县深入推进依法行政。\n" + BODY +
+            "\n松台县人民政府\n2024年2月1日\n")
+    r = meta_of(text)
+    assert (r.meta.jurisdiction, r.meta.parent, r.meta.province) == ("松台县", "柳州市", "广西壮族自治区")
+
+
+def test_a_parent_below_the_jurisdiction_is_not_taken():
+    # a township named before a county is not the county's parent
+    text = ("松台县2023年法治政府建设情况报告\n石岭镇人民政府、松台县司法局：\n"
+            "2023年，松台县深入推进依法行政。\n" + BODY + "\n松台县人民政府\n2024年2月1日\n")
+    assert meta_of(text).meta.parent is None
+
+
+def test_gazetteer_two_character_names_need_a_word_boundary():
+    g = gazetteer()
+    assert [n for _, _, n in g.find("办理县12345热线转办工单")] == []
+    assert [n for _, _, n in g.find("赴理县开展对口帮扶")] == ["理县"]
+    assert [n for _, _, n in g.find("阿坝州理县")][-1] == "理县"
+
+
+@pytest.mark.parametrize("sig,parent,province", [
+    ("南京市鼓楼区人民政府", "南京市", "江苏省"),      # same-name districts: the issuer settles it
+    ("鼓楼区人民政府", None, None),                   # nothing in the text settles it: unknown
+])
+def test_ambiguous_district_parent_from_issuer(sig, parent, province):
+    text = ("鼓楼区2023年法治政府建设年度报告\n2023年，鼓楼区深入推进依法行政。\n" + BODY +
+            f"\n{sig}\n2024年2月1日\n")
+    m = meta_of(text).meta
+    assert (m.jurisdiction, m.parent, m.province) == ("鼓楼区", parent, province)

@@ -79,3 +79,60 @@ def test_offsets_in_text_with_full_width_digits():
 def test_ordinal_and_ranked_numbers_are_skipped_but_neighbours_kept():
     qs = find_quantities(normalize_view("第一剂545463人，完成两剂接种的542361人"))
     assert [q.value for q in qs] == [545463, 2, 542361]
+
+
+# ------------------------------------------------------------------ Chinese numeral grammar
+@pytest.mark.parametrize("text,value,unit,qualifier", [
+    ("全县共有两万三千人参加学法考试", 23000, "人", None),
+    ("群众满意率达到百分之百", 100, "%", None),
+    ("满意度达到百分之一百", 100, "%", None),
+    ("全县高标准农田三千六百四十八万四千亩", 36484000, "亩", None),
+    ("网上办件量同比增长百分之一百四十三点五", 143.5, "%", None),
+    ("纠错率为百分之零点五", 0.5, "%", None),
+    ("接待来访群众一万零五百人次", 10500, "人次", None),
+    ("普法受众十二万三千四百五十六人次", 123456, "人次", None),
+    ("受理纠纷四万五千六百件", 45600, "件", None),
+    ("登记社会组织一千零一十个", 1010, "个", None),
+    ("投入经费一亿二千万元", 120000000, "元", None),
+    ("投入经费2亿3000万元", 230000000, "元", None),
+    ("挽回经济损失一点二三亿元", 123000000, "元", None),
+    ("挽回经济损失三点五亿元", 350000000, "元", None),
+    ("安排专项资金三千余万元", 30000000, "元", "余"),
+    ("覆盖二十多万人", 200000, "人", "多"),
+    ("出庭应诉率提高一个百分点", 1, "个百分点", None),
+    ("近两百人参加", 200, "人", "近"),
+    ("超过百分之九十", 90, "%", "超过"),
+])
+def test_chinese_numeral_sections(text, value, unit, qualifier):
+    q = one(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+    # the span covers the whole numeral, not only its last section
+    assert text[q.start:q.end].endswith(unit if unit != "%" else text[-1])
+
+
+@pytest.mark.parametrize("text", ["三五个人一组", "二〇二二年十二月", "十几个部门"])
+def test_side_by_side_digit_words_are_not_a_number(text):
+    assert find_quantities(normalize_view(text)) == []
+
+
+@pytest.mark.parametrize("text,value,upper,unit,qualifier", [
+    ("比上年提高10%—20%", 10, 20, "%", "范围"),
+    ("压减2%-3%", 2, 3, "%", "范围"),
+    ("受益群众近万人", 10000, None, "人", "近"),
+    ("逾千人参加培训", 1000, None, "人", "逾"),
+    ("实现旁听庭审副职5年全覆盖", 5, None, "年", None),
+])
+def test_percent_ranges_bare_scales_and_durations(text, value, upper, unit, qualifier):
+    q = one(text)
+    assert (q.value, q.upper, q.unit, q.qualifier) == (value, upper, unit, qualifier)
+
+
+def test_two_rates_in_a_list_stay_two():
+    qs = find_quantities(normalize_view("占比10%，20%的人参加"))
+    assert [q.value for q in qs] == [10, 20] and all(q.upper is None for q in qs)
+
+
+def test_per_mille_in_words():
+    q = one("刑事案件发案率控制在千分之三以内")
+    assert (q.value, q.unit, q.kind) == (3, "‰", "rate")
+    assert find_quantities(normalize_view("惠及千家万户")) == []

@@ -191,3 +191,45 @@ def test_seed_001_market_entities_difference():
     (d,) = rels(r, "difference")
     assert d.holds and [q(r, p) for p in d.parts] == ["28745户", "3126户"]
     assert not any(r.fact(x.total).unit == "剂" for x in rels(r, "sum"))
+
+
+# ------------------------------------------------------------------ 其中: scope of total and parts
+def _sum_quotes(r: Report):
+    return [(q(r, s.total), [q(r, p) for p in s.parts], s.holds) for s in rels(r, "sum")]
+
+
+def test_qizhong_total_skips_a_change_figure():
+    r = analyse("全年发放补助资金2.38万元，比上年增加2000元。其中，县级资金1.55万元，乡镇资金8300元。")
+    assert _sum_quotes(r) == [("2.38万元", ["1.55万元", "8300元"], True)]
+    r = analyse("全年发放补助资金13500元，比上年增加1500元，其中县级资金9500元，乡镇资金4000元。")
+    assert _sum_quotes(r) == [("13500元", ["9500元", "4000元"], True)]
+
+
+def test_qizhong_parts_end_at_a_change_a_total_or_another_unit():
+    # a change after a part is not a part: one part left -> no relation
+    assert _sum_quotes(analyse("新建调解室740个，其中村级580个，比上年增加110个。")) == []
+    # a stock figure (总…) is not a part of the new figures
+    assert _sum_quotes(analyse("新增法律顾问60人，其中律师42人，法律顾问总数达956人。")) == []
+    # another unit ends the chain: the later same-unit figure belongs to another subject
+    assert _sum_quotes(analyse("新建公共法律服务站63个，其中村级站33个，培训调解员120人，新建工作室17个。")) == []
+    # from-to pairs are not parts
+    assert _sum_quotes(analyse("案件总数增加到715件。其中，复议案件由218件增加到266件，诉讼案件由497件增加到449件。")) == []
+
+
+def test_qizhong_examples_are_not_a_partition():
+    assert _sum_quotes(analyse("共办理案件92件。其中包括行政处罚案件15件，行政许可案件23件。")) == []
+
+
+def test_qizhong_partition_that_holds_is_kept():
+    r = analyse("共审查规范性文件964件，其中县政府文件271件，部门文件693件；备案率100%。")
+    assert _sum_quotes(r) == [("964件", ["271件", "693件"], True)]
+
+
+def test_rate_denominator_is_not_a_parallel_category():
+    r = analyse("抽查行政许可案卷1,200卷，评为优秀案卷216卷、合格案卷930卷、不合格案卷54卷，不合格率4.5%。")
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator), rt.holds) == ("54卷", "1,200卷", True)
+    # process counts joined by 、 are not categories: 审结 over 受理
+    r = analyse("全年受理行政复议案件982件、审结905件，审结率92.2%。")
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator), rt.holds) == ("905件", "982件", True)

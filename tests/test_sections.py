@@ -139,9 +139,17 @@ def test_markers_inside_body_are_not_headings() -> None:
 
 
 def test_long_numbered_item_without_early_stop() -> None:
+    # no stop within the run-in limit: the first clause is the heading when it is short
+    # enough for one (catalog/structure.yaml max_fused_clause) ...
     r = run("一、主要工作\n1.理顺党委集体决策职能部门分工推动落实法治工作机构和法律顾问审核把关的工作关系建立完善责任落实机制,确保落实。\n")
     item = r.sections[0].children[0]
-    assert item.style == "arabic_dot" and item.heading == ""          # unknown, not a guess
+    assert item.style == "arabic_dot"
+    assert item.heading == "理顺党委集体决策职能部门分工推动落实法治工作机构和法律顾问审核把关的工作关系建立完善责任落实机制"
+    # ... and unknown (empty), never a guess, when the clause is longer than any heading
+    long_clause = "全面梳理本系统行政执法事项并逐项明确执法主体执法依据执法程序和执法文书格式" * 2
+    r = run(f"一、主要工作\n1.{long_clause},确保落实。\n")
+    item = r.sections[0].children[0]
+    assert item.style == "arabic_dot" and item.heading == ""
     assert item.heading_end == item.heading_start + 2
 
 

@@ -173,7 +173,8 @@ def test_an_interrupted_batch_resumes(store, tmp_path):
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        store.ingest([d], progress=progress)
+        store.ingest([d], progress=progress, batch_size=2)
+    # files are written in batches (one transaction each); a message follows the commit
     assert _count(store, T.sources) == 2 == _count(store, T.reports)
     s = store.ingest([d])
     assert (s.loaded, s.skipped) == (len(files) - 2, 2)
@@ -192,7 +193,7 @@ def test_killed_subprocess_mid_batch_leaves_a_consistent_db(db_url, tmp_path):
         "    n.append(msg)\n"
         "    if len(n) == 2:\n"
         "        os.kill(os.getpid(), signal.SIGKILL)\n"
-        "Store(sys.argv[1]).ingest([sys.argv[2]], progress=progress)\n"
+        "Store(sys.argv[1]).ingest([sys.argv[2]], progress=progress, batch_size=1)\n"
     )
     proc = subprocess.run([sys.executable, "-c", script, db_url, str(d)], cwd=ROOT,
                           capture_output=True, timeout=120)
@@ -309,3 +310,54 @@ def test_users_and_tokens(store):
     with store.engine.connect() as conn:
         stored = conn.execute(sa.select(T.tokens.c.token_hash)).scalar_one()
     assert stored != tok
+
+
+# -- review verdict and late flag ---------------------------------------------------------
+
+def test_verdict_from_the_review_block_is_stored_and_listed(db_url, tmp_path, capsys, example_path):
+    from fazhi.api import analyze
+    from fazhi.cli import main
+    expected = analyze(example_path.read_bytes(), path=str(example_path)).to_json()["review"]["verdict"]
+    assert expected in ("合格", "需修改", "不合格")
+    s = Store(db_url).migrate()
+    try:
+        rid = s.ingest([example_path]).report_ids[0]
+        assert s.report(rid)["verdict"] == expected
+        assert s.report_json(rid)["store"]["verdict"] == expected
+    finally:
+        s.close()
+    capsys.readouterr()
+    assert main(["list", "--db", db_url, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["verdict"]) for r in rows] == [(rid, expected)]
+
+
+LATE = """栖霞岭县2022年法治政府建设年度报告
+
+2022年，栖霞岭县坚持以习近平新时代中国特色社会主义思想为指导，深入推进法治政府建设。现将有关情况报告如下。
+
+一、2022年度推进法治政府建设的主要举措和成效
+全年办理行政复议案件12件，行政机关负责人出庭应诉率100%。
+
+二、存在的不足和原因
+一是基层执法力量不足，原因是编制紧张。
+
+三、2023年度推进法治政府建设的主要安排
+一是加强基层执法队伍建设。
+
+栖霞岭县人民政府
+{date}
+"""
+
+
+@pytest.mark.parametrize("date,late", [("2023年5月20日", True), ("2023年2月10日", None)])
+def test_a_report_signed_after_the_deadline_is_late(store, date, late):
+    from fazhi.api import analyze
+    text = LATE.format(date=date)
+    doc = analyze(text.encode("utf-8"), path="late.txt").to_json()
+    assert doc["meta"]["report_year"] == 2022
+    assert any(f["rule"] == "years.deadline" for f in doc["findings"]) is bool(late)
+    rid = store.ingest_bytes("late.txt", text.encode("utf-8")).report_ids[0]
+    # late: a deadline finding; without one and without a publication date: unknown (None)
+    assert store.report(rid)["late"] is late
+    assert store.list_reports()[0]["late"] is late

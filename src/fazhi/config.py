@@ -4,12 +4,22 @@ them key by key (`fazhi review --config my.yaml`)."""
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available (10x faster)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_data() -> dict:
+    """catalog/config.yaml parsed once per process (callers get a deep copy)."""
+    text = resources.files("fazhi.catalog").joinpath("config.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=_Loader) or {}
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -28,8 +38,7 @@ class Config:
 
     @classmethod
     def default(cls) -> "Config":
-        text = resources.files("fazhi.catalog").joinpath("config.yaml").read_text("utf-8")
-        return cls(yaml.safe_load(text) or {})
+        return cls(copy.deepcopy(_default_data()))
 
     @classmethod
     def load(cls, path: str | Path | None) -> "Config":

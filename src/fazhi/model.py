@@ -9,6 +9,7 @@ simplified where the mapping is one character to one character), so an offset fo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -205,6 +206,10 @@ class Finding:
 _LINE = re.compile(r"[^\n]+")
 
 
+def _section_start(s: "Section") -> int:
+    return s.start
+
+
 @dataclass
 class Report:
     text: str
@@ -228,6 +233,9 @@ class Report:
     documents: list[dict[str, Any]] = field(default_factory=list)   # named documents 《…》 {name,start,end}
     review: dict[str, Any] = field(default_factory=dict)   # {"verdict": 合格|需修改|不合格, "reason": …}
     timings: dict[str, float] = field(default_factory=dict)
+    # lookup index of fact() (not part of the report)
+    _fact_pos: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _fact_key: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -247,11 +255,19 @@ class Report:
             yield from s.walk()
 
     def section_at(self, offset: int) -> Section | None:
-        """Innermost section containing offset."""
+        """Innermost section containing offset.
+
+        Descends the tree (children lie inside their parent and siblings do not overlap, as
+        parse/sections.py builds them): a binary search per level instead of a walk over
+        every section, which made fact extraction quadratic in the number of sections."""
         best = None
-        for s in self.all_sections():
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
+        nodes = self.sections
+        while nodes:
+            # the last sibling starting at or before offset (siblings are in text order)
+            k = bisect.bisect_right(nodes, offset, key=_section_start) - 1
+            if k < 0 or not offset < nodes[k].end:
+                return best
+            best, nodes = nodes[k], nodes[k].children
         return best
 
     def top_section_at(self, offset: int) -> Section | None:
@@ -261,7 +277,21 @@ class Report:
         return None
 
     def fact(self, fid: str) -> Fact | None:
-        for f in self.facts:
+        """The first fact with this id. An index (id -> first position, rebuilt when the
+        list is replaced or changes length) makes a lookup O(1) instead of a scan, which
+        made relations and checks quadratic in the number of facts; a hit is checked
+        against the current list, a miss falls back to the scan."""
+        facts = self.facts
+        key = (id(facts), len(facts))
+        if self._fact_key != key:
+            idx: dict[str, int] = {}
+            for i, f in enumerate(facts):
+                idx.setdefault(f.id, i)
+            self._fact_pos, self._fact_key = idx, key
+        i = self._fact_pos.get(fid)
+        if i is not None and facts[i].id == fid:
+            return facts[i]
+        for f in facts:
             if f.id == fid:
                 return f
         return None

@@ -9,6 +9,7 @@ the length never changes, every offset found in the view is valid in the text.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 
@@ -42,14 +43,20 @@ def normalize_view(text: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _trad_pattern() -> re.Pattern[str]:
+    """One character class of the CJK characters the table folds (traditional-only forms)."""
+    chars = sorted(chr(cp) for cp in _table() if 0x4E00 <= cp <= 0x9FFF)
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else re.compile(r"(?!)")
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def traditional_ratio(text: str, sample: int = 20000) -> float:
     """Share of CJK characters in `text` that are traditional-only forms."""
-    table = _table()
-    cjk = trad = 0
-    for ch in text[:sample]:
-        o = ord(ch)
-        if 0x4E00 <= o <= 0x9FFF:
-            cjk += 1
-            if o in table:
-                trad += 1
-    return trad / cjk if cjk else 0.0
+    head = text[:sample]
+    cjk = len(_CJK.findall(head))
+    if not cjk:
+        return 0.0
+    return len(_trad_pattern().findall(head)) / cjk

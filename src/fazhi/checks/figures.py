@@ -147,6 +147,8 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
         gap = abs(computed - stated)
         if _approx(rate) and gap < major_gap:
             continue              # "约37%" is not precise to begin with
+        if _approx(num, den) and _within_approx(stated, num, den):
+            continue              # "占8500多万亩的42%": an approximate base admits the stated rate
         severity = "major" if gap >= major_gap else "minor"
         name = rate_name(report, rate)
         shown = fmt_num(computed, 2)
@@ -164,6 +166,34 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                        f"按实际数据重新计算{name}（{prec}为{fmt_num(expected, dec)}%）。",
             data={"relation": r.id, "computed": round(computed, 4), "stated": stated,
                   "expected": expected, "decimals": dec, "gap_pp": round(gap, 4)})
+
+
+# how far an approximate figure may lie from its printed value: 多/余/以上/超过 mean "more than"
+# (up to the next unit of its last printed digit, at most 10%); 近/不足/不到 "a little less";
+# 约/左右 either way
+_MORE = frozenset({"多", "余", "以上", "超过", "超", "逾", "不少于", "不低于", "多达"})
+_LESS = frozenset({"近", "将近", "接近", "不足", "不到", "以下"})
+
+
+def _bounds(f: Fact) -> tuple[float, float]:
+    v = float(f.value)
+    if not (f.approx or f.qualifier):
+        return v, v
+    q = f.qualifier or ""
+    if q in _MORE:
+        return v, v * 1.1
+    if q in _LESS:
+        return v * 0.9, v
+    return v * 0.95, v * 1.05
+
+
+def _within_approx(stated: float, num: Fact, den: Fact) -> bool:
+    """True when some value of the approximate numerator/denominator gives the stated rate."""
+    (n0, n1), (d0, d1) = _bounds(num), _bounds(den)
+    if d0 <= 0:
+        return True
+    lo, hi = n0 / d1 * 100.0, n1 / d0 * 100.0
+    return lo - 0.5 <= stated <= hi + 0.5
 
 
 # rates that can exceed 100% or be negative: changes, growth, completion against a target

@@ -1,9 +1,11 @@
 """Quality rules: stock phrases instead of specifics in the shortcomings and the plan."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
+from .. import catalog
 from ..config import Config
 from ..model import Finding, Report
 from .common import BOOK_RX, heading_ev, is_report, sections_with_part
@@ -30,7 +32,21 @@ def _body(report: Report, part: str) -> tuple[list, str, int, int]:
     return secs, text, len(re.sub(r"\s", "", text)), len(spans)
 
 
-def _specifics(report: Report, part: str, text: str) -> list[str]:
+@functools.lru_cache(maxsize=1)
+def _area_terms() -> tuple[str, ...]:
+    """Names of concrete objects of the 纲要 task areas (规范性文件, 重大行政决策, 行政调解…), from
+    the classifier keywords of catalog/frameworks.yaml."""
+    fw = catalog.load("frameworks")
+    terms = {k for f in fw.get("frameworks", []) for a in f.get("areas", []) for k in a.get("keywords", [])}
+    return tuple(sorted(t for t in terms if len(t) >= 2))
+
+
+def _named_fields(text: str, minimum: int) -> bool:
+    """The passage names at least `minimum` distinct task-area objects."""
+    return len({t for t in _area_terms() if t in text}) >= minimum
+
+
+def _specifics(report: Report, part: str, text: str, fields_min: int = 4) -> list[str]:
     """What makes a passage specific: figures, named documents, named fields, cases."""
     found = []
     top, nested = sections_with_part(report, part)
@@ -42,7 +58,7 @@ def _specifics(report: Report, part: str, text: str) -> list[str]:
         found.append("number")
     if BOOK_RX.search(text):
         found.append("document")
-    if ENUM_LIST.search(text):
+    if ENUM_LIST.search(text) or _named_fields(text, fields_min):
         found.append("named_fields")
     if EXAMPLE.search(text):
         found.append("case")
@@ -59,7 +75,7 @@ def vague_shortcomings(report: Report, config: Config) -> Iterable[Finding]:
     secs, text, size, _ = _body(report, "shortcomings")
     if not is_report(report) or not secs or size < 20:
         return
-    if _specifics(report, "shortcomings", text):
+    if _specifics(report, "shortcomings", text, int(config.get("thresholds.vague_named_fields_min", 4))):
         return
     yield Finding(
         rule="quality.vague_shortcomings", severity="minor",

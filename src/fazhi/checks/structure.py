@@ -92,7 +92,10 @@ def part_nested(report: Report, config: Config) -> Iterable[Finding]:
             data={"part": pid})
 
 
-CAUSE_EXTRA = ["由于", "导致", "主要是因为", "根源", "因为", "原因是", "归因于", "受制于"]
+CAUSE_EXTRA = ["由于", "导致", "主要是因为", "根源", "因为", "原因是", "归因于", "受制于", "造成", "致使",
+               "源于", "究其"]
+# a change named as the origin of a problem: "综合行政执法体制改革后，……出现了素质不高……现象"
+CAUSE_RX = re.compile(r"(?:改革|调整|下放|合并|组建|划转|撤并|整合)后[^。;；]{0,80}(?:出现|产生|形成)")
 
 
 def _cause_cues() -> list[str]:
@@ -118,7 +121,7 @@ def shortcomings_without_causes(report: Report, config: Config) -> Iterable[Find
     text = span_text(report, spans)
     if len(re.sub(r"\s", "", text)) < 20:
         return
-    if any(c in text for c in _cause_cues()):
+    if any(c in text for c in _cause_cues()) or CAUSE_RX.search(text):
         return
     yield Finding(
         rule="structure.shortcomings_without_causes", severity="minor",
@@ -215,6 +218,15 @@ def _where(report: Report, parent: Section | None) -> str:
     return f"“{heading_text(report, parent)[:24]}”下的小标题"
 
 
+def _earlier_markers_fused(report: Report, parent: Section | None, s: Section, kind: str, o: int) -> bool:
+    """True when the markers before s stand in the text between its parent's start and s — a
+    heading fused with its first items ("四、2024年工作安排一是…；二是…") is not a gap."""
+    if parent is None:
+        return False
+    seg = report.norm[parent.start:s.start]
+    return all(_marker(kind, i) in seg for i in range(1, o))
+
+
 def _group_anomalies(report: Report, parent: Section | None, group: list[Section]):
     """Yield (kind, section, message) for numbering anomalies among siblings."""
     numbered = [(s, _kind(s), _ordinal(s)) for s in group]
@@ -227,7 +239,7 @@ def _group_anomalies(report: Report, parent: Section | None, group: list[Section
         prev = None
         for s, o in seq:
             if prev is None:
-                if o > 1:
+                if o > 1 and not _earlier_markers_fused(report, parent, s, k, o):
                     missing = "".join(_marker(k, i) for i in range(1, min(o, 8)))
                     yield ("skip", s, f"{where}编号从“{s.number.strip()}”开始，缺少“{missing}”。")
             else:
@@ -294,8 +306,12 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
     # anomalies the heading parser recorded that the ordinals above do not show
     names = {"skip": "编号跳号", "repeat": "编号重复", "restart": "编号重新开始",
              "level_jump": "编号越级", "unnumbered_sibling": "同级标题缺少编号"}
+    parents = {c.id: p for p in report.all_sections() for c in p.children}
     for s in report.all_sections():
         for kind in s.numbering:
+            if kind == "skip" and _kind(s) and _ordinal(s) and \
+                    _earlier_markers_fused(report, parents.get(s.id), s, _kind(s), _ordinal(s)):
+                continue          # the earlier items are fused into the parent heading's line
             if kind in names and kind not in seen.setdefault(s.id, set()):
                 seen[s.id].add(kind)
                 msgs.append((kind, s, f"标题“{heading_text(report, s)[:30]}”{names[kind]}。"))

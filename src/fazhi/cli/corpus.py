@@ -84,6 +84,17 @@ def _out(obj: Any) -> None:
     sys.stdout.write("\n")
 
 
+def _missing(args, ids) -> int:
+    """A stored report that does not exist: one line on stderr (Chinese and English); with
+    --format json also one JSON document on stdout. Exit code 1."""
+    ids = [str(i) for i in ids]
+    msg = f"没有编号为 {'、'.join(ids)} 的报告 / no stored report with id {', '.join(ids)}"
+    print(msg, file=sys.stderr)
+    if getattr(args, "format", "text") == "json":
+        _out({"error": {"code": "not_found", "message": msg}})
+    return 1
+
+
 def _v(x) -> str:
     return "—" if x in (None, "", []) else str(x)
 
@@ -129,8 +140,7 @@ def cmd_show(args) -> int:
     store = open_store(args)
     doc = store.report_json(args.id)
     if doc is None:
-        print(f"没有编号为 {args.id} 的报告 / no report {args.id}", file=sys.stderr)
-        return 1
+        return _missing(args, [args.id])
     if args.format == "json":
         _out(doc)
         return 0
@@ -232,6 +242,8 @@ def cmd_export(args) -> int:
 
 def cmd_similar(args) -> int:
     store = open_store(args)
+    if args.id is not None and store.report(args.id) is None:
+        return _missing(args, [args.id])
     if args.all:
         store.refresh_corpus()
     rows = store.findings(report_id=args.id, family="corpus")
@@ -261,8 +273,7 @@ def cmd_compare(args) -> int:
     store = open_store(args)
     res = compare(store, args.id1, args.id2)
     if res is None:
-        print("报告编号不存在 / no such report", file=sys.stderr)
-        return 1
+        return _missing(args, [i for i in (args.id1, args.id2) if store.report(i) is None])
     if args.format == "json":
         _out(res)
         return 0

@@ -51,15 +51,21 @@ def current_infos(store) -> dict[int, ReportInfo]:
     return infos
 
 
-def year_reports(store, infos: dict[int, ReportInfo]) -> list[YearReport]:
-    """Reports that have a same-place report of the year before or after."""
+def year_series(infos: dict[int, ReportInfo]) -> list[tuple[tuple, dict[int, int]]]:
+    """Per place (province, place, department, kind): {year: report id}, for the places that
+    have two consecutive years."""
     series: dict[tuple, dict[int, int]] = {}
     for i in infos.values():
         if i.jurisdiction and not is_masked(i.jurisdiction) and i.report_year:
             key = (i.province, i.jurisdiction, i.department, getattr(i, "kind", None))
             series.setdefault(key, {})[i.report_year] = i.id
+    return [(key, ys) for key, ys in series.items() if any(y + 1 in ys for y in ys)]
+
+
+def year_reports(store, infos: dict[int, ReportInfo], series=None) -> list[YearReport]:
+    """Reports that have a same-place report of the year before or after."""
     wanted: dict[int, tuple] = {}
-    for key, years in series.items():
+    for key, years in (series if series is not None else year_series(infos)):
         for y, rid in years.items():
             if y - 1 in years or y + 1 in years:
                 wanted[rid] = key
@@ -78,8 +84,10 @@ def year_reports(store, infos: dict[int, ReportInfo]) -> list[YearReport]:
 def corpus_findings(store) -> list[dict[str, Any]]:
     cfg = store.config
     infos = current_infos(store)
-    found = duplicate_findings(infos, store.paragraph_rows(), cfg.get("corpus.similarity"),
+    found = duplicate_findings(infos, store.signature_table(), cfg.get("corpus.similarity"),
                                cfg.get("corpus.similarity.stock_phrases") or [],
                                lambda ids: load_texts(store, ids))
-    found += continuity_findings(year_reports(store, infos), cfg.get("corpus.continuity"))
+    series = year_series(infos)
+    for i in range(0, len(series), 2000):      # a few thousand places' texts in memory at a time
+        found += continuity_findings(year_reports(store, infos, series[i:i + 2000]), cfg.get("corpus.continuity"))
     return [f for f in found if cfg.rule_enabled(f["rule"])]

@@ -30,7 +30,7 @@ def compare(store, id1: int, id2: int) -> dict[str, Any] | None:
                 "parts": sorted(found), "missing_parts": [p for p in required if p not in found]}
 
     facts = {}
-    for f in store.facts(current=False):
+    for f in store.facts(current=False, report_ids=[id1, id2]):
         if f["report_id"] in (id1, id2):
             facts.setdefault(f["indicator"], {}).setdefault(f["report_id"], f)
     indicators = [{"indicator": k,

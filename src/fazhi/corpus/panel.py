@@ -16,9 +16,9 @@ from .analyses import load_texts, sections_by_report
 from .parts import part_spans
 
 
-def indicator_panel(store) -> list[dict[str, Any]]:
+def indicator_panel(store, *, province: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
     rows = []
-    for f in store.facts():
+    for f in store.facts(province=province, year=year):
         rows.append({
             "province": f["province"], "parent": f["parent"], "jurisdiction": f["jurisdiction"],
             "department": f["department"], "level": f["level"], "report_year": f["report_year"],
@@ -80,8 +80,11 @@ def compliance(store) -> list[dict[str, Any]]:
         dup = {rid for (rid,) in conn.execute(sa.select(T.findings.c.report_id).where(
             T.findings.c.rule == "corpus.duplicate_text").distinct())}
     rows = []
-    for r in reports:
-        text = load_texts(store, {r["id"]})[r["id"]]
+    texts: dict[int, str] = {}
+    for k, r in enumerate(reports):
+        if r["id"] not in texts:        # the texts of the next 500 reports in one query
+            texts = load_texts(store, {x["id"] for x in reports[k:k + 500]})
+        text = texts[r["id"]]
         found = {p.part for p in part_spans(secs[r["id"]], text)}
         missing = [p for p in required if p not in found]
         rows.append({"report_id": r["id"], "province": r["province"], "jurisdiction": r["jurisdiction"],

@@ -5,7 +5,8 @@ table `search_docs`; the query is segmented the same way (the tokens of one quer
 OR-ed, the terms AND-ed), then every hit is confirmed in the report text, which also gives
 the snippets and their offsets. A term's tokens are also tried as single characters, since the
 text around it may be segmented differently from the query; when the index finds nothing
-(a string across word boundaries), the texts are scanned with LIKE. PostgreSQL: `ILIKE` on reports.text, served by the pg_trgm GIN
+(a string across word boundaries), the texts are scanned with LIKE. Candidates are confirmed
+in rank order, 50 texts per query, and confirmation stops once `limit` reports are confirmed. PostgreSQL: `ILIKE` on reports.text, served by the pg_trgm GIN
 index when the extension is available (plain LIKE scan otherwise)."""
 from __future__ import annotations
 
@@ -61,6 +62,27 @@ def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _confirm(row, score, terms: list[str], per_report: int, context: int) -> dict[str, Any] | None:
+    """The hits of all terms in one report's text (offsets into the text), or None."""
+    norm = normalize_view(row.text).lower()
+    if not all(t in norm for t in terms):
+        return None         # the tokens matched but not the phrase
+    hits, count = [], 0
+    for t in terms:
+        i = norm.find(t)
+        while i >= 0:
+            count += 1
+            if t == terms[0] and len(hits) < per_report:
+                s0, e0 = max(0, i - context), min(len(row.text), i + len(t) + context)
+                hits.append({"start": i, "end": i + len(t), "quote": row.text[i:i + len(t)],
+                             "snippet": row.text[s0:e0].replace("\n", " "), "snippet_start": s0})
+            i = norm.find(t, i + len(t))
+    return {"report_id": row.id, "title": row.title, "province": row.province,
+            "jurisdiction": row.jurisdiction, "department": row.department,
+            "report_year": row.report_year, "score": score if score is not None else count,
+            "count": count, "hits": hits}
+
+
 def search(store, query: str, *, limit: int = 20, per_report: int = 3,
            context: int = 40, candidates: int = 2000) -> list[dict[str, Any]]:
     terms = query_terms(query)
@@ -89,26 +111,17 @@ def search(store, query: str, *, limit: int = 20, per_report: int = 3,
                 q = q.where(r.c.text.ilike(_like(term), escape="\\"))
             ids = [(rid, None) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]
         out = []
-        for rid, score in ids:
-            row = conn.execute(sa.select(r.c.id, r.c.text, r.c.title, r.c.province, r.c.jurisdiction,
-                                         r.c.department, r.c.report_year).where(r.c.id == rid)).one()
-            norm = normalize_view(row.text).lower()
-            if not all(t in norm for t in terms):
-                continue        # the tokens matched but not the phrase
-            hits, count = [], 0
-            for t in terms:
-                i = norm.find(t)
-                while i >= 0:
-                    count += 1
-                    if t == terms[0] and len(hits) < per_report:
-                        s0, e0 = max(0, i - context), min(len(row.text), i + len(t) + context)
-                        hits.append({"start": i, "end": i + len(t), "quote": row.text[i:i + len(t)],
-                                     "snippet": row.text[s0:e0].replace("\n", " "),
-                                     "snippet_start": s0})
-                    i = norm.find(t, i + len(t))
-            out.append({"report_id": rid, "title": row.title, "province": row.province,
-                        "jurisdiction": row.jurisdiction, "department": row.department,
-                        "report_year": row.report_year, "score": score if score is not None else count,
-                        "count": count, "hits": hits})
+        # confirm the candidates in rank order, a chunk at a time, until `limit` are confirmed
+        for i in range(0, len(ids), 50):
+            chunk = ids[i:i + 50]
+            rows = {row.id: row for row in conn.execute(
+                sa.select(r.c.id, r.c.text, r.c.title, r.c.province, r.c.jurisdiction, r.c.department,
+                          r.c.report_year).where(r.c.id.in_([rid for rid, _ in chunk])))}
+            for rid, score in chunk:
+                hit = _confirm(rows[rid], score, terms, per_report, context)
+                if hit is not None:
+                    out.append(hit)
+            if len(out) >= limit and store.dialect == "sqlite":
+                break       # FTS candidates come best first; LIKE candidates are all equal
     out.sort(key=lambda x: (-x["score"], x["report_id"]))
     return out[:limit]

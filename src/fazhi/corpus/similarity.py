@@ -1,6 +1,14 @@
 """Near-duplicate passages across reports: per-paragraph MinHash signatures over character
-shingles (datasketch), MinHashLSH buckets for candidate pairs (not quadratic), then exact
-alignment of each candidate pair (difflib.SequenceMatcher) giving offsets in both texts."""
+shingles (datasketch), LSH banding for candidate pairs (not quadratic), then exact alignment of
+each candidate pair (difflib.SequenceMatcher) giving offsets in both texts.
+
+Banding uses datasketch's optimal (bands, rows) for the threshold, done with numpy over all
+signatures at once: per band, a 64-bit key of the band's values, sorted; paragraphs with the
+same key are candidates. This keeps 100,000 reports (millions of paragraphs) in a few hundred
+MB and seconds, where a dict-based MinHashLSH holds tens of millions of Python objects.
+A bucket holding more than `max_bucket` reports is common template text (the prescribed
+heading or wording that everyone uses), not a copy from one place; it is skipped, which also
+bounds the work: each bucket gives at most max_bucket² pairs."""
 from __future__ import annotations
 
 import re
@@ -32,20 +40,21 @@ def paragraphs(text: str, min_chars: int) -> list[tuple[int, int]]:
     return out
 
 
-def stock_mask(norm: str, stock: Iterable[str]) -> list[bool]:
-    """True for characters inside a stock phrase."""
-    mask = [False] * len(norm)
+def stock_mask(norm: str, stock: Iterable[str]) -> bytearray:
+    """1 for characters inside a stock phrase (one byte per character)."""
+    mask = bytearray(len(norm))
     for ph in stock:
         ph = normalize_view(ph)
+        if not ph:
+            continue
         i = norm.find(ph)
         while i >= 0:
-            for k in range(i, i + len(ph)):
-                mask[k] = True
+            mask[i:i + len(ph)] = b"\x01" * len(ph)
             i = norm.find(ph, i + len(ph))
     return mask
 
 
-def cleaned(norm: str, start: int, end: int, mask: list[bool] | None = None) -> tuple[str, list[int]]:
+def cleaned(norm: str, start: int, end: int, mask: bytearray | None = None) -> tuple[str, list[int]]:
     """Word characters of norm[start:end] (optionally without masked ones) and their offsets."""
     chars, where = [], []
     for i in range(start, end):
@@ -72,10 +81,16 @@ def minhash(sig: bytes, num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm, scheme=SCHEME, hashvalues=np.frombuffer(sig, dtype=np.uint32))
 
 
-def paragraph_signatures(text: str, norm: str | None, cfg: dict[str, Any]) -> list[tuple[int, int, bytes]]:
+def paragraph_signatures(text: str, norm: str | None, cfg: dict[str, Any],
+                         headings: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, bytes]]:
+    """(start, end, signature) of each paragraph; a line that is mostly a section heading
+    (headings: (start, end) spans) gets none: headings follow prescribed wording."""
     norm = norm if norm is not None else normalize_view(text)
+    heads = sorted(headings)
     out = []
     for s, e in paragraphs(text, cfg["min_paragraph_chars"]):
+        if any(hs < e and he > s and (min(he, e) - max(hs, s)) >= 0.6 * (e - s) for hs, he in heads):
+            continue
         c, _ = cleaned(norm, s, e)
         out.append((s, e, signature(shingles(c, cfg["shingle"]), cfg["num_perm"])))
     return out
@@ -91,7 +106,7 @@ class Passage:
 
 
 def align(norm_a: str, span_a: tuple[int, int], norm_b: str, span_b: tuple[int, int],
-          mask_a: list[bool], mask_b: list[bool], cfg: dict[str, Any]) -> Passage | None:
+          mask_a: bytearray, mask_b: bytearray, cfg: dict[str, Any]) -> Passage | None:
     """Exact alignment of two paragraphs; a Passage when they share enough text."""
     ca, wa = cleaned(norm_a, *span_a)
     cb, wb = cleaned(norm_b, *span_b)
@@ -114,27 +129,116 @@ def align(norm_a: str, span_a: tuple[int, int], norm_b: str, span_b: tuple[int, 
     return Passage(a0, wa[last.a + last.size - 1] + 1, b0, wb[last.b + last.size - 1] + 1, shared)
 
 
+DEFAULT_MAX_BUCKET = 50
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+                dtype=np.uint64)
+
+
+def lsh_params(cfg: dict[str, Any]) -> tuple[int, int]:
+    """(bands, rows) minimising false positives + negatives at the threshold (datasketch)."""
+    from datasketch.lsh import _optimal_param
+    return _optimal_param(cfg["lsh_threshold"], cfg["num_perm"], 0.5, 0.5)
+
+
+@dataclass
+class SignatureTable:
+    """Paragraph rows as arrays: ids, report ids, spans, and the signatures in chunks."""
+    pid: np.ndarray
+    rid: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    chunks: list[np.ndarray]          # (rows, num_perm) uint32, in row order
+
+    @classmethod
+    def build(cls, rows: Iterable[tuple[int, int, int, int, bytes]], num_perm: int,
+              chunk: int = 100_000) -> "SignatureTable":
+        ids: list[np.ndarray] = []
+        chunks: list[np.ndarray] = []
+        buf_ids: list[tuple[int, int, int, int]] = []
+        buf_sig: list[bytes] = []
+
+        def flush():
+            if buf_ids:
+                ids.append(np.asarray(buf_ids, dtype=np.int64).reshape(-1, 4))
+                chunks.append(np.frombuffer(b"".join(buf_sig), dtype=np.uint32).reshape(-1, num_perm))
+                buf_ids.clear()
+                buf_sig.clear()
+        for pid, rid, s, e, sig in rows:
+            buf_ids.append((pid, rid, s, e))
+            buf_sig.append(bytes(sig))
+            if len(buf_ids) >= chunk:
+                flush()
+        flush()
+        a = np.concatenate(ids) if ids else np.empty((0, 4), dtype=np.int64)
+        return cls(a[:, 0], a[:, 1], a[:, 2], a[:, 3], chunks)
+
+    def __len__(self) -> int:
+        return len(self.pid)
+
+    def select(self, keep: np.ndarray) -> "SignatureTable":
+        """Only the rows where keep (a boolean array) is true."""
+        out, at = [], 0
+        for c in self.chunks:
+            out.append(c[keep[at:at + len(c)]])
+            at += len(c)
+        return SignatureTable(self.pid[keep], self.rid[keep], self.start[keep], self.end[keep], out)
+
+
+def band_pairs(table: SignatureTable, cfg: dict[str, Any]) -> set[tuple[int, int]]:
+    """Row-index pairs (i < j) of different reports that share an LSH band key.
+
+    Cost: one sort per band (n log n) plus the pairs of buckets with at most max_bucket
+    reports; never the number of report pairs."""
+    n = len(table)
+    if n < 2:
+        return set()
+    bands, rows = lsh_params(cfg)
+    max_bucket = int(cfg.get("max_bucket") or DEFAULT_MAX_BUCKET)
+    rid = table.rid
+    pairs: set[tuple[int, int]] = set()
+    for b in range(bands):
+        keys = np.empty(n, dtype=np.uint64)
+        at = 0
+        for c in table.chunks:
+            block = c[:, b * rows:(b + 1) * rows].astype(np.uint64)
+            k = np.zeros(len(c), dtype=np.uint64)
+            for j in range(block.shape[1]):
+                k = (k ^ (block[:, j] * _MIX[j % len(_MIX)])) * np.uint64(0x100000001B3)
+            keys[at:at + len(c)] = k
+            at += len(c)
+        order = np.argsort(keys, kind="stable")
+        sk = keys[order]
+        cut = np.flatnonzero(sk[1:] != sk[:-1]) + 1
+        starts = np.concatenate(([0], cut))
+        ends = np.concatenate((cut, [n]))
+        multi = np.flatnonzero(ends - starts >= 2)
+        for g in multi:
+            members = order[starts[g]:ends[g]]
+            owners = rid[members]
+            if len(np.unique(owners)) < 2:
+                continue
+            if len(set(owners.tolist())) > max_bucket:
+                continue        # common template text
+            m = sorted(members.tolist())
+            for x, i in enumerate(m):
+                for j in m[x + 1:]:
+                    if rid[i] != rid[j]:
+                        pairs.add((i, j))
+    return pairs
+
+
 def candidate_pairs(items: Iterable[tuple[int, int, bytes]], cfg: dict[str, Any]) -> set[tuple[int, int]]:
     """Pairs of paragraph ids (a < b) of different reports in a common LSH bucket.
 
-    items: (paragraph id, report id, signature). Cost grows with the number of paragraphs
-    and the size of the buckets, not with the number of report pairs."""
-    lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
-    owner: dict[int, int] = {}
-    for pid, rid, sig in items:
-        owner[pid] = rid
-        lsh.insert(pid, minhash(sig, cfg["num_perm"]), check_duplication=False)
-    pairs: set[tuple[int, int]] = set()
-    for table in lsh.hashtables:
-        for key in table.keys():
-            bucket = list(table.get(key))
-            if len(bucket) < 2:
-                continue
-            for i, a in enumerate(bucket):
-                for b in bucket[i + 1:]:
-                    if owner[a] != owner[b]:
-                        pairs.add((a, b) if a < b else (b, a))
-    return pairs
+    items: (paragraph id, report id, signature)."""
+    table = SignatureTable.build(((pid, rid, 0, 0, sig) for pid, rid, sig in items), cfg["num_perm"])
+    pid = table.pid
+    out = set()
+    for i, j in band_pairs(table, cfg):
+        a, b = int(pid[i]), int(pid[j])
+        out.add((a, b) if a < b else (b, a))
+    return out
 
 
 @dataclass
@@ -149,7 +253,7 @@ class ReportInfo:
     report_date: str | None
     text: str
     norm: str = ""
-    mask: list[bool] = field(default_factory=list)
+    mask: bytearray = field(default_factory=bytearray)
 
     @property
     def place(self) -> tuple | None:
@@ -188,37 +292,48 @@ def earlier(a: ReportInfo, b: ReportInfo) -> int | None:
     return None
 
 
-def duplicate_findings(infos: dict[int, ReportInfo], para_rows: list[tuple[int, int, int, int, bytes]],
-                       cfg: dict[str, Any], stock: list[str],
+def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, Any], stock: list[str],
                        load_texts: Callable[[set[int]], dict[int, str]] | None = None) -> list[dict[str, Any]]:
     """`corpus.duplicate_text` findings: passages a report shares with a report of another place.
 
-    para_rows: (paragraph id, report id, start, end, signature) of the reports in infos.
-    load_texts fills in the text of the reports that have candidate pairs (when infos carry none)."""
-    spans = {pid: (rid, s, e) for pid, rid, s, e, _ in para_rows if rid in infos}
-    pairs = candidate_pairs(((pid, rid, sig) for pid, rid, _, _, sig in para_rows if rid in infos), cfg)
-    pairs = {(pa, pb) for pa, pb in pairs if not same_place(infos[spans[pa][0]], infos[spans[pb][0]])}
-    need = {spans[p][0] for pair in pairs for p in pair}
-    missing = {rid for rid in need if not infos[rid].text}
-    if missing and load_texts:
-        for rid, text in load_texts(missing).items():
-            infos[rid].text = text
-    per_pair: dict[tuple[int, int], list[Passage]] = {}
-    for pa, pb in sorted(pairs):
-        ra, sa, ea = spans[pa]
-        rb, sb, eb = spans[pb]
-        a, b = infos[ra], infos[rb]
-        for info in (a, b):
+    para_rows: a SignatureTable, or (paragraph id, report id, start, end, signature) rows.
+    load_texts fills in the text of the reports that have candidate pairs (when infos carry
+    none); texts are loaded in report order and dropped once their last pair is aligned."""
+    table = para_rows if isinstance(para_rows, SignatureTable) else SignatureTable.build(para_rows, cfg["num_perm"])
+    if len(table):
+        table = table.select(np.isin(table.rid, np.fromiter(infos.keys(), dtype=np.int64)))
+    rid_of, st, en = table.rid, table.start, table.end
+    pairs = []
+    for i, j in band_pairs(table, cfg):
+        ra, rb = int(rid_of[i]), int(rid_of[j])
+        if same_place(infos[ra], infos[rb]):
+            continue
+        if ra > rb:
+            i, j, ra, rb = j, i, rb, ra
+        pairs.append((ra, rb, i, j))
+    pairs.sort()
+    last_use: dict[int, int] = {}
+    for k, (ra, rb, _, _) in enumerate(pairs):
+        last_use[ra] = k
+        last_use[rb] = k
+    loaded: set[int] = set()
+
+    def ensure(rids: list[int]) -> None:
+        missing = {r for r in rids if not infos[r].text and r not in loaded}
+        if missing and load_texts:
+            for r, text in load_texts(missing).items():
+                infos[r].text = text
+            loaded.update(missing)
+        for r in rids:
+            info = infos[r]
             if not info.norm:
                 info.norm = normalize_view(info.text)
                 info.mask = stock_mask(info.norm, stock)
-        if ra > rb:
-            ra, rb, a, b, sa, ea, sb, eb = rb, ra, b, a, sb, eb, sa, ea
-        p = align(a.norm, (sa, ea), b.norm, (sb, eb), a.mask, b.mask, cfg)
-        if p:
-            per_pair.setdefault((ra, rb), []).append(p)
-    out = []
-    for (ra, rb), passages in sorted(per_pair.items()):
+
+    per_pair: dict[tuple[int, int], list[Passage]] = {}
+    out: list[dict[str, Any]] = []
+
+    def emit(ra: int, rb: int, passages: list[Passage]) -> None:
         passages = _dedupe(passages)
         a, b = infos[ra], infos[rb]
         order = earlier(a, b)
@@ -226,6 +341,24 @@ def duplicate_findings(infos: dict[int, ReportInfo], para_rows: list[tuple[int, 
                             order, cfg))
         out.append(_finding(b, a, [(p.b_start, p.b_end, p.a_start, p.a_end, p.shared) for p in passages],
                             None if order is None else -order, cfg))
+
+    for k, (ra, rb, i, j) in enumerate(pairs):
+        if load_texts and not (infos[ra].text and infos[rb].text):   # prefetch the next reports' texts in one query
+            ensure(sorted({r for x in pairs[k:k + 2000] for r in x[:2]}))
+        ensure([ra, rb])
+        a, b = infos[ra], infos[rb]
+        p = align(a.norm, (int(st[i]), int(en[i])), b.norm, (int(st[j]), int(en[j])), a.mask, b.mask, cfg)
+        if p:
+            per_pair.setdefault((ra, rb), []).append(p)
+        if k + 1 == len(pairs) or pairs[k + 1][:2] != (ra, rb):
+            if (ra, rb) in per_pair:
+                emit(ra, rb, per_pair.pop((ra, rb)))
+            for r in (ra, rb):      # drop what no later pair needs
+                if last_use[r] == k:
+                    infos[r].norm, infos[r].mask = "", bytearray()
+                    if r in loaded:
+                        infos[r].text = ""
+    out.sort(key=lambda f: (f["report_id"], f["data"]["other_report_id"]))
     return out
 
 

@@ -22,6 +22,7 @@ import os
 import re
 import secrets
 import sys
+import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -110,7 +111,15 @@ def enrich(doc: dict[str, Any], norm: str | None, config: Config) -> dict[str, A
     text = doc["text"]
     norm = norm if norm is not None else normalize_view(text)
     cfg = config.get("corpus.similarity")
-    return {"ok": True, "json": doc, "paragraphs": paragraph_signatures(text, norm, cfg),
+    heads = []
+
+    def walk(secs):
+        for s in secs or []:
+            if s.get("heading_start") is not None and s.get("heading_end") is not None:
+                heads.append((s["heading_start"], s["heading_end"]))
+            walk(s.get("children"))
+    walk(doc.get("sections"))
+    return {"ok": True, "json": doc, "paragraphs": paragraph_signatures(text, norm, cfg, heads),
             "seg": segment(norm)}
 
 
@@ -206,18 +215,28 @@ class Store:
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1,
                executor: Executor | None = None, progress: Callable[[str], None] | None = None,
                analyzer: Callable[[tuple[str, bytes]], dict] | None = None,
-               window: int | None = None, corpus: bool = True) -> IngestSummary:
-        """Store every file under paths. Returns counts; failures are recorded, not raised."""
+               window: int | None = None, corpus: bool = True, batch_size: int = 64) -> IngestSummary:
+        """Store every file under paths. Returns counts; failures are recorded, not raised.
+
+        Analysed files are written batch_size at a time (or after one second), each batch in
+        one transaction; a batch that fails is retried file by file."""
         files = list(iter_files(paths))
         items = ((str(p.resolve()) if p.exists() else str(p), p) for p in files)
         return self._ingest_items(items, len(files), workers=workers, executor=executor,
-                                  progress=progress, analyzer=analyzer, window=window, corpus=corpus)
+                                  progress=progress, analyzer=analyzer, window=window, corpus=corpus,
+                                  batch_size=batch_size)
 
     def ingest_bytes(self, name: str, data: bytes, **kw) -> IngestSummary:
         return self._ingest_items(iter([(name, data)]), 1, **kw)
 
+    def ingest_items(self, items: Iterable[tuple[str, bytes]], total: int | None = None,
+                     **kw) -> IngestSummary:
+        """Store (name, bytes) pairs, e.g. from a generator; same options as ingest()."""
+        return self._ingest_items(iter(items), total or 0, **kw)
+
     def _ingest_items(self, items, total: int, *, workers: int = 1, executor: Executor | None = None,
-                      progress=None, analyzer=None, window=None, corpus: bool = True) -> IngestSummary:
+                      progress=None, analyzer=None, window=None, corpus: bool = True,
+                      batch_size: int = 64, batch_seconds: float = 1.0) -> IngestSummary:
         summary = IngestSummary(files=total)
         run_id = self._start_run("ingest")
         summary.run_id = run_id
@@ -233,6 +252,52 @@ class Store:
             if progress:
                 progress(f"[{done}/{total}] {msg}")
 
+        batch: list[tuple[str, str, bytes, dict]] = []
+        last_flush = [time.monotonic()]
+
+        def stored(name: str, status: str, rid: int | None) -> None:
+            if status == "skipped":
+                summary.skipped += 1
+                say(f"跳过（已入库） {name}")
+                return
+            summary.loaded += 1
+            summary.report_ids.append(rid)
+            if status == "version":
+                summary.versions += 1
+            say(f"{'新版本' if status == 'version' else '入库'} {name} → #{rid}")
+
+        def store_failed(name: str, sha: str, exc: Exception) -> None:
+            msg = f"{type(exc).__name__}: {exc}"
+            self._record_failure(run_id, name, sha, "store_error", msg)
+            summary.failed += 1
+            summary.failures.append({"path": name, "code": "store_error", "message": msg})
+            say(f"失败 {name}: {msg}")
+
+        def flush() -> None:
+            """Write the analysed files: one transaction for the batch; when it fails, one
+            transaction per file, so a bad file is recorded and the others are stored."""
+            items = batch[:]
+            batch.clear()
+            last_flush[0] = time.monotonic()
+            if not items:
+                return
+            try:
+                with self.engine.begin() as conn:
+                    results = [self._store_in(conn, name, sha, data, res, run_id)
+                               for name, sha, data, res in items]
+            except Exception:
+                for name, sha, data, res in items:
+                    try:
+                        with self.engine.begin() as conn:
+                            st, rid = self._store_in(conn, name, sha, data, res, run_id)
+                    except Exception as exc:  # this file's transaction was rolled back
+                        store_failed(name, sha, exc)
+                    else:
+                        stored(name, st, rid)
+                return
+            for (name, *_), (st, rid) in zip(items, results):
+                stored(name, st, rid)
+
         def finish(name: str, sha: str, data: bytes, fut: Future) -> None:
             nonlocal done
             done += 1
@@ -246,24 +311,9 @@ class Store:
                 summary.failures.append({"path": name, "code": res.get("code"), "message": res.get("message")})
                 say(f"失败 {name}: {res.get('message')}")
                 return
-            try:
-                status, rid = self._store_one(name, sha, data, res, run_id)
-            except Exception as exc:  # the file's transaction was rolled back; the batch goes on
-                msg = f"{type(exc).__name__}: {exc}"
-                self._record_failure(run_id, name, sha, "store_error", msg)
-                summary.failed += 1
-                summary.failures.append({"path": name, "code": "store_error", "message": msg})
-                say(f"失败 {name}: {msg}")
-                return
-            if status == "skipped":
-                summary.skipped += 1
-                say(f"跳过（已入库） {name}")
-                return
-            summary.loaded += 1
-            summary.report_ids.append(rid)
-            if status == "version":
-                summary.versions += 1
-            say(f"{'新版本' if status == 'version' else '入库'} {name} → #{rid}")
+            batch.append((name, sha, data, res))
+            if len(batch) >= batch_size or time.monotonic() - last_flush[0] >= batch_seconds:
+                flush()
 
         try:
             seen: set[str] = set()
@@ -294,6 +344,7 @@ class Store:
                     finish(*pending.popleft())
             while pending:
                 finish(*pending.popleft())
+            flush()
         finally:
             for *_, fut in pending:
                 fut.cancel()
@@ -309,29 +360,36 @@ class Store:
             return conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first() is not None
 
     def _store_one(self, name: str, sha: str, data: bytes, res: dict[str, Any], run_id: int) -> tuple[str, int | None]:
-        """One file in one transaction: source row, report row (current), annotations."""
+        """One file in its own transaction."""
+        with self.engine.begin() as conn:
+            return self._store_in(conn, name, sha, data, res, run_id)
+
+    def _store_in(self, conn: Connection, name: str, sha: str, data: bytes, res: dict[str, Any],
+                  run_id: int) -> tuple[str, int | None]:
+        """Source row, report row (current), annotations, inside the caller's transaction."""
         doc = res["json"]
         meta = doc.get("meta") or {}
-        with self.engine.begin() as conn:
-            if conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first():
-                return "skipped", None
-            key = report_key_for(name, meta)
-            if key is None:
-                prev = conn.execute(sa.select(T.sources.c.report_key).where(T.sources.c.name == name)
-                                    .order_by(T.sources.c.id.desc())).first()
-                key = prev[0] if prev else f"file:{name}"
-            version = (conn.execute(sa.select(sa.func.max(T.sources.c.version))
-                                    .where(T.sources.c.report_key == key)).scalar() or 0) + 1
+        if conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first():
+            return "skipped", None
+        key = report_key_for(name, meta)
+        if key is None:
+            prev = conn.execute(sa.select(T.sources.c.report_key).where(T.sources.c.name == name)
+                                .order_by(T.sources.c.id.desc())).first()
+            key = prev[0] if prev else f"file:{name}"
+        version = (conn.execute(sa.select(sa.func.max(T.sources.c.version))
+                                .where(T.sources.c.report_key == key)).scalar() or 0) + 1
+        if version > 1:
             conn.execute(T.reports.update().where(T.reports.c.report_key == key).values(current=False))
-            sid = conn.execute(T.sources.insert().values(
-                sha256=sha, name=name, media_type=(doc.get("source") or {}).get("media_type"),
-                size=len(data), loaded_at=now(), report_key=key, version=version, content=data,
-            )).inserted_primary_key[0]
-            rid = conn.execute(T.reports.insert().values(
-                source_id=sid, report_key=key, version=version, current=True, run_id=run_id,
-                **self._report_columns(res))).inserted_primary_key[0]
-            self._insert_children(conn, rid, res)
-            self._recount(conn, [rid])
+        sid = conn.execute(T.sources.insert().values(
+            sha256=sha, name=name, media_type=(doc.get("source") or {}).get("media_type"),
+            size=len(data), loaded_at=now(), report_key=key, version=version, content=data,
+        )).inserted_primary_key[0]
+        sev = [f.get("severity") or "info" for f in doc.get("findings") or []]
+        rid = conn.execute(T.reports.insert().values(
+            source_id=sid, report_key=key, version=version, current=True, run_id=run_id,
+            n_major=sev.count("major"), n_minor=sev.count("minor"), n_info=sev.count("info"),
+            **self._report_columns(res))).inserted_primary_key[0]
+        self._insert_children(conn, rid, res)
         return ("version" if version > 1 else "new"), rid
 
     def _report_columns(self, res: dict[str, Any]) -> dict[str, Any]:
@@ -348,7 +406,8 @@ class Store:
             kind=meta.get("kind"), framework=meta.get("framework"),
             verdict=verdict if verdict is None else str(verdict),
             late=self._late(doc), analyzed_at=now(),
-            json=json.dumps(doc, ensure_ascii=False), text=doc.get("text") or "",
+            json=json.dumps({k: v for k, v in doc.items() if k != "text"}, ensure_ascii=False),
+            text=doc.get("text") or "",
         )
 
     def _late(self, doc: dict[str, Any]) -> bool | None:
@@ -392,6 +451,11 @@ class Store:
         self._index_text(conn, rid, res.get("seg") or "")
 
     def _insert_findings(self, conn: Connection, rid: int, findings: list[dict[str, Any]]) -> None:
+        rows = self._finding_rows(rid, findings)
+        if rows:
+            conn.execute(T.findings.insert(), rows)
+
+    def _finding_rows(self, rid: int, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rows, used = [], {}
         for f in findings:
             ev = f.get("evidence") or []
@@ -405,8 +469,7 @@ class Store:
                              severity=f.get("severity") or "info", message=f.get("message") or "",
                              evidence=ev, suggestion=f.get("suggestion"), data=f.get("data") or {},
                              key=key))
-        if rows:
-            conn.execute(T.findings.insert(), rows)
+        return rows
 
     def _index_text(self, conn: Connection, rid: int, seg: str) -> None:
         if self.dialect != "sqlite":
@@ -424,19 +487,20 @@ class Store:
             conn.execute(T.search_docs.delete().where(T.search_docs.c.report_id == rid))
 
     def _recount(self, conn: Connection, rids: Iterable[int] | None = None) -> None:
-        q = sa.select(T.findings.c.report_id, T.findings.c.severity, sa.func.count()).group_by(
-            T.findings.c.report_id, T.findings.c.severity)
-        ids = None if rids is None else list(rids)
-        if ids is not None:
-            q = q.where(T.findings.c.report_id.in_(ids))
-        counts: dict[int, dict[str, int]] = {}
-        for rid, sev, n in conn.execute(q):
-            counts.setdefault(rid, {})[sev] = n
-        targets = ids if ids is not None else [r[0] for r in conn.execute(sa.select(T.reports.c.id))]
-        for rid in targets:
-            c = counts.get(rid, {})
-            conn.execute(T.reports.update().where(T.reports.c.id == rid).values(
-                n_major=c.get("major", 0), n_minor=c.get("minor", 0), n_info=c.get("info", 0)))
+        """Finding counts per severity on the reports (all of them when rids is None), in one
+        UPDATE with correlated counts."""
+        f, r = T.findings, T.reports
+
+        def n(sev):
+            return (sa.select(sa.func.count()).select_from(f)
+                    .where(f.c.report_id == r.c.id, f.c.severity == sev).scalar_subquery())
+        q = r.update().values(n_major=n("major"), n_minor=n("minor"), n_info=n("info"))
+        if rids is not None:
+            ids = list(rids)
+            if not ids:
+                return
+            q = q.where(r.c.id.in_(ids))
+        conn.execute(q)
 
     # -- runs and failures ---------------------------------------------------------
     def _start_run(self, kind: str) -> int:
@@ -535,8 +599,14 @@ class Store:
             by: dict[int, list[dict]] = {}
             for f in found:
                 by.setdefault(f["report_id"], []).append(f)
+            rows: list[dict[str, Any]] = []
             for rid, fs in by.items():
-                self._insert_findings(conn, rid, fs)
+                rows += self._finding_rows(rid, fs)
+                if len(rows) >= 5000:
+                    conn.execute(T.findings.insert(), rows)
+                    rows = []
+            if rows:
+                conn.execute(T.findings.insert(), rows)
             self._recount(conn)
         out: dict[str, int] = {}
         for f in found:
@@ -575,6 +645,7 @@ class Store:
         if d is None:
             return None
         doc = json.loads(d["json"])
+        doc.setdefault("text", d["text"])       # the text is stored once, in reports.text
         doc["findings"] = [{"id": f"F{f['id']}", "rule": f["rule"], "family": f["family"],
                             "severity": f["severity"], "message": f["message"],
                             "evidence": f["evidence"] or [], "suggestion": f["suggestion"],
@@ -636,12 +707,20 @@ class Store:
         with self.engine.connect() as conn:
             rows = [dict(x._mapping) for x in conn.execute(q)]
             keys = {x["report_key"] for x in rows}
-            decs = {k: self._decisions(conn, k) for k in keys}
+            if len(keys) <= 50:
+                decs = {k: self._decisions(conn, k) for k in keys}
+            else:                       # many reports: all decisions in one query
+                decs = {k: {} for k in keys}
+                for row in conn.execute(sa.select(T.decisions).order_by(T.decisions.c.at, T.decisions.c.id)):
+                    if row.report_key in decs:
+                        decs[row.report_key][row.finding_key] = {
+                            "decision": row.decision, "user": row.user, "comment": row.comment, "at": _iso(row.at)}
         for x in rows:
             x["decision"] = decs[x["report_key"]].get(x["key"])
         return rows
 
-    def facts(self, *, current: bool = True, indicator_only: bool = True) -> list[dict[str, Any]]:
+    def facts(self, *, current: bool = True, indicator_only: bool = True, province: str | None = None,
+              year: int | None = None, report_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
         r, f = T.reports, T.facts
         q = (sa.select(f, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
                        r.c.report_year, r.c.report_key).join(r, r.c.id == f.c.report_id))
@@ -649,6 +728,12 @@ class Store:
             q = q.where(r.c.current == sa.true())
         if indicator_only:
             q = q.where(f.c.indicator.is_not(None))
+        if province:
+            q = q.where(r.c.province == province)
+        if year:
+            q = q.where(r.c.report_year == int(year))
+        if report_ids is not None:
+            q = q.where(f.c.report_id.in_(list(report_ids)))
         with self.engine.connect() as conn:
             return [dict(x._mapping) for x in conn.execute(q.order_by(f.c.report_id, f.c.start))]
 
@@ -665,6 +750,18 @@ class Store:
                 sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department,
                           r.c.kind, r.c.report_year, r.c.publish_date, r.c.report_date, r.c.text, r.c.json)
                 .where(r.c.current == sa.true()).order_by(r.c.id))]
+
+    def signature_table(self):
+        """Paragraph signatures of the current reports as arrays (similarity.SignatureTable),
+        read with the driver's cursor in one pass (millions of rows at 100,000 reports)."""
+        from .similarity import SignatureTable
+        p, r = T.paragraphs, T.reports
+        q = (sa.select(p.c.id, p.c.report_id, p.c.start, p.c.end, p.c.signature)
+             .join(r, r.c.id == p.c.report_id).where(r.c.current == sa.true()).order_by(p.c.id))
+        num_perm = self.config.get("corpus.similarity.num_perm")
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=50_000).execute(q)
+            return SignatureTable.build((tuple(x) for x in result), num_perm)
 
     def paragraph_rows(self, report_ids: Iterable[int] | None = None) -> list[tuple]:
         p, r = T.paragraphs, T.reports

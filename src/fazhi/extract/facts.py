@@ -209,16 +209,19 @@ def indicators() -> list[_Indicator]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _candidates(kind: str, unit: str | None) -> tuple[_Indicator, ...]:
+    """The indicators of this kind that accept this unit, in catalog order."""
+    return tuple(ind for ind in indicators()
+                 if ind.kind == kind and (ind.units is None or unit in ind.units))
+
+
 def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> str | None:
     if not subject:
         return None
     if kind != "rate" and _RATE_WORD.search(subject):
         return None                     # a count is never the rate its phrase names
-    for ind in indicators():
-        if ind.kind != kind:
-            continue
-        if ind.units is not None and unit not in ind.units:
-            continue
+    for ind in _candidates(kind, unit):
         if not all(p.search(subject) for p in ind.subject):
             continue
         if not all(p.search(subject) or p.search(context) for p in ind.scope):

@@ -5,10 +5,12 @@ simplified) with one precompiled regular expression and returns `Quantity` spans
 offsets that are valid in `Report.text` (the view has the same length).
 
 What counts as a quantity: a number (Arabic with optional thousands separators and
-decimals, or a Chinese numeral such as 二十三 / 一千二百 / 两 / 十余) with an optional scale
-(千/万/亿/万亿), optional approximation words (约/近/逾/超过/不足… before, 余/多 inside,
-以上/以下/左右 after), an optional range (3至5天), and a unit from a closed list (件, 人次,
-%, 百分之…, 个百分点, 元, 天, 个工作日, …). A number without a unit is never a quantity:
+decimals, "2亿3000万"; or a Chinese numeral such as 二十三 / 一千二百 / 两 / 十余, with inner
+万/亿 sections and 零: 两万三千, 三千六百四十八万四千, 一万零五百, and 点 decimals: 一点二三) with an
+optional scale (千/万/亿/万亿), optional approximation words (约/近/逾/超过/不足… before, 余/多
+inside, 以上/以下/左右 after; a bare scale after 近/逾/超: 近万人), an optional range (3至5天,
+10%—20%), and a unit from a closed list (件, 人次, %, 百分之… (any numeral, 百分之百), 千分之…,
+个百分点, 元, 天, 个工作日, …). Digit words side by side (三五个, 二〇二二) are not a number. A number without a unit is never a quantity:
 that single rule already rejects years and dates (2022年 / 12月7日 are not units here),
 document numbers (〔2022〕14号), phone and ICP numbers, resolutions (1366*768), hotline
 names (12345政府服务热线) and numbered slogans (“1355”战略, 3221标准).
@@ -27,6 +29,8 @@ cn2an is used only on numeral spans this grammar found, never on the whole text.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -60,20 +64,27 @@ CLASSIFIERS = frozenset("个名家所支位座台辆套张本处批类间部种�
 _UNITS_RE = "|".join(re.escape(u) for u in sorted(_UNIT_KIND, key=len, reverse=True))
 
 # --------------------------------------------------------------------------- numbers
+# Arabic: thousands separators, decimals; "2亿3000万" (an 亿 section followed by a 万 section)
 _AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
-# a Chinese numeral starts with a digit word or 十 (never with 百/千/万: 千人拥有, 百日攻坚)
-_CN = r"[一二三四五六七八九两十][零〇一二三四五六七八九两十百千]*(?:点[零〇一二三四五六七八九]+)?"
-_NUM = rf"(?:{_AR}|{_CN})"
+_AR_BIG = rf"{_AR}亿\d{{1,4}}(?:\.\d+)?万(?=[^\d万亿])"
+# Chinese: a numeral starts with a digit word or 十 (never with 百/千/万: 千人拥有, 百日攻坚) and
+# runs through inner 十百千 and section markers 万/亿 (两万三千, 三千六百四十八万四千, 一亿二千万,
+# 一万零五百), with an optional 点 decimal tail; 零点五 starts with 零.
+_CD = "零〇一二三四五六七八九两"
+_CN = (rf"(?:[一二三四五六七八九两十][{_CD}十百千万亿]*|零(?=点))"
+       rf"(?:点[零〇一二三四五六七八九]+)?")
+_NUM = rf"(?:{_AR_BIG}|{_AR}|{_CN})"
 _SCALE = r"(?:万亿|亿|万|千)"
 _PRE = r"(?P<pre>大约|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|多达)?"
 _RSEP = r"(?:至|到|~|～|-|—|－|–)"
 
 QUANTITY_RE = re.compile(
-    rf"""{_PRE}
+    rf"""(?=[\d{_CD}十百千万大约将接近逾超不多])   # fail fast where no quantity can start
+    {_PRE}
     (?:
-        百分之(?P<pct>{_AR}|{_CN})(?P<pctq>多|余)?
+        (?P<pctw>百|千)分之(?P<pct>{_AR}|{_CN}|百(?!分))(?P<pctq>多|余)?
       |
-        (?P<num>{_NUM})(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?
+        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE})))(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?
         (?:(?P<rsep>{_RSEP})(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?
         (?P<unit>{_UNITS_RE})
     )
@@ -81,17 +92,19 @@ QUANTITY_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# a numeral character right before a match means the match began inside a longer numeral
+_NUMERAL_BEFORE = re.compile(rf"[{_CD}十百千万亿]$")
 
 _SCALES = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000),
            "万亿": Decimal(10 ** 12)}
 
 # Fixed political phrases and slogans whose numerals are not quantities.
 SLOGAN_RE = re.compile(
-    r"三项制度|四个意识|四个自信|四个全面|两个维护|两个确立|两个一百年|三个代表|五个坚决防止|"
+    r"(?=[一二三四五六七八九十两收])(?:三项制度|四个意识|四个自信|四个全面|两个维护|两个确立|两个一百年|三个代表|五个坚决防止|"
     r"三集中三到位|三重一大|三个务必|五大发展理念|四个最严|两个毫不动摇|三项改革|三个形象|"
     r"三个监管|三级政务服务体系|一带一路|一网通办|一网统管|一窗受理|一次办|一件事|一站式|"
     r"一把手|两法衔接|收支两条线|两个清单|两单融合|三调联动|三治结合|三位一体|五级书记|"
-    r"[一二三四五六七八九十]+五普法|十[一二三四五]五"
+    r"[一二三四五六七八九十]+五普法|十[一二三四五]五)"
 )
 # Ordinals and codes: a quantity preceded by one of these is not a quantity.
 _BAD_BEFORE = re.compile(r"(?:第|前|排名|列|No\.?|NO\.?|[A-Za-z0-9.·*+#/_\-〔\[])$")
@@ -99,7 +112,7 @@ _NONE_BEFORE = re.compile(r"(?:无|未有|没有)$")
 _BAD_AFTER = re.compile(r"^(?:[A-Za-z0-9]|行动|规划|计划|工作方案|攻坚|[*·])")
 
 
-_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff](?<![来内间里中的后前以左多余])")
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff](?<![来内间里中的后前以左多余全])")
 
 
 @dataclass
@@ -123,19 +136,42 @@ def _to_number(dec: Decimal) -> int | float:
     return float(dec)
 
 
+_BARE_SCALE = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+_ADJACENT_DIGITS = re.compile(r"[一二三四五六七八九两][〇零一二三四五六七八九两]")
+_AR_BIG_RE = re.compile(r"(?P<yi>[\d.,]+)亿(?P<wan>[\d.]+)万")
+_TRAILING_SCALE = re.compile(r"(万亿|亿|万|千)$")
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_number(s: str) -> Decimal | None:
-    """An Arabic or Chinese numeral (no scale, no unit) -> Decimal, or None."""
+    """An Arabic or Chinese numeral (a scale inside or at the end is allowed) -> Decimal, or None.
+
+    Chinese numerals with inner sections (两万三千, 三千六百四十八万四千, 一亿二千万) are read by
+    cn2an; digit words side by side (三五, 二〇二二) are not a cardinal number -> None.
+    """
     if not s:
         return None
+    if s in _BARE_SCALE:
+        return _BARE_SCALE[s]                # 近万人: the scale word alone
     if s[0].isdigit():
+        big = _AR_BIG_RE.fullmatch(s)
         try:
+            if big:
+                return (Decimal(big["yi"].replace(",", "")) * _SCALES["亿"]
+                        + Decimal(big["wan"]) * _SCALES["万"])
             return Decimal(s.replace(",", ""))
         except InvalidOperation:
             return None
+    if _ADJACENT_DIGITS.search(s.split("点", 1)[0]):
+        return None
     try:
         v = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, TypeError, IndexError):
-        return None
+        tail = _TRAILING_SCALE.search(s)
+        if not tail or tail.start() == 0:
+            return None
+        head = parse_number(s[:tail.start()])
+        return None if head is None else head * _SCALES[tail.group(1)]
     try:
         return Decimal(str(v))
     except InvalidOperation:
@@ -150,14 +186,25 @@ _SHORT_QUOTE = re.compile(r"“[^“”\n]{1,10}”|\"[^\"\n]{1,10}\"|‘[^‘�
 _DOC_TITLE = re.compile(r"《[^《》\n]{1,120}》")
 
 
-def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    # spans are sorted; linear scan is fine for the handful of spans we keep
-    for s, e in spans:
-        if s > a:
-            return False
-        if s <= a and b <= e:
-            return True
-    return False
+class _Spans:
+    """Sorted spans with a binary search for "is [a, b) inside one of them": the spans
+    starting at or before a are a prefix of the list; one of them holds [a, b) iff the
+    largest end in that prefix reaches b."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        m = -1
+        for _, e in spans:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def holds(self, a: int, b: int) -> bool:
+        k = bisect.bisect_right(self.starts, a)
+        return k > 0 and self.max_end[k - 1] >= b
 
 
 def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -168,8 +215,9 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
     """
     if excluded is None:
         excluded = [(m.start(), m.end()) for m in _DOC_TITLE.finditer(norm)]
-    quotes = _quote_spans(norm)
-    slogans = [(m.start(), m.end()) for m in SLOGAN_RE.finditer(norm)]
+    quotes = _Spans(_quote_spans(norm))
+    excluded = _Spans(sorted(excluded))
+    slogans = _Spans([(m.start(), m.end()) for m in SLOGAN_RE.finditer(norm)])
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(norm):
         q = _read(m, norm)
@@ -177,16 +225,36 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
             continue
         if _BAD_BEFORE.search(norm, max(0, q.num_start - 3), q.num_start if not m.group("pre") else m.start()):
             continue
+        if q.num_start and _NUMERAL_BEFORE.search(norm, q.num_start - 1, q.num_start):
+            continue                         # began inside a longer numeral
         if _BAD_AFTER.match(norm, q.end):
             continue
         if q.value == 1 and _NONE_BEFORE.search(norm, max(0, q.start - 2), q.start):
             continue                         # 无1件出现… means none, not one
-        if excluded and _inside(excluded, q.start, q.end):
+        if excluded and excluded.holds(q.start, q.end):
             continue
-        if slogans and any(s <= q.num_start < e for s, e in slogans):
+        if slogans and slogans.holds(q.num_start, q.num_start + 1):
             continue
-        if not q.arabic and quotes and _inside(quotes, q.start, q.end):
+        if not q.arabic and quotes and quotes.holds(q.start, q.end):
             continue
+        out.append(q)
+    return _merge_percent_ranges(norm, out)
+
+
+_PCT_RANGE_TAIL = re.compile(r"(?:至|到|~|～|-|—|－|–){1,2}(\d+(?:\.\d+)?)%")
+
+
+def _merge_percent_ranges(norm: str, qs: list[Quantity]) -> list[Quantity]:
+    """10%—20% is one quantity (a range), not two rates (nor a rate and a code)."""
+    out: list[Quantity] = []
+    for q in qs:
+        if out and out[-1].start <= q.start < out[-1].end:
+            continue                          # the upper bound already merged into the range
+        if q.unit == "%" and q.upper is None:
+            m = _PCT_RANGE_TAIL.match(norm, q.end)
+            if m and Decimal(m.group(1)) > Decimal(str(q.value)):
+                q.end, q.upper = m.end(), _to_number(Decimal(m.group(1)))
+                q.approx, q.qualifier = True, "范围"
         out.append(q)
     return out
 
@@ -196,7 +264,7 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     post = m.group("post")
     if m.group("pct") is not None:
         raw = m.group("pct")
-        dec = parse_number(raw)
+        dec = Decimal(100) if raw == "百" else parse_number(raw)
         if dec is None:
             return None
         qual = [pre] if pre else []
@@ -204,14 +272,15 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
             qual.append(m.group("pctq"))
         if post:
             qual.append(post)
+        unit = "‰" if m.group("pctw") == "千" else "%"
         return Quantity(m.start(), m.end(), m.start("pct") - 3, m.end("pct"), _to_number(dec),
-                        "%", "rate", bool(qual), qual[0] if qual else None,
+                        unit, "rate", bool(qual), qual[0] if qual else None,
                         arabic=raw[0].isdigit())
     raw = m.group("num")
     unit = m.group("unit")
     kind = _UNIT_KIND[unit]
     arabic = raw[0].isdigit()
-    if not arabic and raw == "一":
+    if not arabic and raw == "一" and kind != "ratio":
         return None                          # 一批 / 一次办 / 一个窗口 / 一起
     if unit == "年" and (not raw or len(raw.replace(",", "").split(".")[0]) > 2):
         return None                          # 2022年 is a date, not a duration

@@ -3,7 +3,11 @@
 A relation is only recorded where the wording makes it explicit:
 
 - sum: a total followed by "其中" (in the same sentence, the next sentence, or an aside
-  "（其中：…）") and at least two parts of the same unit that end a clause (咨询类13件，…);
+  "（其中：…）") and at least two parts of the same unit that end a clause (咨询类13件，…).
+  The total is the closest figure before 其中, skipping change figures of that sentence
+  (比去年增加2000亿元); the parts are a chain that ends at a figure of another unit, a change
+  or comparison-base figure (增加110万套, 由2187亿元) or a figure that is itself a total
+  (总里程达…); "其中包括/主要…" lists examples, not a partition;
   a total followed directly by an aside listing parts ("2次（甲1次，乙1次）"); a total
   followed directly by category counts ("…类13件，…类549件"). The "其中" scope is the
   sentence when the parts listed there add up exactly (a partition may run across
@@ -13,7 +17,8 @@ A relation is only recorded where the wording makes it explicit:
   parts = [新增, 注销]).
 - rate: a stated rate (办结率91.8%) with the count whose wording shares its head word as
   numerator (办结531件) and the closest earlier base count of the same unit in the paragraph
-  as denominator (转办…578件); 出庭 rates are taken over 开庭 cases when those are given,
+  as denominator (转办…578件), never a parallel category listed with the numerator
+  (优秀216卷、合格930卷、不合格54卷); 出庭 rates are taken over 开庭 cases when those are given,
   else over 应诉/被诉 cases; "A…X，占…Y的Z%" -> Z over X/Y. Rates of change (新增率, 增长率,
   压缩率 …) have no stated base and get no relation.
 
@@ -74,8 +79,10 @@ def _half_ulp(norm: str, f: Fact) -> float:
     if not m:
         return 0.0
     raw = m.group("num") or m.group("pct") or ""
-    dec = len(raw.split(".", 1)[1]) if "." in raw else 0
-    scale = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}.get(m.group("scale") or "", 1.0)
+    sep = "." if "." in raw else "点" if "点" in raw else None
+    dec = len(raw.split(sep, 1)[1].rstrip("万亿")) if sep else 0
+    scale_word = m.group("scale") or ("万" if raw[:1].isdigit() and raw.endswith("万") else "")
+    scale = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}.get(scale_word, 1.0)
     if dec == 0 and scale == 1.0:
         return 0.0 if f.unit != "%" else 0.5
     return 0.5 * (10 ** -dec) * scale
@@ -139,19 +146,80 @@ def _countable(f: Fact) -> bool:
     return f.kind in ("count", "money", "duration", "other")
 
 
+# A figure that states a change (比上年增加2000亿元, 多227个) or a base of comparison (由2187亿元,
+# 比1980年的7159亿元) is neither a total nor a part of a partition.
+_CHANGE_BEFORE = re.compile(
+    r"(?<![新净])(?:增加|增长|减少|下降|提高|降低|上升|回落|压减)(?:了)?\s*$"
+    r"|(?:比|较)[^,。;:!?\n]{0,16}(?:增|减|多|少|高|低|升|降)了?\s*$")
+_BASE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff])?(?:由|从)\s*$|比[^,。;:!?\n]{0,16}的\s*$")
+# a figure that is itself a total (总里程, 累计…, 合计) is not a part of the figure before it
+_TOTAL_SUBJECT = re.compile(r"总|累计|合计|共计|总计")
+# "其中包括/其中主要有" introduces examples, not a partition
+_SELECTIVE = re.compile(r"[,:\s]*(?:包括|主要|重点|比如|例如|如)")
+_WITHIN_CLAUSE = re.compile(r"^[^。!?\n]*$")
+
+
+def _lead(norm: str, f: Fact, n: int = 18) -> str:
+    """The clause text right before f's number (back to the previous clause delimiter)."""
+    a = f.start
+    lo = max(0, f.start - n)
+    while a > lo and norm[a - 1] not in ",。;:!?、()\n":
+        a -= 1
+    return norm[a:f.start]
+
+
+def _is_change_or_base(norm: str, f: Fact) -> bool:
+    lead = _lead(norm, f)
+    return bool(_CHANGE_BEFORE.search(lead) or _BASE_BEFORE.search(lead))
+
+
+def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
+    """The total a "其中" at pos refers to: the closest earlier figure right before it (same
+    sentence, or the end of the previous one), skipping change and comparison-base figures of
+    the same sentence ("赤字2.38万亿元，比去年增加2000亿元。其中…" -> 2.38万亿元)."""
+    norm, facts = ctx.norm, ctx.facts
+    k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
+    if k is None or not _CLAUSE_GAP.match(norm[facts[k].end:pos]):
+        return None
+    nearest = facts[k]
+    while k >= 0:
+        f = facts[k]
+        if ctx.sent_of[f.id] != ctx.sent_of[nearest.id]:
+            return None
+        if not _is_change_or_base(norm, f):
+            return f if _countable(f) else None
+        k -= 1
+    return None
+
+
+def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
+    """Parts listed in [a, b): consecutive figures of the total's unit, each ending its clause.
+    The chain ends at a figure of another unit, a change or base figure, or a figure that is
+    itself a total; figures inside a nested aside are read through, never parts."""
+    norm = ctx.norm
+    parts: list[Fact] = []
+    for f in ctx.facts:
+        if f.start < a or f.end > b:
+            continue
+        if not _depth_ok(norm, a, f.start):
+            continue
+        if f.unit != total.unit or not _countable(f) or _is_change_or_base(norm, f) or \
+                _TOTAL_SUBJECT.search(ctx.subject(f)) or not ctx.terminal(f):
+            break
+        parts.append(f)
+    return parts
+
+
 def _find_sums(ctx: _Ctx) -> None:
     norm, facts = ctx.norm, ctx.facts
     used_totals: set[str] = set()
     # (a) 其中
     for m in _QIZHONG.finditer(norm):
         pos = m.start()
-        total = None
-        for f in reversed(facts):
-            if f.end <= pos:
-                if _CLAUSE_GAP.match(norm[f.end:pos]) and _countable(f):
-                    total = f
-                break
-        if total is None:
+        if _SELECTIVE.match(norm, m.end()):
+            continue
+        total = _qizhong_total(ctx, pos)
+        if total is None or total.id in used_totals:
             continue
         in_paren = "(" in norm[total.end:pos]
         if in_paren:
@@ -166,9 +234,7 @@ def _find_sums(ctx: _Ctx) -> None:
             ends = [sent_end, semi.start()] if semi else [sent_end]
         chosen: list[Fact] | None = None
         for k, end in enumerate(ends):
-            parts = [f for f in facts if m.end() <= f.start and f.end <= end
-                     and f.unit == total.unit and _countable(f) and ctx.terminal(f)
-                     and _depth_ok(norm, m.end(), f.start)]
+            parts = _chain_parts(ctx, total, m.end(), end)
             if len(parts) < 2:
                 continue
             total_v = sum(_num(p.value) for p in parts)
@@ -286,6 +352,28 @@ def _heads(subject: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _siblings(ctx: _Ctx, before: list[Fact], num: Fact) -> set[str]:
+    """Counts listed with num as parallel categories ("优秀案卷216卷、合格案卷930卷、不合格案卷54卷"):
+    joined by 、 and counting the same noun. A sibling is never num's denominator."""
+    out: set[str] = set()
+    cur = num
+    for f in reversed(before):
+        gap = ctx.norm[f.end:cur.start]
+        if f.unit != num.unit or not gap.startswith("、") or len(gap) > 12 or \
+                _common_tail(ctx.subject(f), ctx.subject(num)) < 2:
+            break
+        out.add(f.id)
+        cur = f
+    return out
+
+
 def _find_rates(ctx: _Ctx) -> None:
     norm, facts = ctx.norm, ctx.facts
     index = {f.id: k for k, f in enumerate(facts)}
@@ -304,8 +392,15 @@ def _find_rates(ctx: _Ctx) -> None:
                 continue
         if not subj:
             continue
-        same_sentence = [f for f in reversed(facts[:j])
-                         if ctx.sent_of[f.id] == ctx.sent_of[rate.id] and f.unit != "%"]
+        # facts are in text order, so the facts of this sentence before the rate are the
+        # run that ends at j (a scan back to the sentence start, not over the whole list)
+        same_sentence = []
+        sent = ctx.sent_of[rate.id]
+        for f in (facts[i] for i in range(j - 1, -1, -1)):
+            if ctx.sent_of[f.id] != sent:
+                break
+            if f.unit != "%":
+                same_sentence.append(f)
         if _APPEAR.search(subj):
             num = next((f for f in same_sentence if _APPEAR.search(ctx.subject(f))
                         and f.unit in _EVENT_UNITS), None)
@@ -330,10 +425,11 @@ def _find_rates(ctx: _Ctx) -> None:
         if num is None:
             continue
         den = None
+        siblings = _siblings(ctx, facts[:index[num.id]], num)
         for f in reversed(facts[:index[num.id]]):
             if ctx.line_of[f.id] != ctx.line_of[num.id] or num.start - f.end > 300:
                 break
-            if f.unit != num.unit or f.kind != "count" or f.id in ctx.sum_parts:
+            if f.unit != num.unit or f.kind != "count" or f.id in ctx.sum_parts or f.id in siblings:
                 continue
             fs = ctx.subject(f)
             if "率" in fs or any(k in fs for k in keys if k != "调解"):

@@ -34,6 +34,13 @@ def rules() -> dict[str, Any]:
     def rx(key: str) -> list[re.Pattern]:
         return [re.compile(p) for p in data.get(key, [])]
 
+    def doc_rx(key: str) -> list[tuple[re.Pattern, re.Pattern]]:
+        # (line pattern, the same pattern for a whole document of lines joined by "\n":
+        # ^ and $ at line boundaries). A line pattern can match a line only if its document
+        # form matches the document, so one search per pattern skips the per-line loop for
+        # the (usual) documents without that residue.
+        return [(re.compile(p), re.compile(p, re.M)) for p in data.get(key, [])]
+
     labels = sorted(data["metadata_labels"], key=len, reverse=True)
     label_alt = "|".join(map(re.escape, labels))
     return {
@@ -41,6 +48,9 @@ def rules() -> dict[str, Any]:
         "nav_words": set(data["nav_words"]),
         "banner": rx("banner"),
         "widget_inline": rx("widget_inline"),
+        "inline_doc": [(p, d, "template_site") for p, d in doc_rx("template_inline")]
+                      + [(p, d, "widget") for p, d in doc_rx("widget_inline")],
+        "counter_doc": doc_rx("counter"),
         "widget_line": rx("widget_line"),
         "counter": rx("counter"),
         "footer": re.compile("|".join(f"(?:{p})" for p in data["footer"])),
@@ -88,20 +98,22 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
     template_site."""
     R = rules()
     trim(lines)
-    # 1. residue cut wherever it stands
-    for ln in lines:
-        if ln.drop or ln.blank:
-            continue
-        for pat in R["template_inline"]:
-            for m in pat.finditer(ln.text):
-                ln.add_cut(m.start(), m.end(), "template_site")
-        for pat in R["widget_inline"]:
-            for m in pat.finditer(ln.text):
-                ln.add_cut(m.start(), m.end(), "widget")
-        if _short(ln.text, 120):
-            for pat in R["counter"]:
+    # 1. residue cut wherever it stands (only the patterns found somewhere in the document
+    #    are tried line by line; same order, same cuts)
+    doc = "\n".join(ln.text for ln in lines)
+    inline = [(p, kind) for p, d, kind in R["inline_doc"] if d.search(doc)]
+    counter = [p for p, d in R["counter_doc"] if d.search(doc)]
+    if inline or counter:
+        for ln in lines:
+            if ln.drop or ln.blank:
+                continue
+            for pat, kind in inline:
                 for m in pat.finditer(ln.text):
-                    ln.add_cut(m.start(), m.end(), "counter")
+                    ln.add_cut(m.start(), m.end(), kind)
+            if counter and _short(ln.text, 120):
+                for pat in counter:
+                    for m in pat.finditer(ln.text):
+                        ln.add_cut(m.start(), m.end(), "counter")
 
     # 2. whole lines recognisable anywhere (short lines only; rows of a Word table are the
     #    report's own tables)

@@ -166,30 +166,51 @@ def _style_chain(style):
         seen += 1
 
 
-def _outline_level(paragraph) -> int | None:
-    ppr = paragraph._p.pPr
-    lvl = _val(ppr, "outlineLvl")
-    if lvl is None:
-        for st in _style_chain(paragraph.style):
-            m = _HEADING_STYLE.match(st.name or "")
-            if m:
-                return int(m.group(1))
-            lvl = _val(st.element.pPr, "outlineLvl")
-            if lvl is not None:
-                break
-    if lvl is None or not lvl.isdigit() or int(lvl) >= 9:
-        return None
-    return int(lvl) + 1
+class _Styles:
+    """Style facts per style id, resolved once per document. python-docx resolves
+    `paragraph.style` / `run.style` by scanning every style of the document for the default
+    on each call (most of the DOCX ingest time); the answers only depend on the style id."""
+
+    def __init__(self, document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        self._part = document.part
+        self._types = (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER)
+        self._para: dict[str | None, tuple[int | None, bool, tuple[str, int] | None, bool | None]] = {}
+        self._run: dict[str | None, bool | None] = {}
+
+    def paragraph(self, paragraph) -> tuple[int | None, bool, tuple[str, int] | None, bool | None]:
+        """(outline level from the style chain, whether the chain decided it, numPr of the
+        chain, bold of the chain) for the paragraph's style."""
+        sid = paragraph._p.style
+        if sid not in self._para:
+            chain = list(_style_chain(self._part.get_style(sid, self._types[0])))
+            self._para[sid] = (*_chain_outline(chain), _chain_num_pr(chain), _chain_bold(chain))
+        return self._para[sid]
+
+    def run_bold(self, run) -> bool | None:
+        """Bold of the run's character style chain (the document's default character style
+        when the run names none), as `run.style` resolves it."""
+        sid = run._r.style
+        if sid not in self._run:
+            style = self._part.get_style(sid, self._types[1])
+            self._run[sid] = _chain_bold(list(_style_chain(style))) if style is not None else None
+        return self._run[sid]
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None:
-        nid = ppr.numPr.numId
-        ilvl = ppr.numPr.ilvl
-        if nid is not None:
-            return str(nid.val), int(ilvl.val) if ilvl is not None else 0
-    for st in _style_chain(paragraph.style):
+def _chain_outline(chain) -> tuple[int | None, bool]:
+    """(level, decided): a heading style name gives the level; else the first outlineLvl."""
+    for st in chain:
+        m = _HEADING_STYLE.match(st.name or "")
+        if m:
+            return int(m.group(1)), True
+        lvl = _val(st.element.pPr, "outlineLvl")
+        if lvl is not None:
+            return (int(lvl) + 1 if lvl.isdigit() and int(lvl) < 9 else None), True
+    return None, False
+
+
+def _chain_num_pr(chain) -> tuple[str, int] | None:
+    for st in chain:
         sppr = st.element.pPr
         if sppr is not None and sppr.numPr is not None and sppr.numPr.numId is not None:
             ilvl = sppr.numPr.ilvl
@@ -197,26 +218,44 @@ def _num_pr(paragraph) -> tuple[str, int] | None:
     return None
 
 
-def _style_bold(paragraph) -> bool | None:
-    for st in _style_chain(paragraph.style):
+def _chain_bold(chain) -> bool | None:
+    for st in chain:
         if st.font.bold is not None:
             return st.font.bold
     return None
 
 
-def _all_bold(paragraph) -> bool:
-    default = _style_bold(paragraph)
+def _outline_level(paragraph, styles: _Styles) -> int | None:
+    ppr = paragraph._p.pPr
+    lvl = _val(ppr, "outlineLvl")
+    if lvl is None:
+        level, _decided = styles.paragraph(paragraph)[:2]
+        return level
+    if not lvl.isdigit() or int(lvl) >= 9:
+        return None
+    return int(lvl) + 1
+
+
+def _num_pr(paragraph, styles: _Styles) -> tuple[str, int] | None:
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        nid = ppr.numPr.numId
+        ilvl = ppr.numPr.ilvl
+        if nid is not None:
+            return str(nid.val), int(ilvl.val) if ilvl is not None else 0
+    return styles.paragraph(paragraph)[2]
+
+
+def _all_bold(paragraph, styles: _Styles) -> bool:
+    default = styles.paragraph(paragraph)[3]
     seen = False
     for run in paragraph.runs:
         if not run.text.strip():
             continue
         seen = True
         b = run.bold
-        if b is None and run.style is not None:
-            for st in _style_chain(run.style):
-                if st.font.bold is not None:
-                    b = st.font.bold
-                    break
+        if b is None:
+            b = styles.run_bold(run)
         if b is None:
             b = default
         if not b:
@@ -244,17 +283,18 @@ def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str,
     except Exception:
         pass
     numbering = Numbering(document)
+    styles = _Styles(document)
     lines: list[Line] = []
     try:
         for child in document.element.body.iterchildren():
             if child.tag == W + "p":
-                lines.extend(_paragraph_line(Paragraph(child, document), numbering))
+                lines.extend(_paragraph_line(Paragraph(child, document), numbering, styles))
             elif child.tag == W + "tbl":
                 lines.extend(_table_lines(Table(child, document)))
             elif child.tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 for p in (content.findall(W + "p") if content is not None else []):
-                    lines.extend(_paragraph_line(Paragraph(p, document), numbering))
+                    lines.extend(_paragraph_line(Paragraph(p, document), numbering, styles))
     except FazhiError:
         raise
     except Exception as exc:
@@ -262,15 +302,15 @@ def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str,
     return lines, hints
 
 
-def _paragraph_line(p, numbering: Numbering) -> list[Line]:
+def _paragraph_line(p, numbering: Numbering, styles: _Styles) -> list[Line]:
     text = p.text.replace("\r", "").replace("\v", "\n")
-    level = _outline_level(p)
-    npr = _num_pr(p)
+    level = _outline_level(p, styles)
+    npr = _num_pr(p, styles)
     if npr and text.strip():
         marker = numbering.marker(*npr)
         if marker:
             text = marker + text.lstrip()
-    bold = _all_bold(p) if text.strip() else False
+    bold = _all_bold(p, styles) if text.strip() else False
     first, *rest = text.split("\n")     # <w:br/> line breaks inside a paragraph
     return [Line(first, level=level, bold=bold)] + [Line(t, bold=bold) for t in rest]
 

@@ -35,15 +35,19 @@ def _wide(ch: str) -> bool:
     return bool(ch) and ord(ch) > 0x2E7F
 
 
+# a whitespace run with a line break next to a wide (CJK) character: removed (source line
+# breaks inside Chinese text are not spaces); every other whitespace run: one space
+_WIDE_BREAK = re.compile(r"(?<=[\u2e80-\U0010ffff])[ \t\r\n\f]*[\r\n][ \t\r\n\f]*"
+                         r"|[ \t\r\n\f]*[\r\n][ \t\r\n\f]*(?=[\u2e80-\U0010ffff])")
+
+
 def _collapse(text: str) -> str:
-    def repl(m: re.Match) -> str:
-        s, e = m.start(), m.end()
-        before = text[s - 1] if s > 0 else ""
-        after = text[e] if e < len(text) else ""
-        if ("\n" in m.group() or "\r" in m.group()) and (_wide(before) or _wide(after)):
-            return ""
-        return " "
-    return _WS.sub(repl, text)
+    if "\n" in text or "\r" in text:
+        text = _WIDE_BREAK.sub("", text)
+    return _WS.sub(" ", text)
+
+
+_CELL_SEP_WS = re.compile(rf"\s*{_CELL_SEP}\s*")
 
 
 class _Renderer:
@@ -60,7 +64,9 @@ class _Renderer:
     def flush(self) -> None:
         if self.buf:
             raw = _collapse("".join(self.buf))
-            raw = re.sub(rf"\s*{_CELL_SEP}\s*", _CELL_SEP, raw).strip(_CELL_SEP + " ")
+            if _CELL_SEP in raw:
+                raw = _CELL_SEP_WS.sub(_CELL_SEP, raw)
+            raw = raw.strip(_CELL_SEP + " ")
             text = raw.replace(_CELL_SEP, "\t")
             if text.strip():
                 bold = self.chars > 0 and self.bold_chars == self.chars
@@ -211,16 +217,9 @@ def extract(text: str) -> tuple[list[Line], dict[str, Any]]:
     root = tree.body or tree.root
     if root is None:
         return [], hints
-    title = _meta(tree, cfg.get("meta_title", []))
-    if not title:
-        h1 = tree.css_first("h1")
-        h1t = h1.text(deep=True).strip() if h1 is not None else ""
-        if 4 <= len(h1t) <= 100:
-            title = h1t
-    if not title:
-        t = tree.css_first("title")
-        if t is not None and t.text(deep=True).strip():
-            title = _clean_title(t.text(deep=True))
+    content, how = _choose_content(tree, root, cfg, drop)
+    hints["html_content"] = how
+    title = _meta(tree, cfg.get("meta_title", [])) or _page_title(tree, root, content, drop)
     if title:
         hints["title"] = re.sub(r"\s+", " ", title).strip()
     d = _meta(tree, cfg.get("meta_date", []))
@@ -232,13 +231,132 @@ def extract(text: str) -> tuple[list[Line], dict[str, Any]]:
     if src:
         hints["source_site"] = src.strip()
 
-    content, how = _choose_content(tree, root, cfg, drop)
-    hints["html_content"] = how
     lines = _Renderer(content.mem_id if content is not None else None, drop).render(root)
 
     if content is not None and hints.get("title"):
         _keep_title(lines, hints["title"])
     return lines, hints
+
+
+_TITLE_NAME = re.compile(r"title|biaoti", re.I)
+_CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
+_SIZE_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt)", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# a numbered section heading ("一、" "（二）" "3." "第一部分") is not the article title
+_SECTION_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（〔]\s*[一二三四五六七八九十\d]+\s*[)）〕]"
+                             r"|\d{1,3}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分章篇节])")
+
+
+def _norm_key(t: str) -> str:
+    return re.sub(r"\s+", "", t)
+
+
+def _prominent(node) -> bool:
+    """A heading-like element: h1-h3, a *title* class/id, or bold/large text that is centred
+    (or bold and large) — the way portals without metadata set the article title."""
+    tag = node.tag
+    if tag in ("h1", "h2", "h3"):
+        return True
+    a = node.attributes or {}
+    if _TITLE_NAME.search((a.get("class") or "") + " " + (a.get("id") or "")):
+        return True
+    bold = large = centred = False
+    anc, depth = node, 0
+    while anc is not None and depth < 4:
+        at = anc.attributes or {}
+        style = at.get("style") or ""
+        if anc.tag in _BOLD or anc.tag in _HEADING or _BOLD_STYLE.search(style):
+            bold = True
+        if anc.tag == "font" and (at.get("size") or "").strip().lstrip("+").isdigit():
+            size = (at.get("size") or "").strip()
+            large = large or size.startswith("+") or int(size) >= 4
+        m = _SIZE_STYLE.search(style)
+        if m:
+            v = float(m.group(1))
+            large = large or v >= (18 if m.group(2).lower() == "px" else 14)
+        if anc.tag == "center" or (at.get("align") or "").lower() == "center" or _CENTER_STYLE.search(style):
+            centred = True
+        anc, depth = anc.parent, depth + 1
+    return (bold and (centred or large)) or (large and centred)
+
+
+def _title_text(node) -> str | None:
+    t = re.sub(r"\s+", " ", node.text(deep=True) or "").strip()
+    key = _norm_key(t)
+    if not (4 <= len(key) <= 100) or "。" in key or len(_CJK.findall(key)) < 4 or _SECTION_MARKER.match(key):
+        return None
+    return t
+
+
+_TITLE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "font", "span", "div", "p", "td", "center"}
+
+
+def _in_link_or_dropped(node, drop: set[str]) -> bool:
+    anc = node
+    while anc is not None:
+        if anc.tag == "a" or anc.tag in drop:
+            return True
+        anc = anc.parent
+    return False
+
+
+def _page_title(tree, root, content, drop: set[str]) -> str | None:
+    """The article title of a page without title metadata: a part of <title> that the page
+    shows as a heading-like line; else the heading-like line nearest before the content
+    container (the first one inside it when none stands before); else <h1>; else <title>
+    (cut at its site-name separator). Link texts (side menus, lists of other articles) and
+    dropped elements are never titles."""
+    content_id = content.mem_id if content is not None else None
+    content_size = sum(1 for _ in content.traverse(include_text=True)) if content is not None else 0
+    before: list[str] = []
+    inside: list[str] = []
+    state = "before" if content is not None else "inside"
+    left = 0                     # nodes of the content subtree still to come (pre-order)
+    inside_chars = 0             # text seen inside the content: a title there must come first
+    for node in root.traverse(include_text=True):
+        if state == "before" and node.mem_id == content_id:
+            state, left = "inside", content_size
+        if left:
+            left -= 1
+            if not left:
+                state = "after" if content is not None else state
+        elif state == "inside" and content is not None:
+            state = "after"
+        if state == "after":
+            break
+        tag = node.tag or ""
+        if tag == "-text":
+            if state == "inside" and (node.parent is None or node.parent.tag not in drop):
+                inside_chars += len((node.text_content or "").strip())
+            continue
+        if tag not in _TITLE_TAGS and not (node.attributes or {}).get("class") \
+                and not (node.attributes or {}).get("id"):
+            continue
+        if state == "inside" and inside_chars:
+            continue
+        if _prominent(node) and not _in_link_or_dropped(node, drop) and node.css_first("a") is None:
+            t = _title_text(node)
+            if t:
+                (before if state == "before" else inside).append(t)
+    shown = {_norm_key(t) for t in before + inside}
+    head = tree.css_first("title")
+    head_text = re.sub(r"\s+", " ", head.text(deep=True) or "").strip() if head is not None else ""
+    if head_text:
+        parts = [head_text] + [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-－—]+\s+", head_text) if p.strip()]
+        for part in parts:
+            if _norm_key(part) in shown:
+                return part
+    if before:
+        return before[-1]
+    if inside:
+        return inside[0]
+    h1 = tree.css_first("h1")
+    h1t = h1.text(deep=True).strip() if h1 is not None else ""
+    if 4 <= len(h1t) <= 100:
+        return h1t
+    if head_text:
+        return _clean_title(head_text)
+    return None
 
 
 def _keep_title(lines: list[Line], title: str) -> None:

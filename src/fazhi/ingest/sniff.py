@@ -99,8 +99,8 @@ def _looks_utf16(data: bytes) -> str | None:
         sample = sample[: len(sample) - (len(sample) % 2)]
     if len(sample) < 8:
         return None
-    even = sum(1 for b in sample[0::2] if b == 0)
-    odd = sum(1 for b in sample[1::2] if b == 0)
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
     n = len(sample) // 2
     even_data = data[: len(data) - len(data) % 2]
     for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
@@ -126,11 +126,14 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_CTRL = bytes(b for b in range(0x20) if b not in (9, 10, 12, 13, 27))   # control bytes of a binary file
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    ctrl = sum(1 for b in sample if b < 0x20 and b not in (9, 10, 12, 13, 27))
+    ctrl = len(sample) - len(sample.translate(None, _CTRL))
     return ctrl > max(2, len(sample) * 0.01)
 
 

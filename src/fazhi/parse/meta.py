@@ -7,6 +7,7 @@ Unknown stays None: a place the text does not settle, a year nothing states.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -607,14 +608,22 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
             hint = kind
             break
     level = level_from_suffix(name)
+    cue = _parent_cue(c, name, title_norm, title_span, issuer_lines)
     if level == "township":
-        county = _township_county(c, a)
-        if county:
-            meta.parent = county.name
-            meta.province = county.province
+        if cue:
+            _set_parent(c, cue)
+        else:
+            county = _township_county(c, a)
+            if county:
+                meta.parent = county.name
+                meta.province = county.province
         meta.level = "township"
     else:
         place = c.g().resolve(name, year, context, hint)
+        if place is None and cue:
+            # same-name places: the parent the issuer/title/text names settles it
+            fits = [p for p in c.g().lookup(name, year) if _parent_fits(p, cue[0])]
+            place = fits[0] if len(fits) == 1 else None
         if place is not None:
             meta.level = level_of(place)
             meta.parent = place.parent
@@ -622,8 +631,113 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
             meta.adcode = place.adcode
         else:
             meta.level = level if c.g().lookup(name, year) == [] else _common_level(c, name, year)
+            if cue and not c.g().lookup(name, year):
+                _set_parent(c, cue)       # a place the gazetteer does not know: the stated parent
     if dept:
         meta.level = "department"
+
+
+# -- parent stated in the text ------------------------------------------------------------
+_ORG_AFTER = r"(?:委员会|人民政府|政府|党委|委|人大|政协)"
+_LEADERSHIP = re.compile(rf"在(?:中共)?([{CJK}]{{2,12}}?(?:市|州|盟|地区|县|旗|区))委")
+# suffixes of a place one level above: a township's parent is a county-level unit, a county's
+# a city-level unit, a city's a province
+_ABOVE = {
+    "township": ("县", "旗", "区", "市", "自治县", "自治旗"),
+    "county": ("市", "州", "盟", "地区", "自治州"),
+    "city": ("省", "自治区"),
+}
+
+
+def _suffix_level(name: str) -> str | None:
+    lv = level_from_suffix(name)
+    if lv is None and name.endswith("市"):
+        return "county_or_city"
+    return lv
+
+
+def _above_ok(jurisdiction: str, parent: str) -> bool:
+    if not parent or parent == jurisdiction or _masked(parent) or len(parent) < 2:
+        return False
+    lv = _suffix_level(jurisdiction)
+    if lv == "county_or_city":
+        lv = "county"
+    allowed = _ABOVE.get(lv or "", ())
+    return parent.endswith(allowed)
+
+
+_TOKEN_END = re.compile(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|旗|区)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _chain(prefix: str) -> tuple[str, ...] | None:
+    """prefix split into administrative names (广西壮族自治区柳州市 -> (广西壮族自治区, 柳州市)),
+    the last name as short as possible; None when prefix is not such a chain."""
+    if not prefix:
+        return ()
+    for i in range(len(prefix) - 2, -1, -1):
+        tail = prefix[i:]
+        if _TOKEN_END.search(tail) and not _TOKEN_END.fullmatch(tail):
+            head = _chain(prefix[:i])
+            if head is not None:
+                return head + (tail,)
+    return None
+
+
+def _last_token(prefix: str) -> str | None:
+    prefix = re.sub(r"^(?:关于|中共|中国共产党)", "", prefix)
+    toks = _chain(prefix) if len(prefix) <= 24 else None
+    return toks[-1] if toks else None
+
+
+def _parent_cue(c: _Ctx, name: str, title_norm: str, title_span,
+                issuer_lines: list[Line]) -> tuple[str, int, int] | None:
+    """The superior place the report itself names (name, start, end in text), or None:
+    1. a place written right before the jurisdiction in an issuer or the title
+       ("临渊市清河口区人民政府" -> 临渊市);
+    2. the addressee above the body ("松台县人民政府：" in a township report);
+    3. the leadership phrase of the opening ("在临渊市委、市政府…领导下").
+    Only a name whose suffix is one level above the jurisdiction's is accepted."""
+    sources = [(ln.s, ln.start) for ln in issuer_lines]
+    if title_norm and title_span:
+        sources.append((title_norm, title_span[0]))
+    for s, off in sources:
+        i = s.find(name)
+        if i > 0:
+            tok = _last_token(s[:i])
+            if tok and _above_ok(name, tok):
+                j = s.rfind(tok, 0, i)
+                return tok, off + j, off + j + len(tok)
+    span = c.meta.evidence.get("addressee")
+    if span:
+        line = c.norm[span[0]:span[1]]
+        m = re.match(rf"(?:中共)?([{CJK}]{{2,12}}?(?:市|州|盟|地区|县|旗|区))(?={_ORG_AFTER})", line)
+        if m and _above_ok(name, m.group(1)):
+            return m.group(1), span[0] + m.start(1), span[0] + m.end(1)
+    start = title_span[1] if title_span else (c.body_start or 0)
+    head = c.norm[start:start + 600]
+    for m in _LEADERSHIP.finditer(head):
+        tok = _last_token(m.group(1))
+        if tok and _above_ok(name, tok):
+            st = start + m.start(1) + m.group(1).rfind(tok)
+            return tok, st, st + len(tok)
+    return None
+
+
+def _parent_fits(p: Place, parent: str) -> bool:
+    return parent in (p.parent, p.city, p.province) or bool(
+        p.city_short and len(p.city_short) >= 2 and parent.startswith(p.city_short))
+
+
+def _set_parent(c: _Ctx, cue: tuple[str, int, int]) -> None:
+    """Parent from the text; its province from the gazetteer when the parent is known there
+    and unambiguous, else None."""
+    parent, a, b = cue
+    c.meta.parent = c.text[a:b] if c.norm[a:b] == parent else parent
+    c.ev("parent", a, b)
+    place = c.g().resolve(parent, c.meta.report_year, c.norm)
+    c.meta.province = place.province if place is not None and place.rank != "province" else (
+        place.name if place is not None else None)
 
 
 def _common_level(c: _Ctx, name: str, year) -> str | None:

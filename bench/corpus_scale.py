@@ -1,0 +1,207 @@
+"""Corpus at scale: ingest rate, database size, query latency and `similar --all` on a
+synthetic corpus (bench/synth.py).
+
+    python -m bench.corpus_scale --n 10000                      # build + queries + similar
+    python -m bench.corpus_scale --n 100000 --db /tmp/c100k.db --steps build
+    python -m bench.corpus_scale --n 100000 --db /tmp/c100k.db --steps queries,similar
+    python -m bench.corpus_scale --n 10000 --db postgresql+psycopg://…/fazhi_bench --steps build
+
+Prints Markdown tables and one JSON line per step (for docs/benchmarks-corpus.md). The build
+is resumable: rerunning it on the same database skips the stored texts. Not part of the
+test suite (a smoke test runs it at n=30).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
+
+from bench.synth import fill_store  # noqa: E402
+from fazhi.corpus.store import Store  # noqa: E402
+
+SEARCHES = ["出庭应诉", "行政复议", "法律顾问 合法性审查", "营商环境", "执法记录仪"]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, Python {platform.python_version()}"
+
+
+def db_size_mb(store: Store) -> float | None:
+    if store.dialect == "sqlite":
+        path = Path(store.engine.url.database)
+        total = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+        return round(total / 2**20, 1)
+    if store.dialect == "postgresql":
+        with store.engine.connect() as conn:
+            return round(conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar() / 2**20, 1)
+    return None
+
+
+def timed(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
+    fn()                                  # warm caches (connection pool, jieba, statements)
+    ts = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        ts.append((time.perf_counter() - t0) * 1000)
+    ts.sort()
+    p95 = ts[min(len(ts) - 1, max(0, round(0.95 * len(ts)) - 1))]
+    return {"p50_ms": round(statistics.median(ts), 1), "p95_ms": round(p95, 1), "runs": repeat}
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished children (the workers)."""
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+
+def step_build(store: Store, n: int, workers: int, seed: int) -> dict[str, Any]:
+    """Ingest n synthetic reports (resumable). Besides wall-clock time, the CPU seconds of
+    this process and its workers: on a shared machine the CPU time per report is what the
+    analysis and the store cost, whatever else runs."""
+    c0 = cpu_seconds()
+    out = fill_store(store, n, workers=workers, seed=seed, corpus=False,
+                     progress=_progress(n))
+    cpu = cpu_seconds() - c0
+    out.update({"step": "build", "n": n, "workers": workers, "db_mb": db_size_mb(store),
+                "cpu_seconds": round(cpu, 1),
+                "cpu_ms_per_report": round(1000 * cpu / out["loaded"], 1) if out["loaded"] else None})
+    with store.engine.connect() as conn:
+        out["reports_in_db"] = conn.exec_driver_sql("SELECT count(*) FROM reports").scalar()
+    return out
+
+
+def _progress(n: int):
+    t0 = time.perf_counter()
+
+    def say(msg: str) -> None:
+        if msg.startswith("["):
+            done = int(msg[1:msg.index("/")])
+            if done % max(1, n // 20) == 0:
+                el = time.perf_counter() - t0
+                print(f"  {done}/{n} {el:.0f}s {done / el:.1f}/s", file=sys.stderr, flush=True)
+    return say
+
+
+def step_queries(store: Store, repeat: int, seed: int) -> dict[str, Any]:
+    from fazhi.corpus import compare, panel
+    rng = random.Random(seed)
+    one = store.list_reports(limit=1)
+    if not one:
+        raise SystemExit("the database is empty: run --steps build first")
+    with store.engine.connect() as conn:
+        provinces = [r[0] for r in conn.exec_driver_sql(
+            "SELECT DISTINCT province FROM reports WHERE province IS NOT NULL ORDER BY province")]
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM reports WHERE current ORDER BY id"
+                                                  if store.dialect == "postgresql" else
+                                                  "SELECT id FROM reports WHERE current = 1 ORDER BY id")]
+        pairs = conn.exec_driver_sql(
+            "SELECT a.id, b.id FROM reports a JOIN reports b ON a.province = b.province AND "
+            "a.jurisdiction = b.jurisdiction AND a.department IS NULL AND b.department IS NULL AND "
+            "b.report_year = a.report_year + 1 ORDER BY a.id LIMIT 200").all()
+    prov = lambda: rng.choice(provinces)  # noqa: E731
+    res: dict[str, Any] = {"step": "queries", "reports": len(ids)}
+    res["list province+year"] = timed(lambda: store.list_reports(province=prov(), year=rng.choice(range(2019, 2025))), repeat)
+    res["list province+level+severity"] = timed(
+        lambda: store.list_reports(province=prov(), level="county", severity="major"), repeat)
+    res["list first page (50)"] = timed(lambda: store.list_reports(limit=50), repeat)
+    res["show"] = timed(lambda: store.report_json(rng.choice(ids)), repeat)
+    for q in SEARCHES:
+        res[f"search {q}"] = timed(lambda: store.search(q, limit=20), max(5, repeat // 4))
+    res["panel (one province)"] = timed(lambda: panel.indicator_panel(store, province=prov()), max(5, repeat // 4))
+    res["compare (same place, consecutive years)"] = timed(
+        lambda: compare.compare(store, *rng.choice(pairs)) if pairs else None, repeat)
+    res["compare (two places)"] = timed(lambda: compare.compare(store, rng.choice(ids), rng.choice(ids)), repeat)
+    t0 = time.perf_counter()
+    rows = panel.indicator_panel(store)
+    res["panel (whole corpus)"] = {"ms": round((time.perf_counter() - t0) * 1000, 1), "rows": len(rows)}
+    return res
+
+
+def step_similar(store: Store) -> dict[str, Any]:
+    """`similar --all` (all corpus analyses) in a child process, for its own peak memory."""
+    code = ("import json,resource,sys,time;sys.path.insert(0,%r);from fazhi.corpus.store import Store;"
+            "s=Store(%r);t=time.perf_counter();c=s.refresh_corpus();"
+            "print(json.dumps({'seconds':round(time.perf_counter()-t,1),'findings':c,"
+            "'peak_rss_mb':round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)}))"
+            % (str(ROOT / "src"), store.url))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    with store.engine.connect() as conn:
+        res["paragraphs"] = conn.exec_driver_sql("SELECT count(*) FROM paragraphs").scalar()
+    return {"step": "similar --all", **res}
+
+
+def table(res: dict[str, Any]) -> str:
+    lines = ["| query | p50 ms | p95 ms |", "|---|---:|---:|"]
+    for k, v in res.items():
+        if isinstance(v, dict) and "p50_ms" in v:
+            lines.append(f"| {k} | {v['p50_ms']} | {v['p95_ms']} |")
+        elif isinstance(v, dict) and "ms" in v:
+            lines.append(f"| {k} ({v['rows']} rows) | {v['ms']} (one run) | |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--db", help="SQLite file or database URL (default: a temporary SQLite file)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=40, help="runs per query")
+    ap.add_argument("--steps", default="build,queries,similar")
+    a = ap.parse_args(argv)
+    steps = [s.strip() for s in a.steps.split(",") if s.strip()]
+    tmp = None
+    db = a.db
+    if not db:
+        tmp = tempfile.TemporaryDirectory(prefix="fazhi-scale-")
+        db = os.path.join(tmp.name, "corpus.db")
+    print(f"machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+    store = Store(db).migrate()
+    try:
+        for step in steps:
+            if step == "build":
+                res = step_build(store, a.n, a.workers, a.seed)
+            elif step == "queries":
+                res = step_queries(store, a.repeat, a.seed)
+                print(table(res))
+            elif step == "similar":
+                res = step_similar(store)
+            else:
+                raise SystemExit(f"unknown step {step}")
+            print(json.dumps(res, ensure_ascii=False), flush=True)
+    finally:
+        store.close()
+        if tmp:
+            tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

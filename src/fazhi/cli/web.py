@@ -1,0 +1,159 @@
+"""`fazhi serve` (the web application) and `fazhi user add|token|list` (accounts).
+Same --db as the corpus commands (a file path or URL; default $FAZHI_DB, else a SQLite file in
+the user's data directory)."""
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+
+ROLES = ("admin", "reviewer", "viewer")
+DEMO_USER, DEMO_PASSWORD = "demo", "demo"
+
+
+def _db(p) -> None:
+    p.add_argument("--db", help="数据库文件路径或 URL（默认 $FAZHI_DB 或用户数据目录下的 fazhi.db）")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve", help="启动网页版（上传、审核、总览）/ run the web application")
+    _db(p)
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.add_argument("--config", help="配置文件（YAML）")
+    p.add_argument("--demo", action="store_true",
+                   help="演示：未给 --db 时用临时数据库；库为空时载入 examples/ 中的示例报告；"
+                        "没有用户时创建 demo/demo（管理员）")
+    p.add_argument("--public-read", action="store_true", help="不登录也可浏览（只读）")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("user", help="管理网页版用户与 API 令牌 / manage web users and API tokens")
+    us = p.add_subparsers(dest="user_command", metavar="ACTION")
+    a = us.add_parser("add", help="添加用户")
+    a.add_argument("name")
+    a.add_argument("--role", choices=ROLES, default="reviewer", help="admin 管理员 / reviewer 审核人 / viewer 查看者")
+    a.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（第一行）")
+    _db(a)
+    a.set_defaults(func=cmd_user_add)
+    t = us.add_parser("token", help="为用户生成新的 API 令牌（打印在标准输出）")
+    t.add_argument("name")
+    _db(t)
+    t.set_defaults(func=cmd_user_token)
+    ls = us.add_parser("list", help="列出用户")
+    _db(ls)
+    ls.set_defaults(func=cmd_user_list)
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+
+def _store(db):
+    from ..corpus.store import Store
+    return Store(db).migrate()
+
+
+def _err(msg: str) -> int:
+    print(msg, file=sys.stderr)
+    return 1
+
+
+def cmd_user_add(args) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+        try:
+            password = getpass.getpass("密码 / password: ")
+        except (EOFError, OSError):
+            return _err("无法读取密码，请用 --password-stdin / cannot read a password; use --password-stdin")
+    if len(password) < 8:
+        return _err("密码至少 8 个字符 / the password needs at least 8 characters")
+    try:
+        store = _store(args.db)
+    except Exception as exc:
+        return _err(f"无法打开数据库 / cannot open the database: {exc}")
+    if any(u["name"] == args.name for u in store.users()):
+        return _err(f"用户已存在 / user exists: {args.name}")
+    store.add_user(args.name, args.role, password)
+    print(f"已添加用户 {args.name}（{args.role}）/ user added", file=sys.stderr)
+    return 0
+
+
+def cmd_user_token(args) -> int:
+    try:
+        store = _store(args.db)
+    except Exception as exc:
+        return _err(f"无法打开数据库 / cannot open the database: {exc}")
+    try:
+        token = store.create_token(args.name)
+    except KeyError:
+        return _err(f"没有这个用户 / no such user: {args.name}")
+    print(token)
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    try:
+        store = _store(args.db)
+    except Exception as exc:
+        return _err(f"无法打开数据库 / cannot open the database: {exc}")
+    for u in store.users():
+        print(f"{u['name']}\t{u['role']}\t{(u['created'] or '')[:19]}")
+    return 0
+
+
+def find_examples() -> Path | None:
+    """The repository's examples/ folder: beside the source tree, or in the working directory."""
+    here = Path(__file__).resolve()
+    for cand in [*(p / "examples" for p in here.parents), Path.cwd() / "examples"]:
+        if cand.is_dir() and any(cand.glob("*.txt")):
+            return cand
+    return None
+
+
+def prepare_demo(db: str, out=sys.stderr) -> None:
+    """Load the examples when the store is empty; create demo/demo when there is no user."""
+    store = _store(db)
+    try:
+        if not store.list_reports(limit=1):
+            ex = find_examples()
+            if ex is None:
+                print("未找到 examples/ 示例报告 / examples/ not found", file=out)
+            else:
+                s = store.ingest([ex])
+                print(f"已载入示例报告 {s.loaded} 份 / loaded {s.loaded} example report(s) from {ex}", file=out)
+        if not store.users():
+            store.add_user(DEMO_USER, "admin", DEMO_PASSWORD)
+            print(f"演示账号 / demo account: 用户名 {DEMO_USER}  密码 {DEMO_PASSWORD}（管理员）", file=out)
+    finally:
+        store.close()
+
+
+def cmd_serve(args) -> int:
+    try:
+        import uvicorn
+    except ImportError:
+        return _err("缺少 uvicorn，请先 make setup / uvicorn is not installed")
+    from ..config import Config
+    from ..corpus.store import resolve_url
+    from ..web.app import create_app
+    db = args.db
+    if args.demo and not db:
+        tmp = tempfile.mkdtemp(prefix="fazhi-demo-")
+        db = os.path.join(tmp, "demo.db")
+        print(f"演示数据库（临时）/ demo database: {db}", file=sys.stderr)
+    try:
+        config = Config.load(args.config)
+        url = resolve_url(db)
+        if args.demo:
+            prepare_demo(url)
+        app = create_app(url, config=config, secret_key=os.environ.get("FAZHI_SECRET_KEY") or secrets.token_urlsafe(32),
+                         public_read=args.public_read)
+    except Exception as exc:
+        return _err(f"无法启动：{exc} / cannot start: {exc}")
+    if not app.state.store.users():
+        print("数据库中还没有用户，请先运行 fazhi user add 用户名 --role admin --password-stdin"
+              " / no users yet: create one with `fazhi user add NAME --role admin`", file=sys.stderr)
+    print(f"fazhi 网页版：http://{args.host}:{args.port}/ （Ctrl+C 退出）", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0

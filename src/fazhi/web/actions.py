@@ -1,0 +1,74 @@
+"""State changes shared by the pages and the API: decisions on findings, reviewer findings."""
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..corpus import schema as T
+
+DECISIONS = ("confirmed", "dismissed")
+MAX_COMMENT = 4000
+
+
+class ActionError(ValueError):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def parse_finding_id(fid: str | int) -> int:
+    s = str(fid).strip()
+    if s[:1] in ("F", "f"):
+        s = s[1:]
+    if not s.isdigit():
+        raise ActionError(404, f"问题编号不正确：{fid} / bad finding id")
+    return int(s)
+
+
+def finding_row(store, fid: str | int) -> dict[str, Any]:
+    n = parse_finding_id(fid)
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(T.findings.c.id, T.findings.c.report_id, T.findings.c.key,
+                                     T.findings.c.rule).where(T.findings.c.id == n)).first()
+    if row is None:
+        raise ActionError(404, f"问题 F{n} 不存在（报告可能已重新分析，请刷新页面）/ finding not found")
+    return dict(row._mapping)
+
+
+def decide(store, fid: str | int, decision: str, comment: str | None, user: str) -> dict[str, Any]:
+    decision = (decision or "").strip()
+    if decision not in DECISIONS:
+        raise ActionError(422, "结论应为 confirmed（确认）或 dismissed（驳回）/ decision must be confirmed or dismissed")
+    comment = (comment or "").strip() or None
+    if comment and len(comment) > MAX_COMMENT:
+        raise ActionError(422, f"意见不能超过 {MAX_COMMENT} 字 / comment too long")
+    row = finding_row(store, fid)
+    store.decide(row["report_id"], row["key"], decision, user=user, comment=comment)
+    return {"finding": f"F{row['id']}", "report_id": row["report_id"], "key": row["key"],
+            "decision": decision, "comment": comment, "user": user}
+
+
+def add_reviewer_finding(store, report_id: int, start: Any, end: Any, message: str, severity: str,
+                         user: str, quote: str | None = None) -> int:
+    try:
+        start, end = int(start), int(end)
+    except (TypeError, ValueError):
+        raise ActionError(422, "请先在正文中选中一段文字 / select a passage first") from None
+    message = (message or "").strip()
+    if not message:
+        raise ActionError(422, "请填写问题说明 / message is required")
+    if len(message) > MAX_COMMENT:
+        raise ActionError(422, f"问题说明不能超过 {MAX_COMMENT} 字 / message too long")
+    if severity not in ("major", "minor", "info"):
+        severity = "minor"
+    with store.engine.connect() as conn:
+        text = conn.execute(sa.select(T.reports.c.text).where(T.reports.c.id == report_id)).scalar()
+    if text is None:
+        raise ActionError(404, "报告不存在 / report not found")
+    if not (0 <= start < end <= len(text)):
+        raise ActionError(422, "所选位置不在正文范围内 / offsets outside the text")
+    if quote is not None and quote.strip() and text[start:end].strip() != quote.strip():
+        raise ActionError(422, "所选文字与正文不一致，请重新选择 / the selection does not match the text")
+    return store.add_reviewer_finding(report_id, start, end, message, severity=severity, user=user)

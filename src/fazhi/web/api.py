@@ -1,0 +1,147 @@
+"""The JSON API under /api (OpenAPI at /api/openapi.json, docs at /api/docs).
+
+Authenticate with `Authorization: Bearer TOKEN` (`fazhi user token NAME`); a signed-in browser
+session works too, with its CSRF token in the `X-CSRF-Token` header for POSTs."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from . import actions, queries
+from .core import check_csrf, need, reader, settings, store
+from .opinion import docx_bytes, download_name, html_text
+from .reports import _download
+from .upload import ZIP, TooLarge, ext_of, ingest_upload, read_limited, safe_name, too_big
+
+router = APIRouter(prefix="/api", tags=["reports"])
+
+
+class Decision(BaseModel):
+    decision: Literal["confirmed", "dismissed"] = Field(description="confirmed（确认）或 dismissed（驳回）")
+    comment: str | None = Field(default=None, max_length=actions.MAX_COMMENT)
+
+
+class ReviewerFinding(BaseModel):
+    start: int
+    end: int
+    message: str = Field(max_length=actions.MAX_COMMENT)
+    severity: Literal["major", "minor", "info"] = "minor"
+    quote: str | None = None
+
+
+def _fail(err: actions.ActionError) -> JSONResponse:
+    return JSONResponse({"error": err.status, "message": err.message}, status_code=err.status)
+
+
+@router.get("/docs", include_in_schema=False)
+def docs(request: Request):
+    if request.app.state.vendor["swagger"]:
+        return get_swagger_ui_html(openapi_url="/api/openapi.json", title="fazhi API",
+                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
+    return HTMLResponse("<!doctype html><meta charset=utf-8><title>fazhi API</title>"
+                        "<p>接口文档界面未安装（运行 scripts/vendor.sh）。OpenAPI 描述：<a href=/api/openapi.json>/api/openapi.json</a></p>")
+
+
+@router.post("/reports", dependencies=[Depends(check_csrf)], summary="上传并分析一份报告")
+async def upload_report(request: Request, file: UploadFile = File(...), user=Depends(need("reviewer"))) -> Any:
+    """Multipart field `file` (TXT/HTML/DOCX/PDF). Returns the stored report in the JSON contract
+    (`fazhi.report/1`) with its `id`; a .zip returns one result per member."""
+    if too_big(request):
+        return JSONResponse({"error": 413, "message": "上传内容过大 / request too large"}, status_code=413)
+    cfg = settings(request)
+    name = safe_name(file.filename)
+    limit = int(cfg["max_upload_mb"]) << 20
+    try:
+        data = await read_limited(file, max(limit, int(cfg["max_zip_total_mb"]) << 20) if ext_of(name) == ZIP else limit)
+    except TooLarge:
+        return JSONResponse({"error": 413, "message": f"文件超过 {cfg['max_upload_mb']} MB 的上限 / file too large"},
+                            status_code=413)
+    from starlette.concurrency import run_in_threadpool
+    results = await run_in_threadpool(ingest_upload, store(request), cfg, name, data, request.app.state.refresher)
+    if ext_of(name) == ZIP:
+        return {"results": [r.to_json() for r in results]}
+    res = results[0]
+    if not res.ok:
+        return JSONResponse({"error": 422, "name": res.name, "message": res.message}, status_code=422)
+    doc = store(request).report_json(res.id)
+    doc["id"] = res.id
+    doc["status"] = res.status
+    return JSONResponse(doc, status_code=201 if res.status != "skipped" else 200)
+
+
+@router.get("/reports", summary="报告列表（与网页相同的筛选参数）")
+def list_reports(request: Request, province: str | None = None, city: str | None = None, level: str | None = None,
+                 year: int | None = None, kind: str | None = None, verdict: str | None = None,
+                 late: bool | None = None, severity: Literal["major", "minor", "info"] | None = None,
+                 q: str | None = None, sort: str = "place", page: int = 1, page_size: int = 100,
+                 user=Depends(reader)) -> dict[str, Any]:
+    params = {k: v for k, v in request.query_params.items()}
+    lq = queries.ListQuery.from_params(params)
+    total, rows = queries.list_reports(store(request), lq)
+    return {"total": total, "page": lq.page, "page_size": lq.page_size,
+            "items": [{k: v for k, v in r.items()} for r in rows]}
+
+
+@router.get("/reports/{rid}", summary="一份报告（JSON 契约 fazhi.report/1，含审核结论）")
+def get_report(request: Request, rid: int, user=Depends(reader)) -> Any:
+    doc = store(request).report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    doc["id"] = rid
+    return JSONResponse(doc)
+
+
+@router.get("/reports/{rid}/review.docx", summary="审核意见（Word）", response_class=Response)
+def review_docx(request: Request, rid: int, user=Depends(reader)):
+    doc = store(request).report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    return _download(docx_bytes(doc, request.app.state.config), download_name(doc, ".docx"),
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@router.get("/reports/{rid}/review.html", summary="审核意见（HTML）", response_class=Response)
+def review_html(request: Request, rid: int, user=Depends(reader)):
+    doc = store(request).report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    return _download(html_text(doc, request.app.state.config).encode("utf-8"), download_name(doc, ".html"),
+                     "text/html; charset=utf-8")
+
+
+@router.post("/findings/{fid}/decision", dependencies=[Depends(check_csrf)], summary="确认或驳回一条问题")
+def decide(request: Request, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
+    try:
+        return actions.decide(store(request), fid, body.decision, body.comment, user["name"])
+    except actions.ActionError as err:
+        return _fail(err)
+
+
+@router.post("/reports/{rid}/reviewer-findings", dependencies=[Depends(check_csrf)],
+             summary="审核人在选中的原文上补充一条问题")
+def add_finding(request: Request, rid: int, body: ReviewerFinding, user=Depends(need("reviewer"))) -> Any:
+    try:
+        new = actions.add_reviewer_finding(store(request), rid, body.start, body.end, body.message,
+                                           body.severity, user["name"], quote=body.quote)
+    except actions.ActionError as err:
+        return _fail(err)
+    return JSONResponse({"id": f"R{new}", "report_id": rid}, status_code=201)
+
+
+@router.get("/search", summary="全文检索")
+def search(request: Request, q: str, limit: int = 20, user=Depends(reader)) -> Any:
+    return {"query": q, "results": store(request).search(q[:200], limit=max(1, min(limit, 200)))}
+
+
+@router.get("/dashboard", summary="总览数据")
+def dashboard(request: Request, user=Depends(reader)) -> Any:
+    from .dashboard import dashboard_data
+    return JSONResponse(dashboard_data(request))
+
+

@@ -1,0 +1,131 @@
+"""The web application: `create_app(db_url)` returns a FastAPI app over a corpus store.
+
+    uvicorn "fazhi.web.app:create_app" --factory        # or: fazhi serve
+
+Pages (Chinese UI, every asset served by the app) and a JSON API under /api (OpenAPI docs at
+/api/docs). Routes live in one small module each: auth, reports, upload, dashboard, compare,
+search, users, api.
+"""
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from ..config import Config
+from ..corpus.store import Store
+from .core import CSRFError, Forbidden, LoginRequired, render
+from .queries import CorpusCache
+from .upload import CorpusRefresher
+
+STATIC = Path(__file__).resolve().parent / "static"
+VENDOR = STATIC / "vendor"
+DEFAULTS = {"max_upload_mb": 50, "max_zip_members": 200, "max_zip_total_mb": 200,
+            "session_hours": 12, "sync_corpus_max": 500}
+
+
+def _is_api(request: Request) -> bool:
+    p = request.url.path
+    return p.startswith("/api/") or p == "/api"
+
+
+def create_app(db_url: str | None = None, *, config: Config | None = None, secret_key: str | None = None,
+               public_read: bool = False) -> FastAPI:
+    """The app over the store at db_url (a URL or a SQLite file path; default as `fazhi ingest`).
+
+    secret_key signs the session cookie (a random one per process when None: sessions end when
+    the server restarts). public_read lets anybody read without signing in (an admin can switch
+    it on and off on the users page)."""
+    config = config or Config.default()
+    store = Store(db_url, config=config).migrate()
+    web_cfg = dict(DEFAULTS)
+    web_cfg.update(config.get("web", {}) or {})
+    app = FastAPI(title="fazhi 法治政府建设年度报告审核 API", version=_version(),
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    app.state.store = store
+    app.state.config = config
+    app.state.settings = {"public_read": bool(public_read), **web_cfg}
+    app.state.cache = CorpusCache()
+    app.state.refresher = CorpusRefresher(store, int(web_cfg["sync_corpus_max"]))
+    app.state.vendor = {"echarts": (VENDOR / "echarts.min.js").is_file(),
+                        "swagger": (VENDOR / "swagger-ui-bundle.js").is_file()}
+    app.add_middleware(SessionMiddleware, secret_key=secret_key or secrets.token_urlsafe(32),
+                       session_cookie="fazhi_session", same_site="lax", https_only=False,
+                       max_age=int(web_cfg["session_hours"]) * 3600)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if response.headers.get("content-type", "").startswith("text/html") and not request.url.path.startswith("/api/docs"):
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+        return response
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    from . import api, auth, compare, dashboard, reports, search, upload, users
+    for mod in (auth, reports, upload, dashboard, compare, search, users, api):
+        app.include_router(mod.router)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, Any]:
+        return {"ok": True}
+
+    @app.get("/", include_in_schema=False)
+    def home():
+        return RedirectResponse("/reports", status_code=303)
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired):
+        if _is_api(request):
+            return JSONResponse({"error": "unauthorized", "message": "需要登录或 API 令牌 / authentication required"},
+                                status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        from urllib.parse import quote
+        nxt = request.url.path + (("?" + request.url.query) if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(nxt)}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(request: Request, exc: Forbidden):
+        return _error(request, 403, exc.message)
+
+    @app.exception_handler(CSRFError)
+    async def _csrf(request: Request, exc: CSRFError):
+        return _error(request, 403, "表单已过期或来源不明，请刷新页面后重试 / CSRF token missing or invalid")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        msg = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and msg == "Not Found":
+            msg = "页面或报告不存在 / not found"
+        return _error(request, exc.status_code, msg)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
+        return _error(request, 422, f"请求参数不正确：{where} {first.get('msg', '')} / invalid request".strip())
+
+    return app
+
+
+def _error(request: Request, status: int, message: str):
+    if _is_api(request) or request.headers.get("x-requested-with") == "fetch":
+        return JSONResponse({"error": status, "message": message}, status_code=status)
+    return render(request, "error.html", status_code=status, status=status, message=message)
+
+
+def _version() -> str:
+    from .. import __version__
+    return __version__

@@ -1,0 +1,57 @@
+"""对比: two reports side by side (corpus/compare.py: parts, indicators, shared passages and,
+for the same place in consecutive years, repeated problems and plans not followed), and the
+passages a report shares with other places (the corpus.duplicate_text findings)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from markupsafe import Markup
+
+from ..corpus.compare import compare
+from ..render.spans import Mark, highlight
+from ..review import PART_NAMES
+from .core import reader, render, store
+
+router = APIRouter(include_in_schema=False)
+
+
+def _choices(st) -> list[dict]:
+    import sqlalchemy as sa
+    from ..corpus import schema as T
+    r = T.reports
+    with st.engine.connect() as conn:
+        return [dict(x._mapping) for x in conn.execute(
+            sa.select(r.c.id, r.c.title, r.c.jurisdiction, r.c.department, r.c.report_year)
+            .where(r.c.current == sa.true()).order_by(r.c.province, r.c.jurisdiction, r.c.report_year)
+            .limit(2000))]
+
+
+@router.get("/compare")
+def compare_page(request: Request, a: int | None = None, b: int | None = None, user=Depends(reader)):
+    st = store(request)
+    ctx = {"a": a, "b": b, "choices": _choices(st), "result": None, "texts": None, "similar": []}
+    if a is not None and b is not None:
+        if a == b:
+            ctx["error"] = "请选择两份不同的报告"
+        else:
+            res = compare(st, a, b)
+            if res is None:
+                raise HTTPException(404, "报告不存在 / report not found")
+            from ..render.opinion import fmt_number
+            from .queries import _indicator_names
+            names = _indicator_names()
+            for row in res["indicators"]:
+                row["name"] = names.get(row["indicator"], row["indicator"])
+                row["a_text"], row["b_text"] = fmt_number(row["a"]), fmt_number(row["b"])
+            for side in res["reports"]:
+                side["missing_names"] = [PART_NAMES.get(p, p) for p in side["missing_parts"]]
+            ra, rb = st.report(a), st.report(b)
+            ma = [Mark(s["a_start"], s["a_end"], "shared", f"与对方相同的文字 {s['shared']} 字", f"a-sh-{i}")
+                  for i, s in enumerate(res["shared"])]
+            mb = [Mark(s["b_start"], s["b_end"], "shared", f"与对方相同的文字 {s['shared']} 字", f"b-sh-{i}")
+                  for i, s in enumerate(res["shared"])]
+            ctx.update(result=res, texts=(Markup(highlight(ra["text"], ma)), Markup(highlight(rb["text"], mb))),
+                       titles=(ra["title"] or ra["name"], rb["title"] or rb["name"]), part_names=PART_NAMES)
+    if a is not None:
+        ctx["similar"] = [f for f in st.findings(report_id=a, family="corpus", current=False)
+                          if f["rule"] == "corpus.duplicate_text"]
+    return render(request, "compare.html", **ctx)

@@ -1,0 +1,174 @@
+"""What every route needs: the store, the signed-in user, roles, CSRF, templates, errors.
+
+A request is authenticated by the session cookie (pages) or by `Authorization: Bearer TOKEN`
+(the API). Roles are ordered viewer < reviewer < admin. A POST authenticated by the session must
+carry the session's CSRF token (form field `csrf_token` or header `X-CSRF-Token`); a POST
+authenticated by a bearer token needs none (a browser never sends one on its own).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import secrets
+from typing import Any
+
+from fastapi import Request
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+from starlette.templating import Jinja2Templates
+
+from ..corpus.store import Store
+
+ROLE_RANK = {"viewer": 1, "reviewer": 2, "admin": 3}
+ROLE_NAMES = {"admin": "管理员", "reviewer": "审核人", "viewer": "查看者"}
+LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
+               "department": "部门"}
+KIND_NAMES = {"report": "年度报告", "template": "范文转载稿", "interpretation": "政策解读",
+              "plan": "方案/要点", "news": "新闻报道", "article": "文章", "other": "其他文本"}
+SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
+
+
+class LoginRequired(Exception):
+    """No signed-in user (and public read is off)."""
+
+
+class Forbidden(Exception):
+    """Signed in, but the role does not allow this."""
+
+    def __init__(self, message: str = "没有权限执行此操作 / not allowed for your role"):
+        super().__init__(message)
+        self.message = message
+
+
+class CSRFError(Exception):
+    pass
+
+
+def store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def settings(request: Request) -> dict[str, Any]:
+    return request.app.state.settings
+
+
+def _bearer(request: Request) -> str | None:
+    auth = request.headers.get("authorization") or ""
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip() or None
+    return None
+
+
+def current_user(request: Request) -> dict[str, Any] | None:
+    """The user of this request, or None. Cached on the request."""
+    if "fazhi_user" in request.scope:
+        return request.scope["fazhi_user"]
+    user = None
+    token = _bearer(request)
+    if token:
+        user = store(request).user_by_token(token)
+        if user:
+            user = dict(user, via="token")
+    elif "session" in request.scope:
+        name = request.session.get("user")
+        if name:
+            user = user_by_name(request, name)
+            if user is None:                 # deleted meanwhile
+                request.session.pop("user", None)
+            else:
+                user = dict(user, via="session")
+    request.scope["fazhi_user"] = user
+    return user
+
+
+def user_by_name(request: Request, name: str) -> dict[str, Any] | None:
+    import sqlalchemy as sa
+    from ..corpus import schema as T
+    with store(request).engine.connect() as conn:
+        row = conn.execute(sa.select(T.users.c.id, T.users.c.name, T.users.c.role)
+                           .where(T.users.c.name == name)).first()
+    return None if row is None else {"id": row.id, "name": row.name, "role": row.role}
+
+
+def can(user: dict[str, Any] | None, role: str) -> bool:
+    return bool(user) and ROLE_RANK.get(user["role"], 0) >= ROLE_RANK[role]
+
+
+def reader(request: Request) -> dict[str, Any] | None:
+    """Dependency: anyone allowed to read (signed in, or anybody when public read is on)."""
+    user = current_user(request)
+    if user is None and not settings(request)["public_read"]:
+        raise LoginRequired()
+    return user
+
+
+def need(role: str):
+    """Dependency factory: a signed-in user with at least `role`; POSTs by session need CSRF."""
+    def dep(request: Request) -> dict[str, Any]:
+        user = current_user(request)
+        if user is None:
+            raise LoginRequired()
+        if not can(user, role):
+            raise Forbidden(f"需要“{ROLE_NAMES[role]}”及以上权限 / requires role {role}")
+        return user
+    dep.__name__ = f"need_{role}"
+    return dep
+
+
+# -- CSRF ------------------------------------------------------------------------------------
+
+def csrf_token(request: Request) -> str:
+    tok = request.session.get("csrf")
+    if not tok:
+        tok = secrets.token_urlsafe(24)
+        request.session["csrf"] = tok
+    return tok
+
+
+async def check_csrf(request: Request) -> None:
+    """Reject a state-changing request authenticated by cookie without the session's token."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    if _bearer(request):
+        return
+    if request.url.path != "/login" and current_user(request) is None:
+        raise LoginRequired()
+    expected = request.session.get("csrf") if "session" in request.scope else None
+    sent = request.headers.get("x-csrf-token")
+    if not sent:
+        ctype = request.headers.get("content-type", "")
+        if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            form = await request.form()
+            sent = form.get("csrf_token")
+    if not expected or not isinstance(sent, str) or not secrets.compare_digest(expected, sent):
+        raise CSRFError()
+
+
+# -- templates -------------------------------------------------------------------------------
+
+def tojson_script(data: Any) -> Markup:
+    """JSON safe to put inside <script type="application/json">."""
+    s = json.dumps(data, ensure_ascii=False, default=str)
+    s = s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(s)
+
+
+@functools.lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("fazhi.web", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["script_json"] = tojson_script
+    env.globals.update(LEVEL_NAMES=LEVEL_NAMES, KIND_NAMES=KIND_NAMES, SEVERITY_NAMES=SEVERITY_NAMES,
+                       ROLE_NAMES=ROLE_NAMES)
+    return env
+
+
+templates = Jinja2Templates(env=_env())
+
+
+def render(request: Request, name: str, status_code: int = 200, **ctx: Any):
+    user = current_user(request)
+    ctx.update(request=request, user=user, csrf=csrf_token(request),
+               can_review=can(user, "reviewer"), is_admin=can(user, "admin"),
+               vendor=request.app.state.vendor)
+    return templates.TemplateResponse(request, name, ctx, status_code=status_code)

@@ -1,0 +1,22 @@
+"""总览: reports per province and year, on-time rate, missing statutory parts, the most frequent
+findings, key indicators with outliers (IQR rule), 纲要 task-area coverage. The aggregates are
+cached until the corpus changes; the charts are drawn in the browser with ECharts (vendored
+from npm by scripts/vendor.sh; without it the page shows the tables and a notice)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+
+from . import queries
+from .core import reader, render, store
+
+router = APIRouter(include_in_schema=False)
+
+
+def dashboard_data(request: Request) -> dict:
+    st = store(request)
+    return request.app.state.cache.get(st, "dashboard", lambda: queries.dashboard(st))
+
+
+@router.get("/dashboard")
+def dashboard_page(request: Request, user=Depends(reader)):
+    return render(request, "dashboard.html", data=dashboard_data(request))

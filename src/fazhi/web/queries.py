@@ -1,0 +1,324 @@
+"""Read queries of the web app: the filtered, sorted, paged report list and the dashboard
+aggregates. Aggregates over the whole corpus are cached per corpus state (count, newest id,
+latest analysis time), so they are recomputed only after an ingest or re-analysis."""
+from __future__ import annotations
+
+import statistics
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+import sqlalchemy as sa
+
+from .. import catalog
+from ..corpus import schema as T
+from ..review import PART_NAMES
+
+PAGE_SIZE = 50
+SORTS = {
+    "place": (T.reports.c.province, T.reports.c.jurisdiction, T.reports.c.department),
+    "province": (T.reports.c.province,),
+    "level": (T.reports.c.level,),
+    "year": (T.reports.c.report_year,),
+    "kind": (T.reports.c.kind,),
+    "verdict": (T.reports.c.verdict,),
+    "late": (T.reports.c.late,),
+    "major": (T.reports.c.n_major,),
+    "minor": (T.reports.c.n_minor,),
+    "info": (T.reports.c.n_info,),
+    "published": (T.reports.c.publish_date,),
+    "id": (T.reports.c.id,),
+}
+FILTERS = ("q", "province", "city", "level", "year", "kind", "verdict", "late", "severity")
+
+
+@dataclass
+class ListQuery:
+    province: str | None = None
+    city: str | None = None          # the report's own place or its parent (a city's counties)
+    level: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    verdict: str | None = None
+    late: bool | None = None
+    severity: str | None = None      # at least one finding of this severity
+    q: str | None = None             # words in the title / place
+    sort: str = "place"
+    desc: bool = False
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, p: Mapping[str, str]) -> "ListQuery":
+        q = cls()
+        for k in ("province", "city", "level", "kind", "verdict", "q"):
+            v = (p.get(k) or "").strip()
+            setattr(q, k, v or None)
+        y = (p.get("year") or "").strip()
+        if y:
+            if y.isdigit():
+                q.year = int(y)
+            else:
+                q.errors.append(f"年度应为数字：{y}")
+        late = (p.get("late") or "").strip().lower()
+        q.late = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}.get(late)
+        sev = (p.get("severity") or "").strip()
+        q.severity = sev if sev in ("major", "minor", "info") else None
+        s = (p.get("sort") or "place").strip()
+        q.desc = s.startswith("-")
+        s = s.lstrip("-")
+        q.sort = s if s in SORTS else "place"
+        try:
+            q.page = max(1, int(p.get("page") or 1))
+        except ValueError:
+            q.page = 1
+        try:
+            q.page_size = min(500, max(1, int(p.get("page_size") or PAGE_SIZE)))
+        except ValueError:
+            q.page_size = PAGE_SIZE
+        return q
+
+    def params(self, **over: Any) -> dict[str, str]:
+        """Query-string parameters of this query (with overrides), empty ones left out."""
+        d: dict[str, Any] = {"province": self.province, "city": self.city, "level": self.level,
+                             "year": self.year, "kind": self.kind, "verdict": self.verdict,
+                             "late": None if self.late is None else int(self.late),
+                             "severity": self.severity, "q": self.q,
+                             "sort": ("-" if self.desc else "") + self.sort if self.sort != "place" or self.desc else None,
+                             "page": self.page if self.page > 1 else None}
+        d.update(over)
+        return {k: str(v) for k, v in d.items() if v not in (None, "")}
+
+
+def _where(q: ListQuery, stmt):
+    r = T.reports
+    if q.province:
+        stmt = stmt.where(r.c.province == q.province)
+    if q.city:
+        stmt = stmt.where(sa.or_(r.c.jurisdiction == q.city, r.c.parent == q.city))
+    if q.level:
+        stmt = stmt.where(r.c.level == q.level)
+    if q.year:
+        stmt = stmt.where(r.c.report_year == q.year)
+    if q.kind:
+        stmt = stmt.where(r.c.kind == q.kind)
+    if q.verdict:
+        stmt = stmt.where(r.c.verdict == q.verdict)
+    if q.late is not None:
+        stmt = stmt.where(r.c.late == sa.true() if q.late else r.c.late == sa.false())
+    if q.severity:
+        col = {"major": r.c.n_major, "minor": r.c.n_minor, "info": r.c.n_info}[q.severity]
+        stmt = stmt.where(col > 0)
+    if q.q:
+        for word in q.q.split():
+            like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(sa.or_(r.c.title.like(like, escape="\\"), r.c.jurisdiction.like(like, escape="\\"),
+                                     r.c.department.like(like, escape="\\")))
+    return stmt
+
+
+def list_reports(store, q: ListQuery) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, the rows of the requested page) over the current reports."""
+    r = T.reports
+    total_stmt = _where(q, sa.select(sa.func.count()).select_from(r).where(r.c.current == sa.true()))
+    cols = [r.c.id, r.c.title, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
+            r.c.report_year, r.c.kind, r.c.verdict, r.c.late, r.c.n_major, r.c.n_minor, r.c.n_info,
+            r.c.publish_date, r.c.version]
+    order = []
+    for c in SORTS[q.sort]:
+        order.append(c.desc().nulls_last() if q.desc else c.asc().nulls_last())
+    order.append(r.c.id.desc() if q.desc else r.c.id)
+    stmt = (_where(q, sa.select(*cols).where(r.c.current == sa.true())).order_by(*order)
+            .limit(q.page_size).offset((q.page - 1) * q.page_size))
+    with store.engine.connect() as conn:
+        total = conn.execute(total_stmt).scalar_one()
+        rows = [dict(x._mapping) for x in conn.execute(stmt)]
+    return total, rows
+
+
+# -- cache ---------------------------------------------------------------------------------
+
+class CorpusCache:
+    """Values computed over the whole corpus, dropped when the corpus changes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state: tuple | None = None
+        self._values: dict[str, Any] = {}
+
+    @staticmethod
+    def state(store) -> tuple:
+        r = T.reports
+        with store.engine.connect() as conn:
+            row = conn.execute(sa.select(sa.func.count(), sa.func.max(r.c.id), sa.func.max(r.c.analyzed_at))
+                               .where(r.c.current == sa.true())).one()
+            nf = conn.execute(sa.select(sa.func.max(T.findings.c.id))).scalar()
+        return (row[0], row[1], str(row[2]), nf)
+
+    def get(self, store, name: str, compute: Callable[[], Any]) -> Any:
+        st = self.state(store)
+        with self._lock:
+            if st != self._state:
+                self._state, self._values = st, {}
+            if name in self._values:
+                return self._values[name]
+        value = compute()
+        with self._lock:
+            if self._state == st:
+                self._values[name] = value
+        return value
+
+
+# -- dashboard -------------------------------------------------------------------------------
+
+KEY_INDICATORS = ("head_appearance_rate", "admin_reconsideration_correction_rate",
+                  "admin_litigation_loss_rate", "normative_docs_filing_rate",
+                  "major_decision_legality_review_rate", "legal_adviser_rate")
+
+
+def _indicator_names() -> dict[str, str]:
+    return {i["id"]: i.get("name") or i["id"] for i in catalog.load("indicators").get("indicators") or []}
+
+
+def filter_options(store) -> dict[str, list]:
+    r = T.reports
+    out: dict[str, list] = {}
+    with store.engine.connect() as conn:
+        for name, col in (("province", r.c.province), ("year", r.c.report_year), ("level", r.c.level),
+                          ("kind", r.c.kind), ("verdict", r.c.verdict)):
+            out[name] = [v for (v,) in conn.execute(sa.select(col).where(r.c.current == sa.true())
+                                                    .where(col.is_not(None)).distinct().order_by(col))]
+    return out
+
+
+def box(values: list[float]) -> dict[str, Any] | None:
+    """Five-number summary with the IQR rule (outside Q1 − 1.5·IQR … Q3 + 1.5·IQR = outlier)."""
+    if not values:
+        return None
+    v = sorted(values)
+    if len(v) >= 2:
+        q1, med, q3 = statistics.quantiles(v, n=4, method="inclusive")
+    else:
+        q1 = med = q3 = v[0]
+    iqr = q3 - q1
+    lo_f, hi_f = q1 - 1.5 * iqr, q3 + 1.5 * iqr
+    inside = [x for x in v if lo_f <= x <= hi_f]
+    return {"n": len(v), "min": inside[0] if inside else v[0], "q1": q1, "median": med, "q3": q3,
+            "max": inside[-1] if inside else v[-1], "low_fence": lo_f, "high_fence": hi_f}
+
+
+def dashboard(store) -> dict[str, Any]:
+    r, f = T.reports, T.findings
+    cur = r.c.current == sa.true()
+    out: dict[str, Any] = {}
+    with store.engine.connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(r).where(cur)).scalar_one()
+        out["total"] = total
+        # reports per province and year
+        rows = conn.execute(sa.select(r.c.province, r.c.report_year, sa.func.count())
+                            .where(cur).group_by(r.c.province, r.c.report_year)).all()
+        provinces = sorted({p or "（未识别）" for p, _, _ in rows})
+        years = sorted({y for _, y, _ in rows if y is not None})
+        counts = {(p or "（未识别）", y): n for p, y, n in rows}
+        out["per_province_year"] = {
+            "provinces": provinces, "years": [str(y) for y in years] + (["未识别"] if any(y is None for _, y, _ in rows) else []),
+            "series": [{"year": str(y) if y is not None else "未识别",
+                        "counts": [counts.get((p, y), 0) for p in provinces]}
+                       for y in years + ([None] if any(y is None for _, y, _ in rows) else [])]}
+        # on-time rate per report year (known publication dates only)
+        rows = conn.execute(sa.select(r.c.report_year, r.c.late, sa.func.count()).where(cur)
+                            .group_by(r.c.report_year, r.c.late)).all()
+        ot: dict[Any, dict[str, int]] = {}
+        for y, late, n in rows:
+            d = ot.setdefault(y, {"on_time": 0, "late": 0, "unknown": 0})
+            d["unknown" if late is None else ("late" if late else "on_time")] += n
+        out["on_time"] = [{"year": y, **d, "rate": (d["on_time"] / (d["on_time"] + d["late"]))
+                           if d["on_time"] + d["late"] else None}
+                          for y, d in sorted(ot.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))]
+        known = sum(d["on_time"] + d["late"] for d in ot.values())
+        out["on_time_rate"] = (sum(d["on_time"] for d in ot.values()) / known) if known else None
+        # verdicts
+        out["verdicts"] = [{"verdict": v or "未判定", "n": n} for v, n in conn.execute(
+            sa.select(r.c.verdict, sa.func.count()).where(cur).group_by(r.c.verdict).order_by(sa.func.count().desc()))]
+        # missing statutory parts (the engine's structure.missing_part findings)
+        missing: dict[str, set[int]] = {}
+        for rid, data in conn.execute(sa.select(f.c.report_id, f.c.data).join(r, r.c.id == f.c.report_id)
+                                      .where(cur).where(f.c.rule == "structure.missing_part")):
+            part = (data or {}).get("part")
+            if part:
+                missing.setdefault(part, set()).add(rid)
+        required = [p["id"] for p in catalog.load("frameworks")["statutory_parts"]["parts"] if p.get("required")]
+        out["missing_parts"] = [{"part": p, "name": PART_NAMES.get(p, p), "n": len(missing.get(p, ())),
+                                 "rate": (len(missing.get(p, ())) / total) if total else None}
+                                for p in required]
+        # most frequent findings
+        rows = conn.execute(sa.select(f.c.rule, f.c.severity, sa.func.count(), sa.func.count(sa.distinct(f.c.report_id)))
+                            .join(r, r.c.id == f.c.report_id).where(cur)
+                            .group_by(f.c.rule, f.c.severity).order_by(sa.func.count().desc()).limit(15)).all()
+        out["top_findings"] = [{"rule": rule, "title": _rule_title(rule), "severity": sev, "n": n, "reports": nr}
+                               for rule, sev, n, nr in rows]
+        # key indicators: distributions and outliers
+        names = _indicator_names()
+        vals: dict[str, list[tuple[float, int, str | None]]] = {}
+        for ind, value, rid, place in conn.execute(
+                sa.select(T.facts.c.indicator, T.facts.c.value, T.facts.c.report_id, r.c.jurisdiction)
+                .join(r, r.c.id == T.facts.c.report_id).where(cur)
+                .where(T.facts.c.indicator.in_(KEY_INDICATORS)).where(T.facts.c.value.is_not(None))):
+            vals.setdefault(ind, []).append((float(value), rid, place))
+    inds = []
+    for ind in KEY_INDICATORS:
+        pts = vals.get(ind) or []
+        b = box([v for v, _, _ in pts])
+        if b is None:
+            inds.append({"indicator": ind, "name": names.get(ind, ind), "box": None, "outliers": []})
+            continue
+        outl = [{"value": v, "report_id": rid, "place": place} for v, rid, place in pts
+                if v < b["low_fence"] or v > b["high_fence"]]
+        outl.sort(key=lambda o: o["value"])
+        inds.append({"indicator": ind, "name": names.get(ind, ind), "box": b, "outliers": outl[:200],
+                     "n_outliers": len(outl)})
+    out["indicators"] = inds
+    out["coverage"] = coverage_heatmap(store)
+    return out
+
+
+def coverage_heatmap(store) -> dict[str, Any]:
+    """Share of reports (per province) whose sections cover each 纲要 task area."""
+    r = T.reports
+    fws = catalog.load("frameworks").get("frameworks") or []
+    area_titles: dict[str, str] = {}
+    for fw in fws:
+        for a in fw.get("areas") or []:
+            area_titles.setdefault(a["id"], a.get("title") or a["id"])
+    with store.engine.connect() as conn:
+        prov = {rid: (p or "（未识别）") for rid, p in conn.execute(
+            sa.select(r.c.id, r.c.province).where(r.c.current == sa.true()))}
+        tagged: dict[int, set[str]] = {}
+        for rid, areas in conn.execute(sa.select(T.sections.c.report_id, T.sections.c.areas)
+                                       .join(r, r.c.id == T.sections.c.report_id)
+                                       .where(r.c.current == sa.true())):
+            if areas:
+                tagged.setdefault(rid, set()).update(areas)
+    per_prov: dict[str, int] = {}
+    hits: dict[tuple[str, str], int] = {}
+    for rid, p in prov.items():
+        if rid not in tagged:
+            continue                     # no area tagged at all: unknown, not "uncovered"
+        per_prov[p] = per_prov.get(p, 0) + 1
+        for a in tagged[rid]:
+            hits[(p, a)] = hits.get((p, a), 0) + 1
+    areas = [a for a in area_titles if any(k[1] == a for k in hits)] or list(area_titles)
+    provinces = sorted(per_prov)
+    cells = [[i, j, round(hits.get((p, a), 0) / per_prov[p], 3)]
+             for j, p in enumerate(provinces) for i, a in enumerate(areas)]
+    return {"areas": [area_titles.get(a, a) for a in areas], "area_ids": areas, "provinces": provinces,
+            "reports": [per_prov[p] for p in provinces], "cells": cells}
+
+
+def _rule_title(rule: str) -> str:
+    try:
+        from ..checks.registry import get_rule
+        return get_rule(rule).title
+    except Exception:
+        return rule

@@ -1,0 +1,152 @@
+"""报告列表 and 报告详情: the filtered table, one report with everything marked in its text,
+downloads, and the reviewer's decisions and own findings."""
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
+
+from ..render.html import report_marks
+from ..render.opinion import build_opinion
+from ..render.spans import Mark, highlight
+from ..review import PART_NAMES
+from . import actions, queries
+from .core import check_csrf, need, reader, render, store
+from .opinion import docx_bytes, download_name, html_text, stored
+
+router = APIRouter(include_in_schema=False)
+
+COLUMNS = [("place", "地区/部门"), ("province", "省份"), ("level", "层级"), ("year", "年度"),
+           ("kind", "类型"), ("verdict", "结论"), ("late", "逾期"), ("major", "严重"), ("minor", "一般"),
+           ("info", "提示"), ("published", "发布日期")]
+
+
+def load_doc(request: Request, rid: int) -> dict[str, Any]:
+    doc = store(request).report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    return doc
+
+
+@router.get("/reports")
+def list_page(request: Request, user=Depends(reader)):
+    q = queries.ListQuery.from_params(request.query_params)
+    st = store(request)
+    total, rows = queries.list_reports(st, q)
+    options = request.app.state.cache.get(st, "filter_options", lambda: queries.filter_options(st))
+    pages = max(1, -(-total // q.page_size))
+
+    def url(**over) -> str:
+        params = q.params(**over)
+        return "/reports" + ("?" + urlencode(params) if params else "")
+
+    sort_links = {}
+    for key, _ in COLUMNS:
+        desc = q.sort == key and not q.desc
+        sort_links[key] = url(sort=("-" if desc else "") + key, page=None)
+    return render(request, "reports.html", q=q, rows=rows, total=total, page=q.page, pages=pages,
+                  options=options, columns=COLUMNS, sort_links=sort_links,
+                  prev_url=url(page=q.page - 1) if q.page > 1 else None,
+                  next_url=url(page=q.page + 1) if q.page < pages else None,
+                  export_url="/api/reports" + ("?" + urlencode(q.params(page=None)) if q.params(page=None) else ""))
+
+
+def _outline(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+
+    def walk(secs, depth):
+        for s in secs or []:
+            out.append({"id": s.get("id"), "depth": depth, "number": s.get("number") or "",
+                        "heading": s.get("heading") or "", "part": s.get("part"),
+                        "part_name": PART_NAMES.get(s.get("part") or "", None), "areas": s.get("areas") or []})
+            if depth < 3:
+                walk(s.get("children"), depth + 1)
+    walk(sections, 1)
+    return out
+
+
+@router.get("/reports/{rid}")
+def report_page(request: Request, rid: int, user=Depends(reader)):
+    doc = load_doc(request, rid)
+    config = request.app.state.config
+    report, decs, extra = stored(doc)
+    op = build_opinion(report, config, decs, extra)
+    marks = report_marks(report, op)
+    for s in report.all_sections():
+        if s.heading_end > s.heading_start:
+            marks.append(Mark(s.heading_start, s.heading_end, "heading", None, f"sec-{s.id}"))
+    fulltext = Markup(highlight(report.text, marks))
+    st = doc["store"]
+    fid_rows = {f["id"]: f for f in doc["findings"]}
+    items = []
+    for it in op.items:
+        row = fid_rows.get(it.id)
+        items.append({"view": it, "db": it.id[1:] if row else None, "key": row["key"] if row else None,
+                      "anchor": it.quotes[0].anchor if it.quotes else None})
+    return render(request, "report.html", doc=doc, meta=doc["meta"], st=st, op=op, items=items,
+                  fulltext=fulltext, outline=_outline(doc.get("sections") or []),
+                  flash=request.session.pop("flash", None),
+                  text_len=len(report.text))
+
+
+@router.get("/reports/{rid}/review.docx")
+def review_docx(request: Request, rid: int, user=Depends(reader)):
+    doc = load_doc(request, rid)
+    return _download(docx_bytes(doc, request.app.state.config), download_name(doc, ".docx"),
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@router.get("/reports/{rid}/review.html")
+def review_html(request: Request, rid: int, user=Depends(reader)):
+    doc = load_doc(request, rid)
+    return _download(html_text(doc, request.app.state.config).encode("utf-8"), download_name(doc, ".html"),
+                     "text/html; charset=utf-8")
+
+
+@router.get("/reports/{rid}/report.json")
+def report_json(request: Request, rid: int, user=Depends(reader)):
+    doc = load_doc(request, rid)
+    name = download_name(doc, ".json").replace("_审核意见", "")
+    return _download(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"), name,
+                     "application/json; charset=utf-8")
+
+
+def _download(data: bytes, name: str, media_type: str) -> Response:
+    ascii_name = "".join(c if c.isascii() and c.isalnum() or c in "._-" else "_" for c in name)
+    disp = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return Response(data, media_type=media_type, headers={"Content-Disposition": disp})
+
+
+@router.post("/reports/{rid}/findings/{fid}/decision", dependencies=[Depends(check_csrf)])
+async def decision_form(request: Request, rid: int, fid: str, user=Depends(need("reviewer"))):
+    form = await request.form()
+    try:
+        row = actions.finding_row(store(request), fid)
+        if row["report_id"] != rid:
+            raise actions.ActionError(404, "问题不属于这份报告 / finding not in this report")
+        res = actions.decide(store(request), fid, str(form.get("decision") or ""),
+                             str(form.get("comment") or ""), user["name"])
+    except actions.ActionError as err:
+        request.session["flash"] = {"error": True, "message": err.message}
+        return RedirectResponse(f"/reports/{rid}", status_code=303)
+    word = "确认" if res["decision"] == "confirmed" else "驳回"
+    request.session["flash"] = {"error": False, "message": f"已{word}问题 {res['finding']}"}
+    return RedirectResponse(f"/reports/{rid}#item-{res['finding']}", status_code=303)
+
+
+@router.post("/reports/{rid}/reviewer-findings", dependencies=[Depends(check_csrf)])
+async def reviewer_finding_form(request: Request, rid: int, user=Depends(need("reviewer"))):
+    form = await request.form()
+    try:
+        new = actions.add_reviewer_finding(store(request), rid, form.get("start"), form.get("end"),
+                                           str(form.get("message") or ""), str(form.get("severity") or "minor"),
+                                           user["name"], quote=str(form.get("quote") or ""))
+    except actions.ActionError as err:
+        request.session["flash"] = {"error": True, "message": err.message}
+        return RedirectResponse(f"/reports/{rid}", status_code=303)
+    request.session["flash"] = {"error": False, "message": f"已添加审核人问题 R{new}"}
+    return RedirectResponse(f"/reports/{rid}#item-R{new}", status_code=303)

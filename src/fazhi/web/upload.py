@@ -1,0 +1,289 @@
+"""上传: several files at once (TXT/HTML/DOCX/PDF or a .zip of them). The page sends one file
+per request (XHR, so each file shows its own progress and its own error); without JavaScript
+the form posts all files at once and a result page lists each.
+
+Limits (config `web:`): max_upload_mb per file (default 50), max_zip_members (200) and
+max_zip_total_mb (200) for the unpacked content of a .zip. File names are reduced to a safe
+base name; they are shown escaped like any other text."""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import sys
+import threading
+import unicodedata
+import zipfile
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile
+
+from ..corpus import schema as T
+from .core import check_csrf, need, render, settings, store
+
+router = APIRouter(include_in_schema=False)
+
+ALLOWED = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht", ".docx", ".pdf"}
+ZIP = ".zip"
+MAX_FILES_PER_REQUEST = 50
+_CTRL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass
+class UploadResult:
+    name: str
+    ok: bool
+    status: str                    # new | version | skipped | error
+    id: int | None = None
+    title: str | None = None
+    verdict: str | None = None
+    message: str | None = None     # plain Chinese (and English) when not ok
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class TooLarge(Exception):
+    pass
+
+
+def safe_name(name: str | None) -> str:
+    """The base name only (no folders, no control characters, no leading dots), ≤ 120 chars."""
+    s = unicodedata.normalize("NFC", str(name or ""))
+    s = re.split(r"[\\/]", s)[-1]
+    s = _CTRL.sub("", s).strip().lstrip(".").strip()
+    s = re.sub(r"\s+", " ", s)
+    if len(s) > 120:
+        stem, dot, ext = s.rpartition(".")
+        s = (stem[: 120 - len(ext) - 1] + "." + ext) if dot and len(ext) <= 8 else s[:120]
+    return s or "未命名"
+
+
+def ext_of(name: str) -> str:
+    i = name.rfind(".")
+    return name[i:].lower() if i > 0 else ""
+
+
+async def read_limited(f: UploadFile, limit: int) -> bytes:
+    buf = bytearray()
+    while True:
+        chunk = await f.read(1 << 20)
+        if not chunk:
+            return bytes(buf)
+        buf += chunk
+        if len(buf) > limit:
+            raise TooLarge()
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """Member names written by Chinese Windows tools are GBK without the UTF-8 flag."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _existing(st, data: bytes) -> dict[str, Any] | None:
+    sha = hashlib.sha256(data).hexdigest()
+    r = T.reports
+    with st.engine.connect() as conn:
+        row = conn.execute(sa.select(r.c.id, r.c.title, r.c.verdict).join(T.sources, T.sources.c.id == r.c.source_id)
+                           .where(T.sources.c.sha256 == sha)).first()
+    return None if row is None else dict(row._mapping)
+
+
+class CorpusRefresher:
+    """Runs `Store.refresh_corpus` (cross-report findings) after uploads. On a small store it
+    runs at once, inside the upload; on a large one (more than `web.sync_corpus_max` current
+    reports, default 500) in one background thread, so an upload does not wait for a pass over
+    the whole corpus; uploads arriving meanwhile are covered by one more pass."""
+
+    def __init__(self, store, sync_max: int):
+        self.store = store
+        self.sync_max = sync_max
+        self._lock = threading.Lock()
+        self._dirty = False
+        self._thread: threading.Thread | None = None
+
+    def small(self) -> bool:
+        with self.store.engine.connect() as conn:
+            n = conn.execute(sa.select(sa.func.count()).select_from(T.reports)
+                             .where(T.reports.c.current == sa.true())).scalar_one()
+        return n <= self.sync_max
+
+    def after_ingest(self) -> None:
+        if self.small():
+            self.store.refresh_corpus()
+            return
+        with self._lock:
+            self._dirty = True
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="fazhi-corpus-refresh", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if not self._dirty:
+                    self._thread = None
+                    return
+                self._dirty = False
+            try:
+                self.store.refresh_corpus()
+            except Exception as exc:  # logged, never kills the server
+                print(f"跨报告分析失败 / corpus refresh failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+    def busy(self) -> bool:
+        with self._lock:
+            return self._thread is not None and self._thread.is_alive()
+
+
+def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = None) -> UploadResult:
+    summary = st.ingest_bytes(name, data, corpus=refresher is None)
+    if refresher is not None and summary.loaded:
+        refresher.after_ingest()
+    if summary.failed:
+        msg = summary.failures[0].get("message") or "无法分析 / cannot analyse"
+        return UploadResult(name, False, "error", message=msg)
+    if summary.skipped:
+        old = _existing(st, data)
+        return UploadResult(name, True, "skipped", id=old["id"] if old else None,
+                            title=old["title"] if old else None, verdict=old["verdict"] if old else None,
+                            message="同样的文件已经入库，未重复保存 / already stored")
+    rid = summary.report_ids[0]
+    with st.engine.connect() as conn:
+        title, verdict = conn.execute(sa.select(T.reports.c.title, T.reports.c.verdict)
+                                      .where(T.reports.c.id == rid)).one()
+    return UploadResult(name, True, "version" if summary.versions else "new", id=rid, title=title, verdict=verdict)
+
+
+def ingest_upload(st, cfg: dict[str, Any], filename: str | None, data: bytes,
+                  refresher: CorpusRefresher | None = None) -> list[UploadResult]:
+    """Store one uploaded file (or every supported member of a .zip); one result per file."""
+    name = safe_name(filename)
+    ext = ext_of(name)
+    if ext == ZIP:
+        return _ingest_zip(st, cfg, name, data, refresher)
+    if ext not in ALLOWED:
+        return [UploadResult(name, False, "error", message=(
+            f"不支持的文件类型“{ext or '无扩展名'}”，请上传 TXT、HTML、Word（.docx）、PDF 或 ZIP / unsupported file type"))]
+    if not data:
+        return [UploadResult(name, False, "error", message="文件是空的 / empty file")]
+    return [ingest_one(st, name, data, refresher)]
+
+
+def _ingest_zip(st, cfg: dict[str, Any], name: str, data: bytes,
+                refresher: CorpusRefresher | None = None) -> list[UploadResult]:
+    limit = int(cfg["max_upload_mb"]) << 20
+    total_limit = int(cfg["max_zip_total_mb"]) << 20
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return [UploadResult(name, False, "error", message="压缩包已损坏或不是 ZIP 文件 / not a valid zip file")]
+    members = []
+    for i in infos:
+        inner = _zip_name(i)
+        base = safe_name(inner)
+        parts = re.split(r"[\\/]", inner)
+        if any((p.startswith(".") and p not in (".", "..")) or p == "__MACOSX" for p in parts) or base.startswith("~$"):
+            continue
+        members.append((i, base))
+    if len(members) > int(cfg["max_zip_members"]):
+        return [UploadResult(name, False, "error", message=(
+            f"压缩包内文件过多（{len(members)} 个，上限 {cfg['max_zip_members']} 个），请分批上传 / too many files in the zip"))]
+    if sum(i.file_size for i, _ in members) > total_limit:
+        return [UploadResult(name, False, "error", message=(
+            f"压缩包解压后超过 {cfg['max_zip_total_mb']} MB，请分批上传 / zip content too large"))]
+    if not members:
+        return [UploadResult(name, False, "error", message="压缩包中没有文件 / the zip is empty")]
+    out = []
+    for info, base in members:
+        label = f"{name} › {base}"
+        ext = ext_of(base)
+        if ext not in ALLOWED:
+            out.append(UploadResult(label, False, "error", message=(
+                f"不支持的文件类型“{ext or '无扩展名'}”（压缩包内只处理 TXT、HTML、DOCX、PDF）/ unsupported file type")))
+            continue
+        if info.file_size > limit:
+            out.append(UploadResult(label, False, "error", message=(
+                f"文件超过 {cfg['max_upload_mb']} MB / file too large")))
+            continue
+        try:
+            with zf.open(info) as fh:
+                blob = fh.read(limit + 1)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+            out.append(UploadResult(label, False, "error", message="无法解压此文件（已损坏或加密）/ cannot extract"))
+            continue
+        if len(blob) > limit:
+            out.append(UploadResult(label, False, "error", message=f"文件超过 {cfg['max_upload_mb']} MB / file too large"))
+            continue
+        if not blob:
+            out.append(UploadResult(label, False, "error", message="文件是空的 / empty file"))
+            continue
+        res = ingest_one(st, base, blob, refresher)
+        res.name = label
+        out.append(res)
+    return out
+
+
+async def handle_files(request: Request, files: list) -> list[UploadResult]:
+    cfg = settings(request)
+    limit = int(cfg["max_upload_mb"]) << 20
+    zlimit = max(limit, int(cfg["max_zip_total_mb"]) << 20)
+    st = store(request)
+    results: list[UploadResult] = []
+    for f in files[:MAX_FILES_PER_REQUEST]:
+        if not isinstance(f, UploadFile):
+            continue
+        name = safe_name(f.filename)
+        try:
+            data = await read_limited(f, zlimit if ext_of(name) == ZIP else limit)
+        except TooLarge:
+            results.append(UploadResult(name, False, "error", message=(
+                f"文件超过 {cfg['max_upload_mb']} MB 的上限 / file larger than the limit")))
+            continue
+        finally:
+            await f.close()
+        from starlette.concurrency import run_in_threadpool
+        results += await run_in_threadpool(ingest_upload, st, cfg, name, data, request.app.state.refresher)
+    if len(files) > MAX_FILES_PER_REQUEST:
+        results.append(UploadResult(f"其余 {len(files) - MAX_FILES_PER_REQUEST} 个文件", False, "error",
+                                    message=f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件 / too many files"))
+    return results
+
+
+def too_big(request: Request) -> bool:
+    cfg = settings(request)
+    cl = request.headers.get("content-length")
+    cap = (max(int(cfg["max_upload_mb"]), int(cfg["max_zip_total_mb"])) + 1) * MAX_FILES_PER_REQUEST << 20
+    return bool(cl and cl.isdigit() and int(cl) > cap)
+
+
+@router.get("/upload")
+def upload_page(request: Request, user=Depends(need("reviewer"))):
+    return render(request, "upload.html", results=None, cfg=settings(request), accept=",".join(sorted(ALLOWED | {ZIP})))
+
+
+@router.post("/upload")
+async def upload(request: Request, user=Depends(need("reviewer"))):
+    wants_json = request.headers.get("x-requested-with") == "fetch"
+    if too_big(request):
+        msg = "上传内容过大 / request too large"
+        return JSONResponse({"results": [], "error": msg}, status_code=413) if wants_json else \
+            render(request, "upload.html", status_code=413, results=[], error=msg, cfg=settings(request),
+                   accept=",".join(sorted(ALLOWED | {ZIP})))
+    await check_csrf(request)
+    form = await request.form(max_files=MAX_FILES_PER_REQUEST + 50)
+    files = form.getlist("files") or form.getlist("file")
+    results = await handle_files(request, files)
+    if wants_json:
+        return JSONResponse({"results": [r.to_json() for r in results]})
+    return render(request, "upload.html", results=results, cfg=settings(request),
+                  accept=",".join(sorted(ALLOWED | {ZIP})))
