@@ -15,20 +15,11 @@ from typing import Any, Iterable, Mapping
 from .config import Config
 from .model import Finding, Report
 from .pipeline import component
+from .labels import KIND_NAMES, PART_NAMES, SEVERITY_NAMES  # noqa: F401 (re-exported)
 
 PASS, REVISE, FAIL = "合格", "需修改", "不合格"
 LABELS = (PASS, REVISE, FAIL)
 
-PART_NAMES = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责情况",
-    "plan": "下一年度推进法治政府建设的主要安排",
-    "other": "其他需要报告的情况",
-}
-KIND_NAMES = {"report": "年度报告", "template": "范文网站转载稿", "interpretation": "政策解读",
-              "plan": "方案/要点", "news": "新闻报道", "article": "文章", "other": "其他文本"}
-SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
 
 Decisions = Mapping[str, Mapping[str, Any]]
 

@@ -6,14 +6,8 @@ from typing import Iterable, Iterator
 
 from .. import catalog
 from ..model import Evidence, Fact, Report, Section
+from ..labels import PART_NAMES  # noqa: F401 (re-exported)
 
-PART_NAMES = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责情况",
-    "plan": "下一年度推进法治政府建设的主要安排",
-    "other": "其他需要报告的情况",
-}
 
 YEAR_RX = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(年度?|年)(?!\d)")
 RANGE_RX = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")

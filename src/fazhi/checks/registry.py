@@ -21,16 +21,10 @@ from typing import Callable, Iterable
 
 from ..config import Config
 from ..model import SEVERITIES, Evidence, Finding, Report  # noqa: F401 (Evidence re-exported)
+from ..labels import FAMILIES  # noqa: F401 (re-exported)
 
 log = logging.getLogger(__name__)
 
-FAMILIES = {
-    "structure": "结构完整性",
-    "years": "年度与时限",
-    "figures": "数据一致性",
-    "provenance": "来源与文本质量",
-    "quality": "内容质量",
-}
 
 Check = Callable[[Report, Config], Iterable[Finding]]
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 import sys
+from ..labels import SEVERITY_NAMES
 
-SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
 
 
 def register(sub) -> None:

@@ -509,7 +509,18 @@ def _inline(report: Report, root: _Node) -> None:
         return
     lo, hi = root.children[0].sec.start, root.children[-1].sec.end
     by_parent: dict[int, tuple[_Node, list[tuple[int, int, str, int | None]]]] = {}
-    for m in _inline_items(norm, lo, hi):
+    # a first item fused with the heading before it ("……工作安排一是……", cut there by
+    # _before_first_item) starts the items as well
+    fused = []
+    for n in _walk_nodes(root):
+        if n.sec.style == "inline" or n.sec.heading_end <= n.sec.heading_start:
+            continue
+        m = _INLINE_ITEM.match(norm, n.sec.heading_end, n.sec.end)
+        if m is not None and "一" in (m.group(1), m.group(2)):
+            fused.append(m)
+    matches = sorted({m.start(): m for m in [*_inline_items(norm, lo, hi), *fused]}.values(),
+                     key=lambda m: m.start())
+    for m in matches:
         pos = m.start(1) if m.group(1) else m.start(2) - 1
         node = _innermost(root, pos)
         if node is None or pos < node.sec.heading_end:
@@ -545,6 +556,12 @@ def _inline(report: Report, root: _Node) -> None:
             last = o
         node.children = sorted(node.children + new, key=lambda c: c.sec.start)
         node.sec.children = [c.sec for c in node.children]
+
+
+def _walk_nodes(root: _Node):
+    for n in root.children:
+        yield n
+        yield from _walk_nodes(n)
 
 
 def _line_end(text: str, pos: int, limit: int) -> int:

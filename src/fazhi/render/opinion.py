@@ -16,17 +16,8 @@ from ..config import Config
 from ..model import Finding, Report, Section
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, ReviewItem,
                       review_items, verdict)
+from ..labels import DECISION_NAMES, FAMILIES, LEVEL_NAMES  # noqa: F401 (re-exported)
 
-FAMILIES = {
-    "structure": "结构完整性",
-    "years": "年度与时限",
-    "figures": "数据一致性",
-    "provenance": "来源与文本质量",
-    "quality": "内容质量",
-}
-LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
-               "department": "部门"}
-DECISION_NAMES = {"confirmed": "已确认", "dismissed": "已排除"}
 SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2}
 DEFAULT_REQUIRED = ("measures", "shortcomings", "first_responsible", "plan")
 GENERIC_TITLE = "法治政府建设年度报告"

@@ -2,19 +2,9 @@
 from __future__ import annotations
 
 from ..model import Report
+from ..labels import KIND_NAMES, LEVEL_NAMES, SEVERITY_NAMES
+from ..labels import PART_SHORT as PART_NAMES
 
-PART_NAMES = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsible": "党政主要负责人履行第一责任人职责情况",
-    "plan": "下一年度主要安排",
-    "other": "其他需要报告的情况",
-}
-LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇",
-               "department": "部门"}
-KIND_NAMES = {"report": "年度报告", "template": "范文网站转载", "interpretation": "政策解读",
-              "plan": "方案/要点", "news": "新闻", "article": "文章", "other": "其他"}
-SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
 
 
 def _v(x) -> str:

@@ -1,0 +1,35 @@
+"""Chinese display names of the shared vocabularies (statutory parts, kinds, levels, rule families,
+severities, reviewer decisions). One place, so the terminal summary, the review opinion, the web UI
+and the rule list all say the same thing."""
+from __future__ import annotations
+
+PART_NAMES = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "plan": "下一年度推进法治政府建设的主要安排",
+    "other": "其他需要报告的情况",
+}
+# shorter forms for narrow places (terminal outline, table headers)
+PART_SHORT = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "first_responsible": "第一责任人职责",
+    "plan": "下一年度主要安排",
+    "other": "其他",
+}
+KIND_NAMES = {"report": "年度报告", "template": "范文网站转载稿", "interpretation": "政策解读",
+              "plan": "方案/要点", "news": "新闻报道", "article": "文章", "other": "其他文本"}
+LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
+               "department": "部门"}
+SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
+FAMILIES = {
+    "structure": "结构完整性",
+    "years": "年度与时限",
+    "figures": "数据一致性",
+    "provenance": "来源与文本质量",
+    "quality": "内容质量",
+    "corpus": "跨报告比对",
+}
+DECISION_NAMES = {"confirmed": "已确认", "dismissed": "已排除"}
+ROLE_NAMES = {"admin": "管理员", "reviewer": "审核人", "viewer": "查看者"}
