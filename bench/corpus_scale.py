@@ -98,11 +98,14 @@ def step_build(store: Store, n: int, workers: int, seed: int) -> dict[str, Any]:
 
 def _progress(n: int):
     t0 = time.perf_counter()
+    step = max(1, n // 20)
+    shown = [0]
 
     def say(msg: str) -> None:
         if msg.startswith("["):
             done = int(msg[1:msg.index("/")])
-            if done % max(1, n // 20) == 0:
+            if done // step > shown[0]:
+                shown[0] = done // step
                 el = time.perf_counter() - t0
                 print(f"  {done}/{n} {el:.0f}s {done / el:.1f}/s", file=sys.stderr, flush=True)
     return say

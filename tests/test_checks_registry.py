@@ -20,6 +20,7 @@ REQUIRED = {
     "figures.rate_mismatch", "figures.rate_out_of_range", "provenance.masked_text",
     "provenance.template_site", "provenance.web_chrome", "quality.vague_shortcomings",
     "quality.plan_without_targets",
+    "corpus.duplicate_text", "corpus.repeated_problem", "corpus.plan_not_followed",
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -107,3 +108,11 @@ def test_evidence_that_does_not_quote_the_text_is_dropped(monkeypatch):
     run_checks(r, Config.default())
     f = next(f for f in r.findings if f.rule == "quality.bad_for_test")
     assert [e.quote for e in f.evidence] == [r.text[0:3]]
+
+
+def test_corpus_rules_are_listed_but_never_fire_on_a_single_report():
+    from fazhi import analyze
+    rep = analyze(next((ROOT / "examples").glob("*.txt")))
+    assert not [f for f in rep.findings if f.rule.startswith("corpus.")]
+    assert {"corpus.duplicate_text", "corpus.repeated_problem", "corpus.plan_not_followed"} <= {
+        r.id for r in all_rules() if r.family == "corpus"}

@@ -10,7 +10,7 @@ from ..model import Report
 from ..pipeline import component
 from .registry import FAMILIES, RuleInfo, all_rules, get_rule, rule, run_checks, run_rule  # noqa: F401
 
-_FAMILY_MODULES = ("structure", "years", "figures", "provenance", "quality")
+_FAMILY_MODULES = ("structure", "years", "figures", "provenance", "quality", "corpus")
 
 
 def _load_families() -> None:
