@@ -149,8 +149,9 @@ def step_queries(store: Store, repeat: int, seed: int) -> dict[str, Any]:
 def step_similar(store: Store) -> dict[str, Any]:
     """`similar --all` (all corpus analyses) in a child process, for its own peak memory."""
     code = ("import json,resource,sys,time;sys.path.insert(0,%r);from fazhi.corpus.store import Store;"
-            "s=Store(%r);t=time.perf_counter();c=s.refresh_corpus();"
-            "print(json.dumps({'seconds':round(time.perf_counter()-t,1),'findings':c,"
+            "s=Store(%r);t=time.perf_counter();c0=time.process_time();c=s.refresh_corpus();"
+            "print(json.dumps({'seconds':round(time.perf_counter()-t,1),"
+            "'cpu_seconds':round(time.process_time()-c0,1),'findings':c,"
             "'peak_rss_mb':round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)}))"
             % (str(ROOT / "src"), store.url))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

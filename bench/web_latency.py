@@ -42,8 +42,14 @@ def build(db: str, n: int, workers: int) -> dict[str, Any]:
     have = len(store.list_reports())
     out: dict[str, Any] = {"had": have}
     if have < n:
-        out.update(fill_store(store, n, workers=workers,
-                              progress=lambda m: print(m, file=sys.stderr) if m.startswith("[") and m.split("/")[0].strip("[").isdigit() and int(m.split("/")[0].strip("[")) % 1000 == 0 else None))
+        seen = [0]
+
+        def progress(msg: str) -> None:       # one line per 1,000 files
+            seen[0] += 1
+            if seen[0] % 1000 == 0:
+                print(msg, file=sys.stderr)
+
+        out.update(fill_store(store, n, workers=workers, progress=progress))
     if not any(u["name"] == USER for u in store.users()):
         store.add_user(USER, "reviewer", PASSWORD)
     out["reports"] = len(store.list_reports())
@@ -102,8 +108,8 @@ def measure(db: str, requests: int, seed: int = 0) -> dict[str, Any]:
                 lambda i: f"/reports?province={provinces[i % min(5, len(provinces))]}&year={mid_year}&sort=-major",
             "list, page 50 of all, sorted by year":
                 lambda i: "/reports?sort=-year&page=50",
-            "list, filtered by severity + late":
-                lambda i: "/reports?severity=major&late=0",
+            "list, filtered by severity + level, sorted by minor findings":
+                lambda i: "/reports?severity=major&level=county&sort=-minor",
             "report page (random report)":
                 lambda i: f"/reports/{rng.choice(ids)}",
             "dashboard (cached aggregates)":
@@ -119,15 +125,17 @@ def measure(db: str, requests: int, seed: int = 0) -> dict[str, Any]:
         for name, url in cases.items():
             for i in range(3):
                 client.get(url(i)).raise_for_status()
-            times = []
+            times, sizes = [], []
             for i in range(requests):
                 u = url(i)
                 t = time.perf_counter()
                 r = client.get(u)
                 times.append((time.perf_counter() - t) * 1000)
                 r.raise_for_status()
+                sizes.append(len(r.content))
             res[name] = {"p50": round(_pct(times, 50), 1), "p95": round(_pct(times, 95), 1),
-                         "max": round(max(times), 1), "n": len(times)}
+                         "max": round(max(times), 1), "n": len(times),
+                         "kb": round(statistics.mean(sizes) / 1024, 1)}
         out["latency_ms"] = res
     finally:
         proc.terminate()
@@ -168,11 +176,11 @@ def main(argv=None) -> int:
         size = Path(a.db).stat().st_size if Path(a.db).exists() else None
         report["db_mb"] = round(size / 2**20, 1) if size else None
         print(f"\n## Web latency at {report['reports']:,} reports\n")
-        print(f"dashboard, first request after start (aggregates computed): {report['dashboard_cold_ms']} ms\n")
-        print("| page | p50 ms | p95 ms | max ms | requests |")
-        print("|---|---:|---:|---:|---:|")
+        print(f"dashboard, first request after start (aggregates computed at start-up on a large store, else by this request): {report['dashboard_cold_ms']} ms\n")
+        print("| page | p50 ms | p95 ms | max ms | requests | mean response KB |")
+        print("|---|---:|---:|---:|---:|---:|")
         for name, r in report["latency_ms"].items():
-            print(f"| {name} | {r['p50']} | {r['p95']} | {r['max']} | {r['n']} |")
+            print(f"| {name} | {r['p50']} | {r['p95']} | {r['max']} | {r['n']} | {r['kb']} |")
     print(json.dumps(report, ensure_ascii=False))
     return 0
 

@@ -196,3 +196,54 @@ def test_docx_style_cache_matches_python_docx() -> None:
     assert got == _docx_reference(data)
     assert [lvl for lvl, _b in got] == [1, 2, 3, None, None, None, None]
     assert [b for _l, b in got][3:] == [True, True, False, False]
+
+
+def _title_matches_reference(heading: str, framework):
+    from collections import Counter
+    from fazhi.classify.areas import TITLE_SIM, area_index, clauses
+
+    def dice(a, b):
+        if len(a) < 2 or len(b) < 2:
+            return 0.0
+        ba = Counter(a[i:i + 2] for i in range(len(a) - 1))
+        bb = Counter(b[i:i + 2] for i in range(len(b) - 1))
+        return 2 * sum((ba & bb).values()) / (len(a) - 1 + len(b) - 1)
+    idx = area_index(framework)
+    out = {}
+    for hc in clauses(heading):
+        if len(hc) < 4:
+            continue
+        for aid, area_clauses in idx.titles.items():
+            for tc in area_clauses:
+                sim = 1.0 if (tc in hc or (len(hc) >= 8 and hc in tc)) else dice(hc, tc)
+                if sim >= TITLE_SIM and sim > out.get(aid, 0.0):
+                    out[aid] = sim
+    title_sim = max((dice(hc, tc) if tc not in hc else 1.0
+                     for hc in clauses(heading) if len(hc) >= 4
+                     for tcs in idx.title_clauses.values() for tc in tcs), default=0.0)
+    return out, title_sim
+
+
+def test_area_title_matching_matches_all_pairs_comparison() -> None:
+    from fazhi.classify import framework as fw_mod
+    from fazhi.classify.areas import area_index, framework_ids, title_matches
+    headings = []
+    for p in seed_paths()[:3] + sorted(EXAMPLES.glob("*.txt")) + sorted(TEXTS.glob("*.txt"))[:8]:
+        r = fazhi.analyze(p, pipeline_names=["sections"])
+        headings += [s.heading for s in r.all_sections() if s.heading]
+    idx = area_index(None)
+    titles = [tc for tcs in idx.titles.values() for tc in tcs]
+    rng = random.Random(5)
+    headings += titles[:40] + ["".join(rng.sample(t, len(t))) for t in titles[:40]]
+    headings += [a + "，" + b for a, b in zip(titles[::7], titles[3::7])]
+    assert len(headings) > 200
+    matched = 0
+    for fw in [None, *framework_ids()]:
+        for h in headings:
+            ref, ref_sim = _title_matches_reference(h, fw)
+            got = title_matches(h, fw)
+            assert got == ref and list(got) == list(ref), (h, fw)
+            matched += bool(got)
+            if fw is not None:
+                assert fw_mod._title_sim.__wrapped__(h, fw) == pytest.approx(ref_sim, abs=1e-12), (h, fw)
+    assert matched > 50

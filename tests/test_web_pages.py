@@ -190,6 +190,9 @@ def test_decision_form_and_reviewer_finding_form(app, rev):
     assert r.status_code == 303
     page = rev.get("/reports/1").text
     assert "已确认：属实，请修改（rev" in page
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", rev.get("/reports").text, re.S) if 'href="/reports/1"' in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert int(cells[-1]) >= 1                        # the 已审核 column counts decided findings
     text = doc["text"]
     s = text.index("\n", 10) + 1
     e = s + 6
@@ -296,3 +299,42 @@ def test_cross_report_findings_after_upload_in_the_background(tmp_path):
     copy = next(r["id"] for r in res if r["name"] == "baichuan.txt")
     dup = [f for f in app.state.store.findings(report_id=copy) if f["rule"] == "corpus.duplicate_text"]
     assert len(dup) == 1
+
+
+def test_repeated_failed_logins_are_paused(tmp_path):
+    app = make_app(tmp_path / "throttle.db", load=False)
+    c = client(app)
+    codes = [login(c, "rev", "wrong").status_code for _ in range(6)]
+    assert codes[:5] == [401] * 5 and codes[5] == 429
+    r = login(c, "rev")                       # even the right password waits
+    assert r.status_code == 429 and "登录失败次数过多" in r.text
+    assert login(client(app), "boss").status_code == 303     # other names are not affected
+
+
+def test_corpus_cache_is_dropped_when_the_corpus_changes(tmp_path):
+    from fazhi.web.queries import CorpusCache
+    app = make_app(tmp_path / "cache.db", load=False)
+    st = app.state.store
+    cache, calls = CorpusCache(), []
+
+    def compute():
+        calls.append(1)
+        return len(st.list_reports())
+
+    assert cache.get(st, "n", compute) == 0 and cache.get(st, "n", compute) == 0
+    assert len(calls) == 1
+    st.ingest([example_file()])
+    assert cache.get(st, "n", compute) == 1 and len(calls) == 2
+
+
+def test_app_runs_without_the_vendored_chart_library(tmp_path, monkeypatch):
+    import fazhi.web.app as webapp
+    monkeypatch.setattr(webapp, "VENDOR", tmp_path / "no-vendor")
+    app = make_app(tmp_path / "novendor.db", load=False)
+    assert app.state.vendor == {"echarts": False, "swagger": False}
+    c = signed_in(app, "look")
+    page = c.get("/dashboard").text
+    assert 'id="charts-missing"' in page and "图表库未安装" in page
+    assert "echarts.min.js" not in page
+    docs = c.get("/api/docs")
+    assert docs.status_code == 200 and "/api/openapi.json" in docs.text and "swagger-ui-bundle" not in docs.text

@@ -89,12 +89,15 @@ def test_reviewer_workflow_end_to_end(server, browser, tmp_path):
     try:
         # upload two reports at once: each file gets its own line with its result
         page.goto(f"{base}/upload")
-        page.set_input_files("#files", [str(example_file()), str(TEXTS / "corpus_lanxi_2022.txt")])
+        bad = tmp_path / "说明.exe"
+        bad.write_bytes(b"MZ\x90\x00")
+        page.set_input_files("#files", [str(example_file()), str(TEXTS / "corpus_lanxi_2022.txt"), str(bad)])
         page.click("#upload-btn")
         page.wait_for_selector("#upload-list[data-done='1']", timeout=30000)
         lines = page.locator("#upload-list li")
-        assert lines.count() == 2
+        assert lines.count() == 3
         assert page.locator("#upload-list li.ok").count() == 2, page.inner_text("#upload-list")
+        assert "不支持的文件类型" in page.inner_text("#upload-list li.err")
         _shot(page, "upload")
         page.locator("#upload-list li").first.locator("a").click()
         page.wait_for_selector("#fulltext")

@@ -90,7 +90,28 @@ def template_site(report: Report, config: Config) -> Iterable[Finding]:
 
 CHROME_LINE = re.compile(
     r"网站地图|联系我们|主办单位|承办单位|ICP备|公网安备|网站标识码|版权所有|[【\[]\s*字[体号]|打印本页|关闭窗口|"
-    r"浏览次数|分享到|当前位置|您的位置|首页\s*[>＞»]|扫一扫在手机|最佳浏览效果|分辨率|适老化|无障碍服务")
+    r"浏览次数|分享到|当前位置|您的位置|首页\s*[>＞»]|扫一扫在手机|最佳浏览效果|分辨率|适老化|无障碍服务|"
+    r"上一页|下一页|上一篇|下一篇")
+
+# A line that only states where and when the page was published (发布时间/来源/作者): that is
+# metadata the reader keeps (meta.publish_date), not residue to report.
+_PUB_FIELD = re.compile(
+    r"(?:发布时间|发布日期|更新时间|更新日期|时间|日期|来源|信息来源|文章来源|稿件来源|作者|撰稿|编辑|责任编辑)\s*[:：]")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def publication_line(text: str) -> bool:
+    """True when `text` consists only of publication fields (发布时间：… 来源：… 作者：…)."""
+    tokens = text.replace("\u3000", " ").split()
+    if not tokens or not _PUB_FIELD.match(tokens[0]):
+        return False
+    for i, tok in enumerate(tokens):
+        if _PUB_FIELD.match(tok) or _CLOCK.fullmatch(tok):
+            continue
+        if i > 0 and _PUB_FIELD.fullmatch(tokens[i - 1]):
+            continue          # the value after a field name standing alone ("来源： 区司法局")
+        return False
+    return True
 
 
 @rule("provenance.web_chrome", severity="info",
@@ -102,7 +123,7 @@ CHROME_LINE = re.compile(
       severities=("info", "minor"))
 def web_chrome(report: Report, config: Config) -> Iterable[Finding]:
     removed = [Evidence(r.at, r.at, r.text, removed=True)
-               for r in report.removed if r.kind != "template_site"]
+               for r in report.removed if r.kind != "template_site" and not publication_line(r.text)]
     left = []
     for m in re.finditer(r"[^\n]+", report.norm):
         line = m.group().strip()

@@ -312,6 +312,8 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
             if kind == "skip" and _kind(s) and _ordinal(s) and \
                     _earlier_markers_fused(report, parents.get(s.id), s, _kind(s), _ordinal(s)):
                 continue          # the earlier items are fused into the parent heading's line
+            if kind == "unnumbered_sibling" and not _numbered_siblings(report, parents.get(s.id), s):
+                continue          # its siblings carry no hierarchical number either (【】 headings)
             if kind in names and kind not in seen.setdefault(s.id, set()):
                 seen[s.id].add(kind)
                 msgs.append((kind, s, f"标题“{heading_text(report, s)[:30]}”{names[kind]}。"))
@@ -323,7 +325,7 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
     for (kind, _), items in groups.items():
         severity = "minor"
         if kind == "unnumbered_sibling":
-            message = items[0][1].split("，")[0] + "，以下标题没有编号：" + "、".join(
+            message = items[0][1].split("，")[0].rstrip("。") + "，以下标题没有编号：" + "、".join(
                 f"“{heading_text(report, s)[:20]}”" for s, _ in items[:6]) + "。"
         else:
             message = "".join(m for _, m in items[:6])
@@ -333,6 +335,12 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
             evidence=[heading_ev(report, s) for s, _ in items[:10]],
             suggestion="核对该处是否漏写或删去了内容；按“一、（一）1.（1）”的层次连续编号，同级标题统一编号。",
             data={"anomaly": kind, "sections": [s.id for s, _ in items]})
+
+
+def _numbered_siblings(report: Report, parent: Section | None, s: Section) -> bool:
+    """Whether at least two of the siblings of `s` carry a GB/T 9704 number (一、（一）1.（1）)."""
+    group = parent.children if parent is not None else report.sections
+    return sum(1 for x in group if x is not s and _kind(x) in RANK) >= 2
 
 
 def _parent_id(report: Report, target: Section) -> str:

@@ -40,6 +40,31 @@ class AreaIndex:
     title_clauses: dict[str, list[str]] = field(default_factory=dict)  # area -> title clauses only
     low_weight: set[str] = field(default_factory=set)               # framing areas: heading only
     order: list[str] = field(default_factory=list)
+    # bigram -> (area, clause position) of the clauses holding it, in titles / title_clauses:
+    # only clauses sharing a bigram with a heading clause can reach TITLE_SIM (containment
+    # implies shared bigrams, clauses have 4+ characters), so only those are compared
+    titles_by_bigram: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    title_clauses_by_bigram: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+
+
+def _bigram_index(table: dict[str, list[str]]) -> dict[str, set[tuple[int, int]]]:
+    """bigram -> {(position of the area in `table`, clause position)}."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    for ai, aid in enumerate(table):
+        for j, tc in enumerate(table[aid]):
+            for k in range(len(tc) - 1):
+                out.setdefault(tc[k:k + 2], set()).add((ai, j))
+    return out
+
+
+def candidate_clauses(hc: str, by_bigram: dict[str, set[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """(area position, clause position) of the clauses sharing a bigram with hc, in table order."""
+    found: set[tuple[int, int]] = set()
+    for bg in _bigrams(hc):
+        hit = by_bigram.get(bg)
+        if hit:
+            found |= hit
+    return sorted(found)
 
 
 def _frameworks() -> list[dict]:
@@ -95,6 +120,8 @@ def area_index(framework: str | None) -> AreaIndex:
     for kw, aids in kw_areas.items():
         idx.automaton.add_word(kw, (kw, tuple(sorted(aids))))
     idx.automaton.make_automaton()
+    idx.titles_by_bigram = _bigram_index(idx.titles)
+    idx.title_clauses_by_bigram = _bigram_index(idx.title_clauses)
     return idx
 
 
@@ -108,7 +135,11 @@ def dice(a: str, b: str) -> float:
     if len(a) < 2 or len(b) < 2:
         return 0.0
     ba, bb = _bigrams(a), _bigrams(b)
-    common = sum((ba & bb).values())
+    if len(ba) > len(bb):
+        ba, bb = bb, ba
+    # the size of the multiset intersection (what sum((ba & bb).values()) counts, without
+    # Counter.__and__'s pure-Python loop over both counters)
+    common = sum(min(n, bb[k]) for k, n in ba.items() if k in bb)
     return 2 * common / (len(a) - 1 + len(b) - 1)
 
 
@@ -116,15 +147,22 @@ def title_matches(heading: str, framework: str | None) -> dict[str, float]:
     """area -> best similarity between a clause of the heading and a clause of the area's
     title or sub-measures (1.0 when one contains the other), for matches >= TITLE_SIM."""
     idx = area_index(framework)
+    areas = list(idx.titles)
     out: dict[str, float] = {}
     for hc in clauses(heading):
         if len(hc) < 4:
             continue
-        for aid, area_clauses in idx.titles.items():
-            for tc in area_clauses:
-                sim = 1.0 if (tc in hc or (len(hc) >= 8 and hc in tc)) else dice(hc, tc)
-                if sim >= TITLE_SIM and sim > out.get(aid, 0.0):
-                    out[aid] = sim
+        for ai, j in candidate_clauses(hc, idx.titles_by_bigram):
+            aid = areas[ai]
+            tc = idx.titles[aid][j]
+            if tc in hc or (len(hc) >= 8 and hc in tc):
+                sim = 1.0
+            elif 2 * (min(len(hc), len(tc)) - 1) < TITLE_SIM * (len(hc) + len(tc) - 2):
+                continue        # too different in length for the Dice score to reach TITLE_SIM
+            else:
+                sim = dice(hc, tc)
+            if sim >= TITLE_SIM and sim > out.get(aid, 0.0):
+                out[aid] = sim
     return out
 
 

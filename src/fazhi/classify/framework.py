@@ -19,7 +19,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Report
 from ..pipeline import component
-from .areas import dice, clauses, area_index
+from .areas import area_index, candidate_clauses, clauses, dice
 from .parts import classify_heading
 
 _NAMES = re.compile(
@@ -49,9 +49,15 @@ def _framework_for_years(start: int, end: int) -> str | None:
 def _title_sim(heading: str, fw: str) -> float:
     """Best similarity between a heading clause and one of the framework's area titles."""
     idx = area_index(fw)
-    return max((dice(hc, tc) if tc not in hc else 1.0
-                for hc in clauses(heading) if len(hc) >= 4
-                for tcs in idx.title_clauses.values() for tc in tcs), default=0.0)
+    areas = list(idx.title_clauses)
+    best = 0.0      # clauses sharing no bigram with the heading have similarity 0
+    for hc in clauses(heading):
+        if len(hc) < 4:
+            continue
+        for ai, j in candidate_clauses(hc, idx.title_clauses_by_bigram):
+            tc = idx.title_clauses[areas[ai]][j]
+            best = max(best, dice(hc, tc) if tc not in hc else 1.0)
+    return best
 
 
 def _plan_spans(report: Report) -> list[tuple[int, int]]:

@@ -40,16 +40,20 @@ _LEAD = re.compile(
     r"向|对|为|从|由|将|把|给|与|和|及(?!时)|到|达到|达|有(?![效关序力])|"
     r"\d{4}年(?:度|底|末|初)?(?:\d{1,2}月(?:底|末|份|初)?)?(?:\d{1,2}日)?(?:前|后)?|\d{1,2}月(?:份|底)?(?:\d{1,2}日)?(?:前|后)?|"
     r"[全各本我该](?:镇街|街道|[县区市州省盟旗乡镇])|各(?:镇街|乡镇|部门|单位|级)|"
+    r"[一二三四五六七八九十]是(?=[\u4e00-\u9fff“])|"         # run-in items: 二是建成…
     r"[\s“”\"'‘’()])"
 )
 _TRAIL = re.compile(
-    r"(?:达到了?|达|为|是|有|共计|共有|共|计|约|累计|合计|总计|分别为|分别|均为|均达|均|已|了|的|占|"
-    r"提高到|提升到|提高至|提升至|增至|降至|[\s“”\"'‘’(:])$"
+    r"(?:达到了?|达|(?<![行作认])为|是|有|共计|共有|共|计|约|累计|合计|总计|分别为|分别|均为|均达|(?<!平)均|已|了|的|占|"
+    r"力争|争取|确保|保持|稳定|"
+    r"(?:提高|提升|增加|增长|上升|扩大|压缩|精简|缩短|缩减|减少|减至|下降|降低|控制|保持|稳定|维持)(?:到|至|在)|"
+    r"增至|降至|少于|多于|低于|高于|不少于|不低于|不超过|不高于|仅有|只有|仅为|仅|只|[\s“”\"'‘’(:])$"
 )
 _AFTER_STOP = re.compile(
-    r"和|及|与|、|的|等|在|被|已|均|都|全部|共|累计|完成|实现|开展|参加|参与|进行|发现|通过|取得|获得|"
-    r"核定|达到|达|为|是|有|对|向|将|从|由|按|入驻|进驻|纳入|实行|提供|办理|受理|开设|设立|发放|"
-    r"接受|签订|全覆盖|覆盖|整合|参考|进入|完成|落实|建立|成立|组建|配备|聘请|开通|上线|实施|作为|以"
+    r"和|及|与|、|的|等|在|被|已|平均|均|都|全部|全面|共|累计|完成|实现|开展|参加|参与|进行|发现|通过|取得|获得|"
+    r"核定|达到|达|(?<!行)为|是|有|仍|尚|还|仅|只|未|没有|对|向|将|从|由|按|入驻|进驻|纳入|实行|提供|办理|受理|开设|设立|发放|"
+    r"接受|签订|全覆盖|覆盖|整合|参考|进入|完成|落实|建立|成立|组建|配备|聘请|开通|上线|实施|作为|以|"
+    r"全年|年内|当年|先后|分别|申报|创建|获评|少于|多于|低于|高于|不足|超过|不少于|每[年月周日天季人]"
 )
 # verbs at which an over-long phrase is cut (the verb and its object are kept)
 _VERB = re.compile(
@@ -114,6 +118,8 @@ def _after_span(norm: str, pos: int, limit: int) -> tuple[int, int, bool]:
         return a, b, True                       # starts with a verb: 563人参考, 200人通过考试
     if stop:
         b = stop.start()
+    if b - a > 2 and norm[b - 1] == "中":
+        b -= 1                                  # 30个乡镇中仍有9个 -> 乡镇
     while a < b and norm[a] in "“”\"'‘’":
         a += 1
     while a < b and norm[b - 1] in "“”\"'‘’":
@@ -151,6 +157,8 @@ def subject_span(norm: str, q: Quantity, floor: int = 0, prev_end: int = -1,
             a = last.start()
         if b - a > _MAX_SUBJECT:
             a, b = _trim_window(norm, a, b)
+    if b > a:
+        a, b = _balance(norm, a, b)
     before = (a, b) if b > a else None
     after = None
     if q.kind in ("count", "other"):
@@ -158,12 +166,32 @@ def subject_span(norm: str, q: Quantity, floor: int = 0, prev_end: int = -1,
         if ab > aa:
             after = (aa, ab, verbish)
     if after and not after[2] and q.unit in CLASSIFIERS:
-        return after[0], after[1]
+        return _balance(norm, after[0], after[1])
     if before and (b - a >= 2 or not after or after[2]):
         return before
     if after:
         return after[0], after[1]
     return None
+
+
+_PAIRS = (("“", "”"), ("(", ")"), ("‘", "’"))
+
+
+def _balance(norm: str, a: int, b: int) -> tuple[int, int]:
+    """Take in the quote mark or bracket that closes or opens a name cut in half at the span's
+    edge (赣服通”上线服务事项 -> “赣服通”上线服务事项; 培养“法律明白人 -> 培养“法律明白人”)."""
+    for op, cl in _PAIRS:
+        seg = norm[a:b]
+        depth, low = 0, 0
+        for ch in seg:
+            depth += (ch == op) - (ch == cl)
+            low = min(low, depth)
+        if low < 0 and a > 0 and norm[a - 1] == op:
+            a -= 1
+            depth += 1
+        if depth > 0 and b < len(norm) and norm[b] == cl:
+            b += 1
+    return a, b
 
 
 # --------------------------------------------------------------------------- year
@@ -192,6 +220,7 @@ class _Indicator:
 
 
 _RATE_WORD = re.compile(r"(?:率|比例|比率)$")
+_AVERAGE = re.compile(r"人均|平均|户均|每人|每名|每个")
 
 
 @functools.lru_cache(maxsize=1)
@@ -221,6 +250,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> 
         return None
     if kind != "rate" and _RATE_WORD.search(subject):
         return None                     # a count is never the rate its phrase names
+    if kind == "count" and _AVERAGE.search(subject):
+        return None                     # 人均办案量150件 is an average, not a count of cases
     for ind in _candidates(kind, unit):
         if not all(p.search(subject) for p in ind.subject):
             continue
@@ -251,6 +282,12 @@ def build_facts(report: Report) -> list[Fact]:
     for i, q in enumerate(quantities, 1):
         sent_start = starts[bisect.bisect_right(starts, q.start) - 1]
         floor = max(sent_start, prev_end)
+        sec = report.section_at(q.start) if has_sections else None
+        if sec is not None and sec.heading_end:
+            if sec.heading_end <= q.start:
+                floor = max(floor, sec.heading_end)     # the heading is not the subject
+            elif sec.heading_start <= q.start:
+                floor = max(floor, sec.heading_start + len(sec.number or ""))   # nor its number
         nxt = quantities[i].start if i < len(quantities) else len(norm)
         span = subject_span(norm, q, floor, prev_end if i > 1 else -1, nxt)
         if span is None and prev_subject and q.start - prev_end <= 2 \
@@ -269,10 +306,7 @@ def build_facts(report: Report) -> list[Fact]:
         context = norm[sent_start:q.start]
         subj_norm = norm[span[0]:span[1]] if span else ""
         indicator = match_indicator(q.kind, q.unit, subj_norm, context)
-        section = None
-        if has_sections:
-            sec = report.section_at(q.start)
-            section = sec.id if sec else None
+        section = sec.id if sec is not None else None
         facts.append(Fact(
             id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,
             value=q.value, unit=q.unit, approx=q.approx, qualifier=q.qualifier, kind=q.kind,

@@ -420,17 +420,22 @@ def _find_rates(ctx: _Ctx) -> None:
         keys = _heads(subj)
         if not keys:
             continue
+        neg = any(_negated(subj, k) for k in keys)          # 不合格率: over 不合格 counts
         num = next((f for f in same_sentence if f.kind == "count"
-                    and any(k in ctx.subject(f) for k in keys) and "率" not in ctx.subject(f)), None)
+                    and any(k in ctx.subject(f) and _negated(ctx.subject(f), k) == neg for k in keys)
+                    and "率" not in ctx.subject(f)), None)
         if num is None:
             continue
         den = None
         siblings = _siblings(ctx, facts[:index[num.id]], num)
+        numerators = {r.numerator for r in ctx.relations if r.type == "rate"}
         for f in reversed(facts[:index[num.id]]):
             if ctx.line_of[f.id] != ctx.line_of[num.id] or num.start - f.end > 300:
                 break
             if f.unit != num.unit or f.kind != "count" or f.id in ctx.sum_parts or f.id in siblings:
                 continue
+            if f.id in numerators:
+                continue        # the numerator of another stated rate (出庭95件 of 出庭率) is no base
             fs = ctx.subject(f)
             if "率" in fs or any(k in fs for k in keys if k != "调解"):
                 continue
@@ -440,8 +445,38 @@ def _find_rates(ctx: _Ctx) -> None:
         if den is None:
             continue
         rel = _rate_relation(ctx, rate, num, den)
+        if rel and not rel.holds and not neg and _complement_holds(ctx, rate, den, same_sentence, keys):
+            continue            # 优秀61、合格168、不合格11，合格率95.4%: 合格 may include 优秀
         if rel:
             ctx.add(rel)
+
+
+def _negated(subject: str, key: str) -> bool:
+    """不合格 / 未办结: the count of the opposite category of the rate's head word."""
+    k = subject.find(key)
+    return k > 0 and subject[k - 1] in "不未非无"
+
+
+def _complement_holds(ctx: _Ctx, rate: Fact, den: Fact, same_sentence: list[Fact],
+                      keys: list[str]) -> bool:
+    """Whether the rate agrees with 1 − (negated category)/(base) when the sentence also
+    counts the opposite category (不合格, 未办结): then the positive count need not be the
+    whole numerator, and the text does not make the relation explicit."""
+    for f in same_sentence:
+        if f.kind == "count" and f.unit == den.unit and f.id != den.id and \
+                any(_negated(ctx.subject(f), k) for k in keys):
+            rel = _rate_relation(ctx, rate, _Complement(den, f), den)
+            if rel and rel.holds:
+                return True
+    return False
+
+
+class _Complement:
+    """A stand-in numerator: base − opposite category."""
+    def __init__(self, den: Fact, neg: Fact) -> None:
+        self.value = den.value - neg.value
+        self.approx = den.approx or neg.approx
+        self.id = ""
 
 
 def build_relations(report: Report) -> list[Relation]:

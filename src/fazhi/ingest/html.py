@@ -311,19 +311,15 @@ def _page_title(tree, root, content, drop: set[str]) -> str | None:
     before: list[str] = []
     inside: list[str] = []
     state = "before" if content is not None else "inside"
-    left = 0                     # nodes of the content subtree still to come (pre-order)
+    visited = 0                  # nodes of the content subtree seen so far (pre-order)
     inside_chars = 0             # text seen inside the content: a title there must come first
     for node in root.traverse(include_text=True):
         if state == "before" and node.mem_id == content_id:
-            state, left = "inside", content_size
-        if left:
-            left -= 1
-            if not left:
-                state = "after" if content is not None else state
-        elif state == "inside" and content is not None:
-            state = "after"
-        if state == "after":
-            break
+            state = "inside"
+        if state == "inside" and content is not None:
+            if visited == content_size:
+                break            # past the content: nothing after it is the title
+            visited += 1
         tag = node.tag or ""
         if tag == "-text":
             if state == "inside" and (node.parent is None or node.parent.tag not in drop):

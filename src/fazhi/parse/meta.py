@@ -127,7 +127,7 @@ _TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:�
 _DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
                    rf"(?=\d|[〇○一二]{{4}}年|关于|法治|依法|年度|$|\s)")
 _NOT_DEPT = re.compile(r"^(人民政府|政府|中共|党委|委员会$|全面依法治|依法治)")
-_ORG_END = re.compile(r"(人民政府|政府|委员会|党委|委|局|厅|办公室|办|中心|院|署|支队|大队|党组|管理处|所|站|部)$")
+_ORG_END = re.compile(r"(人民政府|政府|委员会|党委|委|局|厅|办公室|办事处|管委会|办|中心|院|署|支队|大队|党组|管理处|所|站|部)$")
 _WE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|盟|镇|乡)")
 _LEAD_BY = re.compile(r"在[^，,。；;]{0,40}?(?:领导|指导|关心|支持|帮助)下")
 _PARENT_CUE = [("自治州", re.compile(r"州委|州政府|州人民政府")), ("盟", re.compile(r"盟委|盟行政公署|盟行署")),
@@ -371,7 +371,9 @@ def _kind(c: _Ctx, title: str | None) -> str:
     if _any(t, ot["title"]) or _any_rx(head, ot["opening_patterns"], re.M) or _any(norm[:3000], ot["body"]):
         return "other"
     rp = k["report"]
-    title_report = bool(t) and _any_rx(t, rp["title_patterns"]) and _any(t, rp["title_report"])
+    # a title that names the report only inside 《》 is about the report (审议通过《…报告》), not it
+    t_own = _BOOK.sub("", t)
+    title_report = bool(t_own) and _any_rx(t_own, rp["title_patterns"]) and _any(t_own, rp["title_report"])
     body_hits = sum(1 for p in rp["body_patterns"] if re.search(p, norm))
     terms = sum(norm.count(w) for w in rp["body_terms"])
     nw = k["news"]

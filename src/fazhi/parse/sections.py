@@ -22,6 +22,7 @@ Everything is matched in `report.norm` and reported as offsets into `report.text
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -534,7 +535,9 @@ def _inline(report: Report, root: _Node) -> None:
             stops = [node.sec.end]
             if i + 1 < len(items):
                 stops.append(items[i + 1][0])
-            stops += [s for s in kids_starts if s > pos]
+            k = bisect.bisect_right(kids_starts, pos)
+            if k < len(kids_starts):
+                stops.append(kids_starts[k])          # the first child starting after pos
             end = _rstrip_to(text, min(stops), pos)
             hs, he = _heading_span(norm, mend, _line_end(text, pos, end), whole_ok=False)
             sec = Section(id="", number=number.strip(), level=node.sec.level + 1,
@@ -569,17 +572,24 @@ def _line_end(text: str, pos: int, limit: int) -> int:
     return limit if nl < 0 else nl
 
 
+def _node_start(n: _Node) -> int:
+    return n.sec.start
+
+
 def _innermost(root: _Node, pos: int) -> _Node | None:
+    """Deepest non-inline node containing pos. Siblings are in text order and do not
+    overlap, so a binary search per level finds the only candidate."""
     best = None
     nodes = root.children
-    while True:
-        for n in nodes:
-            if n.sec.style != "inline" and n.sec.start <= pos < n.sec.end:
-                best = n
-                nodes = n.children
-                break
-        else:
+    while nodes:
+        k = bisect.bisect_right(nodes, pos, key=_node_start) - 1
+        if k < 0:
             return best
+        n = nodes[k]
+        if n.sec.style == "inline" or not n.sec.start <= pos < n.sec.end:
+            return best
+        best, nodes = n, n.children
+    return best
 
 
 def _assign_ids(nodes: list[_Node], prefix: str) -> None:

@@ -9,6 +9,8 @@ search, users, api.
 from __future__ import annotations
 
 import secrets
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,15 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     app.state.config = config
     app.state.settings = {"public_read": bool(public_read), **web_cfg}
     app.state.cache = CorpusCache()
-    app.state.refresher = CorpusRefresher(store, int(web_cfg["sync_corpus_max"]))
+
+    def warm_dashboard() -> None:
+        from . import queries
+        app.state.cache.get(store, "dashboard", lambda: queries.dashboard(store))
+
+    app.state.refresher = CorpusRefresher(store, int(web_cfg["sync_corpus_max"]), on_done=warm_dashboard)
+    if not app.state.refresher.small():
+        # a large corpus: compute the dashboard's aggregates now rather than on the first visit
+        threading.Thread(target=_quietly(warm_dashboard), name="fazhi-dashboard-warm", daemon=True).start()
     app.state.vendor = {"echarts": (VENDOR / "echarts.min.js").is_file(),
                         "swagger": (VENDOR / "swagger-ui-bundle.js").is_file()}
     app.add_middleware(SessionMiddleware, secret_key=secret_key or secrets.token_urlsafe(32),
@@ -118,6 +128,15 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
         return _error(request, 422, f"请求参数不正确：{where} {first.get('msg', '')} / invalid request".strip())
 
     return app
+
+
+def _quietly(fn):
+    def run() -> None:
+        try:
+            fn()
+        except Exception as exc:  # a failed warm-up only means the first visit computes it
+            print(f"总览预计算失败 / dashboard warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return run
 
 
 def _error(request: Request, status: int, message: str):

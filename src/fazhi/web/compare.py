@@ -8,21 +8,27 @@ from markupsafe import Markup
 
 from ..corpus.compare import compare
 from ..render.spans import Mark, highlight
-from ..review import PART_NAMES
+from ..labels import PART_NAMES
 from .core import reader, render, store
 
 router = APIRouter(include_in_schema=False)
 
 
-def _choices(st) -> list[dict]:
+MAX_CHOICES = 1000
+
+
+def _choices(st) -> list[dict] | None:
+    """Reports to pick from; None when there are too many for a list (the form then asks for
+    report numbers, shown in the report list and on each report's page address)."""
     import sqlalchemy as sa
     from ..corpus import schema as T
     r = T.reports
     with st.engine.connect() as conn:
-        return [dict(x._mapping) for x in conn.execute(
+        rows = [dict(x._mapping) for x in conn.execute(
             sa.select(r.c.id, r.c.title, r.c.jurisdiction, r.c.department, r.c.report_year)
             .where(r.c.current == sa.true()).order_by(r.c.province, r.c.jurisdiction, r.c.report_year)
-            .limit(2000))]
+            .limit(MAX_CHOICES + 1))]
+    return rows if len(rows) <= MAX_CHOICES else None
 
 
 @router.get("/compare")

@@ -18,14 +18,9 @@ from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
 from ..corpus.store import Store
+from ..labels import KIND_NAMES, LEVEL_NAMES, ROLE_NAMES, SEVERITY_NAMES
 
 ROLE_RANK = {"viewer": 1, "reviewer": 2, "admin": 3}
-ROLE_NAMES = {"admin": "管理员", "reviewer": "审核人", "viewer": "查看者"}
-LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
-               "department": "部门"}
-KIND_NAMES = {"report": "年度报告", "template": "范文转载稿", "interpretation": "政策解读",
-              "plan": "方案/要点", "news": "新闻报道", "article": "文章", "other": "其他文本"}
-SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
 
 
 class LoginRequired(Exception):

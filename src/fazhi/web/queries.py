@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from .. import catalog
 from ..corpus import schema as T
-from ..review import PART_NAMES
+from ..labels import PART_NAMES
 
 PAGE_SIZE = 50
 SORTS = {
@@ -124,7 +124,7 @@ def list_reports(store, q: ListQuery) -> tuple[int, list[dict[str, Any]]]:
     total_stmt = _where(q, sa.select(sa.func.count()).select_from(r).where(r.c.current == sa.true()))
     cols = [r.c.id, r.c.title, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
             r.c.report_year, r.c.kind, r.c.verdict, r.c.late, r.c.n_major, r.c.n_minor, r.c.n_info,
-            r.c.publish_date, r.c.version]
+            r.c.publish_date, r.c.version, r.c.report_key]
     order = []
     for c in SORTS[q.sort]:
         order.append(c.desc().nulls_last() if q.desc else c.asc().nulls_last())
@@ -134,6 +134,12 @@ def list_reports(store, q: ListQuery) -> tuple[int, list[dict[str, Any]]]:
     with store.engine.connect() as conn:
         total = conn.execute(total_stmt).scalar_one()
         rows = [dict(x._mapping) for x in conn.execute(stmt)]
+        keys = list({x["report_key"] for x in rows})
+        reviewed = dict(conn.execute(
+            sa.select(T.decisions.c.report_key, sa.func.count(sa.distinct(T.decisions.c.finding_key)))
+            .where(T.decisions.c.report_key.in_(keys)).group_by(T.decisions.c.report_key)).all()) if keys else {}
+    for x in rows:
+        x["reviewed"] = reviewed.get(x.pop("report_key"), 0)   # findings with a reviewer's decision
     return total, rows
 
 
@@ -146,6 +152,7 @@ class CorpusCache:
         self._lock = threading.Lock()
         self._state: tuple | None = None
         self._values: dict[str, Any] = {}
+        self._busy: dict[str, threading.Lock] = {}
 
     @staticmethod
     def state(store) -> tuple:
@@ -157,16 +164,23 @@ class CorpusCache:
         return (row[0], row[1], str(row[2]), nf)
 
     def get(self, store, name: str, compute: Callable[[], Any]) -> Any:
+        """The cached value, or compute it (one computation at a time per name: a caller that
+        arrives while it runs waits for it instead of computing it again)."""
         st = self.state(store)
         with self._lock:
             if st != self._state:
                 self._state, self._values = st, {}
             if name in self._values:
                 return self._values[name]
-        value = compute()
-        with self._lock:
-            if self._state == st:
-                self._values[name] = value
+            busy = self._busy.setdefault(name, threading.Lock())
+        with busy:
+            with self._lock:
+                if self._state == st and name in self._values:
+                    return self._values[name]
+            value = compute()
+            with self._lock:
+                if self._state == st:
+                    self._values[name] = value
         return value
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..render.html import report_marks
 from ..render.opinion import build_opinion
 from ..render.spans import Mark, highlight
-from ..review import PART_NAMES
+from ..labels import PART_NAMES
 from . import actions, queries
 from .core import check_csrf, need, reader, render, store
 from .opinion import docx_bytes, download_name, html_text, stored
@@ -23,6 +23,7 @@ router = APIRouter(include_in_schema=False)
 COLUMNS = [("place", "地区/部门"), ("province", "省份"), ("level", "层级"), ("year", "年度"),
            ("kind", "类型"), ("verdict", "结论"), ("late", "逾期"), ("major", "严重"), ("minor", "一般"),
            ("info", "提示"), ("published", "发布日期")]
+# not sortable: how many findings a reviewer has decided on (decisions are kept per report key)
 
 
 def load_doc(request: Request, rid: int) -> dict[str, Any]:

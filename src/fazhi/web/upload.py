@@ -104,8 +104,9 @@ class CorpusRefresher:
     reports, default 500) in one background thread, so an upload does not wait for a pass over
     the whole corpus; uploads arriving meanwhile are covered by one more pass."""
 
-    def __init__(self, store, sync_max: int):
+    def __init__(self, store, sync_max: int, on_done=None):
         self.store = store
+        self.on_done = on_done          # called after a background pass (warms the dashboard)
         self.sync_max = sync_max
         self._lock = threading.Lock()
         self._dirty = False
@@ -136,6 +137,8 @@ class CorpusRefresher:
                 self._dirty = False
             try:
                 self.store.refresh_corpus()
+                if self.on_done is not None and not self._dirty:
+                    self.on_done()
             except Exception as exc:  # logged, never kills the server
                 print(f"跨报告分析失败 / corpus refresh failed: {type(exc).__name__}: {exc}", file=sys.stderr)
 

@@ -1,0 +1,217 @@
+"""Rules fixed after running fazhi on reports it had not seen (eval/data/reports_src: province,
+department, 街道, 2019, 【】 headings, news, 政策解读, 工作要点, portal copies). Each fix has a case
+that fires and a case that must not, on short texts written for the test, through the whole
+pipeline (fazhi.analyze_text)."""
+from __future__ import annotations
+
+from fazhi import analyze_text
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+BODY = ("2023年，全市坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
+        "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
+        "四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n")
+
+
+# -- provenance.web_chrome: 发布时间/来源 is metadata, a pager is residue -------------------------
+def test_publication_line_alone_is_not_web_chrome() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n发布时间：2024-03-28 10:15　　来源：松川市司法局　　作者：王明\n"
+            + BODY + "中共松川市委　松川市人民政府\n2024年2月26日\n")
+    r = analyze_text(text)
+    assert r.meta.publish_date == "2024-03-28"
+    assert rules(r, "provenance.web_chrome") == []
+
+
+def test_pager_and_widget_inside_the_text_are_web_chrome() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n发布时间：2024-03-28　　来源：松川市司法局\n"
+            + BODY.replace("审结110件。\n", "审结110件。\n上一页 1 2 下一页\n")
+            + "中共松川市委　松川市人民政府\n2024年2月26日\n")
+    r = analyze_text(text)
+    out = rules(r, "provenance.web_chrome")
+    assert len(out) == 1
+    assert any("上一页" in e.quote for e in out[0].evidence)
+    assert not any("发布时间" in e.quote for e in out[0].evidence)
+
+
+# -- meta.kind: a title that names the report inside 《》 -------------------------------------
+NEWS_BODY = ("2月27日上午，市长主持召开市政府第36次常务会议，审议通过《松川市2023年度法治政府建设情况报告》。"
+             "会议指出，2023年全市办理行政复议案件120件，行政机关负责人出庭应诉率100%，依法行政、行政执法、"
+             "行政复议工作取得新进展。会议强调，要推进法治政府建设，提升行政执法质量，做好行政复议工作，"
+             "加强法治建设，确保报告按时向社会公开。\n")
+
+
+def test_news_title_quoting_the_report_is_news() -> None:
+    r = analyze_text("市政府常务会议审议通过《松川市2023年度法治政府建设情况报告》\n" + NEWS_BODY)
+    assert r.meta.kind == "news"
+    assert rules(r, "structure.missing_part") == []
+
+
+def test_report_title_is_still_a_report() -> None:
+    r = analyze_text("松川市2023年度法治政府建设情况报告\n" + BODY + "松川市人民政府\n2024年2月26日\n")
+    assert r.meta.kind == "report"
+    r = analyze_text("松川市人民政府关于《法治政府建设实施纲要》落实情况的报告\n" + BODY
+                     + "松川市人民政府\n2024年2月26日\n")
+    assert r.meta.kind == "report"
+
+
+# -- meta.issuers: 街道办事处 signs ----------------------------------------------------------------
+def test_street_office_signature_is_an_issuer() -> None:
+    text = ("北岭街道2023年法治政府建设工作情况报告\n" + BODY.replace("全市", "街道")
+            + "松川市东湖区北岭街道办事处\n2024年1月18日\n")
+    r = analyze_text(text)
+    assert r.meta.issuers == ["松川市东湖区北岭街道办事处"]
+    assert r.meta.report_date == "2024-01-18"
+    assert r.meta.level == "township"
+
+
+def test_sentence_ending_in_office_is_not_an_issuer() -> None:
+    text = ("北岭街道2023年法治政府建设工作情况报告\n" + BODY.replace("全市", "街道")
+            + "2024年1月18日\n")
+    r = analyze_text(text)
+    assert r.meta.issuers == []
+
+
+# -- statutory parts: "2024年主要工作安排" is the plan (catalog/structure.yaml phrase) -----------
+def test_main_work_arrangements_heading_is_the_plan() -> None:
+    r = analyze_text("松川市2023年法治政府建设年度报告\n"
+                     + BODY.replace("四、2024年工作安排", "四、2024年主要工作安排")
+                     + "松川市人民政府\n2024年2月26日\n")
+    assert [s.part for s in r.sections] == ["measures", "first_responsible", "shortcomings", "plan"]
+    assert rules(r, "structure.missing_part") == []
+    r = analyze_text("松川市2023年法治政府建设年度报告\n"
+                     + BODY.replace("四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n", "")
+                     + "松川市人民政府\n2024年2月26日\n")
+    assert [f.data.get("part") for f in rules(r, "structure.missing_part")] == ["plan"]
+
+
+# -- structure.heading_numbering: unnumbered lines among 【】 headings --------------------------
+BRACKET = ("松川市2022年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下。\n"
+           "【主要举措和成效】\n政府职能依法全面履行\n政务服务事项全部进驻大厅，办件3,000件。\n"
+           "依法行政制度建设\n审核规范性文件23件。\n社会矛盾纠纷依法化解\n调解纠纷1,200件。\n"
+           "【党政主要负责人履行推进法治建设第一责任人职责情况】\n市长出庭应诉1次。\n"
+           "【存在的不足及原因】\n执法人员缺编，原因是编制核定滞后。\n"
+           "【2023年工作安排】\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
+
+
+def test_unnumbered_lines_among_bracket_headings_are_not_a_numbering_finding() -> None:
+    r = analyze_text(BRACKET)
+    assert rules(r, "structure.heading_numbering") == []
+
+
+def test_unnumbered_line_among_numbered_siblings_is_a_numbering_finding() -> None:
+    text = ("松川市2022年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下。\n"
+            "一、主要举措和成效\n（一）政府职能依法全面履行\n政务服务事项全部进驻大厅，办件3,000件。\n"
+            "（二）依法行政制度建设\n审核规范性文件23件。\n"
+            "（三）行政执法严格规范公正文明\n办理行政处罚案件240件。\n"
+            "社会矛盾纠纷依法化解\n调解纠纷1,200件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长出庭应诉1次。\n"
+            "三、存在的不足及原因\n执法人员缺编，原因是编制核定滞后。\n"
+            "四、2023年工作安排\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
+    r = analyze_text(text)
+    out = rules(r, "structure.heading_numbering")
+    assert len(out) == 1 and out[0].data["anomaly"] == "unnumbered_sibling"
+    assert "。，" not in out[0].message
+    assert out[0].evidence[0].quote.startswith("社会矛盾纠纷依法化解")
+
+
+# -- years.outdated_framework: not by heading look when the current 纲要 is named -------------
+OLD_HEADINGS = ("一、主要举措和成效\n（一）依法全面履行政府职能\n办件3,000件。\n"
+                "（二）完善依法行政制度体系\n审核规范性文件23件。\n"
+                "（三）推进行政决策科学化、民主化、法治化\n重大行政决策4项。\n"
+                "（四）坚持严格规范公正文明执法\n办理行政处罚案件240件。\n"
+                "（五）强化对行政权力的制约和监督\n出庭应诉率100%。\n"
+                "（六）依法有效化解社会矛盾纠纷\n调解纠纷1,200件。\n"
+                "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长出庭应诉1次。\n"
+                "三、存在的不足及原因\n执法人员缺编，原因是编制核定滞后。\n"
+                "四、2023年工作安排\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
+
+
+def test_old_chapter_headings_without_citation_are_outdated() -> None:
+    r = analyze_text("松川市2022年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下。\n"
+                     + OLD_HEADINGS)
+    assert r.meta.framework == "2015-2020"
+    assert [f.data.get("follows") for f in rules(r, "years.outdated_framework")] == ["2015-2020"]
+
+
+def test_old_chapter_headings_with_current_outline_named_are_not_outdated() -> None:
+    r = analyze_text("松川市2022年法治政府建设年度报告\n2022年，全市对照《法治政府建设实施纲要（2021—2025年）》"
+                     "推进法治政府建设。现将有关情况报告如下。\n" + OLD_HEADINGS)
+    assert rules(r, "years.outdated_framework") == []
+
+
+# -- relations: 合格率 beside 优秀/不合格 categories; a numerator is no other rate's base -------
+def rels(r, kind: str = "rate"):
+    fs = {f.id: f for f in r.facts}
+    return [(fs[x.rate].quote, fs[x.numerator].quote, fs[x.denominator].quote, x.holds)
+            for x in r.relations if x.type == kind]
+
+
+def test_pass_rate_beside_excellent_and_failed_categories_is_not_a_mismatch() -> None:
+    r = analyze_text("抽查案卷240卷，其中优秀61卷、合格168卷、不合格11卷，合格率95.4%。\n")
+    assert [x for x in rels(r) if not x[3]] == []
+    assert rules(r, "figures.rate_mismatch") == []
+    r = analyze_text("抽查案卷240卷，其中优秀61卷、合格168卷、不合格11卷，合格率90.4%。\n")
+    assert len(rules(r, "figures.rate_mismatch")) == 1
+
+
+def test_failure_rate_takes_the_failed_category() -> None:
+    text = "评查案卷1,200卷，其中优秀216卷、合格930卷、不合格54卷，不合格率{}。\n"
+    r = analyze_text(text.format("4.5%"))
+    assert rels(r) == [("4.5%", "54卷", "1,200卷", True)]
+    r = analyze_text(text.format("6.5%"))
+    assert rels(r) == [("6.5%", "54卷", "1,200卷", False)]
+    assert len(rules(r, "figures.rate_mismatch")) == 1
+
+
+def test_numerator_of_one_rate_is_not_the_base_of_the_next() -> None:
+    text = "全市行政诉讼一审案件97件，行政机关负责人出庭应诉95件，出庭应诉率97.9%；败诉4件，败诉率{}。\n"
+    r = analyze_text(text.format("4.1%"))
+    assert ("4.1%", "4件", "97件", True) in rels(r)
+    assert rules(r, "figures.rate_mismatch") == []
+    r = analyze_text(text.format("6.1%"))
+    assert ("6.1%", "4件", "97件", False) in rels(r)
+
+
+# -- facts: subjects and indicators on wording the seeds do not use ---------------------------
+def fact(r, quote: str):
+    return next(f for f in r.facts if f.quote == quote)
+
+
+def test_subjects_keep_names_and_drop_run_in_markers_and_change_verbs() -> None:
+    r = analyze_text("“赣服通”上线服务事项4,800余项，企业开办时间压缩至2个工作日以内。"
+                     "对215起轻微违法行为免予处罚。全街道培养“法律明白人”186名；二是建成社区法治文化公园2个。"
+                     "37个县级复议机构专职人员少于2名。报备率保持100%。\n")
+    assert fact(r, "4,800余项").subject == "“赣服通”上线服务事项"
+    assert fact(r, "2个工作日").subject == "企业开办时间"
+    assert fact(r, "215起").subject.startswith("轻微违法行为")
+    assert fact(r, "186名").subject == "培养“法律明白人”"
+    assert fact(r, "2个").subject == "建成社区法治文化公园"
+    assert fact(r, "37个").subject == "县级复议机构专职人员"
+    assert fact(r, "100%").subject == "报备率"
+
+
+def test_indicators_do_not_conflate_neighbouring_figures() -> None:
+    r = analyze_text("评查案卷600卷，优秀率35.5%，合格率96.0%，不合格率4.0%。"
+                     "国家工作人员参加网上学法考试58.3万人，参考率99.2%，通过率97.2%。"
+                     "提请省人大常委会审议地方性法规草案9件，办理省人大代表建议812件。"
+                     "纠正违法或不当文件17件，办理行政处罚案件3,412件。"
+                     "行政机关负责人出庭应诉1,286件，应出庭案件1,372件。"
+                     "市本级复议案件人均办案量超过150件。部分社区每月坐班不足2次，举办法治培训班3期。"
+                     "新登记经营主体8,906户，对1,735家市场主体依法不予处罚。\n")
+    ind = {f.quote: f.indicator for f in r.facts}
+    assert ind["35.5%"] == "case_file_excellent_rate"
+    assert ind["96.0%"] == "case_file_pass_rate"
+    assert ind["4.0%"] != "case_file_pass_rate"
+    assert ind["99.2%"] == "law_exam_participation_rate" and ind["97.2%"] == "law_exam_pass_rate"
+    assert ind["9件"] != "npc_suggestions" and ind["812件"] == "npc_suggestions"
+    assert ind["17件"] != "enforcement_cases" and ind["3,412件"] == "enforcement_cases"
+    assert ind["1,286件"] == "head_appearance_count" and ind["1,372件"] != "head_appearance_count"
+    assert ind["超过150件"] is None
+    assert ind["不足2次"] != "training_sessions" and ind["3期"] == "training_sessions"
+    assert ind["8,906户"] == "market_entities_new" and ind["1,735家"] is None
