@@ -1,14 +1,18 @@
 # fazhi — two commands do everything on a fresh machine:
-#   make demo    set up, then analyse and review the example report
+#   make demo    set up, then analyse and review the example report and load it into a SQLite corpus
 #   make test    set up, then run the tests
+# then `make serve` opens that corpus in the web application (http://127.0.0.1:8000/, demo / demo).
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test eval bench clean
+.PHONY: setup demo serve test eval bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+EXAMPLE := examples/青禾县2023年法治政府建设年度报告.txt
+DEMO := artifacts/demo
+
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -c constraints.txt -e '.[test,eval]'
@@ -18,7 +22,16 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP)
 
 demo: setup
-	$(BIN)/fazhi analyze examples/青禾县2023年法治政府建设年度报告.txt
+	$(BIN)/fazhi analyze $(EXAMPLE)
+	$(BIN)/fazhi review $(EXAMPLE) -o $(DEMO)/审核意见.docx
+	$(BIN)/fazhi review $(EXAMPLE) -o $(DEMO)/审核意见.html
+	$(BIN)/fazhi ingest examples/ --db $(DEMO)/fazhi.db
+	$(BIN)/fazhi list --db $(DEMO)/fazhi.db
+	@echo "审核意见：$(DEMO)/审核意见.docx、$(DEMO)/审核意见.html；报告库：$(DEMO)/fazhi.db"
+	@echo "网页版：make serve，然后打开 http://127.0.0.1:8000/ ，演示账号 demo / demo"
+
+serve: setup
+	$(BIN)/fazhi serve --demo --db $(DEMO)/fazhi.db
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -3,7 +3,9 @@
 Names: facts (meta + facts against gold), structure (sections: fazhi vs heading regex),
 extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs chinese2digits),
 findings (review findings vs the reviewer's annotations, with a keyword baseline).
-Options: --fast (small subsets, for tests), --pages (per-page extraction table).
+Options: --fast (small subsets, for tests), --pages (per-page extraction table),
+--set original|unseen (score one set of gold files: the first ten, or the reports written later
+to test generalisation on unseen layouts).
 """
 from __future__ import annotations
 
@@ -24,14 +26,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("suites", nargs="*", help=f"any of {', '.join(SUITES)} (default: all)")
     ap.add_argument("--fast", action="store_true", help="small subsets (seconds)")
     ap.add_argument("--pages", action="store_true", help="also print the per-page extraction table")
+    ap.add_argument("--set", choices=["original", "unseen"], default=None,
+                    help="score only one set of gold files (default: all)")
     args = ap.parse_args(argv)
+    if args.set:
+        from . import common
+        common.GOLD_SET = args.set
     names = [ALIASES.get(s, s) for s in args.suites] or SUITES
     bad = [s for s in names if s not in SUITES]
     if bad:
         ap.error(f"unknown suite(s): {', '.join(bad)}")
     import fazhi
     print(f"# fazhi evaluation — {dt.date.today().isoformat()}, fazhi {getattr(fazhi, '__version__', '?')}, "
-          f"Python {platform.python_version()}, {os.cpu_count()} CPU(s){' — fast subset' if args.fast else ''}\n")
+          f"Python {platform.python_version()}, {os.cpu_count()} CPU(s){' — fast subset' if args.fast else ''}"
+          f"{f' — gold set: {args.set}' if args.set else ''}\n")
     for name in dict.fromkeys(names):
         t0 = time.perf_counter()
         mod = __import__(f"eval.{name}", fromlist=["run"])

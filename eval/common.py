@@ -60,6 +60,16 @@ class GoldReport:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+# Which gold files a run scores: None = all; else a gold `set` name ("original" for the files
+# without one: the seeds, the example and the first own reports; "unseen" for the reports
+# written to test generalisation). Set by `python -m eval --set NAME`.
+GOLD_SET: str | None = None
+
+
+def gold_set(g: dict) -> str:
+    return g.get("set") or "original"
+
+
 def load_gold(only: Iterable[str] | None = None) -> tuple[list[GoldReport], list[str]]:
     """Gold reports whose text is available, and the ids of those that are not."""
     want = set(only) if only else None
@@ -68,6 +78,8 @@ def load_gold(only: Iterable[str] | None = None) -> tuple[list[GoldReport], list
     for gp in sorted((DATA / "gold").glob("*.yaml")):
         g = yaml.safe_load(gp.read_text("utf-8"))
         if want and g["id"] not in want:
+            continue
+        if GOLD_SET and gold_set(g) != GOLD_SET:
             continue
         src = g.get("source", {})
         path = None

@@ -119,3 +119,33 @@ def test_heading_fused_with_first_inline_item() -> None:
     # "统一是" inside a heading is not an item: the heading is cut at the ；as before
     r = run("一、主要工作\n开展工作。\n二、坚持标准统一是关键；全年统一执法标准12项。\n")
     assert r.sections[1].heading == "坚持标准统一是关键"
+
+
+# -- unnumbered sub-headings under a heading that stands alone ------------------------------
+
+def test_unnumbered_subheadings_under_bracket_heading() -> None:
+    text = ("某市2022年法治政府建设年度报告\n"
+            "【主要举措和成效】\n"
+            "政府职能依法全面履行\n全年新登记经营主体8,906户，政务服务事项全部进驻大厅。\n"
+            "依法行政制度建设\n全年审核规范性文件23件，备案率100%。\n"
+            "法治宣传教育\n开展普法活动480余场。\n"
+            "【存在的不足及原因】\n执法人员总量不足。\n")
+    r = run(text)
+    assert headings(r) == [
+        ("s1", 1, None, "主要举措和成效"),
+        ("s1.1", 2, None, "政府职能依法全面履行"),
+        ("s1.2", 2, None, "依法行政制度建设"),
+        ("s1.3", 2, None, "法治宣传教育"),
+        ("s2", 1, None, "存在的不足及原因"),
+    ]
+    assert not any(s.numbering for s in r.all_sections())     # a consistent unnumbered group
+    spans_ok(r)
+
+
+def test_single_short_line_under_heading_stays_body() -> None:
+    # one short line under a heading, no peer after the body: body text, as before
+    r = run("【主要举措】\n优化营商环境\n深化放管服改革，推行一网通办，政务服务事项全部进驻大厅。\n【存在问题】\n正文。\n")
+    assert headings(r) == [("s1", 1, None, "主要举措"), ("s2", 1, None, "存在问题")]
+    # a bracket heading with run-in text is not standing alone: no sub-headings under it
+    r = run("【主要举措】全年推进改革。\n优化营商环境\n深化放管服改革，推行一网通办。\n依法行政制度建设\n审核文件23件。\n")
+    assert [s.level for s in r.all_sections() if s.style != "inline"] == [1, 1, 1]

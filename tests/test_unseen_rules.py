@@ -176,6 +176,15 @@ def test_numerator_of_one_rate_is_not_the_base_of_the_next() -> None:
     assert rules(r, "figures.rate_mismatch") == []
     r = analyze_text(text.format("6.1%"))
     assert ("6.1%", "4件", "97件", False) in rels(r)
+    # 其中 makes the next count a subset of the earlier numerator: that one is its base
+    r = analyze_text("受理劳动争议案件3,656件，审结3,533件，结案率97%，其中调解结案2,574件，调解率73%。\n")
+    assert ("73%", "2,574件", "3,533件", True) in rels(r)
+    assert rules(r, "figures.rate_mismatch") == []
+
+
+def test_tools_counted_in_ba_but_not_the_head_of_an_organ() -> None:
+    r = analyze_text("储备风力灭火机860台、二号工具1.2万把。单位一把手带头述法，二是把法治建设摆在突出位置。\n")
+    assert [(f.quote, f.value, f.unit) for f in r.facts] == [("860台", 860, "台"), ("1.2万把", 12000, "把")]
 
 
 # -- facts: subjects and indicators on wording the seeds do not use ---------------------------
@@ -215,3 +224,29 @@ def test_indicators_do_not_conflate_neighbouring_figures() -> None:
     assert ind["超过150件"] is None
     assert ind["不足2次"] != "training_sessions" and ind["3期"] == "training_sessions"
     assert ind["8,906户"] == "market_entities_new" and ind["1,735家"] is None
+
+
+# -- quality: a named project is a checkable plan item; listing functions is not specific -----
+def _report(shortcomings: str, plan: str) -> str:
+    return ("松川县2023年法治政府建设年度报告\n2023年，全县推进法治政府建设。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县长主持召开常务会议研究法治建设4次。\n"
+            f"三、存在的不足\n{shortcomings}\n四、下一步工作打算\n{plan}\n松川县人民政府\n2024年2月26日\n")
+
+
+VAGUE = "一是群众法治观念仍需提高，学法尊法守法用法的氛围还不够浓厚。二是工作力量薄弱，难以承担法制审核、执法监督、综合协调等职能。"
+SPECIFIC = "一是食品药品、医疗器械、特种设备等领域专业执法人员缺乏。二是工作力量薄弱。"
+SLOGANS = "一是进一步加强党对法治政府建设的领导。二是持续深化“放管服”改革，不断优化法治化营商环境。"
+PROJECTS = "一是推动法治政府建设示范创建；二是深化行政执法协调监督工作体系建设；三是推进“八五”普法中期评估。"
+
+
+def test_plan_of_named_projects_has_targets() -> None:
+    assert rules(analyze_text(_report(SPECIFIC, PROJECTS)), "quality.plan_without_targets") == []
+    out = rules(analyze_text(_report(SPECIFIC, SLOGANS)), "quality.plan_without_targets")
+    assert [f.data["part"] for f in out] == ["plan"]
+
+
+def test_functions_a_weak_office_cannot_carry_are_not_specific() -> None:
+    out = rules(analyze_text(_report(VAGUE, PROJECTS)), "quality.vague_shortcomings")
+    assert [f.data["part"] for f in out] == ["shortcomings"]
+    assert rules(analyze_text(_report(SPECIFIC, PROJECTS)), "quality.vague_shortcomings") == []

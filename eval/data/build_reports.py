@@ -4,7 +4,8 @@
 
 Each eval/data/reports_src/NAME.txt starts with YAML front matter (between two '---' lines:
 id, notes, meta, optional meta_alternatives, optional findings (expected review findings:
-rule, quote, note), optional convert: s2t) followed by the report body
+rule, quote, note), optional convert: s2t, optional set: the gold set the file belongs to,
+e.g. "unseen" for the reports written to test generalisation — see `python -m eval --set`) followed by the report body
 written with two kinds of marks, both removed from the output text:
 
   §L[:part]|number|heading|rest   a heading line: L is the tree depth, part the statutory part
@@ -104,6 +105,8 @@ def build(src: Path) -> dict:
                 for k, v in meta.items()}
     gold = {"id": head["id"], "source": {"path": f"eval/data/reports/{name}.txt", "kind": "own"},
             "notes": head.get("notes"), "meta": meta}
+    if head.get("set"):
+        gold["set"] = head["set"]
     if head.get("meta_alternatives"):
         gold["meta_alternatives"] = head["meta_alternatives"]
     gold["sections"] = sections

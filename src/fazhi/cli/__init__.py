@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from .. import __version__
@@ -42,6 +43,24 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:   # a database that cannot be opened, a disk that is full …: one line, no traceback
+        if os.environ.get("FAZHI_DEBUG"):
+            raise
+        print(_one_line_error(exc), file=sys.stderr)
+        return 2
+
+
+def _one_line_error(exc: Exception) -> str:
+    from ..errors import FazhiError
+    if isinstance(exc, FazhiError):
+        return exc.line()
+    mod = type(exc).__module__ or ""
+    detail = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+    if mod.startswith("sqlalchemy") or mod.startswith("psycopg") or mod.startswith("sqlite3"):
+        return f"数据库无法打开或访问（检查 --db 的路径或连接串、权限和服务器）/ database error: {detail}"
+    if isinstance(exc, OSError):
+        return f"文件读写失败 / file error: {detail}"
+    return f"内部错误（设置 FAZHI_DEBUG=1 可看到详细信息）/ internal error: {type(exc).__name__}: {detail}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,7 +64,12 @@ def resolve_url(db: str | os.PathLike | None) -> str:
     s = str(db)
     if "://" in s:
         return s
-    return f"sqlite:///{Path(s).expanduser().resolve()}"
+    path = Path(s).expanduser().resolve()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)   # `--db new/folder/fazhi.db` just works
+    except OSError:
+        pass   # opening the database reports the problem in one line (cli.main)
+    return f"sqlite:///{path}"
 
 
 def finding_key(rule: str, quote: str, extra: str = "") -> str:

@@ -434,8 +434,9 @@ def _find_rates(ctx: _Ctx) -> None:
                 break
             if f.unit != num.unit or f.kind != "count" or f.id in ctx.sum_parts or f.id in siblings:
                 continue
-            if f.id in numerators:
-                continue        # the numerator of another stated rate (出庭95件 of 出庭率) is no base
+            if f.id in numerators and "其中" not in norm[f.end:num.start]:
+                continue        # the numerator of another stated rate (出庭95件 of 出庭率) is no
+                                # base, unless 其中 makes num its subset (审结…其中调解结案…调解率)
             fs = ctx.subject(f)
             if "率" in fs or any(k in fs for k in keys if k != "调解"):
                 continue

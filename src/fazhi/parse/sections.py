@@ -382,6 +382,11 @@ class _Ranks:
     def rank(self, style: str) -> int:
         return self.order.index(style) + 1
 
+    def insert_after(self, style: str, new: str) -> None:
+        """Rank `new` (unnumbered sub-headings of `style`) just below `style`."""
+        if new not in self.order:
+            self.order.insert(self.order.index(style) + 1, new)
+
 
 def build_sections(report: Report) -> list[Section]:
     text, norm = report.text, report.norm
@@ -404,7 +409,9 @@ def build_sections(report: Report) -> list[Section]:
                 stack.pop()
             parent = stack[-1] if stack else root
             node = _Node(_new_section(report, ln, ln.style, len(stack) + 1), ln.style, parent)
-            node.alone = not norm[node.sec.heading_end:ln.end].strip(_WS)
+            # nothing after the heading on its line (for 【…】, nothing after the closing bracket)
+            tail = ln.marker_end if ln.style == "bracket" else node.sec.heading_end
+            node.alone = not norm[max(tail, node.sec.heading_end):ln.end].strip(_WS)
             parent.children.append(node)
             stack.append(node)
             line_node[idx] = node
@@ -415,6 +422,21 @@ def build_sections(report: Report) -> list[Section]:
                 prev.kind == "heading" and idx - 1 in line_node and not line_node[idx - 1].alone))
             next_ok = nxt is not None and nxt.kind == "body" and (
                 norm[nxt.end - 1] in "。;!?" or nxt.end - nxt.start > MAX_UNNUMBERED)
+            head = line_node.get(idx - 1) if prev is not None and prev.kind == "heading" else None
+            if next_ok and head is not None and head.alone and not head.children and stack[-1] is head \
+                    and _unnumbered_peer_follows(norm, lines, idx):
+                # right under a heading that stood alone on its line, and followed by another
+                # such line after body text ("【主要举措和成效】" / "政府职能依法全面履行" /
+                # body / "依法行政制度建设" / body): its first unnumbered sub-heading; the next
+                # ones become its siblings below. Ranked just under the heading's style. A
+                # single short line under a heading stays body text.
+                rank_style = f"under:{head.rank_style}"
+                ranks.insert_after(head.rank_style, rank_style)
+                node = _Node(_new_section(report, ln, "unnumbered", head.sec.level + 1), rank_style, head)
+                head.children.append(node)
+                stack.append(node)
+                line_node[idx] = node
+                continue
             if not (prev_ok and next_ok):
                 continue
             # a heading line standing alone is the sibling of the deepest open heading that
@@ -424,7 +446,8 @@ def build_sections(report: Report) -> list[Section]:
             sibling = stack.pop()
             parent = sibling.parent or root
             node = _Node(_new_section(report, ln, "unnumbered", sibling.sec.level), sibling.rank_style, parent)
-            node.sec.numbering.append("unnumbered_sibling")
+            if not sibling.rank_style.startswith("under:"):
+                node.sec.numbering.append("unnumbered_sibling")   # among numbered siblings
             parent.children.append(node)
             stack.append(node)
             line_node[idx] = node
@@ -435,6 +458,24 @@ def build_sections(report: Report) -> list[Section]:
     _inline(report, root)
     _assign_ids(root.children, "s")
     return [n.sec for n in root.children]
+
+
+def _short_heading_ok(norm: str, lines: list[_Line], k: int) -> bool:
+    """Line k (kind "short") stands between body text and a body paragraph."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return lines[k - 1].kind == "body" and nxt is not None and nxt.kind == "body" and (
+        norm[nxt.end - 1] in "。;!?" or nxt.end - nxt.start > MAX_UNNUMBERED)
+
+
+def _unnumbered_peer_follows(norm: str, lines: list[_Line], idx: int) -> bool:
+    """After line idx and before the next numbered heading, the first short line is another
+    unnumbered heading (between body text and a body paragraph)."""
+    for k in range(idx + 2, len(lines)):
+        if lines[k].kind == "heading":
+            return False
+        if lines[k].kind == "short":
+            return _short_heading_ok(norm, lines, k)
+    return False
 
 
 def _fill_missing_siblings(report: Report, lines: list[_Line], line_node: dict[int, _Node],
