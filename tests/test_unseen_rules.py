@@ -250,3 +250,17 @@ def test_functions_a_weak_office_cannot_carry_are_not_specific() -> None:
     out = rules(analyze_text(_report(VAGUE, PROJECTS)), "quality.vague_shortcomings")
     assert [f.data["part"] for f in out] == ["shortcomings"]
     assert rules(analyze_text(_report(SPECIFIC, PROJECTS)), "quality.vague_shortcomings") == []
+
+
+# -- years.deadline: no lateness that depends only on which of two conflicting years is meant --
+def test_deadline_not_judged_on_the_body_year_when_the_title_year_is_on_time() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下：\n"
+            "一、2022年法治政府建设主要举措和成效\n全年办理行政复议案件120件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
+            "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
+            "四、下一步工作安排\n年内完成执法人员轮训，培训不少于40学时。\n松川市人民政府\n{date}\n")
+    r = analyze_text(text.format(date="2024年2月20日"))
+    assert r.meta.report_year == 2022
+    assert [f.rule for f in r.findings if f.rule.startswith("years.")] == ["years.year_mismatch"]
+    r = analyze_text(text.format(date="2024年3月20日"))      # late for 2023 as well
+    assert "years.deadline" in [f.rule for f in r.findings]

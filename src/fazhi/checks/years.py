@@ -227,6 +227,11 @@ def deadline(report: Report, config: Config) -> Iterable[Finding]:
         if not date or not by:
             continue
         limit = f"{R + 1}-{by}"
+        title_year = report.hints.get("title_year")
+        if date > limit and isinstance(title_year, int) and title_year != R \
+                and date <= f"{title_year + 1}-{by}":
+            continue    # late only for the body's year, on time for the title's: the conflict
+                        # itself is the finding (years.year_mismatch), not a deadline
         if date > limit:
             yield Finding(
                 rule="years.deadline", severity="minor",

@@ -8,7 +8,9 @@ same key are candidates. This keeps 100,000 reports (millions of paragraphs) in 
 MB and seconds, where a dict-based MinHashLSH holds tens of millions of Python objects.
 A bucket holding more than `max_bucket` reports is common template text (the prescribed
 heading or wording that everyone uses), not a copy from one place; it is skipped, which also
-bounds the work: each bucket gives at most max_bucket² pairs."""
+bounds the work: each bucket gives at most max_bucket² pairs. Likewise a paragraph whose
+candidates (over all bands) lie in more than max_bucket other reports is common text and
+gets no pairs."""
 from __future__ import annotations
 
 import re
@@ -225,7 +227,21 @@ def band_pairs(table: SignatureTable, cfg: dict[str, Any]) -> set[tuple[int, int
                 for j in m[x + 1:]:
                     if rid[i] != rid[j]:
                         pairs.add((i, j))
-    return pairs
+    if not pairs:
+        return pairs
+    # a paragraph whose near-duplicates (over all bands) lie in more than max_bucket other
+    # reports is common template text, not a copy from one place: drop its pairs
+    pa = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+    pb = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+    row = np.concatenate((pa, pb))
+    other = np.concatenate((rid[pb], rid[pa]))
+    uniq = np.unique(np.stack((row, other), axis=1), axis=0)
+    degree = np.bincount(uniq[:, 0], minlength=n)
+    if degree.max() <= max_bucket:
+        return pairs
+    common = degree > max_bucket
+    keep = ~(common[pa] | common[pb])
+    return {(int(i), int(j)) for i, j in zip(pa[keep], pb[keep])}
 
 
 def candidate_pairs(items: Iterable[tuple[int, int, bytes]], cfg: dict[str, Any]) -> set[tuple[int, int]]:
