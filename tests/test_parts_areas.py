@@ -126,9 +126,23 @@ def test_framework_not_from_year() -> None:
 
 
 def test_framework_plan_cues_weigh_less() -> None:
+    # three headings follow the 2015 纲要's chapters; the 2021 纲要 is named only in the plan
     body = ("一、主要举措和成效\n（一）依法全面履行政府职能\n正文。\n（二）完善依法行政制度体系\n正文。\n"
+            "（三）坚持严格规范公正文明执法\n正文。\n"
             "二、下一步工作打算\n认真对照《法治政府建设实施纲要（2021—2025年）》。\n（一）健全突发事件应对体系\n正文。\n")
     assert run(body).meta.framework == "2015-2020"
+
+
+def test_framework_needs_a_structure_not_a_resemblance() -> None:
+    # two headings that resemble 2015 chapters among others are not a structure
+    body = ("一、主要举措和成效\n（一）全面履行政府职能\n正文。\n（二）持续提升执法规范化水平\n正文。\n"
+            "（三）依法化解社会矛盾纠纷\n正文。\n（四）加强法治宣传教育\n正文。\n")
+    assert run(body).meta.framework is None
+    # a 纲要 the report names as what it follows beats headings phrased like the other one
+    body = ("2022年，全市对照《法治政府建设实施纲要（2021—2025年）》推进法治政府建设。\n"
+            "一、主要举措和成效\n（一）依法全面履行政府职能\n正文。\n（二）完善依法行政制度体系\n正文。\n"
+            "（三）坚持严格规范公正文明执法\n正文。\n")
+    assert run(body).meta.framework == "2021-2025"
 
 
 # ---------------------------------------------------------------------------

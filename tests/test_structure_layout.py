@@ -149,3 +149,23 @@ def test_single_short_line_under_heading_stays_body() -> None:
     # a bracket heading with run-in text is not standing alone: no sub-headings under it
     r = run("【主要举措】全年推进改革。\n优化营商环境\n深化放管服改革，推行一网通办。\n依法行政制度建设\n审核文件23件。\n")
     assert [s.level for s in r.all_sections() if s.style != "inline"] == [1, 1, 1]
+
+
+def test_heading_that_swallowed_figures_is_cut_before_the_body() -> None:
+    text = ("一、主要举措和成效\n"
+            "（一）全面履行政府职能区级权责清单保留事项3,421项，全年动态调整156项；网上可办率98.2%。\n"
+            "（二）基层法治建设不平衡3个街道法治工作力量偏弱，规范性文件管理不够规范。\n"
+            "（三）落实12345热线工单办理3000余件，办结率100%。\n")
+    r = run(text)
+    assert [c.heading for c in r.sections[0].children] == [
+        "全面履行政府职能", "基层法治建设不平衡", "落实12345热线工单办理"]
+    spans_ok(r)
+
+
+def test_headings_with_numbers_that_are_not_fused_bodies() -> None:
+    # years, article numbers and a figure opening the heading are kept as written
+    r = run("一、2023年法治政府建设主要举措和成效\n（一）落实《条例》第12条规定\n正文。\n"
+            "（二）完成100个村法律顾问全覆盖\n正文。\n（三）全区42个执法机关落实三项制度\n正文。\n")
+    assert [s.heading for s in r.all_sections() if s.style != "inline"] == [
+        "2023年法治政府建设主要举措和成效", "落实《条例》第12条规定", "完成100个村法律顾问全覆盖",
+        "全区42个执法机关落实三项制度"]

@@ -4,6 +4,8 @@ that fires and a case that must not, on short texts written for the test, throug
 pipeline (fazhi.analyze_text)."""
 from __future__ import annotations
 
+import pytest
+
 from fazhi import analyze_text
 
 
@@ -264,3 +266,62 @@ def test_deadline_not_judged_on_the_body_year_when_the_title_year_is_on_time() -
     assert [f.rule for f in r.findings if f.rule.startswith("years.")] == ["years.year_mismatch"]
     r = analyze_text(text.format(date="2024年3月20日"))      # late for 2023 as well
     assert "years.deadline" in [f.rule for f in r.findings]
+
+
+# -- structure.shortcomings_without_causes: more ways of stating a cause ---------------------
+@pytest.mark.parametrize("shortcomings,fires", [
+    ("一是乡镇执法人员不足12人，受机构改革影响，编制调整滞后。", False),
+    ("一是乡镇执法人员不足12人，这与编制调整滞后有关。", False),
+    ("一是乡镇执法人员不足12人，归根结底在于编制调整滞后。", False),
+    ("一是乡镇执法人员不足12人。主观上重视不够，客观上编制紧张。", False),
+    ("一是乡镇执法人员不足12人。二是规范性文件备案不及时3件。", True),
+    ("一是乡镇执法人员不足12人，问题在于执法力量不够。二是法治宣传影响力不大。", True),
+])
+def test_cause_wordings(shortcomings: str, fires: bool) -> None:
+    out = rules(analyze_text(_report(shortcomings, PROJECTS)), "structure.shortcomings_without_causes")
+    assert bool(out) is fires
+
+
+# -- figures.rate_out_of_range: one finding per 办结 count, against the nearest 受理 -----------
+def test_done_more_than_received_is_one_finding() -> None:
+    out = rules(analyze_text("收到复议申请58件，受理52件，审结60件。\n"), "figures.rate_out_of_range")
+    assert len(out) == 1
+    assert [e.quote for e in out[0].evidence] == ["52件", "60件"]
+    assert rules(analyze_text("收到复议申请58件，受理52件，审结50件。\n"), "figures.rate_out_of_range") == []
+    assert rules(analyze_text("收到复议申请58件，受理52件，审结60件（含上年结转12件）。\n"),
+                 "figures.rate_out_of_range") == []
+
+
+# -- structure.missing_part: one heading naming two parts ------------------------------------
+@pytest.mark.parametrize("heading,missing", [
+    ("三、存在问题及下一步打算", []),
+    ("三、存在的问题和下一步工作安排", []),
+    ("三、存在的不足和原因", ["plan"]),
+    ("三、工作成效和经验", ["shortcomings", "plan"]),
+])
+def test_combined_heading_covers_both_parts(heading: str, missing: list[str]) -> None:
+    text = ("松川县2023年法治政府建设年度报告\n2023年，全县推进法治政府建设。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年办理行政复议案件120件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县长主持召开常务会议研究法治建设4次。\n"
+            f"{heading}\n一是执法人员不足，原因是编制紧张。下一步，年内完成执法人员轮训，培训不少于40学时。\n"
+            "松川县人民政府\n2024年2月26日\n")
+    out = rules(analyze_text(text), "structure.missing_part")
+    assert [f.data["part"] for f in out] == missing
+
+
+def test_two_headings_like_old_chapters_are_not_a_structure() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n2023年，全市推进法治政府建设。现将有关情况报告如下。\n"
+            "一、主要举措和成效\n（一）全面履行政府职能\n办件3,000件。\n（二）持续提升执法规范化水平\n"
+            "办理行政处罚案件240件。\n（三）依法化解社会矛盾纠纷\n调解纠纷1,200件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长出庭应诉1次。\n"
+            "三、存在的不足及原因\n执法人员缺编，原因是编制核定滞后。\n"
+            "四、2024年工作安排\n年内完成执法人员轮训。\n松川市人民政府\n2024年2月10日\n")
+    assert rules(analyze_text(text), "years.outdated_framework") == []
+
+
+# -- quantities: 半 after a duration ----------------------------------------------------------
+def test_half_durations() -> None:
+    r = analyze_text("会议时长约两个半小时，办理时间由3个半小时缩短至1个半小时，审查用时3天半。共有3个半成品。\n")
+    assert [(f.quote, f.value, f.unit, f.kind) for f in r.facts] == [
+        ("约两个半小时", 2.5, "个小时", "duration"), ("3个半小时", 3.5, "个小时", "duration"),
+        ("1个半小时", 1.5, "个小时", "duration"), ("3天半", 3.5, "天", "duration"), ("3个", 3, "个", "count")]

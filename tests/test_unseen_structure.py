@@ -41,16 +41,14 @@ def test_bracket_headings_alone_are_top_level_parts() -> None:
     assert {s.part for s in tops} >= {"measures", "first_responsible", "shortcomings", "plan"}
 
 
-@pytest.mark.xfail(strict=True, reason="classify/framework.py: five headings phrased like the 示范指标体系's "
-                   "一级 indicators (政府职能依法全面履行 …, which mirror the 2015 纲要 chapters) outweigh the "
-                   "explicit citation of the 2021-2025 纲要 the report says it follows")
 def test_cited_current_outline_beats_indicator_style_headings() -> None:
+    # was a strict xfail: five headings phrased like the 示范指标体系's 一级 indicators (which mirror
+    # the 2015 纲要 chapters) outweighed the explicit citation of the 2021-2025 纲要
     assert analyze_text(BRACKET).meta.framework == "2021-2025"
 
 
-@pytest.mark.xfail(strict=True, reason="parse/sections.py: a heading fused with its body on one line "
-                   "(no punctuation between) keeps the body's first clause, figures included")
 def test_fused_heading_does_not_swallow_figures() -> None:
+    # was a strict xfail (the body's first clause, figures included); fixed in parse/sections.py
     text = ("清河口区2023年法治政府建设年度报告\n2023年，全区推进法治政府建设。\n"
             "一、2023年法治政府建设主要举措和成效\n"
             "（一）全面履行政府职能区级权责清单保留事项3,421项，全年动态调整156项；网上可办率98.2%。\n"

@@ -233,6 +233,7 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
             data={"fact": f.id, "value": v})
     # done > received, stated as numerator and denominator of a rate
     seen: set[tuple[str, str]] = set()
+    reported: set[str] = set()
     for r in report.relations:
         if r.type != "rate" or r.holds is None:
             continue
@@ -247,8 +248,11 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
             if rate is not None and UNBOUNDED.search(rate_name(report, rate)):
                 continue
             seen.add((num.id, den.id))
+            reported.add(num.id)
             yield _count_finding(report, num, den)
-    # done > received in the same sentence, no relation needed
+    # done > received in the same sentence, no relation needed; one finding per done count,
+    # against the received count closest before it (收到58件，受理52件，审结60件 -> 60 vs 52)
+    pairs: dict[str, tuple[Fact, Fact]] = {}
     for i, f in enumerate(report.facts):
         if f.value is None or f.kind != "count":
             continue
@@ -266,9 +270,11 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
             lg = _lead(report, g)
             if DONE.search(lg) and not RECEIVED.search(lg) and _same_object(lf, lg) \
                     and float(g.value) > float(f.value) and not _approx(f, g):
-                seen.add((g.id, f.id))
-                yield _count_finding(report, g, f)
+                if g.id not in reported and (g.id not in pairs or pairs[g.id][1].start < f.start):
+                    pairs[g.id] = (g, f)
                 break
+    for g, f in pairs.values():
+        yield _count_finding(report, g, f)
 
 
 def _lead(report: Report, f: Fact) -> str:

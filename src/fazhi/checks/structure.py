@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..classify.parts import classify_heading
 from ..config import Config
 from ..model import Finding, Report, Section
 from .common import (PART_NAMES, heading_ev, heading_text, is_report, sections_with_part,
@@ -26,12 +27,33 @@ def _presence(report: Report) -> tuple[set[str], dict[str, list[Section]]]:
     # a run of top-level sections named after 纲要 task areas is the 'measures' part
     if any(s.areas and s.part in (None, "measures") for s in report.sections):
         top.add("measures")
+    # one heading for two parts ("三、存在问题及下一步打算"): the section carries one part, the
+    # heading names both
+    for s in report.sections:
+        top |= _combined_parts(s.heading or "")
     nested: dict[str, list[Section]] = {}
     for t in report.sections:
         for s in t.walk():
             if s is not t and s.part:
                 nested.setdefault(s.part, []).append(s)
     return top, nested
+
+
+_JOIN = re.compile(r"及|和|与|以及|暨|、|并")
+
+
+def _combined_parts(heading: str) -> set[str]:
+    """Parts named by the pieces of a heading joined by 及/和/与 (each piece at least 4
+    characters, so 举措和成效 or 不足和原因 are not split into parts)."""
+    pieces = [p for p in _JOIN.split(heading) if len(p) >= 4]
+    if len(pieces) < 2:
+        return set()
+    out = set()
+    for p in pieces:
+        got = classify_heading(p)
+        if got and got[0] != "other":
+            out.add(got[0])
+    return out if len(out) >= 2 else set()
 
 
 def _required(config: Config) -> list[dict]:
@@ -95,7 +117,11 @@ def part_nested(report: Report, config: Config) -> Iterable[Finding]:
 CAUSE_EXTRA = ["由于", "导致", "主要是因为", "根源", "因为", "原因是", "归因于", "受制于", "造成", "致使",
                "源于", "究其"]
 # a change named as the origin of a problem: "综合行政执法体制改革后，……出现了素质不高……现象"
-CAUSE_RX = re.compile(r"(?:改革|调整|下放|合并|组建|划转|撤并|整合)后[^。;；]{0,80}(?:出现|产生|形成)")
+CAUSE_RX = re.compile(r"(?:改革|调整|下放|合并|组建|划转|撤并|整合)后[^。;；]{0,80}(?:出现|产生|形成)"
+                      # other ways reports state a cause: 受机构改革影响 / 与编制调整滞后有关 /
+                      # 归根结底在于 / 主观上…客观上…
+                      r"|受[^。;；，,]{1,16}(?:影响|制约|限制)|与[^。;；]{1,24}(?:有关|有很大关系|密切相关)"
+                      r"|(?:根本|主要|症结|归根结底)在于|归根结底|受限于|缘于|[主客]观上|[主客]观方面")
 
 
 def _cause_cues() -> list[str]:

@@ -27,6 +27,7 @@ _NAMES = re.compile(
 W_GOAL, W_CITE, W_HEADING = 2.0, 3.0, 2.0
 PLAN_FACTOR = 1 / 3
 HEADING_SIM, HEADING_GAP = 0.65, 0.15
+MIN_HEADINGS = 3          # headings that must follow one framework's area titles to count
 
 
 def _goal_words() -> dict[str, list[str]]:
@@ -97,19 +98,31 @@ def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str
                 if sum(1 for g in all_goal if g != w and g in window) >= 2:
                     add(fw, weight(m.start(), W_GOAL), (m.start(), m.end()))
     # cited 纲要 names
+    cited: set[str] = set()
     for m in _NAMES.finditer(norm):
         fw = _framework_for_years(int(m.group(1)), int(m.group(2)))
         if fw in scores:
+            if not any(a <= m.start() < b for a, b in plans):
+                cited.add(fw)          # named as what the report follows (not a plan for next year)
             add(fw, weight(m.start(), W_CITE), (m.start(), m.end()))
-    # headings
+    # headings: a structure, not a resemblance. They count for a framework when at least
+    # MIN_HEADINGS of them follow its area titles, and never against a 纲要 the report
+    # names outside its plan part (the 2015 chapter titles live on as the 示范指标体系's indicator names, so
+    # headings like 政府职能依法全面履行 do not make a report that cites the 2021 纲要 a
+    # 2015 one).
     fws = list(scores)
+    votes: dict[str, list[tuple[float, tuple[int, int]]]] = {}
     for sec in report.all_sections():
         if sec.style == "inline" or not sec.heading:
             continue
         sims = {fw: _title_sim(sec.heading, fw) for fw in fws}
         ranked = sorted(fws, key=lambda f: -sims[f])
         if len(ranked) >= 2 and sims[ranked[0]] >= HEADING_SIM and sims[ranked[0]] - sims[ranked[1]] >= HEADING_GAP:
-            add(ranked[0], weight(sec.start, W_HEADING), (sec.heading_start, sec.heading_end))
+            votes.setdefault(ranked[0], []).append((weight(sec.start, W_HEADING), (sec.heading_start, sec.heading_end)))
+    for fw, vs in votes.items():
+        if len(vs) >= MIN_HEADINGS and (not cited or fw in cited):
+            for w, span in vs:
+                add(fw, w, span)
     ordered = sorted(scores, key=lambda f: -scores[f])
     if not ordered or scores[ordered[0]] == 0 or (len(ordered) > 1 and scores[ordered[0]] == scores[ordered[1]]):
         return None, None, scores

@@ -237,8 +237,29 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
             continue
         if not q.arabic and quotes and quotes.holds(q.start, q.end):
             continue
-        out.append(q)
+        out.append(_half(q, norm))
     return _merge_percent_ranges(norm, out)
+
+
+_HALF_AFTER_GE = re.compile(r"半(小时|月(?![形刊亮])|钟头)")     # 两个半小时, 一个半月: 个 is not the unit
+_HALF_DURATION = frozenset({"天", "年", "小时", "个小时", "个月", "周", "工作日", "个工作日"})
+
+
+def _half(q: Quantity, norm: str) -> Quantity:
+    """"两个半小时" is 2.5 个小时 and "3天半" 3.5 天, not 2 个 / 3 天 followed by 半."""
+    if q.upper is not None:
+        return q
+    if q.unit == "个":
+        m = _HALF_AFTER_GE.match(norm, q.end)
+        if m:
+            q.value = _to_number(Decimal(str(q.value)) + Decimal("0.5"))
+            q.unit, q.kind, q.end = "个" + ("小时" if m.group(1) == "钟头" else m.group(1)), "duration", m.end()
+            return q
+    elif q.unit in _HALF_DURATION and q.end < len(norm) and norm[q.end] == "半" \
+            and not norm.startswith(("半年", "半月", "半天"), q.end):
+        q.value = _to_number(Decimal(str(q.value)) + Decimal("0.5"))
+        q.end += 1
+    return q
 
 
 _PCT_RANGE_TAIL = re.compile(r"(?:至|到|~|～|-|—|－|–){1,2}(\d+(?:\.\d+)?)%")

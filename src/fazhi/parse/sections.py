@@ -292,6 +292,29 @@ def _heading_len(seg: str, whole_ok: bool) -> int:
     return _fused_heading_len(seg)       # 0: heading unknown (fused with the body)
 
 
+# a figure: a number with a counting unit (not "第12条", not a year)
+_FIGURE = re.compile(r"(?<![第\d.,])\d+(?:[,.]\d+)*\s*(?:余|多)?\s*(?:个|项|件|次|人|名|家|所|场|期|批|户|条|份|起|卷|万|亿|%)")
+
+
+@functools.lru_cache(maxsize=1)
+def _body_starts() -> re.Pattern[str]:
+    words = sorted((catalog.load("structure") or {}).get("fused_body_starts") or [], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
+
+
+def _before_fused_figures(heading: str) -> int:
+    """Length of a heading that swallowed the start of its body ("全面履行政府职能区级权责清单
+    保留事项3,421项"): when it states a figure, it ends before the first body-opening word
+    (catalog/structure.yaml fused_body_starts) or figure at least min_fused_heading characters
+    in. A heading without a figure is left as it is."""
+    first = _FIGURE.search(heading)
+    if first is None:
+        return len(heading)
+    _ends, min_len, _ = _fused_rules()
+    cut = [m.start() for m in (_body_starts().search(heading, min_len), _FIGURE.search(heading, min_len)) if m]
+    return min(cut) if cut else len(heading)
+
+
 _FIRST_ITEM = re.compile(r"一是(?!否)|第一[,、]")
 
 
@@ -347,6 +370,8 @@ def _new_section(report: Report, ln: _Line, style: str, level: int) -> Section:
             hs, he = ln.start + 1, ln.marker_end - 1
             while he > hs and report.text[he - 1] in _WS + "】":
                 he -= 1
+    if style != "bracket":
+        he = hs + _before_fused_figures(report.norm[hs:he])
     heading = report.text[hs:he].strip(_WS)
     return Section(id="", number=number, level=level, heading=heading, start=ln.start, end=ln.end,
                    heading_start=ln.start, heading_end=he, style=style, ordinal=ordinal)
