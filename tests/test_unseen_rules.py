@@ -325,3 +325,18 @@ def test_half_durations() -> None:
     assert [(f.quote, f.value, f.unit, f.kind) for f in r.facts] == [
         ("约两个半小时", 2.5, "个小时", "duration"), ("3个半小时", 3.5, "个小时", "duration"),
         ("1个半小时", 1.5, "个小时", "duration"), ("3天半", 3.5, "天", "duration"), ("3个", 3, "个", "count")]
+
+
+# -- rates over 万-scaled counts and over 不予受理 ----------------------------------------------
+def test_rate_over_rounded_scaled_counts() -> None:
+    text = "热线受理群众诉求12.6万件，按时办结12.1万件，按时办结率{}。\n"
+    r = analyze_text(text.format("96.4%"))                  # 12.05/12.65 … 12.15/12.55 = 95.3–96.8
+    assert rules(r, "figures.rate_mismatch") == []
+    assert [x[3] for x in rels(r)] == [True]
+    assert len(rules(analyze_text(text.format("98.4%")), "figures.rate_mismatch")) == 1
+
+
+def test_not_accepted_is_not_the_numerator_of_the_acceptance_rate() -> None:
+    text = "共收到行政复议申请150件，受理140件，其中不予受理10件，受理率{}。\n"
+    assert rels(analyze_text(text.format("93.3%"))) == [("93.3%", "140件", "150件", True)]
+    assert len(rules(analyze_text(text.format("95.3%")), "figures.rate_mismatch")) == 1

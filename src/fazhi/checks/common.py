@@ -86,25 +86,24 @@ def finditer(rx: re.Pattern, report: Report, spans: Iterable[tuple[int, int]]) -
         yield from rx.finditer(report.norm, a, b)
 
 
+# runs of characters that are not sentence ends / clause stops (matched in C, not char by char)
+_IN_SENTENCE = re.compile("[^" + re.escape(SENT_END) + "]*")
+_IN_CLAUSE = re.compile("[^" + re.escape(SENT_END + ",，、:：(（)）") + "]*")
+
+
 def sentence_bounds(text: str, pos: int, limit: int = 400) -> tuple[int, int]:
-    a = pos
+    """The sentence around pos: back and forward to a sentence end, at most `limit` characters
+    each way."""
     lo = max(0, pos - limit)
-    while a > lo and text[a - 1] not in SENT_END:
-        a -= 1
-    b = pos
-    hi = min(len(text), pos + limit)
-    while b < hi and text[b] not in SENT_END:
-        b += 1
+    a = pos - _IN_SENTENCE.match(text[lo:pos][::-1]).end()
+    b = _IN_SENTENCE.match(text, pos, min(len(text), pos + limit)).end()
     return a, b
 
 
 def clause_before(text: str, pos: int, limit: int = 24) -> str:
     """The text of the clause that ends at pos (stops at punctuation)."""
-    a = pos
     lo = max(0, pos - limit)
-    while a > lo and text[a - 1] not in SENT_END + ",，、:：(（)）":
-        a -= 1
-    return text[a:pos]
+    return text[pos - _IN_CLAUSE.match(text[lo:pos][::-1]).end():pos]
 
 
 def masked_spans(s: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -117,9 +116,13 @@ def years_in(report: Report, start: int, end: int) -> list[tuple[int, int, int]]
     """(year, start, end) of 'YYYY年/年度' in text[start:end], outside ranges, 《titles》 and
     '以来/至今/起' phrases (those name a period, not the year reported)."""
     s = report.norm[start:end]
-    masks = masked_spans(s)
-    out = []
+    out: list[tuple[int, int, int]] = []
+    if "年" not in s:
+        return out                          # YEAR_RX needs 年 (most sentences: no regex work)
+    masks = None
     for m in YEAR_RX.finditer(s):
+        if masks is None:
+            masks = masked_spans(s)         # only when there is a year to mask
         if any(a <= m.start() < b for a, b in masks):
             continue
         tail = s[m.end():m.end() + 4]

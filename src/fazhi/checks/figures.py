@@ -149,6 +149,8 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
             continue              # "约37%" is not precise to begin with
         if _approx(num, den) and _within_approx(stated, num, den):
             continue              # "占8500多万亩的42%": an approximate base admits the stated rate
+        if _within_rounding(report, rate, num, den):
+            continue              # 按时办结12.1万件/受理12.6万件 = 95.3%–96.8%: 96.4% is possible
         severity = "major" if gap >= major_gap else "minor"
         name = rate_name(report, rate)
         shown = fmt_num(computed, 2)
@@ -166,6 +168,19 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                        f"按实际数据重新计算{name}（{prec}为{fmt_num(expected, dec)}%）。",
             data={"relation": r.id, "computed": round(computed, 4), "stated": stated,
                   "expected": expected, "decimals": dec, "gap_pp": round(gap, 4)})
+
+
+def _within_rounding(report: Report, rate: Fact, num: Fact, den: Fact) -> bool:
+    """Whether the stated rate lies between the smallest and largest quotient that counts
+    printed with decimals or 万/亿 (12.1万 = 12.05万–12.15万) allow."""
+    from ..extract.relations import _half_ulp
+    hn, hd = _half_ulp(report.norm, num), _half_ulp(report.norm, den)
+    n, d = float(num.value), float(den.value)
+    if not (hn or hd) or d - hd <= 0:
+        return False
+    lo, hi = (n - hn) / (d + hd) * 100, (n + hn) / (d - hd) * 100
+    tol = _half_ulp(report.norm, rate)
+    return lo - tol - 1e-9 <= float(rate.value) <= hi + tol + 1e-9
 
 
 # how far an approximate figure may lie from its printed value: 多/余/以上/超过 mean "more than"
@@ -216,13 +231,13 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
             continue
         if f.unit not in (None, "%", "％"):
             continue
+        v = float(f.value)
+        if 0 <= v <= 100:
+            continue                    # (tested first: the name lookup below is the costly part)
         name = named_rate(report, f)
         context = report.norm[max(0, f.start - 12):f.start]
         if not name or not BOUNDED.search(name) or UNBOUNDED.search(name) or UNBOUNDED.search(context) \
                 or (f.subject and UNBOUNDED.search(f.subject)):
-            continue
-        v = float(f.value)
-        if 0 <= v <= 100:
             continue
         yield Finding(
             rule="figures.rate_out_of_range", severity="major",
@@ -253,21 +268,29 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
     # done > received in the same sentence, no relation needed; one finding per done count,
     # against the received count closest before it (收到58件，受理52件，审结60件 -> 60 vs 52)
     pairs: dict[str, tuple[Fact, Fact]] = {}
+    leads: dict[int, str] = {}          # _lead once per fact, not once per pair in a sentence
+
+    def lead(k: int, x: Fact) -> str:
+        if k not in leads:
+            leads[k] = _lead(report, x)
+        return leads[k]
+
     for i, f in enumerate(report.facts):
         if f.value is None or f.kind != "count":
             continue
-        lf = _lead(report, f)
+        lf = lead(i, f)
         if not RECEIVED.search(lf) or DONE.search(lf):
             continue
         a, b = sentence_bounds(report.norm, f.start)
         if CARRY.search(report.norm[a:b]):
             continue
-        for g in report.facts[i + 1:]:
+        for j in range(i + 1, len(report.facts)):
+            g = report.facts[j]
             if g.start >= b:
                 break
             if g.value is None or g.kind != "count" or g.unit != f.unit or (g.id, f.id) in seen:
                 continue
-            lg = _lead(report, g)
+            lg = lead(j, g)
             if DONE.search(lg) and not RECEIVED.search(lg) and _same_object(lf, lg) \
                     and float(g.value) > float(f.value) and not _approx(f, g):
                 if g.id not in reported and (g.id not in pairs or pairs[g.id][1].start < f.start):

@@ -17,6 +17,27 @@ MASK_RX = re.compile(
     r"|(?<![〇○零一二三四五六七八九十])[〇○]{2,}(?![〇○零一二三四五六七八九十年])")   # ○○县
 
 
+# every MASK_RX match starts with one of these characters; MASK_RX starts with look-behinds, so
+# re would try it at every position of the text
+_MASK_FIRST = re.compile(r"[*xX×〇○]")
+
+
+def mask_hits(norm: str) -> list[re.Match]:
+    """Exactly MASK_RX.finditer(norm), tried only where a match can start."""
+    hits = []
+    pos = 0
+    while True:
+        c = _MASK_FIRST.search(norm, pos)
+        if c is None:
+            return hits
+        m = MASK_RX.match(norm, c.start())       # look-behinds see the text before the position
+        if m is not None and m.end() > m.start():
+            hits.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+
+
 def _cap(config: Config) -> int:
     return int(config.get("thresholds.evidence_cap", 10))
 
@@ -29,7 +50,7 @@ def _cap(config: Config) -> int:
       example="“坚持以******新时代中国特色社会主义思想为指导”“清理了全区行政执法主体（不含***……）”。",
       severities=("minor", "major"))
 def masked_text(report: Report, config: Config) -> Iterable[Finding]:
-    hits = list(MASK_RX.finditer(report.norm))
+    hits = mask_hits(report.norm)
     if not hits:
         return
     n = len(hits)
@@ -50,7 +71,7 @@ def masked_text(report: Report, config: Config) -> Iterable[Finding]:
 
 
 TEMPLATE_MARKERS = re.compile(
-    r"小编|供大家参考|供您参考|网友投稿|投稿作者|范文网|专题范文|范文大全|精选范文|优秀范文|范文模板|推荐访问|猜你喜欢|免费查看|当前隐藏内容|"
+    r"小编|供大家参考|供您参考|网友投稿|投稿作者|范文网|专题范文|范文大全|精选范文|优秀范文|范文模板|推荐访问(?!量)|猜你喜欢|免费查看|当前隐藏内容|"
     r"本文来源于网络|文章来源于网络|文档下载|下载全文|免费下载|欢迎阅读")
 
 

@@ -1,9 +1,12 @@
 """Quality rules: stock phrases instead of specifics in the shortcomings and the plan."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterable
+
+import ahocorasick
 
 from .. import catalog
 from ..config import Config
@@ -47,9 +50,27 @@ def _area_terms() -> tuple[str, ...]:
     return tuple(sorted(t for t in terms if len(t) >= 2))
 
 
+@functools.lru_cache(maxsize=1)
+def _area_automaton() -> "ahocorasick.Automaton":
+    """The area terms in one Aho-Corasick automaton (one pass over a passage, not one
+    substring search per term)."""
+    auto = ahocorasick.Automaton()
+    for t in _area_terms():
+        auto.add_word(t, t)
+    auto.make_automaton()
+    return auto
+
+
 def _named_fields(text: str, minimum: int) -> bool:
     """The passage names at least `minimum` distinct task-area objects."""
-    return len({t for t in _area_terms() if t in text}) >= minimum
+    if not _area_terms() or not text:
+        return minimum <= 0
+    found: set[str] = set()
+    for _, t in _area_automaton().iter(text):
+        found.add(t)
+        if len(found) >= minimum:
+            return True
+    return len(found) >= minimum
 
 
 def _specifics(report: Report, part: str, text: str, fields_min: int = 4) -> list[str]:
@@ -57,7 +78,8 @@ def _specifics(report: Report, part: str, text: str, fields_min: int = 4) -> lis
     found = []
     top, nested = sections_with_part(report, part)
     spans = [(s.start, s.end) for s in (top or nested)]
-    if any(any(a <= f.start < b for a, b in spans) for f in report.facts):
+    starts = sorted(f.start for f in report.facts)      # one binary search per span, not facts × spans
+    if any(k < len(starts) and starts[k] < b for k, b in ((bisect.bisect_left(starts, a), b) for a, b in spans)):
         found.append("figure")
     unquoted = re.sub(r"“[^”]{0,20}”|\"[^\"]{0,20}\"", "", text)   # “三项制度” is a name, not a figure
     if DIGIT.search(text) or CN_COUNT.search(unquoted):

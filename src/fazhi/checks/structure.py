@@ -345,8 +345,9 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
                 msgs.append((kind, s, f"标题“{heading_text(report, s)[:30]}”{names[kind]}。"))
     # one finding per anomaly kind and sibling group
     groups: dict[tuple[str, str], list[tuple[Section, str]]] = {}
+    parent_of = {id(c): p.id for p in reversed(list(report.all_sections())) for c in p.children}  # one pass
     for kind, s, msg in msgs:
-        parent = _parent_id(report, s)
+        parent = parent_of.get(id(s), "")
         groups.setdefault((kind, parent), []).append((s, msg))
     for (kind, _), items in groups.items():
         severity = "minor"

@@ -1,6 +1,7 @@
 """Year and time rules: which year is reported, stale figures, deadlines, the 纲要 in force."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Iterable
@@ -49,10 +50,18 @@ def _plan_spans(report: Report) -> list[tuple[int, int]]:
 def _dated_facts(report: Report) -> list[tuple[Fact, int]]:
     """Year-labelled facts outside the plan part, with their year."""
     fallback = bool(report.facts) and all(f.year is None for f in report.facts)
-    plan = _plan_spans(report)
+    # the plan spans merged and sorted: one binary search per fact, not a scan of every span
+    merged: list[list[int]] = []
+    for a, b in sorted(sp for sp in _plan_spans(report) if sp[0] < sp[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
     out = []
     for f in report.facts:
-        if any(a <= f.start < b for a, b in plan):
+        k = bisect.bisect_right(starts, f.start) - 1
+        if k >= 0 and f.start < merged[k][1]:
             continue
         y = _fact_year(report, f, fallback)
         if y is not None:

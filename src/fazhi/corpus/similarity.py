@@ -107,11 +107,32 @@ class Passage:
     shared: int          # aligned characters, stock phrases excluded
 
 
+class WordIndex:
+    """The word characters of a text (lower-cased) and their offsets, computed once, so
+    that `cleaned` of any span is two bisections and a slice."""
+    __slots__ = ("pos", "chars")
+
+    def __init__(self, norm: str):
+        codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+        uniq, inv = np.unique(codes, return_inverse=True)
+        isword = np.fromiter((bool(_WORD.match(chr(c))) for c in uniq.tolist()), dtype=bool, count=len(uniq))
+        self.pos = np.flatnonzero(isword[inv])
+        raw = codes[self.pos].tobytes().decode("utf-32-le")
+        low = raw.lower()
+        self.chars = low if len(low) == len(raw) else "".join(
+            c if len(c.lower()) != 1 else c.lower() for c in raw)
+
+    def span(self, start: int, end: int) -> tuple[str, list[int]]:
+        lo, hi = np.searchsorted(self.pos, [start, end])
+        return self.chars[lo:hi], self.pos[lo:hi].tolist()
+
+
 def align(norm_a: str, span_a: tuple[int, int], norm_b: str, span_b: tuple[int, int],
-          mask_a: bytearray, mask_b: bytearray, cfg: dict[str, Any]) -> Passage | None:
+          mask_a: bytearray, mask_b: bytearray, cfg: dict[str, Any],
+          index_a: WordIndex | None = None, index_b: WordIndex | None = None) -> Passage | None:
     """Exact alignment of two paragraphs; a Passage when they share enough text."""
-    ca, wa = cleaned(norm_a, *span_a)
-    cb, wb = cleaned(norm_b, *span_b)
+    ca, wa = index_a.span(*span_a) if index_a else cleaned(norm_a, *span_a)
+    cb, wb = index_b.span(*span_b) if index_b else cleaned(norm_b, *span_b)
     if not ca or not cb:
         return None
     sm = SequenceMatcher(None, ca, cb, autojunk=False)
@@ -270,6 +291,8 @@ class ReportInfo:
     text: str
     norm: str = ""
     mask: bytearray = field(default_factory=bytearray)
+    words: WordIndex | None = None
+    body: int = 0             # word characters of the text
 
     @property
     def place(self) -> tuple | None:
@@ -345,6 +368,8 @@ def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, A
             if not info.norm:
                 info.norm = normalize_view(info.text)
                 info.mask = stock_mask(info.norm, stock)
+                info.words = WordIndex(info.norm)
+                info.body = len(info.words.pos)
 
     per_pair: dict[tuple[int, int], list[Passage]] = {}
     out: list[dict[str, Any]] = []
@@ -363,7 +388,8 @@ def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, A
             ensure(sorted({r for x in pairs[k:k + 2000] for r in x[:2]}))
         ensure([ra, rb])
         a, b = infos[ra], infos[rb]
-        p = align(a.norm, (int(st[i]), int(en[i])), b.norm, (int(st[j]), int(en[j])), a.mask, b.mask, cfg)
+        p = align(a.norm, (int(st[i]), int(en[i])), b.norm, (int(st[j]), int(en[j])), a.mask, b.mask, cfg,
+                  a.words, b.words)
         if p:
             per_pair.setdefault((ra, rb), []).append(p)
         if k + 1 == len(pairs) or pairs[k + 1][:2] != (ra, rb):
@@ -371,7 +397,7 @@ def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, A
                 emit(ra, rb, per_pair.pop((ra, rb)))
             for r in (ra, rb):      # drop what no later pair needs
                 if last_use[r] == k:
-                    infos[r].norm, infos[r].mask = "", bytearray()
+                    infos[r].norm, infos[r].mask, infos[r].words = "", bytearray(), None
                     if r in loaded:
                         infos[r].text = ""
     out.sort(key=lambda f: (f["report_id"], f["data"]["other_report_id"]))
@@ -391,7 +417,7 @@ def _dedupe(passages: list[Passage]) -> list[Passage]:
 def _finding(me: ReportInfo, other: ReportInfo, passages: list[tuple[int, int, int, int, int]],
              order: int | None, cfg: dict[str, Any]) -> dict[str, Any]:
     shared = sum(p[4] for p in passages)
-    body = max(1, len(_WORD.findall(me.text)))
+    body = max(1, me.body or len(_WORD.findall(me.text)))
     share = shared / body
     if order == -1:
         who = "本报告发布在先，对方可能沿用了本报告的文本"

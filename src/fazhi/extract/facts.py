@@ -182,10 +182,15 @@ def _balance(norm: str, a: int, b: int) -> tuple[int, int]:
     edge (赣服通”上线服务事项 -> “赣服通”上线服务事项; 培养“法律明白人 -> 培养“法律明白人”)."""
     for op, cl in _PAIRS:
         seg = norm[a:b]
-        depth, low = 0, 0
-        for ch in seg:
-            depth += (ch == op) - (ch == cl)
-            low = min(low, depth)
+        n_op, n_cl = seg.count(op), seg.count(cl)
+        if not n_op or not n_cl:
+            # one kind of mark only (the usual case): no character loop needed
+            depth, low = n_op - n_cl, -n_cl
+        else:
+            depth, low = 0, 0
+            for ch in seg:
+                depth += (ch == op) - (ch == cl)
+                low = min(low, depth)
         if low < 0 and a > 0 and norm[a - 1] == op:
             a -= 1
             depth += 1
@@ -245,6 +250,25 @@ def _candidates(kind: str, unit: str | None) -> tuple[_Indicator, ...]:
                  if ind.kind == kind and (ind.units is None or unit in ind.units))
 
 
+@functools.lru_cache(maxsize=None)
+def _subject_prefilter(kind: str, unit: str | None) -> re.Pattern | None:
+    """One pattern that matches a subject whenever any candidate's first subject pattern does:
+    a subject it does not match can match no candidate (one search instead of one per
+    candidate). None when it cannot be built safely (a candidate without subject patterns,
+    back-references, inline flags)."""
+    cands = _candidates(kind, unit)
+    if not cands or any(not ind.subject for ind in cands):
+        return None
+    parts = [ind.subject[0].pattern for ind in cands]
+    if any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]+[:)]", p) for p in parts) or \
+            any(ind.subject[0].flags != cands[0].subject[0].flags for ind in cands):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in parts), cands[0].subject[0].flags)
+    except re.error:
+        return None
+
+
 def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> str | None:
     if not subject:
         return None
@@ -252,14 +276,24 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> 
         return None                     # a count is never the rate its phrase names
     if kind == "count" and _AVERAGE.search(subject):
         return None                     # 人均办案量150件 is an average, not a count of cases
+    pre = _subject_prefilter(kind, unit)
+    if pre is not None and not pre.search(subject):
+        return None
     for ind in _candidates(kind, unit):
-        if not all(p.search(subject) for p in ind.subject):
-            continue
-        if not all(p.search(subject) or p.search(context) for p in ind.scope):
-            continue
-        if any(p.search(subject) for p in ind.not_):
-            continue
-        return ind.id
+        # plain loops: this runs for every fact (all()/any() over generators cost more here)
+        for p in ind.subject:
+            if not p.search(subject):
+                break
+        else:
+            for p in ind.scope:
+                if not p.search(subject) and not p.search(context):
+                    break
+            else:
+                for p in ind.not_:
+                    if p.search(subject):
+                        break
+                else:
+                    return ind.id
     return None
 
 

@@ -324,12 +324,20 @@ def _rate_relation(ctx: _Ctx, rate: Fact, num: Fact, den: Fact) -> Relation | No
     if num.approx or den.approx:
         tol = max(tol, 1.0)
     stated = float(rate.value)
+    # 万/亿-scaled counts are rounded where printed (12.1万 is 12.05万–12.15万): the rate may be
+    # anywhere between the smallest and the largest quotient they allow
+    hn = _half_ulp(ctx.norm, num) if getattr(num, "start", None) is not None else 0.0
+    hd = _half_ulp(ctx.norm, den) if getattr(den, "start", None) is not None else 0.0
+    n, d = float(num.value), float(den.value)
+    lo, hi = computed, computed
+    if (hn or hd) and d - hd > 0:
+        lo, hi = min(computed, (n - hn) / (d + hd) * 100), max(computed, (n + hn) / (d - hd) * 100)
     if rate.qualifier in _AT_LEAST:
-        holds = computed >= stated - tol - 1e-9
+        holds = hi >= stated - tol - 1e-9
     elif rate.qualifier in _AT_MOST:
-        holds = computed <= stated + tol + 1e-9
+        holds = lo <= stated + tol + 1e-9
     else:
-        holds = abs(computed - stated) <= tol + 1e-9
+        holds = lo - tol - 1e-9 <= stated <= hi + tol + 1e-9
     return Relation(id="", type="rate", rate=rate.id, numerator=num.id, denominator=den.id,
                     computed=round(computed, 4), stated=rate.value, holds=holds,
                     tolerance=round(tol, 6))
@@ -452,10 +460,13 @@ def _find_rates(ctx: _Ctx) -> None:
             ctx.add(rel)
 
 
+_NEGATION = re.compile(r"(?:[不未非无]|不予|未予|未能|不能|没有)$")
+
+
 def _negated(subject: str, key: str) -> bool:
-    """不合格 / 未办结: the count of the opposite category of the rate's head word."""
+    """不合格 / 未办结 / 不予受理: the count of the opposite category of the rate's head word."""
     k = subject.find(key)
-    return k > 0 and subject[k - 1] in "不未非无"
+    return k > 0 and bool(_NEGATION.search(subject, 0, k))
 
 
 def _complement_holds(ctx: _Ctx, rate: Fact, den: Fact, same_sentence: list[Fact],

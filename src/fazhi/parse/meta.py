@@ -153,6 +153,12 @@ class _Ctx:
             self.gaz = gazetteer()
         return self.gaz
 
+    def places(self) -> list[tuple[int, int, str]]:
+        """g().find(norm) of the whole text, computed once per report (several steps use it)."""
+        if getattr(self, "_places", None) is None:
+            self._places = self.g().find(self.norm)
+        return self._places
+
     def ev(self, field: str, start: int, end: int) -> None:
         self.meta.evidence[field] = (start, end)
 
@@ -748,7 +754,7 @@ def _common_level(c: _Ctx, name: str, year) -> str | None:
 
 
 def _township_county(c: _Ctx, at: int) -> Place | None:
-    counts = Counter(n for _, _, n in c.g().find(c.norm) if c.g().lookup(n)[0].rank == "county")
+    counts = Counter(n for _, _, n in c.places() if c.g().lookup(n)[0].rank == "county")
     for name, _ in counts.most_common(3):
         p = c.g().resolve(name, c.meta.report_year, c.norm)
         if p:
@@ -796,7 +802,7 @@ def _we_place(c: _Ctx) -> tuple[str, int, int] | None:
     suffix = sfx.most_common(1)[0][0]
     counts: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for st, en, name in c.g().find(c.norm):
+    for st, en, name in c.places():
         if not name.endswith(suffix):
             continue
         counts[name] += 1
