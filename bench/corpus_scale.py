@@ -136,6 +136,18 @@ def step_queries(store: Store, repeat: int, seed: int) -> dict[str, Any]:
     res["show"] = timed(lambda: store.report_json(rng.choice(ids)), repeat)
     for q in SEARCHES:
         res[f"search {q}"] = timed(lambda: store.search(q, limit=20), max(5, repeat // 4))
+    with store.engine.connect() as conn:
+        places = conn.exec_driver_sql(
+            "SELECT DISTINCT province, jurisdiction FROM reports WHERE jurisdiction IS NOT NULL "
+            "ORDER BY province, jurisdiction").all()
+        indicators = [r[0] for r in conn.exec_driver_sql(
+            "SELECT indicator FROM facts WHERE indicator IS NOT NULL GROUP BY indicator "
+            "ORDER BY count(*) DESC LIMIT 10")]
+    res["panel (one place, all years)"] = timed(
+        lambda: panel.indicator_panel(store, **dict(zip(("province", "jurisdiction"), rng.choice(places)))), repeat)
+    res["panel (one indicator, one province, one year)"] = timed(
+        lambda: panel.indicator_panel(store, province=prov(), year=rng.choice(range(2019, 2025)),
+                                      indicator=rng.choice(indicators)), repeat)
     res["panel (one province)"] = timed(lambda: panel.indicator_panel(store, province=prov()), max(5, repeat // 4))
     res["compare (same place, consecutive years)"] = timed(
         lambda: compare.compare(store, *rng.choice(pairs)) if pairs else None, repeat)

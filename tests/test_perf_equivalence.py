@@ -99,6 +99,24 @@ def old_balance(norm: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def old_before_span(norm: str, pos: int, floor: int) -> tuple[int, int]:
+    i = pos
+    lo = max(floor, pos - F._MAX_BACK)
+    while i > lo:
+        ch = norm[i - 1]
+        if ch in F._OPEN:
+            opener = F._OPEN[ch]
+            j = norm.rfind(opener, lo, i - 1)
+            if j < 0 or any(c in "。\n" for c in norm[j:i]):
+                break
+            i = j
+            continue
+        if ch in F._DELIMS or ch in "(“‘「『":
+            break
+        i -= 1
+    return i, pos
+
+
 def old_years_in(report, start, end):
     s = report.norm[start:end]
     masks = common.masked_spans(s)
@@ -144,9 +162,12 @@ def _positions(text: str) -> list[int]:
 def test_sentence_and_clause_bounds():
     n = 0
     for text in _texts():
+        index = common.Sentences(text)
         for pos in _positions(text):
             for limit in (400, 5):
-                assert common.sentence_bounds(text, pos, limit) == old_sentence_bounds(text, pos, limit)
+                old = old_sentence_bounds(text, pos, limit)
+                assert common.sentence_bounds(text, pos, limit) == old
+                assert index.bounds(pos, limit) == old
             for limit in (24, 30, 8, 0):
                 assert common.clause_before(text, pos, limit) == old_clause_before(text, pos, limit)
             n += 1
@@ -237,3 +258,43 @@ def test_named_fields():
                 assert quality._named_fields(seg, minimum) == (old >= minimum)
                 n += 1
     assert n > 100
+
+
+def test_gazetteer_occurrences(reports):
+    """Names read backwards from their last character = the Aho-Corasick automaton's hits."""
+    from fazhi.parse.places import gazetteer
+    g = gazetteer()
+    texts = [r.norm for r in reports] + ["北京市朝阳区和平里街道，内蒙古自治区锡林郭勒盟正蓝旗。县区市", "县", ""]
+    n = 0
+    for t in texts:
+        old = sorted((end - len(name) + 1, end + 1, name) for end, name in g._automaton.iter(t))
+        assert sorted(g._occurrences(t)) == old
+        n += len(old)
+    assert n > 50
+
+
+def test_relations_bisect_equals_walk(reports, monkeypatch):
+    """Sums found with the bisecting scans (facts in text order) = sums found by walking
+    every fact (the path taken when facts are not in order)."""
+    from fazhi.extract import relations as R
+    assert all(R._Ctx(r).ordered for r in reports)      # build_facts gives facts in text order
+    fast = [[(x.type, x.total, x.parts, x.holds) for x in R.build_relations(r)] for r in reports]
+    init = R._Ctx.__init__
+
+    def walking(self, report):
+        init(self, report)
+        self.ordered = False
+    monkeypatch.setattr(R._Ctx, "__init__", walking)
+    slow = [[(x.type, x.total, x.parts, x.holds) for x in R.build_relations(r)] for r in reports]
+    assert fast == slow
+    assert sum(1 for rels in fast for t, *_ in rels if t == "sum") > 10
+
+
+def test_before_span():
+    n = 0
+    for text in _texts():
+        for pos in _positions(text):
+            for floor in (0, max(0, pos - 10), pos):
+                assert F._before_span(text, pos, floor) == old_before_span(text, pos, floor)
+                n += 1
+    assert n > 10000

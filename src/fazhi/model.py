@@ -94,9 +94,19 @@ class Section:
     ordinal: int | None = None   # the number the marker stands for (三 -> 3)
     part: str | None = None      # statutory part (PARTS) for top-level sections (and nested ones that carry a part)
     part_basis: str | None = None  # why: the phrase/pattern/area rule that decided the part
+    # every statutory part the section covers, first = part; more than one when the heading
+    # names several ("存在问题及下一步打算" -> ["shortcomings", "plan"]); empty when part is None
+    parts: list[str] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
     numbering: list[str] = field(default_factory=list)  # numbering anomalies seen at this section: skip, repeat, restart, level_jump, unnumbered_sibling
     children: list["Section"] = field(default_factory=list)
+
+    def covers(self) -> list[str]:
+        """The statutory parts of this section: `parts`, else [`part`] (sections built
+        before `parts` existed), else []."""
+        if self.parts:
+            return list(self.parts)
+        return [self.part] if self.part else []
 
     def walk(self) -> Iterator["Section"]:
         yield self
@@ -109,7 +119,8 @@ class Section:
             "start": self.start, "end": self.end,
             "heading_start": self.heading_start, "heading_end": self.heading_end,
             "style": self.style, "ordinal": self.ordinal,
-            "part": self.part, "part_basis": self.part_basis, "areas": list(self.areas),
+            "part": self.part, "parts": self.covers(), "part_basis": self.part_basis,
+            "areas": list(self.areas),
             "numbering": list(self.numbering),
             "children": [c.to_json() for c in self.children],
         }

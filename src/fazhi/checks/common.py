@@ -1,6 +1,7 @@
 """Helpers shared by the rule families: parts, headings, evidence, sentences, years."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable, Iterator
 
@@ -98,6 +99,28 @@ def sentence_bounds(text: str, pos: int, limit: int = 400) -> tuple[int, int]:
     a = pos - _IN_SENTENCE.match(text[lo:pos][::-1]).end()
     b = _IN_SENTENCE.match(text, pos, min(len(text), pos + limit)).end()
     return a, b
+
+
+class Sentences:
+    """The sentence ends of a text, found once: `bounds(pos, limit)` equals
+    `sentence_bounds(text, pos, limit)` by binary search (for rules that ask about many
+    positions of the same text)."""
+
+    _END = re.compile("[" + re.escape(SENT_END) + "]")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.after = [m.end() for m in self._END.finditer(text)]   # right after each end mark
+
+    def bounds(self, pos: int, limit: int = 400) -> tuple[int, int]:
+        n = len(self.text)
+        if not 0 <= pos <= n:
+            return sentence_bounds(self.text, pos, limit)
+        lo, hi = max(0, pos - limit), min(n, pos + limit)
+        k = bisect.bisect_right(self.after, pos)
+        a = max(lo, self.after[k - 1]) if k else lo
+        b = min(hi, self.after[k] - 1) if k < len(self.after) else hi
+        return a, b
 
 
 def clause_before(text: str, pos: int, limit: int = 24) -> str:

@@ -11,7 +11,8 @@ import ahocorasick
 from .. import catalog
 from ..config import Config
 from ..model import Finding, Report
-from .common import BOOK_RX, heading_ev, is_report, sections_with_part
+from ..classify.parts import part_sections
+from .common import BOOK_RX, heading_ev, is_report
 from .registry import rule
 
 BASIS = "《法治政府建设与责任落实督察工作规定》关于年度报告内容的规定；审核惯例：不足要具体、安排要可检查"
@@ -31,12 +32,12 @@ TARGET = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)|全覆盖|达到|�
 
 
 def _body(report: Report, part: str) -> tuple[list, str, int, int]:
-    top, nested = sections_with_part(report, part)
-    secs = top or nested
+    found = part_sections(report, part)      # the part's half of a combined section only
+    secs = [s for s, _, _ in found]
     spans = []
-    for s in secs:
+    for s, a, b in found:
         hs = s.heading_end if s.heading_end > s.heading_start else s.start
-        spans.append((max(s.start, hs), s.end))
+        spans.append((max(a, hs), b))
     text = "\n".join(report.norm[a:b] for a, b in spans)
     return secs, text, len(re.sub(r"\s", "", text)), len(spans)
 
@@ -76,8 +77,7 @@ def _named_fields(text: str, minimum: int) -> bool:
 def _specifics(report: Report, part: str, text: str, fields_min: int = 4) -> list[str]:
     """What makes a passage specific: figures, named documents, named fields, cases."""
     found = []
-    top, nested = sections_with_part(report, part)
-    spans = [(s.start, s.end) for s in (top or nested)]
+    spans = [(a, b) for _, a, b in part_sections(report, part)]
     starts = sorted(f.start for f in report.facts)      # one binary search per span, not facts × spans
     if any(k < len(starts) and starts[k] < b for k, b in ((bisect.bisect_left(starts, a), b) for a, b in spans)):
         found.append("figure")

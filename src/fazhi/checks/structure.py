@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..classify.parts import classify_heading
+from ..classify.parts import part_sections
 from ..config import Config
 from ..model import Finding, Report, Section
-from .common import (PART_NAMES, heading_ev, heading_text, is_report, sections_with_part,
+from .common import (PART_NAMES, heading_ev, heading_text, is_report,
                      span_text, statutory_parts)
 from .registry import rule
 
@@ -22,38 +22,19 @@ def _reviewable(report: Report) -> bool:
 
 
 def _presence(report: Report) -> tuple[set[str], dict[str, list[Section]]]:
-    """(parts present as top-level sections, part -> nested sections carrying it)."""
-    top = {s.part for s in report.sections if s.part}
+    """(parts present as top-level sections, part -> nested sections carrying it). A section
+    whose heading names two parts ("三、存在问题及下一步打算") counts for both (Section.parts)."""
+    top = {p for s in report.sections for p in s.covers()}
     # a run of top-level sections named after 纲要 task areas is the 'measures' part
     if any(s.areas and s.part in (None, "measures") for s in report.sections):
         top.add("measures")
-    # one heading for two parts ("三、存在问题及下一步打算"): the section carries one part, the
-    # heading names both
-    for s in report.sections:
-        top |= _combined_parts(s.heading or "")
     nested: dict[str, list[Section]] = {}
     for t in report.sections:
         for s in t.walk():
-            if s is not t and s.part:
-                nested.setdefault(s.part, []).append(s)
+            if s is not t:
+                for p in s.covers():
+                    nested.setdefault(p, []).append(s)
     return top, nested
-
-
-_JOIN = re.compile(r"及|和|与|以及|暨|、|并")
-
-
-def _combined_parts(heading: str) -> set[str]:
-    """Parts named by the pieces of a heading joined by 及/和/与 (each piece at least 4
-    characters, so 举措和成效 or 不足和原因 are not split into parts)."""
-    pieces = [p for p in _JOIN.split(heading) if len(p) >= 4]
-    if len(pieces) < 2:
-        return set()
-    out = set()
-    for p in pieces:
-        got = classify_heading(p)
-        if got and got[0] != "other":
-            out.add(got[0])
-    return out if len(out) >= 2 else set()
 
 
 def _required(config: Config) -> list[dict]:
@@ -139,11 +120,11 @@ def _cause_cues() -> list[str]:
 def shortcomings_without_causes(report: Report, config: Config) -> Iterable[Finding]:
     if not _reviewable(report):
         return
-    top, nested = sections_with_part(report, "shortcomings")
-    secs = top or nested
-    if not secs:
+    found = part_sections(report, "shortcomings")
+    if not found:
         return
-    spans = [(s.start, s.end) for s in secs]
+    secs = [s for s, _, _ in found]
+    spans = [(a, b) for _, a, b in found]
     text = span_text(report, spans)
     if len(re.sub(r"\s", "", text)) < 20:
         return

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from ..config import Config
 from ..model import Evidence, Fact, Finding, Report
-from .common import ev, heading_ev, is_report, sections_with_part, sentence_bounds, years_in
+from .common import Sentences, ev, heading_ev, is_report, sections_with_part, sentence_bounds, years_in
 from .registry import rule
 
 BASIS_REPORT = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）：年度报告应当报告上一年度的情况和下一年度的安排"
@@ -58,12 +58,17 @@ def _dated_facts(report: Report) -> list[tuple[Fact, int]]:
         else:
             merged.append([a, b])
     starts = [a for a, _ in merged]
+    sentences = Sentences(report.norm) if fallback else None      # found once, not per fact
     out = []
     for f in report.facts:
         k = bisect.bisect_right(starts, f.start) - 1
         if k >= 0 and f.start < merged[k][1]:
             continue
-        y = _fact_year(report, f, fallback)
+        if sentences is not None and f.year is None:
+            ys = years_in(report, sentences.bounds(f.start)[0], f.start)   # = _fact_year(report, f, True)
+            y = ys[-1][0] if ys else None
+        else:
+            y = _fact_year(report, f, fallback)
         if y is not None:
             out.append((f, y))
     return out

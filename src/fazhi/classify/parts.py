@@ -113,13 +113,41 @@ def classify_top(sections: list[Section], framework: str | None) -> list[tuple[s
     return [g if g else ("other", "unmatched") for g in out]
 
 
+_JOIN = re.compile(r"及|和|与|以及|暨|、|并")
+
+
+def combined_parts(heading: str) -> list[str]:
+    """Statutory parts named by the pieces of a heading joined by 及/和/与/、 (each piece at
+    least 4 characters, so 举措和成效 or 不足和原因 are not split into parts), in heading
+    order; [] unless at least two different parts are named."""
+    pieces = [p for p in _JOIN.split(heading or "") if len(p) >= 4]
+    if len(pieces) < 2:
+        return []
+    out: list[str] = []
+    for p in pieces:
+        got = classify_heading(p)
+        if got and got[0] != "other" and got[0] not in out:
+            out.append(got[0])
+    return out if len(out) >= 2 else []
+
+
+def _fill_parts(s: Section) -> None:
+    if not s.part:
+        s.parts = []
+        return
+    extra = combined_parts(s.heading) if s.part != "other" else []
+    s.parts = [s.part] + [p for p in extra if p != s.part] if s.part in extra else [s.part]
+
+
 @component("parts")
 def parts(report: Report, config: Config) -> None:
     for s in report.all_sections():
         s.part = s.part_basis = None
+        s.parts = []
     for s, (part, basis) in zip(report.sections, classify_top(report.sections, report.meta.framework)):
         s.part, s.part_basis = part, basis
-    top = {s.part for s in report.sections}
+        _fill_parts(s)
+    top = {p for s in report.sections for p in s.parts}
     missing = [p for p in REQUIRED if p not in top]
     if not missing:
         return
@@ -132,6 +160,7 @@ def parts(report: Report, config: Config) -> None:
                 continue
             if got and got[0] in missing and got[0] != top_sec.part:
                 s.part, s.part_basis = got
+                _fill_parts(s)
 
 
 def parts_present(report: Report, nested: bool = True) -> dict[str, list[Section]]:
@@ -141,13 +170,78 @@ def parts_present(report: Report, nested: bool = True) -> dict[str, list[Section
     A part is "nested only" when its list is non-empty and every section has level > 1."""
     out: dict[str, list[Section]] = {p: [] for p in PARTS}
     for s in report.sections:
-        if s.part in out:
-            out[s.part].append(s)
+        for p in s.covers():
+            if p in out:
+                out[p].append(s)
     if nested:
         for s in report.all_sections():
-            if s.level > 1 and s.part in out:
-                out[s.part].append(s)
+            if s.level > 1:
+                for p in s.covers():
+                    if p in out:
+                        out[p].append(s)
     return out
+
+
+# -- where each part lies inside a section that covers two ---------------------------------
+# The plan half of a combined section ("存在问题及下一步打算") starts at a sub-heading naming the
+# plan, or else at the first line or sentence that opens with a plan cue (下一步, 下步, 下阶段,
+# 今后, 新的一年, 明年, or the year after the report year).
+_PLAN_CUES = ("下一步", "下步", "下阶段", "下一阶段", "今后", "新的一年", "明年", "来年")
+_ENUM = r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])?"
+_MIN_HALF = 10      # non-space characters each half must keep, else no split
+
+
+def _plan_start(report: Report, s: Section) -> int | None:
+    """Offset where the plan half of combined section `s` begins, or None if not reliable."""
+    body = s.heading_end if s.heading_end > s.heading_start else s.start
+    body = max(body, s.start)
+    text = report.norm
+
+    def enough(a: int, b: int) -> bool:
+        return len(re.sub(r"\s", "", text[a:b])) >= _MIN_HALF
+
+    for c in s.children:
+        got = classify_heading(c.heading) if c.heading else None
+        if got and got[0] == "plan":
+            return c.start if enough(body, c.start) and enough(c.start, s.end) else None
+    cues = list(_PLAN_CUES)
+    if report.meta.report_year:
+        cues.append(f"{report.meta.report_year + 1}年")
+    cue = "|".join(map(re.escape, cues))
+    rx = re.compile(rf"(?:^|(?<=[。！？!?\n]))[ \t\u3000]*{_ENUM}[ \t\u3000]*(?:{cue})", re.M)
+    for m in rx.finditer(text, body, s.end):
+        a = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
+        if enough(body, a) and enough(a, s.end):
+            return a
+        if enough(body, a):
+            return None
+    return None
+
+
+def part_span(report: Report, s: Section, part: str) -> tuple[int, int]:
+    """(start, end) of the text of section `s` that belongs to `part`: the whole section,
+    except in a section covering several parts whose heading names the plan last, where the
+    plan is what follows the point the plan starts (see _plan_start) and the other parts
+    what precedes it. Without a reliable split point, the whole section."""
+    cov = s.covers()
+    if len(cov) < 2 or part not in cov:
+        return s.start, s.end
+    order = combined_parts(s.heading)
+    if not order or order[-1] != "plan":
+        return s.start, s.end
+    at = _plan_start(report, s)
+    if at is None:
+        return s.start, s.end
+    return (at, s.end) if part == "plan" else (s.start, at)
+
+
+def part_sections(report: Report, part: str) -> list[tuple[Section, int, int]]:
+    """(section, start, end) for the text of a statutory part: the top-level sections that
+    cover it, else the nested sections that cover it; spans cut to the part's half in a
+    section that covers two parts (part_span)."""
+    top = [s for s in report.sections if part in s.covers()]
+    secs = top or [x for t in report.sections for x in t.walk() if x is not t and part in x.covers()]
+    return [(x, *part_span(report, x, part)) for x in secs]
 
 
 def missing_parts(report: Report) -> list[str]:

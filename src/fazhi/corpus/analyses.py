@@ -1,14 +1,14 @@
 """Corpus analyses over the current stored reports -> findings of family "corpus"."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import sqlalchemy as sa
 
 from . import schema as T
 from .continuity import YearReport, continuity_findings
 from .parts import part_spans
-from .similarity import ReportInfo, duplicate_findings, is_masked
+from .similarity import ReportInfo, is_masked, iter_duplicate_findings
 
 
 def load_texts(store, ids: set[int]) -> dict[int, str]:
@@ -81,13 +81,22 @@ def year_reports(store, infos: dict[int, ReportInfo], series=None) -> list[YearR
     return out
 
 
-def corpus_findings(store) -> list[dict[str, Any]]:
+def iter_corpus_findings(store) -> Iterator[dict[str, Any]]:
+    """The corpus findings one by one (duplicates pair by pair, continuity place by place), so
+    that 100,000 reports' findings need not be held in memory at once."""
     cfg = store.config
     infos = current_infos(store)
-    found = duplicate_findings(infos, store.signature_table(), cfg.get("corpus.similarity"),
-                               cfg.get("corpus.similarity.stock_phrases") or [],
-                               lambda ids: load_texts(store, ids))
+    for f in iter_duplicate_findings(infos, store.signature_table(), cfg.get("corpus.similarity"),
+                                     cfg.get("corpus.similarity.stock_phrases") or [],
+                                     lambda ids: load_texts(store, ids)):
+        if cfg.rule_enabled(f["rule"]):
+            yield f
     series = year_series(infos)
     for i in range(0, len(series), 2000):      # a few thousand places' texts in memory at a time
-        found += continuity_findings(year_reports(store, infos, series[i:i + 2000]), cfg.get("corpus.continuity"))
-    return [f for f in found if cfg.rule_enabled(f["rule"])]
+        for f in continuity_findings(year_reports(store, infos, series[i:i + 2000]), cfg.get("corpus.continuity")):
+            if cfg.rule_enabled(f["rule"]):
+                yield f
+
+
+def corpus_findings(store) -> list[dict[str, Any]]:
+    return list(iter_corpus_findings(store))

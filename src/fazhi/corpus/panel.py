@@ -16,9 +16,10 @@ from .analyses import load_texts, sections_by_report
 from .parts import part_spans
 
 
-def indicator_panel(store, *, province: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
+def indicator_panel(store, *, province: str | None = None, year: int | None = None,
+                    jurisdiction: str | None = None, indicator: str | None = None) -> list[dict[str, Any]]:
     rows = []
-    for f in store.facts(province=province, year=year):
+    for f in store.facts(province=province, year=year, jurisdiction=jurisdiction, indicator=indicator):
         rows.append({
             "province": f["province"], "parent": f["parent"], "jurisdiction": f["jurisdiction"],
             "department": f["department"], "level": f["level"], "report_year": f["report_year"],

@@ -43,7 +43,9 @@ def part_spans(sections: list[dict[str, Any]], text: str) -> list[PartSpan]:
             continue
         he = s.get("heading_end")
         body = he if he and s["start"] < he <= s["end"] else s["start"]
-        out.append(PartSpan(s["part"], s["start"], body, s["end"]))
+        # a section whose heading names two parts (存在问题及下一步打算) stands for each of them
+        for part in [p for p in (s.get("parts") or [s["part"]]) if p in PART_ORDER] or [s["part"]]:
+            out.append(PartSpan(part, s["start"], body, s["end"]))
     if out:
         return out
     return fallback_part_spans(text)

@@ -3,11 +3,13 @@
 SQLite: an FTS5 table (unicode61) over jieba `cut_for_search` segmented text, external content
 table `search_docs`; the query is segmented the same way (the tokens of one query term are
 OR-ed, the terms AND-ed), then every hit is confirmed in the report text, which also gives
-the snippets and their offsets. A term's tokens are also tried as single characters, since the
+the snippets and their offsets. When more than `rank_window` reports match (a common term in
+a large corpus), only the newest rank_window matches (by rowid) are ranked. A term's tokens are also tried as single characters, since the
 text around it may be segmented differently from the query; when the index finds nothing
 (a string across word boundaries), the texts are scanned with LIKE. Candidates are confirmed
 in rank order, 50 texts per query, and confirmation stops once `limit` reports are confirmed. PostgreSQL: `ILIKE` on reports.text, served by the pg_trgm GIN
-index when the extension is available (plain LIKE scan otherwise)."""
+index when the extension is available (plain LIKE scan otherwise); its matches are taken in id
+order and the first `limit` confirmed ones are ranked by their number of hits."""
 from __future__ import annotations
 
 import functools
@@ -84,7 +86,7 @@ def _confirm(row, score, terms: list[str], per_report: int, context: int) -> dic
 
 
 def search(store, query: str, *, limit: int = 20, per_report: int = 3,
-           context: int = 40, candidates: int = 2000) -> list[dict[str, Any]]:
+           context: int = 40, candidates: int = 2000, rank_window: int = 2000) -> list[dict[str, Any]]:
     terms = query_terms(query)
     if not terms:
         return []
@@ -94,11 +96,16 @@ def search(store, query: str, *, limit: int = 20, per_report: int = 3,
             fq = _fts_query(terms)
             if fq is None:
                 return []
+            # bm25 ranks every match; for a common term (most of 100,000 reports) that is the
+            # cost of the query, so only the newest `rank_window` matches are ranked
+            floor = conn.exec_driver_sql(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                (fq, rank_window - 1)).scalar()
             rows = conn.exec_driver_sql(
                 "SELECT r.id, bm25(search_fts) AS score FROM search_fts "
                 "JOIN reports r ON r.id = search_fts.rowid "
-                "WHERE search_fts MATCH ? AND r.current = 1 ORDER BY score LIMIT ?",
-                (fq, candidates)).all()
+                "WHERE search_fts MATCH ? AND search_fts.rowid >= ? AND r.current = 1 ORDER BY score LIMIT ?",
+                (fq, floor or 0, candidates)).all()
             ids = [(rid, -score) for rid, score in rows]   # bm25: lower is better
             if not ids:     # a string that crosses word boundaries: scan the texts
                 q = sa.select(r.c.id).where(r.c.current == sa.true())
@@ -121,7 +128,7 @@ def search(store, query: str, *, limit: int = 20, per_report: int = 3,
                 hit = _confirm(rows[rid], score, terms, per_report, context)
                 if hit is not None:
                     out.append(hit)
-            if len(out) >= limit and store.dialect == "sqlite":
-                break       # FTS candidates come best first; LIKE candidates are all equal
+            if len(out) >= limit:
+                break       # FTS candidates come best first; LIKE/ILIKE ones in id order
     out.sort(key=lambda x: (-x["score"], x["report_id"]))
     return out[:limit]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -331,8 +331,9 @@ def earlier(a: ReportInfo, b: ReportInfo) -> int | None:
     return None
 
 
-def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, Any], stock: list[str],
-                       load_texts: Callable[[set[int]], dict[int, str]] | None = None) -> list[dict[str, Any]]:
+def iter_duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, Any], stock: list[str],
+                            load_texts: Callable[[set[int]], dict[int, str]] | None = None
+                            ) -> Iterator[dict[str, Any]]:
     """`corpus.duplicate_text` findings: passages a report shares with a report of another place.
 
     para_rows: a SignatureTable, or (paragraph id, report id, start, end, signature) rows.
@@ -395,11 +396,19 @@ def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, A
         if k + 1 == len(pairs) or pairs[k + 1][:2] != (ra, rb):
             if (ra, rb) in per_pair:
                 emit(ra, rb, per_pair.pop((ra, rb)))
+                yield from out
+                out.clear()
             for r in (ra, rb):      # drop what no later pair needs
                 if last_use[r] == k:
                     infos[r].norm, infos[r].mask, infos[r].words = "", bytearray(), None
                     if r in loaded:
                         infos[r].text = ""
+
+
+def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, Any], stock: list[str],
+                       load_texts: Callable[[set[int]], dict[int, str]] | None = None) -> list[dict[str, Any]]:
+    """All of iter_duplicate_findings, by report and other report."""
+    out = list(iter_duplicate_findings(infos, para_rows, cfg, stock, load_texts))
     out.sort(key=lambda f: (f["report_id"], f["data"]["other_report_id"]))
     return out
 

@@ -460,8 +460,9 @@ class Store:
         if rows:
             conn.execute(T.findings.insert(), rows)
 
-    def _finding_rows(self, rid: int, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        rows, used = [], {}
+    def _finding_rows(self, rid: int, findings: list[dict[str, Any]],
+                      used: dict[str, int] | None = None) -> list[dict[str, Any]]:
+        rows, used = [], ({} if used is None else used)
         for f in findings:
             ev = f.get("evidence") or []
             quote = f.get("key_quote") or (ev[0].get("quote") if ev else "") or ""
@@ -596,26 +597,36 @@ class Store:
 
     # -- corpus analyses -----------------------------------------------------------
     def refresh_corpus(self) -> dict[str, int]:
-        """Recompute the corpus findings (family "corpus") over the current reports."""
-        from .analyses import corpus_findings
-        found = corpus_findings(self)
-        with self.engine.begin() as conn:
-            conn.execute(T.findings.delete().where(T.findings.c.family == "corpus"))
-            by: dict[int, list[dict]] = {}
-            for f in found:
-                by.setdefault(f["report_id"], []).append(f)
+        """Recompute the corpus findings (family "corpus") over the current reports.
+
+        Findings are spilled to a temporary file as they are found (memory stays bounded at
+        100,000 reports), then swapped in with one short transaction, so that ingest and
+        reviewers are not locked out while the analyses run."""
+        import pickle
+        import tempfile
+        from .analyses import iter_corpus_findings
+        out: dict[str, int] = {}
+        used: dict[int, dict[str, int]] = {}
+        with tempfile.TemporaryFile() as spill:
             rows: list[dict[str, Any]] = []
-            for rid, fs in by.items():
-                rows += self._finding_rows(rid, fs)
+            for f in iter_corpus_findings(self):
+                out[f["rule"]] = out.get(f["rule"], 0) + 1
+                rows += self._finding_rows(f["report_id"], [f], used.setdefault(f["report_id"], {}))
                 if len(rows) >= 5000:
-                    conn.execute(T.findings.insert(), rows)
+                    pickle.dump(rows, spill, protocol=pickle.HIGHEST_PROTOCOL)
                     rows = []
             if rows:
-                conn.execute(T.findings.insert(), rows)
-            self._recount(conn)
-        out: dict[str, int] = {}
-        for f in found:
-            out[f["rule"]] = out.get(f["rule"], 0) + 1
+                pickle.dump(rows, spill, protocol=pickle.HIGHEST_PROTOCOL)
+            spill.seek(0)
+            with self.engine.begin() as conn:
+                conn.execute(T.findings.delete().where(T.findings.c.family == "corpus"))
+                while True:
+                    try:
+                        chunk = pickle.load(spill)
+                    except EOFError:
+                        break
+                    conn.execute(T.findings.insert(), chunk)
+                self._recount(conn)
         return out
 
     # -- reading ---------------------------------------------------------------------
@@ -725,7 +736,8 @@ class Store:
         return rows
 
     def facts(self, *, current: bool = True, indicator_only: bool = True, province: str | None = None,
-              year: int | None = None, report_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+              year: int | None = None, report_ids: Iterable[int] | None = None,
+              jurisdiction: str | None = None, indicator: str | None = None) -> list[dict[str, Any]]:
         r, f = T.reports, T.facts
         q = (sa.select(f, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
                        r.c.report_year, r.c.report_key).join(r, r.c.id == f.c.report_id))
@@ -739,6 +751,10 @@ class Store:
             q = q.where(r.c.report_year == int(year))
         if report_ids is not None:
             q = q.where(f.c.report_id.in_(list(report_ids)))
+        if jurisdiction:
+            q = q.where(r.c.jurisdiction == jurisdiction)
+        if indicator:
+            q = q.where(f.c.indicator == indicator)
         with self.engine.connect() as conn:
             return [dict(x._mapping) for x in conn.execute(q.order_by(f.c.report_id, f.c.start))]
 

@@ -63,6 +63,8 @@ _VERB = re.compile(
     r"实现|进驻|入驻|整改|督办|评查|抽查|检查|指导|走访|接待|审结|立案|签订|聘任|选派|命名|认定"
 )
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff“”\"'‘’]+")
+# characters _before_span steps over one by one: not a delimiter, opening or closing mark
+_PLAIN_RUN = re.compile("[^" + re.escape("".join(sorted(_DELIMS | set("(“‘「『") | set(_OPEN)))) + "]*")
 
 
 def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
@@ -90,18 +92,20 @@ def _before_span(norm: str, pos: int, floor: int) -> tuple[int, int]:
     i = pos
     lo = max(floor, pos - _MAX_BACK)
     while i > lo:
+        # back over the plain characters in one regex match (on the reversed window)
+        i -= _PLAIN_RUN.match(norm[lo:i][::-1]).end()
+        if i <= lo:
+            break
         ch = norm[i - 1]
         if ch in _OPEN:
             # jump over a balanced aside / quote
             opener = _OPEN[ch]
             j = norm.rfind(opener, lo, i - 1)
-            if j < 0 or any(c in "。\n" for c in norm[j:i]):
+            if j < 0 or "。" in norm[j:i] or "\n" in norm[j:i]:
                 break
             i = j
             continue
-        if ch in _DELIMS or ch in "(“‘「『":
-            break
-        i -= 1
+        break                                   # a delimiter or an opening mark
     return i, pos
 
 

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
+# cn2an is imported where it is first needed (parse_number): importing it costs ~70 ms
 
 # --------------------------------------------------------------------------- units
 # unit -> kind. Order inside the regex is longest first.
@@ -164,6 +164,7 @@ def parse_number(s: str) -> Decimal | None:
             return None
     if _ADJACENT_DIGITS.search(s.split("点", 1)[0]):
         return None
+    import cn2an                         # lazily (start-up); a dict lookup after the first call
     try:
         v = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, TypeError, IndexError):
@@ -238,11 +239,48 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
         if not q.arabic and quotes and quotes.holds(q.start, q.end):
             continue
         out.append(_half(q, norm))
+    out = _bare_halves(norm, out, excluded, quotes)
     return _merge_percent_ranges(norm, out)
 
 
 _HALF_AFTER_GE = re.compile(r"半(小时|月(?![形刊亮])|钟头)")     # 两个半小时, 一个半月: 个 is not the unit
 _HALF_DURATION = frozenset({"天", "年", "小时", "个小时", "个月", "周", "工作日", "个工作日"})
+
+
+def _half_follows(norm: str, pos: int, unit: str) -> bool:
+    """A 半 after the unit that _half reads into the number (一个半月, 一年半)."""
+    if unit == "个":
+        return bool(_HALF_AFTER_GE.match(norm, pos))
+    return unit in _HALF_DURATION and norm.startswith("半", pos) \
+        and not norm.startswith(("半年", "半月", "半天"), pos)
+
+
+# 半年 / 半个月 / 半天 alone: 0.5 of the unit. Not 上半年/下半年/前半年 (a period), 每半年 (a
+# frequency), 半年度 (a name), nor 三个半小时 (read above); 年/个月 followed by a word are a name
+# (半年工作总结), as for 三年行动.
+_BARE_HALF = re.compile(r"(?P<pre>近|约|逾)?(?<![上下前后大多每个\d一二三四五六七八九十两半])半"
+                        r"(?P<unit>个工作日|个小时|小时|个月|年|天)(?![度刊程])")
+
+
+def _bare_halves(norm: str, qs: list[Quantity], excluded: "_Spans", quotes: "_Spans") -> list[Quantity]:
+    if "半" not in norm:
+        return qs
+    extra = []
+    for m in _BARE_HALF.finditer(norm):
+        unit = m.group("unit")
+        if unit in ("年", "个月") and _ATTRIBUTIVE.match(norm, m.end()):
+            continue
+        if any(q.start < m.end() and m.start() < q.end for q in qs):
+            continue
+        if (excluded and excluded.holds(m.start(), m.end())) or (quotes and quotes.holds(m.start(), m.end())):
+            continue
+        pre = m.group("pre")
+        num = m.start() + (len(pre) if pre else 0)
+        extra.append(Quantity(m.start(), m.end(), num, num + 1, 0.5, unit, "duration", bool(pre), pre,
+                              arabic=False))
+    if not extra:
+        return qs
+    return sorted(qs + extra, key=lambda q: q.start)
 
 
 def _half(q: Quantity, norm: str) -> Quantity:
@@ -301,11 +339,12 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     unit = m.group("unit")
     kind = _UNIT_KIND[unit]
     arabic = raw[0].isdigit()
-    if not arabic and raw == "一" and kind != "ratio":
-        return None                          # 一批 / 一次办 / 一个窗口 / 一起
+    if not arabic and raw == "一" and kind != "ratio" and not _half_follows(norm, m.end(), unit):
+        return None                          # 一批 / 一次办 / 一个窗口 / 一起 (一个半月, 一年半 are)
     if unit == "年" and (not raw or len(raw.replace(",", "").split(".")[0]) > 2):
         return None                          # 2022年 is a date, not a duration
-    if unit in ("年", "周", "个月") and _ATTRIBUTIVE.match(norm, m.end()):
+    if unit in ("年", "周", "个月") and _ATTRIBUTIVE.match(norm, m.end()) \
+            and not _half_follows(norm, m.end(), unit):
         return None                          # 三年行动 / 五年规划 / 70周年: a name, not a duration
     dec = parse_number(raw)
     if dec is None:

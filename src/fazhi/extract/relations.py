@@ -30,6 +30,7 @@ pairing of event counts).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -107,6 +108,13 @@ class _Ctx:
             self.line_of[f.id] = bisect.bisect_right(line_starts, f.start) - 1
         self.sum_parts: set[str] = set()
         self.relations: list[Relation] = []
+        # facts in text order (starts and ends non-decreasing, as build_facts makes them): the
+        # scans below can then bisect instead of walking every fact; otherwise they walk
+        self.starts = [f.start for f in self.facts]
+        self.ends = [f.end for f in self.facts]
+        self.ordered = all(f.start <= f.end for f in self.facts) and \
+            all(x <= y for x, y in zip(self.starts, self.starts[1:])) and \
+            all(x <= y for x, y in zip(self.ends, self.ends[1:]))
 
     def subject(self, f: Fact) -> str:
         if f.subject_start is None or f.subject_end is None:
@@ -178,7 +186,11 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
     sentence, or the end of the previous one), skipping change and comparison-base figures of
     the same sentence ("赤字2.38万亿元，比去年增加2000亿元。其中…" -> 2.38万亿元)."""
     norm, facts = ctx.norm, ctx.facts
-    k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
+    if ctx.ordered:
+        k = bisect.bisect_right(ctx.ends, pos) - 1      # the last fact ending at or before pos
+        k = None if k < 0 else k
+    else:
+        k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
     if k is None or not _CLAUSE_GAP.match(norm[facts[k].end:pos]):
         return None
     nearest = facts[k]
@@ -198,7 +210,12 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
     itself a total; figures inside a nested aside are read through, never parts."""
     norm = ctx.norm
     parts: list[Fact] = []
-    for f in ctx.facts:
+    facts = ctx.facts
+    i0 = bisect.bisect_left(ctx.starts, a) if ctx.ordered else 0
+    for idx in range(i0, len(facts)):
+        f = facts[idx]
+        if ctx.ordered and f.start > b:
+            break                       # every later fact ends after b as well
         if f.start < a or f.end > b:
             continue
         if not _depth_ok(norm, a, f.start):
@@ -254,15 +271,24 @@ def _find_sums(ctx: _Ctx) -> None:
             close = norm.find(")", total.end)
             if close < 0 or "\n" in norm[total.end:close]:
                 continue
-            parts = [f for f in facts[i + 1:] if f.end <= close and f.unit == total.unit
-                     and _countable(f) and ctx.terminal(f)]
-            if len(parts) >= 2 and len(parts) == len([f for f in facts[i + 1:] if f.end <= close]):
+            # the facts after the total up to the bracket (in text order: stop at the first
+            # one starting after it; it and every later one end after it)
+            j = i + 1
+            if ctx.ordered:
+                while j < len(facts) and facts[j].start <= close:
+                    j += 1
+            else:
+                j = len(facts)
+            inside = [f for f in facts[i + 1:j] if f.end <= close]
+            parts = [f for f in inside if f.unit == total.unit and _countable(f) and ctx.terminal(f)]
+            if len(parts) >= 2 and len(parts) == len(inside):
                 ctx.add(_sum_relation(ctx, total, parts))
                 ctx.sum_parts.update(p.id for p in parts)
             continue
         parts = []
         prev_end = total.end
-        for f in facts[i + 1:]:
+        for j in range(i + 1, len(facts)):     # (not facts[i + 1:]: a copy per total)
+            f = facts[j]
             gap = norm[prev_end:f.start]
             if f.unit != total.unit or not _CATEGORY.search(ctx.subject(f)) or \
                     not (gap.startswith(",") or gap.startswith("。") or gap.startswith("、")) or \

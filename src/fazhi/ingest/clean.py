@@ -66,6 +66,8 @@ def rules() -> dict[str, Any]:
             "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t]\s*"
             r"([^\s|｜:：]{2,40})"),
         "label_alt": label_alt,
+        "pager": re.compile(rf"^(?:{data['pager_token']}\s*)+$"),
+        "pager_key": re.compile(data["pager_key"]),
     }
 
 
@@ -172,6 +174,8 @@ def _line_kind(rem: str, R: dict) -> str | None:
         return "banner"
     if len(rem) <= 200 and (R["label_start"].match(rem) or len(R["label_any"].findall(rem)) >= 2):
         return "metadata_table"
+    if len(rem) <= 60 and R["pager_key"].search(rem) and R["pager"].match(rem):
+        return "pager"
     if len(rem) <= 30:
         rest = rem
         for p in R["widget_line"]:

@@ -147,6 +147,7 @@ class _Ctx:
         self.meta = report.meta
         self.gaz = None
         self.body_start: int | None = None
+        self.title_organ: Line | None = None     # an organ line joined to the title
 
     def g(self):
         if self.gaz is None:
@@ -193,9 +194,39 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             s, end = ln.s, ln.end
         elif not _TITLE_END.search(s):
             s, end = ln.s, ln.end
+        # the subject of the title on the line above ("绵阳市市场监督管理局" / "2023年法治政府…")
+        prev = _title_subject(c, lines, i)
+        if prev is not None:
+            start = prev.start
+            if _ORG_END.search(prev.s):
+                c.title_organ = prev
         title = re.sub(r"\s*\n\s*", "", c.text[start:end])
         return title, start, end
     return None
+
+
+_YEAR_HEAD = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|^年度")
+_YEAR_TAIL = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?$")
+_ORG_ALT = _ORG_END.pattern.rstrip("$")
+_SUBJECT_LINE = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUFFIX})"
+                           rf"(?:(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年度?)?$")
+
+
+def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
+    """The line right above title line `i` when it is the title's subject broken off: one organ
+    or place name (optionally with the year), no blank line between, and the title line
+    starts with the year (or the subject line ends with it). A title starting with 关于 is
+    complete; the organs above it are the header issuers."""
+    if i == 0:
+        return None
+    prev, ln = lines[i - 1], lines[i]
+    if "\n" in c.norm[prev.end:ln.start].replace("\n", "", 1):
+        return None                     # a blank line between: a header, not a broken title
+    if not _SUBJECT_LINE.match(prev.s) or prev.s.endswith("文件"):
+        return None
+    if not (_YEAR_HEAD.match(ln.s) or _YEAR_TAIL.search(prev.s)):
+        return None
+    return prev
 
 
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-—]{1,2}\s+")
@@ -422,6 +453,8 @@ def extract_meta(report: Report, config: Config) -> None:
         c.ev("report_date", sig_line.start + m.start(), sig_line.start + m.end())
     if not issuer_lines and title_span:
         issuer_lines = _header_issuers(c, title_span[0])
+        if not issuer_lines and c.title_organ is not None:
+            issuer_lines = [c.title_organ]       # the organ that opens the title
     meta.issuers = [c.text[ln.start:ln.end] for ln in issuer_lines]
     if issuer_lines:
         c.ev("issuers", issuer_lines[0].start, issuer_lines[-1].end)

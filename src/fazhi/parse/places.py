@@ -169,13 +169,49 @@ class Gazetteer:
         nearest = min(years, key=lambda k: (abs(k - y), -k))
         return list(years[nearest])
 
+    def _occurrences(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every occurrence of every full name, overlaps included.
+
+        Every name ends in one of a few characters (县 区 市 旗 …); the text is searched for
+        those, and from each the names are read backwards through a trie of reversed names.
+        (The Aho-Corasick automaton gives the same occurrences but costs ~0.2 µs per character
+        of text: its root has a thousand children searched one by one.)"""
+        index = getattr(self, "_reverse_index", None)
+        if index is None:
+            trie: dict = {}
+            for name in self._by_name:
+                node = trie
+                for ch in reversed(name):
+                    node = node.setdefault(ch, {})
+                node[None] = name
+            last = "".join(sorted(trie))
+            ends = re.compile("[" + re.escape(last) + "]") if last else None
+            index = self._reverse_index = (trie, ends)
+        trie, ends = index
+        hits: list[tuple[int, int, str]] = []
+        if ends is None:
+            return hits
+        for m in ends.finditer(text):
+            j = m.start()
+            node = trie[text[j]]
+            k = j
+            while True:
+                name = node.get(None)
+                if name is not None:
+                    hits.append((k, j + 1, name))
+                k -= 1
+                if k < 0:
+                    break
+                node = node.get(text[k])
+                if node is None:
+                    break
+        return hits
+
     def find(self, text: str, free_text: bool = True) -> list[tuple[int, int, str]]:
         """Full gazetteer names in `text`, longest non-overlapping, left to right.
         free_text=True skips names that are common words (城区, 郊区...) and names of two
         characters that do not end in 县/旗 (too easily part of another word)."""
-        hits = []
-        for end, name in self._automaton.iter(text):
-            hits.append((end - len(name) + 1, end + 1, name))
+        hits = self._occurrences(text)
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         out, last = [], -1
         for s, e, n in hits:

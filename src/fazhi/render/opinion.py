@@ -187,18 +187,19 @@ def _required_parts(config: Config) -> list[str]:
 
 def part_rows(report: Report, config: Config) -> list[PartRow]:
     """The statutory-part checklist from the section tree."""
-    known = any(s.part for s in report.all_sections()) or any(s.areas for s in report.sections)
+    known = any(s.covers() for s in report.all_sections()) or any(s.areas for s in report.sections)
     rows = []
     for pid in _required_parts(config):
         name = PART_NAMES.get(pid, pid)
         if not known:
             rows.append(PartRow(pid, name, None, "未识别", None))
             continue
-        top = [s for s in report.sections if s.part == pid]
+        # a section whose heading names two parts (存在问题及下一步打算) counts for both
+        top = [s for s in report.sections if pid in s.covers()]
         if pid == "measures" and not top:
             # a run of top-level sections named after 纲要 task areas is the measures part
             top = [s for s in report.sections if s.areas and s.part in (None, "measures")]
-        nested = [s for t in report.sections for s in t.walk() if s is not t and s.part == pid]
+        nested = [s for t in report.sections for s in t.walk() if s is not t and pid in s.covers()]
         if top:
             where = "；".join(heading_of(report, s) for s in top[:3]) + ("等" if len(top) > 3 else "")
             rows.append(PartRow(pid, name, "present", "已单列", where))

@@ -27,10 +27,10 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
     for s in report.all_sections():
         if s.level > 2:
             continue
-        part = f" ［{PART_NAMES.get(s.part, s.part)}］" if s.part else ""
+        part = f" ［{'、'.join(PART_NAMES.get(p, p) for p in s.covers())}］" if s.part else ""
         flags = f" ⚠{','.join(s.numbering)}" if s.numbering else ""
         lines.append(f"  {'  ' * (s.level - 1)}{s.number or ''}{s.heading[:40]}{part}{flags}")
-    present = {s.part for s in report.all_sections() if s.part}
+    present = {p for s in report.all_sections() for p in s.covers()}
     lines.append("")
     lines.append("法定内容：" + "  ".join(
         f"{'✓' if p in present else '✗'}{PART_NAMES[p]}" for p in

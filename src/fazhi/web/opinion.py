@@ -17,6 +17,7 @@ def _section(d: dict[str, Any]) -> Section:
                    heading=d.get("heading") or "", start=d.get("start") or 0, end=d.get("end") or 0,
                    heading_start=d.get("heading_start") or 0, heading_end=d.get("heading_end") or 0,
                    style=d.get("style"), ordinal=d.get("ordinal"), part=d.get("part"),
+                   parts=list(d.get("parts") or []),
                    part_basis=d.get("part_basis"), areas=list(d.get("areas") or []),
                    numbering=list(d.get("numbering") or []),
                    children=[_section(c) for c in d.get("children") or []])
