@@ -2,7 +2,8 @@
 
 Names: facts (meta + facts against gold), structure (sections: fazhi vs heading regex),
 extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs chinese2digits),
-findings (review findings vs the reviewer's annotations, with a keyword baseline).
+findings (review findings vs the reviewer's annotations, with a keyword baseline),
+indicators (each fact's catalogue indicator vs gold, with a keyword baseline).
 Options: --fast (small subsets, for tests), --pages (per-page extraction table),
 --set original|unseen (score one set of gold files: the first ten, or the reports written later
 to test generalisation on unseen layouts).
@@ -16,7 +17,7 @@ import platform
 import sys
 import time
 
-SUITES = ["facts", "structure", "extract", "quantities", "findings"]
+SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings"]
 ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts", "rules": "findings"}
 
 

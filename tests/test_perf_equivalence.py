@@ -240,12 +240,19 @@ def test_specifics_figure(reports):
 
 def test_heading_numbering_groups(reports):
     """The parent of every section from the one-pass map equals the old walk's answer."""
-    from fazhi.checks import structure
+    def old_parent_id(report, target) -> str:
+        for s in report.all_sections():
+            if any(c is target for c in s.children):
+                return s.id
+        return ""
+    n = 0
     for r in reports:
         secs = list(r.all_sections())
         parent_of = {id(c): p.id for p in reversed(secs) for c in p.children}
         for s in secs:
-            assert parent_of.get(id(s), "") == structure._parent_id(r, s)
+            assert parent_of.get(id(s), "") == old_parent_id(r, s)
+            n += bool(parent_of.get(id(s)))
+    assert n > 50
 
 
 def test_named_fields():

@@ -110,6 +110,15 @@ def build(src: Path) -> dict:
     if head.get("meta_alternatives"):
         gold["meta_alternatives"] = head["meta_alternatives"]
     gold["sections"] = sections
+    # indicator ids are annotated in the gold file itself (see eval/indicators.py): keep them
+    prev_path = HERE / "gold" / f"{head['id']}.yaml"
+    prev = yaml.safe_load(prev_path.read_text("utf-8")) if prev_path.is_file() else {}
+    if prev.get("indicators_annotated"):
+        gold["indicators_annotated"] = prev["indicators_annotated"]
+    prev_facts = prev.get("facts") or []
+    for i, f in enumerate(facts):
+        if i < len(prev_facts) and prev_facts[i].get("quote") == f["quote"]:
+            f["indicator"] = prev_facts[i].get("indicator")
     gold["facts"] = facts
     # expected review findings, annotated by hand in the front matter (see eval/findings.py)
     def tr_quote(q):
