@@ -111,7 +111,7 @@ def score(golds: list[GoldReport]) -> dict:
                     c[key]["fn"] += 1
             if tool == "fazhi" and (p or gi):
                 confusions[(gi, p)] += 1
-                examples.setdefault((gi, p), f"{rid}: …{ctx}")
+                examples.setdefault((gi, p), (rid, ctx))
     return {"counts": out, "confusions": confusions, "examples": examples}
 
 
@@ -141,8 +141,10 @@ def indicators_table(golds: list[GoldReport], missing: list[str]) -> str:
                 ["tool", "family", "gold", "gold (matched)", "pred", "tp", "P", "R", "F1", "end-to-end R"],
                 rows, note)
     conf = res["confusions"].most_common(15)
-    crow = [[g or "(none)", p if p and p is not MISSING else "(none)", n, res["examples"][(g, p)][:60]]
-            for (g, p), n in conf]
+    crow = []
+    for (g, p), n in conf:
+        rid, ctx = res["examples"][(g, p)]
+        crow.append([g or "(none)", p or "(none)", n, f"{rid}: …{ctx[-40:]}"])
     out += "\n" + table("indicators — most frequent fazhi errors (gold → predicted)",
                         ["gold", "predicted", "n", "first example"], crow)
     return out

@@ -48,7 +48,7 @@ def test_synth_generates_valid_distinct_reports():
 def test_corpus_scale_runs_end_to_end(tmp_path, capsys):
     from bench import corpus_scale
     db = tmp_path / "scale.db"
-    assert corpus_scale.main(["--n", "30", "--db", str(db), "--repeat", "2"]) == 0
+    assert corpus_scale.main(["--n", "30", "--db", str(db), "--repeat", "2", "--workers", "1"]) == 0
     out = capsys.readouterr().out
     steps = {d["step"]: d for d in (json.loads(x) for x in out.splitlines() if x.startswith("{"))}
     build = steps["build"]

@@ -62,7 +62,8 @@ def cleaned(norm: str, start: int, end: int, mask: bytearray | None = None) -> t
     for i in range(start, end):
         c = norm[i]
         if _WORD.match(c) and not (mask and mask[i]):
-            chars.append(c.lower())
+            lc = c.lower()
+            chars.append(lc if len(lc) == 1 else c)     # one character per offset
             where.append(i)
     return "".join(chars), where
 

@@ -230,6 +230,7 @@ class _Indicator:
 
 _RATE_WORD = re.compile(r"(?:率|比例|比率)$")
 _AVERAGE = re.compile(r"人均|平均|户均|每人|每名|每个")
+_PART_OF = re.compile(r"其中[^;；。)）]*$")   # inside "其中…" up to the clause end
 
 
 @functools.lru_cache(maxsize=1)
@@ -280,6 +281,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> 
         return None                     # a count is never the rate its phrase names
     if kind == "count" and _AVERAGE.search(subject):
         return None                     # 人均办案量150件 is an average, not a count of cases
+    if kind != "rate" and _PART_OF.search(context):
+        return None                     # 其中维持30件、撤销8件: parts of a stated total, not the total
     pre = _subject_prefilter(kind, unit)
     if pre is not None and not pre.search(subject):
         return None
