@@ -111,3 +111,19 @@ def test_every_json_output_is_one_document(db, capsys):
         assert rc == 1, argv
         assert json.loads(out)["error"]["code"] == "not_found"
         assert err.count("\n") == 1 and "9999" in err and "Traceback" not in err
+
+
+def test_ingest_without_corpus_analyses(db_url, tmp_path, capsys):  # noqa: F811
+    from fazhi.corpus.store import Store
+    copy_fixtures(tmp_path / "in")
+    rc, _, _ = run(capsys, "ingest", str(tmp_path / "in"), "--db", db_url, "--no-corpus")
+    assert rc == 0
+    s = Store(db_url)
+    try:
+        assert len(s.list_reports()) == len(FIXTURES)
+        assert s.findings(family="corpus") == []          # not computed at ingest
+        rows = json.loads(run(capsys, "similar", "--all", "--db", db_url, "--format", "json")[1])
+        assert len(rows) == 1                              # the template copy, by similar --all
+        assert any(f["rule"] == "corpus.duplicate_text" for f in s.findings(family="corpus"))
+    finally:
+        s.close()

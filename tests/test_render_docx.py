@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 
@@ -52,6 +53,10 @@ def test_page_setup_and_fonts():
     assert _east(st["Heading 1"]) == "黑体"
     assert _east(st["Heading 2"]) == "楷体_GB2312"
     assert _east(st["Heading 3"]) == "仿宋_GB2312" and st["Heading 3"].font.bold
+    assert _east(st["Heading 4"]) == "仿宋_GB2312" and st["Heading 4"].font.bold
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title"):
+        pf = st[name].paragraph_format
+        assert 28 <= pf.line_spacing.pt <= 29.5 and not st[name].font.italic
     # the built-in heading styles' theme fonts must not override the east-asian font
     rf = st["Heading 1"].element.find(qn("w:rPr")).find(qn("w:rFonts"))
     assert rf.get(qn("w:eastAsiaTheme")) is None and rf.get(qn("w:asciiTheme")) is None
@@ -73,13 +78,18 @@ def test_title_headings_verdict_and_quotes():
     verdict = next(p.text for p in paras if p.text.startswith("审核结论："))
     assert verdict.startswith("审核结论：不合格。缺少2项法定内容")
     texts = _texts(doc)
-    assert any(t == "原文：“纠错率35%”（位置：一、主要举措和成效）" for t in texts)
+    # the three short quotes of F1 lie in one sentence: cited once, as that sentence
+    sent = "全年共受理行政复议案件15件，其中维持10件、纠错5件，纠错率35%"
+    i = next(k for k, t in enumerate(texts) if t.startswith("（二）数据一致性"))
+    block = texts[i + 1: next(k for k, t in enumerate(texts) if t.startswith("（三）"))]
+    assert [t for t in block if t.startswith("原文：")] == [f"原文：“{sent}”（位置：一、主要举措和成效）"]
     assert any(t.startswith("建议：核对纠错率") for t in texts)
     # the removed residue is quoted too
     assert any(t.startswith("已清除的文字：“【打印本页】”") for t in texts)
     # checklist table and indicator table
     assert "党政主要负责人履行推进法治建设第一责任人职责情况 | 缺少 | —" in texts
-    assert any(t.startswith("行政复议纠错率 | 35 | % | 35%") for t in texts)
+    # value with its unit; the quote is the sentence around the figure, not the bare figure
+    assert "行政复议纠错率 | 35% | 全年共受理行政复议案件15件，其中维持10件、纠错5件，纠错率35% | 一、主要举措和成效" in texts
     assert texts[-1] != ""
 
 
@@ -105,8 +115,8 @@ def test_decisions_and_reviewer_findings():
     texts = _texts(doc)
     h1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert "四、已排除的问题" in h1
-    assert any("已排除：第一责任人情况另行报送（王审核，2024-03-05）" in t for t in texts)
-    assert any("已确认：请补正数据（李审核，2024-03-06）" in t for t in texts)
+    assert any("已排除：第一责任人情况另行报送（王审核，2024年3月5日）" in t for t in texts)
+    assert any("已确认：请补正数据（李审核，2024年3月6日）" in t for t in texts)
     assert any("（审核人补充）" in t for t in texts)
     verdict = next(t for t in texts if t.startswith("审核结论："))
     # both missing-part findings are dismissed: no major finding counts any more
@@ -117,7 +127,8 @@ def test_unknown_meta_and_no_findings():
     r = Report(text="一段没有结构的文字。")
     doc = _doc(r)
     texts = _texts(doc)
-    assert texts[0] == "关于《法治政府建设年度报告》的审核意见"
+    # no title, no place, no year: a generic description, not a made-up 《title》
+    assert texts[0] == "关于法治政府建设年度报告的审核意见"
     assert "审核未发现问题。" in texts
     assert "未提取到可识别的指标。" in texts
     assert any(t.endswith("| 未识别 | —") for t in texts)
@@ -129,7 +140,10 @@ def test_seeds_and_example_render(seeds, example_path, tmp_path):
         out = tmp_path / (p.stem + ".docx")
         render_docx(r, str(out))
         doc = Document(str(out))
-        assert doc.paragraphs[0].text.startswith("关于《")
+        title = doc.paragraphs[0].text
+        assert title.startswith("关于") and title.endswith("的审核意见")
+        # never a hash-like file name as the report's title
+        assert not re.search(r"[0-9a-f]{8}", title)
         n_items = sum(1 for x in doc.paragraphs if x.style.name == "Heading 3")
         assert n_items == len(r.findings)
 

@@ -102,7 +102,7 @@ def test_dismissed_findings_apart():
     page = render_html(sample_report(), decisions={"F1": {"decision": "dismissed", "comment": "口径不同",
                                                           "user": "审核员", "at": "2024-03-01"}})
     t = parse(page)
-    assert 'id="dismissed"' in page and "已排除：口径不同（审核员，2024-03-01）" in page
+    assert 'id="dismissed"' in page and "已排除：口径不同（审核员，2024年3月1日）" in page
     f1 = [m for m in t.marks if m.get("data-finding") == "F1"]
     assert f1 and all("dismissed" in m["class"] for m in f1)
 
@@ -119,9 +119,9 @@ def test_markdown_same_content():
     assert md.startswith("# 关于《青石县2023年法治政府建设年度报告》的审核意见")
     assert "审核结论：**不合格**" in md
     assert "## 三、审核发现的问题" in md and "### （二）数据一致性（1项）" in md
-    assert "“纠错率35%”（一、主要举措和成效）" in md
+    assert "“全年共受理行政复议案件15件，其中维持10件、纠错5件，纠错率35%”（一、主要举措和成效）" in md
     assert "| 党政主要负责人履行推进法治建设第一责任人职责情况 | 缺少 | — |" in md
-    assert "| 行政复议纠错率 | 35 | % | 35% |" in md
+    assert "| 行政复议纠错率 | 35% | 全年共受理行政复议案件15件，其中维持10件、纠错5件，纠错率35% |" in md
     # raw HTML from the report is escaped in Markdown too
     assert "<script>" not in md
     md2 = render_markdown(sample_report(), decisions={"F2": {"decision": "dismissed", "comment": "另报"}})

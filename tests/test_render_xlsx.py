@@ -1,7 +1,11 @@
 """The batch table and the verdict rule."""
 from __future__ import annotations
 
+import datetime
+import re
+
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 import fazhi
 from fazhi.config import Config
@@ -71,7 +75,7 @@ def test_xlsx_sheets_rows_headers(tmp_path):
     ws = wb["报告"]
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == REPORT_HEADERS
-    assert REPORT_HEADERS[:15] == ["文件", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型",
+    assert REPORT_HEADERS[:16] == ["文件", "报告标题", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型",
                                    "结论", "严重", "一般", "提示", "缺少的法定内容", "是否逾期", "错误"]
     assert len(rows) == 4
     col = {h: i for i, h in enumerate(REPORT_HEADERS)}
@@ -91,8 +95,22 @@ def test_xlsx_sheets_rows_headers(tmp_path):
     assert list(frows[0]) == FINDING_HEADERS
     assert len(frows) == 1 + 4 + 1
     rate = next(r for r in frows if r[2] == "figures.rate_mismatch")
-    assert rate[3] == "数据一致性" and rate[4] == "一般" and rate[6].startswith("纠错率35%")
+    # the three bare figures lie in one sentence: quoted once, as that sentence
+    assert rate[3] == "数据一致性" and rate[4] == "一般"
+    assert rate[6] == "全年共受理行政复议案件15件，其中维持10件、纠错5件，纠错率35%"
+    fcol = {h: i for i, h in enumerate(FINDING_HEADERS)}
+    assert rate[fcol["位置"]] == "一、主要举措和成效" and rate[fcol["编号"]] == "F1"
     assert wf.freeze_panes == "B2"
+    # dates are real dates (sortable, filterable), shown as yyyy-mm-dd
+    cell = ws.cell(row=2, column=col["成文日期"] + 1)
+    assert cell.value == datetime.datetime(2024, 2, 20) and cell.number_format == "yyyy-mm-dd"
+    assert g[col["报告标题"]] == "青石县2023年法治政府建设年度报告"
+    # every column has a width and every header is Chinese
+    for sheet, headers in ((ws, REPORT_HEADERS), (wf, FINDING_HEADERS)):
+        assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(headers))}{sheet.max_row}"
+        for i, h in enumerate(headers, 1):
+            assert re.search(r"[\u4e00-\u9fff]", h)
+            assert sheet.column_dimensions[get_column_letter(i)].width >= 6
 
 
 def test_xlsx_neutralises_formulas(tmp_path):
@@ -105,6 +123,17 @@ def test_xlsx_neutralises_formulas(tmp_path):
     assert row[5] == "'=1+1" and row[6].startswith("'=")
 
 
+def test_xlsx_odd_dates_stay_text(tmp_path):
+    r = sample_report()
+    r.meta.report_date, r.meta.publish_date = "2024-02-30", "2024-03"
+    out = tmp_path / "a.xlsx"
+    render_xlsx([r], str(out))
+    row = list(openpyxl.load_workbook(out)["报告"].iter_rows(min_row=2, values_only=True))[0]
+    col = {h: i for i, h in enumerate(REPORT_HEADERS)}
+    # an impossible date or a month is kept as written, never guessed into a day
+    assert row[col["成文日期"]] == "2024-02-30" and row[col["发布日期"]] == "2024-03"
+
+
 def test_xlsx_on_seeds(seeds, tmp_path):
     reports = [fazhi.analyze(p) for p in seeds]
     out = tmp_path / "seeds.xlsx"
@@ -112,5 +141,5 @@ def test_xlsx_on_seeds(seeds, tmp_path):
     wb = openpyxl.load_workbook(out)
     assert wb["报告"].max_row == 1 + len(reports)
     assert wb["问题"].max_row == 1 + sum(len(r.findings) for r in reports)
-    labels = [row[8] for row in wb["报告"].iter_rows(min_row=2, values_only=True)]
+    labels = [row[REPORT_HEADERS.index("结论")] for row in wb["报告"].iter_rows(min_row=2, values_only=True)]
     assert set(labels) <= {"合格", "需修改", "不合格"}

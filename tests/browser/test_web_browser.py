@@ -188,3 +188,54 @@ def test_viewer_cannot_upload(server, browser):
             assert page.locator("#add-finding").count() == 0
     finally:
         ctx.close()
+
+
+def test_narrow_screen_keyboard_focus_axis_names_and_upload_precheck(server, browser):
+    """At 800 px no page scrolls sideways; keyboard focus is visible; every chart axis is named;
+    a file the server would refuse is refused at once, without uploading it."""
+    base, app = server
+    ids = [r["id"] for r in app.state.store.list_reports()]
+    ctx, page = _login(browser, base, "rev")
+    try:
+        page.set_viewport_size({"width": 800, "height": 900})
+        urls = {"list": "/reports", "dashboard": "/dashboard", "search": "/search?q=法治", "upload": "/upload"}
+        if len(ids) >= 2:
+            urls.update(report=f"/reports/{ids[0]}", compare=f"/compare?a={ids[0]}&b={ids[1]}")
+        for name, url in urls.items():
+            page.goto(base + url)
+            page.wait_for_load_state("load")
+            sw, cw = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert sw <= cw + 1, f"{url} is {sw} px wide at {cw} px"
+            _shot(page, f"{name}_800")
+
+        page.goto(f"{base}/reports")
+        for _ in range(3):
+            page.keyboard.press("Tab")
+        outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+        assert outline not in ("none", ""), page.evaluate("() => document.activeElement.outerHTML")
+
+        if app.state.vendor["echarts"]:
+            page.goto(f"{base}/dashboard")
+            page.wait_for_selector("#chart-indicators[data-rendered='1'] canvas", timeout=10000)
+            names = page.evaluate("""() => [...document.querySelectorAll('.chart[data-rendered]')].map(el => {
+                const o = echarts.getInstanceByDom(el).getOption();
+                return [el.id, (o.xAxis || []).map(a => a.name || ''), (o.yAxis || []).map(a => a.name || '')];
+            })""")
+            assert len(names) >= 5
+            for cid, xs, ys in names:
+                # a category axis of indicator names labels itself; every other axis has a name
+                assert all(ys), cid
+                assert all(xs) or cid == "chart-indicators", cid
+
+        page.goto(f"{base}/upload")
+        page.evaluate("() => document.getElementById('upload-form').setAttribute('data-max-text-mb', '0.0001')")
+        sent = []
+        page.on("request", lambda r: sent.append(r.url) if r.method == "POST" else None)
+        page.set_input_files("#files", [str(example_file())])
+        page.click("#upload-btn")
+        page.wait_for_selector("#upload-list[data-done='1']", timeout=5000)
+        msg = page.inner_text("#upload-list li.err")
+        assert "文本文件过大" in msg and " / " not in msg
+        assert sent == []
+    finally:
+        ctx.close()

@@ -25,6 +25,8 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="+")
     p.add_argument("--workers", type=int, default=1, help="并行分析的进程数")
     p.add_argument("--config", help="配置文件（YAML）")
+    p.add_argument("--no-corpus", action="store_true",
+                   help="入库后不重算跨报告分析（大库分批入库时用，最后运行 fazhi similar --all）")
     _db(p); _fmt(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -107,7 +109,7 @@ def _place(r: dict) -> str:
 
 def cmd_ingest(args) -> int:
     store = open_store(args)
-    summary = store.ingest(args.paths, workers=max(1, args.workers),
+    summary = store.ingest(args.paths, workers=max(1, args.workers), corpus=not args.no_corpus,
                            progress=lambda m: print(m, file=sys.stderr, flush=True))
     if args.format == "json":
         _out(summary.to_json())

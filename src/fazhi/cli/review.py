@@ -66,7 +66,15 @@ def load_decisions(path: str | None, report) -> tuple[dict, list[Finding]]:
     if not path:
         return {}, []
     data = json.loads(Path(path).read_text("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("顶层应为 JSON 对象 / the top level must be a JSON object")
     decisions = data.get("decisions", data if "extra_findings" not in data else {})
+    if not isinstance(decisions, dict) or not all(isinstance(v, dict) for v in decisions.values()):
+        raise ValueError("decisions 应为 {编号: {decision, comment, user, at}} / "
+                         "decisions must map ids to objects")
+    if not isinstance(data.get("extra_findings") or [], list) or \
+            not all(isinstance(d, dict) for d in data.get("extra_findings") or []):
+        raise ValueError("extra_findings 应为对象列表 / extra_findings must be a list of objects")
     extra = []
     n = len(report.text)
     for i, d in enumerate(data.get("extra_findings", []) or [], 1):
@@ -119,7 +127,12 @@ def run(args) -> int:
         if err is not None:
             print(err.line(), file=sys.stderr)
             return 1
-        decisions, extra = load_decisions(args.decisions, report)
+        try:
+            decisions, extra = load_decisions(args.decisions, report)
+        except (OSError, ValueError) as exc:      # JSONDecodeError is a ValueError
+            print(f"审核人意见文件无法使用 / cannot use the decisions file {args.decisions}: {exc}",
+                  file=sys.stderr)
+            return 2
         if args.output:
             _write_opinion(report, args.output, fmt, config, decisions, extra)
             from ..review import verdict

@@ -33,8 +33,16 @@ def _jieba():
     return jieba
 
 
+# jieba treats a run of Han characters, letters and digits as one block and builds a DAG over it;
+# a pathological run (megabytes without punctuation) costs minutes and gigabytes. Sentences are
+# segmented one at a time, and a run longer than 256 characters is cut; real prose is unchanged
+# (jieba splits at punctuation anyway).
+_PIECE = re.compile(r"[^。！？；!?;\n]{1,256}")
+
+
 def tokens(text: str) -> list[str]:
-    return [t.lower() for t in _jieba().cut_for_search(text) if _TOKEN.search(t)]
+    cut = _jieba().cut_for_search
+    return [t.lower() for piece in _PIECE.findall(text) for t in cut(piece) if _TOKEN.search(t)]
 
 
 def segment(norm: str) -> str:

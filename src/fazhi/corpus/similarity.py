@@ -117,7 +117,7 @@ class WordIndex:
         codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
         uniq, inv = np.unique(codes, return_inverse=True)
         isword = np.fromiter((bool(_WORD.match(chr(c))) for c in uniq.tolist()), dtype=bool, count=len(uniq))
-        self.pos = np.flatnonzero(isword[inv])
+        self.pos = np.flatnonzero(isword[inv]).astype(np.int32)
         raw = codes[self.pos].tobytes().decode("utf-32-le")
         low = raw.lower()
         self.chars = low if len(low) == len(raw) else "".join(
@@ -367,10 +367,10 @@ def iter_duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[s
             loaded.update(missing)
         for r in rids:
             info = infos[r]
-            if not info.norm:
-                info.norm = normalize_view(info.text)
-                info.mask = stock_mask(info.norm, stock)
-                info.words = WordIndex(info.norm)
+            if info.words is None:
+                norm = normalize_view(info.text)
+                info.mask = stock_mask(norm, stock)
+                info.words = WordIndex(norm)
                 info.body = len(info.words.pos)
 
     per_pair: dict[tuple[int, int], list[Passage]] = {}
@@ -390,7 +390,7 @@ def iter_duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[s
             ensure(sorted({r for x in pairs[k:k + 2000] for r in x[:2]}))
         ensure([ra, rb])
         a, b = infos[ra], infos[rb]
-        p = align(a.norm, (int(st[i]), int(en[i])), b.norm, (int(st[j]), int(en[j])), a.mask, b.mask, cfg,
+        p = align("", (int(st[i]), int(en[i])), "", (int(st[j]), int(en[j])), a.mask, b.mask, cfg,
                   a.words, b.words)
         if p:
             per_pair.setdefault((ra, rb), []).append(p)

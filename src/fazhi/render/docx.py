@@ -1,7 +1,8 @@
 """The review opinion (审核意见) as a Word document following the 党政机关公文 format
 (GB/T 9704-2012): A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title in
 方正小标宋简体 2号 centred; body 仿宋_GB2312 3号; headings 一、 黑体, （一） 楷体_GB2312,
-1. 仿宋_GB2312 bold; page numbers "— 1 —" in the footer (宋体 4号).
+1. 仿宋_GB2312 bold; page numbers "— 1 —" in the footer (宋体 4号), odd pages right and even
+pages left.
 
 East-Asian font names are set through w:rFonts/@w:eastAsia (python-docx's `font.name` only
 sets the Latin ones), and theme fonts/colours of the built-in heading styles are removed so
@@ -23,7 +24,7 @@ from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
 from .opinion import (CN_NUM, ItemView, Opinion, build_opinion, chapters, date_line,
-                      intro_sentence, office_line, summary_sentence)
+                      intro_sentence, office_line, salutation, summary_sentence)
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -37,6 +38,7 @@ SIZE_4 = Pt(14)     # 四号
 SIZE_TABLE = Pt(12)  # 小四, for tables
 LINE = Pt(28.95)    # 22 lines per page on the 公文 grid
 INDENT = Pt(32)     # two characters of 三号
+CELL_LINE = Pt(18)  # line pitch inside tables (小四)
 
 
 def set_fonts(rpr_owner, east_asia: str, latin: str = LATIN_FONT) -> None:
@@ -100,17 +102,24 @@ def _setup(doc) -> None:
     _style(doc, "Heading 1", H1_FONT, SIZE_3)
     _style(doc, "Heading 2", H2_FONT, SIZE_3)
     _style(doc, "Heading 3", BODY_FONT, SIZE_3, bold=True)
-    for name in ("Heading 1", "Heading 2", "Heading 3"):
+    _style(doc, "Heading 4", BODY_FONT, SIZE_3, bold=True)     # （1） level, same as 1.
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4"):
         doc.styles[name].paragraph_format.keep_with_next = True
     core = doc.core_properties
     core.language = "zh-CN"
 
 
-def _page_number_footer(doc) -> None:
-    footer = doc.sections[0].footer
+def _page_number(footer, align, indent) -> None:
+    """"— 1 —" with a PAGE field, 宋体 4号, in the footer's first paragraph."""
     p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.first_line_indent = Pt(0)
+    p.alignment = align
+    pf = p.paragraph_format
+    pf.first_line_indent = Pt(0)
+    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        pf.right_indent = indent
+    else:
+        pf.left_indent = indent
 
     def run(text: str = ""):
         r = p.add_run(text)
@@ -136,6 +145,15 @@ def _page_number_footer(doc) -> None:
     run(" —")
 
 
+def _page_number_footer(doc) -> None:
+    """GB/T 9704 7.5: odd pages right, even pages left, one character (4号) from the edge
+    of the text block."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    sec = doc.sections[0]
+    _page_number(sec.footer, WD_ALIGN_PARAGRAPH.RIGHT, SIZE_4)
+    _page_number(sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, SIZE_4)
+
+
 def _para(doc, text: str = "", *, bold_lead: str | None = None, indent: bool = True,
           align=None):
     p = doc.add_paragraph()
@@ -152,10 +170,14 @@ def _para(doc, text: str = "", *, bold_lead: str | None = None, indent: bool = T
 
 
 def _cell(cell, text: str, bold: bool = False) -> None:
-    cell.text = ""
     p = cell.paragraphs[0]
+    for r in list(p.runs):          # a fresh cell may hold an empty run without fonts
+        r._r.getparent().remove(r._r)
     p.paragraph_format.first_line_indent = Pt(0)
-    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p.paragraph_format.line_spacing = CELL_LINE
+    p.paragraph_format.space_before = Pt(2)
+    p.paragraph_format.space_after = Pt(2)
     p.alignment = WD_ALIGN_PARAGRAPH.LEFT
     r = p.add_run(text)
     r.font.size = SIZE_TABLE
@@ -208,10 +230,11 @@ def _item(doc, n: int, it: ItemView, dismissed: bool = False) -> None:
 
 def _write(doc, op: Opinion) -> None:
     doc.add_paragraph(op.title, style="Title")
+    _para(doc, salutation(op), indent=False)
+    _para(doc, intro_sentence(op))
     for label, value in op.info:
         if value:
             _para(doc, value, bold_lead=f"{label}：", indent=True)
-    _para(doc, intro_sentence(op))
     for key, heading in chapters(op):
         doc.add_paragraph(heading, style="Heading 1")
         if key == "verdict":
@@ -238,9 +261,9 @@ def _write(doc, op: Opinion) -> None:
             if not op.indicators:
                 _para(doc, "未提取到可识别的指标。")
                 continue
-            _table(doc, ["指标", "数值", "单位", "原文", "所在部分"],
-                   [[r.name, r.value or "—", r.unit or "", r.quote, r.section or "—"]
-                    for r in op.indicators], [34, 20, 12, 52, 38])
+            _table(doc, ["指标", "数值", "原文", "所在部分"],
+                   [[r.name, r.value_text, r.quote, r.section_short or "—"]
+                    for r in op.indicators], [34, 22, 62, 38])
     doc.add_paragraph()
     _para(doc, office_line(op), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _para(doc, date_line(op), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)

@@ -12,7 +12,7 @@ from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
 from .opinion import (CN_NUM, Opinion, build_opinion, chapters, date_line, fmt_number,
-                      intro_sentence, office_line, summary_sentence)
+                      intro_sentence, office_line, salutation, summary_sentence)
 from .spans import Mark, highlight
 
 VERDICT_CLASS = {"合格": "v-pass", "需修改": "v-revise", "不合格": "v-fail"}
@@ -61,8 +61,9 @@ def render_html(report: Report, config: Config | None = None, decisions: Decisio
     marks = report_marks(report, op)
     tpl = _env().get_template("opinion.html.j2")
     return tpl.render(
-        op=op, chapters=chapters(op), cn=CN_NUM, intro=intro_sentence(op),
+        op=op, chapters=chapters(op), cn=CN_NUM, intro=intro_sentence(op), salutation=salutation(op),
         summary=summary_sentence(op), verdict_class=VERDICT_CLASS.get(op.verdict, ""),
         office=office_line(op), date=date_line(op),
         fulltext=Markup(highlight(report.text, marks)),
+        max_html_quotes=int(config.get("opinion.max_html_quotes", 6) or 6),
         n_facts=len(report.facts), n_marked=sum(1 for m in marks if m.cls.startswith("finding")))

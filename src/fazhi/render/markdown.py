@@ -8,7 +8,7 @@ from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
 from .opinion import (CN_NUM, ItemView, build_opinion, chapters, date_line, intro_sentence,
-                      office_line, summary_sentence)
+                      office_line, salutation, summary_sentence)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -40,10 +40,10 @@ def _item(lines: list[str], n: int, it: ItemView, dismissed: bool = False) -> No
 def render_markdown(report: Report, config: Config | None = None, decisions: Decisions | None = None,
                     extra_findings: Iterable[Finding] | None = None) -> str:
     op = build_opinion(report, config or Config.default(), decisions, extra_findings)
-    L: list[str] = [f"# {md(op.title)}", ""]
+    L: list[str] = [f"# {md(op.title)}", "", md(salutation(op)), "", md(intro_sentence(op)), ""]
     for label, value in op.info:
         L.append(f"- {label}：{md(value) if value else '未识别'}")
-    L += ["", md(intro_sentence(op)), ""]
+    L.append("")
     for key, heading in chapters(op):
         L += [f"## {heading}", ""]
         if key == "verdict":
@@ -62,6 +62,7 @@ def render_markdown(report: Report, config: Config | None = None, decisions: Dec
                     _item(L, n, it)
                 L.append("")
         elif key == "dismissed":
+            L += ["以下问题经审核人复核后排除，不计入审核结论。", ""]
             for n, it in enumerate(op.dismissed, 1):
                 _item(L, n, it, dismissed=True)
             L.append("")
@@ -69,10 +70,9 @@ def render_markdown(report: Report, config: Config | None = None, decisions: Dec
             if not op.indicators:
                 L += ["未提取到可识别的指标。", ""]
                 continue
-            L += ["| 指标 | 数值 | 单位 | 原文 | 所在部分 |", "| --- | --- | --- | --- | --- |"]
+            L += ["| 指标 | 数值 | 原文 | 所在部分 |", "| --- | --- | --- | --- |"]
             for r in op.indicators:
-                L.append(f"| {md(r.name)} | {md(r.value)} | {md(r.unit) if r.unit else ''} | "
-                         f"{md(r.quote)} | {md(r.section)} |")
+                L.append(f"| {md(r.name)} | {md(r.value_text)} | {md(r.quote)} | {md(r.section)} |")
             L.append("")
     L += ["", f"{office_line(op)}", "", f"{date_line(op)}", ""]
     return "\n".join(L)

@@ -9,6 +9,7 @@ how to show "unknown".
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -21,6 +22,8 @@ from ..labels import DECISION_NAMES, FAMILIES, LEVEL_NAMES  # noqa: F401 (re-exp
 SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2}
 DEFAULT_REQUIRED = ("measures", "shortcomings", "first_responsible", "plan")
 GENERIC_TITLE = "法治政府建设年度报告"
+_QUOTED = re.compile(r"“([^“”]+)”")
+SHORT_QUOTE = 16           # quotes shorter than this are cited with their clause
 
 
 @dataclass
@@ -31,6 +34,14 @@ class QuoteView:
     end: int
     removed: bool = False
     anchor: str | None = None  # HTML id of the highlight in the full text
+    context: str | None = None  # the clause around a short quote (a bare figure says little)
+    parts: tuple[str, str, str] | None = None   # context split as (before, quote, after)
+    sentence: tuple[int, int] | None = None     # bounds of the sentence the context comes from
+
+    @property
+    def key(self) -> object:
+        """Quotes with the same key are cited once: quotes widened to the same sentence."""
+        return self.sentence or (self.quote, self.start, self.end)
 
 
 @dataclass
@@ -48,13 +59,54 @@ class ItemView:
     max_quotes: int = 3                       # how many quotes the written opinion shows
 
     @property
+    def citable_quotes(self) -> list[QuoteView]:
+        """Quotes not already cited word for word in the message (a missing-part finding lists
+        the headings in its message; repeating each heading as a quote adds nothing)."""
+        cited = _QUOTED.findall(" ".join(self.message.split()))
+
+        def in_message(q: str) -> bool:     # cited whole, or cut short by the message
+            return any(q == c or (len(c) >= 8 and q.startswith(c)) for c in cited)
+        return [q for q in self.quotes if q.removed or not q.quote or not in_message(q.quote)]
+
+    @property
+    def written_quotes(self) -> list[QuoteView]:
+        """Quotes for the written opinion: short ones widened to their clause, and quotes that
+        fall in the same clause cited once."""
+        out: list[QuoteView] = []
+        seen: set[object] = set()
+        for q in self.citable_quotes:
+            if q.key in seen:
+                continue
+            seen.add(q.key)
+            out.append(QuoteView(q.context or q.quote, q.location, q.start, q.end, q.removed,
+                                 q.anchor))
+        return out
+
+    @property
+    def linked_quotes(self) -> list[tuple[QuoteView, list[str]]]:
+        """Quotes for the HTML page: those not already cited in the message, the ones in the
+        same sentence shown once with links to each of their places
+        ((first quote, anchors of the others)). Every quote stays marked in the full text."""
+        out: list[tuple[QuoteView, list[str]]] = []
+        by_text: dict[object, list[str]] = {}
+        for q in self.citable_quotes:
+            key = q.key
+            if key in by_text and not q.removed:
+                by_text[key].append(q.anchor or "")
+                continue
+            others: list[str] = []
+            by_text[key] = others
+            out.append((q, others))
+        return out
+
+    @property
     def shown_quotes(self) -> list[QuoteView]:
-        return self.quotes[: self.max_quotes]
+        return self.written_quotes[: self.max_quotes]
 
     @property
     def more_quotes(self) -> str | None:
         """"另有5处，从略。" when quotes were left out of the written opinion."""
-        n = len(self.quotes) - self.max_quotes
+        n = len(self.written_quotes) - self.max_quotes
         return f"另有{n}处，从略。" if n > 0 else None
     added: bool = False                       # added by a reviewer
     decision: str | None = None               # confirmed | dismissed | None
@@ -69,7 +121,8 @@ class ItemView:
         if not (self.decision or self.comment):
             return None
         head = self.decision_name or "审核意见"
-        who = "，".join(x for x in (self.user, (self.at or "")[:10] or None) if x)
+        when = cn_date((self.at or "")[:10]) or None
+        who = "，".join(x for x in (self.user, when) if x)
         body = f"：{self.comment}" if self.comment else ""
         return f"{head}{body}" + (f"（{who}）" if who else "")
 
@@ -97,17 +150,38 @@ class IndicatorRow:
     name: str
     value: str | None
     unit: str | None
-    quote: str
+    quote: str                  # the clause around the figure, shortened with …
     section: str | None
     start: int
     end: int
+
+    written: str | None = None  # the figure as the report writes it ("12.9万户", "约37%")
+
+    @property
+    def section_short(self) -> str | None:
+        """The innermost heading of `section` (tables have no room for the whole path)."""
+        return self.section.rsplit(" › ", 1)[-1] if self.section else None
+
+    @property
+    def value_text(self) -> str:
+        """The figure as written ("12.9万户"), else value and unit ("3310项", "37%（约）");
+        "—" when the value is unknown."""
+        if self.written:
+            return self.written
+        if self.value is None:
+            return "—"
+        unit = self.unit or ""
+        if "（" in self.value:
+            v, q = self.value.split("（", 1)
+            return f"{v}{unit}（{q}"
+        return f"{self.value}{unit}"
 
 
 @dataclass
 class Opinion:
     title: str                      # 关于《…》的审核意见
     report_title: str | None        # meta.title (None when unknown)
-    display_title: str              # what goes between 《》
+    display_title: str              # 《title》, or a description without 《》 when untitled
     info: list[tuple[str, str | None]]   # (label, value) lines about the report
     verdict: str
     verdict_reason: str
@@ -120,6 +194,7 @@ class Opinion:
     date: str | None
     file: str | None
     unit: str | None = None         # the reporting unit: department or jurisdiction as written
+    addressee: str | None = None    # 称谓: the issuing organs as written in the report
     items: list[ItemView] = field(default_factory=list)   # every finding, in text order
 
     @property
@@ -143,15 +218,92 @@ def fmt_number(v: Any) -> str | None:
 
 def shorten(s: str, n: int) -> str:
     s = " ".join(s.split())
-    return s if len(s) <= n else s[: max(1, n - 2)] + "……"
+    return s if len(s) <= n else s[: max(1, n - 1)] + "…"
+
+
+# a parenthesised code identifier left in a message, e.g. "（first_responsible）"
+_CODE_ID = re.compile(r"\s*[（(][a-z][a-z0-9]*(?:[_.][a-z0-9]+)+[）)]|\s*[（(][a-z]{3,}[）)]")
+
+
+def plain(s: str | None) -> str | None:
+    """Text for the written opinion: drop internal identifiers in parentheses."""
+    if not s:
+        return s
+    return _CODE_ID.sub("", s)
+
+
+_CLAUSE_STOP = "。；;！？!?\n"
+
+
+def _word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == ".")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence (up to 。；！？ or a line end) containing text[start:end]."""
+    a = start
+    while a > 0 and text[a - 1] not in _CLAUSE_STOP:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in _CLAUSE_STOP:
+        b += 1
+    return a, b
+
+
+def clause_parts(text: str, start: int, end: int, n: int) -> tuple[str, str, str]:
+    """(before, span, after): the sentence containing text[start:end], cut to about n
+    characters around the span, with … where shortened."""
+    a, b = sentence_bounds(text, start, end)
+    if b - a > n:        # too long: a window of about n characters around the span
+        a = max(a, start - max(0, n - (end - start)) // 2)
+        b = min(b, max(end, a + n))
+        while a < start and _word(text[a - 1]) and _word(text[a]):
+            a += 1          # never cut a number or a Latin word in two
+        while b > end and _word(text[b]) and _word(text[b - 1]):
+            b -= 1
+    lead = "…" if a > 0 and text[a - 1] not in _CLAUSE_STOP else ""
+    tail = "…" if b < len(text) and text[b] not in _CLAUSE_STOP else ""
+
+    def flat(x: str) -> str:
+        return " ".join(x.split())
+    before = flat(text[a:start]).lstrip("，,、：: ")
+    after = flat(text[end:b]).rstrip("，,、：: ")
+    return lead + before, flat(text[start:end]), after + tail
+
+
+def clause_around(text: str, start: int, end: int, n: int) -> str:
+    """The sentence containing text[start:end] as one string (see clause_parts)."""
+    return "".join(clause_parts(text, start, end, n))
+
+
+def cn_date(iso: str | None) -> str | None:
+    """"2019-12-27" → "2019年12月27日"; other strings unchanged."""
+    if not iso:
+        return iso
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", iso.strip())
+    if not m:
+        return iso
+    y, mo, d = m.groups()
+    return f"{int(y)}年{int(mo)}月" + (f"{int(d)}日" if d else "")
+
+
+HEADING_CHARS = 30
+_HEADING_CUT = re.compile(r"[，,。；;：:！？]")
 
 
 def heading_of(report: Report, s: Section) -> str:
+    """A section's heading as a location. A long heading (a run-in "一是……，……" heading is
+    the whole first sentence) is cut at its first clause, or at HEADING_CHARS, with …."""
     if s.heading_end > s.heading_start:
         h = report.text[s.heading_start:s.heading_end]
     else:
         h = f"{s.number or ''}{s.heading}"
-    return " ".join(h.split())[:60]
+    h = " ".join(h.split())
+    if len(h) <= HEADING_CHARS:
+        return h
+    m = _HEADING_CUT.search(h, 6)
+    cut = m.start() if m and m.start() <= HEADING_CHARS else HEADING_CHARS
+    return h[:cut].rstrip() + "…"
 
 
 def section_path(report: Report, offset: int, depth: int = 2) -> str | None:
@@ -228,8 +380,11 @@ def indicator_rows(report: Report, max_quote: int = 120) -> list[IndicatorRow]:
                 sec = section_path(report, s.start) if s.level > 1 else heading_of(report, s)
         if sec is None:
             sec = section_path(report, f.start)
+        quote = clause_around(report.text, f.start, f.end, min(max_quote, 48)) or f.quote
+        written = " ".join((f.quote or "").split())
+        written = written if 0 < len(written) <= 24 and f.value is not None else None
         rows.append(IndicatorRow(f.id, f.indicator, names.get(f.indicator, f.indicator), value,
-                                 f.unit, shorten(f.quote, max_quote), sec, f.start, f.end))
+                                 f.unit, quote, sec, f.start, f.end, written))
     return rows
 
 
@@ -243,13 +398,23 @@ def _item_view(report: Report, it: ReviewItem, max_quote: int, max_quotes: int =
             if loc == " ".join(e.quote.split()):
                 loc = None
         anchor = f"hl-{it.id}" if k == 0 else f"hl-{it.id}-{k + 1}"
-        quotes.append(QuoteView(shorten(e.quote, max_quote), loc, e.start, e.end, e.removed, anchor))
+        context = parts = sentence = None
+        # a reviewer's own finding quotes exactly what the reviewer marked
+        if not it.added and not e.removed and e.end > e.start and len(e.quote.strip()) < SHORT_QUOTE \
+                and report.text[e.start:e.end] == e.quote:
+            parts = clause_parts(report.text, e.start, e.end, max_quote)
+            context = "".join(parts)
+            sentence = sentence_bounds(report.text, e.start, e.end)
+            if loc and context == loc.rsplit(" › ", 1)[-1]:
+                context = parts = sentence = None      # the quote is (part of) its own heading
+        quotes.append(QuoteView(shorten(e.quote, max_quote), loc, e.start, e.end, e.removed, anchor,
+                                context, parts, sentence))
     d = it.decision or {}
     decision = d.get("decision") if d.get("decision") in DECISION_NAMES else None
     return ItemView(
         id=it.id, rule=f.rule, family=f.family, family_name=FAMILIES.get(f.family, f.family),
         severity=f.severity, severity_name=SEVERITY_NAMES.get(f.severity, f.severity),
-        message=f.message, suggestion=f.suggestion, quotes=quotes, added=it.added,
+        message=plain(f.message) or "", suggestion=plain(f.suggestion), quotes=quotes, added=it.added,
         title=rule_title(f), max_quotes=max_quotes,
         decision=decision, decision_name=DECISION_NAMES.get(decision) if decision else None,
         comment=(d.get("comment") or None), user=(d.get("user") or None),
@@ -274,13 +439,31 @@ def _first_offset(v: ItemView) -> int:
     return min(live) if live else 1 << 60
 
 
-def report_label(report: Report) -> str:
-    """What to call the report: its title, else its file name, else a generic name."""
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def report_label(report: Report) -> str | None:
+    """The report's own title, else a file name that reads as a title (has Chinese characters;
+    a hash or a number is no title); None when neither exists."""
     if report.meta.title:
         return report.meta.title.strip("《》 ")
     if report.source.path:
-        return os.path.splitext(os.path.basename(report.source.path))[0]
-    return GENERIC_TITLE
+        stem = os.path.splitext(os.path.basename(report.source.path))[0].strip()
+        if _CJK.search(stem):
+            return stem
+    return None
+
+
+def display_name(report: Report) -> str:
+    """How the opinion names the report: 《title》 when there is one, else a description built
+    from what is known (place, year) without 《》, since it is not the report's own title."""
+    label = report_label(report)
+    if label:
+        return f"《{label}》"
+    m = report.meta
+    place = m.department or m.jurisdiction or ""
+    year = f"{m.report_year}年度" if m.report_year else ""
+    return f"{place}{year}法治政府建设报告" if (place or year) else GENERIC_TITLE
 
 
 def build_opinion(report: Report, config: Config | None = None, decisions: Decisions | None = None,
@@ -304,7 +487,7 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
     counts = {s: sum(1 for v in live if v.severity == s) for s in ("major", "minor", "info")}
 
     m = report.meta
-    display = report_label(report)
+    display = display_name(report)
     level = LEVEL_NAMES.get(m.level or "", m.level) if m.level else None
     place = m.jurisdiction
     if place and level:
@@ -315,18 +498,19 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
     info += [
         ("所属省份", m.province),
         ("报告年度", f"{m.report_year}年" if m.report_year else None),
-        ("成文日期", m.report_date),
-        ("发布日期", m.publish_date),
+        ("成文日期", cn_date(m.report_date)),
+        ("发布日期", cn_date(m.publish_date)),
         ("文本类型", KIND_NAMES.get(m.kind or "", m.kind) if m.kind else None),
         ("来源文件", os.path.basename(report.source.path) if report.source.path else None),
     ]
     return Opinion(
-        title=f"关于《{display}》的审核意见", report_title=m.title, display_title=display,
+        title=f"关于{display}的审核意见", report_title=m.title, display_title=display,
         info=info, verdict=label, verdict_reason=reason, counts=counts, groups=groups,
         dismissed=dismissed, parts=part_rows(report, config),
         indicators=indicator_rows(report, max_quote),
         office=config.get("opinion.office"), date=config.get("opinion.date"),
-        file=report.source.path, unit=m.department or m.jurisdiction, items=items)
+        file=report.source.path, unit=m.department or m.jurisdiction, items=items,
+        addressee="、".join(m.issuers) if m.issuers else m.department)
 
 
 def summary_sentence(op: Opinion) -> str:
@@ -343,11 +527,7 @@ def summary_sentence(op: Opinion) -> str:
 
 def date_line(op: Opinion) -> str:
     if op.date:
-        try:
-            y, mth, d = op.date.split("-")
-            return f"{int(y)}年{int(mth)}月{int(d)}日"
-        except ValueError:
-            return op.date
+        return cn_date(str(op.date)) or str(op.date)
     return "　　　　年　　月　　日"
 
 
@@ -367,9 +547,17 @@ def chapters(op: Opinion) -> list[tuple[str, str]]:
     return [(k, f"{CN_NUM[i]}、{name}") for i, (k, name) in enumerate(keys)]
 
 
+def salutation(op: Opinion) -> str:
+    """称谓: the issuing organs as written in the report, else a blank for the reviewer."""
+    return f"{op.addressee or '（报送单位名称）'}："
+
+
+BASIS = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）"
+
+
 def intro_sentence(op: Opinion) -> str:
-    src = f"{op.unit}报送的" if op.unit else ""
-    return (f"现对{src}《{op.display_title}》提出审核意见如下。"
-            "本意见依据《法治政府建设与责任落实督察工作规定》关于年度报告内容和公开的要求，"
-            "由系统逐项核对结构、年度与时限、数据、来源和内容质量后形成"
-            + ("，并经审核人复核。" if op.has_decisions else "。"))
+    src = f"{op.unit}报送的" if op.unit else "你单位报送的"
+    return (f"{src}{op.display_title}收悉。依据{BASIS}关于法治政府建设年度报告内容和公开的要求，"
+            "经逐项核对报告结构、年度与时限、数据、来源和内容质量"
+            + ("，并经审核人复核" if op.has_decisions else "")
+            + "，现提出审核意见如下。")

@@ -2,7 +2,9 @@
 finding. A report that could not be read is a row with its error."""
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -14,13 +16,16 @@ from ..config import Config
 from ..model import Report
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, missing_parts,
                       review_items, verdict)
-from .opinion import FAMILIES, LEVEL_NAMES
+from .opinion import (FAMILIES, LEVEL_NAMES, SHORT_QUOTE, clause_around, plain, rule_title,
+                      section_path)
 
-REPORT_HEADERS = ["文件", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型", "结论",
+REPORT_HEADERS = ["文件", "报告标题", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型", "结论",
                   "严重", "一般", "提示", "缺少的法定内容", "是否逾期", "错误", "结论依据"]
-REPORT_WIDTHS = [40, 16, 8, 10, 9, 12, 12, 12, 8, 6, 6, 6, 36, 9, 40, 60]
-FINDING_HEADERS = ["文件", "地区", "规则", "类别", "严重程度", "说明", "原文", "建议"]
-FINDING_WIDTHS = [40, 16, 30, 14, 9, 70, 50, 50]
+REPORT_WIDTHS = [40, 36, 16, 8, 10, 9, 12, 12, 12, 8, 6, 6, 6, 36, 9, 40, 60]
+FINDING_HEADERS = ["文件", "地区", "规则", "类别", "严重程度", "说明", "原文", "建议", "编号", "问题名称",
+                   "位置"]
+FINDING_WIDTHS = [40, 16, 30, 14, 9, 70, 50, 50, 7, 20, 40]
+DATE_FORMAT = "yyyy-mm-dd"
 DEADLINE_RULE = "years.deadline"
 MAX_CELL = 32000          # Excel's cell limit is 32,767 characters
 
@@ -44,21 +49,40 @@ def _cell(v: Any) -> Any:
     return v
 
 
+def as_date(v: str | None) -> dt.date | str | None:
+    """"2024-02-20" → a real date (Excel sorts and filters it as a date); anything else as is."""
+    if not v:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(v).strip())
+    if not m:
+        return v
+    try:
+        return dt.date(*map(int, m.groups()))
+    except ValueError:
+        return v
+
+
 def report_row(item: BatchItem, config: Config) -> list[Any]:
     r = item.report
     if r is None:
-        return [item.path] + [None] * 13 + [item.error or "未知错误", None]
+        row = dict.fromkeys(REPORT_HEADERS)
+        row.update({"文件": item.path, "错误": item.error or "未知错误"})
+        return list(row.values())
     m = r.meta
     items = [it for it in review_items(r, item.decisions) if not it.dismissed]
     label, reason = verdict(r, config, item.decisions)
     counts = {s: sum(1 for it in items if it.finding.severity == s) for s in SEVERITY_NAMES}
     missing = "、".join(PART_NAMES.get(p, p) for p in missing_parts(items))
     late = "是" if any(it.finding.rule == DEADLINE_RULE for it in items) else "否"
-    return [item.path, m.department or m.jurisdiction, LEVEL_NAMES.get(m.level or "", m.level),
-            m.province, m.report_year, m.report_date, m.publish_date,
-            KIND_NAMES.get(m.kind or "", m.kind), label,
-            counts["major"], counts["minor"], counts["info"], missing or None, late,
-            item.error, reason]
+    row = {
+        "文件": item.path, "报告标题": m.title, "地区": m.department or m.jurisdiction,
+        "层级": LEVEL_NAMES.get(m.level or "", m.level), "省份": m.province,
+        "报告年度": m.report_year, "成文日期": as_date(m.report_date),
+        "发布日期": as_date(m.publish_date), "类型": KIND_NAMES.get(m.kind or "", m.kind),
+        "结论": label, "严重": counts["major"], "一般": counts["minor"], "提示": counts["info"],
+        "缺少的法定内容": missing or None, "是否逾期": late, "错误": item.error, "结论依据": reason,
+    }
+    return list(row.values())
 
 
 def finding_rows(item: BatchItem) -> list[list[Any]]:
@@ -71,9 +95,19 @@ def finding_rows(item: BatchItem) -> list[list[Any]]:
         if it.dismissed:
             continue
         f = it.finding
-        quote = " / ".join(" ".join(e.quote.split())[:200] for e in f.evidence[:3]) or None
+        quotes: list[str] = []
+        for e in f.evidence:
+            q = " ".join(e.quote.split())
+            if not e.removed and len(q) < SHORT_QUOTE and r.text[e.start:e.end] == e.quote:
+                q = clause_around(r.text, e.start, e.end, 80)   # a bare figure says little
+            if q and q not in quotes:
+                quotes.append(q[:200])
+        quote = " / ".join(quotes[:3]) or None
+        first = next((e for e in f.evidence if not e.removed), None)
+        where = section_path(r, first.start) if first is not None else None
         out.append([item.path, place, f.rule, FAMILIES.get(f.family, f.family),
-                    SEVERITY_NAMES.get(f.severity, f.severity), f.message, quote, f.suggestion])
+                    SEVERITY_NAMES.get(f.severity, f.severity), plain(f.message), quote,
+                    plain(f.suggestion), it.id, rule_title(f), where])
     return out
 
 
@@ -95,6 +129,8 @@ def _sheet(ws, headers: list[str], rows: Iterable[list[Any]], widths: list[int])
     for row in ws.iter_rows(min_row=2):
         for c in row:
             c.alignment = wrap
+            if isinstance(c.value, (dt.date, dt.datetime)):
+                c.number_format = DATE_FORMAT
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(n, 1)}"
 

@@ -83,7 +83,7 @@ def list_reports(request: Request, province: str | None = None, city: str | None
                  user=Depends(reader)) -> dict[str, Any]:
     params = {k: v for k, v in request.query_params.items()}
     lq = queries.ListQuery.from_params(params)
-    total, rows = queries.list_reports(store(request), lq)
+    total, rows = queries.list_reports(store(request), lq, request.app.state.config)
     return {"total": total, "page": lq.page, "page_size": lq.page_size,
             "items": [{k: v for k, v in r.items()} for r in rows]}
 

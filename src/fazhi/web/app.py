@@ -30,7 +30,7 @@ from .upload import CorpusRefresher
 STATIC = Path(__file__).resolve().parent / "static"
 VENDOR = STATIC / "vendor"
 DEFAULTS = {"max_upload_mb": 50, "max_zip_members": 200, "max_zip_total_mb": 200,
-            "session_hours": 12, "sync_corpus_max": 500}
+            "session_hours": 12, "sync_corpus_max": 500, "max_text_mb": 5}
 
 
 def _is_api(request: Request) -> bool:

@@ -3,6 +3,8 @@ for the same place in consecutive years, repeated problems and plans not followe
 passages a report shares with other places (the corpus.duplicate_text findings)."""
 from __future__ import annotations
 
+import os
+
 from fastapi import APIRouter, Depends, HTTPException, Request
 from markupsafe import Markup
 
@@ -48,16 +50,32 @@ def compare_page(request: Request, a: int | None = None, b: int | None = None, u
             for row in res["indicators"]:
                 row["name"] = names.get(row["indicator"], row["indicator"])
                 row["a_text"], row["b_text"] = fmt_number(row["a"]), fmt_number(row["b"])
+            from .queries import effective
             for side in res["reports"]:
                 side["missing_names"] = [PART_NAMES.get(p, p) for p in side["missing_parts"]]
+                # verdict and counts as the report page shows them (after reviewers' decisions)
+                eff = effective(st, side["id"], request.app.state.config)
+                if eff is not None:
+                    side["verdict"] = eff["verdict"]
+                    side.update(eff["counts"])
             ra, rb = st.report(a), st.report(b)
             ma = [Mark(s["a_start"], s["a_end"], "shared", f"与对方相同的文字 {s['shared']} 字", f"a-sh-{i}")
                   for i, s in enumerate(res["shared"])]
             mb = [Mark(s["b_start"], s["b_end"], "shared", f"与对方相同的文字 {s['shared']} 字", f"b-sh-{i}")
                   for i, s in enumerate(res["shared"])]
             ctx.update(result=res, texts=(Markup(highlight(ra["text"], ma)), Markup(highlight(rb["text"], mb))),
-                       titles=(ra["title"] or ra["name"], rb["title"] or rb["name"]), part_names=PART_NAMES)
+                       titles=(_label(ra), _label(rb)), part_names=PART_NAMES)
     if a is not None:
         ctx["similar"] = [f for f in st.findings(report_id=a, family="corpus", current=False)
                           if f["rule"] == "corpus.duplicate_text"]
     return render(request, "compare.html", **ctx)
+
+
+def _label(row) -> str:
+    """A stored report's title, else its place and year, else the base name of its file."""
+    if row.get("title"):
+        return row["title"]
+    place = row.get("department") or row.get("jurisdiction")
+    year = f"{row['report_year']}年度" if row.get("report_year") else None
+    label = " ".join(x for x in (place, year) if x)
+    return label or os.path.basename(str(row.get("name") or "")) or f"报告 {row.get('id')}"

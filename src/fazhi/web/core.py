@@ -148,11 +148,18 @@ def tojson_script(data: Any) -> Markup:
     return Markup(s)
 
 
+def zh_part(message: Any) -> str:
+    """The Chinese part of a bilingual "中文 / English" message (pages show Chinese only)."""
+    s = str(message or "")
+    return s.split(" / ")[0] if " / " in s else s
+
+
 @functools.lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("fazhi.web", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["script_json"] = tojson_script
+    env.filters["zh"] = zh_part
     env.globals.update(LEVEL_NAMES=LEVEL_NAMES, KIND_NAMES=KIND_NAMES, SEVERITY_NAMES=SEVERITY_NAMES,
                        ROLE_NAMES=ROLE_NAMES)
     return env

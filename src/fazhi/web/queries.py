@@ -86,7 +86,8 @@ class ListQuery:
                              "late": None if self.late is None else int(self.late),
                              "severity": self.severity, "q": self.q,
                              "sort": ("-" if self.desc else "") + self.sort if self.sort != "place" or self.desc else None,
-                             "page": self.page if self.page > 1 else None}
+                             "page": self.page if self.page > 1 else None,
+                             "page_size": self.page_size if self.page_size != PAGE_SIZE else None}
         d.update(over)
         return {k: str(v) for k, v in d.items() if v not in (None, "")}
 
@@ -118,8 +119,14 @@ def _where(q: ListQuery, stmt):
     return stmt
 
 
-def list_reports(store, q: ListQuery) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, the rows of the requested page) over the current reports."""
+def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, the rows of the requested page) over the current reports.
+
+    The stored verdict and severity counts are the engine's. For a row whose findings a reviewer
+    has decided on (or added to), they are replaced by the effective values: dismissed findings
+    left out, reviewer findings counted, the verdict recomputed with the same rule as the review
+    opinion (`review.verdict`); `engine_verdict` keeps the stored one and `adjusted` is True.
+    Filtering by verdict/severity still uses the stored engine columns (SQL-side, for paging)."""
     r = T.reports
     total_stmt = _where(q, sa.select(sa.func.count()).select_from(r).where(r.c.current == sa.true()))
     cols = [r.c.id, r.c.title, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
@@ -138,9 +145,36 @@ def list_reports(store, q: ListQuery) -> tuple[int, list[dict[str, Any]]]:
         reviewed = dict(conn.execute(
             sa.select(T.decisions.c.report_key, sa.func.count(sa.distinct(T.decisions.c.finding_key)))
             .where(T.decisions.c.report_key.in_(keys)).group_by(T.decisions.c.report_key)).all()) if keys else {}
+        added = {k for (k,) in conn.execute(sa.select(T.reviewer_findings.c.report_key).distinct()
+                                            .where(T.reviewer_findings.c.report_key.in_(keys)))} if keys else set()
     for x in rows:
-        x["reviewed"] = reviewed.get(x.pop("report_key"), 0)   # findings with a reviewer's decision
+        key = x.pop("report_key")
+        x["reviewed"] = reviewed.get(key, 0)   # findings with a reviewer's decision
+        x["added"] = key in added
+        x["adjusted"] = False
+        x["engine_verdict"] = x["verdict"]
+        if x["reviewed"] or x["added"]:
+            eff = effective(store, x["id"], config)
+            if eff is not None:
+                x["verdict"] = eff["verdict"]
+                x["n_major"], x["n_minor"], x["n_info"] = (eff["counts"][s] for s in ("major", "minor", "info"))
+                x["adjusted"] = True
     return total, rows
+
+
+def effective(store, rid: int, config=None) -> dict[str, Any] | None:
+    """The verdict and per-severity counts of a stored report after its reviewers' decisions
+    (dismissed findings left out, reviewer findings added), as the review opinion states them."""
+    from ..review import review_items, verdict
+    from .opinion import stored
+    doc = store.report_json(rid)
+    if doc is None:
+        return None
+    report, decs, extra = stored(doc)
+    label, _ = verdict(report, config, decs, extra)
+    live = [it for it in review_items(report, decs, extra) if not it.dismissed]
+    counts = {s: sum(1 for it in live if it.finding.severity == s) for s in ("major", "minor", "info")}
+    return {"verdict": label, "counts": counts}
 
 
 # -- cache ---------------------------------------------------------------------------------
@@ -267,27 +301,31 @@ def dashboard(store) -> dict[str, Any]:
                                  "rate": (len(missing.get(p, ())) / total) if total else None}
                                 for p in required]
         # most frequent findings
+        # (all of them: reviewers' dismissals are taken off per request, see `top_findings`)
         rows = conn.execute(sa.select(f.c.rule, f.c.severity, sa.func.count(), sa.func.count(sa.distinct(f.c.report_id)))
                             .join(r, r.c.id == f.c.report_id).where(cur)
-                            .group_by(f.c.rule, f.c.severity).order_by(sa.func.count().desc()).limit(15)).all()
-        out["top_findings"] = [{"rule": rule, "title": _rule_title(rule), "severity": sev, "n": n, "reports": nr}
+                            .group_by(f.c.rule, f.c.severity).order_by(sa.func.count().desc())).all()
+        out["findings_all"] = [{"rule": rule, "title": _rule_title(rule), "severity": sev, "n": n, "reports": nr}
                                for rule, sev, n, nr in rows]
+        out["top_findings"] = out["findings_all"][:TOP_FINDINGS]
         # key indicators: distributions and outliers
         names = _indicator_names()
-        vals: dict[str, list[tuple[float, int, str | None]]] = {}
-        for ind, value, rid, place in conn.execute(
-                sa.select(T.facts.c.indicator, T.facts.c.value, T.facts.c.report_id, r.c.jurisdiction)
+        vals: dict[str, list[tuple[float, int, str | None, int | None]]] = {}
+        for ind, value, rid, juris, dept, year in conn.execute(
+                sa.select(T.facts.c.indicator, T.facts.c.value, T.facts.c.report_id, r.c.jurisdiction,
+                          r.c.department, r.c.report_year)
                 .join(r, r.c.id == T.facts.c.report_id).where(cur)
                 .where(T.facts.c.indicator.in_(KEY_INDICATORS)).where(T.facts.c.value.is_not(None))):
-            vals.setdefault(ind, []).append((float(value), rid, place))
+            place = dept if dept and juris and juris in dept else "".join(x for x in (juris, dept) if x) or None
+            vals.setdefault(ind, []).append((float(value), rid, place, year))
     inds = []
     for ind in KEY_INDICATORS:
         pts = vals.get(ind) or []
-        b = box([v for v, _, _ in pts])
+        b = box([v for v, _, _, _ in pts])
         if b is None:
             inds.append({"indicator": ind, "name": names.get(ind, ind), "box": None, "outliers": []})
             continue
-        outl = [{"value": v, "report_id": rid, "place": place} for v, rid, place in pts
+        outl = [{"value": v, "report_id": rid, "place": place, "year": year} for v, rid, place, year in pts
                 if v < b["low_fence"] or v > b["high_fence"]]
         outl.sort(key=lambda o: o["value"])
         inds.append({"indicator": ind, "name": names.get(ind, ind), "box": b, "outliers": outl[:200],
@@ -295,6 +333,51 @@ def dashboard(store) -> dict[str, Any]:
     out["indicators"] = inds
     out["coverage"] = coverage_heatmap(store)
     return out
+
+
+TOP_FINDINGS = 15
+
+
+def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDINGS) -> list[dict[str, Any]]:
+    """The most frequent findings without those reviewers dismissed (their latest decision).
+
+    The per-rule totals come from the cached aggregate; the dismissals are read fresh (the
+    decisions table is small: one row per reviewer action), so a dismissal shows at once
+    without recomputing the whole dashboard."""
+    d, f, r = T.decisions, T.findings, T.reports
+    with store.engine.connect() as conn:
+        latest: dict[tuple[str, str], str] = {}
+        for rk, fk, dec in conn.execute(sa.select(d.c.report_key, d.c.finding_key, d.c.decision)
+                                        .order_by(d.c.at, d.c.id)):
+            latest[(rk, fk)] = dec
+        gone = {k for k, dec in latest.items() if dec == "dismissed"}
+        if not gone:
+            return findings_all[:n]
+        keys = sorted({rk for rk, _ in gone})
+        per: dict[tuple[str, str, int], list[int]] = {}       # (rule, severity, report) -> [all, dismissed]
+        for i in range(0, len(keys), 500):
+            for rk, fk, rule, sev, rid in conn.execute(
+                    sa.select(r.c.report_key, f.c.key, f.c.rule, f.c.severity, f.c.report_id)
+                    .join(r, r.c.id == f.c.report_id).where(r.c.current == sa.true())
+                    .where(r.c.report_key.in_(keys[i:i + 500]))):
+                c = per.setdefault((rule, sev, rid), [0, 0])
+                c[0] += 1
+                c[1] += (rk, fk) in gone
+    minus: dict[tuple[str, str], list[int]] = {}
+    for (rule, sev, _), (n_all, n_gone) in per.items():
+        if n_gone:
+            m = minus.setdefault((rule, sev), [0, 0])
+            m[0] += n_gone
+            m[1] += n_gone == n_all                            # no live finding of this rule left there
+    out = []
+    for row in findings_all:
+        m = minus.get((row["rule"], row["severity"]))
+        if m:
+            row = dict(row, n=row["n"] - m[0], reports=row["reports"] - m[1], dismissed=m[0])
+        if row["n"] > 0:
+            out.append(row)
+    out.sort(key=lambda x: -x["n"])
+    return out[:n]
 
 
 def coverage_heatmap(store) -> dict[str, Any]:

@@ -3,6 +3,7 @@ downloads, and the reviewer's decisions and own findings."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -13,7 +14,7 @@ from markupsafe import Markup
 from ..render.html import report_marks
 from ..render.opinion import build_opinion
 from ..render.spans import Mark, highlight
-from ..labels import PART_NAMES
+from ..labels import KIND_NAMES, PART_NAMES
 from . import actions, queries
 from .core import check_csrf, need, reader, render, store
 from .opinion import docx_bytes, download_name, html_text, stored
@@ -37,7 +38,7 @@ def load_doc(request: Request, rid: int) -> dict[str, Any]:
 def list_page(request: Request, user=Depends(reader)):
     q = queries.ListQuery.from_params(request.query_params)
     st = store(request)
-    total, rows = queries.list_reports(st, q)
+    total, rows = queries.list_reports(st, q, request.app.state.config)
     options = request.app.state.cache.get(st, "filter_options", lambda: queries.filter_options(st))
     pages = max(1, -(-total // q.page_size))
 
@@ -50,10 +51,49 @@ def list_page(request: Request, user=Depends(reader)):
         desc = q.sort == key and not q.desc
         sort_links[key] = url(sort=("-" if desc else "") + key, page=None)
     return render(request, "reports.html", q=q, rows=rows, total=total, page=q.page, pages=pages,
-                  options=options, columns=COLUMNS, sort_links=sort_links,
+                  options=options, columns=COLUMNS, sort_links=sort_links, default_page_size=queries.PAGE_SIZE,
                   prev_url=url(page=q.page - 1) if q.page > 1 else None,
                   next_url=url(page=q.page + 1) if q.page < pages else None,
                   export_url="/api/reports" + ("?" + urlencode(q.params(page=None)) if q.params(page=None) else ""))
+
+
+def page_title(doc: dict[str, Any]) -> str:
+    """The report's own title; without one, a label from what is known (place, year, kind), never
+    the upload's file name (which is often a hash or a number)."""
+    m = doc.get("meta") or {}
+    if m.get("title"):
+        return m["title"]
+    place = m.get("department") or m.get("jurisdiction")
+    if m.get("department") and m.get("jurisdiction") and m["jurisdiction"] not in m["department"]:
+        place = m["jurisdiction"] + m["department"]
+    year = f"{m['report_year']}年度" if m.get("report_year") else None
+    kind = KIND_NAMES.get(m.get("kind") or "", None)
+    label = " ".join(x for x in (place, year, kind) if x)
+    return label or f"报告 {(doc.get('store') or {}).get('id', '')}".strip()
+
+
+def _merge_removed(marks: list[Mark]) -> list[Mark]:
+    """Zero-width markers of removed residue: one visible label per finding and offset
+    ("⌫F12×5" instead of five "⌫F12" in a row). The others stay as empty anchors so that each
+    quote's "定位" link still has its target; their tooltips are joined into the visible one."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, m in enumerate(marks):
+        if m.start == m.end and m.label:
+            groups.setdefault((m.start, dict(m.attrs).get("data-finding", m.label)), []).append(i)
+    out = list(marks)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        first = marks[idx[0]]
+        tips = []
+        for i in idx:
+            t = marks[i].title or ""
+            if t not in tips:
+                tips.append(t)
+        out[idx[0]] = replace(first, label=f"{first.label}×{len(idx)}", title="\n".join(tips)[:2000])
+        for i in idx[1:]:
+            out[i] = replace(marks[i], label="")
+    return out
 
 
 def _outline(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -61,9 +101,10 @@ def _outline(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     def walk(secs, depth):
         for s in secs or []:
+            parts = list(s.get("parts") or ([s["part"]] if s.get("part") else []))
             out.append({"id": s.get("id"), "depth": depth, "number": s.get("number") or "",
-                        "heading": s.get("heading") or "", "part": s.get("part"),
-                        "part_name": PART_NAMES.get(s.get("part") or "", None), "areas": s.get("areas") or []})
+                        "heading": s.get("heading") or "", "part": s.get("part"), "parts": parts,
+                        "part_names": [PART_NAMES.get(p, p) for p in parts], "areas": s.get("areas") or []})
             if depth < 3:
                 walk(s.get("children"), depth + 1)
     walk(sections, 1)
@@ -76,7 +117,7 @@ def report_page(request: Request, rid: int, user=Depends(reader)):
     config = request.app.state.config
     report, decs, extra = stored(doc)
     op = build_opinion(report, config, decs, extra)
-    marks = report_marks(report, op)
+    marks = _merge_removed(report_marks(report, op))
     for s in report.all_sections():
         if s.heading_end > s.heading_start:
             marks.append(Mark(s.heading_start, s.heading_end, "heading", None, f"sec-{s.id}"))
@@ -89,7 +130,7 @@ def report_page(request: Request, rid: int, user=Depends(reader)):
         items.append({"view": it, "db": it.id[1:] if row else None, "key": row["key"] if row else None,
                       "anchor": it.quotes[0].anchor if it.quotes else None})
     return render(request, "report.html", doc=doc, meta=doc["meta"], st=st, op=op, items=items,
-                  fulltext=fulltext, outline=_outline(doc.get("sections") or []),
+                  fulltext=fulltext, outline=_outline(doc.get("sections") or []), page_title=page_title(doc),
                   flash=request.session.pop("flash", None),
                   text_len=len(report.text))
 

@@ -29,6 +29,10 @@ router = APIRouter(include_in_schema=False)
 
 ALLOWED = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht", ".docx", ".pdf"}
 ZIP = ".zip"
+# plain-text formats: their size is the size of the text the analysis has to index, so they get
+# the lower `max_text_mb` limit (a year's report is some 10–200 KB; a 50 MB text file is not a
+# report and would take the indexing many minutes and many GB of memory)
+TEXT_LIKE = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht"}
 MAX_FILES_PER_REQUEST = 50
 _CTRL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -178,7 +182,18 @@ def ingest_upload(st, cfg: dict[str, Any], filename: str | None, data: bytes,
             f"不支持的文件类型“{ext or '无扩展名'}”，请上传 TXT、HTML、Word（.docx）、PDF 或 ZIP / unsupported file type"))]
     if not data:
         return [UploadResult(name, False, "error", message="文件是空的 / empty file")]
+    if (msg := text_too_big(cfg, name, len(data))):
+        return [UploadResult(name, False, "error", message=msg)]
     return [ingest_one(st, name, data, refresher)]
+
+
+def text_too_big(cfg: dict[str, Any], name: str, size: int) -> str | None:
+    """The message for a TXT/HTML file above `max_text_mb`, else None."""
+    mb = float(cfg.get("max_text_mb") or 5)
+    if ext_of(name) in TEXT_LIKE and size > mb * (1 << 20):
+        return (f"文本文件过大（{size / (1 << 20):.1f} MB，TXT/HTML 上限 {mb:g} MB）；年度报告通常不到 1 MB，"
+                f"请检查是否选错了文件 / text file too large")
+    return None
 
 
 def _ingest_zip(st, cfg: dict[str, Any], name: str, data: bytes,
@@ -229,6 +244,9 @@ def _ingest_zip(st, cfg: dict[str, Any], name: str, data: bytes,
             continue
         if not blob:
             out.append(UploadResult(label, False, "error", message="文件是空的 / empty file"))
+            continue
+        if (msg := text_too_big(cfg, base, len(blob))):
+            out.append(UploadResult(label, False, "error", message=msg))
             continue
         res = ingest_one(st, base, blob, refresher)
         res.name = label

@@ -36,7 +36,10 @@
         }
         if (r.verdict) span.appendChild(document.createTextNode("（" + r.verdict + "）"));
       } else {
-        span.appendChild(document.createTextNode(r.message || "上传失败"));
+        // messages are "中文 / English": the page shows the Chinese part, the whole one on hover
+        var full = r.message || "上传失败";
+        span.appendChild(document.createTextNode(full.split(" / ")[0]));
+        span.title = full;
       }
       row.status.appendChild(span);
       if (i < results.length - 1) row.status.appendChild(document.createElement("br"));
@@ -44,7 +47,37 @@
     row.li.className = results.every(function (r) { return r.ok; }) ? "ok" : "err";
   }
 
+  var MB = 1024 * 1024;
+  var accept = (form.getAttribute("data-accept") || "").split(",");
+  var TEXT = [".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht"];
+
+  // The checks the server makes too, done before sending so that a wrong or huge file is
+  // reported at once instead of after a long upload.
+  function precheck(file) {
+    var limits = {file: +form.getAttribute("data-max-mb") || 50, text: +form.getAttribute("data-max-text-mb") || 5,
+                  zip: +form.getAttribute("data-max-zip-mb") || 200};
+    var i = file.name.lastIndexOf(".");
+    var ext = i > 0 ? file.name.slice(i).toLowerCase() : "";
+    var size = (file.size / MB).toFixed(1) + " MB";
+    if (accept.length && accept[0] && accept.indexOf(ext) < 0) {
+      return "不支持的文件类型“" + (ext || "无扩展名") + "”，请上传 TXT、HTML、Word（.docx）、PDF 或 ZIP";
+    }
+    if (file.size === 0) return "文件是空的";
+    if (ext === ".zip" && file.size > limits.zip * MB) return "压缩包过大（" + size + "，上限 " + limits.zip + " MB），请分批上传";
+    if (ext !== ".zip" && file.size > limits.file * MB) return "文件过大（" + size + "，上限 " + limits.file + " MB）";
+    if (TEXT.indexOf(ext) >= 0 && file.size > limits.text * MB) {
+      return "文本文件过大（" + size + "，TXT/HTML 上限 " + limits.text + " MB）；年度报告通常不到 1 MB，请检查是否选错了文件";
+    }
+    return null;
+  }
+
   function send(file, row) {
+    var bad = precheck(file);
+    if (bad) {
+      row.bar.value = 0;
+      show(row, [{name: file.name, ok: false, message: bad}]);
+      return Promise.resolve();
+    }
     return new Promise(function (resolve) {
       var fd = new FormData();
       fd.append("files", file, file.name);
