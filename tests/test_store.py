@@ -75,7 +75,7 @@ def copy_fixtures(dst: Path, names=None) -> list[Path]:
 def test_migration_creates_the_schema_of_the_metadata(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
-    assert store.revision() == "0001"
+    assert store.revision() == "0002"
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={
             "include_object": lambda o, n, t, r, c: not (t == "table" and n.startswith("search_fts"))
@@ -84,7 +84,7 @@ def test_migration_creates_the_schema_of_the_metadata(store):
     assert diff == []
     # migrating again is a no-op
     store.migrate()
-    assert store.revision() == "0001"
+    assert store.revision() == "0002"
 
 
 def test_resolve_url_paths_and_env(tmp_path, monkeypatch):

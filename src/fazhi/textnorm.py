@@ -60,3 +60,9 @@ def traditional_ratio(text: str, sample: int = 20000) -> float:
     if not cjk:
         return 0.0
     return len(_trad_pattern().findall(head)) / cjk
+
+
+def shorten(s: str, n: int) -> str:
+    """Whitespace collapsed; cut to at most n characters with a trailing … when longer (for messages)."""
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: max(1, n - 1)] + "…"

@@ -9,6 +9,7 @@ from ..config import Config
 from ..model import Finding, Report, Section
 from .common import (PART_NAMES, heading_ev, heading_text, is_report,
                      span_text, statutory_parts)
+from ..textnorm import shorten as short
 from .registry import rule
 
 BASIS_PARTS = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）关于年度报告内容的规定"
@@ -56,7 +57,7 @@ def missing_part(report: Report, config: Config) -> Iterable[Finding]:
         return
     top, nested = _presence(report)
     headings = [heading_ev(report, s) for s in report.sections][:12]
-    listed = "、".join(f"“{e.quote.strip()[:20]}”" for e in headings[:8])
+    listed = "、".join(f"“{short(e.quote.strip(), 20)}”" for e in headings[:8])
     for p in _required(config):
         pid = p["id"]
         if pid in top or pid in nested:
@@ -89,7 +90,7 @@ def part_nested(report: Report, config: Config) -> Iterable[Finding]:
         first = heading_text(report, secs[0])
         yield Finding(
             rule="structure.part_nested", severity="minor",
-            message=f"法定内容“{name}”（{pid}）没有单列为一部分，只在小标题“{first[:40]}”下出现。",
+            message=f"法定内容“{name}”（{pid}）没有单列为一部分，只在小标题“{short(first, 40)}”下出现。",
             evidence=[heading_ev(report, s) for s in secs[:5]],
             suggestion=f"将“{name}”单列为报告的一级标题（如“X、{p.get('official', name)}”）。",
             data={"part": pid})
@@ -222,7 +223,7 @@ def _marker(kind: str, i: int) -> str:
 def _where(report: Report, parent: Section | None) -> str:
     if parent is None:
         return "一级标题"
-    return f"“{heading_text(report, parent)[:24]}”下的小标题"
+    return f"“{short(heading_text(report, parent), 24)}”下的小标题"
 
 
 def _earlier_markers_fused(report: Report, parent: Section | None, s: Section, kind: str, o: int) -> bool:
@@ -274,7 +275,7 @@ def _group_anomalies(report: Report, parent: Section | None, group: list[Section
     if len(hierarchical) >= 2 and unnumbered:
         for s in unnumbered:
             yield ("unnumbered_sibling", s, f"{where}中有编号的与无编号的标题混用，"
-                                            f"“{heading_text(report, s)[:30]}”没有编号。")
+                                            f"“{short(heading_text(report, s), 30)}”没有编号。")
     # a level skipped: "一、" directly followed by "1." without "（一）"
     if parent is not None:
         pk = _kind(parent)
@@ -283,7 +284,7 @@ def _group_anomalies(report: Report, parent: Section | None, group: list[Section
                 if k in RANK and RANK[k] > RANK[pk] + 1:
                     between = [kk for kk, r in RANK.items() if RANK[pk] < r < RANK[k]]
                     yield ("level_jump", s,
-                           f"“{heading_text(report, parent)[:24]}”下直接使用“{s.number.strip()}”一级编号，"
+                           f"“{short(heading_text(report, parent), 24)}”下直接使用“{s.number.strip()}”一级编号，"
                            f"跳过了“{_marker(between[0], 1)}”这一层级。")
                     break
 
@@ -323,7 +324,7 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
                 continue          # its siblings carry no hierarchical number either (【】 headings)
             if kind in names and kind not in seen.setdefault(s.id, set()):
                 seen[s.id].add(kind)
-                msgs.append((kind, s, f"标题“{heading_text(report, s)[:30]}”{names[kind]}。"))
+                msgs.append((kind, s, f"标题“{short(heading_text(report, s), 30)}”{names[kind]}。"))
     # one finding per anomaly kind and sibling group
     groups: dict[tuple[str, str], list[tuple[Section, str]]] = {}
     parent_of = {id(c): p.id for p in reversed(list(report.all_sections())) for c in p.children}  # one pass
@@ -334,7 +335,7 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
         severity = "minor"
         if kind == "unnumbered_sibling":
             message = items[0][1].split("，")[0].rstrip("。") + "，以下标题没有编号：" + "、".join(
-                f"“{heading_text(report, s)[:20]}”" for s, _ in items[:6]) + "。"
+                f"“{short(heading_text(report, s), 20)}”" for s, _ in items[:6]) + "。"
         else:
             message = "".join(m for _, m in items[:6])
         yield Finding(

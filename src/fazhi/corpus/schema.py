@@ -58,6 +58,7 @@ reports = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Index("ix_reports_key_current", "report_key", "current"),
     sa.Index("ix_reports_place_year", "province", "jurisdiction", "report_year"),
+    sa.Index("ix_reports_province_year", "province", "report_year"),
 )
 
 sections = sa.Table(

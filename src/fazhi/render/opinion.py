@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..config import Config
+from ..textnorm import shorten
 from ..model import Finding, Report, Section
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, ReviewItem,
                       review_items, verdict)
@@ -214,11 +215,6 @@ def fmt_number(v: Any) -> str | None:
             return str(int(v))
         return f"{v:.4f}".rstrip("0").rstrip(".")
     return str(v)
-
-
-def shorten(s: str, n: int) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: max(1, n - 1)] + "…"
 
 
 # a parenthesised code identifier left in a message, e.g. "（first_responsible）"
