@@ -91,6 +91,11 @@ def test_panels(loaded):
         text = store.report(r["report_id"])["text"]
         assert text[r["start"]:r["end"]] == r["quote"]
         assert r["indicator"]
+        assert r["part"] != "plan" and r["target"] is False   # plan targets are not results
+    with_targets = panel.indicator_panel(store, include_targets=True)
+    targets = [r for r in with_targets if r["target"]]
+    assert len(with_targets) == len(rows) + len(targets)
+    assert all(r["part"] == "plan" for r in targets)
     comp = {(r["jurisdiction"], r["report_year"]): r for r in panel.compliance(store)}
     assert set(comp) == set(ids)
     assert comp[("柏川县", 2023)]["shares_text"] and not comp[("枫岭县", 2023)]["shares_text"]

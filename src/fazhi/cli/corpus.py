@@ -52,6 +52,8 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="导出指标面板或问题清单（.xlsx/.csv）/ export panels")
     p.add_argument("what", choices=["panel", "findings", "coverage", "compliance"])
     p.add_argument("-o", "--output", required=True, help="输出文件（.xlsx 或 .csv）")
+    p.add_argument("--include-targets", action="store_true",
+                   help="指标面板也列出“下一年度安排”中的目标值（target 列为真）/ panel: also the plan's targets")
     _db(p)
     p.set_defaults(func=cmd_export)
 
@@ -224,7 +226,7 @@ def cmd_export(args) -> int:
     from ..corpus import panel
     store = open_store(args)
     if args.what == "panel":
-        rows = panel.indicator_panel(store)
+        rows = panel.indicator_panel(store, include_targets=args.include_targets)
     elif args.what == "coverage":
         rows = panel.coverage(store)
     elif args.what == "compliance":

@@ -17,19 +17,41 @@ from .parts import part_spans
 
 
 def indicator_panel(store, *, province: str | None = None, year: int | None = None,
-                    jurisdiction: str | None = None, indicator: str | None = None) -> list[dict[str, Any]]:
+                    jurisdiction: str | None = None, indicator: str | None = None,
+                    include_targets: bool = False) -> list[dict[str, Any]]:
+    """Rows of place × year × indicator. Each row names the statutory part its figure stands in;
+    figures in the next-year plan part are targets, not results, and are left out unless
+    `include_targets` (then `target` is True on them)."""
+    facts = store.facts(province=province, year=year, jurisdiction=jurisdiction, indicator=indicator)
+    secs = sections_by_report(store, {f["report_id"] for f in facts})
+    spans = {rid: sorted(part_spans(ss, ""), key=lambda p: (p.start, p.end)) for rid, ss in secs.items()}
     rows = []
-    for f in store.facts(province=province, year=year, jurisdiction=jurisdiction, indicator=indicator):
+    for f in facts:
+        part = _part_at(spans.get(f["report_id"]) or [], f["start"])
+        if part == "plan" and not include_targets:
+            continue
         rows.append({
             "province": f["province"], "parent": f["parent"], "jurisdiction": f["jurisdiction"],
             "department": f["department"], "level": f["level"], "report_year": f["report_year"],
             "year": f["year"] if f["year"] is not None else f["report_year"],
             "indicator": f["indicator"], "value": f["value"], "unit": f["unit"], "quote": f["quote"],
+            "part": part, "target": part == "plan",
             "report_id": f["report_id"], "start": f["start"], "end": f["end"],
         })
     rows.sort(key=lambda r: (r["province"] or "", r["jurisdiction"] or "", r["department"] or "",
                              r["year"] or 0, r["indicator"] or "", r["report_id"], r["start"] or 0))
     return rows
+
+
+def _part_at(spans, offset: int | None) -> str | None:
+    """The statutory part whose span holds the offset (innermost, i.e. the last that starts before it)."""
+    if offset is None:
+        return None
+    hit = None
+    for p in spans:
+        if p.start <= offset < p.end:
+            hit = p.part
+    return hit
 
 
 def _framework_areas() -> dict[str, list[tuple[str, str]]]:
