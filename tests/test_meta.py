@@ -417,3 +417,13 @@ def test_ambiguous_district_parent_from_issuer(sig, parent, province):
             f"\n{sig}\n2024年2月1日\n")
     m = meta_of(text).meta
     assert (m.jurisdiction, m.parent, m.province) == ("鼓楼区", parent, province)
+
+
+def test_plan_heading_for_the_next_year_does_not_override_the_title_year():
+    from fazhi.api import analyze_text
+    base = ("临川县2022年法治政府建设年度报告\n\n2022年，我县扎实推进法治政府建设。\n\n"
+            "一、{h}\n（一）深化行政执法体制改革。\n二、存在的不足和原因\n执法队伍专业化程度不高。\n")
+    for h in ("2023年度法治政府建设工作重点", "2023年主要任务"):
+        assert analyze_text(base.format(h=h)).meta.report_year == 2022
+    # headings of the year before the title (the year confusion of a copied report) still count
+    assert analyze_text(base.format(h="2021年度法治政府建设主要举措和成效")).meta.report_year == 2021

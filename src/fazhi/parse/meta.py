@@ -355,7 +355,7 @@ def _years(s: str, offset: int = 0) -> list[tuple[int, int, int]]:
     return out
 
 
-_PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|要点|重点工作|谋划|意见建议|建议)")
+_PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|要点|重点工作|工作重点|重点任务|主要任务|工作部署|谋划|意见建议|建议)")
 _FIRST_YEAR = re.compile(rf"^\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(?:以来)?\s*[,，是里内中]")
 _REPORT_AS = re.compile(r"现将[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(报告|汇报)如下")
 
@@ -540,6 +540,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     m = _REPORT_AS.search(c.norm, body_start, body_start + 6000) if c.body_start is not None else None
     as_year = (int(m.group(1)), m.start(1), m.end(1) + 1) if m else None
 
+    if head_year and title_year and head_year[0] == title_year[0] + 1:
+        head_year = None   # a heading for the year after the title's is the next-year plan, not the reported year
     chosen = None
     if head_year:
         chosen = head_year
