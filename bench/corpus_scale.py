@@ -6,7 +6,7 @@ synthetic corpus (bench/synth.py).
     python -m bench.corpus_scale --n 100000 --db /tmp/c100k.db --steps queries,similar
     python -m bench.corpus_scale --n 10000 --db postgresql+psycopg://…/fazhi_bench --steps build
 
-Prints Markdown tables and one JSON line per step (for docs/benchmarks-corpus.md). The build
+Prints Markdown tables and one JSON line per step (for docs/benchmarks.md ("Corpus at scale")). The build
 is resumable: rerunning it on the same database skips the stored texts. Not part of the
 test suite (a smoke test runs it at n=30).
 """

@@ -8,7 +8,7 @@ ingested with the normal engine. The server is `fazhi.web.app:create_app` under 
 separate process (one worker, as `fazhi serve` runs it); the client is httpx with a bearer
 token, one request at a time. Every page is measured after 3 warm-up requests; the first
 dashboard request after start (aggregates not yet cached) is reported on its own line.
-Prints a Markdown table and one JSON line (for docs/benchmarks-web.md).
+Prints a Markdown table and one JSON line (for docs/benchmarks.md ("Web latency")).
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Smoke tests of the synthetic corpus (bench/synth.py) and the scale benchmark
-(bench/corpus_scale.py); the measured runs themselves are in docs/benchmarks-corpus.md."""
+(bench/corpus_scale.py); the measured runs themselves are in docs/benchmarks.md ("Corpus at scale")."""
 from __future__ import annotations
 
 import hashlib

@@ -5,7 +5,7 @@ Revises: 0001
 Create Date: 2026-11-28
 
 Lets a panel or list filtered by province and year start from the reports instead of
-walking every fact of an indicator (538 ms -> see docs/benchmarks-corpus.md at 100,000 reports).
+walking every fact of an indicator (538 ms -> see docs/benchmarks.md ("Corpus at scale") at 100,000 reports).
 """
 from __future__ import annotations
 
