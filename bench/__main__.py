@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,7 @@ for _p in (ROOT / "src", ROOT / "tests"):
         sys.path.insert(0, str(_p))
 
 import fazhi  # noqa: E402
+from bench.machine import machine  # noqa: E402
 from fazhi.api import build_report, warm_up  # noqa: E402
 from fazhi import pipeline  # noqa: E402
 
@@ -106,24 +106,6 @@ def best_wall(fn: Callable[[], Any], repeat: int) -> float:
         fn()
         best = min(best, time.perf_counter() - t0)
     return best
-
-
-def machine() -> str:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-        ram = f"{mem:.0f} GB RAM"
-    except (ValueError, OSError):
-        ram = "? RAM"
-    return (f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {cpu}, {os.cpu_count()} cores, {ram}; "
-            f"{platform.system()} {platform.machine()}; Python {platform.python_version()}; fazhi {fazhi.__version__}")
 
 
 def _analyze(item: Item) -> int:

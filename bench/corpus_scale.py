@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import resource
 import statistics
@@ -32,23 +31,11 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
+from bench.machine import machine  # noqa: E402
 from bench.synth import fill_store  # noqa: E402
 from fazhi.corpus.store import Store  # noqa: E402
 
 SEARCHES = ["出庭应诉", "行政复议", "法律顾问 合法性审查", "营商环境", "执法记录仪"]
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GB RAM, Python {platform.python_version()}"
 
 
 def db_size_mb(store: Store) -> float | None:
@@ -198,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     if not db:
         tmp = tempfile.TemporaryDirectory(prefix="fazhi-scale-")
         db = os.path.join(tmp.name, "corpus.db")
-    print(f"machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+    print(f"machine: {machine()}", flush=True)
     store = Store(db).migrate()
     try:
         for step in steps:

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from ..textnorm import normalize_view
 

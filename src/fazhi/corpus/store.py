@@ -21,7 +21,6 @@ import json
 import os
 import re
 import secrets
-import sys
 import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
