@@ -13,10 +13,17 @@ from .registry import FAMILIES, RuleInfo, all_rules, get_rule, rule, run_checks,
 _FAMILY_MODULES = ("structure", "years", "figures", "provenance", "quality", "corpus")
 
 
+_loaded = False
+
+
 def _load_families() -> None:
+    global _loaded
+    if _loaded:
+        return
     import importlib
     for name in _FAMILY_MODULES:
         importlib.import_module(f"{__name__}.{name}")
+    _loaded = True
 
 
 @component("checks")

@@ -51,6 +51,7 @@ class RuleInfo:
 
 
 _RULES: dict[str, RuleInfo] = {}
+_SORTED: tuple[tuple[int, ...], list[RuleInfo]] | None = None   # (ids of the registered infos, all_rules())
 
 
 def rule(rule_id: str, *, severity: str, title: str, why: str, basis: str, example: str,
@@ -71,10 +72,14 @@ def rule(rule_id: str, *, severity: str, title: str, why: str, basis: str, examp
 
 
 def all_rules() -> list[RuleInfo]:
+    global _SORTED
     from . import _load_families
     _load_families()
-    order = list(FAMILIES)
-    return sorted(_RULES.values(), key=lambda r: order.index(r.family))   # stable: module order
+    key = tuple(map(id, _RULES.values()))   # the sort is redone only when the registry changed
+    if _SORTED is None or _SORTED[0] != key:
+        order = list(FAMILIES)
+        _SORTED = (key, sorted(_RULES.values(), key=lambda r: order.index(r.family)))   # stable: module order
+    return list(_SORTED[1])
 
 
 def get_rule(rule_id: str) -> RuleInfo:
@@ -106,8 +111,11 @@ def _valid(report: Report, f: Finding) -> Finding:
     return f
 
 
-def run_rule(info: RuleInfo, report: Report, config: Config) -> list[Finding]:
-    override = (config.get("rules.severity", {}) or {}).get(info.id)
+def run_rule(info: RuleInfo, report: Report, config: Config,
+             overrides: dict[str, str] | None = None) -> list[Finding]:
+    if overrides is None:
+        overrides = config.get("rules.severity", {}) or {}
+    override = overrides.get(info.id)
     out = []
     for f in info.check(report, config) or ():
         f.rule = f.rule or info.id
@@ -125,11 +133,13 @@ def run_checks(report: Report, config: Config) -> list[Finding]:
     ours = {r.id for r in rules}
     findings = [f for f in report.findings if f.rule not in ours]
     errors = []
+    off = set(config.get("rules.disabled", []) or [])
+    overrides = config.get("rules.severity", {}) or {}
     for info in rules:
-        if not config.rule_enabled(info.id):
+        if info.check is None or info.id in off or info.family in off:
             continue
         try:
-            findings.extend(run_rule(info, report, config))
+            findings.extend(run_rule(info, report, config, overrides))
         except Exception as exc:   # one broken rule must not lose the others' findings
             if os.environ.get("FAZHI_DEBUG") or config.get("rules.strict", False):
                 raise
