@@ -53,9 +53,10 @@ def top_sections(report: Report) -> list[Section]:
 
 
 def sections_with_part(report: Report, part: str) -> tuple[list[Section], list[Section]]:
-    """(top-level sections with the part, nested sections with the part)."""
-    top = [s for s in report.sections if s.part == part]
-    nested = [s for t in report.sections for s in t.walk() if s is not t and s.part == part]
+    """(top-level sections with the part, nested sections with the part). A section whose heading
+    names two parts (存在问题及下一步打算) counts for both (`Section.covers()`)."""
+    top = [s for s in report.sections if part in s.covers()]
+    nested = [s for t in report.sections for s in t.walk() if s is not t and part in s.covers()]
     return top, nested
 
 

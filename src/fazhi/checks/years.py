@@ -94,7 +94,7 @@ def year_mismatch(report: Report, config: Config) -> Iterable[Finding]:
         for y, a, b in _not_plan(report, years_in(report, *ts)):
             signals.append(("标题", y, ev(report, a, b)))
     for s in report.sections:
-        if s.part == "plan":
+        if "plan" in s.covers():
             continue
         e = heading_ev(report, s)
         if PLAN_HEADING.search(e.quote) and not REVIEW_HEADING.search(e.quote):
