@@ -330,6 +330,9 @@ def test_verdict_from_the_review_block_is_stored_and_listed(db_url, tmp_path, ca
     assert main(["list", "--db", db_url, "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["id"], r["verdict"]) for r in rows] == [(rid, expected)]
+    assert main(["list", "--db", db_url]) == 0
+    line = capsys.readouterr().out.splitlines()[1]   # the text table shows the verdict and the kind in Chinese
+    assert expected in line and "年度报告" in line
 
 
 LATE = """栖霞岭县2022年法治政府建设年度报告

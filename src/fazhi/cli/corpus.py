@@ -131,10 +131,14 @@ def cmd_list(args) -> int:
     if args.format == "json":
         _out(rows)
         return 0
-    print(f"{'编号':>4}  {'省份':<8} {'地区/部门':<16} {'年度':<5} {'类型':<8} 严重/一般/提示  版本  文件")
+    from ..labels import KIND_NAMES
+    late = {True: "逾期", False: "按时", None: "—"}
+    print(f"{'编号':>4}  {'省份':<8} {'地区/部门':<16} {'年度':<5} {'类型':<8} {'结论':<4} {'时限':<3} "
+          f"严重/一般/提示  版本  文件")
     for r in rows:
         print(f"{r['id']:>4}  {_v(r['province']):<8} {_place(r):<16} {_v(r['report_year']):<5} "
-              f"{_v(r['kind']):<8} {r['n_major']}/{r['n_minor']}/{r['n_info']}  "
+              f"{KIND_NAMES.get(r['kind'] or '', _v(r['kind'])):<8} {_v(r.get('verdict')):<4} "
+              f"{late.get(r.get('late'), '—'):<3} {r['n_major']}/{r['n_minor']}/{r['n_info']}  "
               f"v{r['version']}{'' if r['current'] else '（旧）'}  {Path(r['name'] or '').name}")
     print(f"共 {len(rows)} 份")
     return 0
