@@ -75,7 +75,7 @@ def copy_fixtures(dst: Path, names=None) -> list[Path]:
 def test_migration_creates_the_schema_of_the_metadata(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
-    assert store.revision() == "0002"
+    assert store.revision() == "0003"
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={
             "include_object": lambda o, n, t, r, c: not (t == "table" and n.startswith("search_fts"))
@@ -84,7 +84,7 @@ def test_migration_creates_the_schema_of_the_metadata(store):
     assert diff == []
     # migrating again is a no-op
     store.migrate()
-    assert store.revision() == "0002"
+    assert store.revision() == "0003"
 
 
 def test_resolve_url_paths_and_env(tmp_path, monkeypatch):
@@ -364,3 +364,99 @@ def test_a_report_signed_after_the_deadline_is_late(store, date, late):
     # late: a deadline finding; without one and without a publication date: unknown (None)
     assert store.report(rid)["late"] is late
     assert store.list_reports()[0]["late"] is late
+
+
+# -- verdict after review (stored, filterable) -----------------------------------------------
+
+def test_reviewers_decisions_set_the_verdict_lists_filter_on(db_url, tmp_path, capsys):
+    from fazhi.cli import main
+    from review_helpers import write_pair
+    write_pair(tmp_path / "in")
+    s = Store(db_url).migrate()
+
+    def ids(**kw):
+        return sorted(r["id"] for r in s.list_reports(**kw))
+
+    def cli_ids(*args):
+        capsys.readouterr()
+        assert main(["list", "--db", db_url, "--format", "json", *args]) == 0
+        return sorted(r["id"] for r in json.loads(capsys.readouterr().out))
+    try:
+        s.ingest([tmp_path / "in"])
+        by_place = {r["jurisdiction"]: r for r in s.list_reports()}
+        a, b = by_place["栖霞岭县"]["id"], by_place["白鹭洲县"]["id"]
+        assert by_place["栖霞岭县"]["verdict"] == "需修改" and by_place["白鹭洲县"]["verdict"] == "合格"
+        assert by_place["栖霞岭县"]["reviewed_verdict"] is None          # no reviewer input yet
+        assert ids(verdict="合格") == [b] and ids(verdict="需修改") == [a] and ids(severity="major") == [a]
+
+        # dismissing the only major finding: 需修改 → 合格
+        major = next(f for f in s.report(a)["findings"] if f["severity"] == "major")
+        s.decide(a, major["key"], "dismissed", user="审核员甲")
+        assert ids(verdict="合格") == sorted([a, b]) and ids(verdict="需修改") == []
+        assert ids(severity="major") == []
+        assert cli_ids("--verdict", "合格") == sorted([a, b])
+        assert cli_ids("--severity", "major") == []
+        row = next(r for r in s.list_reports() if r["id"] == a)
+        assert (row["verdict"], row["reviewed_verdict"], row["n_major"], row["reviewed_major"]) == \
+            ("需修改", "合格", 1, 0)                                     # the engine's columns stay
+        capsys.readouterr()
+        assert main(["list", "--db", db_url, "--verdict", "合格"]) == 0
+        assert "合格（审核后）" in capsys.readouterr().out
+
+        # a reviewer-added major finding: 合格 → 需修改
+        text = s.report(b)["text"]
+        i = text.index("带头旁听庭审")
+        s.add_reviewer_finding(b, i, i + 6, "未说明旁听次数", severity="major", user="审核员甲")
+        assert ids(verdict="合格") == [a] and ids(verdict="需修改") == [b] and ids(severity="major") == [b]
+        assert cli_ids("--verdict", "需修改") == [b]
+        st = s.report_json(b)["store"]
+        assert st["verdict"] == "合格" and st["reviewed"]["verdict"] == "需修改"
+        assert st["reviewed"]["counts"]["major"] == 1
+
+        # re-analysis rewrites the finding rows; the after-review values are kept
+        assert s.reanalyze()["failed"] == 0
+        assert ids(verdict="合格") == [a] and ids(verdict="需修改") == [b] and ids(severity="major") == [b]
+        assert cli_ids("--verdict", "合格") == [a]
+    finally:
+        s.close()
+
+
+def test_a_confirmation_keeps_the_verdict_but_marks_it_reviewed(store, tmp_path):
+    from review_helpers import write_pair
+    write_pair(tmp_path / "in")
+    store.ingest([tmp_path / "in"])
+    a = next(r["id"] for r in store.list_reports() if r["jurisdiction"] == "栖霞岭县")
+    major = next(f for f in store.report(a)["findings"] if f["severity"] == "major")
+    store.decide(a, major["key"], "confirmed")
+    row = next(r for r in store.list_reports() if r["id"] == a)
+    assert (row["reviewed_verdict"], row["reviewed_major"]) == ("需修改", 1)
+    assert [r["id"] for r in store.list_reports(verdict="需修改")] == [a]
+    # a later decision on the same finding wins
+    store.decide(a, major["key"], "dismissed")
+    assert [r["id"] for r in store.list_reports(verdict="需修改")] == []
+
+
+def test_upgrading_an_older_database_computes_the_verdicts_after_review(db_url, tmp_path):
+    from alembic import command
+    from review_helpers import write_pair
+    write_pair(tmp_path / "in")
+    s = Store(db_url).migrate()
+    try:
+        s.ingest([tmp_path / "in"])
+        a = next(r["id"] for r in s.list_reports() if r["jurisdiction"] == "栖霞岭县")
+        major = next(f for f in s.report(a)["findings"] if f["severity"] == "major")
+        s.decide(a, major["key"], "dismissed")
+        cfg = s.alembic_config()
+        with s.engine.begin() as conn:          # back to a database from before revision 0003
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002")
+        assert s.revision() == "0002"
+    finally:
+        s.close()
+    s = Store(db_url).migrate()
+    try:
+        assert s.revision() == "0003"
+        assert [r["id"] for r in s.list_reports(verdict="需修改")] == []
+        assert a in [r["id"] for r in s.list_reports(verdict="合格")]
+    finally:
+        s.close()

@@ -220,3 +220,70 @@ def test_the_app_on_postgresql(tmp_path):
         with admin.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_db(request, tmp_path):
+    """An empty database: a SQLite file, or a fresh schema on FAZHI_TEST_PG's server."""
+    import os
+    import uuid
+
+    import sqlalchemy as sa
+    if request.param == "sqlite":
+        yield str(tmp_path / "reviewed.db")
+        return
+    pg = os.environ.get("FAZHI_TEST_PG")
+    if not pg:
+        pytest.skip("FAZHI_TEST_PG is not set (CI sets it and starts PostgreSQL)")
+    schema = "v_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(pg)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield sa.engine.make_url(pg).update_query_dict({"options": f"-csearch_path={schema},public"}) \
+            .render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+def test_list_filters_on_the_verdict_after_review(fresh_db, tmp_path):
+    from review_helpers import write_pair
+    app = make_app(fresh_db, load=False)
+    try:
+        st = app.state.store
+        st.ingest(list(write_pair(tmp_path / "in")))
+        c = client(app)
+        h = bearer(app, "rev")
+
+        def listed(**params):
+            return sorted(r["id"] for r in c.get("/api/reports", params=params, headers=h).json()["items"])
+        by_place = {r["jurisdiction"]: r["id"] for r in c.get("/api/reports", headers=h).json()["items"]}
+        a, b = by_place["栖霞岭县"], by_place["白鹭洲县"]
+        assert listed(verdict="合格") == [b] and listed(verdict="需修改") == [a]
+
+        major = next(f for f in c.get(f"/api/reports/{a}", headers=h).json()["findings"] if f["severity"] == "major")
+        assert c.post(f"/api/findings/{major['id']}/decision", json={"decision": "dismissed"},
+                      headers=h).status_code == 200
+        assert listed(verdict="合格") == sorted([a, b]) and listed(verdict="需修改") == []
+        assert listed(severity="major") == []
+        item = next(r for r in c.get("/api/reports", params={"verdict": "合格"}, headers=h).json()["items"]
+                    if r["id"] == a)
+        assert item["adjusted"] and item["engine_verdict"] == "需修改" and item["n_major"] == 0
+        page = c.get("/reports", params={"verdict": "合格"}, headers=h).text
+        assert "审核后（原需修改）" in page
+
+        text = c.get(f"/api/reports/{b}", headers=h).json()["text"]
+        i = text.index("带头旁听庭审")
+        r = c.post(f"/api/reports/{b}/reviewer-findings", headers=h,
+                   json={"start": i, "end": i + 6, "message": "未说明旁听次数", "severity": "major"})
+        assert r.status_code == 201, r.text
+        assert listed(verdict="合格") == [a] and listed(verdict="需修改") == [b]
+        assert listed(severity="major") == [b]
+        assert [x["id"] for x in c.get("/api/reports", params={"sort": "-major"}, headers=h).json()["items"]][0] == b
+
+        st.reanalyze()
+        assert listed(verdict="合格") == [a] and listed(verdict="需修改") == [b]
+    finally:
+        app.state.store.close()

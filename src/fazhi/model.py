@@ -328,3 +328,51 @@ class Report:
             "review": dict(self.review) if self.review else None,
         })
         return d
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> "Report":
+        """A Report back from a contract document (`to_json`, or `Store.report_json`, whose
+        "store" block supplies the stored file name). Relations and timings are not restored."""
+        m = doc.get("meta") or {}
+        ev = {k: (v["start"], v["end"]) for k, v in (m.get("evidence") or {}).items()
+              if isinstance(v, dict) and "start" in v}
+        meta = Meta(**{k: m.get(k) for k in ("title", "jurisdiction", "parent", "province", "level",
+                                              "department", "report_year", "report_date", "publish_date",
+                                              "kind", "framework", "adcode", "source_site")},
+                    issuers=list(m.get("issuers") or []), evidence=ev)
+        src = doc.get("source") or {}
+        store = doc.get("store") or {}
+
+        def section(d: dict[str, Any]) -> Section:
+            return Section(id=d.get("id") or "", number=d.get("number"), level=d.get("level") or 1,
+                           heading=d.get("heading") or "", start=d.get("start") or 0, end=d.get("end") or 0,
+                           heading_start=d.get("heading_start") or 0, heading_end=d.get("heading_end") or 0,
+                           style=d.get("style"), ordinal=d.get("ordinal"), part=d.get("part"),
+                           parts=list(d.get("parts") or []),
+                           part_basis=d.get("part_basis"), areas=list(d.get("areas") or []),
+                           numbering=list(d.get("numbering") or []),
+                           children=[section(c) for c in d.get("children") or []])
+
+        def evidence(e: dict[str, Any]) -> Evidence:
+            return Evidence(e.get("start") or 0, e.get("end") or 0, e.get("quote") or "", bool(e.get("removed")))
+
+        return cls(
+            text=doc.get("text") or "",
+            source=Source(path=store.get("name") or src.get("path"), sha256=src.get("sha256"),
+                          media_type=src.get("media_type"), encoding=src.get("encoding")),
+            removed=[Removed(r.get("kind") or "other", r.get("text") or "", r.get("at") or 0)
+                     for r in doc.get("removed") or []],
+            meta=meta,
+            sections=[section(s) for s in doc.get("sections") or []],
+            facts=[Fact(id=f["id"], quote=f.get("quote") or "", start=f["start"], end=f["end"],
+                        value=f.get("value"), unit=f.get("unit"), approx=bool(f.get("approx")),
+                        qualifier=f.get("qualifier"), kind=f.get("kind") or "count", subject=f.get("subject"),
+                        indicator=f.get("indicator"), year=f.get("year"), section=f.get("section"))
+                   for f in doc.get("facts") or []],
+            findings=[Finding(rule=f["rule"], severity=f.get("severity") or "info", message=f.get("message") or "",
+                              evidence=[evidence(e) for e in f.get("evidence") or []],
+                              suggestion=f.get("suggestion"), id=f.get("id"), data=f.get("data") or {})
+                      for f in doc.get("findings") or []],
+            documents=list(doc.get("documents") or []),
+            review=dict(doc.get("review") or {}),
+        )

@@ -33,7 +33,10 @@ def register(sub) -> None:
     p = sub.add_parser("list", help="列出已入库的报告 / list stored reports")
     p.add_argument("--province"); p.add_argument("--year", type=int)
     p.add_argument("--level", choices=["province", "city", "county", "township", "department"])
-    p.add_argument("--kind"); p.add_argument("--severity", choices=["major", "minor", "info"])
+    p.add_argument("--kind"); p.add_argument("--severity", choices=["major", "minor", "info"],
+                                             help="有此级别的问题（计入审核人的驳回和补充）")
+    p.add_argument("--verdict", choices=["合格", "需修改", "不合格"],
+                   help="审核结论（有审核人意见时按审核后的结论）/ verdict after review")
     p.add_argument("--all-versions", action="store_true", help="包括旧版本")
     _db(p); _fmt(p)
     p.set_defaults(func=cmd_list)
@@ -127,7 +130,7 @@ def cmd_ingest(args) -> int:
 def cmd_list(args) -> int:
     store = open_store(args)
     rows = store.list_reports(province=args.province, year=args.year, level=args.level, kind=args.kind,
-                              severity=args.severity, all_versions=args.all_versions)
+                              severity=args.severity, verdict=args.verdict, all_versions=args.all_versions)
     if args.format == "json":
         _out(rows)
         return 0
@@ -136,9 +139,14 @@ def cmd_list(args) -> int:
     print(f"{'编号':>4}  {'省份':<8} {'地区/部门':<16} {'年度':<5} {'类型':<8} {'结论':<4} {'时限':<3} "
           f"严重/一般/提示  版本  文件")
     for r in rows:
+        if r.get("reviewed_verdict") is not None:   # after the reviewers' decisions
+            verdict = f"{r['reviewed_verdict']}（审核后）"
+            counts = f"{r['reviewed_major']}/{r['reviewed_minor']}/{r['reviewed_info']}"
+        else:
+            verdict, counts = _v(r.get("verdict")), f"{r['n_major']}/{r['n_minor']}/{r['n_info']}"
         print(f"{r['id']:>4}  {_v(r['province']):<8} {_place(r):<16} {_v(r['report_year']):<5} "
-              f"{KIND_NAMES.get(r['kind'] or '', _v(r['kind'])):<8} {_v(r.get('verdict')):<4} "
-              f"{late.get(r.get('late'), '—'):<3} {r['n_major']}/{r['n_minor']}/{r['n_info']}  "
+              f"{KIND_NAMES.get(r['kind'] or '', _v(r['kind'])):<8} {verdict:<4} "
+              f"{late.get(r.get('late'), '—'):<3} {counts}  "
               f"v{r['version']}{'' if r['current'] else '（旧）'}  {Path(r['name'] or '').name}")
     print(f"共 {len(rows)} 份")
     return 0
@@ -164,6 +172,10 @@ def cmd_show(args) -> int:
     print(f"  类型      {_v(m.get('kind'))}  纲要 {_v(m.get('framework'))}  结论 {_v(st['verdict'])}")
     c = st["counts"]
     print(f"  问题      严重 {c['major']}  一般 {c['minor']}  提示 {c['info']}")
+    if st.get("reviewed"):
+        rc = st["reviewed"]["counts"]
+        print(f"  审核后    结论 {_v(st['reviewed']['verdict'])}  严重 {rc['major']}  一般 {rc['minor']}  "
+              f"提示 {rc['info']}（计入审核人的驳回和补充）")
     print(f"  结构      {len(doc.get('sections') or [])} 个一级标题，{len(doc.get('facts') or [])} 个数据")
     print("\n问题：")
     for f in doc["findings"]:

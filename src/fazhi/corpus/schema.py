@@ -52,6 +52,11 @@ reports = sa.Table(
     sa.Column("n_major", sa.Integer, nullable=False, default=0),
     sa.Column("n_minor", sa.Integer, nullable=False, default=0),
     sa.Column("n_info", sa.Integer, nullable=False, default=0),
+    # after the reviewers' decisions and added findings (null = no reviewer input)
+    sa.Column("reviewed_verdict", sa.Text, nullable=True),
+    sa.Column("reviewed_major", sa.Integer, nullable=True),
+    sa.Column("reviewed_minor", sa.Integer, nullable=True),
+    sa.Column("reviewed_info", sa.Integer, nullable=True),
     sa.Column("late", sa.Boolean, nullable=True),
     sa.Column("analyzed_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("json", sa.Text, nullable=False),    # the full "fazhi.report/1" document

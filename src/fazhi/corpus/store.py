@@ -202,12 +202,16 @@ class Store:
         return cfg
 
     def migrate(self, revision: str = "head") -> "Store":
-        """Create or upgrade the schema (Alembic)."""
+        """Create or upgrade the schema (Alembic). A database from before revision 0003 gets its
+        after-review verdicts computed from the decisions it already holds."""
         from alembic import command
+        before = self.revision()
         cfg = self.alembic_config()
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
+        if before in ("0001", "0002") and self.revision() not in ("0001", "0002"):
+            self.refresh_reviewed()
         return self
 
     def revision(self) -> str | None:
@@ -358,6 +362,12 @@ class Store:
             self.optimize()
         if corpus and summary.loaded:
             self.refresh_corpus()
+        elif summary.loaded:
+            ids = list(summary.report_ids)
+            with self.engine.connect() as conn:
+                keys = {k for i in range(0, len(ids), 500) for (k,) in conn.execute(
+                    sa.select(T.reports.c.report_key).where(T.reports.c.id.in_(ids[i:i + 500])))}
+            self.refresh_reviewed(keys=keys)
         self._finish_run(run_id, summary.to_json() | {"report_ids": None, "failures": None})
         return summary
 
@@ -595,6 +605,8 @@ class Store:
                 run_id=run_id, **self._report_columns(res)))
             self._insert_children(conn, rid, res)
             self._recount(conn, [rid])
+            key = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == rid)).scalar_one()
+        self.refresh_reviewed(keys=[key])
 
     def optimize(self) -> None:
         """SQLite: refresh the planner's statistics (sampled ANALYZE, well under a second per
@@ -638,6 +650,7 @@ class Store:
                         break
                     conn.execute(T.findings.insert(), chunk)
                 self._recount(conn)
+        self.refresh_reviewed()
         return out
 
     # -- reading ---------------------------------------------------------------------
@@ -682,6 +695,10 @@ class Store:
                         "current": bool(d["current"]), "name": d["name"],
                         "loaded_at": _iso(d["loaded_at"]), "late": d["late"], "verdict": d["verdict"],
                         "counts": {"major": d["n_major"], "minor": d["n_minor"], "info": d["n_info"]},
+                        "reviewed": None if d["reviewed_verdict"] is None else {
+                            "verdict": d["reviewed_verdict"],
+                            "counts": {"major": d["reviewed_major"], "minor": d["reviewed_minor"],
+                                       "info": d["reviewed_info"]}},
                         "versions": [{"id": v["id"], "version": v["version"], "current": bool(v["current"]),
                                       "name": v["name"]} for v in d["versions"]],
                         "reviewer_findings": [_jsonable(r) for r in d["reviewer_findings"]]}
@@ -689,13 +706,16 @@ class Store:
 
     def list_reports(self, *, province: str | None = None, year: int | None = None,
                      level: str | None = None, kind: str | None = None, severity: str | None = None,
-                     jurisdiction: str | None = None, all_versions: bool = False,
-                     limit: int | None = None) -> list[dict[str, Any]]:
+                     jurisdiction: str | None = None, verdict: str | None = None,
+                     all_versions: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored reports; verdict and severity filter on the values after the reviewers'
+        decisions when there are any (`reviewed_*`), else on the engine's."""
         r = T.reports
         cols = [r.c.id, r.c.report_key, r.c.version, r.c.current, r.c.title, r.c.jurisdiction,
                 r.c.parent, r.c.province, r.c.level, r.c.department, r.c.report_year, r.c.report_date,
                 r.c.publish_date, r.c.kind, r.c.framework, r.c.verdict, r.c.n_major, r.c.n_minor,
-                r.c.n_info, r.c.late, T.sources.c.name]
+                r.c.n_info, r.c.late, T.sources.c.name, r.c.reviewed_verdict, r.c.reviewed_major,
+                r.c.reviewed_minor, r.c.reviewed_info]
         q = sa.select(*cols).join(T.sources, T.sources.c.id == r.c.source_id)
         if not all_versions:
             q = q.where(r.c.current == sa.true())
@@ -709,9 +729,10 @@ class Store:
             q = q.where(r.c.kind == kind)
         if jurisdiction:
             q = q.where(r.c.jurisdiction == jurisdiction)
+        if verdict:
+            q = q.where(reviewed_col("verdict") == verdict)
         if severity:
-            col = {"major": r.c.n_major, "minor": r.c.n_minor, "info": r.c.n_info}[severity]
-            q = q.where(col > 0)
+            q = q.where(reviewed_col(severity) > 0)
         q = q.order_by(r.c.province, r.c.jurisdiction, r.c.report_year, r.c.id)
         if limit:
             q = q.limit(limit)
@@ -820,6 +841,7 @@ class Store:
             key = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == report_id)).scalar_one()
             conn.execute(T.decisions.insert().values(report_key=key, finding_key=finding_key, user=user,
                                                      decision=decision, comment=comment, at=now()))
+        self.refresh_reviewed(keys=[key])
 
     def add_reviewer_finding(self, report_id: int, start: int, end: int, message: str, *,
                              severity: str = "minor", user: str | None = None) -> int:
@@ -828,9 +850,54 @@ class Store:
                                      .where(T.reports.c.id == report_id)).one()
             if not (0 <= start <= end <= len(text)):
                 raise ValueError("offsets outside the report text")
-            return conn.execute(T.reviewer_findings.insert().values(
+            new = conn.execute(T.reviewer_findings.insert().values(
                 report_key=key, start=start, end=end, quote=text[start:end], message=message,
                 severity=severity, user=user, at=now())).inserted_primary_key[0]
+        self.refresh_reviewed(keys=[key])
+        return new
+
+    def refresh_reviewed(self, *, keys: Iterable[str] | None = None) -> int:
+        """Store the verdict and per-severity counts after the reviewers' decisions and added
+        findings (`reports.reviewed_*`, computed by `review.verdict` from the stored JSON, as the
+        review opinion states them), for every version of the given report keys (all keys with
+        reviewer input when None). Reports without reviewer input get nulls. Returns how many
+        reports were computed."""
+        from ..review import review_items, verdict
+        r = T.reports
+        with_input = sa.union(sa.select(T.decisions.c.report_key),
+                              sa.select(T.reviewer_findings.c.report_key))
+        with self.engine.connect() as conn:
+            has = {k for (k,) in conn.execute(with_input)}
+            if keys is None:
+                hl = sorted(has)
+                ids = [i for j in range(0, len(hl), 500) for (i,) in conn.execute(
+                    sa.select(r.c.id).where(r.c.report_key.in_(hl[j:j + 500])))]
+                blank = []
+            else:
+                keys = list(keys)
+                mine = [k for k in keys if k in has]
+                ids = [i for j in range(0, len(mine), 500) for (i,) in conn.execute(
+                    sa.select(r.c.id).where(r.c.report_key.in_(mine[j:j + 500])))]
+                blank = [k for k in keys if k not in has]
+        values = []
+        for rid in ids:
+            doc = self.report_json(rid)
+            if doc is None:
+                continue
+            report, decs, extra = review_inputs(doc)
+            label, _ = verdict(report, self.config, decs, extra)
+            live = [it for it in review_items(report, decs, extra) if not it.dismissed]
+            values.append({"rid": rid, "v": label, **{s: sum(1 for it in live if it.finding.severity == s)
+                                                       for s in ("major", "minor", "info")}})
+        with self.engine.begin() as conn:
+            if values:
+                conn.execute(r.update().where(r.c.id == sa.bindparam("rid")).values(
+                    reviewed_verdict=sa.bindparam("v"), reviewed_major=sa.bindparam("major"),
+                    reviewed_minor=sa.bindparam("minor"), reviewed_info=sa.bindparam("info")), values)
+            for i in range(0, len(blank), 500):   # chunks: an ingest of 100,000 files passes 100,000 keys
+                conn.execute(r.update().where(r.c.report_key.in_(blank[i:i + 500])).values(
+                    reviewed_verdict=None, reviewed_major=None, reviewed_minor=None, reviewed_info=None))
+        return len(values)
 
     # -- users and tokens ------------------------------------------------------------
     def add_user(self, name: str, role: str, password: str) -> int:
@@ -895,6 +962,32 @@ class Store:
     def search(self, query: str, *, limit: int = 20, snippets: int = 3) -> list[dict[str, Any]]:
         from .search import search
         return search(self, query, limit=limit, per_report=snippets)
+
+
+def reviewed_col(name: str):
+    """The after-review value of a reports column ("verdict", "major", "minor", "info"):
+    COALESCE(reviewed_*, the engine's column)."""
+    r = T.reports
+    engine = {"verdict": r.c.verdict, "major": r.c.n_major, "minor": r.c.n_minor, "info": r.c.n_info}[name]
+    return sa.func.coalesce(r.c["reviewed_" + name], engine)
+
+
+def review_inputs(doc: dict[str, Any]):
+    """(Report, decisions, reviewer findings) of a stored document (`Store.report_json`), as
+    `review.verdict` and the review renderers take them. Finding ids are "F<row id>" (the
+    store's finding rows) and "R<row id>" (findings a reviewer added)."""
+    from ..model import Evidence, Finding, Report
+    text = doc.get("text") or ""
+    extra = []
+    for r in (doc.get("store") or {}).get("reviewer_findings") or []:
+        s, e = r.get("start"), r.get("end")
+        evs = ([Evidence(s, e, text[s:e])]
+               if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text) else [])
+        extra.append(Finding(rule="quality.reviewer", severity=r.get("severity") or "minor",
+                             message=r.get("message") or "", evidence=evs, id=f"R{r['id']}",
+                             data={"user": r.get("user"), "at": r.get("at")}))
+    decs = {f["id"]: f["decision"] for f in doc.get("findings") or [] if f.get("decision")}
+    return Report.from_json(doc), decs, extra
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

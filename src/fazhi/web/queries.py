@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from .. import catalog
 from ..corpus import schema as T
+from ..corpus.store import reviewed_col
 from ..labels import PART_NAMES
 
 PAGE_SIZE = 50
@@ -21,11 +22,11 @@ SORTS = {
     "level": (T.reports.c.level,),
     "year": (T.reports.c.report_year,),
     "kind": (T.reports.c.kind,),
-    "verdict": (T.reports.c.verdict,),
+    "verdict": (reviewed_col("verdict"),),
     "late": (T.reports.c.late,),
-    "major": (T.reports.c.n_major,),
-    "minor": (T.reports.c.n_minor,),
-    "info": (T.reports.c.n_info,),
+    "major": (reviewed_col("major"),),
+    "minor": (reviewed_col("minor"),),
+    "info": (reviewed_col("info"),),
     "published": (T.reports.c.publish_date,),
     "id": (T.reports.c.id,),
 }
@@ -105,12 +106,11 @@ def _where(q: ListQuery, stmt):
     if q.kind:
         stmt = stmt.where(r.c.kind == q.kind)
     if q.verdict:
-        stmt = stmt.where(r.c.verdict == q.verdict)
+        stmt = stmt.where(reviewed_col("verdict") == q.verdict)
     if q.late is not None:
         stmt = stmt.where(r.c.late == sa.true() if q.late else r.c.late == sa.false())
     if q.severity:
-        col = {"major": r.c.n_major, "minor": r.c.n_minor, "info": r.c.n_info}[q.severity]
-        stmt = stmt.where(col > 0)
+        stmt = stmt.where(reviewed_col(q.severity) > 0)
     if q.q:
         for word in q.q.split():
             like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -122,16 +122,17 @@ def _where(q: ListQuery, stmt):
 def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, the rows of the requested page) over the current reports.
 
-    The stored verdict and severity counts are the engine's. For a row whose findings a reviewer
-    has decided on (or added to), they are replaced by the effective values: dismissed findings
-    left out, reviewer findings counted, the verdict recomputed with the same rule as the review
-    opinion (`review.verdict`); `engine_verdict` keeps the stored one and `adjusted` is True.
-    Filtering by verdict/severity still uses the stored engine columns (SQL-side, for paging)."""
+    Verdict and severity counts are the values after the reviewers' decisions when a reviewer
+    has decided on (or added to) the report's findings — stored by the store in `reports.reviewed_*`
+    with the same rule as the review opinion (`review.verdict`) — else the engine's. Filtering and
+    sorting use the same values (SQL-side, for paging). For a reviewed row `engine_verdict` keeps
+    the engine's verdict and `adjusted` is True. (`config` is unused: the store's config decides.)"""
     r = T.reports
     total_stmt = _where(q, sa.select(sa.func.count()).select_from(r).where(r.c.current == sa.true()))
     cols = [r.c.id, r.c.title, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
             r.c.report_year, r.c.kind, r.c.verdict, r.c.late, r.c.n_major, r.c.n_minor, r.c.n_info,
-            r.c.publish_date, r.c.version, r.c.report_key]
+            r.c.publish_date, r.c.version, r.c.report_key, r.c.reviewed_verdict, r.c.reviewed_major,
+            r.c.reviewed_minor, r.c.reviewed_info]
     order = []
     for c in SORTS[q.sort]:
         order.append(c.desc().nulls_last() if q.desc else c.asc().nulls_last())
@@ -151,14 +152,12 @@ def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, 
         key = x.pop("report_key")
         x["reviewed"] = reviewed.get(key, 0)   # findings with a reviewer's decision
         x["added"] = key in added
-        x["adjusted"] = False
         x["engine_verdict"] = x["verdict"]
-        if x["reviewed"] or x["added"]:
-            eff = effective(store, x["id"], config)
-            if eff is not None:
-                x["verdict"] = eff["verdict"]
-                x["n_major"], x["n_minor"], x["n_info"] = (eff["counts"][s] for s in ("major", "minor", "info"))
-                x["adjusted"] = True
+        rv = {s: x.pop("reviewed_" + s) for s in ("verdict", "major", "minor", "info")}
+        x["adjusted"] = rv["verdict"] is not None
+        if x["adjusted"]:
+            x["verdict"] = rv["verdict"]
+            x["n_major"], x["n_minor"], x["n_info"] = rv["major"], rv["minor"], rv["info"]
     return total, rows
 
 
@@ -234,7 +233,7 @@ def filter_options(store) -> dict[str, list]:
     out: dict[str, list] = {}
     with store.engine.connect() as conn:
         for name, col in (("province", r.c.province), ("year", r.c.report_year), ("level", r.c.level),
-                          ("kind", r.c.kind), ("verdict", r.c.verdict)):
+                          ("kind", r.c.kind), ("verdict", reviewed_col("verdict"))):
             out[name] = [v for (v,) in conn.execute(sa.select(col).where(r.c.current == sa.true())
                                                     .where(col.is_not(None)).distinct().order_by(col))]
     return out
