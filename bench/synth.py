@@ -170,7 +170,7 @@ def pool() -> Pool:
 
 @dataclass(frozen=True)
 class Unit:
-    name: str              # 康乐县 / 康乐县司法局
+    name: str              # 永登县 / 永登县司法局
     place: str             # the government place
     short: str
     city: str

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# no part on the 党政主要负责人 duties: one structure.missing_part (major) → 需修改
-REVISE = """栖霞岭县2022年法治政府建设年度报告
+# no part on the 党政主要负责人 duties: one structure.missing_part (major) → 需修改;
+# the signature date is left open for the deadline tests (tests/test_store.py)
+LATE = """栖霞岭县2022年法治政府建设年度报告
 
 2022年，栖霞岭县坚持以习近平新时代中国特色社会主义思想为指导，深入推进法治政府建设。现将有关情况报告如下。
 
@@ -19,8 +20,9 @@ REVISE = """栖霞岭县2022年法治政府建设年度报告
 一是加强基层执法队伍建设。
 
 栖霞岭县人民政府
-2023年2月10日
+{date}
 """
+REVISE = LATE.format(date="2023年2月10日")
 
 # every statutory part present, signed in time: no major finding → 合格
 PASS = """白鹭洲县2022年法治政府建设年度报告

@@ -147,9 +147,9 @@ def test_corpus_part_spans_use_parts() -> None:
 
 
 def test_stored_report_keeps_both_parts_in_the_checklist() -> None:
-    from fazhi.web.opinion import report_from_json
+    from fazhi.model import Report
     doc = report("存在问题及下一步打算", SPECIFIC_SHORT + SPECIFIC_PLAN).to_json()
-    back = report_from_json(doc)
+    back = Report.from_json(doc)
     assert back.sections[2].parts == ["shortcomings", "plan"]
     rows = {row.part: row.status for row in part_rows(back, Config.default())}
     assert rows["shortcomings"] == rows["plan"] == "present"

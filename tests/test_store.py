@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from conftest import ROOT, TEXTS
+from review_helpers import LATE
 from fazhi.corpus import schema as T
 from fazhi.corpus.store import Store, analyze_item, finding_key, resolve_url
 
@@ -335,22 +336,6 @@ def test_verdict_from_the_review_block_is_stored_and_listed(db_url, tmp_path, ca
     assert expected in line and "年度报告" in line
 
 
-LATE = """栖霞岭县2022年法治政府建设年度报告
-
-2022年，栖霞岭县坚持以习近平新时代中国特色社会主义思想为指导，深入推进法治政府建设。现将有关情况报告如下。
-
-一、2022年度推进法治政府建设的主要举措和成效
-全年办理行政复议案件12件，行政机关负责人出庭应诉率100%。
-
-二、存在的不足和原因
-一是基层执法力量不足，原因是编制紧张。
-
-三、2023年度推进法治政府建设的主要安排
-一是加强基层执法队伍建设。
-
-栖霞岭县人民政府
-{date}
-"""
 
 
 @pytest.mark.parametrize("date,late", [("2023年5月20日", True), ("2023年2月10日", None)])

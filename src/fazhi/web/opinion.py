@@ -13,20 +13,8 @@ from ..model import Finding, Report
 from ..review import Decisions
 
 
-def report_from_json(doc: dict[str, Any]) -> Report:
-    """A Report from a contract document (as `Store.report_json` returns it)."""
-    return Report.from_json(doc)
-
-
-def reviewer_findings(doc: dict[str, Any]) -> list[Finding]:
-    return review_inputs(doc)[2]
-
-
-def decisions(doc: dict[str, Any]) -> Decisions:
-    return review_inputs(doc)[1]
-
-
 def stored(doc: dict[str, Any]) -> tuple[Report, Decisions, list[Finding]]:
+    """(Report, decisions, reviewer findings) of a stored document (`Store.report_json`)."""
     return review_inputs(doc)
 
 
