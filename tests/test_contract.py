@@ -76,3 +76,16 @@ def test_cli_json_output_file(tmp_path: Path):
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(out.read_text("utf-8"))
     jsonschema.validate(doc, SCHEMA)
+
+
+def test_text_summary_is_chinese_without_internal_ids(capsys):
+    """The terminal summary: verdict from the pipeline, messages without "（first_responsible）",
+    and what ingest removed named by kind in Chinese."""
+    from fazhi.cli import main
+    example = next((ROOT / "examples").glob("*.txt"))
+    assert main(["analyze", str(example)]) == 0
+    out = capsys.readouterr().out
+    assert "审核结论：" in out and "structure.part_nested" in out
+    assert "（first_responsible）" not in out
+    removed = next(line for line in out.splitlines() if line.startswith("已从正文中去除"))
+    assert "导航" in removed and "页脚" in removed

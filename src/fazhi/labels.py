@@ -33,3 +33,9 @@ FAMILIES = {
 }
 DECISION_NAMES = {"confirmed": "已确认", "dismissed": "已排除"}
 ROLE_NAMES = {"admin": "管理员", "reviewer": "审核人", "viewer": "查看者"}
+# what ingest removed from the text (model.Removed.kind)
+REMOVED_NAMES = {"nav": "导航", "banner": "日期横幅", "widget": "按钮", "counter": "访问计数",
+                 "metadata_table": "元数据表（已作为报告信息保留）", "footer": "页脚",
+                 "template_site": "范文网站附加文字", "duplicate_title": "重复标题", "related_links": "相关链接",
+                 "page_chrome": "网页框架", "page_number": "页码", "page_header": "页眉", "pager": "翻页栏",
+                 "other": "其他"}

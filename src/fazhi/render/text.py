@@ -1,10 +1,12 @@
 """Chinese terminal summary of one analysed report."""
 from __future__ import annotations
 
-from ..model import Report
-from ..labels import KIND_NAMES, LEVEL_NAMES, SEVERITY_NAMES
-from ..labels import PART_SHORT as PART_NAMES
+from collections import Counter
 
+from ..labels import KIND_NAMES, LEVEL_NAMES, REMOVED_NAMES, SEVERITY_NAMES
+from ..labels import PART_SHORT as PART_NAMES
+from ..model import Report
+from .opinion import plain
 
 
 def _v(x) -> str:
@@ -42,17 +44,22 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
         lines.append(f"  {f.quote}  = {f.value}{f.unit or ''}  {_v(f.subject)}{ind}")
     lines.append("")
     from ..review import verdict
-    label, reason = verdict(report, config)
+    if report.review:   # computed by the pipeline's `review` component with the same config
+        label, reason = report.review["verdict"], report.review["reason"]
+    else:
+        label, reason = verdict(report, config)
     lines.append(f"审核结论：{label}（{reason}）")
     if report.findings:
         lines.append(f"审核发现：{len(report.findings)} 项")
         for f in report.findings:
             q = f.evidence[0].quote[:40] if f.evidence else ""
-            lines.append(f"  [{SEVERITY_NAMES.get(f.severity, f.severity)}] {f.rule}：{f.message}"
+            lines.append(f"  [{SEVERITY_NAMES.get(f.severity, f.severity)}] {f.rule}：{plain(f.message)}"
                          + (f"  “{q}”" if q else ""))
     else:
         lines.append("审核发现：无")
     if report.removed:
         lines.append("")
-        lines.append(f"已去除的网页残留：{len(report.removed)} 处")
+        counts = Counter(r.kind for r in report.removed)
+        lines.append(f"已从正文中去除 {len(report.removed)} 处：" + "、".join(
+            f"{REMOVED_NAMES.get(k, k)}{n}处" for k, n in counts.items()))
     return "\n".join(lines)
