@@ -3,7 +3,8 @@
 Names: facts (meta + facts against gold), structure (sections: fazhi vs heading regex),
 extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs chinese2digits),
 findings (review findings vs the reviewer's annotations, with a keyword baseline),
-indicators (each fact's catalogue indicator vs gold, with a keyword baseline).
+indicators (each fact's catalogue indicator vs gold, with a keyword baseline),
+real (160 real page openings of ../shared/corpus/real, per field, dev and test split).
 Options: --fast (small subsets, for tests), --pages (per-page extraction table),
 --set original|unseen (score one set of gold files: the first ten, or the reports written later
 to test generalisation on unseen layouts).
@@ -17,7 +18,7 @@ import platform
 import sys
 import time
 
-SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings"]
+SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings", "real"]
 ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts", "rules": "findings"}
 
 
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("suites", nargs="*", help=f"any of {', '.join(SUITES)} (default: all)")
     ap.add_argument("--fast", action="store_true", help="small subsets (seconds)")
     ap.add_argument("--pages", action="store_true", help="also print the per-page extraction table")
+    ap.add_argument("--test-misses", action="store_true",
+                    help="real: also list the test split's misses (never tune rules on them)")
     ap.add_argument("--set", choices=["original", "unseen"], default=None,
                     help="score only one set of gold files (default: all)")
     args = ap.parse_args(argv)
@@ -44,7 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in dict.fromkeys(names):
         t0 = time.perf_counter()
         mod = __import__(f"eval.{name}", fromlist=["run"])
-        print(mod.run(fast=args.fast))
+        if name == "real":
+            print(mod.run(fast=args.fast, test_misses=args.test_misses))
+        else:
+            print(mod.run(fast=args.fast))
         if name == "extract" and args.pages:
             print(mod.per_page_table(fast=args.fast))
         print(f"({name}: {time.perf_counter() - t0:.1f} s)\n")

@@ -21,6 +21,7 @@ class FazhiError(Exception):
         "no_text": ("未能提取到正文", "no report text could be extracted"),
         "read_error": ("读取文件失败", "the file could not be read"),
         "internal": ("分析时发生内部错误", "internal error during analysis"),
+        "incomplete": ("分析未全部完成，报告未入库", "analysis did not run to the end; the report was not stored"),
     }
 
     def __init__(self, code: str, path: str | None = None, detail: str | None = None):

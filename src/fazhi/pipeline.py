@@ -8,6 +8,7 @@ rewrites `report.text`. `DEFAULT_PIPELINE` is the order `fazhi.analyze` runs.
 """
 from __future__ import annotations
 
+import threading
 import time
 from typing import Callable
 
@@ -48,25 +49,58 @@ def names() -> list[str]:
 
 
 _loaded = False
+_load_lock = threading.Lock()
+
+
+class UnknownComponent(KeyError):
+    """A pipeline names a component nobody registered (a typo, or a module not imported)."""
 
 
 def _load_builtin() -> None:
+    """Import the modules that register the built-in components, once per process.
+
+    Thread-safe: `_loaded` is set only after every import has finished, under a lock, so a
+    second thread that arrives while the first is still importing waits instead of running
+    a pipeline whose registry is still empty (which stored reports with no step run)."""
     global _loaded
     if _loaded:
         return
-    _loaded = True
-    # importing the modules registers their components
-    from . import parse, classify, extract, checks, review  # noqa: F401
+    with _load_lock:
+        if _loaded:
+            return
+        # importing the modules registers their components
+        from . import parse, classify, extract, checks, review  # noqa: F401
+        missing = [n for n in DEFAULT_PIPELINE if n not in _REGISTRY]
+        if missing:
+            raise UnknownComponent(f"built-in pipeline components not registered: {', '.join(missing)}")
+        _loaded = True
+
+
+def validate(pipeline: list[str]) -> None:
+    """Raise UnknownComponent for a name that no component registered."""
+    _load_builtin()
+    unknown = [n for n in pipeline if n not in _REGISTRY]
+    if unknown:
+        raise UnknownComponent(f"unknown pipeline component(s): {', '.join(unknown)}; "
+                               f"known: {', '.join(sorted(_REGISTRY))}")
 
 
 def run(report: Report, config: Config | None = None, pipeline: list[str] | None = None) -> Report:
-    _load_builtin()
+    """Run the named components (default: DEFAULT_PIPELINE) in order.
+
+    An unknown name is an error before anything runs. `report.timings` gets one entry per
+    component that ran; `report.complete` says the whole default pipeline ran, which the
+    store requires before it keeps a report or gives it a verdict."""
+    names = list(pipeline or DEFAULT_PIPELINE)
+    validate(names)
     config = config or Config.default()
-    for name in pipeline or DEFAULT_PIPELINE:
-        fn = _REGISTRY.get(name)
-        if fn is None:
-            continue
+    for name in names:
         t0 = time.perf_counter()
-        fn(report, config)
+        _REGISTRY[name](report, config)
         report.timings[name] = time.perf_counter() - t0
     return report
+
+
+def is_complete(report: Report) -> bool:
+    """Every default component ran on this report (timings are recorded per component run)."""
+    return all(n in report.timings for n in DEFAULT_PIPELINE)

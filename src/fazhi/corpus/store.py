@@ -105,6 +105,10 @@ def analyze_item(item: tuple[str, bytes], config_data: dict | None = None) -> di
         return {"ok": False, "code": err.code, "message": err.line()}
     except Exception as exc:  # a bug in the engine must not stop a batch
         return {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+    from ..pipeline import is_complete
+    if not is_complete(report):
+        return {"ok": False, "code": "incomplete",
+                "message": FazhiError("incomplete", name, "pipeline did not run every step").line()}
     return enrich(report.to_json(), report.norm, config)
 
 
@@ -382,9 +386,14 @@ class Store:
 
     def _store_in(self, conn: Connection, name: str, sha: str, data: bytes, res: dict[str, Any],
                   run_id: int) -> tuple[str, int | None]:
-        """Source row, report row (current), annotations, inside the caller's transaction."""
+        """Source row, report row (current), annotations, inside the caller's transaction.
+
+        A document without a verdict was not analysed to the end: it is refused, never stored
+        as a clean report."""
         doc = res["json"]
         meta = doc.get("meta") or {}
+        if not (doc.get("review") or {}).get("verdict"):
+            raise ValueError(f"{name}: analysis incomplete (no verdict), not stored")
         if conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first():
             return "skipped", None
         key = report_key_for(name, meta)
