@@ -85,7 +85,11 @@ def test_text_summary_is_chinese_without_internal_ids(capsys):
     example = next((ROOT / "examples").glob("*.txt"))
     assert main(["analyze", str(example)]) == 0
     out = capsys.readouterr().out
-    assert "审核结论：" in out and "structure.part_nested" in out
-    assert "（first_responsible）" not in out
+    assert "审核结论：" in out and "法定内容未单列" in out
+    assert "structure.part_nested" not in out and "（first_responsible）" not in out
+    import re
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", out), "an internal id (indicator, part) in the summary"
+    assert not re.search(r"= \d+\.0[^\d]", out), "13.0 printed for 13"
+    assert "→ 行政复议纠错率" in out
     removed = next(line for line in out.splitlines() if line.startswith("已从正文中去除"))
     assert "导航" in removed and "页脚" in removed

@@ -39,3 +39,34 @@ REMOVED_NAMES = {"nav": "导航", "banner": "日期横幅", "widget": "按钮", 
                  "template_site": "范文网站附加文字", "duplicate_title": "重复标题", "related_links": "相关链接",
                  "page_chrome": "网页框架", "page_number": "页码", "page_header": "页眉", "pager": "翻页栏",
                  "other": "其他"}
+
+
+def indicator_names() -> dict[str, str]:
+    """Catalogue indicator id -> its Chinese name (catalog/indicators.yaml)."""
+    global _INDICATOR_NAMES
+    if _INDICATOR_NAMES is None:
+        from . import catalog
+        _INDICATOR_NAMES = {d["id"]: d.get("name") or d["id"]
+                            for d in catalog.load("indicators").get("indicators") or []}
+    return _INDICATOR_NAMES
+
+
+_INDICATOR_NAMES: dict[str, str] | None = None
+
+
+def rule_title(rule_id: str) -> str:
+    """The Chinese title a reviewer reads for a rule id (its registry entry), never the id."""
+    from .checks.registry import all_rules
+    for r in all_rules():
+        if r.id == rule_id:
+            return r.title
+    return FAMILIES.get(rule_id.split(".")[0], "审核发现")
+
+
+def number_text(value) -> str:
+    """A figure as a reader writes it: 13 not 13.0, 92.5 as 92.5, None as —."""
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)

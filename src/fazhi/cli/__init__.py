@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 
 from .. import __version__
@@ -13,12 +14,37 @@ from .. import __version__
 COMMAND_MODULES = ["analyze", "review", "rules", "corpus", "web"]
 
 
+# argparse's messages, said in Chinese first (the one-line error every bad input gets)
+_ARGPARSE_ZH = [
+    ("the following arguments are required:", "缺少必需的参数："),
+    ("unrecognized arguments:", "无法识别的参数："),
+    ("invalid choice:", "无效的选项："),
+    ("expected one argument", "该选项需要一个值"),
+    ("invalid int value:", "不是有效的整数："),
+    ("invalid float value:", "不是有效的数字："),
+    ("not allowed with argument", "不能与该参数同时使用"),
+]
+
+
+class Parser(argparse.ArgumentParser):
+    """ArgumentParser whose usage errors are one line in Chinese and English, exit code 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        zh = message
+        for en, cn in _ARGPARSE_ZH:
+            zh = zh.replace(en, cn)
+        zh = re.sub(r"^argument ([^:]+): ", r"参数 \1：", zh).replace("(choose from", "（可选：")
+        if " / " in zh:          # our own type checks already say it in both languages
+            self.exit(2, f"{self.prog}：{zh}（运行 {self.prog} -h 查看用法）\n")
+        self.exit(2, f"{self.prog}：{zh}（运行 {self.prog} -h 查看用法）/ usage error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fazhi",
         description="法治政府建设年度报告 分析与审核 / analyse and review rule-of-law government reports")
     parser.add_argument("--version", action="version", version=f"fazhi {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         try:
             mod = importlib.import_module(f"{__name__}.{name}")

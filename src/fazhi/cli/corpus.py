@@ -120,9 +120,8 @@ def cmd_ingest(args) -> int:
         _out(summary.to_json())
     else:
         print(f"共 {summary.files} 个文件：入库 {summary.loaded}（其中新版本 {summary.versions}），"
-              f"跳过 {summary.skipped}（已入库），失败 {summary.failed}。")
-        for f in summary.failures:
-            print(f"  失败 {f['path']}: {f['message']}")
+              f"跳过 {summary.skipped}（已入库），失败 {summary.failed}"
+              + ("（每个失败的文件及原因见上方逐行进度）。" if summary.failed else "。"))
     store.close()
     return 1 if summary.failed else 0
 

@@ -17,11 +17,40 @@ def _db(p) -> None:
     p.add_argument("--db", help="数据库文件路径或 URL（默认 $FAZHI_DB 或用户数据目录下的 fazhi.db）")
 
 
+def port_number(text: str) -> int:
+    """--port: an integer 1–65535, else argparse's one-line error (in Chinese, see cli/__init__)."""
+    import argparse
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"端口必须是整数：{text} / port must be an integer") from None
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"端口必须在 1–65535 之间：{text} / port must be 1-65535")
+    return n
+
+
+def port_busy(host: str, port: int) -> bool:
+    """True when host:port cannot be bound (another server listens there)."""
+    import socket
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return False       # uvicorn reports an unknown host itself
+    fam, typ, proto, _, addr = infos[0]
+    with socket.socket(fam, typ, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError:
+            return True
+    return False
+
+
 def register(sub) -> None:
     p = sub.add_parser("serve", help="启动网页版（上传、审核、总览）/ run the web application")
     _db(p)
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
-    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.add_argument("--port", type=port_number, default=8000, help="端口（默认 8000，1–65535）")
     p.add_argument("--config", help="配置文件（YAML）")
     p.add_argument("--demo", action="store_true",
                    help="演示：未给 --db 时用临时数据库；库为空时载入 examples/ 中的示例报告；"
@@ -151,6 +180,9 @@ def cmd_serve(args) -> int:
                          public_read=args.public_read)
     except Exception as exc:
         return _err(f"无法启动：{exc} / cannot start: {exc}")
+    if port_busy(args.host, args.port):
+        return _err(f"端口 {args.port} 已被占用，请用 --port 换一个端口（如 --port {args.port + 1 if args.port < 65535 else 8001}）"
+                    f" / port {args.port} on {args.host} is already in use: choose another with --port")
     if not app.state.store.users():
         print("数据库中还没有用户，请先运行 fazhi user add 用户名 --role admin --password-stdin"
               " / no users yet: create one with `fazhi user add NAME --role admin`", file=sys.stderr)

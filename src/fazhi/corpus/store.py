@@ -232,11 +232,21 @@ class Store:
 
         Analysed files are written batch_size at a time (or after one second), each batch in
         one transaction; a batch that fails is retried file by file."""
-        files = list(iter_files(paths))
+        own_files = self._own_files()
+        files = [p for p in iter_files(paths) if p.resolve() not in own_files]
         items = ((str(p.resolve()) if p.exists() else str(p), p) for p in files)
         return self._ingest_items(items, len(files), workers=workers, executor=executor,
                                   progress=progress, analyzer=analyzer, window=window, corpus=corpus,
                                   batch_size=batch_size)
+
+    def _own_files(self) -> set[Path]:
+        """The SQLite database file of this store and its journals: never ingested as reports
+        (a corpus kept in the folder being loaded)."""
+        db = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if not db or db == ":memory:":
+            return set()
+        base = Path(db).resolve()
+        return {base, *(base.with_name(base.name + sfx) for sfx in ("-wal", "-shm", "-journal"))}
 
     def ingest_bytes(self, name: str, data: bytes, **kw) -> IngestSummary:
         return self._ingest_items(iter([(name, data)]), 1, **kw)
@@ -260,30 +270,37 @@ class Store:
         pending: deque = deque()
         done = 0
 
-        def say(msg: str) -> None:
+        def say(msg: str, at: int | None = None) -> None:
             if progress:
-                progress(f"[{done}/{total}] {msg}")
+                progress(f"[{done if at is None else at}/{total}] {msg}")
+
+        def failed_line(name: str, message: str | None) -> str:
+            """'失败 name：why' with the file named once (FazhiError lines start with the path)."""
+            why = (message or "").removeprefix(f"{name}: ")
+            return f"失败 {name}：{why}"
 
         batch: list[tuple[str, str, bytes, dict]] = []
+        position: dict[str, int] = {}      # name -> its [n/total] when its analysis finished
         last_flush = [time.monotonic()]
 
         def stored(name: str, status: str, rid: int | None) -> None:
+            at = position.pop(name, None)
             if status == "skipped":
                 summary.skipped += 1
-                say(f"跳过（已入库） {name}")
+                say(f"跳过（已入库） {name}", at)
                 return
             summary.loaded += 1
             summary.report_ids.append(rid)
             if status == "version":
                 summary.versions += 1
-            say(f"{'新版本' if status == 'version' else '入库'} {name} → #{rid}")
+            say(f"{'新版本' if status == 'version' else '入库'} {name} → #{rid}", at)
 
         def store_failed(name: str, sha: str, exc: Exception) -> None:
             msg = f"{type(exc).__name__}: {exc}"
             self._record_failure(run_id, name, sha, "store_error", msg)
             summary.failed += 1
             summary.failures.append({"path": name, "code": "store_error", "message": msg})
-            say(f"失败 {name}: {msg}")
+            say(failed_line(name, msg), position.pop(name, None))
 
         def flush() -> None:
             """Write the analysed files: one transaction for the batch; when it fails, one
@@ -318,11 +335,13 @@ class Store:
             except Exception as exc:  # the executor itself failed on this item
                 res = {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
             if not res.get("ok"):
+                flush()      # the files analysed before this one are reported first, in order
                 self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
                 summary.failed += 1
                 summary.failures.append({"path": name, "code": res.get("code"), "message": res.get("message")})
-                say(f"失败 {name}: {res.get('message')}")
+                say(failed_line(name, res.get("message")))
                 return
+            position[name] = done
             batch.append((name, sha, data, res))
             if len(batch) >= batch_size or time.monotonic() - last_flush[0] >= batch_seconds:
                 flush()
@@ -338,14 +357,19 @@ class Store:
                         data = read_bytes(src, self.config.get("limits.max_file_mb", 50))
                     except Exception as exc:
                         code = getattr(exc, "code", "read_error")
+                        while pending:       # report earlier files first, in order
+                            finish(*pending.popleft())
+                        flush()
                         done += 1
                         self._record_failure(run_id, name, None, code, str(exc))
                         summary.failed += 1
                         summary.failures.append({"path": name, "code": code, "message": str(exc)})
-                        say(f"失败 {name}: {exc}")
+                        say(failed_line(name, str(exc)))
                         continue
                 sha = hashlib.sha256(data).hexdigest()
                 if sha in seen or self._has_sha(sha):
+                    while pending:       # report earlier files first, in order
+                        finish(*pending.popleft())
                     done += 1
                     summary.skipped += 1
                     say(f"跳过（已入库） {name}")

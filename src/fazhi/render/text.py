@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..labels import KIND_NAMES, LEVEL_NAMES, REMOVED_NAMES, SEVERITY_NAMES
+from ..labels import KIND_NAMES, LEVEL_NAMES, REMOVED_NAMES, SEVERITY_NAMES, indicator_names, number_text, rule_title
 from ..labels import PART_SHORT as PART_NAMES
 from ..model import Report
 from .opinion import plain
@@ -39,9 +39,10 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
         ("measures", "shortcomings", "first_responsible", "plan")))
     lines.append("")
     lines.append(f"数据：共 {len(report.facts)} 项" + ("（仅列前 %d 项）" % max_facts if len(report.facts) > max_facts else ""))
+    names = indicator_names()
     for f in report.facts[:max_facts]:
-        ind = f" → {f.indicator}" if f.indicator else ""
-        lines.append(f"  {f.quote}  = {f.value}{f.unit or ''}  {_v(f.subject)}{ind}")
+        ind = f" → {names.get(f.indicator, '（未收录的指标）')}" if f.indicator else ""
+        lines.append(f"  {f.quote}  = {number_text(f.value)}{f.unit or ''}  {_v(f.subject)}{ind}")
     lines.append("")
     from ..review import verdict
     if report.review:   # computed by the pipeline's `review` component with the same config
@@ -53,7 +54,7 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
         lines.append(f"审核发现：{len(report.findings)} 项")
         for f in report.findings:
             q = f.evidence[0].quote[:40] if f.evidence else ""
-            lines.append(f"  [{SEVERITY_NAMES.get(f.severity, f.severity)}] {f.rule}：{plain(f.message)}"
+            lines.append(f"  [{SEVERITY_NAMES.get(f.severity, f.severity)}] {rule_title(f.rule)}：{plain(f.message)}"
                          + (f"  “{q}”" if q else ""))
     else:
         lines.append("审核发现：无")

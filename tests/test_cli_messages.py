@@ -1,0 +1,77 @@
+"""What the command line says: Chinese first, one line per problem, each file named once, counters in order."""
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+
+from conftest import ROOT
+from fazhi.cli import main
+
+EXAMPLE = next((ROOT / "examples").glob("*.txt"))
+
+
+def _run(capsys, argv):
+    try:
+        rc = main(argv)
+    except SystemExit as exc:       # argparse exits
+        rc = exc.code
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def test_missing_argument_is_one_chinese_line(capsys):
+    rc, out, err = _run(capsys, ["analyze"])
+    assert rc == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("fazhi analyze：缺少必需的参数") and "usage error" in lines[0]
+    assert "usage: fazhi" not in err
+
+
+def test_unknown_command_and_bad_port(capsys):
+    rc, _, err = _run(capsys, ["frobnicate"])
+    assert rc == 2 and "无效的选项" in err and len(err.strip().splitlines()) == 1
+    for port in ("99999", "0", "http"):
+        rc, _, err = _run(capsys, ["serve", "--port", port])
+        assert rc == 2 and "端口" in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_serve_on_a_busy_port_says_so_in_chinese(capsys, tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        port = s.getsockname()[1]
+        rc, _, err = _run(capsys, ["serve", "--db", str(tmp_path / "f.db"), "--port", str(port)])
+    assert rc != 0
+    assert f"端口 {port} 已被占用" in err and "--port" in err
+    assert "address already in use" not in err.lower()
+    assert "http://" not in err      # the URL is not announced for a server that never starts
+
+
+def test_ingest_names_each_file_once_and_counts_in_order(capsys, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.txt")
+    (folder / "b.pdf").write_bytes(bytes(range(256)) * 8)          # not a document
+    (folder / "c.txt").write_text("", encoding="utf-8")             # empty
+    (folder / "d.txt").write_text(EXAMPLE.read_text("utf-8").replace("2023", "2022"), encoding="utf-8")
+    db = folder / "corpus.db"                  # the corpus kept inside the folder being loaded
+    rc, out, err = _run(capsys, ["ingest", str(folder), "--db", str(db)])
+    assert rc == 1
+    counters = re.findall(r"^\[(\d+)/(\d+)\]", err, flags=re.M)
+    assert [int(a) for a, _ in counters] == [1, 2, 3, 4], err
+    assert {b for _, b in counters} == {"4"}        # the database and its journals are not inputs
+    for name in ("b.pdf", "c.txt"):
+        line = next(ln for ln in err.splitlines() if name in ln)
+        assert line.count(name) == 1, line
+    assert "corpus.db" not in err
+    assert "失败 2" in out and out.count("b.pdf") == 0
+
+
+def test_summary_has_no_internal_codes(capsys):
+    rc, out, _ = _run(capsys, ["analyze", str(EXAMPLE)])
+    assert rc == 0
+    assert "（县级）" in out and "类型      年度报告" in out
+    assert not re.search(r"\b(county|report|first_responsible|admin_[a-z_]+)\b", out)
