@@ -65,27 +65,33 @@ def test_xlsx_sheets_rows_headers(tmp_path):
     good.source.path = "报告/青石县.txt"
     late = sample_report()
     late.source.path = "报告/晚交县.txt"
+    late.meta.report_date = "2024-03-20"      # after the 3月1日 deadline of a county's 2023 report
     late.findings = [Finding("years.deadline", "minor", "报告晚于规定时间公开。",
                              [Evidence(0, 3, late.text[:3])], "按时公开。", id="F1")]
+    undated = sample_report()
+    undated.source.path = "报告/无日期县.txt"
+    undated.meta.report_date = undated.meta.publish_date = None
     out = tmp_path / "汇总.xlsx"
     render_xlsx([BatchItem("报告/青石县.txt", good), BatchItem("报告/晚交县.txt", late),
-                 ("报告/坏文件.pdf", None, "PDF 文件已损坏或无法读取")], str(out))
+                 ("报告/坏文件.pdf", None, "PDF 文件已损坏或无法读取"),
+                 BatchItem("报告/无日期县.txt", undated)], str(out))
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["报告", "问题"]
     ws = wb["报告"]
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == REPORT_HEADERS
     assert REPORT_HEADERS[:16] == ["文件", "报告标题", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型",
-                                   "结论", "严重", "一般", "提示", "缺少的法定内容", "是否逾期", "错误"]
-    assert len(rows) == 4
+                                   "结论", "严重", "一般", "提示", "缺少的法定内容", "按时报送公开", "错误"]
+    assert len(rows) == 5
     col = {h: i for i, h in enumerate(REPORT_HEADERS)}
     g = rows[1]
     assert g[col["文件"]] == "报告/青石县.txt" and g[col["地区"]] == "青石县" and g[col["层级"]] == "县级"
     assert g[col["报告年度"]] == 2023 and g[col["结论"]] == "不合格"
     assert (g[col["严重"]], g[col["一般"]], g[col["提示"]]) == (2, 1, 1)
     assert "下一年度推进法治政府建设的主要安排" in g[col["缺少的法定内容"]]
-    assert g[col["是否逾期"]] == "否" and g[col["错误"]] is None
-    assert rows[2][col["是否逾期"]] == "是" and rows[2][col["结论"]] == "合格"
+    assert g[col["按时报送公开"]] == "按时" and g[col["错误"]] is None
+    assert rows[2][col["按时报送公开"]] == "逾期" and rows[2][col["结论"]] == "合格"
+    assert rows[4][col["按时报送公开"]] == "无法判断"     # no date known: not "on time"
     bad = rows[3]
     assert bad[col["文件"]] == "报告/坏文件.pdf" and "损坏" in bad[col["错误"]] and bad[col["结论"]] is None
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref.startswith("A1:")
@@ -93,8 +99,9 @@ def test_xlsx_sheets_rows_headers(tmp_path):
     wf = wb["问题"]
     frows = list(wf.iter_rows(values_only=True))
     assert list(frows[0]) == FINDING_HEADERS
-    assert len(frows) == 1 + 4 + 1
-    rate = next(r for r in frows if r[2] == "figures.rate_mismatch")
+    assert len(frows) == 1 + 4 + 1 + 4
+    assert not any(re.fullmatch(r"[a-z]+\.[a-z_]+", str(c)) for r in frows for c in r if c), "a rule id"
+    rate = next(r for r in frows if r[2] == "比率与其分子分母不符")
     # the three bare figures lie in one sentence: quoted once, as that sentence
     assert rate[3] == "数据一致性" and rate[4] == "一般"
     assert rate[6] == "全年共受理行政复议案件15件，其中维持10件、纠错5件，纠错率35%"

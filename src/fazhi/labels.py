@@ -22,6 +22,7 @@ KIND_NAMES = {"report": "年度报告", "template": "范文网站转载稿", "in
               "plan": "方案/要点", "news": "新闻报道", "article": "文章", "other": "其他文本"}
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
                "department": "部门"}
+TIMELINESS_NAMES = {"on_time": "按时", "late": "逾期", "unknown": "无法判断"}
 SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
 FAMILIES = {
     "structure": "结构完整性",

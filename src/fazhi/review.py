@@ -136,5 +136,7 @@ def verdict(report: Report, config: Config | None = None, decisions: Decisions |
 @component("review")
 def review_component(report: Report, config: Config) -> None:
     """Pipeline component: the verdict before any reviewer decision (decisions come from the store/web)."""
+    from .checks.years import timeliness
     label, reason = verdict(report, config)
-    report.review = {"verdict": label, "reason": reason}
+    report.review = {"verdict": label, "reason": reason,
+                     "timeliness": timeliness(report, config).state}

@@ -1,6 +1,8 @@
 """Year and time rules: which year is reported, stale figures, deadlines, the 纲要 in force."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import bisect
 import re
 from collections import Counter
@@ -231,29 +233,54 @@ def _is_template(report: Report) -> bool:
       example="2022年度县政府报告落款“2023年3月20日”（应在2023年3月1日前报送）。")
 def deadline(report: Report, config: Config) -> Iterable[Finding]:
     R = report.meta.report_year
+    for field, date, limit, what, act, basis in timeliness(report, config).late:
+        yield Finding(
+            rule="years.deadline", severity="minor",
+            message=f"报告{what}为{_date_cn(date)}，晚于{R}年度报告的{act}时限"
+                    f"（{_date_cn(limit)}前；依据：{basis}）。",
+            evidence=_date_evidence(report, field, date),
+            suggestion=f"按时限{act}年度报告；如落款日期有误，应更正为实际日期。",
+            data={"field": field, "date": date, "deadline": limit})
+
+
+ON_TIME, LATE, UNKNOWN = "on_time", "late", "unknown"
+
+
+@dataclass
+class Timeliness:
+    """Whether a report was submitted and published on time: one computation for the rule,
+    the stored column, the CLI, the Excel and the web.
+
+    state: "late" when a known date is after its deadline; "on_time" when at least one date
+    could be checked and none is late; "unknown" when nothing could be checked (no report year,
+    no 落款 date, only a 范文 site's posting date, which is not a government's publication)."""
+    state: str
+    late: list[tuple[str, str, str, str, str, str]]   # (field, date, deadline, what, act, basis)
+    checked: list[str]                                 # fields whose date was compared
+
+
+def timeliness(report: Report, config: Config) -> Timeliness:
+    R = report.meta.report_year
     if R is None or not is_report(report):
-        return
+        return Timeliness(UNKNOWN, [], [])
     rep, pub, basis = _deadlines(report, config)
     checks = [("report_date", report.meta.report_date, rep, "落款（成文）日期", "报送")]
     if not _is_template(report):   # a 范文 site's posting date is not the publication
         checks.append(("publish_date", report.meta.publish_date, pub, "发布日期", "公开"))
+    late, checked = [], []
+    title_year = report.hints.get("title_year")
     for field, date, by, what, act in checks:
         if not date or not by:
             continue
         limit = f"{R + 1}-{by}"
-        title_year = report.hints.get("title_year")
         if date > limit and isinstance(title_year, int) and title_year != R \
                 and date <= f"{title_year + 1}-{by}":
             continue    # late only for the body's year, on time for the title's: the conflict
-                        # itself is the finding (years.year_mismatch), not a deadline
+                        # itself is the finding (years.year_mismatch), not a deadline; undecided
+        checked.append(field)
         if date > limit:
-            yield Finding(
-                rule="years.deadline", severity="minor",
-                message=f"报告{what}为{_date_cn(date)}，晚于{R}年度报告的{act}时限"
-                        f"（{_date_cn(limit)}前；依据：{basis}）。",
-                evidence=_date_evidence(report, field, date),
-                suggestion=f"按时限{act}年度报告；如落款日期有误，应更正为实际日期。",
-                data={"field": field, "date": date, "deadline": limit})
+            late.append((field, date, limit, what, act, basis))
+    return Timeliness(LATE if late else ON_TIME if checked else UNKNOWN, late, checked)
 
 
 @rule("years.early_report", severity="info",

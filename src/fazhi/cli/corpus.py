@@ -134,7 +134,7 @@ def cmd_list(args) -> int:
         _out(rows)
         return 0
     from ..labels import KIND_NAMES
-    late = {True: "逾期", False: "按时", None: "—"}
+    late = {True: "逾期", False: "按时", None: "无法判断"}
     print(f"{'编号':>4}  {'省份':<8} {'地区/部门':<16} {'年度':<5} {'类型':<8} {'结论':<4} {'时限':<3} "
           f"严重/一般/提示  版本  文件")
     for r in rows:

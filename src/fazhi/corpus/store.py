@@ -462,6 +462,10 @@ class Store:
     def _late(self, doc: dict[str, Any]) -> bool | None:
         """True when a finding says late; else judged from the publication date and the
         publication deadline (corpus.deadline_publish of the following year); None if unknown."""
+        state = (doc.get("review") or {}).get("timeliness")
+        if state in ("late", "on_time", "unknown"):     # the engine's one computation (checks/years.py)
+            return {"late": True, "on_time": False, "unknown": None}[state]
+        # documents analysed before the engine stored timeliness
         names = set(self.config.get("corpus.late_rules") or [])
         for f in doc.get("findings") or []:
             if f.get("rule", "").split(".")[-1] in names:

@@ -14,19 +14,18 @@ from openpyxl.utils import get_column_letter
 
 from ..config import Config
 from ..model import Report
+from ..labels import TIMELINESS_NAMES
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, missing_parts,
                       review_items, verdict)
 from .opinion import (FAMILIES, LEVEL_NAMES, SHORT_QUOTE, clause_around, plain, rule_title,
                       section_path)
 
 REPORT_HEADERS = ["文件", "报告标题", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型", "结论",
-                  "严重", "一般", "提示", "缺少的法定内容", "是否逾期", "错误", "结论依据"]
+                  "严重", "一般", "提示", "缺少的法定内容", "按时报送公开", "错误", "结论依据"]
 REPORT_WIDTHS = [40, 36, 16, 8, 10, 9, 12, 12, 12, 8, 6, 6, 6, 36, 9, 40, 60]
-FINDING_HEADERS = ["文件", "地区", "规则", "类别", "严重程度", "说明", "原文", "建议", "编号", "问题名称",
-                   "位置"]
-FINDING_WIDTHS = [40, 16, 30, 14, 9, 70, 50, 50, 7, 20, 40]
+FINDING_HEADERS = ["文件", "地区", "问题名称", "类别", "严重程度", "说明", "原文", "建议", "编号", "位置"]
+FINDING_WIDTHS = [40, 16, 24, 14, 9, 70, 50, 50, 7, 40]
 DATE_FORMAT = "yyyy-mm-dd"
-DEADLINE_RULE = "years.deadline"
 MAX_CELL = 32000          # Excel's cell limit is 32,767 characters
 
 
@@ -73,14 +72,15 @@ def report_row(item: BatchItem, config: Config) -> list[Any]:
     label, reason = verdict(r, config, item.decisions)
     counts = {s: sum(1 for it in items if it.finding.severity == s) for s in SEVERITY_NAMES}
     missing = "、".join(PART_NAMES.get(p, p) for p in missing_parts(items))
-    late = "是" if any(it.finding.rule == DEADLINE_RULE for it in items) else "否"
+    from ..checks.years import timeliness
+    late = TIMELINESS_NAMES[timeliness(r, config).state]
     row = {
         "文件": item.path, "报告标题": m.title, "地区": m.department or m.jurisdiction,
         "层级": LEVEL_NAMES.get(m.level or "", m.level), "省份": m.province,
         "报告年度": m.report_year, "成文日期": as_date(m.report_date),
         "发布日期": as_date(m.publish_date), "类型": KIND_NAMES.get(m.kind or "", m.kind),
         "结论": label, "严重": counts["major"], "一般": counts["minor"], "提示": counts["info"],
-        "缺少的法定内容": missing or None, "是否逾期": late, "错误": item.error, "结论依据": reason,
+        "缺少的法定内容": missing or None, "按时报送公开": late, "错误": item.error, "结论依据": reason,
     }
     return list(row.values())
 
@@ -105,9 +105,9 @@ def finding_rows(item: BatchItem) -> list[list[Any]]:
         quote = " / ".join(quotes[:3]) or None
         first = next((e for e in f.evidence if not e.removed), None)
         where = section_path(r, first.start) if first is not None else None
-        out.append([item.path, place, f.rule, FAMILIES.get(f.family, f.family),
+        out.append([item.path, place, rule_title(f), FAMILIES.get(f.family, f.family),
                     SEVERITY_NAMES.get(f.severity, f.severity), plain(f.message), quote,
-                    plain(f.suggestion), it.id, rule_title(f), where])
+                    plain(f.suggestion), it.id, where])
     return out
 
 
