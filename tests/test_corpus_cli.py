@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 
 import pytest
@@ -60,15 +61,20 @@ def test_list_show_search(db, capsys):
 def test_export_panel_and_findings(db, tmp_path, capsys):
     x = tmp_path / "指标.xlsx"
     assert run(capsys, "export", "panel", "-o", str(x), "--db", db)[0] == 0
-    ws = load_workbook(x).active
+    wb = load_workbook(x)
+    assert wb.sheetnames == ["指标面板"]
+    ws = wb.active
     header = [c.value for c in ws[1]]
-    assert {"jurisdiction", "year", "indicator", "value", "quote", "start", "end"} <= set(header)
+    assert {"地区", "数据年度", "指标", "数值", "原文", "起始位置", "结束位置"} <= set(header)
+    assert all(re.search(r"[\u4e00-\u9fff]", h) for h in header), header
+    values = [c.value for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert not any(re.fullmatch(r"[a-z]+(_[a-z]+)+|county|city|measures", v) for v in values)
     c = tmp_path / "问题.csv"
     assert run(capsys, "export", "findings", "-o", str(c), "--db", db)[0] == 0
     with c.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert any(r["rule"] == "corpus.duplicate_text" and r["jurisdiction"] == "柏川县" for r in rows)
-    assert all(r["key"] for r in rows)
+    assert any(r["问题名称"] == "与其他地方的报告文字雷同" and r["地区"] == "柏川县" for r in rows), rows[:1]
+    assert all(r["问题标识"] for r in rows)
     for what in ("coverage", "compliance"):
         assert run(capsys, "export", what, "-o", str(tmp_path / f"{what}.csv"), "--db", db)[0] == 0
 

@@ -142,3 +142,34 @@ def test_seeds_and_example(seeds, example_path):
         assert marked == with_evidence, p.name
         md = render_markdown(r)
         assert md.count("**［") == len(r.findings)
+
+
+def test_visible_text_has_no_rule_ids():
+    """A reviewer reads the rule's Chinese title; ids stay in attributes for tools."""
+    from html.parser import HTMLParser
+
+    from fazhi.render.html import render_html
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    from conftest import ROOT
+    r = fazhi.analyze(next((ROOT / "examples").glob("*.txt")))
+    assert r.findings
+    p = Text()
+    p.feed(render_html(r))
+    visible = " ".join(p.parts)
+    assert not re.search(r"\b(structure|figures|years|provenance|quality|corpus)\.[a-z_]+", visible)
+    assert "法定内容未单列" in visible

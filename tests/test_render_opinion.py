@@ -121,8 +121,8 @@ def test_signature_from_config_only():
     cfg.data.setdefault("opinion", {}).update({"office": "某某市司法局", "date": "2024-03-05"})
     texts = [p.text for p in _doc(sample_report(), config=cfg).paragraphs]
     assert texts[-2:] == ["某某市司法局", "2024年3月5日"]
-    # no issuers, no department: the reviewer fills in the addressee
-    assert texts[1] == "（报送单位名称）："
+    # no issuers (no 落款): the opinion says the report is unsigned, never a made-up addressee
+    assert texts[1] == "（报告未署名）："
 
 
 def test_indicator_value_as_written_and_quote_in_context():
@@ -298,3 +298,33 @@ def test_run_in_heading_location_is_cut_at_its_first_clause():
     assert heading_of(r, r.sections[0]) == "一、主要工作"
     assert heading_of(r, r.sections[1]) == "二、2021年主要负责人履行推进法治建设第一责任人职责…"
     assert section_path(r, t.index("调解成功率")) == "一、主要工作 › 一是开展矛盾纠纷排查4轮…"
+
+
+def test_title_lines_break_where_the_meaning_breaks():
+    from fazhi.render.opinion import TITLE_LINE_CHARS, title_lines
+    titles = ["关于《青禾县2023年法治政府建设年度报告》的审核意见",
+              "关于《中共某某市委 某某市人民政府关于2023年法治政府建设情况的报告》的审核意见",
+              "关于《某某自治区生态环境厅2023年度推进法治政府建设情况和2024年工作安排的报告》的审核意见",
+              "关于《示例县二〇二三年度依法行政暨法治政府建设工作情况总结报告材料汇编》的审核意见"]
+    for t in titles:
+        lines = title_lines(t)
+        assert "".join(lines).replace(" ", "") == t.replace(" ", "")
+        assert all(len(x) <= TITLE_LINE_CHARS for x in lines), lines
+        for a, b in zip(lines, lines[1:]):
+            assert not (a[-1].isdigit() and b[0].isdigit()), lines     # never inside a number
+            assert not a.endswith("审") and b[0] not in "》）"
+    assert title_lines("关于某县报告的审核意见") == ["关于某县报告的审核意见"]
+
+
+def test_intro_names_the_unit_once_and_no_file_name():
+    from fazhi.model import Source
+    from fazhi.render.opinion import build_opinion, intro_sentence
+    r = Report(text="一、主要举措和成效\n全年办理行政复议案件12件。\n",
+               source=Source(path="uploads/003_abc.txt"),
+               meta=Meta(jurisdiction="青禾县", level="county", report_year=2021, kind="report"))
+    op = build_opinion(r)
+    sentence = intro_sentence(op)
+    assert sentence.startswith("青禾县报送的2021年度法治政府建设报告收悉"), sentence
+    assert sentence.count("青禾县") == 1
+    assert all(label != "来源文件" for label, _ in op.info)
+    assert "003_abc" not in " ".join(str(v) for _, v in op.info)

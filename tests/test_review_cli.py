@@ -35,7 +35,8 @@ def test_single_file_docx_html_md(tmp_path, example_path, capsys):
     out = tmp_path / "审核意见.docx"
     assert main(["review", str(example_path), "-o", str(out)]) == 0
     doc = Document(str(out))
-    assert doc.paragraphs[0].text.startswith("关于《") and doc.paragraphs[0].text.endswith("》的审核意见")
+    title = doc.paragraphs[0].text.replace("\n", "")
+    assert title.startswith("关于《") and title.endswith("》的审核意见")
     assert any(p.text.startswith("审核结论：") for p in doc.paragraphs)
     assert "审核结论" in capsys.readouterr().err
     html = tmp_path / "审核意见.html"

@@ -63,11 +63,3 @@ def rule_title(rule_id: str) -> str:
             return r.title
     return FAMILIES.get(rule_id.split(".")[0], "审核发现")
 
-
-def number_text(value) -> str:
-    """A figure as a reader writes it: 13 not 13.0, 92.5 as 92.5, None as —."""
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)

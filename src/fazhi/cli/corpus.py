@@ -205,32 +205,78 @@ def cmd_search(args) -> int:
     return 0
 
 
-def _write_table(rows: list[dict], path: str) -> None:
+# Chinese column names and values of the exported tables (the Python API keeps its keys)
+EXPORT_COLUMNS = {
+    "report_id": "报告编号", "province": "省份", "parent": "上级地区", "jurisdiction": "地区",
+    "department": "部门", "level": "层级", "report_year": "报告年度", "year": "数据年度",
+    "indicator": "指标", "value": "数值", "unit": "单位", "quote": "原文", "part": "所在法定内容",
+    "target": "是否目标值", "start": "起始位置", "end": "结束位置", "framework": "纲要",
+    "area": "纲要任务", "area_title": "任务名称", "sections": "涉及章节数", "covered": "是否覆盖",
+    "kind": "文本类型", "publish_date": "发布日期", "late": "按时报送公开", "missing_parts": "缺少的法定内容",
+    "verdict": "结论", "major": "严重", "minor": "一般", "info": "提示", "shares_text": "与其他报告雷同",
+    "rule": "问题名称", "family": "类别", "severity": "严重程度", "message": "说明", "suggestion": "建议",
+    "key": "问题标识", "decision": "审核人决定",
+}
+EXPORT_SHEETS = {"panel": "指标面板", "findings": "问题清单", "coverage": "纲要覆盖", "compliance": "合规情况"}
+# ids whose display would be an internal code: columns dropped from the export
+EXPORT_DROP = {"area"}
+
+
+def _display(col: str, v):
+    from ..labels import (FAMILIES, KIND_NAMES, LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES,
+                          DECISION_NAMES, indicator_names, rule_title)
+    if v is None:
+        return None
+    if col == "late":
+        return "逾期" if v else "按时"
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    table = {"level": LEVEL_NAMES, "kind": KIND_NAMES, "part": PART_NAMES, "family": FAMILIES,
+             "severity": SEVERITY_NAMES, "decision": DECISION_NAMES}.get(col)
+    if table is not None:
+        return table.get(v, v)
+    if col == "indicator":
+        return indicator_names().get(v, v)
+    if col == "rule":
+        return rule_title(v)
+    if col == "missing_parts":
+        return "、".join(PART_NAMES.get(p, p) for p in v) or None
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15 and col != "value":
+        return int(v)
+    return v
+
+
+def _write_table(rows: list[dict], path: str, what: str = "") -> None:
+    """rows (English keys) -> .xlsx or .csv with Chinese headers and values; one sheet named
+    after what it holds."""
     cols: list[str] = []
     for r in rows:
         for k in r:
-            if k not in cols:
+            if k not in cols and k not in EXPORT_DROP:
                 cols.append(k)
 
-    def cell(v):
+    def cell(c, v):
+        v = _display(c, v)
         if isinstance(v, (list, dict)):
             return json.dumps(v, ensure_ascii=False)
         return v
 
+    headers = [EXPORT_COLUMNS.get(c, c) for c in cols]
     p = Path(path)
     if p.suffix.lower() == ".csv":
         with p.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
-            w.writerow(cols)
+            w.writerow(headers)
             for r in rows:
-                w.writerow([cell(r.get(c)) for c in cols])
+                w.writerow([cell(c, r.get(c)) for c in cols])
     elif p.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
         wb = Workbook()
         ws = wb.active
-        ws.append(cols)
+        ws.title = EXPORT_SHEETS.get(what, "导出")
+        ws.append(headers)
         for r in rows:
-            ws.append([cell(r.get(c)) for c in cols])
+            ws.append([cell(c, r.get(c)) for c in cols])
         ws.freeze_panes = "A2"
         wb.save(p)
     else:
@@ -254,7 +300,7 @@ def cmd_export(args) -> int:
                  "start": (f["evidence"] or [{}])[0].get("start"), "end": (f["evidence"] or [{}])[0].get("end"),
                  "suggestion": f["suggestion"], "key": f["key"],
                  "decision": (f["decision"] or {}).get("decision")} for f in store.findings()]
-    _write_table(rows, args.output)
+    _write_table(rows, args.output, args.what)
     print(f"已导出 {len(rows)} 行到 {args.output}", file=sys.stderr)
     return 0
 

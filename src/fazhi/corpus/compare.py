@@ -8,7 +8,7 @@ from .. import catalog
 from ..textnorm import normalize_view
 from .analyses import sections_by_report
 from .continuity import YearReport, plan_not_followed, repeated_problems
-from .parts import part_spans
+from .parts import nested_parts, part_spans
 from .similarity import ReportInfo, align, candidate_pairs, is_masked, stock_mask
 
 
@@ -23,11 +23,13 @@ def compare(store, id1: int, id2: int) -> dict[str, Any] | None:
 
     def side(r):
         found = {p.part for p in parts[r["id"]]}
+        nested = nested_parts(secs[r["id"]]) - found
         return {"id": r["id"], "place": "".join(x for x in (r["jurisdiction"], r["department"]) if x) or None,
                 "province": r["province"], "report_year": r["report_year"], "kind": r["kind"],
                 "framework": r["framework"], "publish_date": r["publish_date"], "late": r["late"],
                 "verdict": r["verdict"], "major": r["n_major"], "minor": r["n_minor"], "info": r["n_info"],
-                "parts": sorted(found), "missing_parts": [p for p in required if p not in found]}
+                "parts": sorted(found), "nested_parts": [p for p in required if p in nested],
+                "missing_parts": [p for p in required if p not in found and p not in nested]}
 
     facts = {}
     for f in store.facts(current=False, report_ids=[id1, id2]):

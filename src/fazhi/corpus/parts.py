@@ -51,6 +51,19 @@ def part_spans(sections: list[dict[str, Any]], text: str) -> list[PartSpan]:
     return fallback_part_spans(text)
 
 
+def nested_parts(sections: list[dict[str, Any]]) -> set[str]:
+    """Statutory parts the engine found only as a subsection of another part (未单列: e.g. the
+    first-responsible duties as （一） under the measures). They are present, not missing."""
+    spans = part_spans(sections, "")
+    top = {p.part for p in spans}
+    out = set()
+    for s in _flatten(sections):
+        for part in s.get("parts") or ([s["part"]] if s.get("part") else []):
+            if part in PART_ORDER and part not in top:
+                out.add(part)
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _part_matchers():
     data = catalog.load("frameworks")["statutory_parts"]["parts"]

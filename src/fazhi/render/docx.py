@@ -24,7 +24,7 @@ from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
 from .opinion import (CN_NUM, ItemView, Opinion, build_opinion, chapters, date_line,
-                      intro_sentence, office_line, salutation, summary_sentence)
+                      intro_sentence, office_line, salutation, summary_sentence, title_lines)
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -229,7 +229,11 @@ def _item(doc, n: int, it: ItemView, dismissed: bool = False) -> None:
 
 
 def _write(doc, op: Opinion) -> None:
-    doc.add_paragraph(op.title, style="Title")
+    title = doc.add_paragraph(style="Title")
+    for i, line in enumerate(title_lines(op.title)):
+        if i:
+            title.runs[-1].add_break()     # a line break where the meaning breaks (title_lines)
+        title.add_run(line)
     _para(doc, salutation(op), indent=False)
     _para(doc, intro_sentence(op))
     for label, value in op.info:

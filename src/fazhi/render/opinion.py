@@ -497,8 +497,7 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
         ("成文日期", cn_date(m.report_date)),
         ("发布日期", cn_date(m.publish_date)),
         ("文本类型", KIND_NAMES.get(m.kind or "", m.kind) if m.kind else None),
-        ("来源文件", os.path.basename(report.source.path) if report.source.path else None),
-    ]
+    ]   # no file name: an upload's file name is not an official reference
     return Opinion(
         title=f"关于{display}的审核意见", report_title=m.title, display_title=display,
         info=info, verdict=label, verdict_reason=reason, counts=counts, groups=groups,
@@ -544,8 +543,38 @@ def chapters(op: Opinion) -> list[tuple[str, str]]:
 
 
 def salutation(op: Opinion) -> str:
-    """称谓: the issuing organs as written in the report, else a blank for the reviewer."""
-    return f"{op.addressee or '（报送单位名称）'}："
+    """称谓: the issuing organs as written in the report; a report without 落款 says so."""
+    return f"{op.addressee or '（报告未署名）'}："
+
+
+TITLE_LINE_CHARS = 22     # characters of a 2号 title line on an A4 公文 page (GB/T 9704: 28 mm/26 mm margins)
+
+
+def title_lines(title: str, width: int = TITLE_LINE_CHARS) -> list[str]:
+    """The opinion's title in lines that break where the meaning breaks — after 关于, after the
+    place and year, before 的审核意见 — never inside a word (Word would break "审/核")."""
+    if len(title) <= width:
+        return [title]
+    cuts = set()
+    for m in re.finditer(r"关于(?=《)|(?:19|20)\d{2}年度?|法治政府建设|》(?=的审核意见)|\s+|"
+                         r"(?:人民政府|委员会|县|区|市|州|盟|旗|省|局|厅|委|办)(?=\d|关于|\s)", title):
+        cuts.add(m.end())
+    cuts = sorted(c for c in cuts if 0 < c < len(title))
+    lines, start = [], 0
+    while len(title) - start > width:
+        fit = [c for c in cuts if start + 6 <= c <= start + width]     # no 2-character line
+        if fit:
+            end = fit[-1]
+        else:      # no meaning break fits: the last place that splits no number and no bracket
+            end = next((p for p in range(start + width, start + 5, -1)
+                        if not (title[p - 1].isdigit() and title[p].isdigit())
+                        and title[p] not in "》）」，、。" and title[p - 1] not in "《（「"), start + width)
+        lines.append(title[start:end].rstrip())
+        start = end
+        while start < len(title) and title[start].isspace():
+            start += 1
+    lines.append(title[start:])
+    return lines
 
 
 BASIS = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）"
@@ -553,7 +582,10 @@ BASIS = "《法治政府建设与责任落实督察工作规定》（厅字〔20
 
 def intro_sentence(op: Opinion) -> str:
     src = f"{op.unit}报送的" if op.unit else "你单位报送的"
-    return (f"{src}{op.display_title}收悉。依据{BASIS}关于法治政府建设年度报告内容和公开的要求，"
+    shown = op.display_title
+    if op.unit and shown.startswith(op.unit):       # "某县报送的某县2021年度…": name the unit once
+        shown = shown[len(op.unit):]
+    return (f"{src}{shown}收悉。依据{BASIS}关于法治政府建设年度报告内容和公开的要求，"
             "经逐项核对报告结构、年度与时限、数据、来源和内容质量"
             + ("，并经审核人复核" if op.has_decisions else "")
             + "，现提出审核意见如下。")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..labels import KIND_NAMES, LEVEL_NAMES, REMOVED_NAMES, SEVERITY_NAMES, indicator_names, number_text, rule_title
+from ..labels import KIND_NAMES, LEVEL_NAMES, REMOVED_NAMES, SEVERITY_NAMES, indicator_names, rule_title
 from ..labels import PART_SHORT as PART_NAMES
 from ..model import Report
-from .opinion import plain
+from .opinion import fmt_number, plain
 
 
 def _v(x) -> str:
@@ -42,7 +42,7 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
     names = indicator_names()
     for f in report.facts[:max_facts]:
         ind = f" → {names.get(f.indicator, '（未收录的指标）')}" if f.indicator else ""
-        lines.append(f"  {f.quote}  = {number_text(f.value)}{f.unit or ''}  {_v(f.subject)}{ind}")
+        lines.append(f"  {f.quote}  = {fmt_number(f.value) or '—'}{f.unit or ''}  {_v(f.subject)}{ind}")
     lines.append("")
     from ..review import verdict
     if report.review:   # computed by the pipeline's `review` component with the same config

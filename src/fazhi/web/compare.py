@@ -53,6 +53,7 @@ def compare_page(request: Request, a: int | None = None, b: int | None = None, u
             from .queries import effective
             for side in res["reports"]:
                 side["missing_names"] = [PART_NAMES.get(p, p) for p in side["missing_parts"]]
+                side["nested_names"] = [PART_NAMES.get(p, p) for p in side.get("nested_parts") or []]
                 # verdict and counts as the report page shows them (after reviewers' decisions)
                 eff = effective(st, side["id"], request.app.state.config)
                 if eff is not None:
