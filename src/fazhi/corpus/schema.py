@@ -172,3 +172,74 @@ search_docs = sa.Table(
     sa.Column("report_id", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("seg", sa.Text, nullable=False),
 )
+
+# -- the supervision cycle (fazhi/supervision/): roster, links, 整改台账 ---------------------
+roster_units = sa.Table(          # units imported from the office's list (departments, townships …)
+    "roster_units", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("place", sa.Text, nullable=False),          # the roster's place as given at import
+    sa.Column("name", sa.Text, nullable=False),           # 单位名称 as written (康乐县司法局)
+    sa.Column("level", sa.String(20), nullable=True),     # province/city/county/township/department
+    sa.Column("region", sa.Text, nullable=True),          # 上级地区 (康乐县)
+    sa.Column("jurisdiction", sa.Text, nullable=True),    # the unit's place (康乐县)
+    sa.Column("department", sa.Text, nullable=True),      # its own name without the place (司法局)
+    sa.Column("credit_code", sa.String(18), nullable=True),
+    sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("place", "name", name="uq_roster_units_place_name"),
+)
+
+roster_links = sa.Table(          # a reviewer's hand link (or unlink) of a report to a unit
+    "roster_links", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_year", sa.Integer, nullable=False),
+    sa.Column("unit", sa.Text, nullable=False),           # unit key: adcode, or "list:<roster_units.id>"
+    sa.Column("report_key", sa.Text, nullable=False),     # kept across re-analysis and new versions
+    sa.Column("linked", sa.Boolean, nullable=False),      # True = link, False = unlink
+    sa.Column("user", sa.Text, nullable=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_roster_links_year_unit", "report_year", "unit"),
+)
+
+rectify_items = sa.Table(         # 整改台账: one problem tracked until 销号
+    "rectify_items", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("origin", sa.String(20), nullable=False),   # finding | inspection | import
+    sa.Column("problem", sa.Text, nullable=False),        # 问题
+    sa.Column("quote", sa.Text, nullable=True),           # the report's words, when from a finding
+    sa.Column("report_key", sa.Text, nullable=True),
+    sa.Column("report_year", sa.Integer, nullable=True),  # the year of the report the problem was found in
+    sa.Column("finding_key", sa.Text, nullable=True),
+    sa.Column("measure", sa.Text, nullable=True),         # 整改措施
+    sa.Column("unit", sa.Text, nullable=False),           # 责任单位
+    sa.Column("person", sa.Text, nullable=True),          # 责任人
+    sa.Column("deadline", sa.String(10), nullable=True),  # 整改时限 YYYY-MM-DD
+    sa.Column("status", sa.String(20), nullable=False),   # 待整改 | 整改中 | 已整改 | 已销号
+    sa.Column("progress", sa.Text, nullable=True),        # 完成情况
+    sa.Column("created_by", sa.Text, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_rectify_items_unit", "unit"),
+)
+
+rectify_history = sa.Table(
+    "rectify_history", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("item_id", sa.Integer, sa.ForeignKey("rectify_items.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("user", sa.Text, nullable=True),
+    sa.Column("field", sa.String(20), nullable=False),    # created | status | progress | measure | deadline | evidence …
+    sa.Column("old", sa.Text, nullable=True),
+    sa.Column("new", sa.Text, nullable=True),
+    sa.Index("ix_rectify_history_item", "item_id"),
+)
+
+rectify_evidence = sa.Table(      # 佐证材料
+    "rectify_evidence", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("item_id", sa.Integer, sa.ForeignKey("rectify_items.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("user", sa.Text, nullable=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
