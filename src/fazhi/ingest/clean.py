@@ -25,6 +25,15 @@ _ISO_DATE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
                        r"|^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                        r"\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 _DATE_ANY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# a portal's post timestamp inside a metadata or header line: a date with the time of day
+# ("来源:某日报 2026-03-16 08:15", "某市人民政府 2020-05-12 09:01:00", "2020-03-13 08:45:00来源:")
+# or an ISO date closing a header line after a space ("标题 某局 2020-06-08"). A report's own
+# dates (signature, 成文日期) are written 年月日 without a time.
+_STAMP_TIME = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s+\d{1,2}[:：]\d{2}(?![\d.])"
+                         r"|(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s+\d{1,2}[:：]\d{2}(?!\d)")
+_STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$")
+# labels of dates that are not the post date (a stamp right after one of them is skipped)
+_NOT_POST = re.compile(r"(?:成文|发文|印发|生成|施行|实施|有效|截止|失效)(?:日期|时间)?\s*[:：]?\s*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,7 +69,7 @@ def rules() -> dict[str, Any]:
         "label_start": re.compile(rf"^(?:{label_alt})\s*(?:[:：\t]|\s{{2,}})"),
         "label_any": re.compile(rf"(?:{label_alt})\s*[:：]"),
         "date_label": re.compile(
-            "(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")\s*[:：\t]\s*"
+            "(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")(?:\s*[:：\t]\s*|\s+)"
             r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
         "source_label": re.compile(
             "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t]\s*"
@@ -142,9 +151,11 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
         if not rem:
             continue
         key = re.sub(r"\s+", "", rem)
-        if _ISO_DATE.match(rem):
+        if _ISO_DATE.match(rem.lstrip("-•·* ")):
             ln.drop = "metadata_table"
-            hints.setdefault("publish_date", _stamp_date(rem))
+            _set_date(hints, _stamp_date(rem.lstrip("-•·* ")))
+        elif _short(rem) and _post_stamp(rem):
+            _set_date(hints, _post_stamp(rem))     # the line stays (it may hold the title)
         elif _short(rem) and R["footer"].search(rem):
             ln.drop = "footer"
         elif _is_menu(rem, R):
@@ -185,12 +196,32 @@ def _line_kind(rem: str, R: dict) -> str | None:
     return None
 
 
+def _set_date(hints: dict, d: str | None) -> None:
+    if d and not hints.get("publish_date"):
+        hints["publish_date"] = d
+
+
+def _post_stamp(rem: str) -> str | None:
+    """The post date of a portal timestamp in a header/metadata line (see _STAMP_TIME)."""
+    for rx in (_STAMP_TIME, _STAMP_END):
+        for m in rx.finditer(rem):
+            if _NOT_POST.search(rem[:m.start()]):
+                continue
+            g = [x for x in m.groups() if x is not None]
+            d = iso_date(*g[:3])
+            if d:
+                return d
+    return None
+
+
 def _metadata_hints(rem: str, hints: dict, R: dict) -> None:
     m = R["date_label"].search(rem)
-    if m and "publish_date" not in hints:
+    if m and not hints.get("publish_date"):
         d = iso_date(*m.groups())
         if d:
             hints["publish_date"] = d
+    if not m:
+        _set_date(hints, _post_stamp(rem))
     m = R["source_label"].search(rem)
     if m and "source_site" not in hints:
         value = m.group(1).strip("，,。;；")

@@ -319,7 +319,8 @@ def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tupl
         if re.search(r"今天是|星期|今日", ln.s) or (sig_line and ln.start == sig_line.start):
             continue
         m = DATE_ISO.search(ln.s)
-        cue = re.search(r"(发布|更新|发表|时间|日期)", ln.s)
+        # a post-date cue; 发文日期/成文日期/施行日期 are the document's own dates, not its posting
+        cue = re.search(r"(发布|更新|发表|(?<!成文)(?<!发文)(?<!印发)(?<!施行)(?<!实施)(?<!生成)(?:时间|日期))", ln.s)
         if not m:
             m2 = DATE_CN.search(ln.s)
             if m2 and cue:
