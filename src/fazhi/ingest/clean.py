@@ -1,6 +1,6 @@
 """Remove what is not the report from extracted lines: portal navigation, date banners,
-font-size/print widgets, visit counters, metadata tables, footers, and the residue that
-范文/template sites add. Each removal is kept (Line.drop / Line.cuts) so that assembly can
+font-size/print widgets, visit counters, metadata tables, footers, the residue that
+范文/template sites add, and the pinyin a broken traditional conversion inserts. Each removal is kept (Line.drop / Line.cuts) so that assembly can
 record it; the page's publish date and 来源 found on the way become hints.
 
 Conservative by construction: sentence-level body lines are never dropped; residue inside
@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .. import catalog
+from ..textnorm import PINYIN
 from .lines import Line, trim
 
 SHORT = 80          # a "short" line (menus, footers, metadata rows)
@@ -113,6 +114,8 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
     #    are tried line by line; same order, same cuts)
     doc = "\n".join(ln.text for ln in lines)
     inline = [(p, kind) for p, d, kind in R["inline_doc"] if d.search(doc)]
+    if PINYIN.search(doc):
+        inline.append((PINYIN, "pinyin"))    # cut as residue: words whole again, offsets honest
     counter = [p for p, d in R["counter_doc"] if d.search(doc)]
     if inline or counter:
         for ln in lines:
