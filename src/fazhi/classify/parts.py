@@ -115,13 +115,17 @@ def classify_top(sections: list[Section], framework: str | None) -> list[tuple[s
             between = out[area_idx[0]:area_idx[-1] + 1]
             if all(x is None or x[0] == "measures" for x in between):
                 out[i] = ("measures", "areas_run")
-    if (catalog.load("structure") or {}).get("thematic_measures"):
+    structure = catalog.load("structure") or {}
+    if structure.get("thematic_measures"):
+        not_theme = tuple(structure.get("thematic_not") or ())
         # headings named by theme before the first section named after a part are the
         # measures part (a first-responsible section may come first); after a section named
         # "主要举措和成效" an unmatched heading is not one of its themes
         for i, g in enumerate(out):
             if g is None:
-                if s_heading_ok(sections[i]):
+                if any(w in normalize_view(sections[i].heading or "") for w in not_theme):
+                    break
+                if _theme_ok(sections[i]):
                     out[i] = ("measures", "thematic")
                 continue
             if g[0] != "first_responsible" and not (g[0] == "measures" and g[1] in ("areas", "thematic")):
@@ -130,7 +134,7 @@ def classify_top(sections: list[Section], framework: str | None) -> list[tuple[s
     return [g if g else ("other", "unmatched") for g in out]
 
 
-def s_heading_ok(s: Section) -> bool:
+def _theme_ok(s: Section) -> bool:
     """A heading that can name a theme: some words, not a bare number or a cut fragment."""
     return len(re.sub(r"[\W\d_]", "", s.heading or "")) >= 4
 

@@ -330,6 +330,9 @@ def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tupl
             continue
         if m.start() > 0 and not cue:
             continue
+        if cue and m.start() < cue.start():
+            # "成文日期 2025-06-13 发布日期 2025-06-30": the date after the cue
+            m = DATE_ISO.search(ln.s, cue.end()) or m
         d = _ymd(*m.groups())
         if d:
             return d, ln.start + m.start(), ln.start + m.end()

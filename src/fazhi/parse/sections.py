@@ -169,7 +169,7 @@ def _scan_lines(report: Report) -> list[_Line]:
 # marker that follows a sentence end (。；：！？, spaces allowed), and before a (一)/一、 marker
 # that follows a space inside a heading line still without 。; and before "(一)" glued to the
 # end of a 一、 heading ("一、…总体情况(一) 加强…"). A marker followed by another numeral and
-# 、 ("一、二级") is a list of numbers, not a heading.
+# 、 ("一、二、三级") is a list of numbers, not a heading.
 _CUT_MARK = rf"(?:[{CN_DIGITS[:10]}]{{1,3}}、(?![{CN_DIGITS[:10]}]、)|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])"
 _CUT_AFTER_STOP = re.compile(rf"(?<=[。;:!?])[{_WS}]*(?={_CUT_MARK})")
 _CUT_AFTER_SPACE = re.compile(rf"(?<=[^{_WS}])[{_WS}]+(?={_CUT_MARK})")
