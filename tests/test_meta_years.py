@@ -133,3 +133,22 @@ def test_post_date_of_the_page(head, date) -> None:
 def test_not_a_post_date(head) -> None:
     text = head + "2019年,青岚市坚持依法行政,推进法治政府建设,各项工作取得明显成效。" + SECTION
     assert analyze_text(text).meta.publish_date is None
+
+
+def test_this_year_opening_takes_the_post_year() -> None:
+    text = ("发布时间:2023-12-20 10:00\n今年以来,青岚县司法局坚持依法行政,法治政府建设取得新成效。" + SECTION)
+    r = analyze_text(text)
+    assert r.meta.publish_date == "2023-12-20" and r.meta.report_year == 2023
+    a, b = r.meta.evidence["report_year"]
+    assert r.text[a:b] == "今年"
+
+
+def test_this_year_without_a_post_date_is_null() -> None:
+    text = "今年以来,青岚县司法局坚持依法行政,法治政府建设取得新成效。" + SECTION
+    assert year(text) is None
+
+
+def test_since_heading_is_not_the_reported_year() -> None:
+    text = ("青岚市人民政府关于2025年法治政府建设情况的报告\n根据有关要求,现将有关情况报告如下。\n"
+            "一、2021年以来法治政府建设主要成效\n正文。\n")
+    assert year(text) == 2025

@@ -372,6 +372,9 @@ _REPORT_AS_LEAD = re.compile(r"现将|现就|现把|总结")
 _SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
 _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安排|思路|重点|要点|目标|任务)")
+# an opening that names the year only as 今年 ("今年以来,我局…", a report posted before the
+# year ended): the year of the page's post date, when the page shows one
+_THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
 OPENING_SENTENCES = 3      # sentences of each such line
 
@@ -389,7 +392,8 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
         h = c.norm[a:b]
         if _PLAN_HEAD.search(h):
             continue
-        ys = _years(h, a)
+        # "一、2021年以来…" opens a review of several years, not the reported one
+        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])]
         if ys:
             return ys[0]
     return None
@@ -555,6 +559,10 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
         for k in starts:
             m = _FIRST_YEAR.match(ln.s, k)
             if not m:
+                t = _THIS_YEAR.match(ln.s, k)
+                if t and c.meta.publish_date:
+                    # weak like "YYYY年以来": it yields to a title naming another year
+                    return int(c.meta.publish_date[:4]), ln.start + t.start(1), ln.start + t.end(1), True
                 continue
             y = cn_number(m.group(1))
             if y and 1990 <= y <= 2100:
