@@ -51,6 +51,7 @@ def test_measures_phrasings(heading) -> None:
     ("法治政府建设存在的问题", "shortcomings"),
     ("2024年法治政府建设工作计划", "plan"),
     ("其他需要报告的情况", "other"),
+    ("2024年工作計畫", "plan"),          # Taiwan spelling left by a wrong conversion
 ])
 def test_other_parts_keep_their_names(heading, part) -> None:
     assert classify_heading(heading)[0] == part
