@@ -41,6 +41,14 @@ def test_second_sentence_of_the_first_paragraph() -> None:
     assert year(text) == 2022
 
 
+def test_opening_after_the_leadership_clause() -> None:
+    text = "在市委、市政府的坚强领导下,2021年,青岚市扎实推进法治政府建设,取得明显成效。" + SECTION
+    assert year(text) == 2021
+    # a year later in the sentence is not the opening
+    text = "在市委、市政府的坚强领导下,青岚市落实2021年工作要点,扎实推进法治政府建设。" + SECTION
+    assert year(text) is None
+
+
 def test_a_year_inside_a_sentence_is_not_an_opening() -> None:
     text = ("为提升青岚市医疗保障局2023年政务公开工作质量,制定了《2023年青岚市医疗保障局政务公开工作要点》。\n"
             "一、起草背景\n2023年是全面推进政务公开标准化建设的关键之年,结合工作实际进行部署。\n")

@@ -375,6 +375,7 @@ _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安�
 # an opening that names the year only as 今年 ("今年以来,我局…", a report posted before the
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
+_LEAD_BY_OPEN = re.compile(r"\s*在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下\s*[,，]")
 OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
 OPENING_SENTENCES = 3      # sentences of each such line
 
@@ -557,6 +558,9 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
         # its paragraph breaks only as spaces)
         starts = [0] + [m.end() for m in re.finditer(r"[。！？!?]|(?<=\S)\s+(?=\S)", ln.s)][:OPENING_SENTENCES - 1]
         for k in starts:
+            lead = _LEAD_BY_OPEN.match(ln.s, k)       # "在市委的坚强领导下,2022年,…"
+            if lead:
+                k = lead.end()
             m = _FIRST_YEAR.match(ln.s, k)
             if not m:
                 t = _THIS_YEAR.match(ln.s, k)
