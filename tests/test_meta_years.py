@@ -161,3 +161,12 @@ def test_since_heading_is_not_the_reported_year() -> None:
     text = ("青岚市人民政府关于2025年法治政府建设情况的报告\n根据有关要求,现将有关情况报告如下。\n"
             "一、2021年以来法治政府建设主要成效\n正文。\n")
     assert year(text) == 2025
+
+
+def test_the_year_of_a_plan_title_is_not_a_reported_year() -> None:
+    text = ("青岚市2022年法治政府建设工作要点\n为深入推进依法行政,结合我市实际,制定本要点。\n"
+            "一、加强党对法治政府建设的领导\n正文。\n")
+    assert year(text) is None
+    # a report's title keeps its year
+    text = ("青岚市2022年法治政府建设工作情况报告\n根据有关要求,现将有关情况报告如下。" + SECTION)
+    assert year(text) == 2022

@@ -599,6 +599,13 @@ def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     return None
 
 
+def _plan_title(title: str) -> bool:
+    """A title naming a plan (工作要点, 实施方案 … from catalog/kinds.yaml), not a report on work."""
+    pl = catalog.load("kinds")["plan"]
+    t = _BOOK.sub("", title)
+    return _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"])
+
+
 def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     meta = c.meta
     title_year = None
@@ -609,6 +616,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             if title_span:
                 c.ev("title_year", ys[0][1], ys[0][2])
             c.report.hints["title_year"] = ys[0][0]
+    if title_year and _plan_title(title_norm):
+        title_year = None       # "2022年法治政府建设工作要点": the year planned, no work reported
     body_start = c.body_start if c.body_start is not None else 0
     head_year = _heading_year(c, body_start)
     first_year = None
