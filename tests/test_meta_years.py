@@ -170,3 +170,13 @@ def test_the_year_of_a_plan_title_is_not_a_reported_year() -> None:
     # a report's title keeps its year
     text = ("青岚市2022年法治政府建设工作情况报告\n根据有关要求,现将有关情况报告如下。" + SECTION)
     assert year(text) == 2022
+
+
+def test_title_broken_after_its_year() -> None:
+    text = ("青岚市人民政府办公室关于2015年度\n依法行政工作考评结果的通报\n各县(市、区)人民政府:\n"
+            "市政府对各县级政府依法行政工作情况开展了全面考评,现将考评结果通报如下:\n一、考评结果及等次\n正文。\n")
+    assert year(text) == 2015
+    # a blank line between: a header, not a broken title
+    text = ("青岚市人民政府办公室关于2015年度\n\n依法行政工作考评结果的通报\n各县(市、区)人民政府:\n"
+            "市政府对各县级政府依法行政工作情况开展了全面考评,现将考评结果通报如下:\n一、考评结果及等次\n正文。\n")
+    assert year(text) is None

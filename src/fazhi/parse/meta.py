@@ -599,6 +599,9 @@ def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     return None
 
 
+_BROKEN_TITLE_YEAR = re.compile(rf"关于\s*{_YEAR}\s*年度?$")
+
+
 def _plan_title(title: str) -> bool:
     """A title naming a plan (工作要点, 实施方案 … from catalog/kinds.yaml), not a report on work."""
     pl = catalog.load("kinds")["plan"]
@@ -616,6 +619,14 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             if title_span:
                 c.ev("title_year", ys[0][1], ys[0][2])
             c.report.hints["title_year"] = ys[0][0]
+    if title_year is None and title_span:
+        # a title broken right after its year: "某市人民政府办公室关于2015年度" / "…考评结果的通报"
+        prev = [ln for ln in c.lines if ln.end <= title_span[0]][-1:]
+        if prev and _BROKEN_TITLE_YEAR.search(prev[0].s) \
+                and "\n" not in c.norm[prev[0].end:title_span[0]].replace("\n", "", 1):
+            ys = _years(prev[0].s, prev[0].start)
+            if ys:
+                title_year = ys[-1]
     if title_year and _plan_title(title_norm):
         title_year = None       # "2022年法治政府建设工作要点": the year planned, no work reported
     body_start = c.body_start if c.body_start is not None else 0
