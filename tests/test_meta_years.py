@@ -180,3 +180,12 @@ def test_title_broken_after_its_year() -> None:
     text = ("青岚市人民政府办公室关于2015年度\n\n依法行政工作考评结果的通报\n各县(市、区)人民政府:\n"
             "市政府对各县级政府依法行政工作情况开展了全面考评,现将考评结果通报如下:\n一、考评结果及等次\n正文。\n")
     assert year(text) is None
+
+
+def test_year_named_as_this_year_in_the_body() -> None:
+    text = ("一、推进法治政府建设的主要举措和成效\n(一)强化组织领导。市政府于2020年初制定了本年度法治政府建设"
+            "工作要点,按时报送年度报告。\n")
+    assert year(text) == 2020
+    text = ("一、推进法治政府建设的主要举措和成效\n(一)强化组织领导。市政府印发《2020年初步方案》,"
+            "按时报送本年度报告。\n")
+    assert year(text) is None

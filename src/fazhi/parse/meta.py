@@ -609,6 +609,20 @@ def _plan_title(title: str) -> bool:
     return _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"])
 
 
+_THIS_YEAR_NAMED = re.compile(rf"((?:19|20)\d{{2}})\s*年初?[^。；;\n]{{0,30}}?本年度")
+
+
+def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
+    """A sentence that names the year and calls it 本年度 ("2020年初制定了本年度法治政府建设
+    工作要点"): the page's own year, when nothing else states it."""
+    for m in _THIS_YEAR_NAMED.finditer(c.norm, body_start, min(len(c.norm), body_start + 6000)):
+        before = c.norm[max(0, m.start() - 80):m.start()]
+        if before.rfind("《") > before.rfind("》"):
+            continue                    # inside a cited title
+        return int(m.group(1)), m.start(1), m.end(1) + 1
+    return None
+
+
 def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     meta = c.meta
     title_year = None
@@ -658,6 +672,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         chosen = first_year
     if chosen is None:
         chosen = title_year
+    if chosen is None:
+        chosen = _this_year_named(c, body_start)
     if chosen is None:
         return
     meta.report_year = chosen[0]
