@@ -111,8 +111,10 @@ def analyze(path: Path):
 
 
 def norm_view(s: str) -> str:
-    from fazhi.textnorm import normalize_view
-    return normalize_view(s)
+    """The matching view of a gold string, without the pinyin a broken conversion inserted
+    (ingest removes it from the text, so gold quotes written as the page carry it)."""
+    from fazhi.textnorm import normalize_view, strip_pinyin
+    return normalize_view(strip_pinyin(s))
 
 
 _PUNCT = re.compile(r"[\s，,。．.、；;：:！!？?（）()“”\"'‘’《》〈〉【】\[\]—\-]")

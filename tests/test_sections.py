@@ -304,3 +304,29 @@ def test_seed_inline_items_do_not_break_tree() -> None:
     assert [k.number for k in shortcomings.children] == ["一是", "二是", "三是", "四是"]
     assert all(k.style == "inline" and k.level == 2 for k in shortcomings.children)
     assert r.sections[2].start > shortcomings.children[-1].end
+
+
+# ---------------------------------------------------------------------------
+# a page flattened into one line: headings cut inside the line
+
+def test_flattened_page_headings_after_sentence_ends_and_spaces() -> None:
+    r = run("2024年,青岚市扎实推进法治政府建设,切实提供法治保障。 一、2024年度法治政府建设情况 "
+            "(一)发挥关键少数引领作用。一是坚持高位推动,召开会议4次。 二、存在的问题 (一)执法队伍建设不足。\n")
+    top = [(s.number, s.heading) for s in r.sections]
+    assert top == [("一、", "2024年度法治政府建设情况"), ("二、", "存在的问题")]
+    assert [c.heading for c in r.sections[0].children if c.style != "inline"] == ["发挥关键少数引领作用"]
+    check_spans(r)
+
+
+def test_flattened_heading_glued_to_its_first_child() -> None:
+    r = run("2016年,青岚新区认真贯彻上级部署,为改革提供坚实的法制保障。一、 青岚新区 2016 年依法行政工作总体情况"
+            "(一) 加强组织领导,法治政府建设整体推进1、全面规划法治政府建设。正文。\n")
+    assert r.sections[0].heading.replace(" ", "") == "青岚新区2016年依法行政工作总体情况"
+    assert r.sections[0].children[0].heading.startswith("加强组织领导")
+
+
+def test_numbers_in_a_sentence_are_not_cut() -> None:
+    # "一、二、三级" after a sentence end is a list of numbers; "(一)" inside a sentence stays
+    r = run("2023年,青岚市全面推进法治政府建设工作,各项工作取得成效。一、二、三级医院全部完成依法治院考核。"
+            "全年印发文件(一)号至(九)号共九份,办理复议案件十二件。\n")
+    assert r.sections == []

@@ -39,6 +39,7 @@ REMOVED_NAMES = {"nav": "导航", "banner": "日期横幅", "widget": "按钮", 
                  "metadata_table": "元数据表（已作为报告信息保留）", "footer": "页脚",
                  "template_site": "范文网站附加文字", "duplicate_title": "重复标题", "related_links": "相关链接",
                  "page_chrome": "网页框架", "page_number": "页码", "page_header": "页眉", "pager": "翻页栏",
+                 "pinyin": "繁简转换插入的拼音",
                  "other": "其他"}
 
 

@@ -41,7 +41,7 @@ class Removed:
     """Something ingest removed from the source because it is not the report
     (portal navigation, footer, template-site residue...). `at` is the offset in
     the clean text where it stood (a zero-width position)."""
-    kind: str          # nav | banner | widget | counter | metadata_table | footer | template_site | other
+    kind: str          # nav | banner | widget | counter | metadata_table | footer | template_site | pinyin | other
     text: str
     at: int
 

@@ -52,6 +52,17 @@ def _trad_pattern() -> re.Pattern[str]:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
+# Pinyin that a broken traditional conversion inserts after characters ("建設(shè)", "領(lǐng)導",
+# "區(qū)"): a bracketed syllable of lowercase letters with a tone mark right after a CJK
+# character. Ingest cuts it out as residue (fazhi.ingest.clean, Removed kind "pinyin");
+# "(试行)", "(xx)", "(A)" and "(2021)" carry no tone mark and stay.
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
+
+
+def strip_pinyin(text: str) -> str:
+    """`text` without the inserted pinyin (what ingest keeps of it)."""
+    return PINYIN.sub("", text)
+
 
 def traditional_ratio(text: str, sample: int = 20000) -> float:
     """Share of CJK characters in `text` that are traditional-only forms."""

@@ -144,7 +144,7 @@ def publication_line(text: str) -> bool:
       severities=("info", "minor"))
 def web_chrome(report: Report, config: Config) -> Iterable[Finding]:
     removed = [Evidence(r.at, r.at, r.text, removed=True)
-               for r in report.removed if r.kind != "template_site" and not publication_line(r.text)]
+               for r in report.removed if r.kind not in ("template_site", "pinyin") and not publication_line(r.text)]
     left = []
     for m in re.finditer(r"[^\n]+", report.norm):
         line = m.group().strip()

@@ -46,11 +46,16 @@ def _rules() -> _PartRules:
             phrases.append((normalize_view(str(ph)), pid))
         for pat in p.get("heading_patterns") or []:
             patterns.append((re.compile(str(pat)), pid, str(pat)))
-    extra = (catalog.load("structure") or {}).get("extra_heading_phrases") or {}
+    structure = catalog.load("structure") or {}
+    extra = structure.get("extra_heading_phrases") or {}
     for pid, phs in extra.items():
         for ph in phs or []:
             if pid in PARTS and (normalize_view(str(ph)), pid) not in phrases:
                 phrases.append((normalize_view(str(ph)), pid))
+    for pid, pats in (structure.get("extra_heading_patterns") or {}).items():
+        for pat in pats or []:
+            if pid in PARTS:
+                patterns.append((re.compile(str(pat)), pid, str(pat)))
     return _PartRules(tuple(phrases), tuple(patterns))
 
 
@@ -110,7 +115,28 @@ def classify_top(sections: list[Section], framework: str | None) -> list[tuple[s
             between = out[area_idx[0]:area_idx[-1] + 1]
             if all(x is None or x[0] == "measures" for x in between):
                 out[i] = ("measures", "areas_run")
+    structure = catalog.load("structure") or {}
+    if structure.get("thematic_measures"):
+        not_theme = tuple(structure.get("thematic_not") or ())
+        # headings named by theme before the first section named after a part are the
+        # measures part (a first-responsible section may come first); after a section named
+        # "主要举措和成效" an unmatched heading is not one of its themes
+        for i, g in enumerate(out):
+            if g is None:
+                if any(w in normalize_view(sections[i].heading or "") for w in not_theme):
+                    break
+                if _theme_ok(sections[i]):
+                    out[i] = ("measures", "thematic")
+                continue
+            if g[0] != "first_responsible" and not (g[0] == "measures" and g[1] in ("areas", "thematic")):
+                # the named section itself still counts; themes right after it do not
+                break
     return [g if g else ("other", "unmatched") for g in out]
+
+
+def _theme_ok(s: Section) -> bool:
+    """A heading that can name a theme: some words, not a bare number or a cut fragment."""
+    return len(re.sub(r"[\W\d_]", "", s.heading or "")) >= 4
 
 
 _JOIN = re.compile(r"及|和|与|以及|暨|、|并")

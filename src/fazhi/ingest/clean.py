@@ -1,6 +1,6 @@
 """Remove what is not the report from extracted lines: portal navigation, date banners,
-font-size/print widgets, visit counters, metadata tables, footers, and the residue that
-范文/template sites add. Each removal is kept (Line.drop / Line.cuts) so that assembly can
+font-size/print widgets, visit counters, metadata tables, footers, the residue that
+范文/template sites add, and the pinyin a broken traditional conversion inserts. Each removal is kept (Line.drop / Line.cuts) so that assembly can
 record it; the page's publish date and 来源 found on the way become hints.
 
 Conservative by construction: sentence-level body lines are never dropped; residue inside
@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .. import catalog
+from ..textnorm import PINYIN
 from .lines import Line, trim
 
 SHORT = 80          # a "short" line (menus, footers, metadata rows)
@@ -25,6 +26,20 @@ _ISO_DATE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
                        r"|^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                        r"\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 _DATE_ANY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# a portal's post timestamp inside a metadata or header line: a date with the time of day
+# ("来源:某日报 2026-03-16 08:15", "某市人民政府 2020-05-12 09:01:00", "2020-03-13 08:45:00来源:")
+# or an ISO date closing a header line after a space ("标题 某局 2020-06-08") or opening a short
+# line of page labels ("2022-07-31 版权声明 我要投稿"), or an organ and a
+# date on a line above the text ("某县人民政府 2024年01月08日"). Only lines of the head block
+# (before the first body line) and metadata rows are read: a report's own signature date
+# stands at its end.
+_STAMP_TIME = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s+\d{1,2}[:：]\d{2}(?![\d.])"
+                         r"|(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s+\d{1,2}[:：]\d{2}(?!\d)")
+_STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$"
+                        r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?=\s+[^\d\s。，,;；]{2,}$|\s+\S{2,8}\s+\S{2,8}$)"
+                        r"|^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+# labels of dates that are not the post date (a stamp right after one of them is skipped)
+_NOT_POST = re.compile(r"(?:成文|发文|印发|生成|施行|实施|有效|截止|失效)(?:日期|时间)?\s*[:：]?\s*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,10 +72,10 @@ def rules() -> dict[str, Any]:
         "template_inline": rx("template_inline"),
         "template_block": tuple(data["template_block"]),
         "portal_block": tuple(data["portal_block"]),
-        "label_start": re.compile(rf"^(?:{label_alt})\s*(?:[:：\t]|\s{{2,}})"),
+        "label_start": re.compile(rf"^(?:{label_alt})\s*(?:[:：\t|｜]|\s{{2,}})"),
         "label_any": re.compile(rf"(?:{label_alt})\s*[:：]"),
         "date_label": re.compile(
-            "(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")\s*[:：\t]\s*"
+            "(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")(?:\s*[:：\t|｜]\s*|\s+)"
             r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
         "source_label": re.compile(
             "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t]\s*"
@@ -104,6 +119,8 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
     #    are tried line by line; same order, same cuts)
     doc = "\n".join(ln.text for ln in lines)
     inline = [(p, kind) for p, d, kind in R["inline_doc"] if d.search(doc)]
+    if PINYIN.search(doc):
+        inline.append((PINYIN, "pinyin"))    # cut as residue: words whole again, offsets honest
     counter = [p for p, d in R["counter_doc"] if d.search(doc)]
     if inline or counter:
         for ln in lines:
@@ -142,9 +159,11 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
         if not rem:
             continue
         key = re.sub(r"\s+", "", rem)
-        if _ISO_DATE.match(rem):
+        if _ISO_DATE.match(rem.lstrip("-•·* ")):
             ln.drop = "metadata_table"
-            hints.setdefault("publish_date", _stamp_date(rem))
+            _set_date(hints, _stamp_date(rem.lstrip("-•·* ")))
+        elif _short(rem) and _post_stamp(rem):
+            _set_date(hints, _post_stamp(rem))     # the line stays (it may hold the title)
         elif _short(rem) and R["footer"].search(rem):
             ln.drop = "footer"
         elif _is_menu(rem, R):
@@ -185,12 +204,32 @@ def _line_kind(rem: str, R: dict) -> str | None:
     return None
 
 
+def _set_date(hints: dict, d: str | None) -> None:
+    if d and not hints.get("publish_date"):
+        hints["publish_date"] = d
+
+
+def _post_stamp(rem: str) -> str | None:
+    """The post date of a portal timestamp in a header/metadata line (see _STAMP_TIME)."""
+    for rx in (_STAMP_TIME, _STAMP_END):
+        for m in rx.finditer(rem):
+            if _NOT_POST.search(rem[:m.start()]):
+                continue
+            g = [x for x in m.groups() if x is not None]
+            d = iso_date(*g[:3])
+            if d:
+                return d
+    return None
+
+
 def _metadata_hints(rem: str, hints: dict, R: dict) -> None:
     m = R["date_label"].search(rem)
-    if m and "publish_date" not in hints:
+    if m and not hints.get("publish_date"):
         d = iso_date(*m.groups())
         if d:
             hints["publish_date"] = d
+    if not m:
+        _set_date(hints, _post_stamp(rem))
     m = R["source_label"].search(rem)
     if m and "source_site" not in hints:
         value = m.group(1).strip("，,。;；")

@@ -319,7 +319,8 @@ def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tupl
         if re.search(r"今天是|星期|今日", ln.s) or (sig_line and ln.start == sig_line.start):
             continue
         m = DATE_ISO.search(ln.s)
-        cue = re.search(r"(发布|更新|发表|时间|日期)", ln.s)
+        # a post-date cue; 发文日期/成文日期/施行日期 are the document's own dates, not its posting
+        cue = re.search(r"(发布|更新|发表|(?<!成文)(?<!发文)(?<!印发)(?<!施行)(?<!实施)(?<!生成)(?:时间|日期))", ln.s)
         if not m:
             m2 = DATE_CN.search(ln.s)
             if m2 and cue:
@@ -329,6 +330,9 @@ def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tupl
             continue
         if m.start() > 0 and not cue:
             continue
+        if cue and m.start() < cue.start():
+            # "成文日期 2025-06-13 发布日期 2025-06-30": the date after the cue
+            m = DATE_ISO.search(ln.s, cue.end()) or m
         d = _ymd(*m.groups())
         if d:
             return d, ln.start + m.start(), ln.start + m.end()
@@ -356,8 +360,24 @@ def _years(s: str, offset: int = 0) -> list[tuple[int, int, int]]:
 
 
 _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|要点|重点工作|工作重点|重点任务|主要任务|工作部署|谋划|意见建议|建议)")
-_FIRST_YEAR = re.compile(rf"^\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(?:以来)?\s*[,，是里内中]")
-_REPORT_AS = re.compile(r"现将[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(报告|汇报)如下")
+# a sentence that opens with the year of the work ("2019年,在…领导下", "2020年是…收官之年",
+# "2018年以来"). No "^": it is used with .match(s, pos), which anchors at pos (a "^" would
+# not match there unless pos is 0).
+_FIRST_YEAR = re.compile(rf"\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
+# the sentence that announces the report: "现将2022年…情况报告如下", "…总结2025年度…,现报告如下",
+# "…情况报告予以公开"
+_REPORT_AS = re.compile(r"(?:报告|汇报)(?:如下|予以公开)")
+_REPORT_AS_LEAD = re.compile(r"现将|现就|现把|总结")
+# the summarised year of a meeting or a review: "总结了2018年全县法治政府建设工作"
+_SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
+# a year followed by a plan word is the year planned, not the year reported
+_PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安排|思路|重点|要点|目标|任务)")
+# an opening that names the year only as 今年 ("今年以来,我局…", a report posted before the
+# year ended): the year of the page's post date, when the page shows one
+_THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
+_LEAD_BY_OPEN = re.compile(r"\s*在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下\s*[,，]")
+OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
+OPENING_SENTENCES = 3      # sentences of each such line
 
 
 def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
@@ -373,7 +393,8 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
         h = c.norm[a:b]
         if _PLAN_HEAD.search(h):
             continue
-        ys = _years(h, a)
+        # "一、2021年以来…" opens a review of several years, not the reported one
+        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])]
         if ys:
             return ys[0]
     return None
@@ -516,6 +537,92 @@ def _body_start(c: _Ctx, title_span) -> int | None:
     return None
 
 
+def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
+    """(year, start, end, since) of the first of the opening sentences that starts with a
+    year: the first sentences of the first prose lines of the text. A preface line, an
+    addressee, chrome or a first heading before the opening are skipped; but a preamble that
+    names years without opening with one (a plan's background, "制定了《2023年…要点》") ends
+    the search at the first numbered heading."""
+    seen = 0
+    dated = False           # a prose line of the preamble names a year
+    for ln in c.lines:
+        if ln.start > TOP_CHARS * 2 or seen >= OPENING_LINES:
+            break
+        if _HEADING.match(ln.s) and dated:
+            break           # a preamble naming years without opening with one: not the report's opening
+        if len(ln.s) < 20 or not re.search(r"[。，,；;]", ln.s) or _HEADING.match(ln.s):
+            continue
+        seen += 1
+        dated = dated or bool(_years(ln.s))
+        # sentence starts: after 。！？, or after a space (a page flattened into one line keeps
+        # its paragraph breaks only as spaces)
+        starts = [0] + [m.end() for m in re.finditer(r"[。！？!?]|(?<=\S)\s+(?=\S)", ln.s)][:OPENING_SENTENCES - 1]
+        for k in starts:
+            lead = _LEAD_BY_OPEN.match(ln.s, k)       # "在市委的坚强领导下,2022年,…"
+            if lead:
+                k = lead.end()
+            m = _FIRST_YEAR.match(ln.s, k)
+            if not m:
+                t = _THIS_YEAR.match(ln.s, k)
+                if t and c.meta.publish_date:
+                    # weak like "YYYY年以来": it yields to a title naming another year
+                    return int(c.meta.publish_date[:4]), ln.start + t.start(1), ln.start + t.end(1), True
+                continue
+            y = cn_number(m.group(1))
+            if y and 1990 <= y <= 2100:
+                return y, ln.start + m.start(1), ln.start + m.end(2), bool(m.group(3))
+    return None
+
+
+def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
+    """The year of the sentence announcing the report ("现将2022年…报告如下"), else the year
+    a review sums up ("总结了2018年…工作"); years of a plan ("2023年工作计划") are skipped."""
+    region_end = min(len(c.norm), body_start + 6000)
+    m = _REPORT_AS.search(c.norm, body_start, region_end)
+    if m:
+        a = max(c.norm.rfind("。", body_start, m.start()), c.norm.rfind("\n", body_start, m.start())) + 1
+        a = max(a, body_start)
+        sent = c.norm[a:m.start()]
+        ys = [y for y in _years(sent, a) if not _PLANNED.match(c.norm, y[2] - 1)]
+        lead = _REPORT_AS_LEAD.search(sent)
+        if lead:
+            after = [y for y in ys if y[1] >= a + lead.end()]
+            if after:
+                return after[0]
+        if ys:
+            return ys[-1]
+    m = _SUMMED.search(c.norm, body_start, region_end)
+    if m:
+        y = cn_number(m.group(1))
+        if y and 1990 <= y <= 2100:
+            return y, m.start(1), m.end(1) + 1
+    return None
+
+
+_BROKEN_TITLE_YEAR = re.compile(rf"关于\s*{_YEAR}\s*年度?$")
+
+
+def _plan_title(title: str) -> bool:
+    """A title naming a plan (工作要点, 实施方案 … from catalog/kinds.yaml), not a report on work."""
+    pl = catalog.load("kinds")["plan"]
+    t = _BOOK.sub("", title)
+    return _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"])
+
+
+_THIS_YEAR_NAMED = re.compile(rf"((?:19|20)\d{{2}})\s*年初?[^。；;\n]{{0,30}}?本年度")
+
+
+def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
+    """A sentence that names the year and calls it 本年度 ("2020年初制定了本年度法治政府建设
+    工作要点"): the page's own year, when nothing else states it."""
+    for m in _THIS_YEAR_NAMED.finditer(c.norm, body_start, min(len(c.norm), body_start + 6000)):
+        before = c.norm[max(0, m.start() - 80):m.start()]
+        if before.rfind("《") > before.rfind("》"):
+            continue                    # inside a cited title
+        return int(m.group(1)), m.start(1), m.end(1) + 1
+    return None
+
+
 def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     meta = c.meta
     title_year = None
@@ -526,31 +633,47 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             if title_span:
                 c.ev("title_year", ys[0][1], ys[0][2])
             c.report.hints["title_year"] = ys[0][0]
+    if title_year is None and title_span:
+        # a title broken right after its year: "某市人民政府办公室关于2015年度" / "…考评结果的通报"
+        prev = [ln for ln in c.lines if ln.end <= title_span[0]][-1:]
+        if prev and _BROKEN_TITLE_YEAR.search(prev[0].s) \
+                and "\n" not in c.norm[prev[0].end:title_span[0]].replace("\n", "", 1):
+            ys = _years(prev[0].s, prev[0].start)
+            if ys:
+                title_year = ys[-1]
+    if title_year and _plan_title(title_norm):
+        title_year = None       # "2022年法治政府建设工作要点": the year planned, no work reported
     body_start = c.body_start if c.body_start is not None else 0
     head_year = _heading_year(c, body_start)
     first_year = None
-    first_since = False
-    if c.body_start is not None:
-        m = _FIRST_YEAR.match(c.norm, c.body_start)
-        if m:
-            y = cn_number(m.group(1))
-            if y and 1990 <= y <= 2100:
-                first_year = (y, m.start(1), m.end(2))
-                first_since = "以来" in m.group(0)
-    m = _REPORT_AS.search(c.norm, body_start, body_start + 6000) if c.body_start is not None else None
-    as_year = (int(m.group(1)), m.start(1), m.end(1) + 1) if m else None
+    opening = _opening_year(c)
+    # "2021年以来" may open a review of several years (a 2025 report looking back over the
+    # 纲要's five years): it yields to a year in the title
+    if opening and not (opening[3] and title_year and opening[0] != title_year[0]):
+        first_year = opening[:3]
+    as_year = _announced_year(c, body_start)
 
     if head_year and title_year and head_year[0] == title_year[0] + 1:
         head_year = None   # a heading for the year after the title's is the next-year plan, not the reported year
+    # the title and the opening (or the announcing sentence) agree: a heading naming another
+    # year is a leftover of last year's text
+    stated = [y for y in (title_year, first_year, as_year) if y]
+    agreed = next((y for y in stated if sum(1 for z in stated if z[0] == y[0]) >= 2), None)
     chosen = None
-    if head_year:
+    if agreed and agreed is not title_year:
+        chosen = agreed
+    elif agreed:
+        chosen = next(y for y in stated if y is not title_year and y[0] == agreed[0])
+    elif head_year:
         chosen = head_year
     elif as_year:
         chosen = as_year
-    elif first_year and not (first_since and title_year):
+    elif first_year:
         chosen = first_year
     if chosen is None:
         chosen = title_year
+    if chosen is None:
+        chosen = _this_year_named(c, body_start)
     if chosen is None:
         return
     meta.report_year = chosen[0]

@@ -144,8 +144,7 @@ def _scan_lines(report: Report) -> list[_Line]:
             continue
     bold = {int(x) for x in report.hints.get("bold_lines") or [] if isinstance(x, int)}
     out: list[_Line] = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
+    for s, e in _physical_lines(text, norm):
         raw_start = s
         while s < e and text[s] in _WS:
             s += 1
@@ -163,6 +162,43 @@ def _scan_lines(report: Report) -> list[_Line]:
         out.append(ln)
     _join_bare_markers(text, norm, out)
     return out
+
+
+# Headings on a page that lost its line breaks (a PDF or a document-sharing site flattened
+# into one line): "…法治保障。 一、2024年度…情况 (一)发挥…". A line is cut before a 一、 or (一)
+# marker that follows a sentence end (。；：！？, spaces allowed), and before a (一)/一、 marker
+# that follows a space inside a heading line still without 。; and before "(一)" glued to the
+# end of a 一、 heading ("一、…总体情况(一) 加强…"). A marker followed by another numeral and
+# 、 ("一、二、三级") is a list of numbers, not a heading.
+_CUT_MARK = rf"(?:[{CN_DIGITS[:10]}]{{1,3}}、(?![{CN_DIGITS[:10]}]、)|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])"
+_CUT_AFTER_STOP = re.compile(rf"(?<=[。;:!?])[{_WS}]*(?={_CUT_MARK})")
+_CUT_AFTER_SPACE = re.compile(rf"(?<=[^{_WS}])[{_WS}]+(?={_CUT_MARK})")
+_CUT_FIRST_CHILD = re.compile(r"(?<=[\u4e00-\u9fff])(?=[(〔]一[)〕])")
+_HEAD_MARK = re.compile(rf"[{_WS}]*(?:[{CN_DIGITS[:10]}]{{1,3}}、|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])")
+
+
+def _physical_lines(text: str, norm: str):
+    """(start, end) of each line of the text, lines cut where a flattened page's headings
+    start (see _CUT_MARK)."""
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        if e - s < 40 or not (_CUT_AFTER_STOP.search(norm, s, e) or _CUT_AFTER_SPACE.search(norm, s, e)
+                              or _CUT_FIRST_CHILD.search(norm, s, e)):
+            yield s, e
+            continue
+        cuts = {c.end() for c in _CUT_AFTER_STOP.finditer(norm, s, e) if c.end() > s}
+        for c in list(_CUT_AFTER_SPACE.finditer(norm, s, e)) + list(_CUT_FIRST_CHILD.finditer(norm, s, e)):
+            # only inside a heading: the piece since the last cut opens with a marker and has no 。
+            last = max([x for x in cuts if x < c.start()] + [s])
+            piece = norm[last:c.start()]
+            if c.end() > s and _HEAD_MARK.match(piece) and "。" not in piece and len(piece) <= MAX_WHOLE_LINE_HEADING:
+                cuts.add(c.end())
+        a = s
+        for c in sorted(cuts):
+            if c > a:
+                yield a, c
+                a = c
+        yield a, e
 
 
 def _bare_marker(seg: str) -> tuple[str, re.Match[str]] | None:

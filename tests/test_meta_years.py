@@ -1,0 +1,191 @@
+"""meta: report year (the year whose work is reported) and publication date, on short texts
+written for the test (fictional places)."""
+from __future__ import annotations
+
+import pytest
+
+from fazhi import analyze_text
+from fazhi.parse.meta import _FIRST_YEAR
+
+SECTION = "\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
+
+
+def year(text: str):
+    return analyze_text(text).meta.report_year
+
+
+# -- the opening sentence ------------------------------------------------------
+def test_first_year_pattern_anchors_at_pos() -> None:
+    # the pattern is used with .match(s, pos): it must match at pos > 0 (a "^" cannot)
+    s = "某某市人民政府:\n2019年,在市委的坚强领导下,我市推进依法行政。"
+    assert _FIRST_YEAR.match(s, s.index("2019")) is not None
+    # "2020年中央…" names a meeting, not the year of the work
+    t = "2020年中央全面依法治国工作会议召开。"
+    assert _FIRST_YEAR.match(t, 0) is None
+
+
+def test_opening_after_an_addressee_gives_the_year() -> None:
+    text = ("省政府、市委:\n2019年,在省委、省政府的坚强领导下,青岚市坚持以法治思维推进各项工作,"
+            "法治政府建设取得新进展。" + SECTION)
+    assert year(text) == 2019
+
+
+def test_opening_without_a_title_after_a_counter_line() -> None:
+    text = ("浏览:次\n2020年是青岚县法治政府建设收官之年,全县上下攻坚克难,各项工作取得明显成效。" + SECTION)
+    assert year(text) == 2020
+
+
+def test_second_sentence_of_the_first_paragraph() -> None:
+    text = ("2023年5月,青岚市召开新闻发布会。2022年,青岚市法治政府建设工作取得明显成效,"
+            "群众满意度持续提升。\n")
+    assert year(text) == 2022
+
+
+def test_opening_after_the_leadership_clause() -> None:
+    text = "在市委、市政府的坚强领导下,2021年,青岚市扎实推进法治政府建设,取得明显成效。" + SECTION
+    assert year(text) == 2021
+    # a year later in the sentence is not the opening
+    text = "在市委、市政府的坚强领导下,青岚市落实2021年工作要点,扎实推进法治政府建设。" + SECTION
+    assert year(text) is None
+
+
+def test_a_year_inside_a_sentence_is_not_an_opening() -> None:
+    text = ("为提升青岚市医疗保障局2023年政务公开工作质量,制定了《2023年青岚市医疗保障局政务公开工作要点》。\n"
+            "一、起草背景\n2023年是全面推进政务公开标准化建设的关键之年,结合工作实际进行部署。\n")
+    assert year(text) is None
+
+
+def test_flattened_page_opening_after_the_title() -> None:
+    text = ("2016年某乡依法行政工作总结报告 2016年以来,某乡依法行政工作坚持以创新促规范,"
+            "依法行政工作顺利推进,取得明显成效。 一、2016年主要工作 (一)健全制度。\n")
+    assert year(text) == 2016
+
+
+# -- title, opening and headings ------------------------------------------------
+def test_title_and_opening_agree_over_a_stale_heading() -> None:
+    text = ("青岚街道办事处2025年法治政府建设年度报告\n"
+            "2025年,青岚街道办事处坚持以习近平法治思想为指导,推进法治街道建设,现将全年工作情况报告如下:\n"
+            "一、2024年法治政府建设基本情况\n全年开展普法活动12次。\n")
+    assert year(text) == 2025
+
+
+def test_body_wins_over_a_title_that_disagrees() -> None:
+    text = ("青岚县2025年法治政府建设年度报告\n"
+            "2024年,青岚县坚持依法行政,推进法治政府建设,各项工作取得明显成效。\n"
+            "一、2024年法治政府建设主要举措和成效\n全年开展普法活动12次。\n")
+    assert year(text) == 2024
+
+
+def test_five_year_review_opening_yields_to_the_title() -> None:
+    text = ("青岚市人民政府关于2025年法治政府建设情况的报告\n"
+            "2021年以来,青岚市深入贯彻纲要,如期完成五年规划重点任务,法治政府建设取得新成效。" + SECTION)
+    assert year(text) == 2025
+
+
+def test_since_opening_alone_gives_the_year() -> None:
+    text = "2025年以来,我作为区林业局主要负责人,坚持依法行政,认真履行推进法治建设第一责任人职责。" + SECTION
+    assert year(text) == 2025
+
+
+# -- the announcing sentence ------------------------------------------------------
+def test_announcing_sentence_without_lead() -> None:
+    text = ("根据《法治政府建设与责任落实督察工作规定》要求,区财政局认真梳理总结2025年度法治政府建设情况,"
+            "现报告如下。" + SECTION)
+    assert year(text) == 2025
+
+
+def test_announcing_sentence_skips_the_plan_year() -> None:
+    text = ("根据上级要求,现将青岚区2022年法治政府建设情况和2023年工作计划报告如下:" + SECTION)
+    assert year(text) == 2022
+
+
+def test_report_published_rather_than_reported() -> None:
+    text = "根据有关要求,现将市人社局2022年法治政府建设情况报告予以公开。" + SECTION
+    assert year(text) == 2022
+
+
+def test_summed_up_year_of_a_meeting() -> None:
+    text = ("本网讯 5月6日,青岚县法治政府建设推进会召开。会议总结了2018年全县法治政府建设工作,"
+            "并就2019年工作进行了安排部署。\n")
+    assert year(text) == 2018
+
+
+def test_no_year_stated_is_null() -> None:
+    text = "根据有关要求,现将有关情况报告如下。" + SECTION
+    assert year(text) is None
+
+
+# -- publication date ------------------------------------------------------------
+@pytest.mark.parametrize("head,date", [
+    ("来源:青岚日报 2026-03-16 08:15\n", "2026-03-16"),
+    ("2020-03-11 16:35:10  来源:区司法局  责任编辑:区司法局\n", "2020-03-11"),
+    ("2020-03-13 08:45:00来源:\n", "2020-03-13"),
+    ("青岚市人民政府 2020-05-12 09:01:00\n", "2020-05-12"),
+    ("青岚市统计局2019年度法治政府建设情况报告 青岚市统计局 2020-06-08\n", "2020-06-08"),
+    ("- 2021-12-22 18:17:43\n", "2021-12-22"),
+    ("来源:青岚县司法局 作者: 发布时间 2025年09月05日 点击数:\n", "2025-09-05"),
+    ("成文日期 | 2025-06-13 | 发布日期 | 2025-06-30 |\n", "2025-06-30"),
+    ("2022-07-31 版权声明 我要投稿\n", "2022-07-31"),
+    ("来源:某学术网 作者:某老师\n发布于:2015-01-21 共9246字\n", "2015-01-21"),
+    ("青岚县人民政府 2024年01月08日\n", "2024-01-08"),
+])
+def test_post_date_of_the_page(head, date) -> None:
+    text = head + "2019年,青岚市坚持依法行政,推进法治政府建设,各项工作取得明显成效。" + SECTION
+    assert analyze_text(text).meta.publish_date == date
+
+
+@pytest.mark.parametrize("head", [
+    "发文日期2021年12月21日\n施行日期2021年12月21日\n",       # the document's own dates
+    "成文日期:2020-05-06 10:00\n",
+    "天津市某区人民政府 2019年12月3日星期二\n",                # a date banner
+])
+def test_not_a_post_date(head) -> None:
+    text = head + "2019年,青岚市坚持依法行政,推进法治政府建设,各项工作取得明显成效。" + SECTION
+    assert analyze_text(text).meta.publish_date is None
+
+
+def test_this_year_opening_takes_the_post_year() -> None:
+    text = ("发布时间:2023-12-20 10:00\n今年以来,青岚县司法局坚持依法行政,法治政府建设取得新成效。" + SECTION)
+    r = analyze_text(text)
+    assert r.meta.publish_date == "2023-12-20" and r.meta.report_year == 2023
+    a, b = r.meta.evidence["report_year"]
+    assert r.text[a:b] == "今年"
+
+
+def test_this_year_without_a_post_date_is_null() -> None:
+    text = "今年以来,青岚县司法局坚持依法行政,法治政府建设取得新成效。" + SECTION
+    assert year(text) is None
+
+
+def test_since_heading_is_not_the_reported_year() -> None:
+    text = ("青岚市人民政府关于2025年法治政府建设情况的报告\n根据有关要求,现将有关情况报告如下。\n"
+            "一、2021年以来法治政府建设主要成效\n正文。\n")
+    assert year(text) == 2025
+
+
+def test_the_year_of_a_plan_title_is_not_a_reported_year() -> None:
+    text = ("青岚市2022年法治政府建设工作要点\n为深入推进依法行政,结合我市实际,制定本要点。\n"
+            "一、加强党对法治政府建设的领导\n正文。\n")
+    assert year(text) is None
+    # a report's title keeps its year
+    text = ("青岚市2022年法治政府建设工作情况报告\n根据有关要求,现将有关情况报告如下。" + SECTION)
+    assert year(text) == 2022
+
+
+def test_title_broken_after_its_year() -> None:
+    text = ("青岚市人民政府办公室关于2015年度\n依法行政工作考评结果的通报\n各县(市、区)人民政府:\n"
+            "市政府对各县级政府依法行政工作情况开展了全面考评,现将考评结果通报如下:\n一、考评结果及等次\n正文。\n")
+    assert year(text) == 2015
+    # a blank line between: a header, not a broken title
+    text = ("青岚市人民政府办公室关于2015年度\n\n依法行政工作考评结果的通报\n各县(市、区)人民政府:\n"
+            "市政府对各县级政府依法行政工作情况开展了全面考评,现将考评结果通报如下:\n一、考评结果及等次\n正文。\n")
+    assert year(text) is None
+
+
+def test_year_named_as_this_year_in_the_body() -> None:
+    text = ("一、推进法治政府建设的主要举措和成效\n(一)强化组织领导。市政府于2020年初制定了本年度法治政府建设"
+            "工作要点,按时报送年度报告。\n")
+    assert year(text) == 2020
+    text = ("一、推进法治政府建设的主要举措和成效\n(一)强化组织领导。市政府印发《2020年初步方案》,"
+            "按时报送本年度报告。\n")
+    assert year(text) is None
