@@ -21,6 +21,15 @@ class FazhiError(Exception):
         "no_text": ("未能提取到正文", "no report text could be extracted"),
         "read_error": ("读取文件失败", "the file could not be read"),
         "internal": ("分析时发生内部错误", "internal error during analysis"),
+        "unknown_place": ("地名词典中没有这个地区", "place not found in the gazetteer"),
+        "ambiguous_place": ("地区名称不唯一，请写全称（含上级地区）", "ambiguous place name"),
+        "unknown_unit": ("名单中没有这个单位", "unit not in the roster"),
+        "bad_list": ("名单格式不对", "malformed list"),
+        "bad_date": ("日期格式不对", "malformed date"),
+        "bad_item": ("整改事项不完整", "incomplete 整改 item"),
+        "bad_status": ("整改状态不对", "invalid 整改 status"),
+        "closed": ("该问题已销号", "the item is closed"),
+        "forbidden": ("没有权限", "not allowed"),
         "incomplete": ("分析未全部完成，报告未入库", "analysis did not run to the end; the report was not stored"),
     }
 

@@ -1,0 +1,101 @@
+"""Supervision commands: roster (who must report, who did, the 通报) and rectify (整改台账).
+All take --db like the corpus commands."""
+from __future__ import annotations
+
+import sys
+
+from .corpus import _db, _fmt, _out, open_store
+
+
+def register(sub) -> None:
+    p = sub.add_parser("roster", help="报送情况：应报单位、已报/按时/逾期/未报，通报 / who must report and who did")
+    rs = p.add_subparsers(dest="roster_command", metavar="ACTION")
+
+    a = rs.add_parser("show", help="某地某年度的报送情况")
+    a.add_argument("--place", required=True, help="地区（如 临夏回族自治州）")
+    a.add_argument("--year", type=int, required=True, help="报告年度")
+    a.add_argument("-o", "--output", help="导出 Excel（.xlsx）")
+    _db(a)
+    _fmt(a)
+    a.set_defaults(func=cmd_roster_show)
+
+    a = rs.add_parser("import", help="导入本地应报单位名册（.xlsx/.csv：单位名称、层级、上级地区、统一社会信用代码）")
+    a.add_argument("file")
+    a.add_argument("--place", required=True, help="名册所属地区")
+    _db(a)
+    a.set_defaults(func=cmd_roster_import)
+
+    a = rs.add_parser("notice", help="生成逾期、未报单位的通报（Word）")
+    a.add_argument("--place", required=True)
+    a.add_argument("--year", type=int, required=True)
+    a.add_argument("-o", "--output", required=True, help="输出 .docx")
+    a.add_argument("--config", help="配置文件（YAML；opinion.office 为印发单位）")
+    _db(a)
+    a.set_defaults(func=cmd_roster_notice)
+
+    for name, linked, what in (("link", True, "把库内报告人工关联到某单位"), ("unlink", False, "取消某单位与某报告的关联")):
+        a = rs.add_parser(name, help=what)
+        a.add_argument("--place", required=True)
+        a.add_argument("--year", type=int, required=True)
+        a.add_argument("--unit", required=True, help="单位名称（名单中的写法）")
+        a.add_argument("--report", type=int, required=True, help="报告编号")
+        a.add_argument("--user", help="操作人")
+        _db(a)
+        a.set_defaults(func=cmd_roster_link, linked=linked)
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+    from . import rectify
+    rectify.register(sub)
+
+
+def cmd_roster_show(args) -> int:
+    from ..supervision.roster import iter_rows, roster
+    store = open_store(args)
+    r = roster(store, args.place, args.year)
+    if args.output:
+        from ..render.roster import render_roster_xlsx
+        render_roster_xlsx(r, args.output)
+        print(f"已导出报送情况 {len(r.units)} 个单位到 {args.output}", file=sys.stderr)
+    if args.format == "json":
+        _out(r.to_json())
+        return 0
+    c = r.counts
+    print(f"{r.place} {r.year}年度：应报 {c['total']}，已报 {c['reported']}（按时 {c['on_time']}、逾期 {c['late']}、"
+          f"日期不详 {c['undated']}、不合格 {c['failed']}），未发现 {c['missing']}，只有非年度报告 {c['lookalike']}。")
+    for row in iter_rows(r):
+        region, name, level, status, days, verdict, rid, how = row
+        print(f"  {region:<10} {name:<24} {level or '':<4} {status:<14} "
+              f"{'#' + str(rid) if rid else '':<6} {verdict or ''} {how or ''}".rstrip())
+    return 0
+
+
+def cmd_roster_import(args) -> int:
+    from ..supervision.roster import import_units
+    store = open_store(args)
+    n = import_units(store, args.file, args.place)
+    print(f"已导入 {args.place} 的应报单位 {n} 个（来自 {args.file}）")
+    return 0
+
+
+def cmd_roster_notice(args) -> int:
+    from ..render.roster import render_notice_docx
+    from ..supervision.roster import roster
+    store = open_store(args)
+    r = roster(store, args.place, args.year)
+    render_notice_docx(r, args.output, store.config)
+    c = r.counts
+    print(f"已生成通报 {args.output}：逾期 {c['late']} 个，未报 {c['missing'] + c['lookalike']} 个。", file=sys.stderr)
+    return 0
+
+
+def cmd_roster_link(args) -> int:
+    from ..supervision.roster import find_unit, link
+    store = open_store(args)
+    rep = store.report(args.report)
+    if rep is None:
+        print(f"报告 #{args.report} 不存在 / report {args.report} not found", file=sys.stderr)
+        return 1
+    unit = find_unit(store, args.place, args.year, args.unit)
+    link(store, args.year, unit.key, rep["report_key"], linked=args.linked, user=args.user)
+    print(f"{'已关联' if args.linked else '已取消关联'}：{unit.name} ← 报告 #{args.report}")
+    return 0
