@@ -166,3 +166,18 @@ def test_proofreading_never_fails_a_report():
                ("language.punct_pairing", "language.halfwidth_punct", "language.doubled_punct",
                 "language.number_form", "language.repeated_word", "language.typo",
                 "language.standard_name", "language.name_anachronism"))
+
+
+def test_quote_turned_the_wrong_way_is_one_finding():
+    out = run("language.punct_pairing", "开展”宪法进万家”活动。\n下一段。")
+    assert len(out) == 1 and "方向" in out[0].message and quotes(out) == ["”宪法进万家”"]
+
+
+def test_title_spaces_are_not_judged():
+    text = "落实《法治政府建设实施纲要( 2021-2025 年)》。"
+    assert run("language.standard_name", text, report_year=2022) == []
+
+
+def test_opener_of_another_kind_is_one_finding():
+    out = run("language.punct_pairing", "全面落实“青石县规划纲要》，把“三农”放在首位。\n下一段。")
+    assert len(out) == 1 and "不成对" in out[0].message and quotes(out) == ["“青石县规划纲要》"]

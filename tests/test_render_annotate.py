@@ -278,3 +278,34 @@ def test_cli_annotate_from_store(tmp_path, source):
     assert main(["review", "--annotate", "--db", db, "--id", "1", "-o", str(out)]) == 0
     assert len(list(docx.Document(str(out)).comments)) == len(doc["findings"]) - 1
     assert main(["review", "--annotate", "--db", db, "--id", "9", "-o", str(out)]) == 1
+
+
+def _added(report, needle: str, message: str, extra: int = 0) -> Finding:
+    i = report.text.index(needle)
+    j = i + len(needle) + extra
+    return Finding(rule="quality.reviewer", severity="minor", message=message,
+                   evidence=[Evidence(i, j, report.text[i:j])])
+
+
+def test_anchor_across_paragraphs_and_list_markers():
+    from build_formats import to_docx
+    data = to_docx("\n".join(LINES), numbering="auto")      # markers rebuilt by Word numbering
+    report = analyze(data, path="编号.docx")
+    assert LINES[1] in report.text                           # "一、" is in the text, not in the runs
+    heading = _added(report, LINES[1], "标题请改为规范表述。")
+    across = _added(report, "主要举措和成效", "跨段批注。", extra=1 + 4)   # into the next paragraph
+    out = annotate_docx(data, report, None, {}, [heading, across])
+    anchors = list(_anchored(out).values())
+    assert "主要举措和成效" in anchors                        # the marker is Word's, not the text's
+    assert "主要举措和成效\n全年共受" in anchors
+    assert _fingerprint(out)["format"] == _fingerprint(data)["format"]
+
+
+def test_annotating_an_annotated_file_adds_comments():
+    src = _rich_docx()
+    report = analyze(src, path="报告.docx")
+    once = annotate_docx(src, report)
+    twice = annotate_docx(once, analyze(once, path="批注.docx"))
+    n = len(report.findings)
+    assert len(list(docx.Document(io.BytesIO(twice)).comments)) == 2 * n
+    assert len(set(_anchored(twice))) == 2 * n               # distinct comment ids

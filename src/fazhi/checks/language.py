@@ -87,6 +87,9 @@ def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
                 stack.pop()
             elif stack and NAMES[line[stack[-1]]] == NAMES[ch]:
                 mismatch.append((stack.pop(), i))      # “…’  （…)
+            elif stack and not any(line[j] == want for j in stack) \
+                    and line.count(OPEN[line[stack[-1]]], i + 1) <= line.count(line[stack[-1]], i + 1):
+                mismatch.append((stack.pop(), i))      # “纲要》: the opener of another kind, never closed
             elif any(line[j] == want for j in stack):
                 while line[stack[-1]] != want:       # openers left open inside the pair
                     stack.pop()
@@ -132,7 +135,24 @@ def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
             lone_closes.append(at)
     last = len(lines) - 1
     out: list[Finding] = []
+    # two lone closing quotes (or opening ones) in a line: one quote turned the wrong way
+    # (一个”五讲四美”), one finding for the pair
+    line_of = {at: k for k, at in closes} | {at: k for k, at in opens}
+    turned: set[int] = set()
+    for group, wrong_way in ((lone_closes, "close"), ([a for _, a in opens if a not in used], "open")):
+        for x, y in zip(group, group[1:]):
+            if x in turned or t[x] != t[y] or t[x] not in "“”‘’" or line_of[x] != line_of[y]:
+                continue
+            turned |= {x, y}
+            good = (CLOSE[t[x]] + t[x]) if wrong_way == "close" else (t[x] + OPEN[t[x]])
+            out.append(Finding(
+                rule="language.punct_pairing", severity="minor",
+                message=f"引号方向不对：前后两个都是“{t[x]}”，应为成对的“{good}”。",
+                evidence=[_ev(report, x, y + 1)],
+                suggestion=f"把其中一个改为“{good[0] if wrong_way == 'close' else good[1]}”。"))
     for k, at in opens:
+        if at in turned:
+            continue
         if at in used:
             continue
         if k >= last - 1 and not lines[last][1].rstrip().endswith(tuple(SENT_END)):
@@ -145,6 +165,8 @@ def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
             evidence=[_ev(report, at, min(le, at + 16))],
             suggestion=f"补上“{want}”，或删去多余的“{t[at]}”。"))
     for at in lone_closes:
+        if at in turned:
+            continue
         want = CLOSE[t[at]]
         ls = t.rfind("\n", 0, at) + 1
         out.append(Finding(
@@ -155,9 +177,10 @@ def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
     for i, j in mism:
         out.append(Finding(
             rule="language.punct_pairing", severity="minor",
-            message=f"{NAMES[t[i]]}前后两半不一致：前半为“{t[i]}”，后半为“{t[j]}”。",
+            message=(f"{NAMES[t[i]]}前后两半不一致：前半为“{t[i]}”，后半为“{t[j]}”。" if NAMES[t[i]] == NAMES[t[j]]
+                     else f"前半“{t[i]}”与后半“{t[j]}”不成对（{NAMES[t[i]]}与{NAMES[t[j]]}混用）。"),
             evidence=[_ev(report, i, j + 1)],
-            suggestion=f"改为成对的“{t[i]}{OPEN[t[i]]}”。"))
+            suggestion=f"改为成对的“{t[i]}{OPEN[t[i]]}”或“{CLOSE[t[j]]}{t[j]}”。"))
     out.sort(key=lambda f: f.evidence[0].start)
     return out[:CAP]
 
@@ -388,7 +411,8 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
         if exact:
             core = exact[1:exact.index("（")]
             years = re.findall(r"\d{4}", exact)
-            ok = re.compile(rf"《{core}[（(]{years[0]}\s*{_DASH}\s*{years[1]}年?[）)]》")
+            # (spaces are not judged: conversions insert and drop them)
+            ok = re.compile(rf"《\s*{core}\s*[（(]\s*{years[0]}\s*{_DASH}\s*{years[1]}\s*年?\s*[）)]\s*》")
             for m in e["rx"].finditer(t):
                 if ok.fullmatch(m.group()):
                     continue
