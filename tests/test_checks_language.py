@@ -174,7 +174,7 @@ def test_quote_turned_the_wrong_way_is_one_finding():
 
 
 def test_title_spaces_are_not_judged():
-    text = "落实《法治政府建设实施纲要( 2021-2025 年)》。"
+    text = "落实《法治政府建设实施纲要( 2021-2025 年)》和《法治中国建设规划（20202025年）》。"
     assert run("language.standard_name", text, report_year=2022) == []
 
 

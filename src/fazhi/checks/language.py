@@ -411,8 +411,9 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
         if exact:
             core = exact[1:exact.index("（")]
             years = re.findall(r"\d{4}", exact)
-            # (spaces are not judged: conversions insert and drop them)
-            ok = re.compile(rf"《\s*{core}\s*[（(]\s*{years[0]}\s*{_DASH}\s*{years[1]}\s*年?\s*[）)]\s*》")
+            # (spaces are not judged: conversions insert and drop them; nor a lost dash,
+            # "20212025年": crawls drop the dash of a year range)
+            ok = re.compile(rf"《\s*{core}\s*[（(]\s*{years[0]}\s*(?:{_DASH})?\s*{years[1]}\s*年?\s*[）)]\s*》")
             for m in e["rx"].finditer(t):
                 if ok.fullmatch(m.group()):
                     continue
