@@ -309,3 +309,13 @@ def test_annotating_an_annotated_file_adds_comments():
     n = len(report.findings)
     assert len(list(docx.Document(io.BytesIO(twice)).comments)) == 2 * n
     assert len(set(_anchored(twice))) == 2 * n               # distinct comment ids
+
+
+def test_comment_text_has_no_internal_ids(source):
+    report = analyze(source, path="报告.docx")
+    code = Finding(rule="structure.part_nested", severity="minor",
+                   message="法定内容“第一责任人”（first_responsible）没有单列为一部分。")
+    out = annotate_docx(source, report, None, {}, [code])
+    texts = [c.text for c in docx.Document(io.BytesIO(out)).comments]
+    assert any("没有单列为一部分" in t for t in texts)
+    assert not any("first_responsible" in t for t in texts)

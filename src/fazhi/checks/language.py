@@ -108,7 +108,7 @@ SPAN_LINES = 3      # a pair may run over this many lines (a title or a figure w
 @rule("language.punct_pairing", severity="minor",
       title="引号、括号、书名号不成对",
       why="引号、括号、书名号缺前半或后半，或者前后两半不一致，读者无法确定引用或注释的范围，属于文字差错。",
-      basis=PUNCT_BASIS + " 4.1、4.9、4.15",
+      basis=PUNCT_BASIS + " 4.8（引号）、4.9（括号）、4.15（书名号）",
       example="“认真落实《法治政府建设实施纲要（2021—2025年）的各项任务。")
 def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
     lines = [(s, ln) for s, ln in _lines(report.text) if ln.strip()]
@@ -194,8 +194,8 @@ FULL_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 @rule("language.halfwidth_punct", severity="info",
       title="中文行文中使用半角标点",
       why="中文句子中应使用全角标点；半角逗号、分号、冒号夹在汉字之间，多为输入法未切换，排版时与全角标点宽度不一。",
-      basis=PUNCT_BASIS + " 5.1（标点符号的位置和书写形式）",
-      example="全面推进依法行政,加快建设法治政府。")
+      basis=PUNCT_BASIS + " 第5章（标点符号的位置和书写形式）",
+      example="全面推进依法行政，加快建设法治政府,深化“放管服”改革。")
 def halfwidth_punct(report: Report, config: Config) -> Iterable[Finding]:
     t = report.text
     hits = list(HALF.finditer(t))
@@ -259,7 +259,7 @@ MIXED = re.compile(
       title="数字写法混用",
       why="同一数字中阿拉伯数字与汉字数字混用（3千余件、1万2千、二0二三年）不符合出版物数字用法；"
           "阿拉伯数字只与“万”“亿”连用。",
-      basis=NUMBER_BASIS + " 5.1.2、5.2",
+      basis=NUMBER_BASIS + "（阿拉伯数字与汉字数字的选用）",
       example="全年开展普法活动3千余场。")
 def number_form(report: Report, config: Config) -> Iterable[Finding]:
     out = []
@@ -331,7 +331,7 @@ def _typos() -> list[tuple[re.Pattern, dict]]:
 @rule("language.typo", severity="minor",
       title="常见错别字",
       why="法治政府建设报告中常见的同音、形近错字（法治/法制、届/界、坚/艰、部署/布署等），按词表及其上下文规则判定。",
-      basis="《现代汉语词典》（第7版）；《第一批异形词整理表》；本项目校对词表 catalog/language.yaml",
+      basis="《现代汉语词典》（第7版）；《第一批异形词整理表》；本项目的常见错字词表（每条附上下文规则）",
       example="深入学习贯彻党的十九界五中全会精神，加快建设法制政府。")
 def typo(report: Report, config: Config) -> Iterable[Finding]:
     out = []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import io
+import logging
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -32,6 +33,7 @@ from ..labels import SEVERITY_NAMES
 from ..model import Finding, Report
 from ..review import Decisions, review_items
 
+log = logging.getLogger(__name__)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _EDGE_WS = " \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff\r\n"
 DEFAULT_AUTHOR = "法治报告审核"
@@ -116,6 +118,8 @@ class _Doc:
                 if stripped:
                     lead = len(line) - len(line.lstrip(_EDGE_WS))
                     at = text.find(stripped, cursor)
+                    if at >= 0 and len(stripped) < 12 and at - cursor > 400:
+                        at = -1      # a short line found far ahead: another line's words
                     if at >= 0:
                         self.segs.append(_Seg(p, pos + lead, at, len(stripped)))
                         cursor = at + len(stripped)
@@ -203,13 +207,15 @@ class Note:
 
 
 def comment_text(finding: Finding, decision: dict | None, added: bool) -> str:
+    """【严重/一般/提示】message, 建议：suggestion, and the reviewer's comment, without internal ids."""
+    from .opinion import plain
     sev = SEVERITY_NAMES.get(finding.severity, "")
     head = f"【{sev}】" if sev else ""
     if added:
         head += "（审核人补充）"
-    parts = [head + (finding.message or "").strip()]
+    parts = [head + (plain(finding.message) or "").strip()]
     if finding.suggestion:
-        parts.append("建议：" + finding.suggestion.strip())
+        parts.append("建议：" + (plain(finding.suggestion) or "").strip())
     if decision and (decision.get("comment") or "").strip():
         who = (decision.get("user") or "").strip()
         parts.append(f"审核人意见{('（' + who + '）') if who else ''}：{decision['comment'].strip()}")
@@ -241,12 +247,14 @@ def _write_comments(document, report: Report, items: list[Note], config: Config)
                 pieces = doc.spans(e.start, e.end) or doc.find(e.quote)
             if pieces:
                 break
-        if not pieces:
-            pieces = doc.title()
-        if not pieces:
-            continue
-        first = doc.runs_between(*pieces[0])
-        last = doc.runs_between(*pieces[-1]) if len(pieces) > 1 else first
+        first = last = None
+        for cand in (pieces, doc.title()):
+            if not cand:
+                continue
+            first = doc.runs_between(*cand[0])
+            last = doc.runs_between(*cand[-1]) if len(cand) > 1 else first
+            if first and last:
+                break
         if not first or not last:
             continue
         document.add_comment([Run(first[0], None), Run(last[-1], None)], text=note.text,
@@ -316,6 +324,7 @@ def annotated(source: bytes | None, media_type: str | None, report: Report,
     if source and media_type == DOCX:
         try:
             return annotate_docx(source, report, config, decisions, extra_findings)
-        except Exception:        # not readable as DOCX after all: fall back to the clean text
-            pass
+        except Exception as exc:     # not readable as DOCX after all: fall back to the clean text
+            log.warning("annotating the DOCX failed (%s: %s); writing the clean text instead",
+                        type(exc).__name__, exc)
     return annotate_text(report, config, decisions, extra_findings)
