@@ -181,3 +181,20 @@ def test_title_spaces_are_not_judged():
 def test_opener_of_another_kind_is_one_finding():
     out = run("language.punct_pairing", "全面落实“青石县规划纲要》，把“三农”放在首位。\n下一段。")
     assert len(out) == 1 and "不成对" in out[0].message and quotes(out) == ["“青石县规划纲要》"]
+
+
+def test_every_rule_example_fires():
+    from fazhi.checks import all_rules
+    for r in all_rules():
+        if r.family != "language":
+            continue
+        for example in r.example.split("；"):
+            body = example.split("写“", 1)[-1].split("”（")[0].rstrip("”。") if "写“" in example else example
+            year = 2019 if "2019" in example else 2023
+            assert run(r.id, body + "\n下一段。", report_year=year), (r.id, body)
+
+
+def test_a_meeting_after_the_report_was_written():
+    out = run("language.name_anachronism", "深入学习贯彻党的十九届六中全会精神和中央全面依法治国工作会议精神。",
+              report_year=2019)
+    assert [f.data["name"] for f in out] == ["ccp_19_6", "central_rule_of_law_work_conference"]

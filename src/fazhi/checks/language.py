@@ -201,9 +201,9 @@ def halfwidth_punct(report: Report, config: Config) -> Iterable[Finding]:
     hits = list(HALF.finditer(t))
     if not hits:
         return
-    # a text whose commas are all (or mostly) half-width went through a width normalisation
+    # a text with more half-width than full-width commas went through a width normalisation
     # (NFKC) on its way here: the drafter's slips are half-width marks among full-width ones
-    if t.count("，") < 2 * t.count(","):
+    if t.count("，") < t.count(","):
         return
     marks = "".join(dict.fromkeys(m.group() for m in hits))
     yield Finding(
