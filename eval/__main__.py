@@ -4,7 +4,8 @@ Names: facts (meta + facts against gold), structure (sections: fazhi vs heading 
 extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs chinese2digits),
 findings (review findings vs the reviewer's annotations, with a keyword baseline),
 indicators (each fact's catalogue indicator vs gold, with a keyword baseline),
-real (160 real page openings of ../shared/corpus/real, per field, dev and test split).
+real (160 real page openings of ../shared/corpus/real, per field, dev and test split),
+language (proofreading findings on the seeds, real pages and long texts, per rule).
 Options: --fast (small subsets, for tests), --pages (per-page extraction table),
 --set original|unseen (score one set of gold files: the first ten, or the reports written later
 to test generalisation on unseen layouts).
@@ -18,7 +19,7 @@ import platform
 import sys
 import time
 
-SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings", "real"]
+SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings", "real", "language"]
 ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts", "rules": "findings"}
 
 

@@ -81,6 +81,9 @@ def fazhi_preds(g: GoldReport) -> tuple[list[Pred], str]:
     rep = analyze(g.path)
     out = []
     for f in rep.findings:
+        if f.family == "language":
+            continue        # proofreading is judged apart (`python -m eval language`): the gold
+            # annotates review findings, not every typo or half-width mark of a report
         spans = [(e.start, e.end) for e in f.evidence if e.end > e.start]
         quotes = [e.quote for e in f.evidence if e.quote]
         out.append(Pred(f.rule, spans, quotes, f.message or "", (f.data or {}).get("part")))

@@ -21,6 +21,9 @@ REQUIRED = {
     "provenance.template_site", "provenance.web_chrome", "quality.vague_shortcomings",
     "quality.plan_without_targets",
     "corpus.duplicate_text", "corpus.repeated_problem", "corpus.plan_not_followed",
+    "language.punct_pairing", "language.halfwidth_punct", "language.doubled_punct",
+    "language.number_form", "language.repeated_word", "language.typo", "language.standard_name",
+    "language.name_anachronism",
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -29,7 +32,8 @@ def test_registry_has_the_documented_rule_ids_and_families():
     ids = {r.id for r in all_rules()}
     assert ids == REQUIRED
     # the fixed vocabulary of the issue, plus "corpus" for the cross-report analyses (corpus/analyses.py)
-    assert set(FAMILIES) == {"structure", "years", "figures", "provenance", "quality", "corpus"}
+    # and "language" for proofreading (checks/language.py)
+    assert set(FAMILIES) == {"structure", "years", "figures", "provenance", "quality", "language", "corpus"}
     for r in all_rules():
         assert r.family in FAMILIES and r.severity in r.severities
         for field in (r.title, r.why, r.basis, r.example):

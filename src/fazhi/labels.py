@@ -30,6 +30,7 @@ FAMILIES = {
     "figures": "数据一致性",
     "provenance": "来源与文本质量",
     "quality": "内容质量",
+    "language": "文字规范",
     "corpus": "跨报告比对",
 }
 DECISION_NAMES = {"confirmed": "已确认", "dismissed": "已排除"}

@@ -1,7 +1,8 @@
 """Review rules: one module per rule family, a registry (`fazhi rules`), and the `checks`
 pipeline component that runs every enabled rule and numbers the findings F1, F2… in text order.
 
-Families (a fixed vocabulary): structure, years, figures, provenance, quality.
+Families (a fixed vocabulary): structure, years, figures, provenance, quality, language
+(proofreading), corpus.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..model import Report
 from ..pipeline import component
 from .registry import FAMILIES, RuleInfo, all_rules, get_rule, rule, run_checks, run_rule  # noqa: F401
 
-_FAMILY_MODULES = ("structure", "years", "figures", "provenance", "quality", "corpus")
+_FAMILY_MODULES = ("structure", "years", "figures", "provenance", "quality", "language", "corpus")
 
 
 _loaded = False

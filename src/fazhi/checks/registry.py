@@ -10,7 +10,8 @@ finding leaves them empty, applies severity overrides from the config
 text at its offsets, and numbers the findings "F1", "F2"… in text order.
 
 Rule ids are `family.name`; the families are a fixed vocabulary that users' scripts rely on:
-structure, years, figures, provenance, quality, and corpus (cross-report rules, see corpus.py).
+structure, years, figures, provenance, quality, language (proofreading), and corpus (cross-report
+rules, see corpus.py).
 """
 from __future__ import annotations
 

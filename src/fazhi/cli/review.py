@@ -25,7 +25,7 @@ FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".mark
 
 def register(sub) -> None:
     p = sub.add_parser("review", help="审核报告，输出审核意见（Word/HTML/Markdown）或汇总表（Excel）/ review reports")
-    p.add_argument("inputs", nargs="+", help="报告文件或文件夹（文件夹会递归查找 txt/html/docx/pdf）")
+    p.add_argument("inputs", nargs="*", help="报告文件或文件夹（文件夹会递归查找 txt/html/docx/pdf）")
     p.add_argument("-o", "--output",
                    help="输出文件：审核意见.docx / .html / .md，或 汇总.xlsx；多个报告可给一个文件夹")
     p.add_argument("--format", choices=["docx", "html", "md", "xlsx"],
@@ -34,6 +34,10 @@ def register(sub) -> None:
     p.add_argument("--decisions",
                    help="审核人意见 JSON：{\"decisions\": {编号: {decision, comment, user, at}}, "
                         "\"extra_findings\": [{rule, severity, message, start, end, suggestion}]}")
+    p.add_argument("--annotate", action="store_true",
+                   help="输出批注版：原 Word 文件加审核批注（txt/html/pdf 输入为公文格式的正文加批注）")
+    p.add_argument("--db", help="数据库文件路径或 URL：与 --id 一起使用，取库中报告及审核人意见")
+    p.add_argument("--id", type=int, dest="report_id", help="库中报告编号（与 --db 一起使用）")
     p.set_defaults(func=run)
 
 
@@ -107,8 +111,57 @@ def _write_opinion(report, out: str, fmt: str, config: Config, decisions, extra)
         Path(out).write_text(render_markdown(report, config, decisions, extra), encoding="utf-8")
 
 
+def _annotate(args, config: Config) -> int:
+    """`--annotate`: the input Word file with one 批注 per finding (decisions applied)."""
+    from ..render.annotate import annotated
+    if args.report_id is not None:
+        from ..corpus.store import Store, review_inputs
+        store = Store(args.db, config=config).migrate()
+        doc = store.report_json(args.report_id)
+        if doc is None:
+            print(f"报告 {args.report_id} 不存在 / report not found", file=sys.stderr)
+            return 1
+        report, decisions, extra = review_inputs(doc)
+        _name, media_type, data = store.source_content(args.report_id)
+        stem = Path(_name or f"报告{args.report_id}").stem
+    else:
+        files = collect(args.inputs)
+        if len(files) != 1:
+            print("批注版一次只处理一个报告 / --annotate takes one report", file=sys.stderr)
+            return 2
+        report, err = analyze_one(files[0], config)
+        if err is not None:
+            print(err.line(), file=sys.stderr)
+            return 1
+        try:
+            decisions, extra = load_decisions(args.decisions, report)
+        except (OSError, ValueError) as exc:
+            print(f"审核人意见文件无法使用 / cannot use the decisions file {args.decisions}: {exc}",
+                  file=sys.stderr)
+            return 2
+        data, media_type = Path(files[0]).read_bytes(), report.source.media_type
+        stem = Path(files[0]).stem
+    out = Path(args.output or f"{stem}（审核批注）.docx")
+    if out.suffix.lower() != ".docx":
+        print("批注版为 Word 文件，请用 .docx 作输出文件名 / --annotate writes a .docx", file=sys.stderr)
+        return 2
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(annotated(data, media_type, report, config, decisions, extra))
+    print(f"{out}：已写入审核批注", file=sys.stderr)
+    return 0
+
+
 def run(args) -> int:
     config = Config.load(args.config)
+    if args.annotate or args.report_id is not None:
+        if args.report_id is None and not args.inputs:
+            print("请给出报告文件，或用 --db 与 --id 指定库中报告 / give a file or --db and --id",
+                  file=sys.stderr)
+            return 2
+        return _annotate(args, config)
+    if not args.inputs:
+        print("请给出报告文件或文件夹 / give report files or folders", file=sys.stderr)
+        return 2
     files = collect(args.inputs)
     if not files:
         print("没有找到可审核的文件（txt/html/docx/pdf）/ no supported files found", file=sys.stderr)

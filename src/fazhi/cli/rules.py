@@ -11,7 +11,7 @@ def register(sub) -> None:
     p = sub.add_parser("rules", help="列出全部审核规则 / list the review rules")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text",
                    help="text（默认）、json、markdown（即 docs/rules.md）")
-    p.add_argument("--family", help="只列出一个规则族：structure、years、figures、provenance、quality")
+    p.add_argument("--family", help="只列出一个规则族：structure、years、figures、provenance、quality、language、corpus")
     p.add_argument("--config", help="配置文件（YAML）：显示哪些规则已停用、严重程度是否被改写")
     p.set_defaults(func=run)
 
@@ -39,7 +39,7 @@ def rules_markdown() -> str:
     lines = ["# 审核规则 / Review rules", "",
              "本文件由 `fazhi rules --format markdown` 生成，与代码中的规则注册表一致；请勿手工修改。",
              "This file is generated from the rule registry (`fazhi rules --format markdown`).", "",
-             "规则编号为 `族.名称`，规则族是固定的词汇表（structure、years、figures、provenance、quality），"
+             "规则编号为 `族.名称`，规则族是固定的词汇表（structure、years、figures、provenance、quality、language、corpus），"
              "脚本可以依赖它们。在配置文件中用 `rules.disabled` 停用规则或整个规则族，用 `rules.severity` "
              "改写严重程度；阈值和时限见 `thresholds:`、`deadlines:`。", ""]
     rules = _rules()

@@ -715,6 +715,16 @@ class Store:
                 .where(T.reports.c.report_key == d["report_key"]).order_by(T.reports.c.version))]
         return d
 
+    def source_content(self, rid: int) -> tuple[str | None, str | None, bytes | None]:
+        """(file name, media type, the bytes as loaded) of a stored report's source."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(T.sources.c.name, T.sources.c.media_type, T.sources.c.content)
+                               .join(T.reports, T.reports.c.source_id == T.sources.c.id)
+                               .where(T.reports.c.id == rid)).first()
+        if row is None:
+            return None, None, None
+        return row[0], row[1], (bytes(row[2]) if row[2] is not None else None)
+
     def report_json(self, rid: int) -> dict[str, Any] | None:
         """The stored contract document with the stored findings (engine + corpus), each with
         its stable key and the reviewers' latest decision, plus a "store" block."""

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from . import actions, queries
 from .core import check_csrf, need, reader, settings, store
-from .opinion import docx_bytes, download_name, html_text
+from .opinion import annotated_bytes, docx_bytes, download_name, html_text
 from .reports import _download
 from .upload import ZIP, TooLarge, ext_of, ingest_upload, read_limited, safe_name, too_big
 
@@ -103,6 +103,16 @@ def review_docx(request: Request, rid: int, user=Depends(reader)):
     if doc is None:
         raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
     return _download(docx_bytes(doc, request.app.state.config), download_name(doc, ".docx"),
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@router.get("/reports/{rid}/annotated.docx", summary="批注版（原文加审核批注，Word）", response_class=Response)
+def annotated_docx(request: Request, rid: int, user=Depends(reader)):
+    doc = store(request).report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    return _download(annotated_bytes(doc, request.app.state.config, store(request)),
+                     download_name(doc, ".docx").replace("_审核意见", "_审核批注"),
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 

@@ -26,6 +26,15 @@ def docx_bytes(doc: dict[str, Any], config) -> bytes:
     return buf.getvalue()
 
 
+def annotated_bytes(doc: dict[str, Any], config, st) -> bytes:
+    """批注版: the stored source (a DOCX as loaded, else the clean text in 公文 format) with one
+    Word comment per finding, the reviewers' decisions applied."""
+    from ..render.annotate import annotated
+    report, decs, extra = stored(doc)
+    _name, media_type, data = st.source_content((doc.get("store") or {}).get("id"))
+    return annotated(data, media_type, report, config, decs, extra)
+
+
 def html_text(doc: dict[str, Any], config) -> str:
     from ..render import render_html
     report, decs, extra = stored(doc)

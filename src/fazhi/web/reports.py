@@ -17,7 +17,7 @@ from ..render.spans import Mark, highlight
 from ..labels import KIND_NAMES, PART_NAMES
 from . import actions, queries
 from .core import check_csrf, need, reader, render, store
-from .opinion import docx_bytes, download_name, html_text, stored
+from .opinion import annotated_bytes, docx_bytes, download_name, html_text, stored
 
 router = APIRouter(include_in_schema=False)
 
@@ -139,6 +139,14 @@ def report_page(request: Request, rid: int, user=Depends(reader)):
 def review_docx(request: Request, rid: int, user=Depends(reader)):
     doc = load_doc(request, rid)
     return _download(docx_bytes(doc, request.app.state.config), download_name(doc, ".docx"),
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@router.get("/reports/{rid}/annotated.docx")
+def annotated_docx(request: Request, rid: int, user=Depends(reader)):
+    doc = load_doc(request, rid)
+    return _download(annotated_bytes(doc, request.app.state.config, store(request)),
+                     download_name(doc, ".docx").replace("_审核意见", "_审核批注"),
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
