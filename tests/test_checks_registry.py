@@ -20,7 +20,7 @@ REQUIRED = {
     "figures.rate_mismatch", "figures.rate_out_of_range", "provenance.masked_text",
     "provenance.template_site", "provenance.web_chrome", "quality.vague_shortcomings",
     "quality.plan_without_targets",
-    "corpus.duplicate_text", "corpus.repeated_problem", "corpus.plan_not_followed",
+    "corpus.duplicate_text", "corpus.repeated_problem", "corpus.plan_not_followed", "corpus.rectify_followup",
     "language.punct_pairing", "language.halfwidth_punct", "language.doubled_punct",
     "language.number_form", "language.repeated_word", "language.typo", "language.standard_name",
     "language.name_anachronism",

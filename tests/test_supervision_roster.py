@@ -59,7 +59,8 @@ def test_status_of_each_unit(store, tmp_path):
     _ingest(store, [
         ("kangle.txt", report_text("康乐县人民政府", 2024, "2025年2月20日")),
         ("hezheng.txt", report_text("和政县人民政府", 2024, "2025年3月21日")),
-        ("guanghe.txt", "广河县2025年法治政府建设工作要点\n一、加强组织领导\n召开专题会议。\n"),
+        ("guanghe.txt", "广河县2025年法治政府建设工作要点\n一、加强组织领导\n召开专题会议。\n"
+                        "广河县人民政府\n2025年2月10日\n"),
         ("yongjing.txt", report_text("永靖县人民政府", 2024, None)),
         ("other.txt", report_text("康乐县人民政府", 2023, "2024年2月20日")),       # another year
     ])

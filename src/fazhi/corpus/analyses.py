@@ -96,6 +96,16 @@ def iter_corpus_findings(store) -> Iterator[dict[str, Any]]:
         for f in continuity_findings(year_reports(store, infos, series[i:i + 2000]), cfg.get("corpus.continuity")):
             if cfg.rule_enabled(f["rule"]):
                 yield f
+    if cfg.rule_enabled("corpus.rectify_followup"):
+        from ..supervision.followup import followup_findings
+
+        def text_of(rid: int) -> str:
+            return load_texts(store, {rid})[rid]
+
+        def parts_of(rid: int, text: str):
+            return part_spans(sections_by_report(store, {rid})[rid], text)
+
+        yield from followup_findings(store, infos, text_of, parts_of, cfg.get("corpus.continuity"))
 
 
 def corpus_findings(store) -> list[dict[str, Any]]:

@@ -261,8 +261,10 @@ def _links(conn, year: int) -> dict[str, dict[str, bool]]:
 # -- matching and status -------------------------------------------------------------------------
 def _matches(unit: Unit, rep: dict[str, Any], year: int) -> bool:
     if unit.department:
-        return rep["level"] == "department" and (rep["department"] or "") == unit.department \
-            and (rep["jurisdiction"] or "") == (unit.jurisdiction or "")
+        jur, dept = rep["jurisdiction"] or "", rep["department"] or ""
+        if jur and dept.startswith(jur):          # "康乐县司法局" written with its place
+            dept = dept[len(jur):]
+        return rep["level"] == "department" and dept == unit.department and jur == (unit.jurisdiction or "")
     if rep["level"] == "department" or rep["department"]:
         return False
     if unit.adcode and rep.get("adcode"):
@@ -311,10 +313,14 @@ def roster(store, place: str, year: int) -> Roster:
     root = resolve_place(place, year)
     units = government_units(root, year) + listed_units(store, place)
     reps = [r for r in store.list_reports(year=year)]
+    # a lookalike without a report year (a 工作要点, a news item) dated in the reporting season
+    season = str(year + 1)
+    reps += [r for r in store.list_reports() if r["report_year"] is None and r["kind"] not in REPORT_KINDS
+             and (r["report_date"] or r["publish_date"] or "").startswith(season)]
     with store.engine.connect() as conn:
+        ids = [r["id"] for r in reps]
         adcodes = dict(conn.execute(sa.select(T.reports.c.id, T.reports.c.adcode)
-                                    .where(T.reports.c.current == sa.true(),
-                                           T.reports.c.report_year == year)).all())
+                                    .where(T.reports.c.id.in_(ids))).all()) if ids else {}
         links = _links(conn, year)
     for r in reps:
         r["adcode"] = adcodes.get(r["id"])
