@@ -3,7 +3,9 @@
 `build_opinion(report, config, decisions, extra_findings)` gathers everything the Word, HTML and
 Markdown renderers show: title and identity of the report, the verdict and the rule behind it,
 findings grouped by family (dismissed ones apart), the statutory-part checklist, the extracted
-indicators and the signature line. Every field that is unknown stays None; the renderers decide
+indicators and the signature line. The indicator chapter shows the catalogue's key indicators
+(`key: true` in catalog/indicators.yaml), at most KEY_ROWS rows with short quotes so that the
+table fits on one page; the full list of extracted indicators is the opinion's annex (附件). Every field that is unknown stays None; the renderers decide
 how to show "unknown".
 """
 from __future__ import annotations
@@ -25,6 +27,9 @@ DEFAULT_REQUIRED = ("measures", "shortcomings", "first_responsible", "plan")
 GENERIC_TITLE = "法治政府建设年度报告"
 _QUOTED = re.compile(r"“([^“”]+)”")
 SHORT_QUOTE = 16           # quotes shorter than this are cited with their clause
+KEY_ROWS = 10              # rows of the key-indicator table (one page of the Word opinion)
+KEY_QUOTE = 36             # characters of a key-indicator quote (three lines of its column)
+_NOT_MEASURES = ("plan", "shortcomings")   # targets and problems: not the year's results
 
 
 @dataclass
@@ -190,13 +195,19 @@ class Opinion:
     groups: list[FamilyGroup]
     dismissed: list[ItemView]
     parts: list[PartRow]
-    indicators: list[IndicatorRow]
+    indicators: list[IndicatorRow]          # every extracted indicator (the annex)
     office: str | None
     date: str | None
     file: str | None
     unit: str | None = None         # the reporting unit: department or jurisdiction as written
     addressee: str | None = None    # 称谓: the issuing organs as written in the report
     items: list[ItemView] = field(default_factory=list)   # every finding, in text order
+    key_indicators: list[IndicatorRow] = field(default_factory=list)   # the chapter's table
+
+    @property
+    def annex_indicators(self) -> list[IndicatorRow]:
+        """The annex lists every indicator when the chapter's table does not show them all."""
+        return self.indicators if len(self.indicators) > len(self.key_indicators) else []
 
     @property
     def total(self) -> int:
@@ -311,6 +322,41 @@ def section_path(report: Report, offset: int, depth: int = 2) -> str | None:
     if inner is None or inner is top or depth < 2:
         return heading_of(report, top)
     return f"{heading_of(report, top)} › {heading_of(report, inner)}"
+
+
+def _key_ids() -> list[str]:
+    from .. import catalog
+    try:
+        return [d["id"] for d in catalog.load("indicators")["indicators"] if d.get("key")]
+    except Exception:       # noqa: BLE001 - no catalogue: no key table
+        return []
+
+
+def key_indicator_rows(report: Report, rows: list[IndicatorRow],
+                       max_rows: int = KEY_ROWS) -> list[IndicatorRow]:
+    """One row per key indicator: its first figure outside the plan and the shortcomings (its
+    first figure at all when every one is there); at most `max_rows` (the catalogue marks no
+    more), in text order, the quote cut to KEY_QUOTE characters."""
+    order = {k: i for i, k in enumerate(_key_ids())}
+    best: dict[str, tuple[bool, int, IndicatorRow]] = {}
+    for r in rows:
+        if r.indicator not in order:
+            continue
+        rank = (_top_part(report, r.start) in _NOT_MEASURES, r.start, r)
+        if r.indicator not in best or rank[:2] < best[r.indicator][:2]:
+            best[r.indicator] = rank
+    chosen = sorted((b[2] for b in best.values()), key=lambda r: order[r.indicator])[:max_rows]
+    out = []
+    for r in sorted(chosen, key=lambda r: r.start):
+        q = clause_around(report.text, r.start, r.end, KEY_QUOTE) or r.quote
+        out.append(IndicatorRow(r.fact_id, r.indicator, r.name, r.value, r.unit, q, r.section,
+                                r.start, r.end, r.written))
+    return out
+
+
+def _top_part(report: Report, offset: int) -> str | None:
+    top = next((s for s in report.sections if s.start <= offset < s.end), None)
+    return top.part if top is not None else None
 
 
 def _indicator_names() -> dict[str, str]:
@@ -499,11 +545,12 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
         ("文本类型", KIND_NAMES.get(m.kind or "", m.kind) if m.kind else None),
         ("来源文件", os.path.basename(report.source.path) if report.source.path else None),
     ]
+    rows = indicator_rows(report, max_quote)
     return Opinion(
         title=f"关于{display}的审核意见", report_title=m.title, display_title=display,
         info=info, verdict=label, verdict_reason=reason, counts=counts, groups=groups,
         dismissed=dismissed, parts=part_rows(report, config),
-        indicators=indicator_rows(report, max_quote),
+        indicators=rows, key_indicators=key_indicator_rows(report, rows),
         office=config.get("opinion.office"), date=config.get("opinion.date"),
         file=report.source.path, unit=m.department or m.jurisdiction, items=items,
         addressee="、".join(m.issuers) if m.issuers else m.department)
@@ -540,7 +587,21 @@ def chapters(op: Opinion) -> list[tuple[str, str]]:
     if op.dismissed:
         keys.append(("dismissed", "已排除的问题"))
     keys.append(("indicators", "提取的主要指标"))
+    # the annex (附件, after the signature) is not a chapter: see annex_title
     return [(k, f"{CN_NUM[i]}、{name}") for i, (k, name) in enumerate(keys)]
+
+
+ANNEX_TITLE = "提取的全部指标"
+
+
+def indicators_note(op: Opinion) -> str | None:
+    """The sentence under the key-indicator table, or None when the table shows everything."""
+    if not op.indicators or not op.annex_indicators:
+        return None
+    if not op.key_indicators:
+        return f"报告中未提取到重点指标，提取的全部{len(op.indicators)}项指标数据见附件。"
+    return (f"上表列出重点指标{len(op.key_indicators)}项；"
+            f"提取的全部{len(op.indicators)}项指标数据见附件。")
 
 
 def salutation(op: Opinion) -> str:
