@@ -239,7 +239,8 @@ def deadline(report: Report, config: Config) -> Iterable[Finding]:
         checks.append(("publish_date", report.meta.publish_date, pub, "发布日期", "公开"))
     for field, date, by, what, act in checks:
         if not date or not by:
-            continue
+            continue    # undated: the deadline cannot be checked; structure.formal_elements
+                        # reports the missing 成文日期 and the opinion says the 时限 were not checked
         limit = f"{R + 1}-{by}"
         title_year = report.hints.get("title_year")
         if date > limit and isinstance(title_year, int) and title_year != R \

@@ -203,6 +203,8 @@ class Opinion:
     addressee: str | None = None    # 称谓: the issuing organs as written in the report
     items: list[ItemView] = field(default_factory=list)   # every finding, in text order
     key_indicators: list[IndicatorRow] = field(default_factory=list)   # the chapter's table
+    undated: tuple[str, ...] = ()   # deadlines that cannot be checked: "report" (no 成文日期),
+                                    # "publish" (no 发布日期)
 
     @property
     def annex_indicators(self) -> list[IndicatorRow]:
@@ -553,7 +555,8 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
         indicators=rows, key_indicators=key_indicator_rows(report, rows),
         office=config.get("opinion.office"), date=config.get("opinion.date"),
         file=report.source.path, unit=m.department or m.jurisdiction, items=items,
-        addressee="、".join(m.issuers) if m.issuers else m.department)
+        addressee="、".join(m.issuers) if m.issuers else m.department,
+        undated=tuple(k for k, d in (("report", m.report_date), ("publish", m.publish_date)) if not d))
 
 
 def summary_sentence(op: Opinion) -> str:
@@ -613,8 +616,19 @@ BASIS = "《法治政府建设与责任落实督察工作规定》（厅字〔20
 
 
 def intro_sentence(op: Opinion) -> str:
+    """The opening paragraph. An undated report's deadline cannot be checked: the sentence says
+    so instead of claiming the 时限 were checked."""
     src = f"{op.unit}报送的" if op.unit else "你单位报送的"
+    if "report" in op.undated:
+        checked = "报告结构、年度、数据、来源和内容质量"
+        if "publish" in op.undated:
+            gap = "报告未注明成文日期，也未见发布日期，报送和公开时限无法核对"
+        else:
+            gap = "报告未注明成文日期，报送时限无法核对"
+    else:
+        checked, gap = "报告结构、年度与时限、数据、来源和内容质量", None
     return (f"{src}{op.display_title}收悉。依据{BASIS}关于法治政府建设年度报告内容和公开的要求，"
-            "经逐项核对报告结构、年度与时限、数据、来源和内容质量"
+            f"经逐项核对{checked}"
             + ("，并经审核人复核" if op.has_decisions else "")
-            + "，现提出审核意见如下。")
+            + "，现提出审核意见如下。"
+            + (f"{gap}。" if gap else ""))
