@@ -73,6 +73,20 @@ def indicator_of(text: str, quote: str) -> str | None:
     ("开展规范性文件集中清理，清理规范性文件140件。", "140件", "normative_docs_cleanup"),
     ("市级规范性文件备案审查中有3件被提出修改意见。", "3件", None),
     ("报送备案规范性文件41件。", "41件", "normative_docs_filed"),
+    # attended someone else's training vs organised it
+    ("组织全体干部职工参加法治专题培训4期。", "4期", "training_sessions"),
+    # trainees of a course vs passers of an exam
+    ("在主体班次中开设法治专题课程5次，累计覆盖学员260人次。", "5次", "training_sessions"),
+    ("在主体班次中开设法治专题课程5次，累计覆盖学员260人次。", "260人次", "training_participants"),
+    ("全镇31名学员全部通过学法考试。", "31名", None),
+    # the object after the number says what was studied
+    ("全年2次专题学习《法治政府建设实施纲要》。", "2次", "law_study_sessions"),
+    ("全年2次专题学习《统计工作条例》。", "2次", "law_study_sessions"),    # 条例: still law
+    ("全年2次专题学习会议精神。", "2次", None),
+    ("“三类人员”考法3120人次。", "3120人次", "law_exam_participants"),
+    ("126名行政机关负责人出庭应诉。", "126名", "head_appearance_count"),
+    ("司法所共审核合同8份。", "8份", "legal_adviser_matters"),
+    ("全县共编制行政审批清单186项。", "186项", "admin_licensing_items"),
     # opinions and services to firms are not the government's legal adviser matters
     ("审查重大决策、合同等42件，提出审查意见85条。", "85条", None),
     ("审查重大决策、合同等42件，提出审查意见85条。", "42件", "legal_adviser_matters"),

@@ -93,7 +93,9 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
             continue
         if places and not ind.counts_places:
             continue
-        if not all(p.search(subject) or p.search(clause) for p in ind.clause_scope):
+        after_clause = F._AFTER_CLAUSE.match(after).group()
+        if not all(p.search(subject) or p.search(clause) or p.search(after_clause)
+                   for p in ind.clause_scope):
             continue
         if any(p.search(context) for p in ind.context_not) or \
                 any(p.search(clause) for p in ind.clause_not) or any(p.search(after) for p in ind.after_not):

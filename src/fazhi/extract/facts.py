@@ -251,6 +251,7 @@ _FAULTY_AFTER = re.compile(r"^\S{0,3}?(?:被提出|被纠正|被通报|存在问
 _PLACE_NOUN = re.compile(r"^(?:社区|村|行政村|乡镇|乡|镇|街道|镇街|部门|单位|县|区|市|省|州|地区)")
 # the clause before the number (back to , ; 。 :), for clause_scope / clause_not
 _CLAUSE_DELIMS = ",;。:!?\n"
+_AFTER_CLAUSE = re.compile(r"[^,;。:!?\n、]*")
 # a list of rates sharing one figure: 合法性审核率、备案率均为100% -> the first rate
 _RATE_LIST = re.compile(r"^(.*?(?:率|比例))(?:、|和|及|与)[^,;。]*(?:率|比例)")
 
@@ -322,6 +323,7 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         if m:
             subject = m.group(1)        # 合法性审核率、备案率均为100%: the first rate
     places = kind == "count" and noun_after and bool(_PLACE_NOUN.search(subject))
+    after_clause = _AFTER_CLAUSE.match(after).group()
     if kind != "rate" and _RATE_WORD.search(subject):
         return None                     # a count is never the rate its phrase names
     if kind == "count" and _AVERAGE.search(subject):
@@ -345,19 +347,19 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
                     if p.search(subject):
                         break
                 else:
-                    if _negative(ind, subject, context, clause, after, places):
+                    if _negative(ind, subject, context, clause, after, places, after_clause):
                         continue
                     return ind.id
     return None
 
 
 def _negative(ind: _Indicator, subject: str, context: str, clause: str, after: str,
-              places: bool) -> bool:
+              places: bool, after_clause: str = "") -> bool:
     """The entry's negative cues: does the sentence say the figure is not this count?"""
     if places and not ind.counts_places:
         return True
     for p in ind.clause_scope:
-        if not p.search(subject) and not p.search(clause):
+        if not p.search(subject) and not p.search(clause) and not p.search(after_clause):
             return True
     for p in ind.context_not:
         if p.search(context):
