@@ -87,6 +87,15 @@ def indicator_of(text: str, quote: str) -> str | None:
     ("126名行政机关负责人出庭应诉。", "126名", "head_appearance_count"),
     ("司法所共审核合同8份。", "8份", "legal_adviser_matters"),
     ("全县共编制行政审批清单186项。", "186项", "admin_licensing_items"),
+    # 废止/失效 counts: the cleanup's count, unless they are the results of a stated cleanup count
+    ("开展规范性文件专项清理，废止9件、修改4件。", "9件", "normative_docs_cleanup"),
+    ("开展规范性文件集中清理，清理文件210件，废止18件。", "210件", "normative_docs_cleanup"),
+    ("开展规范性文件集中清理，清理文件210件，废止18件。", "18件", None),
+    ("全年有2件规范性文件失效。", "2件", "normative_docs_cleanup"),
+    # the first rate of a list after the last figure
+    ("出庭应诉率100%，败诉率和纠错率均为0。", "100%", "head_appearance_rate"),
+    ("法律顾问参与率、合法性审查率均达100%。", "100%", "legal_adviser_rate"),
+    ("普法公众号全年更新52期。", "52期", None),
     # opinions and services to firms are not the government's legal adviser matters
     ("审查重大决策、合同等42件，提出审查意见85条。", "85条", None),
     ("审查重大决策、合同等42件，提出审查意见85条。", "42件", "legal_adviser_matters"),

@@ -74,7 +74,8 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
         return None
     clause = F.clause_of(context)
     if kind == "rate" and "分别" not in clause:
-        m = F._RATE_LIST.match(subject) or F._RATE_LIST.match(clause)
+        tail = F._NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")
+        m = F._RATE_LIST.match(tail) or F._RATE_LIST.match(subject)
         if m:
             subject = m.group(1)
     places = kind == "count" and noun_after and bool(F._PLACE_NOUN.search(subject))

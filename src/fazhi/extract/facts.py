@@ -254,6 +254,7 @@ _CLAUSE_DELIMS = ",;。:!?\n"
 _AFTER_CLAUSE = re.compile(r"[^,;。:!?\n、]*")
 # a list of rates sharing one figure: 合法性审核率、备案率均为100% -> the first rate
 _RATE_LIST = re.compile(r"^(.*?(?:率|比例))(?:、|和|及|与)[^,;。]*(?:率|比例)")
+_NUMBER_CHARS = re.compile(r"[\d%％]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -319,7 +320,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
     clause = clause_of(context)
     if kind == "rate":
-        m = None if "分别" in clause else (_RATE_LIST.match(subject) or _RATE_LIST.match(clause))
+        tail = _NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")   # the rates after the last figure
+        m = None if "分别" in clause else (_RATE_LIST.match(tail) or _RATE_LIST.match(subject))
         if m:
             subject = m.group(1)        # 合法性审核率、备案率均为100%: the first rate
     places = kind == "count" and noun_after and bool(_PLACE_NOUN.search(subject))
