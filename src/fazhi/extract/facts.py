@@ -9,9 +9,10 @@ For each quantity found by `quantities.find_quantities` (document titles exclude
 - indicator: the first entry of catalog/indicators.yaml whose patterns match, or None. Precision
   first: a figure is left without an indicator when the sentence says it is not the count the
   indicator means — a threshold or shortfall (少于5人, 不足20次, 仅37件), a part of a stated total
-  (其中…), the faulty part of one (…有2件被提出修改意见), an average, a count of places or units named right after the number (4个社区…事项加载),
-  or a negative cue of the entry (`context_not`, `clause_not`, `after_not`). A figure shared by
-  a list of rates (审核率、备案率均为100%) is read as the first rate of the list.
+  (其中…), the faulty part of one (…有2件被提出修改意见), an average, a count of places or units
+  named right after the number (4个社区…事项加载), or a negative cue of the entry (`context_not`,
+  `clause_not`, `after_not`, `clause_scope`). A figure shared by a list of rates
+  (审核率、备案率均为100%) is read as the first rate of the list.
 - year: the year the sentence ties the figure to ("2020年，…共受理…" -> 2020); a period
   ("2019年至今", "2017年以来") or no year -> None.
 - section: id of the innermost section containing the quantity, when sections exist.
