@@ -326,7 +326,7 @@ def section_path(report: Report, offset: int, depth: int = 2) -> str | None:
     return f"{heading_of(report, top)} › {heading_of(report, inner)}"
 
 
-def _key_ids() -> list[str]:
+def key_indicator_ids() -> list[str]:
     from .. import catalog
     try:
         return [d["id"] for d in catalog.load("indicators")["indicators"] if d.get("key")]
@@ -339,7 +339,7 @@ def key_indicator_rows(report: Report, rows: list[IndicatorRow],
     """One row per key indicator: its first figure outside the plan and the shortcomings (its
     first figure at all when every one is there); at most `max_rows` (the catalogue marks no
     more), in text order, the quote cut to KEY_QUOTE characters."""
-    order = {k: i for i, k in enumerate(_key_ids())}
+    order = {k: i for i, k in enumerate(key_indicator_ids())}
     best: dict[str, tuple[bool, int, IndicatorRow]] = {}
     for r in rows:
         if r.indicator not in order:

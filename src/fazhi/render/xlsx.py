@@ -1,5 +1,7 @@
 """The batch summary table (汇总.xlsx): sheet "报告" one row per report, sheet "问题" one row per
-finding. A report that could not be read is a row with its error."""
+finding, sheet "指标" one row per extracted indicator (all of them, the key ones marked: the
+opinion shows only the key ones and lists the rest in its annex). A report that could not be
+read is a row with its error. 是否逾期 is 无法核对 when the report has no 成文日期."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +18,8 @@ from ..config import Config
 from ..model import Report
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, missing_parts,
                       review_items, verdict)
-from .opinion import (FAMILIES, LEVEL_NAMES, SHORT_QUOTE, clause_around, plain, rule_title,
-                      section_path)
+from .opinion import (FAMILIES, LEVEL_NAMES, SHORT_QUOTE, clause_around, indicator_rows,
+                      key_indicator_ids, plain, rule_title, section_path)
 
 REPORT_HEADERS = ["文件", "报告标题", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型", "结论",
                   "严重", "一般", "提示", "缺少的法定内容", "是否逾期", "错误", "结论依据"]
@@ -25,6 +27,8 @@ REPORT_WIDTHS = [40, 36, 16, 8, 10, 9, 12, 12, 12, 8, 6, 6, 6, 36, 9, 40, 60]
 FINDING_HEADERS = ["文件", "地区", "规则", "类别", "严重程度", "说明", "原文", "建议", "编号", "问题名称",
                    "位置"]
 FINDING_WIDTHS = [40, 16, 30, 14, 9, 70, 50, 50, 7, 20, 40]
+INDICATOR_HEADERS = ["文件", "地区", "报告年度", "指标", "重点指标", "数值", "单位", "原文", "位置"]
+INDICATOR_WIDTHS = [40, 16, 9, 30, 9, 12, 8, 60, 40]
 DATE_FORMAT = "yyyy-mm-dd"
 DEADLINE_RULE = "years.deadline"
 MAX_CELL = 32000          # Excel's cell limit is 32,767 characters
@@ -73,7 +77,10 @@ def report_row(item: BatchItem, config: Config) -> list[Any]:
     label, reason = verdict(r, config, item.decisions)
     counts = {s: sum(1 for it in items if it.finding.severity == s) for s in SEVERITY_NAMES}
     missing = "、".join(PART_NAMES.get(p, p) for p in missing_parts(items))
-    late = "是" if any(it.finding.rule == DEADLINE_RULE for it in items) else "否"
+    if any(it.finding.rule == DEADLINE_RULE for it in items):
+        late = "是"
+    else:
+        late = "否" if m.report_date else "无法核对"   # undated: the deadline cannot be checked
     row = {
         "文件": item.path, "报告标题": m.title, "地区": m.department or m.jurisdiction,
         "层级": LEVEL_NAMES.get(m.level or "", m.level), "省份": m.province,
@@ -108,6 +115,22 @@ def finding_rows(item: BatchItem) -> list[list[Any]]:
         out.append([item.path, place, f.rule, FAMILIES.get(f.family, f.family),
                     SEVERITY_NAMES.get(f.severity, f.severity), plain(f.message), quote,
                     plain(f.suggestion), it.id, rule_title(f), where])
+    return out
+
+
+def indicator_sheet_rows(item: BatchItem) -> list[list[Any]]:
+    r = item.report
+    if r is None:
+        return []
+    key = set(key_indicator_ids())
+    place = r.meta.department or r.meta.jurisdiction
+    facts = {f.id: f for f in r.facts}
+    out = []
+    for row in indicator_rows(r, 120):
+        f = facts.get(row.fact_id)
+        out.append([item.path, place, r.meta.report_year, row.name,
+                    "是" if row.indicator in key else "否",
+                    f.value if f is not None else None, row.unit, row.quote, row.section])
     return out
 
 
@@ -156,6 +179,9 @@ def render_xlsx(rows: Iterable[BatchItem | Report | tuple], path, config: Config
     _sheet(ws, REPORT_HEADERS, (report_row(it, config) for it in items), REPORT_WIDTHS)
     ws2 = wb.create_sheet("问题")
     _sheet(ws2, FINDING_HEADERS, (r for it in items for r in finding_rows(it)), FINDING_WIDTHS)
+    ws3 = wb.create_sheet("指标")
+    _sheet(ws3, INDICATOR_HEADERS, (r for it in items for r in indicator_sheet_rows(it)),
+           INDICATOR_WIDTHS)
     if isinstance(path, (str, os.PathLike)):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     wb.save(path)
