@@ -70,6 +70,13 @@ def test_opening_cut_short_is_not_faulted_for_its_end():
     r = _analyze(text)
     assert cut_short(r)
     assert _formal(r) == []
+    # nor one that stops at a heading, nor one without its title that stops mid-sentence
+    r = _analyze(TITLE + BODY.rsplit("\n", 2)[0] + "\n")
+    assert cut_short(r) and _formal(r) == []
+    assert _formal(_analyze(BODY + "四、下一年度工作安排\n2024年，将继续加强")) == []
+    # a numbered heading fused at the end of the last line
+    r = _analyze(TITLE + BODY.rsplit("\n", 3)[0] + "县政府强化统筹。（二）全面推进职能转变。\n")
+    assert cut_short(r) and _formal(r) == []
     # the same text complete but unsigned is faulted
     assert not cut_short(_analyze(TITLE + BODY))
 

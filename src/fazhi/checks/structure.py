@@ -361,7 +361,11 @@ def _parent_id(report: Report, target: Section) -> str:
 
 # -- formal elements: title, signature organ (落款), date --------------------------------------
 BASIS_FORMAT = "GB/T 9704—2012《党政机关公文格式》：公文由标题、正文、发文机关署名、成文日期等要素组成"
-_SENTENCE_END = "。！？!?；;…”’）)】"
+_SENTENCE_STOP = "。！？!?；;…"
+_CLOSERS = "”’）)】」"
+# the last sentence of a line is a numbered heading: …述法全覆盖。 (二)全面推进政府职能转变。
+_LAST_HEADING = re.compile(r"(?:^|[。；;!！?？]\s*)(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|"
+                           r"[一二三四五六七八九十]{1,3}、)[^。；;!！?？]{2,40}[。]?$")
 _ELEMENT_NAMES = {"title": "标题", "signature": "落款（发文机关署名）", "report_date": "成文日期"}
 
 
@@ -394,12 +398,20 @@ def cut_short(report: Report) -> bool:
     span = _last_line(report)
     if span is None:
         return True
-    last = report.text[span[0]:span[1]].strip()
-    if last[-1] in _SENTENCE_END:
-        return False
     if report.meta.report_date or _signature_organ(report):
         return False
-    return True
+    text = report.text
+    if any(span[0] <= sec.heading_start < span[1]
+           and not text[sec.heading_end:span[1]].strip(_SENTENCE_STOP + " \t")
+           for sec in report.all_sections() if sec.heading_end > sec.heading_start):
+        return True                     # it stops at a heading: the section's body is missing
+    last = text[span[0]:span[1]].strip()
+    if _LAST_HEADING.search(last):
+        return True                     # a numbered heading fused at the end of the last line
+    if last[-1] in _SENTENCE_STOP:
+        return False
+    # a closing quote or bracket ends a sentence only after a full stop: 。” 。）
+    return not (last[-1] in _CLOSERS and len(last) > 1 and last[-2] in _SENTENCE_STOP)
 
 
 def _signature_organ(report: Report) -> bool:
@@ -416,19 +428,20 @@ def _signature_organ(report: Report) -> bool:
       basis=BASIS_FORMAT,
       example="报告正文以“下一年度工作安排”结束，文末没有“××县人民政府”和“2024年2月20日”。")
 def formal_elements(report: Report, config: Config) -> Iterable[Finding]:
-    """Only on documents classified as reports. A text that stops in mid-sentence (a page
-    opening cut short) is not faulted for its missing end (signature, date): only a complete
-    text that ends without them is. A published page's 发布日期 is not a 成文日期."""
-    if report.meta.kind != "report" or not report.text.strip():
+    """Only on documents classified as reports, and only on a complete text. A text that stops
+    in mid-sentence or at a heading (a page opening cut short, an excerpt) is not faulted at
+    all: what we hold is part of the document, and a reviewer could not tell a missing element
+    from a missing page. A complete text (an uploaded file) that lacks them is. A published
+    page's 发布日期 is not a 成文日期."""
+    if report.meta.kind != "report" or not report.text.strip() or cut_short(report):
         return
     missing = []
     if not report.meta.title:
         missing.append("title")
-    if not cut_short(report):
-        if not _signature_organ(report):
-            missing.append("signature")
-        if not report.meta.report_date:
-            missing.append("report_date")
+    if not _signature_organ(report):
+        missing.append("signature")
+    if not report.meta.report_date:
+        missing.append("report_date")
     if not missing:
         return
     evidence = []
