@@ -48,6 +48,13 @@ def test_missing_signature_and_date():
     assert "年度与时限" not in intro and "时限无法核对" in intro
 
 
+def test_opinion_without_report_year_does_not_claim_the_deadline_checked():
+    r = _analyze(TITLE + BODY + SIGNATURE)
+    r.meta.report_year = None
+    intro = intro_sentence(build_opinion(r))
+    assert "年度与时限" not in intro and "未写明所报告的年度" in intro
+
+
 def test_date_without_organ():
     r = _analyze(TITLE + BODY + "2024年2月18日\n")
     [f] = _formal(r)

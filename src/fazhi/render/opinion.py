@@ -203,8 +203,8 @@ class Opinion:
     addressee: str | None = None    # 称谓: the issuing organs as written in the report
     items: list[ItemView] = field(default_factory=list)   # every finding, in text order
     key_indicators: list[IndicatorRow] = field(default_factory=list)   # the chapter's table
-    undated: tuple[str, ...] = ()   # deadlines that cannot be checked: "report" (no 成文日期),
-                                    # "publish" (no 发布日期)
+    undated: tuple[str, ...] = ()   # what the deadlines need and the report lacks: "report"
+                                    # (成文日期), "publish" (发布日期), "year" (报告年度)
 
     @property
     def annex_indicators(self) -> list[IndicatorRow]:
@@ -556,7 +556,8 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
         office=config.get("opinion.office"), date=config.get("opinion.date"),
         file=report.source.path, unit=m.department or m.jurisdiction, items=items,
         addressee="、".join(m.issuers) if m.issuers else m.department,
-        undated=tuple(k for k, d in (("report", m.report_date), ("publish", m.publish_date)) if not d))
+        undated=tuple(k for k, d in (("report", m.report_date), ("publish", m.publish_date),
+                                     ("year", m.report_year)) if not d))
 
 
 def summary_sentence(op: Opinion) -> str:
@@ -625,6 +626,9 @@ def intro_sentence(op: Opinion) -> str:
             gap = "报告未注明成文日期，也未见发布日期，报送和公开时限无法核对"
         else:
             gap = "报告未注明成文日期，报送时限无法核对"
+    elif "year" in op.undated:
+        checked = "报告结构、数据、来源和内容质量"
+        gap = "报告未写明所报告的年度，报送和公开时限无法核对"
     else:
         checked, gap = "报告结构、年度与时限、数据、来源和内容质量", None
     return (f"{src}{op.display_title}收悉。依据{BASIS}关于法治政府建设年度报告内容和公开的要求，"
