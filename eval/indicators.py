@@ -9,6 +9,11 @@ Scored on the facts fazhi found (gold span overlaps a predicted fact, as in eval
 A wrong id counts as one fp (its family) and one fn (the gold's family). "end-to-end R" also
 counts the gold indicator facts whose span fazhi did not find at all.
 
+Real page openings (../shared/corpus/real): eval/data/real_indicators.yaml gives the indicator
+(or null) of every gold quote of the pages' `numbers`, annotated by reading the sentence. Scored
+the same way on the fact over each quote, per split (pages ending in 0/3/7 are test; only the
+dev split's errors are printed). The seeds (seed-*) of the team gold get their own row.
+
 Baseline (keyword): the gold span and kind, and the first catalogue entry of that kind whose
 subject and scope patterns all occur in the 10 characters before the number (no subject
 phrase, no exclusions) — what a keyword lookup next to the figure gives.
@@ -159,7 +164,84 @@ def errors(golds: list[GoldReport]):
             yield rid, f.get("indicator"), pred, ctx
 
 
+# --------------------------------------------------------------------------- real pages
+def load_real_gold() -> dict[str, list[dict]]:
+    import yaml
+    from .common import DATA
+    path = DATA / "real_indicators.yaml"
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text("utf-8")).get("pages") or {}
+
+
+def real_pairs(fast: bool = False):
+    """(page id, split, gold indicator, predicted indicator or MISSING, context) per gold quote."""
+    import fazhi
+    from .real import _find, load_pages
+    gold = load_real_gold()
+    pages = [p for p in load_pages() if p.id in gold]
+    if fast:
+        pages = pages[::8]
+    for p in pages:
+        rep = fazhi.analyze(p.path.read_bytes(), path=p.path.name)
+        norm = rep.norm
+        for e in gold[p.id]:
+            span = _find(norm, e["quote"])
+            if span is None:
+                yield p.id, p.split, e.get("indicator"), MISSING, e["quote"]
+                continue
+            a, b = span
+            over = [f for f in rep.facts if f.start < b and f.end > a]
+            # the fact whose number is the quote's (the last one in the quote: 办理1.3万件)
+            pred = over[-1].indicator if over else MISSING
+            ctx = norm[max(0, a - 30):b].replace("\n", " ")
+            yield p.id, p.split, e.get("indicator"), pred, ctx
+
+
+def _count(pairs) -> Counter:
+    c: Counter = Counter()
+    for gi, p in pairs:
+        if gi:
+            c["gold_all"] += 1
+        if p is MISSING:
+            continue
+        if gi and p == gi:
+            c["tp"] += 1
+            continue
+        if p:
+            c["fp"] += 1
+        if gi:
+            c["fn"] += 1
+    return c
+
+
+def _row(name: str, c: Counter) -> list:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    return [name, c["gold_all"], tp + fn, tp + fp, tp, p, r, f1(p, r), ratio(tp, c["gold_all"])]
+
+
+def summary_table(golds: list[GoldReport], fast: bool = False) -> str:
+    """One row per gold set: team gold, its seeds, the real pages' dev and test splits."""
+    team = [(f.get("indicator"), pred) for _rid, f, pred, _b, _c in _pairs(golds)]
+    seeds = [(f.get("indicator"), pred) for rid, f, pred, _b, _c in _pairs(golds) if rid.startswith("seed-")]
+    real = list(real_pairs(fast))
+    rows = [_row("team gold (all)", _count(team)), _row("team gold: seeds", _count(seeds))]
+    for split in ("dev", "test"):
+        rows.append(_row(f"real pages {split}", _count([(g, p) for _i, s, g, p, _c in real if s == split])))
+    note = ("real pages: every gold quote of ../shared/corpus/real `numbers`, indicator annotated in "
+            "eval/data/real_indicators.yaml (test = pages ending in 0/3/7). P/R on the quotes fazhi found.")
+    out = table("indicators — summary per gold set",
+                ["set", "gold", "gold (matched)", "pred", "tp", "P", "R", "F1", "end-to-end R"], rows, note)
+    errs = [[pid, g or "(none)", p or "(none)", f"…{ctx[-40:]}"] for pid, s, g, p, ctx in real
+            if s == "dev" and p is not MISSING and (p or None) != (g or None)]
+    if errs:
+        out += "\n" + table("indicators — real pages, dev split errors (gold → predicted)",
+                            ["page", "gold", "predicted", "context"], errs)
+    return out
+
+
 def run(fast: bool = False) -> str:
     from .common import load_gold
     golds, missing = load_gold(["own-township", "own-web-fused", "example-qinghe"] if fast else None)
-    return indicators_table(golds, missing)
+    return summary_table(golds, fast) + "\n" + indicators_table(golds, missing)

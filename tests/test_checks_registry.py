@@ -15,7 +15,8 @@ from fazhi.model import Finding
 
 REQUIRED = {
     "structure.missing_part", "structure.part_nested", "structure.heading_numbering",
-    "structure.shortcomings_without_causes", "years.year_mismatch", "years.stale_data",
+    "structure.shortcomings_without_causes", "structure.formal_elements",
+    "years.year_mismatch", "years.stale_data",
     "years.deadline", "years.early_report", "years.outdated_framework", "figures.sum_mismatch",
     "figures.rate_mismatch", "figures.rate_out_of_range", "provenance.masked_text",
     "provenance.template_site", "provenance.web_chrome", "quality.vague_shortcomings",

@@ -60,7 +60,7 @@ def test_subject(text, quote, subject):
     ("“全程网办”率达到99.88%。", "99.88%", "online_full_process_rate"),
     ("报备率及审查率均达100%。", "100%", "normative_docs_filing_rate"),
     ("出台规范性文件23件。", "23件", "normative_docs_issued"),
-    ("全区共有民营经济市场主体12.9万户。", "12.9万户", "market_entities"),
+    ("全区共有市场主体12.9万户。", "12.9万户", "market_entities"),
     ("行政权责清单4787项。", "4787项", "power_list_items"),
     ("发现不合格案卷11卷。", "11卷", None),      # the failed files, not the files reviewed
     ("共组织1922人参加国家工作人员网上学法考试，通过率97%。", "97%", "law_exam_pass_rate"),

@@ -66,9 +66,19 @@ def old_clause_before(text: str, pos: int, limit: int = 24) -> str:
     return text[a:pos]
 
 
-def old_match_indicator(kind, unit, subject, context):
+def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_after=False):
+    """Plain reference of match_indicator: every candidate tried, no prefilter."""
     if not subject:
         return None
+    if F._BOUND_BEFORE.search(context) or F._BOUND_QUOTE.search(quote) or F._FAULTY_AFTER.search(after):
+        return None
+    clause = F.clause_of(context)
+    if kind == "rate" and "分别" not in clause:
+        tail = F._NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")
+        m = F._RATE_LIST.match(tail) or F._RATE_LIST.match(subject)
+        if m:
+            subject = m.group(1)
+    places = kind == "count" and noun_after and bool(F._PLACE_NOUN.search(subject))
     if kind != "rate" and F._RATE_WORD.search(subject):
         return None
     if kind == "count" and F._AVERAGE.search(subject):
@@ -81,6 +91,15 @@ def old_match_indicator(kind, unit, subject, context):
         if not all(p.search(subject) or p.search(context) for p in ind.scope):
             continue
         if any(p.search(subject) for p in ind.not_):
+            continue
+        if places and not ind.counts_places:
+            continue
+        after_clause = F._AFTER_CLAUSE.match(after).group()
+        if not all(p.search(subject) or p.search(clause) or p.search(after_clause)
+                   for p in ind.clause_scope):
+            continue
+        if any(p.search(context) for p in ind.context_not) or \
+                any(p.search(clause) for p in ind.clause_not) or any(p.search(after) for p in ind.after_not):
             continue
         return ind.id
     return None
@@ -183,8 +202,12 @@ def test_match_indicator(reports):
         for f in r.facts:
             subj = r.norm[f.subject_start:f.subject_end] if f.subject_start is not None else ""
             ctx = r.norm[starts[bisect.bisect_right(starts, f.start) - 1]:f.start]
-            new = F.match_indicator(f.kind, f.unit, subj, ctx)
-            assert new == old_match_indicator(f.kind, f.unit, subj, ctx) == f.indicator
+            m_end = F._SENT_END.search(r.norm, f.end, f.end + F._AFTER_WINDOW)
+            after = r.norm[f.end:m_end.start() if m_end else f.end + F._AFTER_WINDOW]
+            kw = dict(after=after, quote=r.norm[f.start:f.end],
+                      noun_after=f.subject_start is not None and f.subject_start >= f.end)
+            new = F.match_indicator(f.kind, f.unit, subj, ctx, **kw)
+            assert new == old_match_indicator(f.kind, f.unit, subj, ctx, **kw) == f.indicator
             # the same subject under every kind and without the sentence context
             for kind, unit in (("count", "件"), ("rate", "%"), ("count", "人次"), ("money", "元")):
                 assert F.match_indicator(kind, unit, subj, "") == old_match_indicator(kind, unit, subj, "")

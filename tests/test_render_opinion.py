@@ -120,7 +120,10 @@ def test_signature_from_config_only():
     cfg = Config.default()
     cfg.data.setdefault("opinion", {}).update({"office": "某某市司法局", "date": "2024-03-05"})
     texts = [p.text for p in _doc(sample_report(), config=cfg).paragraphs]
-    assert texts[-2:] == ["某某市司法局", "2024年3月5日"]
+    # the signature closes the body; the annex (附件) of all indicators follows it
+    body = texts[:texts.index("附件")] if "附件" in texts else texts
+    body = [t for t in body if t]
+    assert body[-2:] == ["某某市司法局", "2024年3月5日"]
     # no issuers (no 落款): the opinion says the report is unsigned, never a made-up addressee
     assert texts[1] == "（报告未署名）："
 
@@ -176,7 +179,7 @@ def test_page_numbers_odd_right_even_left():
 
 def test_table_cells_name_east_asian_fonts_and_spacing():
     doc = _doc(sample_report())
-    assert len(doc.tables) == 2
+    assert len(doc.tables) == 3         # statutory parts, key indicators, the annex's indicators
     for t in doc.tables:
         for row in t.rows:
             for c in row.cells:
@@ -186,8 +189,8 @@ def test_table_cells_name_east_asian_fonts_and_spacing():
                     for run in p.runs:
                         rf = run._r.rPr.find(qn("w:rFonts"))
                         assert rf.get(qn("w:eastAsia")) in ("仿宋_GB2312", "黑体")
-    header = [c.text for c in doc.tables[1].rows[0].cells]
-    assert header == ["指标", "数值", "原文", "所在部分"]
+    for t in doc.tables[1:]:
+        assert [c.text for c in t.rows[0].cells] == ["指标", "数值", "原文", "所在部分"]
 
 
 # --- HTML -----------------------------------------------------------------------------------

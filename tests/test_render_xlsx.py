@@ -76,7 +76,7 @@ def test_xlsx_sheets_rows_headers(tmp_path):
                  ("报告/坏文件.pdf", None, "PDF 文件已损坏或无法读取"),
                  BatchItem("报告/无日期县.txt", undated)], str(out))
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["报告", "问题"]
+    assert wb.sheetnames == ["报告", "问题", "指标"]
     ws = wb["报告"]
     rows = list(ws.iter_rows(values_only=True))
     assert list(rows[0]) == REPORT_HEADERS
@@ -150,3 +150,27 @@ def test_xlsx_on_seeds(seeds, tmp_path):
     assert wb["问题"].max_row == 1 + sum(len(r.findings) for r in reports)
     labels = [row[REPORT_HEADERS.index("结论")] for row in wb["报告"].iter_rows(min_row=2, values_only=True)]
     assert set(labels) <= {"合格", "需修改", "不合格"}
+
+
+def test_xlsx_indicator_sheet_keeps_every_indicator(tmp_path):
+    """The opinion shows the key indicators only; the Excel lists all of them, key ones marked."""
+    from fazhi.render.opinion import build_opinion
+    r = sample_report()
+    r.source.path = "报告/青石县.txt"
+    out = tmp_path / "汇总.xlsx"
+    render_xlsx([BatchItem("报告/青石县.txt", r)], str(out))
+    rows = list(openpyxl.load_workbook(out)["指标"].iter_rows(values_only=True))
+    op = build_opinion(r)
+    assert rows[0][:5] == ("文件", "地区", "报告年度", "指标", "重点指标")
+    assert len(rows) - 1 == len(op.indicators) > len(op.key_indicators)
+    assert sum(1 for x in rows[1:] if x[4] == "是") == len(op.key_indicators)
+
+
+def test_xlsx_undated_report_deadline_cannot_be_checked(tmp_path):
+    r = sample_report()
+    r.meta.report_date = None
+    out = tmp_path / "汇总.xlsx"
+    render_xlsx([BatchItem("报告/无日期县.txt", r)], str(out))
+    rows = list(openpyxl.load_workbook(out)["报告"].iter_rows(values_only=True))
+    col = {h: i for i, h in enumerate(rows[0])}
+    assert rows[1][col["按时报送公开"]] == "无法判断"

@@ -7,7 +7,7 @@ from typing import Iterable
 from ..classify.parts import part_sections
 from ..config import Config
 from ..model import Finding, Report, Section
-from .common import (PART_NAMES, heading_ev, heading_text, is_report,
+from .common import (PART_NAMES, ev, heading_ev, heading_text, is_report,
                      span_text, statutory_parts)
 from ..textnorm import shorten as short
 from .registry import rule
@@ -357,3 +357,111 @@ def _parent_id(report: Report, target: Section) -> str:
         if any(c is target for c in s.children):
             return s.id
     return ""
+
+
+# -- formal elements: title, signature organ (落款), date --------------------------------------
+BASIS_FORMAT = "GB/T 9704—2012《党政机关公文格式》：公文由标题、正文、发文机关署名、成文日期等要素组成"
+_SENTENCE_STOP = "。！？!?；;…"
+_CLOSERS = "”’）)】」"
+# the last sentence of a line is a numbered heading: …述法全覆盖。 (二)全面推进政府职能转变。
+_LAST_HEADING = re.compile(r"(?:^|[。；;!！?？]\s*)(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|"
+                           r"[一二三四五六七八九十]{1,3}、)[^。；;!！?？]{2,40}[。]?$")
+_ELEMENT_NAMES = {"title": "标题", "signature": "落款（发文机关署名）", "report_date": "成文日期"}
+
+
+def _last_line(report: Report) -> tuple[int, int] | None:
+    """Span of the last non-empty line of the text."""
+    text = report.text
+    end = len(text.rstrip())
+    if end == 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _first_line(report: Report) -> tuple[int, int] | None:
+    text = report.text
+    start = len(text) - len(text.lstrip())
+    if start >= len(text):
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return start, min(len(text[:end].rstrip()), start + 60)
+
+
+def cut_short(report: Report) -> bool:
+    """The text stops in mid-sentence (a page opening, an excerpt): its end is missing, so a
+    missing signature or date says nothing about the report. A complete report ends with a
+    full sentence, a signature line or a date."""
+    span = _last_line(report)
+    if span is None:
+        return True
+    if report.meta.report_date or _signature_organ(report):
+        return False
+    text = report.text
+    if any(span[0] <= sec.heading_start < span[1]
+           and not text[sec.heading_end:span[1]].strip(_SENTENCE_STOP + " \t")
+           for sec in report.all_sections() if sec.heading_end > sec.heading_start):
+        return True                     # it stops at a heading: the section's body is missing
+    last = text[span[0]:span[1]].strip()
+    if _LAST_HEADING.search(last):
+        return True                     # a numbered heading fused at the end of the last line
+    if last[-1] in _SENTENCE_STOP:
+        return False
+    # a closing quote or bracket ends a sentence only after a full stop: 。” 。）
+    return not (last[-1] in _CLOSERS and len(last) > 1 and last[-2] in _SENTENCE_STOP)
+
+
+def _signature_organ(report: Report) -> bool:
+    """Whether the issuers were read from the closing signature block (not from the header or
+    the title's organ)."""
+    span = report.meta.evidence.get("issuers")
+    return bool(report.meta.issuers) and span is not None and span[0] >= len(report.text) * 0.5
+
+
+@rule("structure.formal_elements", severity="minor",
+      title="缺少标题、落款或成文日期",
+      why="标题、发文机关署名（落款）和成文日期是公文的基本要素：没有标题，无从判断报告的主体和年度；"
+          "没有落款，无从确认报告由谁作出；没有成文日期，无法核对报告是否按时报送。",
+      basis=BASIS_FORMAT,
+      example="报告正文以“下一年度工作安排”结束，文末没有“××县人民政府”和“2024年2月20日”。")
+def formal_elements(report: Report, config: Config) -> Iterable[Finding]:
+    """Only on documents classified as reports, and only on a complete text. A text that stops
+    in mid-sentence or at a heading (a page opening cut short, an excerpt) is not faulted at
+    all: what we hold is part of the document, and a reviewer could not tell a missing element
+    from a missing page. A complete text (an uploaded file) that lacks them is. A published
+    page's 发布日期 is not a 成文日期."""
+    if report.meta.kind != "report" or not report.text.strip() or cut_short(report):
+        return
+    missing = []
+    if not report.meta.title:
+        missing.append("title")
+    if not _signature_organ(report):
+        missing.append("signature")
+    if not report.meta.report_date:
+        missing.append("report_date")
+    if not missing:
+        return
+    evidence = []
+    if "title" in missing and (fl := _first_line(report)):
+        evidence.append(ev(report, *fl))
+    if ("signature" in missing or "report_date" in missing) and (ll := _last_line(report)):
+        a, b = ll
+        if not evidence or evidence[0].start != a:
+            evidence.append(ev(report, a, min(b, a + 60)))
+    names = "、".join(_ELEMENT_NAMES[m] for m in missing)
+    where = []
+    if "title" in missing:
+        where.append("文首没有标题")
+    if "signature" in missing or "report_date" in missing:
+        where.append("文末没有" + "和".join(_ELEMENT_NAMES[m] for m in missing if m != "title"))
+    msg = f"报告缺少{names}：{'，'.join(where)}。"
+    if "report_date" in missing:
+        msg += "没有成文日期，无法核对报告是否在规定时限内报送。"
+    yield Finding(
+        rule="structure.formal_elements", severity="minor",
+        message=msg, evidence=evidence,
+        suggestion="按公文格式补全" + names + "；成文日期写明年、月、日。",
+        data={"missing": missing})

@@ -271,7 +271,8 @@ def timeliness(report: Report, config: Config) -> Timeliness:
     title_year = report.hints.get("title_year")
     for field, date, by, what, act in checks:
         if not date or not by:
-            continue
+            continue    # undated: the deadline cannot be checked; structure.formal_elements
+                        # reports the missing 成文日期 and the opinion says the 时限 were not checked
         limit = f"{R + 1}-{by}"
         if date > limit and isinstance(title_year, int) and title_year != R \
                 and date <= f"{title_year + 1}-{by}":

@@ -6,7 +6,13 @@ For each quantity found by `quantities.find_quantities` (document titles exclude
   办结率为91.8% -> 办结率), stripped of scope words (全县, 2020年, 共, 已 …) and trailing verbs
   (达, 为, 共计 …); for measure words that stand before their noun (64个调委会) the noun after
   the unit. Parenthesised asides and quoted names are read through, not cut at.
-- indicator: the first entry of catalog/indicators.yaml whose patterns match.
+- indicator: the first entry of catalog/indicators.yaml whose patterns match, or None. Precision
+  first: a figure is left without an indicator when the sentence says it is not the count the
+  indicator means — a threshold or shortfall (少于5人, 不足20次, 仅37件), a part of a stated total
+  (其中…), the faulty part of one (…有2件被提出修改意见), an average, a count of places or units
+  named right after the number (4个社区…事项加载), or a negative cue of the entry (`context_not`,
+  `clause_not`, `after_not`, `clause_scope`). A figure shared by a list of rates
+  (审核率、备案率均为100%) is read as the first rate of the list.
 - year: the year the sentence ties the figure to ("2020年，…共受理…" -> 2020); a period
   ("2019年至今", "2017年以来") or no year -> None.
 - section: id of the innermost section containing the quantity, when sections exist.
@@ -226,11 +232,30 @@ class _Indicator:
     scope: list[re.Pattern]
     not_: list[re.Pattern]
     data: dict[str, Any]
+    context_not: list[re.Pattern]
+    clause_scope: list[re.Pattern]
+    clause_not: list[re.Pattern]
+    after_not: list[re.Pattern]
+    counts_places: bool
 
 
 _RATE_WORD = re.compile(r"(?:率|比例|比率)$")
 _AVERAGE = re.compile(r"人均|平均|户均|每人|每名|每个")
 _PART_OF = re.compile(r"其中[^;；。)）]*$")   # inside "其中…" up to the clause end
+# a threshold or a shortfall right before the number: 少于5人, 仅37件 (the quote's own 不足/不到 too)
+_BOUND_BEFORE = re.compile(r"(?:少于|多于|低于|高于|不足|不到|不超过|不高于|仅有|只有|仅为|仅|只)$")
+_BOUND_QUOTE = re.compile(r"^(?:不足|不到|不超过)")
+# the faulty part of a count: 备案审查中有2件被提出修改意见
+_FAULTY_AFTER = re.compile(r"^\S{0,3}?(?:被提出|被纠正|被通报|存在问题)")
+# a count whose noun right after the number is a place or a unit (4个社区…, 9个社区便民服务中心…)
+# counts those places, not the items of the phrase; only entries with counts_places take it
+_PLACE_NOUN = re.compile(r"^(?:社区|村|行政村|乡镇|乡|镇|街道|镇街|部门|单位|县|区|市|省|州|地区)")
+# the clause before the number (back to , ; 。 :), for clause_scope / clause_not
+_CLAUSE_DELIMS = ",;。:!?\n"
+_AFTER_CLAUSE = re.compile(r"[^,;。:!?\n、]*")
+# a list of rates sharing one figure: 合法性审核率、备案率均为100% -> the first rate
+_RATE_LIST = re.compile(r"^(.*?(?:率|比例))(?:、|和|及|与)[^,;。]*(?:率|比例)")
+_NUMBER_CHARS = re.compile(r"[\d%％]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -244,6 +269,11 @@ def indicators() -> list[_Indicator]:
             scope=[re.compile(p) for p in d.get("scope", [])],
             not_=[re.compile(p) for p in d.get("not", [])],
             data=d,
+            context_not=[re.compile(p) for p in d.get("context_not", [])],
+            clause_scope=[re.compile(p) for p in d.get("clause_scope", [])],
+            clause_not=[re.compile(p) for p in d.get("clause_not", [])],
+            after_not=[re.compile(p) for p in d.get("after_not", [])],
+            counts_places=bool(d.get("counts_places")),
         ))
     return out
 
@@ -274,9 +304,29 @@ def _subject_prefilter(kind: str, unit: str | None) -> re.Pattern | None:
         return None
 
 
-def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> str | None:
+def clause_of(context: str) -> str:
+    """The last clause of `context` (back to , ; 。 : !)."""
+    i = max(context.rfind(c) for c in _CLAUSE_DELIMS)
+    return context[i + 1:]
+
+
+def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
+                    after: str = "", quote: str = "", noun_after: bool = False) -> str | None:
+    """The indicator of a figure: `subject` the counted phrase, `context` the sentence before
+    the number, `after` the rest of the sentence after it, `quote` the figure as written,
+    `noun_after`: the subject is the noun right after the number (64个调委会)."""
     if not subject:
         return None
+    if _BOUND_BEFORE.search(context) or _BOUND_QUOTE.search(quote) or _FAULTY_AFTER.search(after):
+        return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
+    clause = clause_of(context)
+    if kind == "rate":
+        tail = _NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")   # the rates after the last figure
+        m = None if "分别" in clause else (_RATE_LIST.match(tail) or _RATE_LIST.match(subject))
+        if m:
+            subject = m.group(1)        # 合法性审核率、备案率均为100%: the first rate
+    places = kind == "count" and noun_after and bool(_PLACE_NOUN.search(subject))
+    after_clause = _AFTER_CLAUSE.match(after).group()
     if kind != "rate" and _RATE_WORD.search(subject):
         return None                     # a count is never the rate its phrase names
     if kind == "count" and _AVERAGE.search(subject):
@@ -300,11 +350,36 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str) -> 
                     if p.search(subject):
                         break
                 else:
+                    if _negative(ind, subject, context, clause, after, places, after_clause):
+                        continue
                     return ind.id
     return None
 
 
+def _negative(ind: _Indicator, subject: str, context: str, clause: str, after: str,
+              places: bool, after_clause: str = "") -> bool:
+    """The entry's negative cues: does the sentence say the figure is not this count?"""
+    if places and not ind.counts_places:
+        return True
+    for p in ind.clause_scope:
+        if not p.search(subject) and not p.search(clause) and not p.search(after_clause):
+            return True
+    for p in ind.context_not:
+        if p.search(context):
+            return True
+    for p in ind.clause_not:
+        if p.search(clause):
+            return True
+    for p in ind.after_not:
+        if p.search(after):
+            return True
+    return False
+
+
 # --------------------------------------------------------------------------- component
+_AFTER_WINDOW = 16      # characters after the number read for after_not (up to the sentence end)
+
+
 def _sentence_starts(norm: str) -> list[int]:
     return [0] + [m.end() for m in _SENT_END.finditer(norm)]
 
@@ -346,7 +421,11 @@ def build_facts(report: Report) -> list[Fact]:
                 year = _year_value(ym.group("y"))
         context = norm[sent_start:q.start]
         subj_norm = norm[span[0]:span[1]] if span else ""
-        indicator = match_indicator(q.kind, q.unit, subj_norm, context)
+        m_end = _SENT_END.search(norm, q.end, min(len(norm), q.end + _AFTER_WINDOW))
+        after = norm[q.end:m_end.start() if m_end else min(len(norm), q.end + _AFTER_WINDOW)]
+        indicator = match_indicator(q.kind, q.unit, subj_norm, context, after=after,
+                                    quote=norm[q.start:q.end],
+                                    noun_after=bool(span) and span[0] >= q.end)
         section = sec.id if sec is not None else None
         facts.append(Fact(
             id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,

@@ -23,8 +23,10 @@ from docx.shared import Mm, Pt, RGBColor
 from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
-from .opinion import (CN_NUM, ItemView, Opinion, build_opinion, chapters, date_line,
-                      intro_sentence, office_line, salutation, summary_sentence, title_lines)
+from ..textnorm import shorten as shorten_text
+from .opinion import (ANNEX_TITLE, CN_NUM, ItemView, Opinion, build_opinion, chapters, date_line,
+                      indicators_note, intro_sentence, office_line, salutation, summary_sentence,
+                      title_lines)
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -265,12 +267,30 @@ def _write(doc, op: Opinion) -> None:
             if not op.indicators:
                 _para(doc, "未提取到可识别的指标。")
                 continue
-            _table(doc, ["指标", "数值", "原文", "所在部分"],
-                   [[r.name, r.value_text, r.quote, r.section_short or "—"]
-                    for r in op.indicators], [34, 22, 62, 38])
+            if op.key_indicators:
+                _table(doc, INDICATOR_HEADER, _indicator_cells(op.key_indicators), INDICATOR_WIDTHS)
+            note = indicators_note(op)
+            if note:
+                _para(doc, note)
     doc.add_paragraph()
     _para(doc, office_line(op), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _para(doc, date_line(op), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    if op.annex_indicators:
+        # 附件 after the signature, on a new page: label at the left, title centred
+        doc.add_page_break()
+        set_fonts(_para(doc, "附件", indent=False).runs[0], H1_FONT)
+        doc.add_paragraph(ANNEX_TITLE, style="Title")
+        _table(doc, INDICATOR_HEADER, _indicator_cells(op.annex_indicators), INDICATOR_WIDTHS)
+
+
+INDICATOR_HEADER = ["指标", "数值", "原文", "所在部分"]
+INDICATOR_WIDTHS = [34, 22, 62, 38]
+KEY_SECTION = 16        # characters of the section column (two lines)
+
+
+def _indicator_cells(rows) -> list[list[str]]:
+    return [[r.name, r.value_text, r.quote, shorten_text(r.section_short or "—", KEY_SECTION)]
+            for r in rows]
 
 
 def render_docx(report: Report, path_or_stream: str | IO[bytes], config: Config | None = None,

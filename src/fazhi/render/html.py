@@ -11,7 +11,8 @@ from markupsafe import Markup
 from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
-from .opinion import (CN_NUM, Opinion, build_opinion, chapters, date_line, fmt_number,
+from .opinion import (ANNEX_TITLE, CN_NUM, Opinion, build_opinion, chapters, date_line, fmt_number,
+                      indicators_note,
                       intro_sentence, office_line, salutation, summary_sentence)
 from .spans import Mark, highlight
 
@@ -64,6 +65,7 @@ def render_html(report: Report, config: Config | None = None, decisions: Decisio
         op=op, chapters=chapters(op), cn=CN_NUM, intro=intro_sentence(op), salutation=salutation(op),
         summary=summary_sentence(op), verdict_class=VERDICT_CLASS.get(op.verdict, ""),
         office=office_line(op), date=date_line(op),
+        indicators_note=indicators_note(op), annex_title=ANNEX_TITLE,
         fulltext=Markup(highlight(report.text, marks)),
         max_html_quotes=int(config.get("opinion.max_html_quotes", 6) or 6),
         n_facts=len(report.facts), n_marked=sum(1 for m in marks if m.cls.startswith("finding")))

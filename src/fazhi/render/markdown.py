@@ -7,8 +7,8 @@ from typing import Iterable
 from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
-from .opinion import (CN_NUM, ItemView, build_opinion, chapters, date_line, intro_sentence,
-                      office_line, salutation, summary_sentence)
+from .opinion import (ANNEX_TITLE, CN_NUM, ItemView, build_opinion, chapters, date_line,
+                      indicators_note, intro_sentence, office_line, salutation, summary_sentence)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -70,9 +70,20 @@ def render_markdown(report: Report, config: Config | None = None, decisions: Dec
             if not op.indicators:
                 L += ["未提取到可识别的指标。", ""]
                 continue
-            L += ["| 指标 | 数值 | 原文 | 所在部分 |", "| --- | --- | --- | --- |"]
-            for r in op.indicators:
-                L.append(f"| {md(r.name)} | {md(r.value_text)} | {md(r.quote)} | {md(r.section)} |")
-            L.append("")
+            if op.key_indicators:
+                _indicator_table(L, op.key_indicators)
+            note = indicators_note(op)
+            if note:
+                L += [note, ""]
     L += ["", f"{office_line(op)}", "", f"{date_line(op)}", ""]
+    if op.annex_indicators:
+        L += ["附件", "", f"## {ANNEX_TITLE}", ""]
+        _indicator_table(L, op.annex_indicators)
     return "\n".join(L)
+
+
+def _indicator_table(L: list[str], rows) -> None:
+    L += ["| 指标 | 数值 | 原文 | 所在部分 |", "| --- | --- | --- | --- |"]
+    for r in rows:
+        L.append(f"| {md(r.name)} | {md(r.value_text)} | {md(r.quote)} | {md(r.section)} |")
+    L.append("")

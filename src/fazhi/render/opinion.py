@@ -3,7 +3,9 @@
 `build_opinion(report, config, decisions, extra_findings)` gathers everything the Word, HTML and
 Markdown renderers show: title and identity of the report, the verdict and the rule behind it,
 findings grouped by family (dismissed ones apart), the statutory-part checklist, the extracted
-indicators and the signature line. Every field that is unknown stays None; the renderers decide
+indicators and the signature line. The indicator chapter shows the catalogue's key indicators
+(`key: true` in catalog/indicators.yaml), at most KEY_ROWS rows with short quotes so that the
+table fits on one page; the full list of extracted indicators is the opinion's annex (附件). Every field that is unknown stays None; the renderers decide
 how to show "unknown".
 """
 from __future__ import annotations
@@ -25,6 +27,9 @@ DEFAULT_REQUIRED = ("measures", "shortcomings", "first_responsible", "plan")
 GENERIC_TITLE = "法治政府建设年度报告"
 _QUOTED = re.compile(r"“([^“”]+)”")
 SHORT_QUOTE = 16           # quotes shorter than this are cited with their clause
+KEY_ROWS = 10              # rows of the key-indicator table (one page of the Word opinion)
+KEY_QUOTE = 36             # characters of a key-indicator quote (three lines of its column)
+_NOT_MEASURES = ("plan", "shortcomings")   # targets and problems: not the year's results
 
 
 @dataclass
@@ -190,13 +195,21 @@ class Opinion:
     groups: list[FamilyGroup]
     dismissed: list[ItemView]
     parts: list[PartRow]
-    indicators: list[IndicatorRow]
+    indicators: list[IndicatorRow]          # every extracted indicator (the annex)
     office: str | None
     date: str | None
     file: str | None
     unit: str | None = None         # the reporting unit: department or jurisdiction as written
     addressee: str | None = None    # 称谓: the issuing organs as written in the report
     items: list[ItemView] = field(default_factory=list)   # every finding, in text order
+    key_indicators: list[IndicatorRow] = field(default_factory=list)   # the chapter's table
+    undated: tuple[str, ...] = ()   # what the deadlines need and the report lacks: "report"
+                                    # (成文日期), "publish" (发布日期), "year" (报告年度)
+
+    @property
+    def annex_indicators(self) -> list[IndicatorRow]:
+        """The annex lists every indicator when the chapter's table does not show them all."""
+        return self.indicators if len(self.indicators) > len(self.key_indicators) else []
 
     @property
     def total(self) -> int:
@@ -311,6 +324,41 @@ def section_path(report: Report, offset: int, depth: int = 2) -> str | None:
     if inner is None or inner is top or depth < 2:
         return heading_of(report, top)
     return f"{heading_of(report, top)} › {heading_of(report, inner)}"
+
+
+def key_indicator_ids() -> list[str]:
+    from .. import catalog
+    try:
+        return [d["id"] for d in catalog.load("indicators")["indicators"] if d.get("key")]
+    except Exception:       # noqa: BLE001 - no catalogue: no key table
+        return []
+
+
+def key_indicator_rows(report: Report, rows: list[IndicatorRow],
+                       max_rows: int = KEY_ROWS) -> list[IndicatorRow]:
+    """One row per key indicator: its first figure outside the plan and the shortcomings (its
+    first figure at all when every one is there); at most `max_rows` (the catalogue marks no
+    more), in text order, the quote cut to KEY_QUOTE characters."""
+    order = {k: i for i, k in enumerate(key_indicator_ids())}
+    best: dict[str, tuple[bool, int, IndicatorRow]] = {}
+    for r in rows:
+        if r.indicator not in order:
+            continue
+        rank = (_top_part(report, r.start) in _NOT_MEASURES, r.start, r)
+        if r.indicator not in best or rank[:2] < best[r.indicator][:2]:
+            best[r.indicator] = rank
+    chosen = sorted((b[2] for b in best.values()), key=lambda r: order[r.indicator])[:max_rows]
+    out = []
+    for r in sorted(chosen, key=lambda r: r.start):
+        q = clause_around(report.text, r.start, r.end, KEY_QUOTE) or r.quote
+        out.append(IndicatorRow(r.fact_id, r.indicator, r.name, r.value, r.unit, q, r.section,
+                                r.start, r.end, r.written))
+    return out
+
+
+def _top_part(report: Report, offset: int) -> str | None:
+    top = next((s for s in report.sections if s.start <= offset < s.end), None)
+    return top.part if top is not None else None
 
 
 def _indicator_names() -> dict[str, str]:
@@ -498,14 +546,17 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
         ("发布日期", cn_date(m.publish_date)),
         ("文本类型", KIND_NAMES.get(m.kind or "", m.kind) if m.kind else None),
     ]   # no file name: an upload's file name is not an official reference
+    rows = indicator_rows(report, max_quote)
     return Opinion(
         title=f"关于{display}的审核意见", report_title=m.title, display_title=display,
         info=info, verdict=label, verdict_reason=reason, counts=counts, groups=groups,
         dismissed=dismissed, parts=part_rows(report, config),
-        indicators=indicator_rows(report, max_quote),
+        indicators=rows, key_indicators=key_indicator_rows(report, rows),
         office=config.get("opinion.office"), date=config.get("opinion.date"),
         file=report.source.path, unit=m.department or m.jurisdiction, items=items,
-        addressee="、".join(m.issuers) if m.issuers else m.department)
+        addressee="、".join(m.issuers) if m.issuers else m.department,
+        undated=tuple(k for k, d in (("report", m.report_date), ("publish", m.publish_date),
+                                     ("year", m.report_year)) if not d))
 
 
 def summary_sentence(op: Opinion) -> str:
@@ -539,7 +590,21 @@ def chapters(op: Opinion) -> list[tuple[str, str]]:
     if op.dismissed:
         keys.append(("dismissed", "已排除的问题"))
     keys.append(("indicators", "提取的主要指标"))
+    # the annex (附件, after the signature) is not a chapter: see annex_title
     return [(k, f"{CN_NUM[i]}、{name}") for i, (k, name) in enumerate(keys)]
+
+
+ANNEX_TITLE = "提取的全部指标"
+
+
+def indicators_note(op: Opinion) -> str | None:
+    """The sentence under the key-indicator table, or None when the table shows everything."""
+    if not op.indicators or not op.annex_indicators:
+        return None
+    if not op.key_indicators:
+        return f"报告中未提取到重点指标，提取的全部{len(op.indicators)}项指标数据见附件。"
+    return (f"上表列出重点指标{len(op.key_indicators)}项；"
+            f"提取的全部{len(op.indicators)}项指标数据见附件。")
 
 
 def salutation(op: Opinion) -> str:
@@ -581,11 +646,25 @@ BASIS = "《法治政府建设与责任落实督察工作规定》（厅字〔20
 
 
 def intro_sentence(op: Opinion) -> str:
+    """The opening paragraph. An undated report's deadline cannot be checked: the sentence says
+    so instead of claiming the 时限 were checked."""
     src = f"{op.unit}报送的" if op.unit else "你单位报送的"
+    if "report" in op.undated:
+        checked = "报告结构、年度、数据、来源和内容质量"
+        if "publish" in op.undated:
+            gap = "报告未注明成文日期，也未见发布日期，报送和公开时限无法核对"
+        else:
+            gap = "报告未注明成文日期，报送时限无法核对"
+    elif "year" in op.undated:
+        checked = "报告结构、数据、来源和内容质量"
+        gap = "报告未写明所报告的年度，报送和公开时限无法核对"
+    else:
+        checked, gap = "报告结构、年度与时限、数据、来源和内容质量", None
     shown = op.display_title
     if op.unit and shown.startswith(op.unit):       # "某县报送的某县2021年度…": name the unit once
         shown = shown[len(op.unit):]
     return (f"{src}{shown}收悉。依据{BASIS}关于法治政府建设年度报告内容和公开的要求，"
-            "经逐项核对报告结构、年度与时限、数据、来源和内容质量"
+            f"经逐项核对{checked}"
             + ("，并经审核人复核" if op.has_decisions else "")
-            + "，现提出审核意见如下。")
+            + "，现提出审核意见如下。"
+            + (f"{gap}。" if gap else ""))

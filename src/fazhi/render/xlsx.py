@@ -1,5 +1,8 @@
 """The batch summary table (汇总.xlsx): sheet "报告" one row per report, sheet "问题" one row per
-finding. A report that could not be read is a row with its error."""
+finding, sheet "指标" one row per extracted indicator (all of them, the key ones marked: the
+opinion shows only the key ones and lists the rest in its annex). A report that could not be
+read is a row with its error. 按时报送公开 is 按时 / 逾期 / 无法判断 (checks/years.py `timeliness`,
+the same computation as the stored column and the web)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,14 +20,16 @@ from ..model import Report
 from ..labels import TIMELINESS_NAMES
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, missing_parts,
                       review_items, verdict)
-from .opinion import (FAMILIES, LEVEL_NAMES, SHORT_QUOTE, clause_around, plain, rule_title,
-                      section_path)
+from .opinion import (FAMILIES, LEVEL_NAMES, SHORT_QUOTE, clause_around, indicator_rows,
+                      key_indicator_ids, plain, rule_title, section_path)
 
 REPORT_HEADERS = ["文件", "报告标题", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型", "结论",
                   "严重", "一般", "提示", "缺少的法定内容", "按时报送公开", "错误", "结论依据"]
 REPORT_WIDTHS = [40, 36, 16, 8, 10, 9, 12, 12, 12, 8, 6, 6, 6, 36, 9, 40, 60]
 FINDING_HEADERS = ["文件", "地区", "问题名称", "类别", "严重程度", "说明", "原文", "建议", "编号", "位置"]
 FINDING_WIDTHS = [40, 16, 24, 14, 9, 70, 50, 50, 7, 40]
+INDICATOR_HEADERS = ["文件", "地区", "报告年度", "指标", "重点指标", "数值", "单位", "原文", "位置"]
+INDICATOR_WIDTHS = [40, 16, 9, 30, 9, 12, 8, 60, 40]
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_CELL = 32000          # Excel's cell limit is 32,767 characters
 
@@ -111,6 +116,22 @@ def finding_rows(item: BatchItem) -> list[list[Any]]:
     return out
 
 
+def indicator_sheet_rows(item: BatchItem) -> list[list[Any]]:
+    r = item.report
+    if r is None:
+        return []
+    key = set(key_indicator_ids())
+    place = r.meta.department or r.meta.jurisdiction
+    facts = {f.id: f for f in r.facts}
+    out = []
+    for row in indicator_rows(r, 120):
+        f = facts.get(row.fact_id)
+        out.append([item.path, place, r.meta.report_year, row.name,
+                    "是" if row.indicator in key else "否",
+                    f.value if f is not None else None, row.unit, row.quote, row.section])
+    return out
+
+
 def _sheet(ws, headers: list[str], rows: Iterable[list[Any]], widths: list[int]) -> None:
     ws.append(headers)
     bold = Font(bold=True)
@@ -156,6 +177,9 @@ def render_xlsx(rows: Iterable[BatchItem | Report | tuple], path, config: Config
     _sheet(ws, REPORT_HEADERS, (report_row(it, config) for it in items), REPORT_WIDTHS)
     ws2 = wb.create_sheet("问题")
     _sheet(ws2, FINDING_HEADERS, (r for it in items for r in finding_rows(it)), FINDING_WIDTHS)
+    ws3 = wb.create_sheet("指标")
+    _sheet(ws3, INDICATOR_HEADERS, (r for it in items for r in indicator_sheet_rows(it)),
+           INDICATOR_WIDTHS)
     if isinstance(path, (str, os.PathLike)):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     wb.save(path)

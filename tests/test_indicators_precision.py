@@ -1,0 +1,104 @@
+"""Indicators are right or null (extract/facts.py match_indicator, catalog/indicators.yaml):
+negative cues of the sentence, the noun counted right after the number, thresholds, lists of
+rates. Short texts written for these tests (fictional places); each cue has a case that keeps
+the indicator and one that drops it."""
+from __future__ import annotations
+
+import pytest
+
+from fazhi.extract.facts import build_facts
+from fazhi.model import Report
+
+
+def indicator_of(text: str, quote: str) -> str | None:
+    r = Report(text=text)
+    r.facts = build_facts(r)
+    found = [f for f in r.facts if f.quote == quote]
+    assert found, (quote, [f.quote for f in r.facts])
+    return found[0].indicator
+
+
+@pytest.mark.parametrize("text,quote,indicator", [
+    # a count of places named right after the number is not a count of items
+    ("完成全镇8个村和4个社区政务服务事项加载工作。", "4个", None),
+    ("镇便民服务中心进驻政务服务事项126项。", "126项", "gov_services_items"),
+    ("推动改革向社区延伸，6个社区便民服务中心可办事项达到70项。", "6个", None),
+    ("全镇11个村（社区）均设立人民调解委员会。", "11个", None),     # 村 counted, not committees
+    ("新建调解委员会12个。", "12个", "mediation_committees"),
+    # a drill's participants are not 普法 audiences
+    ("全县中小学均开展了消防演练，参与师生2.1万人。", "2.1万人", None),
+    ("开展宪法宣传周活动，参与师生2.1万人。", "2.1万人", "pufa_participants"),
+    ("组织各级领导干部参加法治讲座，累计参加人数达3万余人次。", "3万余人次", None),
+    # records entered on a platform are not random inspections
+    ("在监管平台录入行政检查信息960条、行政处罚信息21条。", "960条", None),
+    ("全年开展“双随机、一公开”抽查52次。", "52次", "random_inspections"),
+    # entities that filed their annual report, a private subset: not the stock of entities
+    ("全镇共有2650户市场主体完成年报公示。", "2650户", None),
+    ("全镇共有市场主体2650户。", "2650户", "market_entities"),
+    ("全县共有民营经济市场主体1.8万户。", "1.8万户", None),
+    # thresholds and shortfalls
+    ("部分执法所执法人员少于4人。", "4人", None),
+    ("全区共有行政执法人员512人。", "512人", "enforcement_personnel"),
+    ("社区法律顾问提供法律咨询不足15次。", "不足15次", None),
+    ("全年查办网络交易违法案件仅12件。", "12件", None),
+    ("全年查办各类违法案件412件。", "412件", "enforcement_cases"),
+    # bodies acted on, or merged: not the bodies that exist
+    ("对22个执法部门开展执法监督检查。", "22个", None),
+    ("将原有的17支执法队伍整合为5支。", "17支", None),
+    ("全区保留行政执法队伍5支。", "5支", "enforcement_bodies"),
+    # discipline cases are not enforcement cases
+    ("纪检监察机关共立案查处31件40人，纪律处分28人。", "31件", None),
+    # a figure shared by a list of rates carries the first rate
+    ("规范性文件合法性审核率、备案率均为100%。", "100%", "normative_docs_review_rate"),
+    ("重大决策合法性审查率100%，规范性文件备案率100%。", "100%", "major_decision_legality_review_rate"),
+    ("受理率、办结率分别为98%、95%，涉及规范性文件。", "95%", None),
+    # 调解成功率 alone is the people's mediation
+    ("排查纠纷120件，调解成功118件，调解成功率98.3%。", "98.3%", "people_mediation_success_rate"),
+    ("行政调解成功率达90%。", "90%", "admin_mediation_success_rate"),
+    # study of other subjects, staff-wide activities, political training
+    ("局党组会学习9次。", "9次", None),
+    ("局党组会专题学法9次。", "9次", "law_study_sessions"),
+    ("全年开展各类学法活动25次。", "25次", None),
+    ("开展学习贯彻全会精神政治轮训6场次。", "6场次", None),
+    ("举办依法行政专题培训班3期。", "3期", "training_sessions"),
+    # attended, not held
+    ("主要负责人参加上级组织的法治培训2次。", "2次", None),
+    # mail to an official is not a petition; suggestions and proposals together
+    ("办理局长信箱来信18件。", "18件", None),
+    ("接待群众来访48批次。", "48批次", "petitions"),
+    ("办结人大代表建议、政协提案212件。", "212件", None),
+    ("办理政协提案35件。", "35件", "cppcc_proposals"),
+    # normative documents: cleanup of policy documents, faulty filed ones
+    ("清理妨碍公平竞争的政策文件6件。", "6件", None),
+    ("开展规范性文件集中清理，清理规范性文件140件。", "140件", "normative_docs_cleanup"),
+    ("市级规范性文件备案审查中有3件被提出修改意见。", "3件", None),
+    ("报送备案规范性文件41件。", "41件", "normative_docs_filed"),
+    # attended someone else's training vs organised it
+    ("组织全体干部职工参加法治专题培训4期。", "4期", "training_sessions"),
+    # trainees of a course vs passers of an exam
+    ("在主体班次中开设法治专题课程5次，累计覆盖学员260人次。", "5次", "training_sessions"),
+    ("在主体班次中开设法治专题课程5次，累计覆盖学员260人次。", "260人次", "training_participants"),
+    ("全镇31名学员全部通过学法考试。", "31名", None),
+    # the object after the number says what was studied
+    ("全年2次专题学习《法治政府建设实施纲要》。", "2次", "law_study_sessions"),
+    ("全年2次专题学习《统计工作条例》。", "2次", "law_study_sessions"),    # 条例: still law
+    ("全年2次专题学习会议精神。", "2次", None),
+    ("“三类人员”考法3120人次。", "3120人次", "law_exam_participants"),
+    ("126名行政机关负责人出庭应诉。", "126名", "head_appearance_count"),
+    ("司法所共审核合同8份。", "8份", "legal_adviser_matters"),
+    ("全县共编制行政审批清单186项。", "186项", "admin_licensing_items"),
+    # 废止/失效 counts: the cleanup's count, unless they are the results of a stated cleanup count
+    ("开展规范性文件专项清理，废止9件、修改4件。", "9件", "normative_docs_cleanup"),
+    ("开展规范性文件集中清理，清理文件210件，废止18件。", "210件", "normative_docs_cleanup"),
+    ("开展规范性文件集中清理，清理文件210件，废止18件。", "18件", None),
+    ("全年有2件规范性文件失效。", "2件", "normative_docs_cleanup"),
+    # the first rate of a list after the last figure
+    ("出庭应诉率100%，败诉率和纠错率均为0。", "100%", "head_appearance_rate"),
+    ("法律顾问参与率、合法性审查率均达100%。", "100%", "legal_adviser_rate"),
+    ("普法公众号全年更新52期。", "52期", None),
+    # opinions and services to firms are not the government's legal adviser matters
+    ("审查重大决策、合同等42件，提出审查意见85条。", "85条", None),
+    ("审查重大决策、合同等42件，提出审查意见85条。", "42件", "legal_adviser_matters"),
+])
+def test_indicator_right_or_null(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator
