@@ -1,57 +1,195 @@
 """Document kind (meta.kind): report / template / interpretation / plan / news / article / other.
 
-Markers live in catalog/kinds.yaml; matching is done on Report.norm (half-width, simplified).
+The markers are in catalog/kinds.yaml; the masks in fazhi/zh/masks.py. Everything is matched on
+a view of `report.norm` (half-width, simplified) from which broken conversions' inserted pinyin
+("建设(shè)") and spaces between Chinese characters are removed, so that a traditional copy, a
+PDF extraction or a mirror classifies like the original. Offsets are not needed here.
+
+Order: a text that is not Chinese → other; masked → template; interpretation; other by its
+title; plan; news; other by its opening (政府信息公开, 通报如下, one official speaking, an exam);
+article (research, 蓝皮书); report (a 法治 report title, or a 法治 text with the report's
+formula, opening sentence, inline title or numbered measures); else article (about 法治) or
+other. A report without its title is recognised by its body alone.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .. import catalog
 from ..model import Report
+from ..zh import masks
+
+KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
 
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def view(s: str) -> str:
+    """The classification view: no inserted pinyin, no spaces between Chinese characters."""
+    return _CJK_GAP.sub("", _PINYIN.sub("", s))
 
 
 def _any(s: str, words) -> bool:
     return any(w in s for w in words or [])
 
 
-def _any_rx(s: str, pats, flags=0) -> bool:
-    return any(re.search(p, s, flags) for p in pats or [])
+def _rx(pats, flags=0) -> list[re.Pattern]:
+    return [re.compile(p, flags) for p in pats or []]
+
+
+def _hit(s: str, pats) -> re.Match | None:
+    for p in pats:
+        m = p.search(s)
+        if m:
+            return m
+    return None
+
+
+@dataclass
+class Decision:
+    kind: str
+    why: str          # the rule that decided (for tests and debugging; not shown to readers)
+
+
+class _Text:
+    """The parts of a text the rules look at."""
+
+    def __init__(self, report: Report, title: str | None, body_start: int | None):
+        norm = report.norm
+        bs = body_start if body_start is not None else 0
+        self.title = view(title or "")
+        self.title_own = _BOOK.sub("", self.title)        # the title without cited 《documents》
+        self.header = view(norm[:bs])                      # lines above the body (title block, chrome)
+        self.body = view(norm[bs:])
+        self.all = view(norm)
+        self.length = len(norm)
+        self.report = report
+
+    def head(self, n: int) -> str:
+        return self.body[:n]
+
+    def top(self, n: int) -> str:
+        """The title block and the first n characters of the body."""
+        return self.all[:len(self.header) + n]
+
+    def paragraphs(self, n: int, whole: bool = False) -> list[str]:
+        out = []
+        for p in (self.all if whole else self.body).split("\n"):
+            p = p.strip()
+            if p:
+                out.append(p)
+                if len(out) >= n:
+                    break
+        return out
 
 
 def classify(report: Report, title: str | None, body_start: int | None) -> str:
+    return decide(report, title, body_start).kind
+
+
+def decide(report: Report, title: str | None, body_start: int | None) -> Decision:
     k = catalog.load("kinds")
-    norm, hints = report.norm, report.hints
-    t = title or ""
-    tpl = k["template"]
-    residue = sum(1 for w in tpl["residue"] if w in norm[:4000] or w in norm[-3000:])
-    masked = sum(len(re.findall(p, norm)) for p in tpl["masked_patterns"])
-    if (hints.get("template_site") or any(r.kind == "template_site" for r in report.removed)
-            or residue >= tpl["residue_min"] or masked >= tpl["masked_min"]):
-        return "template"
-    if _any(t, k["interpretation"]["title"]):
-        return "interpretation"
-    pl = k["plan"]
-    if t and _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"]):
-        return "plan"
-    ot = k["other"]
-    head = norm[:600]
-    if _any(t, ot["title"]) or _any_rx(head, ot["opening_patterns"], re.M) or _any(norm[:3000], ot["body"]):
-        return "other"
+    x = _Text(report, title, body_start)
     rp = k["report"]
-    # a title that names the report only inside 《》 is about the report (审议通过《…报告》), not it
-    t_own = _BOOK.sub("", t)
-    title_report = bool(t_own) and _any_rx(t_own, rp["title_patterns"]) and _any(t_own, rp["title_report"])
-    body_hits = sum(1 for p in rp["body_patterns"] if re.search(p, norm))
-    terms = sum(norm.count(w) for w in rp["body_terms"])
+    title_report = bool(x.title_own) and bool(_hit(x.title_own, _rx(rp["title_patterns"]))) \
+        and _any(x.title_own, rp["title_report"])
+
+    # a catalogue record or a translation: mostly not Chinese
+    sample = x.all[:3000]
+    if len(_LATIN.findall(sample)) > 2 * len(_CJK.findall(sample)):
+        return Decision("other", "not Chinese")
+
+    d = _template(x, k["template"])
+    if d:
+        return d
+
+    it = k["interpretation"]
+    if _any(x.title, it["title"]):
+        return Decision("interpretation", "title")
+    top_lines = [ln.strip() for ln in (x.header + "\n" + x.head(200)).split("\n")[:12] if ln.strip()]
+    if any(_hit(ln, _rx(it["top_patterns"])) for ln in top_lines if not re.search(r"[>›»]|首页", ln)):
+        return Decision("interpretation", "title block")
+    if _hit(x.top(it["head_chars"]), _rx(it["head_patterns"])):
+        return Decision("interpretation", "headings")
+
+    ot = k["other"]
+    if _any(x.title, ot["title"]) or _hit(x.title, _rx(ot["title_patterns"])):
+        return Decision("other", "title")
+
+    pl = k["plan"]
+    head = x.head(1500)
+    if x.title and _hit(x.title, _rx(pl["title_patterns"])) and not _any(x.title_own, pl["not_if_title"]):
+        return Decision("plan", "title")
+    if not title_report:
+        if _hit(head, _rx(pl["head_patterns"])):
+            return Decision("plan", "formula")
+        tops = [s.heading for s in report.sections] if report.sections else []
+        tops_text = "\n".join(view(h) for h in tops) if tops else head
+        if sum(1 for w in pl["headings"] if re.search(rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}",
+                                                       tops_text)) >= pl["headings_min"]:
+            return Decision("plan", "headings")
+
     nw = k["news"]
-    body = norm[body_start:body_start + 200] if body_start is not None else norm[:200]
-    if (len(norm) <= nw["max_chars"] and not title_report and _any_rx(body, nw["opening_patterns"])
-            and _any(norm[:600], nw["event"])):
-        return "news"
-    if title_report or (body_hits >= rp["body_min"] and terms >= rp["body_terms_min"]):
-        return "report"
-    if terms >= rp["body_terms_min"] or (t and _any_rx(t, rp["title_patterns"])):
-        return "article"
-    return "other"
+    if x.length <= nw["max_chars"]:
+        if _hit(x.title_own, _rx(nw["title_patterns"])):
+            return Decision("news", "headline")
+        if not title_report:
+            lead = x.paragraphs(1)
+            if lead and _hit(lead[0], _rx(nw["lead_patterns"])):
+                return Decision("news", "lead")
+
+    if not title_report:
+        oh = x.head(ot["head_chars"])
+        if _hit(x.all[:600], _rx(ot["opening_patterns"], re.M)):
+            return Decision("other", "address to a congress")
+        if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
+                not re.search(r"法治政府建设[^。]{0,20}(报告|情况)", oh):
+            return Decision("other", "information disclosure")
+        if _hit(oh, _rx(ot["head_patterns"])):
+            return Decision("other", "opening")
+
+    ar = k["article"]
+    if _any(x.header, ar["header"]) or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+        return Decision("article", "research")
+
+    if title_report:
+        return Decision("report", "title")
+    topic = sum(len(p.findall(x.all[:rp["topic_chars"]])) for p in _rx(rp["topic_patterns"]))
+    if topic >= rp["topic_min"]:
+        if _hit(x.top(3000), _rx(rp["formula_patterns"])):
+            return Decision("report", "formula")
+        if _hit(x.all[:rp["inline_title_chars"]].replace(" ", ""), _rx(rp["inline_title_patterns"])):
+            return Decision("report", "inline title")
+        lead = _rx(rp["lead_patterns"])
+        paras = x.paragraphs(rp["lead_paragraphs"]) + x.paragraphs(rp["lead_paragraphs"], whole=True)
+        if any(_hit(p, lead) for p in paras):
+            return Decision("report", "opening sentence")
+        hs = _rx(rp["heading_patterns"])
+        if all(p.search(x.top(3000)) for p in hs):
+            return Decision("report", "numbered measures")
+        return Decision("article", "about rule of law")
+    if x.title and _hit(x.title, _rx(rp["title_patterns"])):
+        return Decision("article", "about rule of law")
+    return Decision("other", "nothing")
+
+
+def _template(x: _Text, tpl) -> Decision | None:
+    report = x.report
+    lead = x.paragraphs(2)
+    first = (lead[0] if lead else "")[:tpl["lead_chars"]]
+    if masks.masked_in(x.title) or masks.masked_in(first):
+        return Decision("template", "masked reporter")
+    n = len(masks.mask_hits(x.all))
+    if n >= tpl["masked_min"]:
+        return Decision("template", "masked")
+    residue = report.hints.get("template_site") or any(r.kind == "template_site" for r in report.removed) \
+        or _any(x.all[:4000], tpl["residue"]) or _any(x.all[-3000:], tpl["residue"]) \
+        or bool(_hit(x.all[:4000], _rx(tpl["residue_patterns"])))
+    if residue and n >= 1:
+        return Decision("template", "site residue and a mask")
+    return None
