@@ -154,7 +154,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("other", "opening")
 
     ar = k["article"]
-    if _any(x.header, ar["header"]) or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+    if _any(x.header[-ar["header_chars"]:], ar["header"]) or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
         return Decision("article", "research")
 
     if title_report:
@@ -180,9 +180,9 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
 def _template(x: _Text, tpl) -> Decision | None:
     report = x.report
-    lead = x.paragraphs(2)
-    first = (lead[0] if lead else "")[:tpl["lead_chars"]]
-    if masks.masked_in(x.title) or masks.masked_in(first):
+    n_lead = tpl["lead_chars"]
+    leads = [p[:n_lead] for p in x.paragraphs(1) + x.paragraphs(3, whole=True)]
+    if masks.masked_in(x.title) or any(masks.masked_in(p) for p in leads):
         return Decision("template", "masked reporter")
     n = len(masks.mask_hits(x.all))
     if n >= tpl["masked_min"]:
