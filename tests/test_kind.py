@@ -207,3 +207,18 @@ def test_article_blue_book_chapter():
     text = ("法治政府建设年度报告制度研究\n摘要：年度报告制度是推动法治政府建设的重要机制。\n"
             "关键词：法治政府；年度报告\n2023年，各地普遍公开了年度报告。\n")
     assert kind_of(text) == "article"
+
+
+def test_news_told_without_a_news_lead():
+    # a meeting story whose first words are a purpose clause, not a date
+    text = ("为推动领导干部履行推进法治建设第一责任人职责，2024年3月21日，青禾县述法评议会在县委会议室召开。"
+            "会上，8个部门主要负责人现场述法。会议强调，要把法治建设抓在手上。\n")
+    assert kind_of(text) == "news"
+    # near miss: a 法治 commentary that tells no meeting stays an article
+    assert kind_of("推进法治政府建设，关键在于领导干部带头尊法学法守法用法，让依法行政成为习惯。\n") == "article"
+
+
+@pytest.mark.parametrize("label", ["政策解读", "公示公告", "新闻发布", "工作要点"])
+def test_column_label_above_a_report_decides_nothing(label):
+    # a portal's column label picked as the title: the body still makes the report
+    assert kind_of(label + "\n\n" + OPENING + "现将有关情况报告如下。\n" + MEASURES) == "report"

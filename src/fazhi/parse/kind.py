@@ -108,8 +108,11 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if d:
         return d
 
+    # a title of a few characters is a portal's column label (政策解读, 公示公告, 新闻发布), not the
+    # document's name: it decides nothing
+    named = len(x.title_own) > k["label_max_chars"]
     it = k["interpretation"]
-    if _any(x.title, it["title"]):
+    if named and _any(x.title, it["title"]):
         return Decision("interpretation", "title")
     top_lines = [ln.strip() for ln in (x.header + "\n" + x.head(200)).split("\n")[:12] if ln.strip()]
     if any(_hit(ln, _rx(it["top_patterns"])) for ln in top_lines if not re.search(r"[>›»]|首页", ln)):
@@ -118,25 +121,23 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         return Decision("interpretation", "headings")
 
     ot = k["other"]
-    if _any(x.title, ot["title"]) or _hit(x.title, _rx(ot["title_patterns"])):
+    if named and (_any(x.title, ot["title"]) or _hit(x.title, _rx(ot["title_patterns"]))):
         return Decision("other", "title")
 
     pl = k["plan"]
     head = x.head(1500)
-    if x.title and _hit(x.title, _rx(pl["title_patterns"])) and not _any(x.title_own, pl["not_if_title"]):
+    if named and _hit(x.title, _rx(pl["title_patterns"])) and not _any(x.title_own, pl["not_if_title"]):
         return Decision("plan", "title")
     if not title_report:
         if _hit(head, _rx(pl["head_patterns"])):
             return Decision("plan", "formula")
-        tops = [s.heading for s in report.sections] if report.sections else []
-        tops_text = "\n".join(view(h) for h in tops) if tops else head
         if sum(1 for w in pl["headings"] if re.search(rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}",
-                                                       tops_text)) >= pl["headings_min"]:
+                                                       x.top(1500))) >= pl["headings_min"]:
             return Decision("plan", "headings")
 
     nw = k["news"]
     if x.length <= nw["max_chars"]:
-        if _hit(x.title_own, _rx(nw["title_patterns"])):
+        if named and _hit(x.title_own, _rx(nw["title_patterns"])):
             return Decision("news", "headline")
         if not title_report:
             lead = x.paragraphs(1)
@@ -172,6 +173,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         hs = _rx(rp["heading_patterns"])
         if all(p.search(x.top(3000)) for p in hs):
             return Decision("report", "numbered measures")
+        if x.length <= nw["max_chars"] and _hit(x.head(600), _rx(nw["event_patterns"])):
+            return Decision("news", "a meeting told")
         return Decision("article", "about rule of law")
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
