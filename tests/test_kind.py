@@ -222,3 +222,12 @@ def test_news_told_without_a_news_lead():
 def test_column_label_above_a_report_decides_nothing(label):
     # a portal's column label picked as the title: the body still makes the report
     assert kind_of(label + "\n\n" + OPENING + "现将有关情况报告如下。\n" + MEASURES) == "report"
+
+
+def test_table_of_contents_is_other():
+    toc = "".join(f"{i}.{name}法治政府建设工作综述{10 * i}\n" for i, name in
+                  enumerate(["青禾县", "云溪市", "柳湾镇", "石门县", "白沙区", "东林市"], 1))
+    assert kind_of("目录\n" + toc) == "other"
+    # near miss: a report with a small table whose rows end with figures
+    table = "行政复议案件 12\n行政诉讼案件 8\n行政调解案件 30\n行政执法人员 415\n"
+    assert kind_of(OPENING + "\n" + MEASURES + table) == "report"

@@ -153,6 +153,9 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("other", "information disclosure")
         if _hit(oh, _rx(ot["head_patterns"])):
             return Decision("other", "opening")
+        cl = _rx(ot["contents_line_patterns"])
+        if sum(1 for ln in x.all[:3000].split("\n") if _hit(ln.strip(), cl)) >= ot["contents_min"]:
+            return Decision("other", "table of contents")
 
     ar = k["article"]
     if _any(x.header[-ar["header_chars"]:], ar["header"]) or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
