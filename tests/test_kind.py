@@ -231,3 +231,14 @@ def test_table_of_contents_is_other():
     # near miss: a report with a small table whose rows end with figures
     table = "行政复议案件 12\n行政诉讼案件 8\n行政调解案件 30\n行政执法人员 415\n"
     assert kind_of(OPENING + "\n" + MEASURES + table) == "report"
+
+
+def test_address_to_a_congress():
+    # a 政府工作报告 read to the people's congress is not a 法治 report
+    gwr = ("各位代表：\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n"
+           "一、2023年工作回顾\n过去一年，全县经济持续回升，坚持依法行政，法治建设扎实推进。\n")
+    assert kind_of(gwr) == "other"
+    # near miss: the 法治政府建设 report read to the standing committee is a report
+    own = ("主任、副主任、各位委员：\n我受县人民政府委托，向本次会议报告2023年度法治政府建设情况，请予审议。\n"
+           + MEASURES)
+    assert kind_of(own) == "report"

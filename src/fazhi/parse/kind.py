@@ -146,7 +146,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     if not title_report:
         oh = x.head(ot["head_chars"])
-        if _hit(x.all[:600], _rx(ot["opening_patterns"], re.M)):
+        if _hit(x.all[:600], _rx(ot["opening_patterns"], re.M)) and \
+                not _hit(x.top(ot["own_topic_chars"]), _rx(ot["own_topic_patterns"])):
             return Decision("other", "address to a congress")
         if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
                 not re.search(r"法治政府建设[^。]{0,20}(报告|情况)", oh):
