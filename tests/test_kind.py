@@ -242,3 +242,13 @@ def test_address_to_a_congress():
     own = ("主任、副主任、各位委员：\n我受县人民政府委托，向本次会议报告2023年度法治政府建设情况，请予审议。\n"
            + MEASURES)
     assert kind_of(own) == "report"
+
+
+def test_one_official_speaking_is_other():
+    text = ("今年以来，我认真贯彻上级关于法治建设的部署，带头尊法学法守法用法，"
+            "现将我履行推进法治建设第一责任人职责情况报告如下：\n一、履职情况\n（一）带头学法。\n")
+    assert kind_of(text) == "other"
+    # near miss: 我县/我们/我局 speak for the unit
+    text = ("2023年，我县认真贯彻上级部署，我们坚持依法行政，推进法治政府建设，"
+            "现将我局2023年法治政府建设情况报告如下：\n" + MEASURES)
+    assert kind_of(text) == "report"
