@@ -252,3 +252,18 @@ def test_one_official_speaking_is_other():
     text = ("2023年，我县认真贯彻上级部署，我们坚持依法行政，推进法治政府建设，"
             "现将我局2023年法治政府建设情况报告如下：\n" + MEASURES)
     assert kind_of(text) == "report"
+
+
+def test_more_lookalikes():
+    assert kind_of("青禾县2023年度信息公开工作年度报告\n一、总体情况\n2023年，县政府推进依法行政。\n") == "other"
+    assert kind_of("同志们：\n今天召开全县法治政府建设工作会议，主要任务是推进依法行政。\n") == "other"
+    assert kind_of("云溪年鉴2024\n【依法行政】2023年，云溪市推进法治政府建设，办理行政复议案件80件。\n") == "article"
+    assert kind_of("现提出2024年法治政府建设工作要点如下：\n一、加强党的领导\n推进依法行政。\n") == "plan"
+    assert kind_of("央视网消息：近日，多地公布法治政府建设年度报告，推进依法行政。\n") == "news"
+
+
+def test_report_naming_its_plan_and_year_stays_a_report():
+    # near miss: a report whose opening cites a plan and whose chrome shows a date
+    text = ("发布时间：2024-03-01\n青禾县2023年法治政府建设年度报告\n" + OPENING
+            + "按照《青禾县2023年法治政府建设工作要点》，现将有关情况报告如下。\n" + MEASURES)
+    assert kind_of(text) == "report"

@@ -159,7 +159,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("other", "table of contents")
 
     ar = k["article"]
-    if _any(x.header[-ar["header_chars"]:], ar["header"]) or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+    near = x.header[-ar["header_chars"]:]
+    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])) or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
         return Decision("article", "research")
 
     if title_report:
