@@ -267,3 +267,20 @@ def test_report_naming_its_plan_and_year_stays_a_report():
     text = ("发布时间：2024-03-01\n青禾县2023年法治政府建设年度报告\n" + OPENING
             + "按照《青禾县2023年法治政府建设工作要点》，现将有关情况报告如下。\n" + MEASURES)
     assert kind_of(text) == "report"
+
+
+def test_fragment_after_a_cut_opening_is_a_report():
+    # a doc-share page that hides the opening: a run of counted measures remains
+    text = ("（开头部分已省略650字）\n（一）加强组织领导。县政府常务会议学法4次，落实行政执法三项制度。\n"
+            "（二）规范行政执法。开展执法案卷评查2次，评查案卷120件。\n")
+    assert kind_of(text) == "report"
+    # near miss: a plan's fragment, headings of a plan
+    text = ("（开头部分已省略650字）\n（一）指导思想。坚持依法行政，推进法治政府建设。\n"
+            "（二）工作目标。到2025年，法治政府基本建成。\n")
+    assert kind_of(text) == "plan"
+
+
+def test_site_disclaimer_placeholder_is_not_a_mask():
+    text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES
+            + "凡本网注明“来源：XXX”的作品，均转载自其他媒体。\n仅展示628字，全文共2002字\n")
+    assert kind_of(text) == "report"

@@ -27,6 +27,8 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōó
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+# where a sentence or a run-together title ends: 。 ; ! ? a space, or a title word (…报告2016年，)
+_SENTENCE_START = re.compile(r"[。;!?]\s*|\s+|(?<=报告)|(?<=总结)|(?<=情况)")
 
 
 def view(s: str) -> str:
@@ -87,6 +89,17 @@ class _Text:
                     break
         return out
 
+    def starts(self, n: int, run: int = 300) -> list[str]:
+        """The first n paragraphs, and, where the text lost its line breaks (a first paragraph
+        longer than `run`), the sentences that start within its first `run` characters."""
+        paras = self.paragraphs(n)
+        out = list(paras)
+        if paras and len(paras[0]) > run:
+            first = paras[0]
+            for m in _SENTENCE_START.finditer(first[:run]):
+                out.append(first[m.end():])
+        return out
+
 
 def classify(report: Report, title: str | None, body_start: int | None) -> str:
     return decide(report, title, body_start).kind
@@ -140,8 +153,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if named and _hit(x.title_own, _rx(nw["title_patterns"])):
             return Decision("news", "headline")
         if not title_report:
-            lead = x.paragraphs(1)
-            if lead and _hit(lead[0], _rx(nw["lead_patterns"])):
+            lead = x.starts(1, 160)
+            if any(_hit(p, _rx(nw["lead_patterns"])) for p in lead):
                 return Decision("news", "lead")
 
     if not title_report:
@@ -172,12 +185,21 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if _hit(x.all[:rp["inline_title_chars"]].replace(" ", ""), _rx(rp["inline_title_patterns"])):
             return Decision("report", "inline title")
         lead = _rx(rp["lead_patterns"])
-        paras = x.paragraphs(rp["lead_paragraphs"]) + x.paragraphs(rp["lead_paragraphs"], whole=True)
+        paras = x.starts(rp["lead_paragraphs"]) + x.paragraphs(rp["lead_paragraphs"], whole=True)
         if any(_hit(p, lead) for p in paras):
             return Decision("report", "opening sentence")
         hs = _rx(rp["heading_patterns"])
-        if all(p.search(x.top(3000)) for p in hs):
+        top = x.top(3000)
+        if any(p.search(top) for p in hs) and any(p.search(top) for p in _rx(rp["subheading_patterns"])):
             return Decision("report", "numbered measures")
+        if any(all(re.search(p, top) for p in run) for run in rp["item_runs"]):
+            return Decision("report", "a run of measures")
+        # a fragment (the opening cut, "开头部分已省略"): work done, counted, and not a plan's targets
+        done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
+        aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
+        if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"]
+                                                       and any(p.search(top) for p in hs))):
+            return Decision("report", "measures counted")
         if x.length <= nw["max_chars"] and _hit(x.head(600), _rx(nw["event_patterns"])):
             return Decision("news", "a meeting told")
         return Decision("article", "about rule of law")
@@ -192,7 +214,8 @@ def _template(x: _Text, tpl) -> Decision | None:
     leads = [p[:n_lead] for p in x.paragraphs(1) + x.paragraphs(3, whole=True)]
     if masks.masked_in(x.title) or any(masks.masked_in(p) for p in leads):
         return Decision("template", "masked reporter")
-    n = len(masks.mask_hits(x.all))
+    disclaimer = _rx(tpl["disclaimer_patterns"])
+    n = sum(len(masks.mask_hits(ln)) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
     if n >= tpl["masked_min"]:
         return Decision("template", "masked")
     residue = report.hints.get("template_site") or any(r.kind == "template_site" for r in report.removed) \
