@@ -215,7 +215,11 @@ def _template(x: _Text, tpl) -> Decision | None:
     if masks.masked_in(x.title) or any(masks.masked_in(p) for p in leads):
         return Decision("template", "masked reporter")
     disclaimer = _rx(tpl["disclaimer_patterns"])
-    n = sum(len(masks.mask_hits(ln)) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
+    hits = masks.mask_hits(x.all)
+    if hits:      # not those in a line of the site's copyright notice
+        n = sum(len(masks.mask_hits(ln)) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
+    else:
+        n = 0
     if n >= tpl["masked_min"]:
         return Decision("template", "masked")
     residue = report.hints.get("template_site") or any(r.kind == "template_site" for r in report.removed) \
