@@ -6,10 +6,12 @@ a view of `report.norm` (half-width, simplified) from which broken conversions' 
 PDF extraction or a mirror classifies like the original. Offsets are not needed here.
 
 Order: a text that is not Chinese → other; masked → template; interpretation; other by its
-title; plan; news; other by its opening (政府信息公开, 通报如下, one official speaking, an exam);
-article (research, 蓝皮书); report (a 法治 report title, or a 法治 text with the report's
-formula, opening sentence, inline title or numbered measures); else article (about 法治) or
-other. A report without its title is recognised by its body alone.
+title; plan; news; other by its opening (政府信息公开, 通报如下, one official speaking, an exam,
+a table of contents); article (research, 蓝皮书, yearbook); report (a 法治 report title, or a
+法治 text with the report's formula, opening sentence, inline title, numbered measures, or — a
+fragment whose opening was cut — a run of counted measures); a meeting told → news; else
+article (about 法治) or other. A report without its title is recognised by its body alone.
+A title of a few characters is a column label and decides nothing.
 """
 from __future__ import annotations
 
@@ -163,7 +165,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
                 not _hit(x.top(ot["own_topic_chars"]), _rx(ot["own_topic_patterns"])):
             return Decision("other", "address to a congress")
         if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
-                not re.search(r"法治政府建设[^。]{0,20}(报告|情况)", oh):
+                not _hit(oh, _rx(ot["disclosure_unless_patterns"])):
             return Decision("other", "information disclosure")
         if _hit(oh, _rx(ot["head_patterns"])):
             return Decision("other", "opening")
@@ -173,7 +175,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     ar = k["article"]
     near = x.header[-ar["header_chars"]:]
-    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])) or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])) \
+            or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
         return Decision("article", "research")
 
     if title_report:
