@@ -278,8 +278,12 @@ def test_traditional_text():
 # -- kind ---------------------------------------------------------------------------
 def test_kind_template():
     assert from_file("meta_template_masked.txt").meta.kind == "template"
+    # a real, unmasked report copied to a 范文 site is still a report; with a placeholder it is a template
     r = meta_of("阳高县2022年法治政府建设年度报告\n2022年，阳高县坚持依法行政，全面推进法治政府建设。\n" + BODY,
                 template_site=True)
+    assert r.meta.kind == "report"
+    r = meta_of("阳高县2022年法治政府建设年度报告\n2022年，阳高县坚持依法行政，全面推进法治政府建设。\n" + BODY
+                + "组织xx镇干部学法。\n", template_site=True)
     assert r.meta.kind == "template"
 
 

@@ -6,37 +6,9 @@ from typing import Iterable
 
 from ..config import Config
 from ..model import Evidence, Finding, Report
+from ..zh.masks import MASK_RX, mask_hits  # noqa: F401  (MASK_RX: re-exported)
 from .common import ev
 from .registry import rule
-
-MASK_RX = re.compile(
-    r"\*{2,}"                                                   # ***, ******
-    r"|(?<=[\u4e00-\u9fff])\*(?=[\u4e00-\u9fff])"               # 区*长
-    r"|(?<![A-Za-z0-9])[xX×]{2,}(?![A-Za-z0-9])"                # XX县, xx同志, ××
-    r"|(?<![A-Za-z])[xX]\d{1,3}[xX](?![A-Za-z])"                # x01x
-    r"|(?<![〇○零一二三四五六七八九十])[〇○]{2,}(?![〇○零一二三四五六七八九十年])")   # ○○县
-
-
-# every MASK_RX match starts with one of these characters; MASK_RX starts with look-behinds, so
-# re would try it at every position of the text
-_MASK_FIRST = re.compile(r"[*xX×〇○]")
-
-
-def mask_hits(norm: str) -> list[re.Match]:
-    """Exactly MASK_RX.finditer(norm), tried only where a match can start."""
-    hits = []
-    pos = 0
-    while True:
-        c = _MASK_FIRST.search(norm, pos)
-        if c is None:
-            return hits
-        m = MASK_RX.match(norm, c.start())       # look-behinds see the text before the position
-        if m is not None and m.end() > m.start():
-            hits.append(m)
-            pos = m.end()
-        else:
-            pos = c.start() + 1
-
 
 def _cap(config: Config) -> int:
     return int(config.get("thresholds.evidence_cap", 10))

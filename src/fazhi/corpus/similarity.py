@@ -22,6 +22,7 @@ import numpy as np
 from datasketch import MinHash
 
 from ..textnorm import normalize_view
+from ..zh.masks import is_masked  # noqa: F401  (a masked place name names no place)
 
 SCHEME = "affine32"      # datasketch permutation scheme of the stored signatures (uint32 values)
 _WORD = re.compile(r"\w")
@@ -308,12 +309,6 @@ class ReportInfo:
         return name + (f"{self.report_year}年度报告" if self.report_year else "报告")
 
 
-_MASK = re.compile(r"某|[xX×＊*]{2}|〇〇|○○")
-
-
-def is_masked(name: str | None) -> bool:
-    """A masked place name (某某县, XX市) names no place."""
-    return bool(name) and bool(_MASK.search(name))
 
 
 def same_place(a: ReportInfo, b: ReportInfo) -> bool:

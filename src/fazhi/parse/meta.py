@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import catalog
 from ..config import Config
 from ..model import Report
 from ..pipeline import component
+from ..zh.masks import is_masked
+from .kind import classify as classify_kind
 from .places import Place, gazetteer, level_from_suffix, level_of
 
 CJK = "\u4e00-\u9fff"
@@ -135,7 +136,7 @@ _PARENT_CUE = [("自治州", re.compile(r"州委|州政府|州人民政府")), (
 
 
 def _masked(s: str) -> bool:
-    return "*" in s or bool(re.search(r"[X×]{2,}", s))
+    return is_masked(s)
 
 
 class _Ctx:
@@ -400,52 +401,6 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     return None
 
 
-# -- kind --------------------------------------------------------------------
-def _any(s: str, words) -> bool:
-    return any(w in s for w in words or [])
-
-
-def _any_rx(s: str, pats, flags=0) -> bool:
-    return any(re.search(p, s, flags) for p in pats or [])
-
-
-def _kind(c: _Ctx, title: str | None) -> str:
-    k = catalog.load("kinds")
-    norm, hints = c.norm, c.report.hints
-    t = title or ""
-    tpl = k["template"]
-    residue = sum(1 for w in tpl["residue"] if w in norm[:4000] or w in norm[-3000:])
-    masked = sum(len(re.findall(p, norm)) for p in tpl["masked_patterns"])
-    if (hints.get("template_site") or any(r.kind == "template_site" for r in c.report.removed)
-            or residue >= tpl["residue_min"] or masked >= tpl["masked_min"]):
-        return "template"
-    if _any(t, k["interpretation"]["title"]):
-        return "interpretation"
-    pl = k["plan"]
-    if t and _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"]):
-        return "plan"
-    ot = k["other"]
-    head = norm[:600]
-    if _any(t, ot["title"]) or _any_rx(head, ot["opening_patterns"], re.M) or _any(norm[:3000], ot["body"]):
-        return "other"
-    rp = k["report"]
-    # a title that names the report only inside 《》 is about the report (审议通过《…报告》), not it
-    t_own = _BOOK.sub("", t)
-    title_report = bool(t_own) and _any_rx(t_own, rp["title_patterns"]) and _any(t_own, rp["title_report"])
-    body_hits = sum(1 for p in rp["body_patterns"] if re.search(p, norm))
-    terms = sum(norm.count(w) for w in rp["body_terms"])
-    nw = k["news"]
-    body = norm[c.body_start:c.body_start + 200] if c.body_start is not None else norm[:200]
-    if (len(norm) <= nw["max_chars"] and not title_report and _any_rx(body, nw["opening_patterns"])
-            and _any(norm[:600], nw["event"])):
-        return "news"
-    if title_report or (body_hits >= rp["body_min"] and terms >= rp["body_terms_min"]):
-        return "report"
-    if terms >= rp["body_terms_min"] or (t and _any_rx(t, rp["title_patterns"])):
-        return "article"
-    return "other"
-
-
 # -- the component -------------------------------------------------------------
 @component("meta")
 def extract_meta(report: Report, config: Config) -> None:
@@ -513,7 +468,7 @@ def extract_meta(report: Report, config: Config) -> None:
     _report_year(c, title_norm, title_span)
 
     # kind
-    meta.kind = _kind(c, title_norm or None)
+    meta.kind = classify_kind(report, title_norm or None, c.body_start)
 
     # place
     _place(c, title_norm, title_span, issuer_lines)

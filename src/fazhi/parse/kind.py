@@ -1,0 +1,233 @@
+"""Document kind (meta.kind): report / template / interpretation / plan / news / article / other.
+
+The markers are in catalog/kinds.yaml; the masks in fazhi/zh/masks.py. Everything is matched on
+a view of `report.norm` (half-width, simplified) from which broken conversions' inserted pinyin
+("建设(shè)") and spaces between Chinese characters are removed, so that a traditional copy, a
+PDF extraction or a mirror classifies like the original. Offsets are not needed here.
+
+Order: a text that is not Chinese → other; masked → template; interpretation; other by its
+title; plan; news; other by its opening (政府信息公开, 通报如下, one official speaking, an exam,
+a table of contents); article (research, 蓝皮书, yearbook); report (a 法治 report title, or a
+法治 text with the report's formula, opening sentence, inline title, numbered measures, or — a
+fragment whose opening was cut — a run of counted measures); a meeting told → news; else
+article (about 法治) or other. A report without its title is recognised by its body alone.
+A title of a few characters is a column label and decides nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import catalog
+from ..model import Report
+from ..zh import masks
+
+KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
+
+_BOOK = re.compile(r"《[^》\n]{0,80}》")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# where a sentence or a run-together title ends: 。 ; ! ? a space, or a title word (…报告2016年，)
+_SENTENCE_START = re.compile(r"[。;!?]\s*|\s+|(?<=报告)|(?<=总结)|(?<=情况)")
+
+
+def view(s: str) -> str:
+    """The classification view: no inserted pinyin, no spaces between Chinese characters."""
+    return _CJK_GAP.sub("", _PINYIN.sub("", s))
+
+
+def _any(s: str, words) -> bool:
+    return any(w in s for w in words or [])
+
+
+def _rx(pats, flags=0) -> list[re.Pattern]:
+    return [re.compile(p, flags) for p in pats or []]
+
+
+def _hit(s: str, pats) -> re.Match | None:
+    for p in pats:
+        m = p.search(s)
+        if m:
+            return m
+    return None
+
+
+@dataclass
+class Decision:
+    kind: str
+    why: str          # the rule that decided (for tests and debugging; not shown to readers)
+
+
+class _Text:
+    """The parts of a text the rules look at."""
+
+    def __init__(self, report: Report, title: str | None, body_start: int | None):
+        norm = report.norm
+        bs = body_start if body_start is not None else 0
+        self.title = view(title or "")
+        self.title_own = _BOOK.sub("", self.title)        # the title without cited 《documents》
+        self.header = view(norm[:bs])                      # lines above the body (title block, chrome)
+        self.body = view(norm[bs:])
+        self.all = view(norm)
+        self.length = len(norm)
+        self.report = report
+
+    def head(self, n: int) -> str:
+        return self.body[:n]
+
+    def top(self, n: int) -> str:
+        """The title block and the first n characters of the body."""
+        return self.all[:len(self.header) + n]
+
+    def paragraphs(self, n: int, whole: bool = False) -> list[str]:
+        out = []
+        for p in (self.all if whole else self.body).split("\n"):
+            p = p.strip()
+            if p:
+                out.append(p)
+                if len(out) >= n:
+                    break
+        return out
+
+    def starts(self, n: int, run: int = 300) -> list[str]:
+        """The first n paragraphs, and, where the text lost its line breaks (a first paragraph
+        longer than `run`), the sentences that start within its first `run` characters."""
+        paras = self.paragraphs(n)
+        out = list(paras)
+        if paras and len(paras[0]) > run:
+            first = paras[0]
+            for m in _SENTENCE_START.finditer(first[:run]):
+                out.append(first[m.end():])
+        return out
+
+
+def classify(report: Report, title: str | None, body_start: int | None) -> str:
+    return decide(report, title, body_start).kind
+
+
+def decide(report: Report, title: str | None, body_start: int | None) -> Decision:
+    k = catalog.load("kinds")
+    x = _Text(report, title, body_start)
+    rp = k["report"]
+    title_report = bool(x.title_own) and bool(_hit(x.title_own, _rx(rp["title_patterns"]))) \
+        and _any(x.title_own, rp["title_report"])
+
+    # a catalogue record or a translation: mostly not Chinese
+    sample = x.all[:3000]
+    if len(_LATIN.findall(sample)) > 2 * len(_CJK.findall(sample)):
+        return Decision("other", "not Chinese")
+
+    d = _template(x, k["template"])
+    if d:
+        return d
+
+    # a title of a few characters is a portal's column label (政策解读, 公示公告, 新闻发布), not the
+    # document's name: it decides nothing
+    named = len(x.title_own) > k["label_max_chars"]
+    it = k["interpretation"]
+    if named and _any(x.title, it["title"]):
+        return Decision("interpretation", "title")
+    top_lines = [ln.strip() for ln in (x.header + "\n" + x.head(200)).split("\n")[:12] if ln.strip()]
+    if any(_hit(ln, _rx(it["top_patterns"])) for ln in top_lines if not re.search(r"[>›»]|首页", ln)):
+        return Decision("interpretation", "title block")
+    if _hit(x.top(it["head_chars"]), _rx(it["head_patterns"])):
+        return Decision("interpretation", "headings")
+
+    ot = k["other"]
+    if named and (_any(x.title, ot["title"]) or _hit(x.title, _rx(ot["title_patterns"]))):
+        return Decision("other", "title")
+
+    pl = k["plan"]
+    head = x.head(1500)
+    if named and _hit(x.title, _rx(pl["title_patterns"])) and not _any(x.title_own, pl["not_if_title"]):
+        return Decision("plan", "title")
+    if not title_report:
+        if _hit(head, _rx(pl["head_patterns"])):
+            return Decision("plan", "formula")
+        if sum(1 for w in pl["headings"] if re.search(rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}",
+                                                       x.top(1500))) >= pl["headings_min"]:
+            return Decision("plan", "headings")
+
+    nw = k["news"]
+    if x.length <= nw["max_chars"]:
+        if named and _hit(x.title_own, _rx(nw["title_patterns"])):
+            return Decision("news", "headline")
+        if not title_report:
+            lead = x.starts(1, 160)
+            if any(_hit(p, _rx(nw["lead_patterns"])) for p in lead):
+                return Decision("news", "lead")
+
+    if not title_report:
+        oh = x.head(ot["head_chars"])
+        if _hit(x.all[:600], _rx(ot["opening_patterns"], re.M)) and \
+                not _hit(x.top(ot["own_topic_chars"]), _rx(ot["own_topic_patterns"])):
+            return Decision("other", "address to a congress")
+        if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
+                not _hit(oh, _rx(ot["disclosure_unless_patterns"])):
+            return Decision("other", "information disclosure")
+        if _hit(oh, _rx(ot["head_patterns"])):
+            return Decision("other", "opening")
+        cl = _rx(ot["contents_line_patterns"])
+        if sum(1 for ln in x.all[:3000].split("\n") if _hit(ln.strip(), cl)) >= ot["contents_min"]:
+            return Decision("other", "table of contents")
+
+    ar = k["article"]
+    near = x.header[-ar["header_chars"]:]
+    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])) \
+            or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+        return Decision("article", "research")
+
+    if title_report:
+        return Decision("report", "title")
+    topic = sum(len(p.findall(x.all[:rp["topic_chars"]])) for p in _rx(rp["topic_patterns"]))
+    if topic >= rp["topic_min"]:
+        if _hit(x.top(3000), _rx(rp["formula_patterns"])):
+            return Decision("report", "formula")
+        if _hit(x.all[:rp["inline_title_chars"]].replace(" ", ""), _rx(rp["inline_title_patterns"])):
+            return Decision("report", "inline title")
+        lead = _rx(rp["lead_patterns"])
+        paras = x.starts(rp["lead_paragraphs"]) + x.paragraphs(rp["lead_paragraphs"], whole=True)
+        if any(_hit(p, lead) for p in paras):
+            return Decision("report", "opening sentence")
+        hs = _rx(rp["heading_patterns"])
+        top = x.top(3000)
+        if any(p.search(top) for p in hs) and any(p.search(top) for p in _rx(rp["subheading_patterns"])):
+            return Decision("report", "numbered measures")
+        if any(all(re.search(p, top) for p in run) for run in rp["item_runs"]):
+            return Decision("report", "a run of measures")
+        # a fragment (the opening cut, "开头部分已省略"): work done, counted, and not a plan's targets
+        done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
+        aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
+        if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"]
+                                                       and any(p.search(top) for p in hs))):
+            return Decision("report", "measures counted")
+        if x.length <= nw["max_chars"] and _hit(x.head(600), _rx(nw["event_patterns"])):
+            return Decision("news", "a meeting told")
+        return Decision("article", "about rule of law")
+    if x.title and _hit(x.title, _rx(rp["title_patterns"])):
+        return Decision("article", "about rule of law")
+    return Decision("other", "nothing")
+
+
+def _template(x: _Text, tpl) -> Decision | None:
+    report = x.report
+    n_lead = tpl["lead_chars"]
+    leads = [p[:n_lead] for p in x.paragraphs(1) + x.paragraphs(3, whole=True)]
+    if masks.masked_in(x.title) or any(masks.masked_in(p) for p in leads):
+        return Decision("template", "masked reporter")
+    disclaimer = _rx(tpl["disclaimer_patterns"])
+    hits = masks.mask_hits(x.all)
+    if hits:      # not those in a line of the site's copyright notice
+        n = sum(len(masks.mask_hits(ln)) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
+    else:
+        n = 0
+    if n >= tpl["masked_min"]:
+        return Decision("template", "masked")
+    residue = report.hints.get("template_site") or any(r.kind == "template_site" for r in report.removed) \
+        or _any(x.all[:4000], tpl["residue"]) or _any(x.all[-3000:], tpl["residue"]) \
+        or bool(_hit(x.all[:4000], _rx(tpl["residue_patterns"])))
+    if residue and n >= 1:
+        return Decision("template", "site residue and a mask")
+    return None

@@ -1,0 +1,63 @@
+"""Masked names and figures: the placeholders a 范文 / template copy leaves where a real report
+names its place, people or figures (XX县, x镇, ××, ***县, *乡, 20xx年, x01x年, ○○县, 某县).
+
+One definition for every module that asks "is this masked?": the provenance rule (findings),
+the document-kind classifier, place resolution and the corpus (a masked place names no place).
+Patterns run on the normalised view (half-width), so full-width Ｘ/＊ are already folded.
+"""
+from __future__ import annotations
+
+import re
+
+from ..textnorm import normalize_view
+
+CJK = "\u4e00-\u9fff"
+# suffixes after which a single placeholder letter or star stands for a name (x镇, X县, *乡)
+_SUFFIX = r"(?:省|市|州|盟|县|旗|区|镇|乡|村|街道|社区|局|委|厅|办)"
+
+MASK_RX = re.compile(
+    r"\*{2,}"                                                   # ***, ******
+    rf"|(?<=[{CJK}])\*(?=[{CJK}])"                              # 区*长
+    rf"|\*(?={_SUFFIX})"                                        # *乡 (after a comma, a space…)
+    r"|(?<![A-Za-z0-9])[xX×]{2,}(?![A-Za-z0-9])"                # XX县, xx同志, ××
+    r"|(?<![A-Za-z0-9])(?:19|20)\d?[xX×]{1,2}(?=\s*年)"         # 20xx年, 201x年
+    r"|(?<![A-Za-z])[xX]\d{1,3}[xX](?![A-Za-z])"                # x01x
+    rf"|(?<![A-Za-z0-9.])[xX×](?={_SUFFIX})"                    # X镇, x县
+    r"|(?<![〇○零一二三四五六七八九十])[〇○]{2,}(?![〇○零一二三四五六七八九十年])")   # ○○县
+
+# every MASK_RX match starts with one of these characters; MASK_RX starts with look-behinds, so
+# re would try it at every position of the text
+_MASK_FIRST = re.compile(r"[*xX×〇○12]")
+
+# 某县, 某某镇: a placeholder in words. Real reports use 某 in case stories too (某公司, 某村村民),
+# so this one counts only where the reporter is named (title, opening sentence) and in names.
+SOME_RX = re.compile(rf"某{{1,2}}(?={_SUFFIX}|单位|部门)")
+
+
+def mask_hits(norm: str) -> list[re.Match]:
+    """Exactly MASK_RX.finditer(norm), tried only where a match can start."""
+    hits = []
+    pos = 0
+    while True:
+        c = _MASK_FIRST.search(norm, pos)
+        if c is None:
+            return hits
+        m = MASK_RX.match(norm, c.start())       # look-behinds see the text before the position
+        if m is not None and m.end() > m.start():
+            hits.append(m)
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+
+
+def is_masked(name: str | None) -> bool:
+    """A masked name (某某县, XX市, ***乡, x镇) names no place or organ."""
+    if not name:
+        return False
+    s = normalize_view(name)
+    return bool(MASK_RX.search(s) or "某" in s)
+
+
+def masked_in(s: str) -> int:
+    """Placeholders in s, 某-style ones included (for short spans: a title, an opening sentence)."""
+    return len(mask_hits(s)) + len(SOME_RX.findall(s))

@@ -1,0 +1,286 @@
+"""The document-kind classifier (parse/kind.py) and the masks it shares (zh/masks.py).
+
+Every text here is written by the team (fictional places: 青禾县, 云溪市, 柳湾镇 …). Each class
+has a case that must be recognised and a near miss that must not.
+"""
+from __future__ import annotations
+
+import pytest
+
+from fazhi import pipeline
+from fazhi.api import build_report
+from fazhi.parse.kind import view
+from fazhi.zh import masks
+
+
+def kind_of(text: str, **hints) -> str:
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    r.hints.update(hints)
+    pipeline.run(r, None, ["sections", "meta"])
+    return r.meta.kind
+
+
+MEASURES = ("一、主要举措和成效\n（一）坚持党的领导，统筹推进法治政府建设。县政府常务会议专题学法6次，"
+            "研究部署依法行政工作，全年办理行政复议案件12件。\n（二）深化“放管服”改革。"
+            "动态调整权责清单，取消行政许可事项3项。\n")
+OPENING = ("2023年，青禾县坚持以习近平法治思想为指导，全面落实法治政府建设实施纲要，"
+           "扎实推进依法行政，法治政府建设取得新成效。")
+
+
+# -- reports --------------------------------------------------------------------------
+def test_report_with_its_title():
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES) == "report"
+
+
+@pytest.mark.parametrize("opening", [
+    OPENING,                                                                    # year, subject
+    "2023年是全面贯彻党的二十大精神的开局之年。一年来，青禾县坚持依法行政，推进法治政府建设。",
+    "在县委的坚强领导下，青禾县政府坚持依法行政，全面推进法治政府建设，取得明显成效。",
+    "根据《法治政府建设与责任落实督察工作规定》要求，县司法局认真总结2023年度法治政府建设情况，现报告如下。",
+])
+def test_report_without_its_title(opening):
+    # a mirror that dropped the title: the opening sentence, the formula or the measures decide
+    assert kind_of(opening + "\n" + MEASURES) == "report"
+
+
+def test_report_without_title_or_opening():
+    # the excerpt starts at the first heading: numbered measures of a 法治 text
+    assert kind_of(MEASURES + "（三）强化行政执法监督，落实行政执法三项制度，推进法治建设。\n") == "report"
+
+
+def test_report_on_a_broken_conversion():
+    # traditional characters with pinyin inserted after some of them
+    text = ("2023年，雲溪市堅(jiān)持以習(xí)近平法治思想為指導(dǎo)，全面推進(jìn)法治政府建設(shè)，"
+            "依法行政水平不斷提高。\n一、主要舉措和成效\n（一）加強(qiáng)組織領(lǐng)導(dǎo)。\n")
+    assert kind_of(text) == "report"
+    assert view("建设(shè)法治") == "建设法治" and view("深入贯 彻") == "深入贯彻"
+
+
+def test_report_title_run_into_the_body():
+    # a doc-share extraction without line breaks, own title in mid-line
+    text = ("1、青禾县2016年法治政府建设情况的报告2016 年，青禾县政府认真贯彻落实上级部署，"
+            "全面推进依法行政。一、依法行政工作总体情况(一)加强组织领导，法治政府建设整体推进。")
+    assert kind_of(text) == "report"
+
+
+def test_topic_text_without_report_evidence_is_not_a_report():
+    # near miss: a 法治 text with neither a report title, formula, opening nor measures
+    text = ("法治是最好的营商环境。推进法治政府建设，需要把依法行政贯穿政府工作全过程，"
+            "让法治成为干部的思维习惯。\n")
+    assert kind_of(text) == "article"
+
+
+# -- templates ---------------------------------------------------------------------
+@pytest.mark.parametrize("title, opening", [
+    ("XX镇2023年法治政府建设工作报告", OPENING),
+    ("20xx年度法治政府建设情况报告", "20xx年，我镇坚持依法行政，推进法治政府建设。"),
+    ("乡依法行政工作总结", "2023年以来，*乡依法行政工作坚持以习近平法治思想为指导，取得明显成效。"),
+    ("某县2023年法治政府建设年度报告", OPENING),
+    ("x镇2023年法治政府建设年度报告", OPENING),
+])
+def test_template_masked_reporter(title, opening):
+    assert kind_of(title + "\n" + opening + "\n" + MEASURES) == "template"
+
+
+def test_template_masks_in_the_body():
+    body = OPENING + "\n一、主要举措\n组织××同志参加培训，开展***专项行动，走访XX村。\n"
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + body) == "template"
+
+
+def test_unmasked_report_on_a_template_site_is_a_report():
+    # near miss: site residue but every name written
+    text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES
+            + "仅展示628字，全文共2002字\n")
+    assert kind_of(text) == "report"
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES,
+                   template_site=True) == "report"
+    # residue plus one placeholder
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES
+                   + "组织xx村干部学法。\n仅展示628字，全文共2002字\n") == "template"
+
+
+def test_one_real_letter_or_case_word_is_not_a_mask():
+    # near misses: X-ray machines, a case story with 某公司
+    text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES
+            + "配备X光安检机2台。查处某公司违法排污案件1件。\n")
+    assert kind_of(text) == "report"
+
+
+def test_masks_module():
+    assert [m.group() for m in masks.mask_hits("20xx年，xx县、X镇、*乡、××同志、x01x年")] == \
+        ["20xx", "xx", "X", "*", "××", "x01x"]
+    assert masks.mask_hits("2023年，X光机、Excel表格、1×2米") == []
+    assert masks.is_masked("某某县") and masks.is_masked("ＸＸ市") and not masks.is_masked("青禾县")
+
+
+# -- interpretations ---------------------------------------------------------------
+def test_interpretation():
+    assert kind_of("《青禾县2023年法治政府建设年度报告》解读\n" + OPENING + "\n") == "interpretation"
+    text = ("一、起草背景\n根据上级要求，县司法局起草了《青禾县2023年法治政府建设工作要点》。\n"
+            "二、主要内容\n" + MEASURES)
+    assert kind_of(text) == "interpretation"
+    text = ("坚定不移推进依法行政wYm县研究室\n——2023年《青禾县政府工作报告》解读wYm县研究室\n"
+            "县人大审议通过了《政府工作报告》，报告系统总结了过去一年的工作。\n")
+    assert kind_of(text) == "interpretation"
+
+
+def test_breadcrumb_naming_interpretations_is_not_one():
+    # near miss: a report posted under a portal column called 政策解读
+    text = "首页 > 政策解读\n青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES
+    assert kind_of(text) == "report"
+
+
+# -- plans -------------------------------------------------------------------------
+def test_plan():
+    assert kind_of("青禾县2024年法治政府建设工作要点\n一、总体要求\n坚持依法行政。\n") == "plan"
+    text = ("各乡镇人民政府，县政府各部门：\n现将《青禾县法治政府建设实施方案》印发给你们，请认真贯彻落实。\n"
+            "为加快建设法治政府，结合我县实际，制定本实施方案。\n一、总体要求\n（一）指导思想\n坚持依法行政。\n")
+    assert kind_of(text) == "plan"
+    text = ("为加快建设法治政府，推进依法行政，现结合本县实际，提出如下意见。\n"
+            "一、指导思想\n坚持依法行政。\n二、主要任务\n推进法治政府建设。\n")
+    assert kind_of(text) == "plan"
+
+
+def test_report_on_a_plan_is_a_report():
+    # near miss: a report on carrying out a plan, and a report that names next year's 工作要点
+    assert kind_of("青禾县法治政府建设实施方案落实情况的报告\n" + OPENING + "\n" + MEASURES) == "report"
+    assert kind_of(OPENING + "制定《2024年法治政府建设工作要点》。\n" + MEASURES) == "report"
+
+
+# -- news --------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "县政府党组召开会议审议2023年度法治政府建设情况报告\n3月12日，县长主持召开县政府党组会议，"
+    "审议《青禾县2023年度法治政府建设情况报告》。会议强调，要加快推进法治政府建设。\n",
+    "本网讯（通讯员 李明）5月6日，青禾县法治政府建设推进会召开，总结2023年法治政府建设工作。\n",
+    "本站讯 近日，云溪市司法局发布2023年法治政府建设年度报告，全面总结依法行政工作。\n"
+    "2023年，云溪市司法局坚持以习近平法治思想为指导，推进法治政府建设。\n",
+    "县司法局被评为全省法治政府建设先进单位\n近日，省委依法治省办通报了2023年度考核情况。\n",
+])
+def test_news(text):
+    assert kind_of(text) == "news"
+
+
+def test_report_mentioning_a_meeting_is_not_news():
+    # near miss: the report's own measures name meetings and dates
+    text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n一、主要举措和成效\n"
+            "3月12日，县政府召开法治政府建设推进会，部署全年工作。\n")
+    assert kind_of(text) == "report"
+
+
+# -- other documents ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # 政府信息公开工作年度报告, with and without its title
+    "青禾县2023年政府信息公开工作年度报告\n一、总体情况\n2023年，县政府依法推进政务公开。\n",
+    "一、总体情况\n2023年，我局认真贯彻《中华人民共和国政府信息公开条例》，加大主动公开力度，"
+    "规范依申请公开办理，推进依法行政。\n",
+    # an assessment 通报 and a list of model units
+    "关于2023年度全县法治政府建设考核结果的通报\n各乡镇：\n现将考核结果通报如下：\n一、优秀单位（3个）\n",
+    "为推广法治政府建设经验，省里开展典型培树活动。经评审，10个单位入选法治政府建设先进典型，名单如下。\n",
+    # one official's 述法 report
+    "县林业局局长2023年述法报告\n2023年以来，我作为县林业局主要负责人，认真履行推进法治建设第一责任人职责。\n",
+    "云溪市委政研室主要负责人履行推进法治建设第一责任人职责情况报告\n2023年，我带领全室干部学法用法。\n",
+    # an exam question built from a report
+    "2023年，云溪市法治政府建设取得新成效，依法行政水平不断提升。\n结合材料，谈谈推进法治政府建设的启示。\n",
+    # a yardstick, not a report
+    "云溪市法治政府建设指标体系（试行）\n一、依法全面履行政府职能（占总分值的15%）\n",
+    # a catalogue record in English
+    "青禾县2023年法治政府建设年度报告\nEnglish title (machine-translated)\nQinghe County report on the "
+    "2023 construction of a rule-of-law government. Published 2024-03-01. Type: policy. Summary: the county "
+    "government adhered to the rule of law and made progress in administrative law enforcement reform.\n",
+])
+def test_other(text):
+    assert kind_of(text) == "other"
+
+
+def test_report_heading_on_first_responsible_duty_is_still_a_report():
+    # near miss: a government report whose part names the leaders' first-responsible duty
+    text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n"
+            "一、党政主要负责人履行推进法治建设第一责任人职责情况\n县长带头学法，主持县政府常务会议学法6次。\n")
+    assert kind_of(text) == "report"
+
+
+# -- articles ----------------------------------------------------------------------
+def test_article_blue_book_chapter():
+    text = ("- 云溪法治发展报告.2024\n- 云溪社会科学院\n2023年云溪法治政府建设报告\n张明 李华\n"
+            + OPENING + "\n" + MEASURES)
+    assert kind_of(text) == "article"
+    text = ("法治政府建设年度报告制度研究\n摘要：年度报告制度是推动法治政府建设的重要机制。\n"
+            "关键词：法治政府；年度报告\n2023年，各地普遍公开了年度报告。\n")
+    assert kind_of(text) == "article"
+
+
+def test_news_told_without_a_news_lead():
+    # a meeting story whose first words are a purpose clause, not a date
+    text = ("为推动领导干部履行推进法治建设第一责任人职责，2024年3月21日，青禾县述法评议会在县委会议室召开。"
+            "会上，8个部门主要负责人现场述法。会议强调，要把法治建设抓在手上。\n")
+    assert kind_of(text) == "news"
+    # near miss: a 法治 commentary that tells no meeting stays an article
+    assert kind_of("推进法治政府建设，关键在于领导干部带头尊法学法守法用法，让依法行政成为习惯。\n") == "article"
+
+
+@pytest.mark.parametrize("label", ["政策解读", "公示公告", "新闻发布", "工作要点"])
+def test_column_label_above_a_report_decides_nothing(label):
+    # a portal's column label picked as the title: the body still makes the report
+    assert kind_of(label + "\n\n" + OPENING + "现将有关情况报告如下。\n" + MEASURES) == "report"
+
+
+def test_table_of_contents_is_other():
+    toc = "".join(f"{i}.{name}法治政府建设工作综述{10 * i}\n" for i, name in
+                  enumerate(["青禾县", "云溪市", "柳湾镇", "石门县", "白沙区", "东林市"], 1))
+    assert kind_of("目录\n" + toc) == "other"
+    # near miss: a report with a small table whose rows end with figures
+    table = "行政复议案件 12\n行政诉讼案件 8\n行政调解案件 30\n行政执法人员 415\n"
+    assert kind_of(OPENING + "\n" + MEASURES + table) == "report"
+
+
+def test_address_to_a_congress():
+    # a 政府工作报告 read to the people's congress is not a 法治 report
+    gwr = ("各位代表：\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n"
+           "一、2023年工作回顾\n过去一年，全县经济持续回升，坚持依法行政，法治建设扎实推进。\n")
+    assert kind_of(gwr) == "other"
+    # near miss: the 法治政府建设 report read to the standing committee is a report
+    own = ("主任、副主任、各位委员：\n我受县人民政府委托，向本次会议报告2023年度法治政府建设情况，请予审议。\n"
+           + MEASURES)
+    assert kind_of(own) == "report"
+
+
+def test_one_official_speaking_is_other():
+    text = ("今年以来，我认真贯彻上级关于法治建设的部署，带头尊法学法守法用法，"
+            "现将我履行推进法治建设第一责任人职责情况报告如下：\n一、履职情况\n（一）带头学法。\n")
+    assert kind_of(text) == "other"
+    # near miss: 我县/我们/我局 speak for the unit
+    text = ("2023年，我县认真贯彻上级部署，我们坚持依法行政，推进法治政府建设，"
+            "现将我局2023年法治政府建设情况报告如下：\n" + MEASURES)
+    assert kind_of(text) == "report"
+
+
+def test_more_lookalikes():
+    assert kind_of("青禾县2023年度信息公开工作年度报告\n一、总体情况\n2023年，县政府推进依法行政。\n") == "other"
+    assert kind_of("同志们：\n今天召开全县法治政府建设工作会议，主要任务是推进依法行政。\n") == "other"
+    assert kind_of("云溪年鉴2024\n【依法行政】2023年，云溪市推进法治政府建设，办理行政复议案件80件。\n") == "article"
+    assert kind_of("现提出2024年法治政府建设工作要点如下：\n一、加强党的领导\n推进依法行政。\n") == "plan"
+    assert kind_of("央视网消息：近日，多地公布法治政府建设年度报告，推进依法行政。\n") == "news"
+
+
+def test_report_naming_its_plan_and_year_stays_a_report():
+    # near miss: a report whose opening cites a plan and whose chrome shows a date
+    text = ("发布时间：2024-03-01\n青禾县2023年法治政府建设年度报告\n" + OPENING
+            + "按照《青禾县2023年法治政府建设工作要点》，现将有关情况报告如下。\n" + MEASURES)
+    assert kind_of(text) == "report"
+
+
+def test_fragment_after_a_cut_opening_is_a_report():
+    # a doc-share page that hides the opening: a run of counted measures remains
+    text = ("（开头部分已省略650字）\n（一）加强组织领导。县政府常务会议学法4次，落实行政执法三项制度。\n"
+            "（二）规范行政执法。开展执法案卷评查2次，评查案卷120件。\n")
+    assert kind_of(text) == "report"
+    # near miss: a plan's fragment, headings of a plan
+    text = ("（开头部分已省略650字）\n（一）指导思想。坚持依法行政，推进法治政府建设。\n"
+            "（二）工作目标。到2025年，法治政府基本建成。\n")
+    assert kind_of(text) == "plan"
+
+
+def test_site_disclaimer_placeholder_is_not_a_mask():
+    text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES
+            + "凡本网注明“来源：XXX”的作品，均转载自其他媒体。\n仅展示628字，全文共2002字\n")
+    assert kind_of(text) == "report"
