@@ -103,6 +103,13 @@ class _Text:
         return out
 
 
+def plan_title(title: str) -> bool:
+    """A title naming a plan (工作要点, 实施方案 … catalog/kinds.yaml `plan`), not a report on work."""
+    pl = catalog.load("kinds")["plan"]
+    t = _BOOK.sub("", view(title))
+    return bool(_hit(t, _rx(pl["title_patterns"]))) and not _any(t, pl["not_if_title"])
+
+
 def classify(report: Report, title: str | None, body_start: int | None) -> str:
     return decide(report, title, body_start).kind
 

@@ -16,7 +16,7 @@ from ..config import Config
 from ..model import Report
 from ..pipeline import component
 from ..zh.masks import is_masked
-from .kind import classify as classify_kind
+from .kind import classify as classify_kind, plan_title
 from .places import Place, gazetteer, level_from_suffix, level_of
 
 CJK = "\u4e00-\u9fff"
@@ -559,9 +559,7 @@ _BROKEN_TITLE_YEAR = re.compile(rf"关于\s*{_YEAR}\s*年度?$")
 
 def _plan_title(title: str) -> bool:
     """A title naming a plan (工作要点, 实施方案 … from catalog/kinds.yaml), not a report on work."""
-    pl = catalog.load("kinds")["plan"]
-    t = _BOOK.sub("", title)
-    return _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"])
+    return plan_title(title)
 
 
 _THIS_YEAR_NAMED = re.compile(rf"((?:19|20)\d{{2}})\s*年初?[^。；;\n]{{0,30}}?本年度")
