@@ -54,8 +54,9 @@ for _u in ("件次", "人次", "场次", "户次", "批次", "期次", "车次",
            "件", "人", "次", "户", "家", "项", "个", "卷", "份", "条", "起", "场", "名", "位",
            "批", "期", "类", "支", "所", "座", "台", "辆", "张", "本", "册", "篇", "部", "处",
            "宗", "单", "剂", "管", "套", "间", "栋", "株", "头", "只", "艘", "架", "轮", "堂",
-           "节", "种", "门", "例", "页", "封", "盒", "吨次", "组", "队", "把"):
+           "节", "种", "门", "例", "页", "封", "盒", "吨次", "组", "队", "把", "对"):
     _UNIT_KIND.setdefault(_u, "count")
+_UNIT_KIND["分"] = "other"        # a score (得分93.21分); read only where it ends a clause, below
 
 # Units that usually stand before the noun they count (64个调委会): the subject is then
 # the noun after the unit.
@@ -86,7 +87,7 @@ QUANTITY_RE = re.compile(
       |
         (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE})))(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?
         (?:(?P<rsep>{_RSEP})(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?
-        (?P<unit>{_UNITS_RE})
+        (?P<sp>[ \u3000]{{1,2}}(?=[^ \u3000]))?(?P<unit>{_UNITS_RE})
     )
     (?P<post>以上|以下|左右|上下)?
     """,
@@ -109,9 +110,16 @@ SLOGAN_RE = re.compile(
 # Ordinals and codes: a quantity preceded by one of these is not a quantity.
 _BAD_BEFORE = re.compile(r"(?:第|前|排名|列|No\.?|NO\.?|[A-Za-z0-9.·*+#/_\-〔\[])$")
 _NONE_BEFORE = re.compile(r"(?:无|未有|没有)$")
-_BAD_AFTER = re.compile(r"^(?:[A-Za-z0-9]|行动|规划|计划|工作方案|攻坚|[*·])")
+# a name after the quantity (3个行动方案, 5个攻坚): applied with .match(norm, pos), so no "^"
+# (it would only match at pos 0). Not a digit (8项1级指标, 49件59人 are quantities) nor 计划
+# (123个计划 counts plans; 三年计划 is a name already by the duration rule)
+_BAD_AFTER = re.compile(r"(?:行动|规划|工作方案|攻坚|[*·])")
 
 
+# units read only where they end the clause (a score 93.21分, pairs 1291对; not 分局, 对接), and
+# for Arabic numbers only; any unit after a space ("地方性法规 11 件") likewise
+_CLAUSE_END_UNITS = frozenset({"分", "对"})
+_CJK_AT = re.compile(r"[\u4e00-\u9fff]")
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff](?<![来内间里中的后前以左多余全])")
 
 
@@ -339,6 +347,11 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     unit = m.group("unit")
     kind = _UNIT_KIND[unit]
     arabic = raw[0].isdigit()
+    if (m.group("sp") or unit in _CLAUSE_END_UNITS) and not post \
+            and _CJK_AT.match(norm, m.end("unit")):
+        return None                          # "11 件," / "93.21分," / "1291对,"; not "3 个人", 分局
+    if unit in _CLAUSE_END_UNITS and (not arabic or (m.start("num") and norm[m.start("num") - 1] in "时点:")):
+        return None                          # 8时30分 is a time
     if not arabic and raw == "一" and kind != "ratio" and not _half_follows(norm, m.end(), unit):
         return None                          # 一批 / 一次办 / 一个窗口 / 一起 (一个半月, 一年半 are)
     if unit == "年" and (not raw or len(raw.replace(",", "").split(".")[0]) > 2):
