@@ -42,6 +42,8 @@ from .quantities import QUANTITY_RE
 _SENT_END = re.compile(r"[。!?\n]")
 _QIZHONG = re.compile(r"其中")
 _CLAUSE_GAP = re.compile(r"^[\s,。;:(（]{0,3}$")
+# the rest of the total's clause before 其中: what the figure counts ("7913户市场主体完成年报，其中")
+_CLAUSE_TAIL = re.compile(r"^[^\d,。;:!?\n()“”]{1,16}[,。;:]\s{0,2}$")
 _TERMINAL = frozenset(",。;:、)!?\n")
 _CATEGORY = re.compile(r"类$")
 
@@ -191,7 +193,8 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
         k = None if k < 0 else k
     else:
         k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
-    if k is None or not _CLAUSE_GAP.match(norm[facts[k].end:pos]):
+    if k is None or not (_CLAUSE_GAP.match(norm[facts[k].end:pos])
+                         or _CLAUSE_TAIL.match(norm[facts[k].end:pos])):
         return None
     nearest = facts[k]
     while k >= 0:
@@ -220,11 +223,41 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
             continue
         if not _depth_ok(norm, a, f.start):
             continue
+        if parts and _qualifies_part(ctx, parts[-1], f, facts, idx):
+            continue                    # 企业1310户，年报率95.2%，个体工商户…: the part's own rate
         if f.unit != total.unit or not _countable(f) or _is_change_or_base(norm, f) or \
                 _TOTAL_SUBJECT.search(ctx.subject(f)) or not ctx.terminal(f):
             break
         parts.append(f)
     return parts
+
+
+def _qualifies_part(ctx: _Ctx, part: Fact, f: Fact, facts: list[Fact], idx: int) -> bool:
+    """A rate in the clause right after a part, which itself ends its clause and is followed
+    by a further figure of the part's unit: the part's own qualifier (企业1310户，年报率95.2%，
+    个体工商户3650户), not the end of the list."""
+    if f.unit != "%" or not ctx.terminal(f) or idx == 0 or facts[idx - 1].id != part.id:
+        return False
+    gap = ctx.norm[part.end:f.start]
+    if not gap.startswith(",") or len(gap) > 12 or re.search(r"[。;!?\n]", gap):
+        return False
+    nxt = facts[idx + 1] if idx + 1 < len(facts) else None
+    return nxt is not None and nxt.unit == part.unit and ctx.sent_of[nxt.id] == ctx.sent_of[f.id]
+
+
+def _exact_run(parts: list[Fact], total: Fact) -> list[Fact] | None:
+    """The first parts (at least two, not all) that add up to the total exactly, when all of
+    them do not: "390件（其中简易程序110件，普通程序280件、立案撤销8件）" lists a non-addend
+    after the partition. A reading that makes the text consistent is the one taken."""
+    want = _num(total.value)
+    if sum((_num(p.value) for p in parts), Decimal(0)) == want:
+        return None
+    acc = Decimal(0)
+    for k, p in enumerate(parts[:-1]):
+        acc += _num(p.value)
+        if k >= 1 and acc == want:
+            return parts[:k + 1]
+    return None
 
 
 def _find_sums(ctx: _Ctx) -> None:
@@ -260,6 +293,7 @@ def _find_sums(ctx: _Ctx) -> None:
             chosen = parts
             break
         if chosen:
+            chosen = _exact_run(chosen, total) or chosen
             ctx.add(_sum_relation(ctx, total, chosen))
             ctx.sum_parts.update(p.id for p in chosen)
             used_totals.add(total.id)
