@@ -89,8 +89,11 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                 continue      # "比上年增加2000亿元" is a change, not a total of what follows
             if any(CHANGE.search(clause_before(report.norm, p.start, 8)) for p in parts):
                 continue      # "增加110万套" is a change, not a part
-            if any(float(p.value) > stated for p in parts):
-                continue      # a part larger than the whole: not a partition the text states
+            big = next((p for p in parts if float(p.value) > stated), None)
+            if big is not None:
+                if _under_qizhong(report, t, parts):
+                    yield _part_exceeds(report, r, t, big)   # 共15件，其中…20件: self-contradictory
+                continue      # otherwise a part larger than the whole: not a partition the text states
             if computed < stated:
                 # "其中" may list only some of the parts: a shortfall is weaker evidence
                 if (stated - computed) / stated > float(config.get("thresholds.sum_shortfall_max", 0.2)):
@@ -104,6 +107,24 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
             evidence=[ev(report, f.start, f.end) for f in [t, *parts]],
             suggestion="核对总数和各分项数据，补齐遗漏的分项或更正错误的数字。",
             data={"relation": r.id, "computed": computed, "stated": float(t.value)})
+
+
+def _under_qizhong(report: Report, total: Fact, parts: list[Fact]) -> bool:
+    """The parts follow "其中" right after the total's clause ("共15件，其中…")."""
+    gap = report.norm[total.end:parts[0].start]
+    return "其中" in gap and len(gap) <= 40 and not re.search(r"[。!?\n]", gap[:gap.find("其中")])
+
+
+def _part_exceeds(report: Report, r: Relation, total: Fact, part: Fact) -> Finding:
+    unit = total.unit or ""
+    return Finding(
+        rule="figures.sum_mismatch", severity="major",
+        message=f"分项大于合计：“{fact_label(report, part)}”{fmt_num(part.value)}{unit}，"
+                f"大于其所属的“{fact_label(report, total)}”{fmt_num(total.value)}{unit}。",
+        evidence=[ev(report, total.start, total.end), ev(report, part.start, part.end)],
+        suggestion="核对总数和该分项数据，“其中”所列分项不应大于总数。",
+        data={"relation": r.id, "part": part.id, "stated": float(total.value),
+              "part_value": float(part.value)})
 
 
 # -- rates ------------------------------------------------------------------------------

@@ -108,6 +108,8 @@ class _Ctx:
         for f in self.facts:
             self.sent_of[f.id] = bisect.bisect_right(starts, f.start) - 1
             self.line_of[f.id] = bisect.bisect_right(line_starts, f.start) - 1
+        self.facts_by_id = {f.id: f for f in self.facts}
+        self.index = {f.id: k for k, f in enumerate(self.facts)}
         self.sum_parts: set[str] = set()
         self.relations: list[Relation] = []
         # facts in text order (starts and ends non-decreasing, as build_facts makes them): the
@@ -458,6 +460,12 @@ def _find_rates(ctx: _Ctx) -> None:
                 if rel:
                     ctx.add(rel)
                 continue
+        share = _named_share(ctx, rate, j)
+        if share is not None:
+            rel = _rate_relation(ctx, rate, *share)
+            if rel:
+                ctx.add(rel)
+            continue
         if not subj:
             continue
         # facts are in text order, so the facts of this sentence before the rate are the
@@ -481,7 +489,7 @@ def _find_rates(ctx: _Ctx) -> None:
                 next((f for f in earlier if _SUED.search(ctx.subject(f))
                       and not _APPEAR.search(ctx.subject(f))), None)
             if den is not None and float(den.value) >= float(num.value):
-                rel = _rate_relation(ctx, rate, num, den)
+                rel = _second_reading(ctx, rate, num, _rate_relation(ctx, rate, num, den))
                 if rel:
                     ctx.add(rel)
             continue
@@ -516,8 +524,71 @@ def _find_rates(ctx: _Ctx) -> None:
         rel = _rate_relation(ctx, rate, num, den)
         if rel and not rel.holds and not neg and _complement_holds(ctx, rate, den, same_sentence, keys):
             continue            # 优秀61、合格168、不合格11，合格率95.4%: 合格 may include 优秀
+        rel = _second_reading(ctx, rate, num, rel)
         if rel:
             ctx.add(rel)
+
+
+def _second_reading(ctx: _Ctx, rate: Fact, num: Fact, rel: Relation | None) -> Relation | None:
+    """A failing rate is kept only when no other base the text gives makes it hold: another
+    count of the numerator's unit in the paragraph ("of the concluded cases": 审结 rather than
+    受理), or the chosen base less another count of its sentence (胜诉率 over 审结 − 撤诉). With
+    another single base the relation is recorded over it; with a difference (which the model
+    cannot name) no relation is recorded. A finding a second reading withdraws is no finding."""
+    if rel is None or rel.holds is not False:
+        return rel
+    den = ctx.facts_by_id[rel.denominator]
+    k = ctx.index[num.id]
+    near = [f for f in ctx.facts[max(0, k - 40):k + 6]
+            if f.id not in (num.id, rate.id) and f.unit == num.unit and _countable(f)
+            and ctx.line_of[f.id] == ctx.line_of[num.id] and abs(f.start - num.start) < 300]
+    for f in near:
+        if f.id != den.id and float(f.value) >= float(num.value):
+            alt = _rate_relation(ctx, rate, num, f)
+            if alt and alt.holds:
+                return alt
+    for g in near:
+        if g.id == den.id or ctx.sent_of[g.id] not in (ctx.sent_of[den.id], ctx.sent_of[num.id]):
+            continue
+        rest = float(den.value) - float(g.value)
+        if rest >= float(num.value) and rest > 0:
+            alt = _rate_relation(ctx, rate, num, _Complement(den, g))
+            if alt and alt.holds:
+                return None
+    return rel
+
+
+# "1331项，占全部政务服务事项的98.96%": the base named by its noun, not by a figure
+_SHARE_OF = re.compile(r"占(?:全部|所有|总|全)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
+
+
+def _named_share(ctx: _Ctx, rate: Fact, j: int) -> tuple[Fact, Fact] | None:
+    """(numerator, denominator) of "共Y…，其中X，占全部<noun>的Z%": X is the figure right before
+    占; the base is the closest earlier figure of X's unit in the same sentence that counts the
+    same noun (its subject holds the noun's last two characters) and of which "其中" makes X a
+    subset; never a change or comparison base (比预算数…)."""
+    norm, facts = ctx.norm, ctx.facts
+    if j < 2:
+        return None
+    num = facts[j - 1]
+    between = norm[num.end:rate.start]
+    k = between.find("占")
+    if k < 0 or len(between) > 30 or not re.match(r"^[,\s]*$", between[:k]):
+        return None
+    m = _SHARE_OF.search(between, k)
+    if not m or m.start() != k or not _countable(num) or ctx.sent_of[num.id] != ctx.sent_of[rate.id]:
+        return None
+    noun = m.group("noun").strip("“”")
+    for f in reversed(facts[:j - 1]):
+        if ctx.sent_of[f.id] != ctx.sent_of[num.id] or num.start - f.end > 200:
+            break
+        if f.unit != num.unit or not _countable(f) or float(f.value) < float(num.value) \
+                or _is_change_or_base(norm, f):
+            continue
+        fs = ctx.subject(f)
+        if noun[-2:] in fs and "其中" in norm[f.end:num.start]:
+            return num, f
+    return None
 
 
 _NEGATION = re.compile(r"(?:[不未非无]|不予|未予|未能|不能|没有)$")
