@@ -168,6 +168,8 @@ _BASE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff])?(?:由|从)\s*$|比[^,。;:!?
 _TOTAL_SUBJECT = re.compile(r"总|累计|合计|共计|总计")
 # "其中包括/其中主要有" introduces examples, not a partition
 _SELECTIVE = re.compile(r"[,:\s]*(?:包括|主要|重点|比如|例如|如)")
+# a figure stated as a total ("共…", "合计…", "每日最大…"): its 其中 list may run across semicolons
+_TOTAL_MARK = re.compile(r"共|合计|总计|总数|最大|总量")
 _WITHIN_CLAUSE = re.compile(r"^[^。!?\n]*$")
 
 
@@ -285,15 +287,20 @@ def _find_sums(ctx: _Ctx) -> None:
             semi = re.compile(r"[;)]").search(norm, m.end(), sent_end)
             ends = [sent_end, semi.start()] if semi else [sent_end]
         chosen: list[Fact] | None = None
+        whole: list[Fact] | None = None
         for k, end in enumerate(ends):
             parts = _chain_parts(ctx, total, m.end(), end)
             if len(parts) < 2:
                 continue
             total_v = sum(_num(p.value) for p in parts)
             if k == 0 and len(ends) > 1 and total_v != _num(total.value):
+                whole = parts
                 continue            # the whole sentence is not a partition: try the first clause
             chosen = parts
             break
+        if chosen is None and whole and _TOTAL_MARK.search(_lead(norm, total)) and \
+                abs(sum(_num(p.value) for p in whole) - _num(total.value)) <= _num(total.value) / 5:
+            chosen = whole          # 共/合计/最大 total: parts listed across semicolons are parts
         if chosen:
             chosen = _exact_run(chosen, total) or chosen
             ctx.add(_sum_relation(ctx, total, chosen))
