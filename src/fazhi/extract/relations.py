@@ -229,6 +229,8 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
             continue
         if parts and _qualifies_part(ctx, parts[-1], f, facts, idx):
             continue                    # 企业1310户，年报率95.2%，个体工商户…: the part's own rate
+        if f.unit != total.unit and not ctx.terminal(f) and not parts:
+            continue                    # 其中开展4次（…）检查，检查企业40家: a modifier of the first part
         if f.unit != total.unit or not _countable(f) or _is_change_or_base(norm, f) or \
                 _TOTAL_SUBJECT.search(ctx.subject(f)) or not ctx.terminal(f):
             break
