@@ -110,8 +110,11 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
 
 
 def _under_qizhong(report: Report, total: Fact, parts: list[Fact]) -> bool:
-    """The parts follow "其中" right after the total's clause ("共15件，其中…")."""
+    """The parts follow "其中" right after the total's clause ("共15件，其中…"), or an aside
+    opened right after the total ("2次（甲1次，乙1次）")."""
     gap = report.norm[total.end:parts[0].start]
+    if gap.startswith("(") and ")" not in report.norm[total.end:parts[-1].start]:
+        return True
     return "其中" in gap and len(gap) <= 40 and not re.search(r"[。!?\n]", gap[:gap.find("其中")])
 
 
