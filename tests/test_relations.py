@@ -233,3 +233,93 @@ def test_rate_denominator_is_not_a_parallel_category():
     r = analyse("全年受理行政复议案件982件、审结905件，审结率92.2%。")
     (rt,) = rels(r, "rate")
     assert (q(r, rt.numerator), q(r, rt.denominator), rt.holds) == ("905件", "982件", True)
+
+
+# -- patterns met on real pages (team-written texts) -------------------------------------------
+def _figure_findings(text: str) -> list:
+    import fazhi
+    return [f for f in fazhi.analyze_text(text).findings if f.rule.startswith("figures.")]
+
+
+def test_parts_with_their_own_rates_are_still_parts():
+    r = analyse("全镇共有650户经营主体完成年报公示，其中企业120户，年报率92.1%，"
+                "个体工商户500户，年报率80.2%，合作社30户。")
+    (s,) = rels(r, "sum")
+    assert q(r, s.total) == "650户" and [q(r, p) for p in s.parts] == ["120户", "500户", "30户"]
+    assert s.holds
+
+
+def test_a_rate_that_ends_the_list_is_no_part_and_no_qualifier_of_a_next_part():
+    r = analyse("全镇共有650户，其中企业120户，个体工商户530户，年报率80.2%。全年检查30户。")
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["120户", "530户"] and s.holds
+
+
+def test_non_addend_in_the_aside_is_left_out():
+    text = "共立案120件（其中简易程序40件，普通程序80件、撤销立案5件）。"
+    r = analyse(text)
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["40件", "80件"] and s.holds
+    assert _figure_findings(text) == []
+
+
+def test_aside_that_adds_up_to_nothing_is_still_reported():
+    out = _figure_findings("共立案120件（其中简易程序40件，普通程序90件、撤销立案5件）。")
+    assert [f.rule for f in out] == ["figures.sum_mismatch"]
+
+
+def test_parts_across_semicolons_after_a_stated_total():
+    ok = "检测能力每日最大2400管，其中甲实验室1100管；乙医院500管、丙车300管；丁医院500管。"
+    r = analyse(ok)
+    (s,) = rels(r, "sum")
+    assert len(s.parts) == 4 and s.holds
+    bad = ok.replace("丁医院500管", "丁医院600管")
+    out = _figure_findings(bad)
+    assert [f.rule for f in out] == ["figures.sum_mismatch"] and "600" in out[0].message
+
+
+def test_parts_across_semicolons_without_a_stated_total_are_not_read():
+    r = analyse("受理案件100件，其中复议60件；办结90件。")
+    assert rels(r, "sum") == []
+
+
+def test_a_modifier_before_the_first_part_is_read_through():
+    r = analyse("检查企业共50家：其中开展3次（每季度一次）联合检查，检查企业42家；专项检查企业8家。")
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["42家", "8家"] and s.holds
+
+
+def test_part_larger_than_its_qizhong_total_is_a_finding():
+    out = _figure_findings("共受理行政复议案件15件，其中维持10件、纠错25件。")
+    assert len(out) == 1 and out[0].severity == "major" and "分项大于合计" in out[0].message
+    assert [e.quote for e in out[0].evidence] == ["15件", "25件"]
+
+
+def test_larger_count_without_qizhong_is_no_finding():
+    assert _figure_findings("受理行政复议案件15件。维持10件、纠错25件。") == []
+
+
+def test_rate_on_a_base_less_the_withdrawn_cases_is_no_mismatch():
+    assert _figure_findings("审结行政诉讼案件50件，胜诉40件，撤诉5件，胜诉率88.9%。") == []
+    out = _figure_findings("审结行政诉讼案件50件，胜诉40件，撤诉5件，胜诉率70%。")
+    assert [f.rule for f in out] == ["figures.rate_mismatch"]
+
+
+def test_rate_over_another_base_the_text_gives_is_recorded_over_it():
+    r = analyse("审结案件50件，受理案件60件，调解结案40件，调解率80%。")
+    (rt,) = rels(r, "rate")
+    assert q(r, rt.denominator) == "50件" and rt.holds
+
+
+def test_share_of_a_named_base_after_qizhong():
+    ok = "共办理审批事项200项，其中即办件150项，占全部审批事项的75%。"
+    r = analyse(ok)
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator), rt.holds) == ("150项", "200项", True)
+    out = _figure_findings(ok.replace("75%", "80%"))
+    assert [f.rule for f in out] == ["figures.rate_mismatch"]
+
+
+def test_share_of_a_budget_after_a_comparison_base_is_not_read():
+    r = analyse("支出比预算数3000元少支200元。其中建设费支出1000元，占预算数的96%。")
+    assert rels(r, "rate") == []
