@@ -97,3 +97,32 @@ def test_quantity_glued_to_a_name_is_not_read(text):
 ])
 def test_quantity_followed_by_digits_or_plans_is_read(text, want):
     assert read(text) == want
+
+
+# -- pinyin left by a broken traditional-character conversion ------------------------------
+@pytest.mark.parametrize("text,want", [
+    ("培训1.2万(wàn)人次，", [("1.2万(wàn)人次", 12000, "人次", False)]),
+    ("开展讲座30余(yú)场，", [("30余(yú)场", 30, "场", True)]),
+    ("推荐了16个(gè)部门", [("16个", 16, "个", False)]),
+])
+def test_pinyin_after_scale_or_yu_is_read_through(text, want):
+    assert read(text) == want
+
+
+def test_pinyin_before_a_number_is_no_quantity():
+    assert read("严(yán)格把关(guān)") == []
+
+
+# -- English copies ---------------------------------------------------------------------------
+def test_english_count_of_a_listed_noun():
+    text = "A training session was held, with 12,500 leaders and cadres attending."
+    assert read(text) == [("12,500 leaders", 12500, "人", False)]
+
+
+@pytest.mark.parametrize("text", ["Report on the 2024 Government work", "Section 3 of the plan was held"])
+def test_english_numbers_before_other_words_are_not_read(text):
+    assert read(text) == []
+
+
+def test_age_in_zhousui():
+    assert read("年满60周岁的老人") == [("60周岁", 60, "周岁", False)]

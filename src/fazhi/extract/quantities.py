@@ -48,7 +48,7 @@ _UNIT_KIND["元"] = "money"
 for _u in ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "年", "学时", "课时"):
     _UNIT_KIND[_u] = "duration"
 for _u in ("平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "吨", "公斤", "千克",
-           "千瓦", "岁", "周年", "米"):
+           "千瓦", "岁", "周岁", "周年", "米"):
     _UNIT_KIND[_u] = "other"
 for _u in ("件次", "人次", "场次", "户次", "批次", "期次", "车次", "架次", "班次", "课次",
            "件", "人", "次", "户", "家", "项", "个", "卷", "份", "条", "起", "场", "名", "位",
@@ -78,6 +78,8 @@ _NUM = rf"(?:{_AR_BIG}|{_AR}|{_CN})"
 _SCALE = r"(?:万亿|亿|万|千)"
 _PRE = r"(?P<pre>大约|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|多达)?"
 _RSEP = r"(?:至|到|~|～|-|—|－|–)"
+# pinyin a broken traditional-character conversion left after a character: 1.2萬(wàn)人, 30餘(yú)場
+_PY = r"(?:\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}\))?"
 
 QUANTITY_RE = re.compile(
     rf"""(?=[\d{_CD}十百千万大约将接近逾超不多])   # fail fast where no quantity can start
@@ -85,7 +87,7 @@ QUANTITY_RE = re.compile(
     (?:
         (?P<pctw>百|千)分之(?P<pct>{_AR}|{_CN}|百(?!分))(?P<pctq>多|余)?
       |
-        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE}))|(?<![数几])[百千万](?=[余多](?:{_UNITS_RE})))(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?
+        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE}))|(?<![数几])[百千万](?=[余多](?:{_UNITS_RE})))(?P<q1>余|多)?{_PY}(?P<scale>{_SCALE})?{_PY}(?P<q2>余|多)?{_PY}
         (?:(?P<rsep>{_RSEP})(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?
         (?P<sp>[ \u3000]{{1,2}}(?=[^ \u3000]))?(?P<unit>{_UNITS_RE})
     )
@@ -248,7 +250,32 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
             continue
         out.append(_half(q, norm))
     out = _bare_halves(norm, out, excluded, quotes)
+    out = _english_counts(norm, out)
     return _merge_percent_ranges(norm, out)
+
+
+# English copies of a report: "106,000 leaders and cadres", "35 cases" (a count of a closed
+# list of nouns; a bare number, a year or a number before any other word is not a quantity)
+_EN_UNITS = {"people": "人", "persons": "人", "leaders": "人", "cadres": "人", "officials": "人",
+             "staff": "人", "lawyers": "人", "cases": "件", "times": "次", "items": "项",
+             "documents": "件", "regulations": "件", "enterprises": "家", "sessions": "场"}
+_EN_COUNT = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s(?P<noun>"
+                       + "|".join(_EN_UNITS) + r")\b")
+
+
+def _english_counts(norm: str, qs: list[Quantity]) -> list[Quantity]:
+    if not re.search(r"[a-z]{3} \d", norm):
+        return qs
+    extra = []
+    for m in _EN_COUNT.finditer(norm):
+        if any(q.start < m.end() and m.start() < q.end for q in qs):
+            continue
+        dec = parse_number(m.group("num"))
+        if dec is None:
+            continue
+        extra.append(Quantity(m.start(), m.end(), m.start("num"), m.end("num"), _to_number(dec),
+                              _EN_UNITS[m.group("noun")], "count"))
+    return sorted(qs + extra, key=lambda q: q.start) if extra else qs
 
 
 _HALF_AFTER_GE = re.compile(r"半(小时|月(?![形刊亮])|钟头)")     # 两个半小时, 一个半月: 个 is not the unit
