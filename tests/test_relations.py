@@ -318,6 +318,7 @@ def test_share_of_a_named_base_after_qizhong():
     assert (q(r, rt.numerator), q(r, rt.denominator), rt.holds) == ("150项", "200项", True)
     out = _figure_findings(ok.replace("75%", "80%"))
     assert [f.rule for f in out] == ["figures.rate_mismatch"]
+    assert out[0].message.startswith("占全部审批事项的比例80%与150/200=75.00%不符")
 
 
 def test_share_of_a_budget_after_a_comparison_base_is_not_read():

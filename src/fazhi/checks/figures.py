@@ -177,6 +177,8 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
             continue              # 按时办结12.1万件/受理12.6万件 = 95.3%–96.8%: 96.4% is possible
         severity = "major" if gap >= major_gap else "minor"
         name = rate_name(report, rate)
+        if name.startswith("占") and not re.search(r"(?:率|比例|比重|占比)$", name):
+            name += "的比例"      # "占全部审批事项的比例80%", not "占全部审批事项80%"
         shown = fmt_num(computed, 2)
         prec = {0: "取整", 1: "按一位小数", 2: "按两位小数"}.get(dec, f"按{dec}位小数")
         if severity == "minor":
