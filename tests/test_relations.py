@@ -324,3 +324,14 @@ def test_share_of_a_named_base_after_qizhong():
 def test_share_of_a_budget_after_a_comparison_base_is_not_read():
     r = analyse("支出比预算数3000元少支200元。其中建设费支出1000元，占预算数的96%。")
     assert rels(r, "rate") == []
+
+
+def test_one_listed_figure_that_is_no_addend_is_left_out_anywhere_in_the_list():
+    text = "共立案120件（其中简易程序40件，撤销立案5件、普通程序80件）。"
+    r = analyse(text)
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["40件", "80件"] and s.holds
+    assert _figure_findings(text) == []
+    # no part makes the excess: still a mismatch
+    assert [f.rule for f in _figure_findings("共受理行政复议案件15件，其中维持10件、纠错6件、驳回2件。")] \
+        == ["figures.sum_mismatch"]

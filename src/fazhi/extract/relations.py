@@ -262,15 +262,21 @@ def _qualifies_part(ctx: _Ctx, part: Fact, f: Fact, facts: list[Fact], idx: int)
 def _exact_run(parts: list[Fact], total: Fact) -> list[Fact] | None:
     """The first parts (at least two, not all) that add up to the total exactly, when all of
     them do not: "390件（其中简易程序110件，普通程序280件、立案撤销8件）" lists a non-addend
-    after the partition. A reading that makes the text consistent is the one taken."""
+    after the partition; else all parts but one, when those do (the one left out is a subset
+    or an aside). A reading that makes the text consistent is the one taken."""
     want = _num(total.value)
-    if sum((_num(p.value) for p in parts), Decimal(0)) == want:
+    whole = sum((_num(p.value) for p in parts), Decimal(0))
+    if whole == want:
         return None
     acc = Decimal(0)
     for k, p in enumerate(parts[:-1]):
         acc += _num(p.value)
         if k >= 1 and acc == want:
             return parts[:k + 1]
+    if len(parts) >= 3:         # one listed figure is a subset or an aside (其中…撤销8件，普通程序…)
+        for k in range(len(parts) - 1, -1, -1):
+            if whole - _num(parts[k].value) == want:
+                return parts[:k] + parts[k + 1:]
     return None
 
 
