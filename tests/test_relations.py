@@ -335,3 +335,11 @@ def test_one_listed_figure_that_is_no_addend_is_left_out_anywhere_in_the_list():
     # no part makes the excess: still a mismatch
     assert [f.rule for f in _figure_findings("共受理行政复议案件15件，其中维持10件、纠错6件、驳回2件。")] \
         == ["figures.sum_mismatch"]
+
+
+def test_scores_are_not_added_up():
+    r = analyse("综合得分中，最高分88.5分，最低分72.4分，平均得分为79.2分。其中：内部考核最高分89.8分，"
+                "最低分70.1分。")
+    assert rels(r, "sum") == []
+    r = analyse("共受理案件100件，其中复议60件、诉讼40件。")
+    assert len(rels(r, "sum")) == 1

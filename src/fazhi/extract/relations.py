@@ -163,7 +163,8 @@ def _sum_relation(ctx: _Ctx, total: Fact, parts: list[Fact]) -> Relation:
 
 
 def _countable(f: Fact) -> bool:
-    return f.kind in ("count", "money", "duration", "other")
+    # scores (最高分88.5分，平均得分79.2分) are no amounts: they are not added up
+    return f.kind in ("count", "money", "duration", "other") and f.unit != "分"
 
 
 # A figure that states a change (比上年增加2000亿元, 多227个) or a base of comparison (由2187亿元,
