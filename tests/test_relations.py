@@ -343,3 +343,17 @@ def test_scores_are_not_added_up():
     assert rels(r, "sum") == []
     r = analyse("共受理案件100件，其中复议60件、诉讼40件。")
     assert len(rels(r, "sum")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "平均办理用时5天，其中最长8天，最短2天。",
+    "平均办理用时5天（最长8天，最短2天）。",
+    "全镇网格员平均年龄45岁，其中最大60岁，最小30岁。",
+])
+def test_averages_maxima_and_ages_are_not_added_up(text):
+    assert rels(analyse(text), "sum") == [] and _figure_findings(text) == []
+
+
+def test_durations_that_are_parts_are_still_added_up():
+    (s,) = rels(analyse("办理时限共15天，其中受理3天，审查12天。"), "sum")
+    assert s.holds and len(s.parts) == 2

@@ -163,8 +163,12 @@ def _sum_relation(ctx: _Ctx, total: Fact, parts: list[Fact]) -> Relation:
 
 
 def _countable(f: Fact) -> bool:
-    # scores (最高分88.5分，平均得分79.2分) are no amounts: they are not added up
-    return f.kind in ("count", "money", "duration", "other") and f.unit != "分"
+    # scores (最高分88.5分，平均得分79.2分) and ages are no amounts: they are not added up
+    return f.kind in ("count", "money", "duration", "other") and f.unit not in ("分", "岁", "周岁")
+
+
+# an average, a maximum or a minimum is not a total nor a part ("平均用时5天，其中最长8天")
+_NON_ADDITIVE = re.compile(r"平均|人均|均值|最高|最低|最长|最短|最小|最快|最慢")
 
 
 # A figure that states a change (比上年增加2000亿元, 多227个) or a base of comparison (由2187亿元,
@@ -215,7 +219,7 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
         if ctx.sent_of[f.id] != ctx.sent_of[nearest.id]:
             return None
         if not _is_change_or_base(norm, f):
-            return f if _countable(f) else None
+            return f if _countable(f) and not _NON_ADDITIVE.search(_lead(norm, f)) else None
         k -= 1
     return None
 
@@ -241,6 +245,7 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
         if f.unit != total.unit and not ctx.terminal(f) and not parts:
             continue                    # 其中开展4次（…）检查，检查企业40家: a modifier of the first part
         if f.unit != total.unit or not _countable(f) or _is_change_or_base(norm, f) or \
+                _NON_ADDITIVE.search(_lead(norm, f)) or \
                 _TOTAL_SUBJECT.search(ctx.subject(f)) or not ctx.terminal(f):
             break
         parts.append(f)
@@ -325,7 +330,8 @@ def _find_sums(ctx: _Ctx) -> None:
             used_totals.add(total.id)
     # (b) an aside right after the total: 2次（甲1次，乙1次）; (c) category counts after it
     for i, total in enumerate(facts):
-        if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts:
+        if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts or \
+                _NON_ADDITIVE.search(_lead(norm, total)):
             continue
         if norm.startswith("(", total.end):
             close = norm.find(")", total.end)
@@ -340,7 +346,8 @@ def _find_sums(ctx: _Ctx) -> None:
             else:
                 j = len(facts)
             inside = [f for f in facts[i + 1:j] if f.end <= close]
-            parts = [f for f in inside if f.unit == total.unit and _countable(f) and ctx.terminal(f)]
+            parts = [f for f in inside if f.unit == total.unit and _countable(f) and ctx.terminal(f)
+                     and not _NON_ADDITIVE.search(_lead(norm, f))]
             if len(parts) >= 2 and len(parts) == len(inside):
                 ctx.add(_sum_relation(ctx, total, parts))
                 ctx.sum_parts.update(p.id for p in parts)
