@@ -357,3 +357,7 @@ def test_averages_maxima_and_ages_are_not_added_up(text):
 def test_durations_that_are_parts_are_still_added_up():
     (s,) = rels(analyse("办理时限共15天，其中受理3天，审查12天。"), "sum")
     assert s.holds and len(s.parts) == 2
+
+
+def test_larger_part_that_counts_another_object_is_no_finding():
+    assert _figure_findings("全县建成服务站15个，其中覆盖村120个、社区30个。") == []

@@ -91,7 +91,8 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                 continue      # "增加110万套" is a change, not a part
             big = next((p for p in parts if float(p.value) > stated), None)
             if big is not None:
-                if _under_qizhong(report, t, parts):
+                if _under_qizhong(report, t, parts) and \
+                        not OTHER_OBJECT.search(clause_before(report.norm, big.start, 12)):
                     yield _part_exceeds(report, r, t, big)   # 共15件，其中…20件: self-contradictory
                 continue      # otherwise a part larger than the whole: not a partition the text states
             if computed < stated:
@@ -107,6 +108,12 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
             evidence=[ev(report, f.start, f.end) for f in [t, *parts]],
             suggestion="核对总数和各分项数据，补齐遗漏的分项或更正错误的数字。",
             data={"relation": r.id, "computed": computed, "stated": float(t.value)})
+
+
+# a part that counts something the total does not ("建成服务站15个，其中覆盖村120个"): a
+# larger figure there is no contradiction
+OTHER_OBJECT = re.compile(r"涉及|覆盖|惠及|带动|辐射|服务|受益|参与|参加|培训|接待|组织|开展|召开|举办|"
+                          r"发放|印发|走访|联系|包括|包含|含|累计|次数|人数")
 
 
 def _under_qizhong(report: Report, total: Fact, parts: list[Fact]) -> bool:
