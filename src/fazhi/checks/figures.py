@@ -53,7 +53,8 @@ def _approx(*facts: Fact) -> bool:
 CHANGE = re.compile(r"增加|增长|减少|下降|提高|降低|比上年|比去年|较上年|较去年|同比|环比")
 @rule("figures.sum_mismatch", severity="major",
       title="合计与分项不符",
-      why="总数与其分项之和（或新增、减少与净增）对不上，说明数据有误或分项有遗漏，报告数据不可信。",
+      why="总数与其分项之和（或新增、减少与净增）对不上，或“其中”所列分项大于总数，说明数据有误或分项有遗漏，"
+          "报告数据不可信。",
       basis=BASIS,
       example="“共受理行政复议案件15件，其中维持10件、纠错6件”：10+6=16≠15。",
       severities=("major", "minor"))
