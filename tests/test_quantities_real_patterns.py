@@ -126,3 +126,19 @@ def test_english_numbers_before_other_words_are_not_read(text):
 
 def test_age_in_zhousui():
     assert read("年满60周岁的老人") == [("60周岁", 60, "周岁", False)]
+
+
+# -- spaces around a scale word or after an approximation word --------------------------------
+@pytest.mark.parametrize("text,want", [
+    ("培训干部1.2 万人次，", [("1.2 万人次", 12000, "人次", False)]),
+    ("涉案金额 52.3 亿元，", [("52.3 亿元", 5230000000, "元", False)]),
+    ("办理咨询120 余件，", [("120 余件", 120, "件", True)]),
+    ("参训人员约 3000 人。", [("约 3000 人", 3000, "人", True)]),
+])
+def test_spaces_around_scale_and_after_approximation(text, want):
+    assert read(text) == want
+
+
+@pytest.mark.parametrize("text", ["约 3000 人员名单", "2022 万人大会"])
+def test_spaced_figure_inside_a_phrase_is_not_read(text):
+    assert read(text) == []

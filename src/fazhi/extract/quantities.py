@@ -86,11 +86,11 @@ _PY = r"(?:\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}\))?"
 
 QUANTITY_RE = re.compile(
     rf"""(?=[\d{_CD}十百千万大约将接近逾超不多])   # fail fast where no quantity can start
-    {_PRE}
+    {_PRE}(?(pre)[ \u3000]{{0,2}})
     (?:
         (?P<pctw>百|千)分之(?P<pct>{_AR}|{_CN}|百(?!分))(?P<pctq>多|余)?
       |
-        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE}))|(?<![数几])[百千万](?=[余多](?:{_UNITS_RE})))(?P<q1>余|多)?{_PY}(?P<scale>{_SCALE})?{_PY}(?P<q2>余|多)?{_PY}
+        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE}))|(?<![数几])[百千万](?=[余多](?:{_UNITS_RE})))(?P<sp0>[ \u3000]{{1,2}}(?=[万亿千余多]))?(?P<q1>余|多)?{_PY}(?P<scale>{_SCALE})?{_PY}(?P<q2>余|多)?{_PY}
         (?:(?P<rsep>{_RSEP})(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?
         (?P<sp>[ \u3000]{{1,2}}(?=[^ \u3000]))?(?P<unit>{_UNITS_RE})
     )
@@ -377,7 +377,7 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     unit = m.group("unit")
     kind = _UNIT_KIND[unit]
     arabic = raw[0].isdigit()
-    if (m.group("sp") or unit in _CLAUSE_END_UNITS) and not post \
+    if (m.group("sp") or m.group("sp0") or unit in _CLAUSE_END_UNITS) and not post \
             and _CJK_AT.match(norm, m.end("unit")):
         return None                          # "11 件," / "93.21分," / "1291对,"; not "3 个人", 分局
     if unit in _CLAUSE_END_UNITS and (not arabic or (m.start("num") and norm[m.start("num") - 1] in "时点:")):
