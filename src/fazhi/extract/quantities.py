@@ -13,7 +13,8 @@ inside, 以上/以下/左右 after; a bare scale after 近/逾/超: 近万人), 
 个百分点, 元, 天, 个工作日, …; a score in 分 and pairs in 对 only after an Arabic number and at
 the end of a clause; a space between number and unit likewise only at a clause end: "法规 11
 件，"). Pinyin a broken conversion left after a scale or 余 is read through (1.2萬(wàn)人);
-English copies: counts of a closed list of nouns (106,000 leaders). Digit words side by side (三五个, 二〇二二) are not a number. A number without a unit is never a quantity:
+English copies: counts of a closed list of nouns (106,000 leaders). Digit words side by side
+(三五个, 二〇二二) are not a number. A number without a unit is never a quantity:
 that single rule already rejects years and dates (2022年 / 12月7日 are not units here),
 document numbers (〔2022〕14号), phone and ICP numbers, resolutions (1366*768), hotline
 names (12345政府服务热线) and numbered slogans (“1355”战略, 3221标准).
