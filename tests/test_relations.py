@@ -361,3 +361,8 @@ def test_durations_that_are_parts_are_still_added_up():
 
 def test_larger_part_that_counts_another_object_is_no_finding():
     assert _figure_findings("全县建成服务站15个，其中覆盖村120个、社区30个。") == []
+
+
+def test_share_of_a_wider_base_is_not_read_over_the_local_total():
+    r = analyse("共受理案件200件，其中行政复议50件，占全市复议案件的30%。")
+    assert rels(r, "rate") == []

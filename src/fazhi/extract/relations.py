@@ -590,14 +590,15 @@ def _second_reading(ctx: _Ctx, rate: Fact, num: Fact, rel: Relation | None) -> R
 
 
 # "1331项，占全部政务服务事项的98.96%": the base named by its noun, not by a figure
-_SHARE_OF = re.compile(r"占(?:全部|所有|总|全)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
+_SHARE_OF = re.compile(r"占(?:全部|所有|总)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
 
 
 def _named_share(ctx: _Ctx, rate: Fact, j: int) -> tuple[Fact, Fact] | None:
     """(numerator, denominator) of "共Y…，其中X，占全部<noun>的Z%": X is the figure right before
     占; the base is the closest earlier figure of X's unit in the same sentence that counts the
-    same noun (its subject holds the noun's last two characters) and of which "其中" makes X a
-    subset; never a change or comparison base (比预算数…)."""
+    same noun (its subject holds the noun, or the noun its subject's last four characters: not
+    "占全市复议案件" over "受理案件") and of which "其中" makes X a subset; never a change or
+    comparison base (比预算数…)."""
     norm, facts = ctx.norm, ctx.facts
     if j < 2:
         return None
@@ -617,7 +618,7 @@ def _named_share(ctx: _Ctx, rate: Fact, j: int) -> tuple[Fact, Fact] | None:
                 or _is_change_or_base(norm, f):
             continue
         fs = ctx.subject(f)
-        if noun[-2:] in fs and "其中" in norm[f.end:num.start]:
+        if (noun in fs or (len(fs) >= 4 and fs[-4:] in noun)) and "其中" in norm[f.end:num.start]:
             return num, f
     return None
 
