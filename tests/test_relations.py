@@ -366,3 +366,11 @@ def test_larger_part_that_counts_another_object_is_no_finding():
 def test_share_of_a_wider_base_is_not_read_over_the_local_total():
     r = analyse("共受理案件200件，其中行政复议50件，占全市复议案件的30%。")
     assert rels(r, "rate") == []
+
+
+def test_parts_with_their_share_in_an_aside_are_still_parts():
+    ok = "全镇共有经营主体650户，其中企业120户（占18.5%），个体工商户500户（占76.9%），合作社30户（占4.6%）。"
+    (s,) = rels(analyse(ok), "sum")
+    assert [q(analyse(ok), p) for p in s.parts] == ["120户", "500户", "30户"] and s.holds
+    out = _figure_findings(ok.replace("个体工商户500户", "个体工商户520户"))
+    assert [f.rule for f in out] == ["figures.sum_mismatch"]

@@ -246,10 +246,19 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
             continue                    # 其中开展4次（…）检查，检查企业40家: a modifier of the first part
         if f.unit != total.unit or not _countable(f) or _is_change_or_base(norm, f) or \
                 _NON_ADDITIVE.search(_lead(norm, f)) or \
-                _TOTAL_SUBJECT.search(ctx.subject(f)) or not ctx.terminal(f):
+                _TOTAL_SUBJECT.search(ctx.subject(f)) or not (ctx.terminal(f) or _aside_ends(norm, f.end)):
             break
         parts.append(f)
     return parts
+
+
+def _aside_ends(norm: str, pos: int) -> bool:
+    """A short aside right after a part ends its clause: "企业120户（占18.5%），个体…"."""
+    if not norm.startswith("(", pos):
+        return False
+    close = norm.find(")", pos, pos + 24)
+    return close > 0 and "(" not in norm[pos + 1:close] and \
+        (close + 1 >= len(norm) or norm[close + 1] in _TERMINAL)
 
 
 def _qualifies_part(ctx: _Ctx, part: Fact, f: Fact, facts: list[Fact], idx: int) -> bool:
