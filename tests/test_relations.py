@@ -233,3 +233,144 @@ def test_rate_denominator_is_not_a_parallel_category():
     r = analyse("全年受理行政复议案件982件、审结905件，审结率92.2%。")
     (rt,) = rels(r, "rate")
     assert (q(r, rt.numerator), q(r, rt.denominator), rt.holds) == ("905件", "982件", True)
+
+
+# -- patterns met on real pages (team-written texts) -------------------------------------------
+def _figure_findings(text: str) -> list:
+    import fazhi
+    return [f for f in fazhi.analyze_text(text).findings if f.rule.startswith("figures.")]
+
+
+def test_parts_with_their_own_rates_are_still_parts():
+    r = analyse("全镇共有650户经营主体完成年报公示，其中企业120户，年报率92.1%，"
+                "个体工商户500户，年报率80.2%，合作社30户。")
+    (s,) = rels(r, "sum")
+    assert q(r, s.total) == "650户" and [q(r, p) for p in s.parts] == ["120户", "500户", "30户"]
+    assert s.holds
+
+
+def test_a_rate_that_ends_the_list_is_no_part_and_no_qualifier_of_a_next_part():
+    r = analyse("全镇共有650户，其中企业120户，个体工商户530户，年报率80.2%。全年检查30户。")
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["120户", "530户"] and s.holds
+
+
+def test_non_addend_in_the_aside_is_left_out():
+    text = "共立案120件（其中简易程序40件，普通程序80件、撤销立案5件）。"
+    r = analyse(text)
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["40件", "80件"] and s.holds
+    assert _figure_findings(text) == []
+
+
+def test_aside_that_adds_up_to_nothing_is_still_reported():
+    out = _figure_findings("共立案120件（其中简易程序40件，普通程序90件、撤销立案5件）。")
+    assert [f.rule for f in out] == ["figures.sum_mismatch"]
+
+
+def test_parts_across_semicolons_after_a_stated_total():
+    ok = "检测能力每日最大2400管，其中甲实验室1100管；乙医院500管、丙车300管；丁医院500管。"
+    r = analyse(ok)
+    (s,) = rels(r, "sum")
+    assert len(s.parts) == 4 and s.holds
+    bad = ok.replace("丁医院500管", "丁医院600管")
+    out = _figure_findings(bad)
+    assert [f.rule for f in out] == ["figures.sum_mismatch"] and "600" in out[0].message
+
+
+def test_parts_across_semicolons_without_a_stated_total_are_not_read():
+    r = analyse("受理案件100件，其中复议60件；办结90件。")
+    assert rels(r, "sum") == []
+
+
+def test_a_modifier_before_the_first_part_is_read_through():
+    r = analyse("检查企业共50家：其中开展3次（每季度一次）联合检查，检查企业42家；专项检查企业8家。")
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["42家", "8家"] and s.holds
+
+
+def test_part_larger_than_its_qizhong_total_is_a_finding():
+    out = _figure_findings("共受理行政复议案件15件，其中维持10件、纠错25件。")
+    assert len(out) == 1 and out[0].severity == "major" and "分项大于合计" in out[0].message
+    assert [e.quote for e in out[0].evidence] == ["15件", "25件"]
+
+
+def test_larger_count_without_qizhong_is_no_finding():
+    assert _figure_findings("受理行政复议案件15件。维持10件、纠错25件。") == []
+
+
+def test_rate_on_a_base_less_the_withdrawn_cases_is_no_mismatch():
+    assert _figure_findings("审结行政诉讼案件50件，胜诉40件，撤诉5件，胜诉率88.9%。") == []
+    out = _figure_findings("审结行政诉讼案件50件，胜诉40件，撤诉5件，胜诉率70%。")
+    assert [f.rule for f in out] == ["figures.rate_mismatch"]
+
+
+def test_rate_over_another_base_the_text_gives_is_recorded_over_it():
+    r = analyse("审结案件50件，受理案件60件，调解结案40件，调解率80%。")
+    (rt,) = rels(r, "rate")
+    assert q(r, rt.denominator) == "50件" and rt.holds
+
+
+def test_share_of_a_named_base_after_qizhong():
+    ok = "共办理审批事项200项，其中即办件150项，占全部审批事项的75%。"
+    r = analyse(ok)
+    (rt,) = rels(r, "rate")
+    assert (q(r, rt.numerator), q(r, rt.denominator), rt.holds) == ("150项", "200项", True)
+    out = _figure_findings(ok.replace("75%", "80%"))
+    assert [f.rule for f in out] == ["figures.rate_mismatch"]
+    assert out[0].message.startswith("占全部审批事项的比例80%与150/200=75.00%不符")
+
+
+def test_share_of_a_budget_after_a_comparison_base_is_not_read():
+    r = analyse("支出比预算数3000元少支200元。其中建设费支出1000元，占预算数的96%。")
+    assert rels(r, "rate") == []
+
+
+def test_one_listed_figure_that_is_no_addend_is_left_out_anywhere_in_the_list():
+    text = "共立案120件（其中简易程序40件，撤销立案5件、普通程序80件）。"
+    r = analyse(text)
+    (s,) = rels(r, "sum")
+    assert [q(r, p) for p in s.parts] == ["40件", "80件"] and s.holds
+    assert _figure_findings(text) == []
+    # no part makes the excess: still a mismatch
+    assert [f.rule for f in _figure_findings("共受理行政复议案件15件，其中维持10件、纠错6件、驳回2件。")] \
+        == ["figures.sum_mismatch"]
+
+
+def test_scores_are_not_added_up():
+    r = analyse("综合得分中，最高分88.5分，最低分72.4分，平均得分为79.2分。其中：内部考核最高分89.8分，"
+                "最低分70.1分。")
+    assert rels(r, "sum") == []
+    r = analyse("共受理案件100件，其中复议60件、诉讼40件。")
+    assert len(rels(r, "sum")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "平均办理用时5天，其中最长8天，最短2天。",
+    "平均办理用时5天（最长8天，最短2天）。",
+    "全镇网格员平均年龄45岁，其中最大60岁，最小30岁。",
+])
+def test_averages_maxima_and_ages_are_not_added_up(text):
+    assert rels(analyse(text), "sum") == [] and _figure_findings(text) == []
+
+
+def test_durations_that_are_parts_are_still_added_up():
+    (s,) = rels(analyse("办理时限共15天，其中受理3天，审查12天。"), "sum")
+    assert s.holds and len(s.parts) == 2
+
+
+def test_larger_part_that_counts_another_object_is_no_finding():
+    assert _figure_findings("全县建成服务站15个，其中覆盖村120个、社区30个。") == []
+
+
+def test_share_of_a_wider_base_is_not_read_over_the_local_total():
+    r = analyse("共受理案件200件，其中行政复议50件，占全市复议案件的30%。")
+    assert rels(r, "rate") == []
+
+
+def test_parts_with_their_share_in_an_aside_are_still_parts():
+    ok = "全镇共有经营主体650户，其中企业120户（占18.5%），个体工商户500户（占76.9%），合作社30户（占4.6%）。"
+    (s,) = rels(analyse(ok), "sum")
+    assert [q(analyse(ok), p) for p in s.parts] == ["120户", "500户", "30户"] and s.holds
+    out = _figure_findings(ok.replace("个体工商户500户", "个体工商户520户"))
+    assert [f.rule for f in out] == ["figures.sum_mismatch"]

@@ -53,7 +53,8 @@ def _approx(*facts: Fact) -> bool:
 CHANGE = re.compile(r"增加|增长|减少|下降|提高|降低|比上年|比去年|较上年|较去年|同比|环比")
 @rule("figures.sum_mismatch", severity="major",
       title="合计与分项不符",
-      why="总数与其分项之和（或新增、减少与净增）对不上，说明数据有误或分项有遗漏，报告数据不可信。",
+      why="总数与其分项之和（或新增、减少与净增）对不上，或“其中”所列分项大于总数，说明数据有误或分项有遗漏，"
+          "报告数据不可信。",
       basis=BASIS,
       example="“共受理行政复议案件15件，其中维持10件、纠错6件”：10+6=16≠15。",
       severities=("major", "minor"))
@@ -89,8 +90,12 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                 continue      # "比上年增加2000亿元" is a change, not a total of what follows
             if any(CHANGE.search(clause_before(report.norm, p.start, 8)) for p in parts):
                 continue      # "增加110万套" is a change, not a part
-            if any(float(p.value) > stated for p in parts):
-                continue      # a part larger than the whole: not a partition the text states
+            big = next((p for p in parts if float(p.value) > stated), None)
+            if big is not None:
+                if _under_qizhong(report, t, parts) and \
+                        not OTHER_OBJECT.search(clause_before(report.norm, big.start, 12)):
+                    yield _part_exceeds(report, r, t, big)   # 共15件，其中…20件: self-contradictory
+                continue      # otherwise a part larger than the whole: not a partition the text states
             if computed < stated:
                 # "其中" may list only some of the parts: a shortfall is weaker evidence
                 if (stated - computed) / stated > float(config.get("thresholds.sum_shortfall_max", 0.2)):
@@ -104,6 +109,33 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
             evidence=[ev(report, f.start, f.end) for f in [t, *parts]],
             suggestion="核对总数和各分项数据，补齐遗漏的分项或更正错误的数字。",
             data={"relation": r.id, "computed": computed, "stated": float(t.value)})
+
+
+# a part that counts something the total does not ("建成服务站15个，其中覆盖村120个"): a
+# larger figure there is no contradiction
+OTHER_OBJECT = re.compile(r"涉及|覆盖|惠及|带动|辐射|服务|受益|参与|参加|培训|接待|组织|开展|召开|举办|"
+                          r"发放|印发|走访|联系|包括|包含|含|累计|次数|人数")
+
+
+def _under_qizhong(report: Report, total: Fact, parts: list[Fact]) -> bool:
+    """The parts follow "其中" right after the total's clause ("共15件，其中…"), or an aside
+    opened right after the total ("2次（甲1次，乙1次）")."""
+    gap = report.norm[total.end:parts[0].start]
+    if gap.startswith("(") and ")" not in report.norm[total.end:parts[-1].start]:
+        return True
+    return "其中" in gap and len(gap) <= 40 and not re.search(r"[。!?\n]", gap[:gap.find("其中")])
+
+
+def _part_exceeds(report: Report, r: Relation, total: Fact, part: Fact) -> Finding:
+    unit = total.unit or ""
+    return Finding(
+        rule="figures.sum_mismatch", severity="major",
+        message=f"分项大于合计：“{fact_label(report, part)}”{fmt_num(part.value)}{unit}，"
+                f"大于其所属的“{fact_label(report, total)}”{fmt_num(total.value)}{unit}。",
+        evidence=[ev(report, total.start, total.end), ev(report, part.start, part.end)],
+        suggestion="核对总数和该分项数据，“其中”所列分项不应大于总数。",
+        data={"relation": r.id, "part": part.id, "stated": float(total.value),
+              "part_value": float(part.value)})
 
 
 # -- rates ------------------------------------------------------------------------------
@@ -153,6 +185,8 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
             continue              # 按时办结12.1万件/受理12.6万件 = 95.3%–96.8%: 96.4% is possible
         severity = "major" if gap >= major_gap else "minor"
         name = rate_name(report, rate)
+        if name.startswith("占") and not re.search(r"(?:率|比例|比重|占比)$", name):
+            name += "的比例"      # "占全部审批事项的比例80%", not "占全部审批事项80%"
         shown = fmt_num(computed, 2)
         prec = {0: "取整", 1: "按一位小数", 2: "按两位小数"}.get(dec, f"按{dec}位小数")
         if severity == "minor":

@@ -10,7 +10,11 @@ decimals, "2亿3000万"; or a Chinese numeral such as 二十三 / 一千二百 /
 optional scale (千/万/亿/万亿), optional approximation words (约/近/逾/超过/不足… before, 余/多
 inside, 以上/以下/左右 after; a bare scale after 近/逾/超: 近万人), an optional range (3至5天,
 10%—20%), and a unit from a closed list (件, 人次, %, 百分之… (any numeral, 百分之百), 千分之…,
-个百分点, 元, 天, 个工作日, …). Digit words side by side (三五个, 二〇二二) are not a number. A number without a unit is never a quantity:
+个百分点, 元, 天, 个工作日, …; a score in 分 and pairs in 对 only after an Arabic number and at
+the end of a clause; a space between number and unit likewise only at a clause end: "法规 11
+件，"). Pinyin a broken conversion left after a scale or 余 is read through (1.2萬(wàn)人);
+English copies: counts of a closed list of nouns (106,000 leaders). Digit words side by side
+(三五个, 二〇二二) are not a number. A number without a unit is never a quantity:
 that single rule already rejects years and dates (2022年 / 12月7日 are not units here),
 document numbers (〔2022〕14号), phone and ICP numbers, resolutions (1366*768), hotline
 names (12345政府服务热线) and numbered slogans (“1355”战略, 3221标准).
@@ -48,14 +52,15 @@ _UNIT_KIND["元"] = "money"
 for _u in ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "年", "学时", "课时"):
     _UNIT_KIND[_u] = "duration"
 for _u in ("平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "吨", "公斤", "千克",
-           "千瓦", "岁", "周年"):
+           "千瓦", "岁", "周岁", "周年", "米"):
     _UNIT_KIND[_u] = "other"
 for _u in ("件次", "人次", "场次", "户次", "批次", "期次", "车次", "架次", "班次", "课次",
            "件", "人", "次", "户", "家", "项", "个", "卷", "份", "条", "起", "场", "名", "位",
            "批", "期", "类", "支", "所", "座", "台", "辆", "张", "本", "册", "篇", "部", "处",
            "宗", "单", "剂", "管", "套", "间", "栋", "株", "头", "只", "艘", "架", "轮", "堂",
-           "节", "种", "门", "例", "页", "封", "盒", "吨次", "组", "队", "把"):
+           "节", "种", "门", "例", "页", "封", "盒", "吨次", "组", "队", "把", "对", "幅", "块"):
     _UNIT_KIND.setdefault(_u, "count")
+_UNIT_KIND["分"] = "other"        # a score (得分93.21分); read only where it ends a clause, below
 
 # Units that usually stand before the noun they count (64个调委会): the subject is then
 # the noun after the unit.
@@ -77,16 +82,18 @@ _NUM = rf"(?:{_AR_BIG}|{_AR}|{_CN})"
 _SCALE = r"(?:万亿|亿|万|千)"
 _PRE = r"(?P<pre>大约|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|多达)?"
 _RSEP = r"(?:至|到|~|～|-|—|－|–)"
+# pinyin a broken traditional-character conversion left after a character: 1.2萬(wàn)人, 30餘(yú)場
+_PY = r"(?:\([a-z\u00e0-\u00fc\u0101-\u01dc]{1,6}\))?"
 
 QUANTITY_RE = re.compile(
     rf"""(?=[\d{_CD}十百千万大约将接近逾超不多])   # fail fast where no quantity can start
-    {_PRE}
+    {_PRE}(?(pre)[ \u3000]{{0,2}})
     (?:
         (?P<pctw>百|千)分之(?P<pct>{_AR}|{_CN}|百(?!分))(?P<pctq>多|余)?
       |
-        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE})))(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?
+        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE}))|(?<![数几])[百千万](?=[余多](?:{_UNITS_RE})))(?P<sp0>[ \u3000]{{1,2}}(?=[万亿千余多]))?(?P<q1>余|多)?{_PY}(?P<scale>{_SCALE})?{_PY}(?P<q2>余|多)?{_PY}
         (?:(?P<rsep>{_RSEP})(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?
-        (?P<unit>{_UNITS_RE})
+        (?P<sp>[ \u3000]{{1,2}}(?=[^ \u3000]))?(?P<unit>{_UNITS_RE})
     )
     (?P<post>以上|以下|左右|上下)?
     """,
@@ -109,9 +116,16 @@ SLOGAN_RE = re.compile(
 # Ordinals and codes: a quantity preceded by one of these is not a quantity.
 _BAD_BEFORE = re.compile(r"(?:第|前|排名|列|No\.?|NO\.?|[A-Za-z0-9.·*+#/_\-〔\[])$")
 _NONE_BEFORE = re.compile(r"(?:无|未有|没有)$")
-_BAD_AFTER = re.compile(r"^(?:[A-Za-z0-9]|行动|规划|计划|工作方案|攻坚|[*·])")
+# a name after the quantity (3个行动方案, 5个攻坚): applied with .match(norm, pos), so no "^"
+# (it would only match at pos 0). Not a digit (8项1级指标, 49件59人 are quantities) nor 计划
+# (123个计划 counts plans; 三年计划 is a name already by the duration rule)
+_BAD_AFTER = re.compile(r"(?:行动|规划|工作方案|攻坚|[*·])")
 
 
+# units read only where they end the clause (a score 93.21分, pairs 1291对; not 分局, 对接), and
+# for Arabic numbers only; any unit after a space ("地方性法规 11 件") likewise
+_CLAUSE_END_UNITS = frozenset({"分", "对"})
+_CJK_AT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")   # a word goes on
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff](?<![来内间里中的后前以左多余全])")
 
 
@@ -240,7 +254,32 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
             continue
         out.append(_half(q, norm))
     out = _bare_halves(norm, out, excluded, quotes)
+    out = _english_counts(norm, out)
     return _merge_percent_ranges(norm, out)
+
+
+# English copies of a report: "106,000 leaders and cadres", "35 cases" (a count of a closed
+# list of nouns; a bare number, a year or a number before any other word is not a quantity)
+_EN_UNITS = {"people": "人", "persons": "人", "leaders": "人", "cadres": "人", "officials": "人",
+             "staff": "人", "lawyers": "人", "cases": "件", "times": "次", "items": "项",
+             "documents": "件", "regulations": "件", "enterprises": "家", "sessions": "场"}
+_EN_COUNT = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s(?P<noun>"
+                       + "|".join(_EN_UNITS) + r")\b")
+
+
+def _english_counts(norm: str, qs: list[Quantity]) -> list[Quantity]:
+    if not re.search(r"[a-z]{3} \d", norm):
+        return qs
+    extra = []
+    for m in _EN_COUNT.finditer(norm):
+        if any(q.start < m.end() and m.start() < q.end for q in qs):
+            continue
+        dec = parse_number(m.group("num"))
+        if dec is None:
+            continue
+        extra.append(Quantity(m.start(), m.end(), m.start("num"), m.end("num"), _to_number(dec),
+                              _EN_UNITS[m.group("noun")], "count"))
+    return sorted(qs + extra, key=lambda q: q.start) if extra else qs
 
 
 _HALF_AFTER_GE = re.compile(r"半(小时|月(?![形刊亮])|钟头)")     # 两个半小时, 一个半月: 个 is not the unit
@@ -339,6 +378,11 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     unit = m.group("unit")
     kind = _UNIT_KIND[unit]
     arabic = raw[0].isdigit()
+    if (m.group("sp") or m.group("sp0") or unit in _CLAUSE_END_UNITS) and not post \
+            and _CJK_AT.match(norm, m.end("unit")):
+        return None                          # "11 件," / "93.21分," / "1291对,"; not "3 个人", 分局
+    if unit in _CLAUSE_END_UNITS and (not arabic or (m.start("num") and norm[m.start("num") - 1] in "时点:")):
+        return None                          # 8时30分 is a time
     if not arabic and raw == "一" and kind != "ratio" and not _half_follows(norm, m.end(), unit):
         return None                          # 一批 / 一次办 / 一个窗口 / 一起 (一个半月, 一年半 are)
     if unit == "年" and (not raw or len(raw.replace(",", "").split(".")[0]) > 2):

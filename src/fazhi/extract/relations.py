@@ -12,7 +12,12 @@ A relation is only recorded where the wording makes it explicit:
   followed directly by category counts ("…类13件，…类549件"). The "其中" scope is the
   sentence when the parts listed there add up exactly (a partition may run across
   semicolons), otherwise the clause up to the first semicolon; parts inside a nested aside
-  are never parts. Fewer than two parts -> no relation.
+  are never parts. Fewer than two parts -> no relation. A rate right after a part that is
+  followed by a further part is that part's own qualifier (企业1310户，年报率95.2%，个体工商户
+  3650户), not the end of the list; a total stated as such (共/合计/最大) takes parts across
+  semicolons when its first clause lists fewer than two (and they come within 20% of it); when
+  all parts do not add up but the first ones do exactly, those are the partition (a non-addend
+  listed after it: 立案撤销8件).
 - difference: 净增 = 新增 − 注销/减少 in the same sentence (total = the 净增 fact,
   parts = [新增, 注销]).
 - rate: a stated rate (办结率91.8%) with the count whose wording shares its head word as
@@ -20,7 +25,10 @@ A relation is only recorded where the wording makes it explicit:
   as denominator (转办…578件), never a parallel category listed with the numerator
   (优秀216卷、合格930卷、不合格54卷); 出庭 rates are taken over 开庭 cases when those are given,
   else over 应诉/被诉 cases; "A…X，占…Y的Z%" -> Z over X/Y. Rates of change (新增率, 增长率,
-  压缩率 …) have no stated base and get no relation.
+  压缩率 …) have no stated base and get no relation. "共Y…，其中X，占全部<noun>的Z%" -> Z over
+  X/Y. A failing rate is first read again over the other bases the text gives (another count
+  of the paragraph; the base less another count of its sentence, 审结 − 撤诉): when one makes
+  it hold, the relation is recorded over that base (or, for a difference, not at all).
 
 computed is the arithmetic result, stated the stated figure, tolerance the gap the printed
 precision allows (91.8 -> 0.05; 100 -> 0.5; an approximate "约37%" at least 1 point; a
@@ -42,6 +50,8 @@ from .quantities import QUANTITY_RE
 _SENT_END = re.compile(r"[。!?\n]")
 _QIZHONG = re.compile(r"其中")
 _CLAUSE_GAP = re.compile(r"^[\s,。;:(（]{0,3}$")
+# the rest of the total's clause before 其中: what the figure counts ("7913户市场主体完成年报，其中")
+_CLAUSE_TAIL = re.compile(r"^[^\d,。;:!?\n()“”]{1,16}[,。;:]\s{0,2}$")
 _TERMINAL = frozenset(",。;:、)!?\n")
 _CATEGORY = re.compile(r"类$")
 
@@ -106,6 +116,8 @@ class _Ctx:
         for f in self.facts:
             self.sent_of[f.id] = bisect.bisect_right(starts, f.start) - 1
             self.line_of[f.id] = bisect.bisect_right(line_starts, f.start) - 1
+        self.facts_by_id = {f.id: f for f in self.facts}
+        self.index = {f.id: k for k, f in enumerate(self.facts)}
         self.sum_parts: set[str] = set()
         self.relations: list[Relation] = []
         # facts in text order (starts and ends non-decreasing, as build_facts makes them): the
@@ -151,7 +163,12 @@ def _sum_relation(ctx: _Ctx, total: Fact, parts: list[Fact]) -> Relation:
 
 
 def _countable(f: Fact) -> bool:
-    return f.kind in ("count", "money", "duration", "other")
+    # scores (最高分88.5分，平均得分79.2分) and ages are no amounts: they are not added up
+    return f.kind in ("count", "money", "duration", "other") and f.unit not in ("分", "岁", "周岁")
+
+
+# an average, a maximum or a minimum is not a total nor a part ("平均用时5天，其中最长8天")
+_NON_ADDITIVE = re.compile(r"平均|人均|均值|最高|最低|最长|最短|最小|最快|最慢")
 
 
 # A figure that states a change (比上年增加2000亿元, 多227个) or a base of comparison (由2187亿元,
@@ -164,6 +181,8 @@ _BASE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff])?(?:由|从)\s*$|比[^,。;:!?
 _TOTAL_SUBJECT = re.compile(r"总|累计|合计|共计|总计")
 # "其中包括/其中主要有" introduces examples, not a partition
 _SELECTIVE = re.compile(r"[,:\s]*(?:包括|主要|重点|比如|例如|如)")
+# a figure stated as a total ("共…", "合计…", "每日最大…"): its 其中 list may run across semicolons
+_TOTAL_MARK = re.compile(r"共|合计|总计|总数|最大|总量")
 _WITHIN_CLAUSE = re.compile(r"^[^。!?\n]*$")
 
 
@@ -191,7 +210,8 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
         k = None if k < 0 else k
     else:
         k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
-    if k is None or not _CLAUSE_GAP.match(norm[facts[k].end:pos]):
+    if k is None or not (_CLAUSE_GAP.match(norm[facts[k].end:pos])
+                         or _CLAUSE_TAIL.match(norm[facts[k].end:pos])):
         return None
     nearest = facts[k]
     while k >= 0:
@@ -199,7 +219,7 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
         if ctx.sent_of[f.id] != ctx.sent_of[nearest.id]:
             return None
         if not _is_change_or_base(norm, f):
-            return f if _countable(f) else None
+            return f if _countable(f) and not _NON_ADDITIVE.search(_lead(norm, f)) else None
         k -= 1
     return None
 
@@ -220,11 +240,59 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
             continue
         if not _depth_ok(norm, a, f.start):
             continue
+        if parts and _qualifies_part(ctx, parts[-1], f, facts, idx):
+            continue                    # 企业1310户，年报率95.2%，个体工商户…: the part's own rate
+        if f.unit != total.unit and not ctx.terminal(f) and not parts:
+            continue                    # 其中开展4次（…）检查，检查企业40家: a modifier of the first part
         if f.unit != total.unit or not _countable(f) or _is_change_or_base(norm, f) or \
-                _TOTAL_SUBJECT.search(ctx.subject(f)) or not ctx.terminal(f):
+                _NON_ADDITIVE.search(_lead(norm, f)) or \
+                _TOTAL_SUBJECT.search(ctx.subject(f)) or not (ctx.terminal(f) or _aside_ends(norm, f.end)):
             break
         parts.append(f)
     return parts
+
+
+def _aside_ends(norm: str, pos: int) -> bool:
+    """A short aside right after a part ends its clause: "企业120户（占18.5%），个体…"."""
+    if not norm.startswith("(", pos):
+        return False
+    close = norm.find(")", pos, pos + 24)
+    return close > 0 and "(" not in norm[pos + 1:close] and \
+        (close + 1 >= len(norm) or norm[close + 1] in _TERMINAL)
+
+
+def _qualifies_part(ctx: _Ctx, part: Fact, f: Fact, facts: list[Fact], idx: int) -> bool:
+    """A rate in the clause right after a part, which itself ends its clause and is followed
+    by a further figure of the part's unit: the part's own qualifier (企业1310户，年报率95.2%，
+    个体工商户3650户), not the end of the list."""
+    if f.unit != "%" or not ctx.terminal(f) or idx == 0 or facts[idx - 1].id != part.id:
+        return False
+    gap = ctx.norm[part.end:f.start]
+    if not gap.startswith(",") or len(gap) > 12 or re.search(r"[。;!?\n]", gap):
+        return False
+    nxt = facts[idx + 1] if idx + 1 < len(facts) else None
+    return nxt is not None and nxt.unit == part.unit and ctx.sent_of[nxt.id] == ctx.sent_of[f.id]
+
+
+def _exact_run(parts: list[Fact], total: Fact) -> list[Fact] | None:
+    """The first parts (at least two, not all) that add up to the total exactly, when all of
+    them do not: "390件（其中简易程序110件，普通程序280件、立案撤销8件）" lists a non-addend
+    after the partition; else all parts but one, when those do (the one left out is a subset
+    or an aside). A reading that makes the text consistent is the one taken."""
+    want = _num(total.value)
+    whole = sum((_num(p.value) for p in parts), Decimal(0))
+    if whole == want:
+        return None
+    acc = Decimal(0)
+    for k, p in enumerate(parts[:-1]):
+        acc += _num(p.value)
+        if k >= 1 and acc == want:
+            return parts[:k + 1]
+    if len(parts) >= 3:         # one listed figure is a subset or an aside (其中…撤销8件，普通程序…)
+        for k in range(len(parts) - 1, -1, -1):
+            if whole - _num(parts[k].value) == want:
+                return parts[:k] + parts[k + 1:]
+    return None
 
 
 def _find_sums(ctx: _Ctx) -> None:
@@ -250,22 +318,29 @@ def _find_sums(ctx: _Ctx) -> None:
             semi = re.compile(r"[;)]").search(norm, m.end(), sent_end)
             ends = [sent_end, semi.start()] if semi else [sent_end]
         chosen: list[Fact] | None = None
+        whole: list[Fact] | None = None
         for k, end in enumerate(ends):
             parts = _chain_parts(ctx, total, m.end(), end)
             if len(parts) < 2:
                 continue
             total_v = sum(_num(p.value) for p in parts)
             if k == 0 and len(ends) > 1 and total_v != _num(total.value):
+                whole = parts
                 continue            # the whole sentence is not a partition: try the first clause
             chosen = parts
             break
+        if chosen is None and whole and _TOTAL_MARK.search(_lead(norm, total)) and \
+                abs(sum(_num(p.value) for p in whole) - _num(total.value)) <= _num(total.value) / 5:
+            chosen = whole          # 共/合计/最大 total: parts listed across semicolons are parts
         if chosen:
+            chosen = _exact_run(chosen, total) or chosen
             ctx.add(_sum_relation(ctx, total, chosen))
             ctx.sum_parts.update(p.id for p in chosen)
             used_totals.add(total.id)
     # (b) an aside right after the total: 2次（甲1次，乙1次）; (c) category counts after it
     for i, total in enumerate(facts):
-        if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts:
+        if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts or \
+                _NON_ADDITIVE.search(_lead(norm, total)):
             continue
         if norm.startswith("(", total.end):
             close = norm.find(")", total.end)
@@ -280,7 +355,8 @@ def _find_sums(ctx: _Ctx) -> None:
             else:
                 j = len(facts)
             inside = [f for f in facts[i + 1:j] if f.end <= close]
-            parts = [f for f in inside if f.unit == total.unit and _countable(f) and ctx.terminal(f)]
+            parts = [f for f in inside if f.unit == total.unit and _countable(f) and ctx.terminal(f)
+                     and not _NON_ADDITIVE.search(_lead(norm, f))]
             if len(parts) >= 2 and len(parts) == len(inside):
                 ctx.add(_sum_relation(ctx, total, parts))
                 ctx.sum_parts.update(p.id for p in parts)
@@ -424,6 +500,12 @@ def _find_rates(ctx: _Ctx) -> None:
                 if rel:
                     ctx.add(rel)
                 continue
+        share = _named_share(ctx, rate, j)
+        if share is not None:
+            rel = _rate_relation(ctx, rate, *share)
+            if rel:
+                ctx.add(rel)
+            continue
         if not subj:
             continue
         # facts are in text order, so the facts of this sentence before the rate are the
@@ -447,7 +529,7 @@ def _find_rates(ctx: _Ctx) -> None:
                 next((f for f in earlier if _SUED.search(ctx.subject(f))
                       and not _APPEAR.search(ctx.subject(f))), None)
             if den is not None and float(den.value) >= float(num.value):
-                rel = _rate_relation(ctx, rate, num, den)
+                rel = _second_reading(ctx, rate, num, _rate_relation(ctx, rate, num, den))
                 if rel:
                     ctx.add(rel)
             continue
@@ -482,8 +564,72 @@ def _find_rates(ctx: _Ctx) -> None:
         rel = _rate_relation(ctx, rate, num, den)
         if rel and not rel.holds and not neg and _complement_holds(ctx, rate, den, same_sentence, keys):
             continue            # 优秀61、合格168、不合格11，合格率95.4%: 合格 may include 优秀
+        rel = _second_reading(ctx, rate, num, rel)
         if rel:
             ctx.add(rel)
+
+
+def _second_reading(ctx: _Ctx, rate: Fact, num: Fact, rel: Relation | None) -> Relation | None:
+    """A failing rate is kept only when no other base the text gives makes it hold: another
+    count of the numerator's unit in the paragraph ("of the concluded cases": 审结 rather than
+    受理), or the chosen base less another count of its sentence (胜诉率 over 审结 − 撤诉). With
+    another single base the relation is recorded over it; with a difference (which the model
+    cannot name) no relation is recorded. A finding a second reading withdraws is no finding."""
+    if rel is None or rel.holds is not False:
+        return rel
+    den = ctx.facts_by_id[rel.denominator]
+    k = ctx.index[num.id]
+    near = [f for f in ctx.facts[max(0, k - 40):k + 6]
+            if f.id not in (num.id, rate.id) and f.unit == num.unit and _countable(f)
+            and ctx.line_of[f.id] == ctx.line_of[num.id] and abs(f.start - num.start) < 300]
+    for f in near:
+        if f.id != den.id and float(f.value) >= float(num.value):
+            alt = _rate_relation(ctx, rate, num, f)
+            if alt and alt.holds:
+                return alt
+    for g in near:
+        if g.id == den.id or ctx.sent_of[g.id] not in (ctx.sent_of[den.id], ctx.sent_of[num.id]):
+            continue
+        rest = float(den.value) - float(g.value)
+        if rest >= float(num.value) and rest > 0:
+            alt = _rate_relation(ctx, rate, num, _Complement(den, g))
+            if alt and alt.holds:
+                return None
+    return rel
+
+
+# "1331项，占全部政务服务事项的98.96%": the base named by its noun, not by a figure
+_SHARE_OF = re.compile(r"占(?:全部|所有|总)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
+
+
+def _named_share(ctx: _Ctx, rate: Fact, j: int) -> tuple[Fact, Fact] | None:
+    """(numerator, denominator) of "共Y…，其中X，占全部<noun>的Z%": X is the figure right before
+    占; the base is the closest earlier figure of X's unit in the same sentence that counts the
+    same noun (its subject holds the noun, or the noun its subject's last four characters: not
+    "占全市复议案件" over "受理案件") and of which "其中" makes X a subset; never a change or
+    comparison base (比预算数…)."""
+    norm, facts = ctx.norm, ctx.facts
+    if j < 2:
+        return None
+    num = facts[j - 1]
+    between = norm[num.end:rate.start]
+    k = between.find("占")
+    if k < 0 or len(between) > 30 or not re.match(r"^[,\s]*$", between[:k]):
+        return None
+    m = _SHARE_OF.search(between, k)
+    if not m or m.start() != k or not _countable(num) or ctx.sent_of[num.id] != ctx.sent_of[rate.id]:
+        return None
+    noun = m.group("noun").strip("“”")
+    for f in reversed(facts[:j - 1]):
+        if ctx.sent_of[f.id] != ctx.sent_of[num.id] or num.start - f.end > 200:
+            break
+        if f.unit != num.unit or not _countable(f) or float(f.value) < float(num.value) \
+                or _is_change_or_base(norm, f):
+            continue
+        fs = ctx.subject(f)
+        if (noun in fs or (len(fs) >= 4 and fs[-4:] in noun)) and "其中" in norm[f.end:num.start]:
+            return num, f
+    return None
 
 
 _NEGATION = re.compile(r"(?:[不未非无]|不予|未予|未能|不能|没有)$")
