@@ -42,7 +42,8 @@ def build_report(data: bytes, path: str | None = None, media_type: str | None = 
     doc = ingest(data, path=path, media_type=media_type,
                  max_mb=config.get("limits.max_file_mb", 50))
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(),
-                    media_type=doc.media_type, encoding=doc.encoding, size=len(data))
+                    media_type=doc.media_type, encoding=doc.encoding, size=len(data),
+                    ocr=doc.hints.get("ocr"))
     return Report(text=doc.text, source=source, removed=doc.removed, hints=doc.hints)
 
 

@@ -17,7 +17,7 @@ class FazhiError(Exception):
         "corrupt_docx": ("Word 文件已损坏或无法读取", "corrupt or unreadable DOCX"),
         "corrupt_pdf": ("PDF 文件已损坏或无法读取", "corrupt or unreadable PDF"),
         "encrypted_pdf": ("PDF 文件已加密", "encrypted PDF"),
-        "scanned_pdf": ("PDF 为扫描件，没有文字层（暂不支持 OCR）", "scanned PDF with no text layer (OCR not supported)"),
+        "scanned_pdf": ("PDF 为扫描件，没有文字层，且无法用 OCR 识别", "scanned PDF with no text layer that OCR could not read"),
         "no_text": ("未能提取到正文", "no report text could be extracted"),
         "read_error": ("读取文件失败", "the file could not be read"),
         "internal": ("分析时发生内部错误", "internal error during analysis"),

@@ -30,10 +30,14 @@ class Source:
     media_type: str | None = None
     encoding: str | None = None
     size: int | None = None
+    ocr: dict[str, Any] | None = None   # pages read by OCR: {"engine", "pages": [1-based], "mean_confidence"}
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": self.path, "sha256": self.sha256, "media_type": self.media_type,
-                "encoding": self.encoding}
+        d = {"path": self.path, "sha256": self.sha256, "media_type": self.media_type,
+             "encoding": self.encoding}
+        if self.ocr:
+            d["ocr"] = dict(self.ocr)
+        return d
 
 
 @dataclass
@@ -143,14 +147,18 @@ class Fact:
     indicator: str | None = None   # canonical id from catalog/indicators.yaml
     year: int | None = None
     section: str | None = None     # id of the innermost section containing the fact
+    ocr_low: bool = False          # read by OCR with an uncertain character: no sum/rate is built on it
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id, "quote": self.quote, "start": self.start, "end": self.end,
             "value": self.value, "unit": self.unit, "approx": self.approx,
             "qualifier": self.qualifier, "kind": self.kind, "subject": self.subject,
             "indicator": self.indicator, "year": self.year, "section": self.section,
         }
+        if self.ocr_low:
+            d["ocr_low"] = True
+        return d
 
 
 @dataclass
@@ -235,6 +243,8 @@ class Report:
     #   "bold_lines": list[int] starts of lines that are entirely bold in DOCX/HTML
     #   "traditional": bool     the text is written in traditional characters
     #   "template_site": bool   the page came from a 范文/template site (residue was found)
+    #   "ocr": dict             pages read by OCR and their mean confidence (also Source.ocr)
+    #   "ocr_low": list[[start, end]]  characters OCR read with low confidence
     hints: dict[str, Any] = field(default_factory=dict)
     meta: Meta = field(default_factory=Meta)
     sections: list[Section] = field(default_factory=list)
@@ -359,7 +369,8 @@ class Report:
         return cls(
             text=doc.get("text") or "",
             source=Source(path=store.get("name") or src.get("path"), sha256=src.get("sha256"),
-                          media_type=src.get("media_type"), encoding=src.get("encoding")),
+                          media_type=src.get("media_type"), encoding=src.get("encoding"),
+                          ocr=src.get("ocr")),
             removed=[Removed(r.get("kind") or "other", r.get("text") or "", r.get("at") or 0)
                      for r in doc.get("removed") or []],
             meta=meta,
@@ -367,7 +378,8 @@ class Report:
             facts=[Fact(id=f["id"], quote=f.get("quote") or "", start=f["start"], end=f["end"],
                         value=f.get("value"), unit=f.get("unit"), approx=bool(f.get("approx")),
                         qualifier=f.get("qualifier"), kind=f.get("kind") or "count", subject=f.get("subject"),
-                        indicator=f.get("indicator"), year=f.get("year"), section=f.get("section"))
+                        indicator=f.get("indicator"), year=f.get("year"), section=f.get("section"),
+                        ocr_low=bool(f.get("ocr_low")))
                    for f in doc.get("facts") or []],
             findings=[Finding(rule=f["rule"], severity=f.get("severity") or "info", message=f.get("message") or "",
                               evidence=[evidence(e) for e in f.get("evidence") or []],

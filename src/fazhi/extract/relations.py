@@ -106,7 +106,7 @@ def _num(v: float | int) -> Decimal:
 class _Ctx:
     def __init__(self, report: Report) -> None:
         self.norm = report.norm
-        self.facts = [f for f in report.facts if f.value is not None]
+        self.facts = [f for f in report.facts if f.value is not None and not f.ocr_low]
         self.sent_of: dict[str, int] = {}
         self.line_of: dict[str, int] = {}
         ends = [m.end() for m in _SENT_END.finditer(self.norm)]

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import FazhiError
 from ..model import Removed
 from .lines import Line, assemble, split_lines
-from .sniff import DOCX, HTML, PDF, TEXT, decode, is_html, sniff
+from .sniff import DOCX, HTML, IMAGES, PDF, TEXT, decode, is_html, sniff
 
 __all__ = ["Ingested", "ingest", "TEXT", "HTML", "DOCX", "PDF"]
 
@@ -44,7 +44,7 @@ def ingest(data: bytes, path: str | None = None, media_type: str | None = None,
     sniffed = sniff(data, path)
     declared = _MEDIA_ALIASES.get((media_type or "").lower())
     # a declared text type is trusted for text; binary formats are always decided by content
-    kind = sniffed if sniffed in (DOCX, PDF) else (declared if declared in (TEXT, HTML) else sniffed)
+    kind = sniffed if sniffed in (DOCX, PDF) or sniffed in IMAGES.values() else (declared if declared in (TEXT, HTML) else sniffed)
 
     encoding: str | None = None
     hints: dict[str, Any] = {}
@@ -54,6 +54,9 @@ def ingest(data: bytes, path: str | None = None, media_type: str | None = None,
     elif kind == PDF:
         from . import pdf
         lines, hints = pdf.extract(data, path)
+    elif kind in IMAGES.values():
+        from . import ocr
+        lines, hints = ocr.extract_image(data, path)
     else:
         text, encoding = decode(data, path)
         if kind == TEXT and declared != TEXT and is_html(text):
@@ -86,6 +89,10 @@ def finish(lines: list[Line], media_type: str, encoding: str | None, hints: dict
         hints["heading_lines"] = heading_lines
     if bold_lines:
         hints["bold_lines"] = bold_lines
+    low_rows = hints.pop("ocr_low_rows", None)
+    if low_rows:
+        from .ocr import locate_low
+        hints["ocr_low"] = locate_low(done.text, low_rows)
     if traditional_ratio(done.text) > 0.05:
         hints["traditional"] = True
     return Ingested(text=done.text, media_type=media_type, encoding=encoding,

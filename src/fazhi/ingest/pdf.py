@@ -52,6 +52,7 @@ def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str,
     hints: dict[str, Any] = {}
     pages: list[list[str]] = []
     images = 0
+    scanned: list[int] = []          # pages without a usable text layer that hold images
     try:
         n = len(pdf)
         if n == 0:
@@ -68,10 +69,15 @@ def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str,
             text = tp.get_text_range() or ""
             geo = _geometry(tp, text)
             tp.close()
-            if len(text.strip()) < 5:
-                images += sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+            if len(text.strip()) < 5 or _garbled(text):
+                n_img = sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+                images += n_img
+                if n_img:
+                    scanned.append(i)
             page.close()
             pages.append(geo)
+        if scanned:
+            pages, hints = _ocr_pages(pdf, pages, scanned, hints, path)
     except FazhiError:
         raise
     except Exception as exc:
@@ -81,10 +87,37 @@ def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str,
     hints["pdf_pages"] = len(pages)
     chars = sum(len("".join(g.text.split())) for p in pages for g in p)
     if chars < max(10, 3 * len(pages)):
-        if images:
+        if images and not scanned:
             raise FazhiError("scanned_pdf", path)
         raise FazhiError("no_text", path, "PDF 中没有文字")
     return _lines(pages), hints
+
+
+def _garbled(text: str) -> bool:
+    """A text layer that is not text: mostly private-use or replacement characters (a
+    scanner's broken OCR layer, fonts without a ToUnicode map)."""
+    chars = [c for c in text if not c.isspace()]
+    bad = sum(1 for c in chars if "\ue000" <= c <= "\uf8ff" or c in "\ufffd\x00")
+    return len(chars) >= 5 and bad > 0.5 * len(chars)
+
+
+def _ocr_pages(pdf, pages: list[list["_Row"]], scanned: list[int], hints: dict[str, Any],
+               path: str | None) -> tuple[list[list["_Row"]], dict[str, Any]]:
+    """Read the pages without a usable text layer by OCR (ingest/ocr.py); the rows it
+    returns are in PDF points like the text layer's, so both kinds of page join alike."""
+    from . import ocr
+    if not ocr.available():
+        raise FazhiError("scanned_pdf", path, "未安装 OCR 组件")
+    scale = 72 / ocr.RENDER_DPI
+    read = ocr.read_pages([(i, (lambda i=i: ocr.render_pdf_page(pdf[i]))) for i in scanned])
+    pages = list(pages)
+    for i, page in read.items():
+        pages[i] = [_Row(r.text, r.left * scale, r.right * scale, r.size * scale) for r in page.rows]
+    hints["ocr"] = ocr.summary(read)
+    low = ocr.low_rows(read)
+    if low:
+        hints["ocr_low_rows"] = low
+    return pages, hints
 
 
 @dataclass

@@ -14,15 +14,14 @@ TEXT = "text/plain"
 HTML = "text/html"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
+# images read by OCR (ingest/ocr.py)
+IMAGES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg",
+          b"II*\x00": "image/tiff", b"MM\x00*": "image/tiff"}
 
 _MAGIC_UNSUPPORTED = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Office 文件（.doc/.xls），请另存为 .docx"),
-    (b"\x89PNG\r\n\x1a\n", "PNG 图片"),
-    (b"\xff\xd8\xff", "JPEG 图片"),
     (b"GIF87a", "GIF 图片"),
     (b"GIF89a", "GIF 图片"),
-    (b"II*\x00", "TIFF 图片"),
-    (b"MM\x00*", "TIFF 图片"),
     (b"BM", None),                      # BMP: checked below (two letters are too common)
     (b"\x1f\x8b", "gzip 压缩包"),
     (b"Rar!\x1a\x07", "RAR 压缩包"),
@@ -43,12 +42,15 @@ _BOMS = [
 
 
 def sniff(data: bytes, path: str | None = None) -> str:
-    """Media type of `data`: TEXT, HTML, DOCX or PDF; raises FazhiError otherwise."""
+    """Media type of `data`: TEXT, HTML, DOCX, PDF or an image type (IMAGES); raises FazhiError otherwise."""
     head = data[:1024]
     if b"%PDF-" in head:
         return PDF
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _sniff_zip(data, path)
+    for magic, media in IMAGES.items():
+        if data.startswith(magic):
+            return media
     for magic, what in _MAGIC_UNSUPPORTED:
         if data.startswith(magic):
             if magic == b"BM" and not (len(data) > 14 and data[6:10] == b"\x00\x00\x00\x00"):
