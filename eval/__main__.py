@@ -5,7 +5,8 @@ extract (main text from portal pages), quantities (numbers: fazhi vs cn2an vs ch
 findings (review findings vs the reviewer's annotations, with a keyword baseline),
 indicators (each fact's catalogue indicator vs gold, with a keyword baseline),
 real (160 real page openings of ../shared/corpus/real, per field, dev and test split),
-language (proofreading findings on the seeds, real pages and long texts, per rule).
+language (proofreading findings on the seeds, real pages and long texts, per rule),
+ocr (team reports rendered to scanned PDFs: CER, meta, facts, seconds per page).
 Options: --fast (small subsets, for tests), --pages (per-page extraction table),
 --set original|unseen (score one set of gold files: the first ten, or the reports written later
 to test generalisation on unseen layouts).
@@ -19,7 +20,7 @@ import platform
 import sys
 import time
 
-SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings", "real", "language"]
+SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings", "real", "language", "ocr"]
 ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts", "rules": "findings"}
 
 

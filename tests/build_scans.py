@@ -64,11 +64,21 @@ def blocks_of(text: str, table: list[list[str]] | None = None, table_after: int 
     return out
 
 
+_NO_START = "，。、；：！？）》”’%"      # 禁则: never at the start of a row (hangs in the margin)
+
+
+def reference_text(text: str, table: list[list[str]] | None = None, table_after: int | None = None) -> str:
+    """The text a perfect reader gets from the rendered pages: one line per block, a table
+    row as its cells separated by a space."""
+    return "\n".join(b.text if b.kind != "table" else " ".join(b.cells or [])
+                     for b in blocks_of(text, table, table_after))
+
+
 def _wrap(text: str, font, width: int, indent: int) -> list[str]:
     rows, cur, w = [], "", indent
     for ch in text:
         cw = font.getlength(ch)
-        if cur and w + cw > width:
+        if cur and w + cw > width and ch not in _NO_START:
             rows.append(cur)
             cur, w = "", 0
         cur += ch

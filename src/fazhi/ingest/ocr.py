@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -125,14 +126,39 @@ def _rows(items: list[tuple]) -> list[OcrRow]:
         text, conf = "", []
         prev_right = None
         for x0, x1, _y0, _y1, t, c in g:
-            if prev_right is not None and x0 - prev_right > 0.8 * h:
+            if prev_right is not None and x0 - prev_right > 1.5 * h:
                 text += " "
                 conf.append(1.0)
             text += t
             conf.extend(c)
             prev_right = x1
-        rows.append(OcrRow(text, g[0][0], g[-1][1], min(x[2] for x in g), h * 0.8, conf))
+        rows.append(OcrRow(_fix(text), g[0][0], g[-1][1], min(x[2] for x in g), h * 0.8, conf))
     return rows
+
+
+_PAGE_NO = re.compile(r"^\s*[—一\-－–―~～]{1,3}\s*(\d{1,4})\s*[—一\-－–―~～]{1,3}\s*$")
+_HALF_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def _cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or c in "（）“”《》、。，：；"
+
+
+def _fix(text: str) -> str:
+    """What the recogniser confuses in 公文 print, undone character for character (the row
+    keeps its length, so confidences stay aligned): a page number "— 1 —" read with 一 for
+    the dashes; half-width punctuation between Chinese characters (a closing ）read as ")")."""
+    m = _PAGE_NO.match(text)
+    if m:
+        return re.sub(r"[一\-－–―~～]", "—", text)
+    chars = list(text)
+    for i, c in enumerate(chars):
+        if c in _HALF_PUNCT:
+            before = chars[i - 1] if i else ""
+            after = chars[i + 1] if i + 1 < len(chars) else ""
+            if (before and _cjk(before)) or (after and _cjk(after)) or (c == ")" and "（" in text[:i]):
+                chars[i] = _HALF_PUNCT[c]
+    return "".join(chars)
 
 
 def low_runs(row: OcrRow) -> list[tuple[int, int]]:
