@@ -6,7 +6,7 @@ findings (review findings vs the reviewer's annotations, with a keyword baseline
 indicators (each fact's catalogue indicator vs gold, with a keyword baseline),
 real (160 real page openings of ../shared/corpus/real, per field, dev and test split),
 language (proofreading findings on the seeds, real pages and long texts, per rule),
-ocr (team reports rendered to scanned PDFs: CER, meta, facts, seconds per page).
+ocr (team reports rendered to scanned PDFs: CER, meta, facts, seconds per page; only when named).
 Options: --fast (small subsets, for tests), --pages (per-page extraction table),
 --set original|unseen (score one set of gold files: the first ten, or the reports written later
 to test generalisation on unseen layouts).
@@ -21,6 +21,7 @@ import sys
 import time
 
 SUITES = ["facts", "indicators", "structure", "extract", "quantities", "findings", "real", "language", "ocr"]
+DEFAULT = [s for s in SUITES if s != "ocr"]     # OCR takes minutes: run it by name
 ALIASES = {"meta": "facts", "sections": "structure", "gold": "facts", "rules": "findings"}
 
 
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.set:
         from . import common
         common.GOLD_SET = args.set
-    names = [ALIASES.get(s, s) for s in args.suites] or SUITES
+    names = [ALIASES.get(s, s) for s in args.suites] or DEFAULT
     bad = [s for s in names if s not in SUITES]
     if bad:
         ap.error(f"unknown suite(s): {', '.join(bad)}")

@@ -12,7 +12,7 @@ from ..errors import FazhiError
 
 def register(sub) -> None:
     p = sub.add_parser("analyze", help="分析报告，输出摘要或 JSON / analyse reports")
-    p.add_argument("files", nargs="+", help="报告文件（txt/html/docx/pdf）")
+    p.add_argument("files", nargs="+", help="报告文件（txt/html/docx/pdf，扫描件 PDF 与 png/jpg/tiff 图片经 OCR 识别）")
     p.add_argument("--format", choices=["text", "json", "jsonl"], default=None,
                    help="text（中文摘要，单个文件默认）、json、jsonl（多个文件默认）")
     p.add_argument("-o", "--output", help="输出文件（默认标准输出）")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,8 @@ def _place(r: dict) -> str:
 
 def cmd_ingest(args) -> int:
     store = open_store(args)
+    if args.workers > 1:     # OCR of scanned pages: share the cores between the worker processes
+        os.environ.setdefault("FAZHI_OCR_THREADS", str(max(1, (os.cpu_count() or 1) // args.workers)))
     summary = store.ingest(args.paths, workers=max(1, args.workers), corpus=not args.no_corpus,
                            progress=lambda m: print(m, file=sys.stderr, flush=True))
     if args.format == "json":

@@ -87,8 +87,8 @@ def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str,
     hints["pdf_pages"] = len(pages)
     chars = sum(len("".join(g.text.split())) for p in pages for g in p)
     if chars < max(10, 3 * len(pages)):
-        if images and not scanned:
-            raise FazhiError("scanned_pdf", path)
+        if images:
+            raise FazhiError("scanned_pdf", path, "OCR 未识别出文字" if scanned else None)
         raise FazhiError("no_text", path, "PDF 中没有文字")
     return _lines(pages), hints
 

@@ -13,10 +13,30 @@ def _v(x) -> str:
     return "—" if x in (None, "", []) else str(x)
 
 
+def _pages(pages: list[int]) -> str:
+    """1,2,3,5 -> 1–3、5"""
+    out, i = [], 0
+    while i < len(pages):
+        j = i
+        while j + 1 < len(pages) and pages[j + 1] == pages[j] + 1:
+            j += 1
+        out.append(str(pages[i]) if i == j else f"{pages[i]}–{pages[j]}")
+        i = j + 1
+    return "、".join(out)
+
+
 def summary(report: Report, max_facts: int = 30, config=None) -> str:
     m = report.meta
     lines = [f"《{_v(m.title)}》", ""]
     lines.append(f"  文件      {_v(report.source.path)}（{_v(report.source.media_type)}，{_v(report.source.encoding)}）")
+    ocr = report.source.ocr
+    if ocr:
+        pages = ocr.get("pages") or []
+        conf = ocr.get("mean_confidence")
+        low = sum(1 for f in report.facts if f.ocr_low)
+        lines.append(f"  文字识别  扫描件，{len(pages)} 页经 OCR 识别（第 {_pages(pages)} 页），"
+                     f"平均置信度 {f'{conf:.1%}' if conf is not None else '—'}"
+                     + (f"；{low} 项数据识别不确定，未参与合计和比率核对" if low else ""))
     lines.append(f"  地区      {_v(m.jurisdiction)}（{LEVEL_NAMES.get(m.level or '', _v(m.level))}）"
                  f"  上级 {_v(m.parent)}  省份 {_v(m.province)}")
     if m.department:
@@ -42,7 +62,8 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
     names = indicator_names()
     for f in report.facts[:max_facts]:
         ind = f" → {names.get(f.indicator, '（未收录的指标）')}" if f.indicator else ""
-        lines.append(f"  {f.quote}  = {fmt_number(f.value) or '—'}{f.unit or ''}  {_v(f.subject)}{ind}")
+        unsure = "  （识别不确定）" if f.ocr_low else ""
+        lines.append(f"  {f.quote}  = {fmt_number(f.value) or '—'}{f.unit or ''}  {_v(f.subject)}{ind}{unsure}")
     lines.append("")
     from ..review import verdict
     if report.review:   # computed by the pipeline's `review` component with the same config
