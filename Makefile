@@ -15,7 +15,7 @@ DEMO := artifacts/demo
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -c constraints.txt -e '.[test,eval]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,eval,ocr]'
 	./scripts/vendor.sh
 	touch $(STAMP)
 
