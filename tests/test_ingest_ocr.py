@@ -159,3 +159,33 @@ def test_png_and_mixed_pdf(page):
     assert mixed.source.ocr["pages"] == [2]
     assert mixed.text.startswith("松溪县司法局")
     assert "行政复议案件40件" in mixed.text
+
+
+def test_ocr_rows_join_heading_across_page_break():
+    """Rows as OCR gives them (pixels), through the PDF row logic: the page number between
+    the two halves of a heading is removed and the heading is one line again."""
+    from fazhi.ingest.pdf import _Row, _lines
+    full = [_Row("　　我县坚持把法治政府建设摆在突出位置，认真落实各项", 100, 1500, 40),
+            _Row("工作任务，取得明显成效。", 100, 700, 40),
+            _Row("　　（一）党政主要负责人履行推进法治建设第一责任人职", 100, 1500, 40),
+            _Row("—1—", 750, 850, 40)]
+    second = [_Row("责情况", 100, 220, 40),
+              _Row("　　县政府主要负责同志亲自部署重要工作，全年召开会议", 100, 1500, 40),
+              _Row("12次。", 100, 260, 40),
+              _Row("—2—", 750, 850, 40)]
+    lines = [ln for ln in _lines([full, second]) if not ln.drop]
+    texts = [ln.remainder for ln in lines]        # the page number is a recorded cut inside the line
+    assert "（一）党政主要负责人履行推进法治建设第一责任人职责情况" in texts
+    assert not any("—" in t for t in texts)
+
+
+@needs_ocr
+def test_blank_image_is_no_text():
+    from PIL import Image
+    from fazhi.errors import FazhiError
+    from fazhi.ingest import ingest
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 800), "white").save(buf, "PNG")
+    with pytest.raises(FazhiError) as exc:
+        ingest(buf.getvalue(), path="空白.png")
+    assert exc.value.code == "no_text"

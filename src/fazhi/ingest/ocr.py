@@ -308,8 +308,9 @@ def extract_image(data: bytes, path: str | None = None):
     frames = image_pages(data, path)
     read = read_pages(list(enumerate(frames)))
     pages = [[_Row(r.text, r.left, r.right, r.size) for r in read[i].rows] for i in range(len(frames))]
-    if not any(r.text.strip() for p in pages for r in p):
-        raise FazhiError("no_text", path, "图片中没有识别出文字")
+    chars = sum(len("".join(r.text.split())) for p in pages for r in p)
+    if chars < max(20, 3 * len(pages)):      # a logo, a photo, a blank page: not a report
+        raise FazhiError("no_text", path, "图片中没有识别出正文")
     hints: dict[str, Any] = {"pdf_pages": len(frames), "ocr": summary(read)}
     low = low_rows(read)
     if low:
