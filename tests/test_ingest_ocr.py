@@ -60,12 +60,26 @@ def test_rows_reading_order_and_table_cells():
     assert rows[0].text == "二、存在的不足"
 
 
+def test_wrapped_title_in_large_type_is_one_row():
+    from fazhi.ingest.ocr import _merge_large
+    title = [OcrRow("市政府常务会议审议通过《松溪县2023年度", 200, 1400, 100, 48, [1.0] * 21),
+             OcrRow("法治政府建设情况报告》", 450, 1150, 185, 48, [1.0] * 11)]
+    body = [OcrRow(f"正文第{i}行内容", 100, 1500, 300 + 60 * i, 32, [1.0] * 7) for i in range(4)]
+    rows = _merge_large(title + body)
+    assert rows[0].text == "市政府常务会议审议通过《松溪县2023年度法治政府建设情况报告》"
+    assert len(rows[0].conf) == len(rows[0].text)
+    assert len(rows) == 5                       # body rows of ordinary size stay apart
+    assert _merge_large(body) == body
+
+
 def test_fix_page_number_and_half_width_punctuation():
     assert _fix("一1—") == "—1—"
     assert _fix("-12-") == "—12—"
     assert _fix("（一)主要举措") == "（一）主要举措"
     assert _fix("共计1,286件") == "共计1,286件"          # a thousands separator stays
     assert _fix("一是推进") == "一是推进"                # 一 in prose is not a dash
+    assert _fix("纲要（2021一2025年）") == "纲要（2021—2025年）"
+    assert _fix("第1一季度") == "第1一季度"
 
 
 def test_low_runs_and_locate():

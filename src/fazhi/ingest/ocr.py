@@ -99,7 +99,7 @@ def recognise(rgb) -> OcrPage:
         xs = [p[0] / ratio_w for p in box]
         ys = [p[1] / ratio_h for p in box]
         items.append((min(xs), max(xs), min(ys), max(ys), text, confs))
-    rows = _rows(items)
+    rows = _merge_large(_rows(items))
     allc = [c for r in rows for c in r.conf]
     return OcrPage(rows, (sum(allc) / len(allc)) if allc else None)
 
@@ -136,6 +136,26 @@ def _rows(items: list[tuple]) -> list[OcrRow]:
     return rows
 
 
+def _merge_large(rows: list[OcrRow]) -> list[OcrRow]:
+    """A title set in a larger size that wraps (centred, so its second row looks indented)
+    is one line: consecutive rows both at least 1.25× the page's median text height, one
+    right under the other, are merged."""
+    if len(rows) < 3:
+        return rows
+    med = sorted(r.size for r in rows)[len(rows) // 2]
+    out: list[OcrRow] = []
+    for r in rows:
+        if out:
+            p = out[-1]
+            big = p.size >= 1.25 * med and r.size >= 1.25 * med and abs(p.size - r.size) < 0.15 * p.size
+            if big and 0 <= r.top - p.top < 2.2 * p.size / 0.8:
+                out[-1] = OcrRow(p.text + r.text, min(p.left, r.left), max(p.right, r.right), p.top,
+                                 p.size, p.conf + r.conf)
+                continue
+        out.append(r)
+    return out
+
+
 _PAGE_NO = re.compile(r"^\s*[—一\-－–―~～]{1,3}\s*(\d{1,4})\s*[—一\-－–―~～]{1,3}\s*$")
 _HALF_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
@@ -147,13 +167,15 @@ def _cjk(c: str) -> bool:
 def _fix(text: str) -> str:
     """What the recogniser confuses in 公文 print, undone character for character (the row
     keeps its length, so confidences stay aligned): a page number "— 1 —" read with 一 for
-    the dashes; half-width punctuation between Chinese characters (a closing ）read as ")")."""
+    the dashes, or a dash between digits read as 一; half-width punctuation between Chinese characters (a closing ）read as ")")."""
     m = _PAGE_NO.match(text)
     if m:
         return re.sub(r"[一\-－–―~～]", "—", text)
     chars = list(text)
     for i, c in enumerate(chars):
-        if c in _HALF_PUNCT:
+        if c == "一" and 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
+            chars[i] = "—"               # 2021—2025: a dash between digits, never the numeral
+        elif c in _HALF_PUNCT:
             before = chars[i - 1] if i else ""
             after = chars[i + 1] if i + 1 < len(chars) else ""
             if (before and _cjk(before)) or (after and _cjk(after)) or (c == ")" and "（" in text[:i]):
