@@ -58,6 +58,11 @@ def test_rows_reading_order_and_table_cells():
     # two boxes of one line of prose, close together: no space
     rows = _rows([(100, 300, 100, 140, "二、", [1.0] * 2), (330, 700, 100, 140, "存在的不足", [1.0] * 5)])
     assert rows[0].text == "二、存在的不足"
+    # a full-width space between two organ names (signature) is kept
+    rows = _rows([(100, 400, 100, 140, "中共松溪县委", [1.0] * 6), (440, 780, 100, 140, "松溪县人民政府", [1.0] * 7)])
+    assert rows[0].text == "中共松溪县委\u3000松溪县人民政府"
+    rows = _rows([(100, 400, 100, 140, "中共松溪县委", [1.0] * 6), (402, 740, 100, 140, "松溪县人民政府", [1.0] * 7)])
+    assert rows[0].text == "中共松溪县委松溪县人民政府"
 
 
 def test_wrapped_title_in_large_type_is_one_row():

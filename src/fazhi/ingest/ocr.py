@@ -125,9 +125,15 @@ def _rows(items: list[tuple]) -> list[OcrRow]:
         h = sorted(x[3] - x[2] for x in g)[len(g) // 2]
         text, conf = "", []
         prev_right = None
+        cw = sorted((x[1] - x[0]) / max(1, len(x[4])) for x in g)[len(g) // 2]   # width of a character
         for x0, x1, _y0, _y1, t, c in g:
-            if prev_right is not None and x0 - prev_right > 1.5 * h:
-                text += " "
+            gap = x0 - prev_right if prev_right is not None else 0
+            if prev_right is not None and gap > 1.5 * h:
+                text += " "                  # a table cell border
+                conf.append(1.0)
+            elif (prev_right is not None and gap > 0.5 * cw and text and t
+                  and text[-1] not in _PUNCT and t[0] not in _PUNCT):
+                text += "\u3000"             # a deliberate space between words (two organs in a signature)
                 conf.append(1.0)
             text += t
             conf.extend(c)
@@ -156,6 +162,7 @@ def _merge_large(rows: list[OcrRow]) -> list[OcrRow]:
     return out
 
 
+_PUNCT = set("，。、；：！？（）《》“”‘’【】,.;:!?()[]—-·")
 _PAGE_NO = re.compile(r"^\s*[—一\-－–―~～]{1,3}\s*(\d{1,4})\s*[—一\-－–―~～]{1,3}\s*$")
 _HALF_PUNCT = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 
