@@ -64,7 +64,7 @@ def blocks_of(text: str, table: list[list[str]] | None = None, table_after: int 
     return out
 
 
-_NO_START = "，。、；：！？）》”’%"      # 禁则: never at the start of a row (hangs in the margin)
+_NO_START = "，。、；：！？）》”’】」』%"      # 禁则: never at the start of a row (hangs in the margin)
 
 
 def reference_text(text: str, table: list[list[str]] | None = None, table_after: int | None = None) -> str:

@@ -85,6 +85,8 @@ def test_fix_page_number_and_half_width_punctuation():
     assert _fix("一是推进") == "一是推进"                # 一 in prose is not a dash
     assert _fix("纲要（2021一2025年）") == "纲要（2021—2025年）"
     assert _fix("第1一季度") == "第1一季度"
+    assert _fix("成功3，089件") == "成功3,089件"
+    assert _fix("分别为3，12件") == "分别为3，12件"
 
 
 def test_low_runs_and_locate():

@@ -182,6 +182,9 @@ def _fix(text: str) -> str:
     for i, c in enumerate(chars):
         if c == "一" and 0 < i < len(chars) - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
             chars[i] = "—"               # 2021—2025: a dash between digits, never the numeral
+        elif (c == "，" and 0 < i and chars[i - 1].isdigit() and "".join(chars[i + 1:i + 4]).isdigit()
+              and len(chars[i + 1:i + 4]) == 3 and not (i + 4 < len(chars) and chars[i + 4].isdigit())):
+            chars[i] = ","               # 3，089: a thousands separator, not a pause
         elif c in _HALF_PUNCT:
             before = chars[i - 1] if i else ""
             after = chars[i + 1] if i + 1 < len(chars) else ""
