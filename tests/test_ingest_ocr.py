@@ -77,6 +77,16 @@ def test_wrapped_title_in_large_type_is_one_row():
     assert _merge_large(body) == body
 
 
+def test_space_inside_one_box_from_recogniser_columns():
+    from fazhi.ingest.ocr import _spaced
+    text = "中共松溪县委松溪县人民政府"
+    cols = [2, 10, 18, 26, 34, 42, 60, 68, 76, 84, 92, 100, 108]       # a gap before the 7th character
+    t, c = _spaced(text, [0.99] * 13, cols)
+    assert t == "中共松溪县委\u3000松溪县人民政府" and len(c) == len(t)
+    even = [2 + 8 * i for i in range(13)]
+    assert _spaced(text, [0.99] * 13, even)[0] == text
+
+
 def test_fix_page_number_and_half_width_punctuation():
     assert _fix("一1—") == "—1—"
     assert _fix("-12-") == "—12—"

@@ -96,12 +96,36 @@ def recognise(rgb) -> OcrPage:
             continue
         if len(confs) != len(text):
             confs = [float(_mean)] * len(text)
+        else:
+            cols = [c for w in res[2][2] for c in w] if len(res[2]) > 2 else []
+            text, confs = _spaced(text, confs, cols)
         xs = [p[0] / ratio_w for p in box]
         ys = [p[1] / ratio_h for p in box]
         items.append((min(xs), max(xs), min(ys), max(ys), text, confs))
     rows = _merge_large(_rows(items))
     allc = [c for r in rows for c in r.conf]
     return OcrPage(rows, (sum(allc) / len(allc)) if allc else None)
+
+
+def _spaced(text: str, confs: list[float], cols: list[int]) -> tuple[str, list[float]]:
+    """A full-width space where one text box holds two words set apart (中共某县委　某县人民政府):
+    between two Chinese characters whose recogniser columns are much further apart than the
+    box's usual step from one Chinese character to the next."""
+    if len(cols) != len(text) or len(text) < 4:
+        return text, confs
+    cjk = lambda c: "\u4e00" <= c <= "\u9fff"  # noqa: E731
+    steps = [cols[i] - cols[i - 1] for i in range(1, len(text)) if cjk(text[i]) and cjk(text[i - 1])]
+    if len(steps) < 3:
+        return text, confs
+    med = sorted(steps)[len(steps) // 2]
+    out, oc = [text[0]], [confs[0]]
+    for i in range(1, len(text)):
+        if cjk(text[i]) and cjk(text[i - 1]) and med > 0 and cols[i] - cols[i - 1] >= 1.8 * med:
+            out.append("\u3000")
+            oc.append(1.0)
+        out.append(text[i])
+        oc.append(confs[i])
+    return "".join(out), oc
 
 
 def _rows(items: list[tuple]) -> list[OcrRow]:
