@@ -127,6 +127,19 @@ def test_uncertain_figure_gives_no_sum():
     assert not any(f.ocr_low for f in sure.facts)
 
 
+def test_uncertain_rate_gives_no_out_of_range_finding():
+    text = "全年受理群众诉求120件，办结120件，群众满意率103%。"
+    sure = _run(text, None)
+    assert any(f.rule == "figures.rate_out_of_range" for f in sure.findings)
+    k = text.index("103")
+    unsure = _run(text, [[k + 1, k + 2]])
+    assert not any(f.rule == "figures.rate_out_of_range" for f in unsure.findings)
+    text = "全年受理信访事项120件，办结135件。"
+    assert any(f.rule.startswith("figures.") for f in _run(text, None).findings)
+    k = text.index("135")
+    assert not any(f.rule.startswith("figures.") for f in _run(text, [[k, k + 1]]).findings)
+
+
 def test_image_bytes_are_sniffed_not_refused():
     from fazhi.ingest.sniff import sniff
     assert sniff(b"\x89PNG\r\n\x1a\n" + bytes(20)) == "image/png"

@@ -261,7 +261,7 @@ CARRY = re.compile(r"结转|上年|旧存|旧案|累计|往年|以来|含")
       example="“受理信访事项120件，办结135件”；“群众满意率103%”。")
 def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
     for f in report.facts:
-        if f.value is None or f.unit not in ("%", "％") and f.kind != "rate":
+        if f.value is None or f.ocr_low or f.unit not in ("%", "％") and f.kind != "rate":
             continue
         if f.unit not in (None, "%", "％"):
             continue
@@ -310,7 +310,7 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
         return leads[k]
 
     for i, f in enumerate(report.facts):
-        if f.value is None or f.kind != "count":
+        if f.value is None or f.ocr_low or f.kind != "count":
             continue
         lf = lead(i, f)
         if not RECEIVED.search(lf) or DONE.search(lf):
@@ -322,7 +322,7 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
             g = report.facts[j]
             if g.start >= b:
                 break
-            if g.value is None or g.kind != "count" or g.unit != f.unit or (g.id, f.id) in seen:
+            if g.value is None or g.ocr_low or g.kind != "count" or g.unit != f.unit or (g.id, f.id) in seen:
                 continue
             lg = lead(j, g)
             if DONE.search(lg) and not RECEIVED.search(lg) and _same_object(lf, lg) \
