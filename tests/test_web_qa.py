@@ -5,7 +5,6 @@ upload errors."""
 from __future__ import annotations
 
 import html as htmllib
-import json
 import re
 from html.parser import HTMLParser
 

@@ -31,7 +31,7 @@ _YEAR = r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})"
 _NUM12 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_CN = re.compile(rf"({_YEAR})\s*年\s*({_NUM12})\s*月\s*({_NUM12})\s*[日号]")
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
-YEAR_RX = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}})\s*年")
+YEAR_RX = re.compile(r"(?<!\d)((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 
@@ -91,8 +91,8 @@ _TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一
                          r"公告|纪实|综述|回眸|答记者问|指标体系|清单)")
 _TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|"
                         r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?$")
-_HEADING = re.compile(rf"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
-                      rf"第[一二三四五六七八九十]+部分)")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
+                      r"第[一二三四五六七八九十]+部分)")
 _SITE_LABEL = re.compile(r"专栏|专题|栏目|网站|门户|频道|平台")
 _SALUTATION = re.compile(rf"^[{CJK}、，,() ]{{2,60}}[:：]$")
 
@@ -562,7 +562,7 @@ def _plan_title(title: str) -> bool:
     return plan_title(title)
 
 
-_THIS_YEAR_NAMED = re.compile(rf"((?:19|20)\d{{2}})\s*年初?[^。；;\n]{{0,30}}?本年度")
+_THIS_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年初?[^。；;\n]{0,30}?本年度")
 
 
 def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
