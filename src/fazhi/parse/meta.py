@@ -609,75 +609,218 @@ def _department(s: str, place_end_rel: int) -> tuple[str, int] | None:
 
 
 def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> None:
+    """Who reports: jurisdiction, parent, province, level, adcode, department (rules in
+    parse/reporter.py)."""
+    from . import reporter as R
     meta, norm = c.meta, c.norm
     year = meta.report_year
-    found = None          # (name, start, end)
-    dept = None
+    gaz = c.g()
+    view = R.Clean(norm)
+    found = None          # (name, start, end) of a government's place
+    unit = None           # a department
     sources: list[tuple[str, int]] = []
     if title_norm and title_span:
         sources.append((title_norm, title_span[0]))
     for ln in issuer_lines:
         sources.append((ln.s, ln.start))
-    # salutation-free first sentence
+    if c.title_organ is not None and all(c.title_organ.start != ln.start for ln in issuer_lines):
+        sources.append((c.title_organ.s, c.title_organ.start))
+    sources.extend(_header_organs(c, title_span))
     for s, off in sources:
-        r = _place_in(c, s, off, year)
-        if r:
-            found = r[:3]
-            d = _department(s, r[2] - off)
-            if d:
-                dept = (s[:d[1]], off, off + d[1])
+        v = R.Clean(s, off)
+        u = R.title_unit(v, gaz)
+        if u is not None:
+            unit = u
             break
-    if found is None and c.body_start is not None:
-        found = _first_sentence_place(c)
+        k = R._LABEL.match(v.s).end() if R._LABEL.match(v.s) else 0
+        k += R._DOCNO.match(v.s, k).end() - k if R._DOCNO.match(v.s, k) else 0
+        r = _place_in(c, v.s[k:], k, year)
+        if r and R.plausible_place(r[0], gaz):
+            found = (r[0], *v.span(r[1], r[2]))
+            break
+    opening = c.body_start if c.body_start is not None else 0
+    if unit is None and found is None:
+        # a department as the subject of the opening sentence, unless a government's place
+        # comes first there
+        vs = view.inv(opening)
+        end = view.s.find("。", vs)
+        end = end if vs < end < vs + 400 else vs + 300
+        if end - vs < 30:
+            nxt = view.s.find("。", end + 1)
+            end = nxt if end < nxt < vs + 400 else end
+        unit = R.subject_unit(view, vs, end, gaz)
+        if unit is not None and c.body_start is not None and not unit.central:
+            gov = _first_sentence_place(c)
+            if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0]:
+                unit, found = None, gov
+    self_dept = None
+    if unit is None and found is None:
+        self_dept = R.self_department(view.s)
+        if self_dept:
+            named = R.named_units(view, gaz, suffix=self_dept)
+            if named:
+                best = Counter((u.dept, u.place) for u in named).most_common(2)
+                if len(best) == 1 or best[0][1] > best[1][1]:
+                    unit = next(u for u in named if (u.dept, u.place) == best[0][0])
+    if unit is None and found is None and not self_dept:
+        if c.body_start is not None:
+            found = _first_sentence_place(c)
+        if found is None:
+            found = _self_level_place(c, view)
+    if unit is not None:
+        meta.department = unit.dept
+        c.ev("department", *unit.dept_span)
+        meta.level = "department"
+        if unit.central:
+            return
+        if unit.place:
+            found = (unit.place, *unit.place_span)
+        else:
+            named = R.named_units(view, gaz, core=unit.dept)
+            places = Counter(u.place for u in named)
+            if places and (len(places) == 1 or places.most_common(2)[0][1] > places.most_common(2)[1][1]):
+                nm = places.most_common(1)[0][0]
+                u2 = next(u for u in named if u.place == nm)
+                found, unit = (nm, *u2.place_span), u2
+            else:
+                suffix = unit.level_char or ("省" if unit.dept.endswith("厅") else None)
+                lp = R.level_place(view, gaz, suffix, year) if suffix else None
+                if lp is not None:
+                    found = lp
+    elif self_dept:
+        meta.level = "department"
     if found is None:
-        found = _we_place(c)
-    if found is None:
+        if meta.level is None:
+            meta.level = _masked_level(c)
         return
     name, a, b = found
-    name = norm[a:b]
     if _masked(name):
         return
     meta.jurisdiction = name
-    c.ev("jurisdiction", a, b)
-    if dept:
-        meta.department = c.text[dept[1]:dept[2]]
-        c.ev("department", dept[1], dept[2])
+    if a >= 0:
+        c.ev("jurisdiction", a, b)
+    _settle(c, name, a, unit, title_norm, title_span, issuer_lines)
 
-    # resolve in the gazetteer
-    context = norm
+
+def _header_organs(c: _Ctx, title_span) -> list[tuple[str, int]]:
+    """Organ lines of the header above the title or the body (中共X镇委员会, X镇人民政府)."""
+    end = title_span[0] if title_span else (c.body_start if c.body_start is not None else 0)
+    out = []
+    for ln in c.lines[:TOP_LINES]:
+        if ln.start >= end:
+            break
+        if len(ln.s) <= 24 and re.fullmatch(rf"(?:中共)?[{CJK}]{{2,16}}?(?:委员会|人民政府|人民政|党委|党工委|办事处)", ln.s):
+            out.append((ln.s, ln.start))
+    return out
+
+
+def _masked_level(c: _Ctx) -> str | None:
+    """A township report whose name is masked or never given (我镇, 全乡, *乡): township."""
+    from . import reporter as R
+    suf = R.self_level(c.norm)
+    if suf in ("镇", "乡", "街道"):
+        n = len(re.findall(rf"(?:我|全|本){suf}|{suf}(?:党委|政府|人民政府)", c.norm))
+        if n >= 2:
+            return "township"
+    return None
+
+
+def _self_level_place(c: _Ctx, view) -> tuple[str, int, int] | None:
+    """The place of the level the report speaks of itself as (我市/全县/县人民政府), named in the
+    text; the older rule (the most frequent place with the 我/全 suffix) otherwise."""
+    from . import reporter as R
+    suf = R.self_level(view.s)
+    if suf:
+        return R.level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)
+    return _we_place(c)
+
+
+def _settle(c: _Ctx, name: str, at: int, unit, title_norm: str, title_span, issuer_lines) -> None:
+    """Level, parent, province and adcode of the jurisdiction `name`: parent and province only
+    where written or certain (a unique name)."""
+    from . import reporter as R
+    meta, norm = c.meta, c.norm
+    year = meta.report_year
+    gaz = c.g()
+    is_dept = unit is not None
     hint = None
     for kind, rx in _PARENT_CUE:
         if rx.search(norm[:4000]):
             hint = kind
             break
     level = level_from_suffix(name)
-    cue = _parent_cue(c, name, title_norm, title_span, issuer_lines)
+    cue = _parent_cue(c, name, title_norm, title_span, issuer_lines) if at >= 0 else None
+    if unit is not None and unit.before:
+        st, en, nm = unit.before[-1]
+        if _above_ok(name, nm):
+            cue = (nm, st, en)
     if level == "township":
         if cue:
             _set_parent(c, cue)
         else:
-            county = _township_county(c, a)
+            county = _township_county(c, at)
             if county:
                 meta.parent = county.name
                 meta.province = county.province
-        meta.level = "township"
-    else:
-        place = c.g().resolve(name, year, context, hint)
-        if place is None and cue:
-            # same-name places: the parent the issuer/title/text names settles it
-            fits = [p for p in c.g().lookup(name, year) if _parent_fits(p, cue[0])]
-            place = fits[0] if len(fits) == 1 else None
-        if place is not None:
-            meta.level = level_of(place)
-            meta.parent = place.parent
-            meta.province = place.province
-            meta.adcode = place.adcode
+            else:
+                meta.province = _written_province(c, view_exclude=name)
+        if not is_dept:
+            meta.level = "township"
+        return
+    place = gaz.resolve(name, year, norm, hint)
+    if place is None and cue:
+        # same-name places: the parent the issuer/title/text names settles it
+        fits = [p for p in gaz.lookup(name, year) if _parent_fits(p, cue[0])]
+        place = fits[0] if len(fits) == 1 else None
+    if place is None and not gaz.lookup(name, year):
+        place = R.resolve_written(gaz, name, year)
+    if place is not None:
+        plevel = level_of(place)
+        meta.province = place.province
+        meta.adcode = place.adcode
+        if plevel == "county":
+            if cue and _parent_fits(place, cue[0]) and place.parent:
+                meta.parent = place.parent
+                c.ev("parent", cue[1], cue[2])
+            elif cue:
+                _set_parent(c, cue)
+                meta.province = place.province
+            elif place.parent and (R.written(norm, place.parent, exclude=name) or
+                                   (not is_dept and place.parent.endswith("市"))):
+                meta.parent = place.parent
+    elif not gaz.lookup(name, year):
+        plevel = level
+        if cue:
+            _set_parent(c, cue)   # a place the gazetteer does not know: the stated parent
         else:
-            meta.level = level if c.g().lookup(name, year) == [] else _common_level(c, name, year)
-            if cue and not c.g().lookup(name, year):
-                _set_parent(c, cue)       # a place the gazetteer does not know: the stated parent
-    if dept:
-        meta.level = "department"
+            city, prov = R.prefix_place(gaz, name, year)
+            if city is not None:
+                meta.parent, meta.province = city.name, city.province
+            elif prov is not None:
+                meta.province = prov.name
+    else:
+        plevel = _common_level(c, name, year)
+        if plevel in ("province", "city"):
+            meta.parent = None
+    if not is_dept:
+        meta.level = plevel
+
+
+def _written_province(c: _Ctx, view_exclude: str | None = None) -> str | None:
+    """The one province the text names (in full, or as the province of the one city it names)."""
+    gaz = c.g()
+    provs, cities = set(), set()
+    for _, _, n in c.places():
+        for p in gaz.lookup(n, c.meta.report_year)[:2]:
+            if p.rank == "province" and len(gaz.lookup(n)) == 1:
+                provs.add(p.name)
+            elif p.rank == "city" and len(gaz.lookup(n)) == 1:
+                cities.add(p.province)
+    if len(provs) == 1:
+        return provs.pop()
+    if not provs and len(cities) == 1:
+        return cities.pop()
+    return None
 
 
 # -- parent stated in the text ------------------------------------------------------------

@@ -1,0 +1,409 @@
+"""Who reports: the reporting unit of a report — its place (jurisdiction, parent, province),
+its level and, for a department, the department's own name.
+
+Called from the meta component (`meta._place`), which gives the title, the issuer lines and
+the body start. The rules, in order:
+
+1. A department written as the reporter — at the head of the title / an issuer line
+   (湛江市司法局2023年…, 区教委2021年度…, 农业农村部2024年度…), as the subject of the
+   opening (2022年,司法部坚持…; 现将市人社局2022年…), or only as self-references
+   (我局, 局党组) with its full name elsewhere in the text (《广州市人力资源和社会保障局…》).
+   The department is its own name without the place (司法局, 教委, 审计署); a central body
+   (…部, …署, …总局 with no place) has no jurisdiction; a department named without its place
+   (市财政局, 省统计局, 司法厅) takes the place the text names at that level, else none.
+2. Otherwise a government: the place at the head of the title / an issuer / an organ line of
+   the header (中共X镇委员会), then the subject of the opening sentence, then the place of
+   the level the report speaks of itself as (我市/全县/县人民政府/镇党委) named in the text.
+   Place words alone (全市, 我省, 新区) are never a place.
+3. parent and province only where written or certain: a city's or province's parent is none;
+   a county's parent is the gazetteer's when its name is unique and the parent is written in
+   the text (or, for a county government, is a prefecture-level 市); a township's parent is
+   a county written in the text.
+
+Pages whose traditional-to-simplified conversion left pinyin after characters
+('西藏自治区(qū)') are read through a view without the pinyin (`Clean`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
+
+CJK = "\u4e00-\u9fff"
+
+# -- a view of a string without inserted pinyin ------------------------------------
+_PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)")
+
+
+class Clean:
+    """`s` without pinyin in brackets; `at(i)` maps an offset of the view back to `s`."""
+
+    def __init__(self, s: str, offset: int = 0):
+        self.src, self.offset = s, offset
+        if not _PINYIN.search(s):
+            self.s, self._pos = s, None
+            return
+        parts, pos, last = [], [], 0
+        for m in _PINYIN.finditer(s):
+            parts.append(s[last:m.start()])
+            pos.extend(range(last, m.start()))
+            last = m.end()
+        parts.append(s[last:])
+        pos.extend(range(last, len(s)))
+        self.s, self._pos = "".join(parts), pos
+
+    def at(self, i: int) -> int:
+        if self._pos is None:
+            return self.offset + i
+        if i >= len(self._pos):
+            return self.offset + len(self.src)
+        return self.offset + self._pos[i]
+
+    def inv(self, i: int) -> int:
+        """The view offset of text offset `i` (offset-relative)."""
+        i -= self.offset
+        if self._pos is None:
+            return i
+        import bisect
+        return bisect.bisect_left(self._pos, i)
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return self.at(a), (self.at(b - 1) + 1 if b > a else self.at(a))
+
+
+# -- place words -------------------------------------------------------------------
+_LEVEL_CHARS = "省市区县州旗盟镇乡"
+_PLACE_WORD = re.compile(rf"^(?:[全我本该各此现原其]|[{_LEVEL_CHARS}](?![{CJK}]*(?:自治)))")
+_NOT_IN_PLACE = re.compile(r"[厅局委办被的和与及、按照向对在为]|人民|政府|部门|单位")
+
+
+def plausible_place(name: str, gaz) -> bool:
+    """A name read by the suffix fallback is a place, not a place word (全市, 我省, 现按照区,
+    新区) or a phrase ending in a suffix (省林业厅被省委省)."""
+    if name in gaz:
+        return name not in GENERIC_NAMES
+    core = re.sub(r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|新区|街道|苏木|[省市区县州旗盟镇乡])$", "", name)
+    if len(core) < 2 or name in GENERIC_NAMES:
+        return False
+    if _PLACE_WORD.match(name) or _NOT_IN_PLACE.search(name):
+        return False
+    return True
+
+
+# -- departments -------------------------------------------------------------------
+_DEPT_END = r"(?:委员会|研究室|政研室|办公室|总局|局|厅|委|署|部)"
+_YEAR_AHEAD = r"(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}\s*年"
+_TITLE_AFTER = (rf"(?=\s|$|[,，。:：;；《》()]|{_YEAR_AHEAD}|年度|关于|法治|依法|主要负责|党组|党委|被|"
+                r"政府信息|工作|述法|推进)")
+_SUBJECT_VERB = (r"(?:坚持|深入|认真|始终|紧紧|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在|按照|高度|严格|"
+                 r"贯彻|立足|切实|不断|着力|进一步|结合|大力|发布|党组|党委|领导班子|机关|紧密|主动|"
+                 r"把|将|自觉|强化|认真)")
+_SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治))"
+_DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
+_DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
+_NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|法院|检察院|工委|纪委|政法委|管委会|党委|"
+                       r"^委员会$|^办公室$|^研究室$|^总局$|^[我本全该各分其此原总]|^[省区县州旗盟镇乡]|^市(?!场)"
+                       r"|^(?:国务院|中央|党中央|中共中央)|[、和及与]$|建设|领导小组|[了的是]|召开|听取|会议|通过|审议|印发|组织|开展")
+_CENTRAL_END = re.compile(r"(?:部|署|总局)$")
+_STRIP_HEAD = re.compile(r"^(?:管理委员会|管委会|人民政府)")
+_LABEL = re.compile(r"^\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
+_DOCNO = re.compile(rf"^[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
+_LEAD = re.compile(rf"^(?:\s|《|“|\"|{_YEAR_AHEAD}\s*年?度?|关于|中共|中国共产党|原)+")
+
+
+@dataclass
+class Unit:
+    dept: str | None                 # own name without the place (None: a government)
+    dept_span: tuple[int, int] | None
+    place: str | None = None         # the place written with it, as written
+    place_span: tuple[int, int] | None = None
+    before: list[tuple[int, int, str]] = field(default_factory=list)   # places written before `place`
+    level_char: str | None = None    # 市 of 市财政局 (a place named only by its level)
+    central: bool = False
+
+
+def _core_ok(core: str) -> bool:
+    return len(core) >= 2 and not _NOT_DEPT.search(core)
+
+
+def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
+    """The organ written at view.s[i:]: [place chain][level char][管理委员会]department."""
+    s = view.s
+    j = i
+    chain: list[tuple[int, int, str]] = []
+    hits = [h for h in gaz.find(s[i:i + 40], free_text=False) if h[2] not in GENERIC_NAMES]
+    for st, en, name in hits:
+        if i + st != j:
+            break
+        chain.append((i + st, i + en, name))
+        j = i + en
+    if not chain:
+        zone = r"新区|经开区|高新区|开发区" if subject else r"新区|经开区|高新区|开发区|自治州|自治县|州|市|区|县|旗"
+        m = re.match(rf"[{CJK}]{{2,8}}?(?:{zone})", s[j:j + 12])
+        if m and plausible_place(m.group(), gaz) and (_DEPT_CORE_T.match(s, j + m.end()) or
+                                                      _DEPT_CORE_T.match(s, j + m.end() + 5)):
+            chain.append((j, j + m.end(), m.group()))
+            j += m.end()
+    level_char = None
+    if not chain and j < len(s) and s[j] in "省市区县" and s[j + 1:j + 2] not in ("委", "场"):
+        level_char = s[j]
+        j += 1
+    mh = _STRIP_HEAD.match(s, j)
+    if mh and chain:
+        j = mh.end()
+    rx = _DEPT_CORE_S if subject else _DEPT_CORE_T
+    m = rx.match(s, j)
+    if not m:
+        return None
+    core = m.group()
+    if not chain and not level_char and s[j:j + 2] in ("市委", "县委", "区委", "省委") and \
+            re.fullmatch(rf"[省市区县]委[{CJK}]{{1,6}}(?:研究室|政研室|办公室|部)", core) and "依法治" not in core:
+        pass                           # a party office named with its level: 市委政研室
+    elif not _core_ok(core):
+        return None
+    # a vertically managed department: 国家税务总局X县税务局 -> X县, 税务局
+    inner = [h for h in gaz.find(core, free_text=False) if h[2] not in GENERIC_NAMES and 0 < h[0] and h[1] < len(core)]
+    if inner and not chain:
+        st, en, name = inner[-1]
+        rest = core[en:]
+        if _core_ok(rest):
+            chain = [(j + st, j + en, name)]
+            j, core = j + en, rest
+    u = Unit(dept=core, dept_span=view.span(j, j + len(core)), level_char=level_char)
+    if chain:
+        st, en, name = chain[-1]
+        u.place, u.place_span, u.before = name, view.span(st, en), chain[:-1]
+    elif not level_char and _CENTRAL_END.search(core) and not core.endswith("分局"):
+        u.central = True
+    return u
+
+
+def title_unit(view: Clean, gaz) -> Unit | None:
+    s = view.s
+    k = 0
+    for rx in (_LABEL, _DOCNO, _LEAD):
+        m = rx.match(s, k)
+        if m:
+            k = m.end()
+    return parse_unit(view, k, gaz)
+
+
+_BOUNDARY = set(",，。;；:：、 \t\n《“\"(（")
+
+
+def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
+    """A department as the subject of the opening: '2022年,司法部坚持…', '现将市人社局2022年…'."""
+    s = view.s
+    for i in range(start, min(end, len(s))):
+        prev = s[i - 1] if i > 0 else "\n"
+        if not (prev in _BOUNDARY or prev == "年" or s[i - 2:i] in ("现将", "下,") or i == start):
+            continue
+        if s[i] in "在以为根据按":
+            continue
+        u = parse_unit(view, i, gaz, subject=True)
+        if u is None and s[i - 2:i] == "现将":
+            u = parse_unit(view, i, gaz)
+        if u is not None:
+            return u
+    return None
+
+
+_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党组")
+
+
+def self_department(norm: str) -> str | None:
+    """The department suffix the report speaks of itself with (我局, 厅党组), when it does so
+    at least twice."""
+    cnt = Counter(m.group(1) or m.group(2) for m in _SELF_DEPT.finditer(norm))
+    if not cnt:
+        return None
+    suf, n = cnt.most_common(1)[0]
+    return suf if n >= 2 else None
+
+
+def named_units(view: Clean, gaz, suffix: str | None = None, core: str | None = None) -> list[Unit]:
+    """Departments written with their place anywhere in the text (《广州市人力资源和社会保障局…》)."""
+    s = view.s
+    out = []
+    ends = [m.end() for m in re.finditer(re.escape(core), s)] if core else \
+        [m.end() for m in re.finditer(re.escape(suffix), s)] if suffix else []
+    for e in ends:
+        for st, en, name in _places_ending_before(s, e, gaz, core):
+            u = parse_unit(view, st, gaz)
+            if u and u.place and (core is None or u.dept == core) and (suffix is None or u.dept.endswith(suffix)):
+                out.append(u)
+                break
+    return out
+
+
+def _places_ending_before(s: str, e: int, gaz, core: str | None):
+    """Gazetteer names that start a unit ending at e (searched from up to 30 characters back)."""
+    lo = max(0, e - 30)
+    seen = []
+    for st, en, name in gaz.find(s[lo:e], free_text=False):
+        if name in GENERIC_NAMES:
+            continue
+        seen.append((lo + st, lo + en, name))
+    return seen
+
+
+# -- places of a level named in the text -------------------------------------------
+_WE = re.compile(r"(?:我|全|本)(省|自治区|市|州|县|区|旗|盟|镇|乡|街道)")
+_ORGAN_SELF = re.compile(r"(?:^|(?<=[,，。:：;；\s、])|(?<=现将)|(?<=年))(省|市|州|县|区|镇|乡|街道)"
+                         r"(?:人民政府|政府|党委|党工委|办事处)(?!办|研究室|法制办)")
+_SUFFIX_OF = {"自治区": "省", "街道": "街道"}
+
+
+def self_level(norm: str) -> str | None:
+    """The suffix of the place the report speaks of itself as: 我市/全县/县人民政府/镇党委."""
+    cnt: Counter = Counter()
+    for m in _WE.finditer(norm):
+        cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
+    for m in _ORGAN_SELF.finditer(norm):
+        cnt[m.group(1)] += 1
+    if not cnt:
+        return None
+    (suf, n), *rest = cnt.most_common(2) + [(None, 0)]
+    if rest and rest[0][1] == n:
+        return None
+    return suf
+
+
+def _blank(s: str, a: int, b: int) -> str:
+    return s[:a] + " " * (b - a) + s[b:]
+
+
+def _township_names(s: str) -> Counter:
+    """Township names (X镇, X乡, X街道) in a text: the longest left extension of each suffix
+    occurrence that is as frequent as the shortest one, written at least twice."""
+    counts: Counter = Counter()
+    for m in re.finditer(r"(?:镇|乡|街道|苏木)", s):
+        for k in (2, 3, 4):
+            a = m.start() - k
+            if a < 0:
+                break
+            stem = s[a:m.start()]
+            if not re.fullmatch(rf"[{CJK}]+", stem):
+                break
+            counts[stem + m.group()] += 1
+    out: Counter = Counter()
+    for name, n in counts.items():
+        if n < 2 or re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
+                name.endswith(("乡镇", "城镇", "村镇", "城乡")):
+            continue
+        longer = [o for o in counts if o.endswith(name) and len(o) == len(name) + 1 and counts[o] == n]
+        if longer:
+            continue
+        out[name] = n
+    # drop a name contained in a longer kept one with the same count
+    for name in list(out):
+        if any(o != name and o.endswith(name) and out[o] == out[name] for o in out):
+            del out[name]
+    return out
+
+
+def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None) -> tuple[str, int, int] | None:
+    """The place of the level `suffix` (省/市/县/区/镇…) the text names most often — unique,
+    else None. For 省: a province's full name, else its short name (平安四川), else the one
+    province of the unique places the text names."""
+    s = view.s
+    if exclude:
+        for m in re.finditer(re.escape(exclude), s):
+            s = _blank(s, m.start(), m.end())
+    if suffix in ("镇", "乡", "街道"):
+        names = {n: c for n, c in _township_names(s).items() if n.endswith(suffix)}
+        if not names:
+            return None
+        best = sorted(names.items(), key=lambda kv: -kv[1])
+        if len(best) > 1 and best[1][1] == best[0][1]:
+            return None
+        name = best[0][0]
+        i = s.find(name)
+        return (name, *view.span(i, i + len(name)))
+    hits = gaz.find(s)
+    counts: Counter = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for st, en, name in hits:
+        places = gaz.lookup(name, year)
+        if suffix == "省":
+            ok = any(p.rank == "province" for p in places)
+        elif suffix == "市":
+            ok = name.endswith("市") and any(p.rank in ("city", "province") for p in places)
+        elif suffix == "州":
+            ok = name.endswith("州") and any(p.rank == "city" for p in places)
+        else:
+            ok = name.endswith(suffix) and any(p.rank == "county" for p in places)
+        if ok:
+            counts[name] += 1
+            first.setdefault(name, (st, en))
+    if suffix in ("州", "市"):
+        for m in re.finditer(rf"([{CJK}]{{2,4}}?)州(?=人民政府|政府|委|党委|本级|级|[,，。、])", s):
+            fulls = gaz.city_shorts.get(m.group(1)) or set()
+            if len(fulls) == 1 and next(iter(fulls)).endswith("州"):
+                counts[m.group()] += 1
+                first.setdefault(m.group(), m.span())
+    if not counts and suffix == "省":
+        for short, full in gaz.province_shorts.items():
+            n = len(re.findall(re.escape(short) + r"(?![省市])", s))
+            if n and len(short) >= 2:
+                counts[full] += 0          # placeholder so the short wins only when alone
+                counts[short] += n
+                first.setdefault(short, (s.find(short), s.find(short) + len(short)))
+        counts = Counter({k: v for k, v in counts.items() if v})
+        if not counts:
+            provs = {p.province for st, en, n in hits for p in [gaz.resolve(n, year)] if p is not None}
+            if len(provs) == 1:
+                prov = provs.pop()
+                return prov, -1, -1
+            return None
+    if not counts:
+        return None
+    (name, n), *rest = counts.most_common(2) + [(None, 0)]
+    if rest and rest[0][1] == n:
+        return None
+    if suffix == "省" and name in gaz.province_shorts:
+        st, en = first[name]
+        return gaz.province_shorts[name], *view.span(st, en)
+    st, en = first[name]
+    return name, *view.span(st, en)
+
+
+def resolve_written(gaz, name: str, year) -> Place | None:
+    """A place named in a short form the gazetteer knows: 延边州 -> 延边朝鲜族自治州."""
+    m = re.fullmatch(rf"([{CJK}]{{2,4}}?)州", name)
+    if m:
+        fulls = gaz.city_shorts.get(m.group(1)) or set()
+        if len(fulls) == 1:
+            return gaz.resolve(next(iter(fulls)), year)
+    return None
+
+
+def prefix_place(gaz, name: str, year) -> tuple[Place | None, Place | None]:
+    """(city, province) certain from the head of a name the gazetteer does not know:
+    武汉经开区 -> 武汉市, 湖北省; 湖南湘江新区 -> (None, 湖南省)."""
+    for k in (4, 3, 2):
+        head = name[:k]
+        fulls = gaz.city_shorts.get(head) or set()
+        if len(fulls) == 1 and len(name) > k:
+            city = gaz.resolve(next(iter(fulls)), year)
+            if city is not None:
+                return city, None
+    for k in (3, 2):
+        full = gaz.province_shorts.get(name[:k])
+        if full and len(name) > k:
+            return None, gaz.resolve(full, year)
+    return None, None
+
+
+def written(norm: str, name: str, exclude: str | None = None) -> bool:
+    """`name` (a place) occurs in the text outside the jurisdiction's own name."""
+    s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    return name in s
+
+
+def level_name(place: Place | None, name: str) -> str | None:
+    if place is not None:
+        return level_of(place)
+    return level_from_suffix(name)
