@@ -105,12 +105,13 @@ _DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
 _DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
 _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|法院|检察院|工委|纪委|政法委|管委会|党委|"
                        r"^委员会$|^办公室$|^研究室$|^总局$|^[我本全该各分其此原总]|^[省区县州旗盟镇乡]|^市(?!场)"
-                       r"|^(?:国务院|中央|党中央|中共中央)|[、和及与]$|建设|领导小组|[了的是]|召开|听取|会议|通过|审议|印发|组织|开展")
+                       r"|^(?:国务院|中央|党中央|中共中央|中共|现|经)|[、和及与]$|建设|领导小组|[我本将]|"
+                       r"(?:镇|乡|街道|县|市|区|州|省|党)(?:委员会|党委|委)$|[了的是]|召开|听取|会议|通过|审议|印发|组织|开展")
 _CENTRAL_END = re.compile(r"(?:部|署|总局)$")
-_STRIP_HEAD = re.compile(r"^(?:管理委员会|管委会|人民政府)")
-_LABEL = re.compile(r"^\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
-_DOCNO = re.compile(rf"^[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
-_LEAD = re.compile(rf"^(?:\s|《|“|\"|{_YEAR_AHEAD}\s*年?度?|关于|中共|中国共产党|原)+")
+_STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
+_LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
+_DOCNO = re.compile(rf"[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
+_LEAD = re.compile(rf"(?:\s|《|“|\"|(?:{_YEAR_AHEAD})\s*年?度?|关于|中共|中国共产党|原)+")
 
 
 @dataclass
@@ -153,15 +154,17 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
     mh = _STRIP_HEAD.match(s, j)
     if mh and chain:
         j = mh.end()
+    if not chain and not level_char and s.startswith("原", j):
+        j += 1                         # 原环境保护部: the unit under its former name
     rx = _DEPT_CORE_S if subject else _DEPT_CORE_T
     m = rx.match(s, j)
     if not m:
         return None
     core = m.group()
     if not chain and not level_char and s[j:j + 2] in ("市委", "县委", "区委", "省委") and \
-            re.fullmatch(rf"[省市区县]委[{CJK}]{{1,6}}(?:研究室|政研室|办公室|部)", core) and "依法治" not in core:
+            re.fullmatch(rf"[省市区县]委[{CJK}]{{0,6}}(?:研究室|政研室|办公室|部)", core) and "依法治" not in core:
         pass                           # a party office named with its level: 市委政研室
-    elif not _core_ok(core):
+    elif not _core_ok(core) or (not chain and not level_char and len(core) < 3):
         return None
     # a vertically managed department: 国家税务总局X县税务局 -> X县, 税务局
     inner = [h for h in gaz.find(core, free_text=False) if h[2] not in GENERIC_NAMES and 0 < h[0] and h[1] < len(core)]
@@ -200,7 +203,7 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
         prev = s[i - 1] if i > 0 else "\n"
         if not (prev in _BOUNDARY or prev == "年" or s[i - 2:i] in ("现将", "下,") or i == start):
             continue
-        if s[i] in "在以为根据按":
+        if s[i] in "在以为根据按" or (prev == "《" and s[i - 3:i - 1] not in ("现将", "将《"[:2])):
             continue
         u = parse_unit(view, i, gaz, subject=True)
         if u is None and s[i - 2:i] == "现将":
@@ -210,7 +213,8 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
     return None
 
 
-_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党组")
+_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党组|"
+                        r"(?:(?<=[,，。;；、\s])|^)分(局)")
 
 
 def self_department(norm: str) -> str | None:
@@ -231,11 +235,35 @@ def named_units(view: Clean, gaz, suffix: str | None = None, core: str | None = 
         [m.end() for m in re.finditer(re.escape(suffix), s)] if suffix else []
     for e in ends:
         for st, en, name in _places_ending_before(s, e, gaz, core):
-            u = parse_unit(view, st, gaz)
-            if u and u.place and (core is None or u.dept == core) and (suffix is None or u.dept.endswith(suffix)):
+            u = _unit_between(view, st, e, gaz)
+            if u and (core is None or u.dept == core) and (suffix is None or u.dept.endswith(suffix)):
                 out.append(u)
                 break
     return out
+
+
+def _unit_between(view: Clean, st: int, e: int, gaz) -> Unit | None:
+    """The department s[st:e] when it is [place chain][管理委员会]department, exactly."""
+    s = view.s
+    chain: list[tuple[int, int, str]] = []
+    j = st
+    for a, b, name in gaz.find(s[st:e], free_text=False):
+        if st + a != j:
+            break
+        if name in GENERIC_NAMES:
+            break
+        chain.append((st + a, st + b, name))
+        j = st + b
+    if not chain:
+        return None
+    mh = _STRIP_HEAD.match(s, j)
+    if mh:
+        j = mh.end()
+    core = s[j:e]
+    if not re.fullmatch(rf"[{CJK}]{{2,14}}", core) or not re.search(_DEPT_END + "$", core) or not _core_ok(core):
+        return None
+    a, b, name = chain[-1]
+    return Unit(dept=core, dept_span=view.span(j, e), place=name, place_span=view.span(a, b), before=chain[:-1])
 
 
 def _places_ending_before(s: str, e: int, gaz, core: str | None):
