@@ -17,6 +17,7 @@ from ..config import Config
 from ..model import Report
 from ..pipeline import component
 from .places import Place, gazetteer, level_from_suffix, level_of
+from .reporter import plausible_place
 
 CJK = "\u4e00-\u9fff"
 TOP_LINES = 30            # the title block is within the first lines
@@ -123,7 +124,7 @@ _PLACE_FALLBACK = re.compile(rf"([{CJK}]{{1,10}}?{_PLACE_SUFFIX})(?=人民政府
                              rf"\d|[〇○一二]{{4}}年|关于|法治|依法|[{CJK}]{{1,12}}(?:局|厅|委|办))")
 _TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政府|政府|党委|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
 _SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
-_TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?{_SUBJECT_VERB}")
+_TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?[\s,，]*{_SUBJECT_VERB}")
 _DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
                    rf"(?=\d|[〇○一二]{{4}}年|关于|法治|依法|年度|$|\s)")
 _NOT_DEPT = re.compile(r"^(人民政府|政府|中共|党委|委员会$|全面依法治|依法治)")
@@ -950,6 +951,8 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
     sent = c.norm[start:end]
     # drop "在…领导下" clauses: they name the superior
     masked = _LEAD_BY.sub(lambda m: " " * len(m.group()), sent)
+    # and cited documents: 《X省法治政府建设实施方案》 is not the reporter
+    masked = _BOOK.sub(lambda m: m.group() if re.search(r"报告》$", m.group()) else " " * len(m.group()), masked)
     best = None
     for st, en, name in c.g().find(masked):
         nxt = masked[en:en + 1]
@@ -966,7 +969,7 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
     if best:
         return best[1], best[2], best[3]
     m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
-    if m and not re.search(r"[全本我该各]", m.group(1)[0]):
+    if m and not re.search(r"[全本我该各]", m.group(1)[0]) and plausible_place(m.group(1), c.g()):
         return m.group(1), start + m.start(1), start + m.end(1)
     return None
 
