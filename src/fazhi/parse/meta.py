@@ -643,17 +643,24 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
     if unit is None and found is None:
         # a department as the subject of the opening sentence, unless a government's place
         # comes first there
-        vs = view.inv(opening)
-        end = view.s.find("。", vs)
-        end = end if vs < end < vs + 400 else vs + 300
-        if end - vs < 30:
-            nxt = view.s.find("。", end + 1)
-            end = nxt if end < nxt < vs + 400 else end
-        unit = R.subject_unit(view, vs, end, gaz)
-        if unit is not None and c.body_start is not None and not unit.central:
-            gov = _first_sentence_place(c)
-            if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0]:
-                unit, found = None, gov
+        starts = [opening]
+        first_long = next((ln.start for ln in c.lines[:TOP_LINES] if len(ln.s) >= 40 and
+                           re.search(r"[。，,；;]", ln.s) and not _BANNER.search(ln.s[:20])), None)
+        if first_long is not None and first_long < opening:
+            starts.append(first_long)      # an opening paragraph above a heading taken for the title
+        for st in starts:
+            vs = view.inv(st)
+            end = vs
+            for _ in range(2):             # the first two sentences, at most 400 characters
+                nxt = view.s.find("。", end + 1)
+                end = nxt if vs < nxt < vs + 400 else min(vs + 400, len(view.s))
+            unit = R.subject_unit(view, vs, end, gaz)
+            if unit is not None and c.body_start is not None and not unit.central:
+                gov = _first_sentence_place(c)
+                if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0]:
+                    unit, found = None, gov
+            if unit is not None or found is not None:
+                break
     self_dept = None
     if unit is None and found is None:
         self_dept = R.self_department(view.s)

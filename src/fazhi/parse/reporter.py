@@ -105,8 +105,8 @@ _DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
 _DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
 _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|法院|检察院|工委|纪委|政法委|管委会|党委|"
                        r"^委员会$|^办公室$|^研究室$|^总局$|^[我本全该各分其此原总]|^[省区县州旗盟镇乡]|^市(?!场)"
-                       r"|^(?:国务院|中央|党中央|中共中央|中共|现|经)|[、和及与]$|建设|领导小组|[我本将]|"
-                       r"(?:镇|乡|街道|县|市|区|州|省|党)(?:委员会|党委|委)$|[了的是]|召开|听取|会议|通过|审议|印发|组织|开展")
+                       r"|^(?:国务院|中央|党中央|中共中央|中共|现|经)|[、和及与]$|领导小组|[我本将]|"
+                       r"(?:镇|乡|街道|县|市|区|州|省|党)(?:委员会|党委|委)$|[了的是]|召开|听取|会议|通过|审议|印发|组织|开展|法治")
 _CENTRAL_END = re.compile(r"(?:部|署|总局)$")
 _STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
 _LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
@@ -281,6 +281,8 @@ def _places_ending_before(s: str, e: int, gaz, core: str | None):
 _WE = re.compile(r"(?:我|全|本)(省|自治区|市|州|县|区|旗|盟|镇|乡|街道)")
 _ORGAN_SELF = re.compile(r"(?:^|(?<=[,，。:：;；\s、])|(?<=现将)|(?<=年))(省|市|州|县|区|镇|乡|街道)"
                          r"(?:人民政府|政府|党委|党工委|办事处)(?!办|研究室|法制办)")
+# the government of a level, with or without its name (市政府党组, 延边州政府, 自治区政府)
+_GOV_OF = re.compile(r"(自治区|省|市|州|县|区|镇|乡|街道)(?:人民政府|政府)(?!办|研究室|法制办|网站|门户)")
 _SUFFIX_OF = {"自治区": "省", "街道": "街道"}
 
 
@@ -289,8 +291,13 @@ def self_level(norm: str) -> str | None:
     cnt: Counter = Counter()
     for m in _WE.finditer(norm):
         cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
+    spans = set()
     for m in _ORGAN_SELF.finditer(norm):
         cnt[m.group(1)] += 1
+        spans.add(m.start(1))
+    for m in _GOV_OF.finditer(norm):
+        if m.start(1) not in spans and not (m.group(1) == "区" and norm[max(0, m.start() - 2):m.start()] == "自治"):
+            cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
     if not cnt:
         return None
     (suf, n), *rest = cnt.most_common(2) + [(None, 0)]
