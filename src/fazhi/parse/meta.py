@@ -690,6 +690,9 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
                 nm = places.most_common(1)[0][0]
                 u2 = next(u for u in named if u.place == nm)
                 found, unit = (nm, *u2.place_span), u2
+            elif R.source_unit(meta.source_site, unit.dept, gaz) is not None:
+                u2 = R.source_unit(meta.source_site, unit.dept, gaz)
+                found = (u2.place, -1, -1)    # the page's stated source, outside the text
             else:
                 suffix = unit.level_char or ("省" if unit.dept.endswith("厅") else None)
                 lp = R.level_place(view, gaz, suffix, year) if suffix else None
@@ -740,6 +743,12 @@ def _self_level_place(c: _Ctx, view) -> tuple[str, int, int] | None:
     """The place of the level the report speaks of itself as (我市/全县/县人民政府), named in the
     text; the older rule (the most frequent place with the 我/全 suffix) otherwise."""
     from . import reporter as R
+    if c.body_start is not None:
+        vs = view.inv(c.body_start)
+        end = view.s.find("。", vs)
+        ps = R.province_subject(view.s[vs:end if end > vs else vs + 200], c.g())
+        if ps is not None:
+            return ps[0], *view.span(vs + ps[1], vs + ps[2])
     suf = R.self_level(view.s)
     if suf:
         return R.level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)

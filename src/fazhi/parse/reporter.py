@@ -100,7 +100,7 @@ _TITLE_AFTER = (rf"(?=\s|$|[,，。:：;；《》()]|{_YEAR_AHEAD}|年度|关于
 _SUBJECT_VERB = (r"(?:坚持|深入|认真|始终|紧紧|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在|按照|高度|严格|"
                  r"贯彻|立足|切实|不断|着力|进一步|结合|大力|发布|党组|党委|领导班子|机关|紧密|主动|"
                  r"把|将|自觉|强化|认真)")
-_SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治))"
+_SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治|主要负责))"
 _DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
 _DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
 _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|法院|检察院|工委|纪委|政法委|管委会|党委|"
@@ -201,7 +201,7 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
     s = view.s
     for i in range(start, min(end, len(s))):
         prev = s[i - 1] if i > 0 else "\n"
-        if not (prev in _BOUNDARY or prev == "年" or s[i - 2:i] in ("现将", "下,") or i == start):
+        if not (prev in _BOUNDARY or prev == "年" or s[i - 2:i] in ("现将", "下,", "作为") or i == start):
             continue
         if s[i] in "在以为根据按" or (prev == "《" and s[i - 3:i - 1] not in ("现将", "将《"[:2])):
             continue
@@ -220,7 +220,7 @@ _SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省�
 def self_department(norm: str) -> str | None:
     """The department suffix the report speaks of itself with (我局, 厅党组), when it does so
     at least twice."""
-    cnt = Counter(m.group(1) or m.group(2) for m in _SELF_DEPT.finditer(norm))
+    cnt = Counter(m.group(m.lastindex) for m in _SELF_DEPT.finditer(norm))
     if not cnt:
         return None
     suf, n = cnt.most_common(1)[0]
@@ -442,3 +442,24 @@ def level_name(place: Place | None, name: str) -> str | None:
     if place is not None:
         return level_of(place)
     return level_from_suffix(name)
+
+
+def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
+    """The page's stated source (信息来源: 洪江市退役军人事务局) when it is the same department
+    with its place."""
+    if not source:
+        return None
+    v = Clean(source)
+    for st, en, name in gaz.find(v.s, free_text=False):
+        u = _unit_between(v, st, len(v.s), gaz)
+        if u is not None and u.dept == dept:
+            return u
+    return None
+
+
+def province_subject(sent: str, gaz) -> tuple[str, int, int] | None:
+    """A province named by its short name as the subject of the opening: '2020年以来,宁夏坚持…'."""
+    for short, full in gaz.province_shorts.items():
+        for m in re.finditer(rf"(?:^|(?<=[,，。]))({re.escape(short)}){_SUBJECT_AFTER}", sent):
+            return full, m.start(1), m.end(1)
+    return None
