@@ -974,6 +974,16 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
         nxt = masked[en:en + 1]
         if nxt == "委" or _masked(masked[max(0, st - 3):en]):
             continue
+        if re.match(rf"(?:人民政府|政府)?\s*{_SUBJECT_VERB}", masked[en:]):
+            # the subject of the sentence ('2024年,上海市坚持…支持浦东新区…'), unless a
+            # lower place follows right after it (X省Y市坚持 is read as a chain below)
+            chain_end = en
+            for st2, en2, _ in c.g().find(masked[en:]):
+                if st2 == 0:
+                    chain_end = en + en2
+                break
+            if chain_end == en:
+                return name, start + st, start + en
         rank = min(level_rank(p) for p in c.g().lookup(name, c.meta.report_year))
         if best is None or rank > best[0]:
             best = (rank, name, start + st, start + en)
