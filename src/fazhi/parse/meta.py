@@ -751,7 +751,11 @@ def _self_level_place(c: _Ctx, view) -> tuple[str, int, int] | None:
             return ps[0], *view.span(vs + ps[1], vs + ps[2])
     suf = R.self_level(view.s)
     if suf:
-        return R.level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)
+        found = R.level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)
+        if found is None and suf == "区" and re.search(r"自治区(?:人民政府|政府|党委)", view.s):
+            # 我区/全区 of an autonomous region's own report
+            found = R.level_place(view, c.g(), "省", c.meta.report_year)
+        return found
     return _we_place(c)
 
 
@@ -806,7 +810,7 @@ def _settle(c: _Ctx, name: str, at: int, unit, title_norm: str, title_span, issu
                 _set_parent(c, cue)
                 meta.province = place.province
             elif place.parent and (R.written(norm, place.parent, exclude=name) or
-                                   (not is_dept and place.parent.endswith("市"))):
+                                   (not is_dept and (place.parent.endswith("市") or place.city is None))):
                 meta.parent = place.parent
     elif not gaz.lookup(name, year):
         plevel = level
