@@ -122,7 +122,7 @@ _PLACE_SUFFIX = r"(?:省|自治区|自治州|市|州|盟|地区|自治县|县|�
 # a place written at the start of an organ name / title, when the gazetteer does not know it
 _PLACE_FALLBACK = re.compile(rf"([{CJK}]{{1,10}}?{_PLACE_SUFFIX})(?=人民政府|政府|委员会|党委|"
                              rf"\d|[〇○一二]{{4}}年|关于|法治|依法|[{CJK}]{{1,12}}(?:局|厅|委|办))")
-_TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政府|政府|党委|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
+_TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政|政府|党委|党工委|委员会|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
 _SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
 _TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?[\s,，]*{_SUBJECT_VERB}")
 _DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
@@ -577,7 +577,10 @@ def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int,
         chain.append((st, en, name))
         pos = en
     # township after the chain (or at the start)
-    m = _TOWNSHIP.match(s, pos)
+    # a township name may follow its organ ("人民政府金龙街道"): the name without the prefix
+    org = re.match(rf"人民政府(?=[{CJK}]{{2,8}}?(?:镇|乡|街道|苏木))", s[pos:])
+    tpos = pos + org.end() if org else pos
+    m = _TOWNSHIP.match(s, tpos)
     if m and not _masked(m.group(1)) and not m.group(1).endswith(("城乡", "乡镇")):
         return m.group(1), offset + m.start(1), offset + m.end(1), None
     if chain:

@@ -1,0 +1,224 @@
+"""Who reports (fazhi.parse.reporter, called by the meta component): jurisdiction, parent,
+province, level and department. Team-written texts; fictional places where the gazetteer is
+not needed, real names only as gazetteer entries."""
+from __future__ import annotations
+
+import pytest
+
+from fazhi import pipeline
+from fazhi.api import build_report
+from fazhi.parse import reporter as R
+from fazhi.parse.places import gazetteer
+
+
+def meta_of(text: str, **hints):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    r.hints.update(hints)
+    pipeline.run(r, None, ["sections", "meta"])
+    return r.meta
+
+
+def who(m):
+    return (m.jurisdiction, m.level, m.department, m.parent, m.province)
+
+
+BODY = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
+        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
+        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
+
+
+# -- departments ------------------------------------------------------------------------
+def test_department_in_the_title_is_its_own_name_without_the_place():
+    m = meta_of("临渊市司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，各项工作取得明显成效。\n" + BODY)
+    assert who(m) == ("临渊市", "department", "司法局", None, None)
+    a, b = m.evidence["department"]
+
+
+def test_department_of_a_district_parent_only_where_written():
+    m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert who(m) == ("萧山区", "department", "司法局", None, "浙江省")     # 杭州 not written
+    m = meta_of("杭州市萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
+
+
+def test_central_body_has_no_place():
+    m = meta_of("2023年，审计署坚持以习近平法治思想为指导，深入推进审计工作法治化，取得新成效。\n" + BODY)
+    assert who(m) == (None, "department", "审计署", None, None)
+    m = meta_of("2017年，原环境保护部深入学习宣传贯彻党的十九大精神，认真落实党中央、国务院决策部署，扎实推进"
+                "生态环境保护领域法治政府建设工作，取得较好进展。\n" + BODY)
+    assert (m.department, m.jurisdiction, m.level) == ("环境保护部", None, "department")
+
+
+def test_department_named_by_its_level_takes_the_place_written_at_that_level():
+    m = meta_of("市财政局2023年度法治政府建设情况报告\n"
+                "按照中共汕头市委的部署，现将市财政局2023年度法治政府建设情况报告如下。\n" + BODY)
+    assert who(m) == ("汕头市", "department", "财政局", None, "广东省")
+
+
+def test_provincial_department_without_the_province_named_stays_without_place():
+    m = meta_of("2023年，省林业厅坚持依法行政，认真落实省委省政府部署，紧紧围绕全省林业工作实际，大力推进林业法治建设，"
+                "取得明显成效。\n" + BODY)
+    assert who(m) == (None, "department", "林业厅", None, None)
+
+
+def test_provincial_department_takes_the_province_the_text_names():
+    m = meta_of("2022年，司法厅坚持以习近平法治思想为指导，为建设更高水平的法治江西提供有力保障。\n" + BODY)
+    assert who(m) == ("江西省", "department", "司法厅", None, "江西省")
+
+
+def test_self_references_and_the_full_name_elsewhere():
+    text = ("2023年，我局坚持依法行政，全面推进法治建设。\n一、主要举措\n我局制定了《大同市交通运输局"
+            "行政执法公示办法》，我局党组专题研究法治工作。\n")
+    m = meta_of(text)
+    assert who(m) == ("大同市", "department", "交通运输局", None, "山西省")
+
+
+def test_self_references_without_any_name_leave_the_department_null():
+    m = meta_of("2023年，我局坚持依法行政，全面推进法治建设。\n一、主要举措\n我局党组专题研究法治工作。\n")
+    assert who(m) == (None, "department", None, None, None)
+
+
+def test_party_office_keeps_its_level_word():
+    m = meta_of("市委政研室2024年主要负责人履行推进法治建设第一责任人职责情况报告\n"
+                "2024年，在市委的坚强领导下，我带领全室干部学法用法。\n" + BODY)
+    assert (m.department, m.jurisdiction, m.level) == ("市委政研室", None, "department")
+
+
+def test_development_zone_department():
+    m = meta_of("武汉经开区审计局关于2025年度法治政府建设情况的报告\n今年以来，区审计局坚持依法审计。\n" + BODY)
+    assert who(m) == ("武汉经开区", "department", "审计局", "武汉市", "湖北省")
+
+
+def test_a_government_report_mentioning_a_bureau_is_not_a_department_report():
+    m = meta_of("2023年，松台县坚持依法行政，县司法局牵头起草了本报告，各项工作取得明显成效。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("松台县", "county", None)
+
+
+def test_department_place_from_the_page_source():
+    m = meta_of("2023年度退役军人事务局法治政府建设工作报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY,
+                source_site="洪江市退役军人事务局")
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("洪江市", "department", "退役军人事务局", "湖南省")
+    m = meta_of("2023年度退役军人事务局法治政府建设工作报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY,
+                source_site="洪江市人民政府")
+    assert (m.jurisdiction, m.department) == (None, "退役军人事务局")
+
+
+# -- townships and streets ------------------------------------------------------------------
+def test_township_name_without_its_organ_prefix():
+    m = meta_of("人民政府金龙街道2023年法治政府建设情况报告\n2023年，金龙街道坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("金龙街道", "township")
+
+
+def test_town_named_like_a_district_elsewhere():
+    m = meta_of("中共沙市镇委员会\n\n沙市镇人民政\n\n关于2022年法治政府建设情况的报告\n\n县委、县政府：\n\n"
+                "沙市镇党委政府高度重视法治政府建设工作，现将我镇2022年法治政府建设情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("沙市镇", "township", None, None)
+
+
+def test_street_as_subject_before_the_leadership_clause():
+    m = meta_of("2025年，青柳街道在区委、区政府的坚强领导下，坚持依法行政，基层治理法治化水平不断提升。\n" + BODY)
+    assert who(m) == ("青柳街道", "township", None, None, None)
+
+
+def test_town_named_only_in_passing():
+    text = ("2022年，我镇坚持依法行政，推进法治政府建设。\n一、主要举措\n"
+            "我镇组织学习，把法治课程列入石坪镇委党校培训计划，让法治精神在石坪镇落地生根，全镇干部参加。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("石坪镇", "township")
+
+
+def test_masked_township_template_is_a_township_without_a_name():
+    text = ("XX镇2021年法治政府建设工作情况报告\n2021年，XX镇坚持依法行政。全镇上下统一思想，镇党委政府高度重视，"
+            "本镇各部门积极配合。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == (None, "township")
+
+
+# -- place words are never the place -----------------------------------------------------------
+def test_place_word_in_the_title_gives_way_to_the_issuer():
+    m = meta_of("临渊市人民政府\n关于2019年度全市法治政府建设考核结果的通报\n各县（市）区人民政府：\n"
+                "现将2019年度考核结果通报如下：铁西区人民政府等2个单位为优秀。\n临渊市人民政府\n2020年5月6日\n")
+    assert m.jurisdiction == "临渊市"
+
+
+def test_place_words_alone_stay_null():
+    m = meta_of("我省命名第一批全省法治政府建设示范地区\n本报讯 近日，省司法厅公布了首批示范地区名单，"
+                "共评选出30个示范地区和项目。\n")
+    assert m.jurisdiction is None
+    gaz = gazetteer()
+    for word in ("全市", "我省命名第一批全省", "现按照区", "新区", "省林业厅被省委省"):
+        assert not R.plausible_place(word, gaz), word
+    assert R.plausible_place("湖南湘江新区", gaz) and R.plausible_place("临渊市", gaz)
+
+
+def test_autonomous_region_speaking_of_itself_as_the_region():
+    m = meta_of("2022年，我区坚持以习近平法治思想为指导，全区法治政府建设取得新成效。\n"
+                "自治区人民政府把法治建设摆在重要位置，建设法治广西，全区上下统一行动。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("广西壮族自治区", "province", "广西壮族自治区")
+
+
+# -- reports without their title ---------------------------------------------------------------
+def test_untitled_county_report_named_only_in_cited_titles():
+    text = ("2021年，县政府深入推进依法行政，认真落实《贵州省法治政府建设实施方案》，全县法治政府建设取得新成效。\n"
+            "一、主要举措\n县政府印发《桐梓县重大行政决策程序规定》《桐梓县行政执法公示办法》，全县各部门抓好落实。\n")
+    m = meta_of(text)
+    assert who(m) == ("桐梓县", "county", None, "遵义市", "贵州省")
+
+
+def test_untitled_city_report_with_we():
+    text = ("2018年，我市紧紧围绕市委中心工作，落实《黑龙江省法治政府建设实施方案》，各项工作取得较大进展。\n"
+            "一、依法全面履行政府职能\n我市深化改革，齐齐哈尔市人民政府印发了实施意见，我市各部门抓好落实。\n")
+    m = meta_of(text)
+    assert who(m) == ("齐齐哈尔市", "city", None, None, "黑龙江省")
+
+
+def test_untitled_province_report_from_its_short_name_or_its_cities():
+    m = meta_of("2023年，全省法治政府建设工作深入推进，省政府党组带头学法。\n"
+                "一、主要举措\n全省各级政府在《河北日报》刊发学习文章，省政府常务会议研究法治工作。\n")
+    assert (m.jurisdiction, m.level) == ("河北省", "province")
+    m = meta_of("2020年，全省各级政府深入推进依法行政，省政府主要负责人履行第一责任人职责。\n"
+                "一、主要举措\n洛阳市获评全国法治政府建设示范市，我省命名5个示范市。\n")
+    assert (m.jurisdiction, m.level) == ("河南省", "province")
+
+
+def test_untitled_report_never_naming_its_place_stays_null():
+    m = meta_of("2023年，全县坚持依法行政，县政府常务会议定期学法，全县法治政府建设取得新成效。\n" + BODY)
+    assert m.jurisdiction is None and m.parent is None and m.province is None
+
+
+def test_subject_of_the_opening_over_a_place_it_mentions():
+    m = meta_of("2024年，上海市坚持以习近平法治思想为指导，支持浦东新区打造引领区，法治政府建设取得新成效。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent) == ("上海市", "province", None)
+
+
+def test_prefecture_written_by_its_short_form():
+    m = meta_of("2022年度法治政府建设情况报告\n2022年，延边州政府坚持依法行政，法治政府建设取得新成效。\n"
+                "一、主要举措\n制定《延边州人民政府2022年立法工作计划》，州人民政府常务会议专题学法。\n")
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("延边州", "city", None, "吉林省")
+
+
+# -- traditional pages with pinyin -----------------------------------------------------------------
+def test_pinyin_inserted_after_characters_is_read_through():
+    m = meta_of("標(biāo)題 西藏自治區(qū)人民政府 2023年法治政府建設(shè)情況報告\n"
+                "2023年，西藏自治區(qū)人民政府堅持依法行政，法治政府建設(shè)取得新成效。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("西藏自治区", "province", "西藏自治区")
+    m = meta_of("2022年，應(yīng)急管理部堅持以習(xí)近平法治思想為指導(dǎo)，積極推進法治政府建設(shè)。\n" + BODY)
+    assert (m.department, m.level, m.jurisdiction) == ("应急管理部", "department", None)
+    v = R.Clean("西藏自治區(qū)人民政府", 100)
+    assert v.s == "西藏自治區人民政府" and v.span(0, 5) == (100, 105) and v.span(5, 9) == (109, 113)
+
+
+# -- parent and province --------------------------------------------------------------------------
+@pytest.mark.parametrize("title,want", [
+    ("九江市2023年法治政府建设年度报告", ("九江市", "city", None, "江西省")),          # a city: no parent
+    ("正定县2023年法治政府建设年度报告", ("正定县", "county", "石家庄市", "河北省")),   # unique county, city parent
+    ("叶城县2023年度法治政府建设工作报告", ("叶城县", "county", None, "新疆维吾尔自治区")),  # 地区 not written
+])
+def test_parent_only_where_written_or_certain(title, want):
+    m = meta_of(title + "\n2023年，全面推进法治政府建设，各项工作取得明显成效，现将有关情况报告如下：\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == want
+
+
+def test_county_parent_written_in_short_form_is_the_full_name():
+    m = meta_of("叶城县2023年度法治政府建设工作报告\n2023年，在喀什地区的领导下，叶城县坚持依法行政，成效明显。\n" + BODY)
+    assert (m.parent, m.province) == ("喀什地区", "新疆维吾尔自治区")
