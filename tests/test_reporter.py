@@ -222,3 +222,22 @@ def test_parent_only_where_written_or_certain(title, want):
 def test_county_parent_written_in_short_form_is_the_full_name():
     m = meta_of("叶城县2023年度法治政府建设工作报告\n2023年，在喀什地区的领导下，叶城县坚持依法行政，成效明显。\n" + BODY)
     assert (m.parent, m.province) == ("喀什地区", "新疆维吾尔自治区")
+
+
+def test_place_only_title_issued_by_a_department():
+    m = meta_of("各市市场监督管理局：\n现将规划印发给你们，请认真贯彻执行，结合实际抓好落实，确保各项任务落地见效。\n"
+                "山东省市场监督管理局\n2021年12月31日\n山东省法治市场监管建设规划\n"
+                "为深入学习贯彻习近平法治思想，扎实推进全省法治市场监管建设，全面提升监管法治化水平，制定本规划。\n")
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("山东省", "department", "市场监督管理局", "山东省")
+    m = meta_of("山东省法治政府建设实施方案\n为深入学习贯彻习近平法治思想，全面建设法治政府，结合我省实际，制定本方案。\n"
+                "山东省人民政府\n2021年12月31日\n")
+    assert (m.jurisdiction, m.level, m.department) == ("山东省", "province", None)
+
+
+def test_department_news_title():
+    m = meta_of("青禾县卫生健康局召开法治政府建设推进会\n近日，县卫生健康局召开2023年法治政府建设推进会，"
+                "局党组书记、局长出席会议并讲话，会议总结了上一年度工作。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("青禾县", "department", "卫生健康局")
+    m = meta_of("正定县召开法治政府建设推进会\n近日，正定县召开2023年法治政府建设推进会，县长出席会议并讲话，"
+                "会议总结了上一年度工作，部署了下一阶段任务。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "county", None)

@@ -641,6 +641,14 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
         r = _place_in(c, v.s[k:], k, year)
         if r and R.plausible_place(r[0], gaz):
             found = (r[0], *v.span(r[1], r[2]))
+            if "政府" not in v.s[:r[2] + 6]:
+                # a title naming only the place ('X省…规划') issued by one of its departments
+                for s2, off2 in sources:
+                    if off2 != off:
+                        u = R.title_unit(R.Clean(s2, off2), gaz)
+                        if u is not None and not u.central and u.place in (None, r[0]):
+                            unit, found = u, None
+                            break
             break
     opening = c.body_start if c.body_start is not None else 0
     if unit is None and found is None:
