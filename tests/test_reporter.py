@@ -241,3 +241,8 @@ def test_department_news_title():
     m = meta_of("正定县召开法治政府建设推进会\n近日，正定县召开2023年法治政府建设推进会，县长出席会议并讲话，"
                 "会议总结了上一年度工作，部署了下一阶段任务。\n")
     assert (m.jurisdiction, m.level, m.department) == ("正定县", "county", None)
+
+
+def test_short_opening_sentence():
+    m = meta_of("2023年，省林业厅坚持依法行政，成效明显。\n" + BODY)
+    assert (m.level, m.department, m.jurisdiction) == ("department", "林业厅", None)

@@ -659,6 +659,12 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
                            re.search(r"[。，,；;]", ln.s) and not _BANNER.search(ln.s[:20])), None)
         if first_long is not None and first_long < opening:
             starts.append(first_long)      # an opening paragraph above a heading taken for the title
+        after = title_span[1] if title_span else 0
+        first_line = next((ln.start for ln in c.lines[:TOP_LINES] if ln.start >= after and
+                           re.search(r"[。，,]", ln.s) and not _BANNER.search(ln.s[:20])
+                           and not _BREADCRUMB.search(ln.s[:20])), None)
+        if first_line is not None and first_line < opening:
+            starts.append(first_line)      # a short opening sentence
         for st in starts:
             vs = view.inv(st)
             end = vs
