@@ -246,3 +246,12 @@ def test_department_news_title():
 def test_short_opening_sentence():
     m = meta_of("2023年，省林业厅坚持依法行政，成效明显。\n" + BODY)
     assert (m.level, m.department, m.jurisdiction) == ("department", "林业厅", None)
+
+
+def test_unknown_reporter_keeps_a_written_province():
+    m = meta_of("2023年，我局坚持依法行政，认真落实《安徽省法治政府建设年度报告制定和公开办法》，成效明显。\n"
+                "一、主要举措\n我局党组专题研究法治工作。\n")
+    assert (m.jurisdiction, m.level, m.province) == (None, "department", "安徽省")
+    m = meta_of("2023年，审计署坚持以习近平法治思想为指导，深入推进审计工作法治化，"
+                "组织开展对安徽省等地区的专项审计调查，取得新成效。\n" + BODY)
+    assert (m.jurisdiction, m.department, m.province) == (None, "审计署", None)

@@ -720,6 +720,8 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
     if found is None:
         if meta.level is None:
             meta.level = _masked_level(c)
+        # the reporter is unknown, its province may still be written (《X省…办法》)
+        meta.province = _written_province(c)
         return
     name, a, b = found
     if _masked(name):
