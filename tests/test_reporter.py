@@ -255,3 +255,9 @@ def test_unknown_reporter_keeps_a_written_province():
     m = meta_of("2023年，审计署坚持以习近平法治思想为指导，深入推进审计工作法治化，"
                 "组织开展对安徽省等地区的专项审计调查，取得新成效。\n" + BODY)
     assert (m.jurisdiction, m.department, m.province) == (None, "审计署", None)
+
+
+def test_banner_department_named_by_its_level():
+    m = meta_of("2023年度法治政府建设情况报告\n2023年，旗教育局在旗委、旗政府的坚强领导下，坚持依法治教，推进教育系统法治建设。"
+                "全旗各校落实《鄂托克前旗教育系统法治建设实施方案》。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("鄂托克前旗", "department", "教育局", "内蒙古自治区")

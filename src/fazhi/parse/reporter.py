@@ -148,7 +148,7 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
             chain.append((j, j + m.end(), m.group()))
             j += m.end()
     level_char = None
-    if not chain and j < len(s) and s[j] in "省市区县" and s[j + 1:j + 2] not in ("委", "场"):
+    if not chain and j < len(s) and s[j] in "省市区县旗州" and s[j + 1:j + 2] not in ("委", "场"):
         level_char = s[j]
         j += 1
     mh = _STRIP_HEAD.match(s, j)
