@@ -261,3 +261,10 @@ def test_banner_department_named_by_its_level():
     m = meta_of("2023年度法治政府建设情况报告\n2023年，旗教育局在旗委、旗政府的坚强领导下，坚持依法治教，推进教育系统法治建设。"
                 "全旗各校落实《鄂托克前旗教育系统法治建设实施方案》。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department, m.province) == ("鄂托克前旗", "department", "教育局", "内蒙古自治区")
+
+
+def test_department_county_parent_written_by_its_short_name():
+    m = meta_of("弥勒市司法局2023年法治政府建设年度报告\n2023年，我局认真落实红河州法治建设部署，坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("弥勒市", "红河哈尼族彝族自治州", "云南省")
+    m = meta_of("弥勒市司法局2023年法治政府建设年度报告\n2023年，我局认真落实上级法治建设部署，坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("弥勒市", None, "云南省")

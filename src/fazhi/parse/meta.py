@@ -828,7 +828,7 @@ def _settle(c: _Ctx, name: str, at: int, unit, title_norm: str, title_span, issu
             elif cue:
                 _set_parent(c, cue)
                 meta.province = place.province
-            elif place.parent and (R.written(norm, place.parent, exclude=name) or
+            elif place.parent and (R.written(norm, place.parent, exclude=name, short=place.city_short) or
                                    (not is_dept and (place.parent.endswith("市") or place.city is None))):
                 meta.parent = place.parent
     elif not gaz.lookup(name, year):

@@ -432,10 +432,15 @@ def prefix_place(gaz, name: str, year) -> tuple[Place | None, Place | None]:
     return None, None
 
 
-def written(norm: str, name: str, exclude: str | None = None) -> bool:
-    """`name` (a place) occurs in the text outside the jurisdiction's own name."""
+def written(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> bool:
+    """`name` (a place) occurs in the text outside the jurisdiction's own name — in full, or
+    as its short name with a level word (红河州, 喀什地区)."""
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
-    return name in s
+    if name in s:
+        return True
+    if short and len(short) >= 2 and short != name:
+        return bool(re.search(re.escape(short) + r"(?:州|市|地区|盟)", s))
+    return False
 
 
 def level_name(place: Place | None, name: str) -> str | None:
