@@ -268,3 +268,10 @@ def test_department_county_parent_written_by_its_short_name():
     assert (m.jurisdiction, m.parent, m.province) == ("弥勒市", "红河哈尼族彝族自治州", "云南省")
     m = meta_of("弥勒市司法局2023年法治政府建设年度报告\n2023年，我局认真落实上级法治建设部署，坚持依法行政，成效明显。\n" + BODY)
     assert (m.jurisdiction, m.parent, m.province) == ("弥勒市", None, "云南省")
+
+
+def test_county_level_city_speaking_of_itself_as_the_city():
+    text = ("2023年，我市认真落实宜春市委部署，坚持依法行政，全市法治政府建设取得新成效。\n一、主要举措\n"
+            "樟树市人民政府常务会议学法6次，樟树市各部门落实行政执法三项制度，我市获评示范单位。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("樟树市", "county", "宜春市", "江西省")

@@ -365,7 +365,7 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
         if suffix == "省":
             ok = any(p.rank == "province" for p in places)
         elif suffix == "市":
-            ok = name.endswith("市") and any(p.rank in ("city", "province") for p in places)
+            ok = name.endswith("市")      # prefecture, municipality or county-level city
         elif suffix == "州":
             ok = name.endswith("州") and any(p.rank == "city" for p in places)
         else:
