@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
+from .places import GENERIC_NAMES, Place
 
 CJK = "\u4e00-\u9fff"
 
@@ -234,7 +234,7 @@ def named_units(view: Clean, gaz, suffix: str | None = None, core: str | None = 
     ends = [m.end() for m in re.finditer(re.escape(core), s)] if core else \
         [m.end() for m in re.finditer(re.escape(suffix), s)] if suffix else []
     for e in ends:
-        for st, en, name in _places_ending_before(s, e, gaz, core):
+        for st, en, name in _places_ending_before(s, e, gaz):
             u = _unit_between(view, st, e, gaz)
             if u and (core is None or u.dept == core) and (suffix is None or u.dept.endswith(suffix)):
                 out.append(u)
@@ -266,7 +266,7 @@ def _unit_between(view: Clean, st: int, e: int, gaz) -> Unit | None:
     return Unit(dept=core, dept_span=view.span(j, e), place=name, place_span=view.span(a, b), before=chain[:-1])
 
 
-def _places_ending_before(s: str, e: int, gaz, core: str | None):
+def _places_ending_before(s: str, e: int, gaz):
     """Gazetteer names that start a unit ending at e (searched from up to 30 characters back)."""
     lo = max(0, e - 30)
     seen = []
@@ -380,14 +380,14 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
                 counts[m.group()] += 1
                 first.setdefault(m.group(), m.span())
     if not counts and suffix == "省":
-        for short, full in gaz.province_shorts.items():
+        # no province written in full: its short name (法治四川, 《甘肃日报》)
+        for short in gaz.province_shorts:
             n = len(re.findall(re.escape(short) + r"(?![省市])", s))
             if n and len(short) >= 2:
-                counts[full] += 0          # placeholder so the short wins only when alone
                 counts[short] += n
                 first.setdefault(short, (s.find(short), s.find(short) + len(short)))
-        counts = Counter({k: v for k, v in counts.items() if v})
         if not counts:
+            # nor by its short name: the one province of the unique places the text names
             provs = {p.province for st, en, n in hits for p in [gaz.resolve(n, year)] if p is not None}
             if len(provs) == 1:
                 prov = provs.pop()
@@ -443,10 +443,6 @@ def written(norm: str, name: str, exclude: str | None = None, short: str | None 
     return False
 
 
-def level_name(place: Place | None, name: str) -> str | None:
-    if place is not None:
-        return level_of(place)
-    return level_from_suffix(name)
 
 
 def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
