@@ -275,3 +275,8 @@ def test_county_level_city_speaking_of_itself_as_the_city():
             "樟树市人民政府常务会议学法6次，樟树市各部门落实行政执法三项制度，我市获评示范单位。\n")
     m = meta_of(text)
     assert (m.jurisdiction, m.level, m.parent, m.province) == ("樟树市", "county", "宜春市", "江西省")
+
+
+def test_national_commission_is_central():
+    m = meta_of("国家卫生健康委2024年政府信息公开工作年度报告\n2024年，国家卫生健康委坚持依法公开，推动政府信息公开工作取得新进展。\n" + BODY)
+    assert who(m) == (None, "department", "国家卫生健康委", None, None)

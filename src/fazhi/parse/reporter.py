@@ -178,8 +178,8 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
     if chain:
         st, en, name = chain[-1]
         u.place, u.place_span, u.before = name, view.span(st, en), chain[:-1]
-    elif not level_char and _CENTRAL_END.search(core) and not core.endswith("分局"):
-        u.central = True
+    elif not level_char and ((_CENTRAL_END.search(core) and not core.endswith("分局")) or core.startswith("国家")):
+        u.central = True               # 司法部, 审计署, 国家卫生健康委
     return u
 
 
