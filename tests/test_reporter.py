@@ -280,3 +280,8 @@ def test_county_level_city_speaking_of_itself_as_the_city():
 def test_national_commission_is_central():
     m = meta_of("国家卫生健康委2024年政府信息公开工作年度报告\n2024年，国家卫生健康委坚持依法公开，推动政府信息公开工作取得新进展。\n" + BODY)
     assert who(m) == (None, "department", "国家卫生健康委", None, None)
+
+
+def test_department_suffixes_beyond_the_usual():
+    m = meta_of("正定县公安局交通警察大队2023年法治政府建设工作报告\n2023年，我大队坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "department", "公安局交通警察大队")

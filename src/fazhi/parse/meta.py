@@ -641,6 +641,14 @@ def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> No
         r = _place_in(c, v.s[k:], k, year)
         if r and R.plausible_place(r[0], gaz):
             found = (r[0], *v.span(r[1], r[2]))
+            d = _department(v.s, r[2])
+            if d and re.search(rf"[{CJK}]{{2,}}(?:局|厅|委员会|委|办公室|中心|支队|大队|管理处|署)$", v.s[r[2]:d[1]]):
+                # a department the title grammar above does not read (…支队, …中心)
+                own = re.sub(r"^(?:管理委员会|管委会)", "", v.s[r[2]:d[1]])
+                unit = R.Unit(dept=own, dept_span=v.span(d[1] - len(own), d[1]), place=r[0],
+                              place_span=found[1:])
+                found = None
+                break
             if "政府" not in v.s[:r[2] + 6]:
                 # a title naming only the place ('X省…规划') issued by one of its departments
                 for s2, off2 in sources:
