@@ -285,3 +285,8 @@ def test_national_commission_is_central():
 def test_department_suffixes_beyond_the_usual():
     m = meta_of("正定县公安局交通警察大队2023年法治政府建设工作报告\n2023年，我大队坚持依法行政，成效明显。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department) == ("正定县", "department", "公安局交通警察大队")
+
+
+def test_department_of_an_autonomous_region_named_by_its_level():
+    m = meta_of("2022年，自治区司法厅坚持以习近平法治思想为指导，为建设法治宁夏提供有力保障，各项工作取得新成效。\n" + BODY)
+    assert who(m) == ("宁夏回族自治区", "department", "司法厅", None, "宁夏回族自治区")

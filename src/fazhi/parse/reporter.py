@@ -148,7 +148,11 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
             chain.append((j, j + m.end(), m.group()))
             j += m.end()
     level_char = None
-    if not chain and j < len(s) and s[j] in "省市区县旗州" and s[j + 1:j + 2] not in ("委", "场"):
+    auto = re.match(r"自治(区|州|县|旗)(?!委|党委|人民政府|政府)", s[j:j + 6]) if not chain else None
+    if auto:
+        level_char = "省" if auto.group(1) == "区" else auto.group(1)   # 自治区司法厅: the region's
+        j += auto.end()
+    elif not chain and j < len(s) and s[j] in "省市区县旗州" and s[j + 1:j + 2] not in ("委", "场"):
         level_char = s[j]
         j += 1
     mh = _STRIP_HEAD.match(s, j)
