@@ -290,3 +290,10 @@ def test_department_suffixes_beyond_the_usual():
 def test_department_of_an_autonomous_region_named_by_its_level():
     m = meta_of("2022年，自治区司法厅坚持以习近平法治思想为指导，为建设法治宁夏提供有力保障，各项工作取得新成效。\n" + BODY)
     assert who(m) == ("宁夏回族自治区", "department", "司法厅", None, "宁夏回族自治区")
+
+
+def test_department_heading_the_opening_with_any_verb():
+    m = meta_of("2023年，临渊市应急管理局紧盯安全生产重点领域，推动依法行政，取得明显成效，全市安全形势稳定。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("临渊市", "department", "应急管理局")
+    m = meta_of("2023年，正定县坚持学习贯彻党中央决策部署，推动依法行政，取得明显成效，全县法治建设水平提升。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "county", None)

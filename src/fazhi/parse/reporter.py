@@ -103,6 +103,11 @@ _SUBJECT_VERB = (r"(?:坚持|深入|认真|始终|紧紧|全面|持续|围绕|�
 _SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治|主要负责))"
 _DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
 _DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
+# at the head of the opening ('2023年，X局…') any verb may follow, not a word that continues the name
+_DEPT_CORE_L = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}(?![长属机系内办务领直干的和与、及所处科室员会副主任])(?=[{CJK}])")
+# words of a sentence, never of a department's name
+_VERBISH = re.compile(r"坚持|深入|认真|始终|紧紧|持续|围绕|聚焦|扎实|积极|牢固|紧扣|按照|高度|严格|贯彻|立足|切实|"
+                      r"不断|着力|进一步|结合|大力|学习|落实|推动|推进|加强|完善|提升|开展|领导|决策|指导")
 _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|法院|检察院|工委|纪委|政法委|管委会|党委|"
                        r"^委员会$|^办公室$|^研究室$|^总局$|^[我本全该各分其此原总]|^[省区县州旗盟镇乡]|^市(?!场)"
                        r"|^(?:国务院|中央|党中央|中共中央|中共|现|经)|[、和及与]$|领导小组|[我本将]|"
@@ -126,10 +131,10 @@ class Unit:
 
 
 def _core_ok(core: str) -> bool:
-    return len(core) >= 2 and not _NOT_DEPT.search(core)
+    return len(core) >= 2 and not _NOT_DEPT.search(core) and not _VERBISH.search(core)
 
 
-def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
+def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = False) -> Unit | None:
     """The organ written at view.s[i:]: [place chain][level char][管理委员会]department."""
     s = view.s
     j = i
@@ -141,10 +146,11 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
         chain.append((i + st, i + en, name))
         j = i + en
     if not chain:
-        zone = r"新区|经开区|高新区|开发区" if subject else r"新区|经开区|高新区|开发区|自治州|自治县|州|市|区|县|旗"
+        zone = r"新区|经开区|高新区|开发区" if subject and not loose else r"新区|经开区|高新区|开发区|自治州|自治县|州|市|区|县|旗"
         m = re.match(rf"[{CJK}]{{2,8}}?(?:{zone})", s[j:j + 12])
-        if m and plausible_place(m.group(), gaz) and (_DEPT_CORE_T.match(s, j + m.end()) or
-                                                      _DEPT_CORE_T.match(s, j + m.end() + 5)):
+        rx0 = _DEPT_CORE_L if loose else _DEPT_CORE_S if subject else _DEPT_CORE_T
+        if m and plausible_place(m.group(), gaz) and (rx0.match(s, j + m.end()) or
+                                                      rx0.match(s, j + m.end() + 5)):
             chain.append((j, j + m.end(), m.group()))
             j += m.end()
     level_char = None
@@ -160,7 +166,7 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False) -> Unit | None:
         j = mh.end()
     if not chain and not level_char and s.startswith("原", j):
         j += 1                         # 原环境保护部: the unit under its former name
-    rx = _DEPT_CORE_S if subject else _DEPT_CORE_T
+    rx = _DEPT_CORE_L if loose else _DEPT_CORE_S if subject else _DEPT_CORE_T
     m = rx.match(s, j)
     if not m:
         return None
@@ -212,6 +218,8 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
         u = parse_unit(view, i, gaz, subject=True)
         if u is None and s[i - 2:i] == "现将":
             u = parse_unit(view, i, gaz)
+        if u is None and (i == start or s[i - 2:i] in ("年,", "来,") or s[i - 1] == "\n"):
+            u = parse_unit(view, i, gaz, subject=True, loose=True)
         if u is not None:
             return u
     return None
