@@ -297,3 +297,12 @@ def test_department_heading_the_opening_with_any_verb():
     assert (m.jurisdiction, m.level, m.department) == ("临渊市", "department", "应急管理局")
     m = meta_of("2023年，正定县坚持学习贯彻党中央决策部署，推动依法行政，取得明显成效，全县法治建设水平提升。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department) == ("正定县", "county", None)
+
+
+@pytest.mark.parametrize("title", [
+    "关于印发《正定县司法局2023年普法依法治理工作要点》的通知",
+    "正定县司法局普法工作总结",
+])
+def test_department_title_forms(title):
+    m = meta_of(title + "\n各科室：\n现将有关材料印发给你们，请结合实际认真贯彻落实，确保各项任务落地见效。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "department", "司法局")
