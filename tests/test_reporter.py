@@ -306,3 +306,9 @@ def test_department_heading_the_opening_with_any_verb():
 def test_department_title_forms(title):
     m = meta_of(title + "\n各科室：\n现将有关材料印发给你们，请结合实际认真贯彻落实，确保各项任务落地见效。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department) == ("正定县", "department", "司法局")
+
+
+def test_a_city_whose_name_holds_a_town_suffix_is_not_a_town():
+    gaz = gazetteer()
+    assert "景德镇" not in R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)
+    assert R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)["石坪镇"] == 2

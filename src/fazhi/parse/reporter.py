@@ -322,11 +322,20 @@ def _blank(s: str, a: int, b: int) -> str:
     return s[:a] + " " * (b - a) + s[b:]
 
 
-def _township_names(s: str) -> Counter:
+def _inside_place(s: str, a: int, b: int, gaz) -> bool:
+    """s[a:b] lies inside a longer gazetteer name (the 镇 of 景德镇市)."""
+    lo = max(0, a - 6)
+    return any(lo + st <= a and b < lo + en for st, en, _ in gaz.find(s[lo:b + 4], free_text=False))
+
+
+def _township_names(s: str, gaz=None) -> Counter:
     """Township names (X镇, X乡, X街道) in a text: the longest left extension of each suffix
-    occurrence that is as frequent as the shortest one, written at least twice."""
+    occurrence that is as frequent as the shortest one, written at least twice. A 镇 that is
+    part of a county or city name (景德镇市) is not a township."""
     counts: Counter = Counter()
     for m in re.finditer(r"(?:镇|乡|街道|苏木)", s):
+        if gaz is not None and _inside_place(s, m.start(), m.end(), gaz):
+            continue
         for k in (2, 3, 4):
             a = m.start() - k
             if a < 0:
@@ -360,7 +369,7 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
         for m in re.finditer(re.escape(exclude), s):
             s = _blank(s, m.start(), m.end())
     if suffix in ("镇", "乡", "街道"):
-        names = {n: c for n, c in _township_names(s).items() if n.endswith(suffix)}
+        names = {n: c for n, c in _township_names(s, gaz).items() if n.endswith(suffix)}
         if not names:
             return None
         best = sorted(names.items(), key=lambda kv: -kv[1])
