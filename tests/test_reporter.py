@@ -312,3 +312,9 @@ def test_a_city_whose_name_holds_a_town_suffix_is_not_a_town():
     gaz = gazetteer()
     assert "景德镇" not in R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)
     assert R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)["石坪镇"] == 2
+
+
+def test_city_written_without_its_suffix_is_not_a_town():
+    m = meta_of("2017年，景德镇坚持以习近平新时代中国特色社会主义思想为指导，深入推进依法行政，法治政府建设取得新进展。\n"
+                "一、主要举措\n景德镇市人民政府常务会议学法12次，景德镇市各部门落实三项制度。\n")
+    assert (m.jurisdiction, m.level, m.province) == ("景德镇市", "city", "江西省")

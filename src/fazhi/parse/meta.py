@@ -1020,8 +1020,8 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
             best = (rank, name, start + st, start + en)
     for m in _TOWNSHIP_SUBJECT.finditer(masked):
         nm = m.group(1)
-        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6:
-            continue
+        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6 or nm + "市" in c.g():
+            continue          # 景德镇 is the city of 景德镇市, not a town
         return nm, start + m.start(1), start + m.end(1)
     if best:
         return best[1], best[2], best[3]
