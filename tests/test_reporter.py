@@ -318,3 +318,11 @@ def test_city_written_without_its_suffix_is_not_a_town():
     m = meta_of("2017年，景德镇坚持以习近平新时代中国特色社会主义思想为指导，深入推进依法行政，法治政府建设取得新进展。\n"
                 "一、主要举措\n景德镇市人民政府常务会议学法12次，景德镇市各部门落实三项制度。\n")
     assert (m.jurisdiction, m.level, m.province) == ("景德镇市", "city", "江西省")
+
+
+def test_opening_speaking_as_the_city_is_not_the_district_it_names():
+    m = meta_of("2023年，本市坚持以习近平法治思想为指导，支持浦东新区打造社会主义现代化建设引领区，法治政府建设取得新成效。\n"
+                "一、主要举措\n上海市人民政府常务会议学法10次，市政府各部门落实三项制度。\n")
+    assert (m.jurisdiction, m.level) == ("上海市", "province")
+    m = meta_of("2023年，浦东新区坚持以习近平法治思想为指导，深入推进依法行政，法治政府建设取得新成效，全区上下统一行动。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent) == ("浦东新区", "county", "上海市")

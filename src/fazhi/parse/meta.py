@@ -1024,6 +1024,9 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
             continue          # 景德镇 is the city of 景德镇市, not a town
         return nm, start + m.start(1), start + m.end(1)
     if best:
+        we = _WE.search(masked[:best[2] - start])
+        if we and not best[1].endswith(we.group(1)):
+            return None   # '本市…支持浦东新区…': the sentence speaks as the city, not the district
         return best[1], best[2], best[3]
     m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
     if m and not re.search(r"[全本我该各]", m.group(1)[0]) and plausible_place(m.group(1), c.g()):
