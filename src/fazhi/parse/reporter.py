@@ -1,7 +1,7 @@
 """Who reports: the reporting unit of a report — its place (jurisdiction, parent, province),
 its level and, for a department, the department's own name.
 
-Called from the meta component (`meta._place`), which gives the title, the issuer lines and
+Called from the meta component (`meta._place` -> `resolve`), which gives the title, the issuer lines and
 the body start. The rules, in order:
 
 1. A department written as the reporter — at the head of the title / an issuer line
@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .places import GENERIC_NAMES, Place
+from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
 
 CJK = "\u4e00-\u9fff"
 
@@ -484,4 +484,275 @@ def province_subject(sent: str, gaz) -> tuple[str, int, int] | None:
     for short, full in gaz.province_shorts.items():
         for m in re.finditer(rf"(?:^|(?<=[,，。]))({re.escape(short)}){_SUBJECT_AFTER}", sent):
             return full, m.start(1), m.end(1)
+    return None
+
+
+# -- the resolution (called by the meta component) -------------------------------------
+class _MetaModule:
+    """The meta module's helpers (title context, gazetteer cues), looked up when called:
+    meta imports this module."""
+
+    def __getattr__(self, name):
+        from . import meta
+        return getattr(meta, name)
+
+
+M = _MetaModule()
+
+
+def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
+    """Who reports: sets jurisdiction, parent, province, level, adcode and department of
+    c.meta (`c` is the meta component's context)."""
+    meta, norm = c.meta, c.norm
+    year = meta.report_year
+    gaz = c.g()
+    view = Clean(norm)
+    found = None          # (name, start, end) of a government's place
+    unit = None           # a department
+    sources: list[tuple[str, int]] = []
+    if title_norm and title_span:
+        sources.append((title_norm, title_span[0]))
+    for ln in issuer_lines:
+        sources.append((ln.s, ln.start))
+    if c.title_organ is not None and all(c.title_organ.start != ln.start for ln in issuer_lines):
+        sources.append((c.title_organ.s, c.title_organ.start))
+    sources.extend(_header_organs(c, title_span))
+    for s, off in sources:
+        v = Clean(s, off)
+        u = title_unit(v, gaz)
+        if u is not None:
+            unit = u
+            break
+        k = _LABEL.match(v.s).end() if _LABEL.match(v.s) else 0
+        k += _DOCNO.match(v.s, k).end() - k if _DOCNO.match(v.s, k) else 0
+        r = M._place_in(c, v.s[k:], k, year)
+        if r and plausible_place(r[0], gaz):
+            found = (r[0], *v.span(r[1], r[2]))
+            d = M._department(v.s, r[2])
+            if d and re.search(rf"[{CJK}]{{2,}}(?:局|厅|委员会|委|办公室|中心|支队|大队|管理处|署)$", v.s[r[2]:d[1]]):
+                # a department the title grammar above does not read (…支队, …中心)
+                own = re.sub(r"^(?:管理委员会|管委会)", "", v.s[r[2]:d[1]])
+                unit = Unit(dept=own, dept_span=v.span(d[1] - len(own), d[1]), place=r[0],
+                              place_span=found[1:])
+                found = None
+                break
+            if "政府" not in v.s[:r[2] + 6]:
+                # a title naming only the place ('X省…规划') issued by one of its departments
+                for s2, off2 in sources:
+                    if off2 != off:
+                        u = title_unit(Clean(s2, off2), gaz)
+                        if u is not None and not u.central and u.place in (None, r[0]):
+                            unit, found = u, None
+                            break
+            break
+    opening = c.body_start if c.body_start is not None else 0
+    if unit is None and found is None:
+        # a department as the subject of the opening sentence, unless a government's place
+        # comes first there
+        starts = [opening]
+        first_long = next((ln.start for ln in c.lines[:M.TOP_LINES] if len(ln.s) >= 40 and
+                           re.search(r"[。，,；;]", ln.s) and not M._BANNER.search(ln.s[:20])), None)
+        if first_long is not None and first_long < opening:
+            starts.append(first_long)      # an opening paragraph above a heading taken for the title
+        after = title_span[1] if title_span else 0
+        first_line = next((ln.start for ln in c.lines[:M.TOP_LINES] if ln.start >= after and
+                           re.search(r"[。，,]", ln.s) and not M._BANNER.search(ln.s[:20])
+                           and not M._BREADCRUMB.search(ln.s[:20])), None)
+        if first_line is not None and first_line < opening:
+            starts.append(first_line)      # a short opening sentence
+        for st in starts:
+            vs = view.inv(st)
+            end = vs
+            for _ in range(2):             # the first two sentences, at most 400 characters
+                nxt = view.s.find("。", end + 1)
+                end = nxt if vs < nxt < vs + 400 else min(vs + 400, len(view.s))
+            unit = subject_unit(view, vs, end, gaz)
+            if unit is not None and c.body_start is not None and not unit.central:
+                gov = M._first_sentence_place(c)
+                if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0]:
+                    unit, found = None, gov
+            if unit is not None or found is not None:
+                break
+    self_dept = None
+    if unit is None and found is None:
+        self_dept = self_department(view.s)
+        if self_dept:
+            named = named_units(view, gaz, suffix=self_dept)
+            if named:
+                best = Counter((u.dept, u.place) for u in named).most_common(2)
+                if len(best) == 1 or best[0][1] > best[1][1]:
+                    unit = next(u for u in named if (u.dept, u.place) == best[0][0])
+    if unit is None and found is None and not self_dept:
+        if c.body_start is not None:
+            found = M._first_sentence_place(c)
+        if found is None:
+            found = _self_level_place(c, view)
+    if unit is not None:
+        meta.department = unit.dept
+        c.ev("department", *unit.dept_span)
+        meta.level = "department"
+        if unit.central:
+            return
+        if unit.place:
+            found = (unit.place, *unit.place_span)
+        else:
+            named = named_units(view, gaz, core=unit.dept)
+            places = Counter(u.place for u in named)
+            if places and (len(places) == 1 or places.most_common(2)[0][1] > places.most_common(2)[1][1]):
+                nm = places.most_common(1)[0][0]
+                u2 = next(u for u in named if u.place == nm)
+                found, unit = (nm, *u2.place_span), u2
+            elif source_unit(meta.source_site, unit.dept, gaz) is not None:
+                u2 = source_unit(meta.source_site, unit.dept, gaz)
+                found = (u2.place, -1, -1)    # the page's stated source, outside the text
+            else:
+                suffix = unit.level_char or ("省" if unit.dept.endswith("厅") else None)
+                lp = level_place(view, gaz, suffix, year) if suffix else None
+                if lp is not None:
+                    found = lp
+    elif self_dept:
+        meta.level = "department"
+    if found is None:
+        if meta.level is None:
+            meta.level = _masked_level(c)
+        # the reporter is unknown, its province may still be written (《X省…办法》)
+        meta.province = _written_province(c)
+        return
+    name, a, b = found
+    if M._masked(name):
+        return
+    meta.jurisdiction = name
+    if a >= 0:
+        c.ev("jurisdiction", a, b)
+    _settle(c, name, a, unit, title_norm, title_span, issuer_lines)
+
+
+def _header_organs(c, title_span) -> list[tuple[str, int]]:
+    """Organ lines of the header above the title or the body (中共X镇委员会, X镇人民政府)."""
+    end = title_span[0] if title_span else (c.body_start if c.body_start is not None else 0)
+    out = []
+    lines = c.lines[:M.TOP_LINES]
+    for i, ln in enumerate(lines):
+        if ln.start < end and len(ln.s) <= 24 and re.fullmatch(
+                rf"(?:中共)?[{CJK}]{{2,16}}?(?:委员会|人民政府|人民政|党委|党工委|办事处)", ln.s):
+            out.append((ln.s, ln.start))
+        elif len(ln.s) <= 30 and i + 1 < len(lines) and M._is_date_line(lines[i + 1].s) and \
+                M._ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
+            out.append((ln.s, ln.start))      # the signature of a transmittal notice at the top
+    return out
+
+
+def _masked_level(c) -> str | None:
+    """A township report whose name is masked or never given (我镇, 全乡, *乡): township."""
+    suf = self_level(c.norm)
+    if suf in ("镇", "乡", "街道"):
+        n = len(re.findall(rf"(?:我|全|本){suf}|{suf}(?:党委|政府|人民政府)", c.norm))
+        if n >= 2:
+            return "township"
+    return None
+
+
+def _self_level_place(c, view) -> tuple[str, int, int] | None:
+    """The place of the level the report speaks of itself as (我市/全县/县人民政府), named in the
+    text; the older rule (the most frequent place with the 我/全 suffix) otherwise."""
+    if c.body_start is not None:
+        vs = view.inv(c.body_start)
+        end = view.s.find("。", vs)
+        ps = province_subject(view.s[vs:end if end > vs else vs + 200], c.g())
+        if ps is not None:
+            return ps[0], *view.span(vs + ps[1], vs + ps[2])
+    suf = self_level(view.s)
+    if suf:
+        found = level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)
+        if found is None and suf == "区" and re.search(r"自治区(?:人民政府|政府|党委)", view.s):
+            # 我区/全区 of an autonomous region's own report
+            found = level_place(view, c.g(), "省", c.meta.report_year)
+        return found
+    return M._we_place(c)
+
+
+def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lines) -> None:
+    """Level, parent, province and adcode of the jurisdiction `name`: parent and province only
+    where written or certain (a unique name)."""
+    meta, norm = c.meta, c.norm
+    year = meta.report_year
+    gaz = c.g()
+    is_dept = unit is not None
+    hint = None
+    for kind, rx in M._PARENT_CUE:
+        if rx.search(norm[:4000]):
+            hint = kind
+            break
+    level = level_from_suffix(name)
+    cue = M._parent_cue(c, name, title_norm, title_span, issuer_lines) if at >= 0 else None
+    if unit is not None and unit.before:
+        st, en, nm = unit.before[-1]
+        if M._above_ok(name, nm):
+            cue = (nm, st, en)
+    if level == "township":
+        if cue:
+            M._set_parent(c, cue)
+        else:
+            county = M._township_county(c, at)
+            if county:
+                meta.parent = county.name
+                meta.province = county.province
+            else:
+                meta.province = _written_province(c, view_exclude=name)
+        if not is_dept:
+            meta.level = "township"
+        return
+    place = gaz.resolve(name, year, norm, hint)
+    if place is None and cue:
+        # same-name places: the parent the issuer/title/text names settles it
+        fits = [p for p in gaz.lookup(name, year) if M._parent_fits(p, cue[0])]
+        place = fits[0] if len(fits) == 1 else None
+    if place is None and not gaz.lookup(name, year):
+        place = resolve_written(gaz, name, year)
+    if place is not None:
+        plevel = level_of(place)
+        meta.province = place.province
+        meta.adcode = place.adcode
+        if plevel == "county":
+            if cue and M._parent_fits(place, cue[0]) and place.parent:
+                meta.parent = place.parent
+                c.ev("parent", cue[1], cue[2])
+            elif cue:
+                M._set_parent(c, cue)
+                meta.province = place.province
+            elif place.parent and (written(norm, place.parent, exclude=name, short=place.city_short) or
+                                   (not is_dept and (place.parent.endswith("市") or place.city is None))):
+                meta.parent = place.parent
+    elif not gaz.lookup(name, year):
+        plevel = level
+        if cue:
+            M._set_parent(c, cue)   # a place the gazetteer does not know: the stated parent
+        else:
+            city, prov = prefix_place(gaz, name, year)
+            if city is not None:
+                meta.parent, meta.province = city.name, city.province
+            elif prov is not None:
+                meta.province = prov.name
+    else:
+        plevel = M._common_level(c, name, year)
+        if plevel in ("province", "city"):
+            meta.parent = None
+    if not is_dept:
+        meta.level = plevel
+
+
+def _written_province(c, view_exclude: str | None = None) -> str | None:
+    """The one province the text names (in full, or as the province of the one city it names)."""
+    gaz = c.g()
+    provs, cities = set(), set()
+    for _, _, n in c.places():
+        for p in gaz.lookup(n, c.meta.report_year)[:2]:
+            if p.rank == "province" and len(gaz.lookup(n)) == 1:
+                provs.add(p.name)
+            elif p.rank == "city" and len(gaz.lookup(n)) == 1:
+                cities.add(p.province)
+    if len(provs) == 1:
+        return provs.pop()
+    if not provs and len(cities) == 1:
+        return cities.pop()
     return None
