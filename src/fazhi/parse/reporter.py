@@ -5,8 +5,8 @@ Called from the meta component (`meta._place` -> `resolve`), which gives the tit
 the body start. The rules, in order:
 
 1. A department written as the reporter — at the head of the title / an issuer line
-   (湛江市司法局2023年…, 区教委2021年度…, 农业农村部2024年度…), as the subject of the
-   opening (2022年,司法部坚持…; 现将市人社局2022年…), or only as self-references
+   (湛江市司法局2023年…, 区卫健委2022年度…, 水利部2023年度…), as the subject of the
+   opening (2023年,民政部坚持…; 现将市财政局2023年…), or only as self-references
    (我局, 局党组) with its full name elsewhere in the text (《广州市人力资源和社会保障局…》).
    The department is its own name without the place (司法局, 教委, 审计署); a central body
    (…部, …署, …总局 with no place) has no jurisdiction; a department named without its place
@@ -21,7 +21,7 @@ the body start. The rules, in order:
    a county written in the text.
 
 Pages whose traditional-to-simplified conversion left pinyin after characters
-('西藏自治区(qū)') are read through a view without the pinyin (`Clean`).
+('自治区(qū)') are read through a view without the pinyin (`Clean`).
 """
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ _NOT_IN_PLACE = re.compile(r"[厅局委办被的和与及、按照向对在为]|
 
 def plausible_place(name: str, gaz) -> bool:
     """A name read by the suffix fallback is a place, not a place word (全市, 我省, 现按照区,
-    新区) or a phrase ending in a suffix (省林业厅被省委省)."""
+    新区) or a phrase ending in a suffix (市财政局被市委市)."""
     if name in gaz:
         return name not in GENERIC_NAMES
     core = re.sub(r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|新区|街道|苏木|[省市区县州旗盟镇乡])$", "", name)
@@ -207,7 +207,7 @@ _BOUNDARY = set(",，。;；:：、 \t\n《“\"(（")
 
 
 def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
-    """A department as the subject of the opening: '2022年,司法部坚持…', '现将市人社局2022年…'."""
+    """A department as the subject of the opening: '2023年,民政部坚持…', '现将市财政局2023年…'."""
     s = view.s
     for i in range(start, min(end, len(s))):
         prev = s[i - 1] if i > 0 else "\n"
@@ -293,7 +293,7 @@ def _places_ending_before(s: str, e: int, gaz):
 _WE = re.compile(r"(?:我|全|本)(省|自治区|市|州|县|区|旗|盟|镇|乡|街道)")
 _ORGAN_SELF = re.compile(r"(?:^|(?<=[,，。:：;；\s、])|(?<=现将)|(?<=年))(省|市|州|县|区|镇|乡|街道)"
                          r"(?:人民政府|政府|党委|党工委|办事处)(?!办|研究室|法制办)")
-# the government of a level, with or without its name (市政府党组, 延边州政府, 自治区政府)
+# the government of a level, with or without its name (市政府党组, 湘西州政府, 自治区政府)
 _GOV_OF = re.compile(r"(自治区|省|市|州|县|区|镇|乡|街道)(?:人民政府|政府)(?!办|研究室|法制办|网站|门户)")
 _SUFFIX_OF = {"自治区": "省", "街道": "街道"}
 
@@ -362,7 +362,7 @@ def _township_names(s: str, gaz=None) -> Counter:
 
 def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None) -> tuple[str, int, int] | None:
     """The place of the level `suffix` (省/市/县/区/镇…) the text names most often — unique,
-    else None. For 省: a province's full name, else its short name (平安四川), else the one
+    else None. For 省: a province's full name, else its short name (法治江西), else the one
     province of the unique places the text names."""
     s = view.s
     if exclude:
@@ -401,7 +401,7 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
                 counts[m.group()] += 1
                 first.setdefault(m.group(), m.span())
     if not counts and suffix == "省":
-        # no province written in full: its short name (法治四川, 《甘肃日报》)
+        # no province written in full: its short name (法治江西, 《江西日报》)
         for short in gaz.province_shorts:
             n = len(re.findall(re.escape(short) + r"(?![省市])", s))
             if n and len(short) >= 2:
@@ -427,7 +427,7 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
 
 
 def resolve_written(gaz, name: str, year) -> Place | None:
-    """A place named in a short form the gazetteer knows: 延边州 -> 延边朝鲜族自治州."""
+    """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州."""
     m = re.fullmatch(rf"([{CJK}]{{2,4}}?)州", name)
     if m:
         fulls = gaz.city_shorts.get(m.group(1)) or set()
@@ -438,7 +438,7 @@ def resolve_written(gaz, name: str, year) -> Place | None:
 
 def prefix_place(gaz, name: str, year) -> tuple[Place | None, Place | None]:
     """(city, province) certain from the head of a name the gazetteer does not know:
-    武汉经开区 -> 武汉市, 湖北省; 湖南湘江新区 -> (None, 湖南省)."""
+    南昌高新区 -> 南昌市, 江西省; 江西赣江新区 -> (None, 江西省)."""
     for k in (4, 3, 2):
         head = name[:k]
         fulls = gaz.city_shorts.get(head) or set()
@@ -455,7 +455,7 @@ def prefix_place(gaz, name: str, year) -> tuple[Place | None, Place | None]:
 
 def written(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> bool:
     """`name` (a place) occurs in the text outside the jurisdiction's own name — in full, or
-    as its short name with a level word (红河州, 喀什地区)."""
+    as its short name with a level word (湘西州, 某某地区)."""
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
     if name in s:
         return True
@@ -467,7 +467,7 @@ def written(norm: str, name: str, exclude: str | None = None, short: str | None 
 
 
 def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
-    """The page's stated source (信息来源: 洪江市退役军人事务局) when it is the same department
+    """The page's stated source (信息来源: 浏阳市医疗保障局) when it is the same department
     with its place."""
     if not source:
         return None
@@ -480,7 +480,7 @@ def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
 
 
 def province_subject(sent: str, gaz) -> tuple[str, int, int] | None:
-    """A province named by its short name as the subject of the opening: '2020年以来,宁夏坚持…'."""
+    """A province named by its short name as the subject of the opening: '2021年,江西坚持…'."""
     for short, full in gaz.province_shorts.items():
         for m in re.finditer(rf"(?:^|(?<=[,，。]))({re.escape(short)}){_SUBJECT_AFTER}", sent):
             return full, m.start(1), m.end(1)
