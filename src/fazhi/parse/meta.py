@@ -18,6 +18,7 @@ from ..pipeline import component
 from ..zh.masks import is_masked
 from .kind import classify as classify_kind, plan_title
 from .places import Place, gazetteer, level_from_suffix, level_of
+from .reporter import plausible_place
 
 CJK = "\u4e00-\u9fff"
 TOP_LINES = 30            # the title block is within the first lines
@@ -122,9 +123,9 @@ _PLACE_SUFFIX = r"(?:省|自治区|自治州|市|州|盟|地区|自治县|县|�
 # a place written at the start of an organ name / title, when the gazetteer does not know it
 _PLACE_FALLBACK = re.compile(rf"([{CJK}]{{1,10}}?{_PLACE_SUFFIX})(?=人民政府|政府|委员会|党委|"
                              rf"\d|[〇○一二]{{4}}年|关于|法治|依法|[{CJK}]{{1,12}}(?:局|厅|委|办))")
-_TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政府|政府|党委|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
+_TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政|政府|党委|党工委|委员会|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
 _SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
-_TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?{_SUBJECT_VERB}")
+_TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?[\s,，]*{_SUBJECT_VERB}")
 _DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
                    rf"(?=\d|[〇○一二]{{4}}年|关于|法治|依法|年度|$|\s)")
 _NOT_DEPT = re.compile(r"^(人民政府|政府|中共|党委|委员会$|全面依法治|依法治)")
@@ -652,7 +653,10 @@ def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int,
         chain.append((st, en, name))
         pos = en
     # township after the chain (or at the start)
-    m = _TOWNSHIP.match(s, pos)
+    # a township name may follow its organ ("人民政府金龙街道"): the name without the prefix
+    org = re.match(rf"人民政府(?=[{CJK}]{{2,8}}?(?:镇|乡|街道|苏木))", s[pos:])
+    tpos = pos + org.end() if org else pos
+    m = _TOWNSHIP.match(s, tpos)
     if m and not _masked(m.group(1)) and not m.group(1).endswith(("城乡", "乡镇")):
         return m.group(1), offset + m.start(1), offset + m.end(1), None
     if chain:
@@ -685,75 +689,9 @@ def _department(s: str, place_end_rel: int) -> tuple[str, int] | None:
 
 
 def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> None:
-    meta, norm = c.meta, c.norm
-    year = meta.report_year
-    found = None          # (name, start, end)
-    dept = None
-    sources: list[tuple[str, int]] = []
-    if title_norm and title_span:
-        sources.append((title_norm, title_span[0]))
-    for ln in issuer_lines:
-        sources.append((ln.s, ln.start))
-    # salutation-free first sentence
-    for s, off in sources:
-        r = _place_in(c, s, off, year)
-        if r:
-            found = r[:3]
-            d = _department(s, r[2] - off)
-            if d:
-                dept = (s[:d[1]], off, off + d[1])
-            break
-    if found is None and c.body_start is not None:
-        found = _first_sentence_place(c)
-    if found is None:
-        found = _we_place(c)
-    if found is None:
-        return
-    name, a, b = found
-    name = norm[a:b]
-    if _masked(name):
-        return
-    meta.jurisdiction = name
-    c.ev("jurisdiction", a, b)
-    if dept:
-        meta.department = c.text[dept[1]:dept[2]]
-        c.ev("department", dept[1], dept[2])
-
-    # resolve in the gazetteer
-    context = norm
-    hint = None
-    for kind, rx in _PARENT_CUE:
-        if rx.search(norm[:4000]):
-            hint = kind
-            break
-    level = level_from_suffix(name)
-    cue = _parent_cue(c, name, title_norm, title_span, issuer_lines)
-    if level == "township":
-        if cue:
-            _set_parent(c, cue)
-        else:
-            county = _township_county(c, a)
-            if county:
-                meta.parent = county.name
-                meta.province = county.province
-        meta.level = "township"
-    else:
-        place = c.g().resolve(name, year, context, hint)
-        if place is None and cue:
-            # same-name places: the parent the issuer/title/text names settles it
-            fits = [p for p in c.g().lookup(name, year) if _parent_fits(p, cue[0])]
-            place = fits[0] if len(fits) == 1 else None
-        if place is not None:
-            meta.level = level_of(place)
-            meta.parent = place.parent
-            meta.province = place.province
-            meta.adcode = place.adcode
-        else:
-            meta.level = level if c.g().lookup(name, year) == [] else _common_level(c, name, year)
-            if cue and not c.g().lookup(name, year):
-                _set_parent(c, cue)       # a place the gazetteer does not know: the stated parent
-    if dept:
-        meta.level = "department"
+    """Who reports: jurisdiction, parent, province, level, adcode, department (parse/reporter.py)."""
+    from .reporter import resolve
+    resolve(c, title_norm, title_span, issuer_lines)
 
 
 # -- parent stated in the text ------------------------------------------------------------
@@ -880,23 +818,38 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
     sent = c.norm[start:end]
     # drop "在…领导下" clauses: they name the superior
     masked = _LEAD_BY.sub(lambda m: " " * len(m.group()), sent)
+    # and cited documents: 《X省法治政府建设实施方案》 is not the reporter
+    masked = _BOOK.sub(lambda m: m.group() if re.search(r"报告》$", m.group()) else " " * len(m.group()), masked)
     best = None
     for st, en, name in c.g().find(masked):
         nxt = masked[en:en + 1]
         if nxt == "委" or _masked(masked[max(0, st - 3):en]):
             continue
+        if re.match(rf"(?:人民政府|政府)?\s*{_SUBJECT_VERB}", masked[en:]):
+            # the subject of the sentence ('2024年,上海市坚持…支持浦东新区…'), unless a
+            # lower place follows right after it (X省Y市坚持 is read as a chain below)
+            chain_end = en
+            for st2, en2, _ in c.g().find(masked[en:]):
+                if st2 == 0:
+                    chain_end = en + en2
+                break
+            if chain_end == en:
+                return name, start + st, start + en
         rank = min(level_rank(p) for p in c.g().lookup(name, c.meta.report_year))
         if best is None or rank > best[0]:
             best = (rank, name, start + st, start + en)
     for m in _TOWNSHIP_SUBJECT.finditer(masked):
         nm = m.group(1)
-        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6:
-            continue
+        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6 or nm + "市" in c.g():
+            continue          # 景德镇 is the city of 景德镇市, not a town
         return nm, start + m.start(1), start + m.end(1)
     if best:
+        we = _WE.search(masked[:best[2] - start])
+        if we and not best[1].endswith(we.group(1)):
+            return None   # '本市…支持浦东新区…': the sentence speaks as the city, not the district
         return best[1], best[2], best[3]
     m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
-    if m and not re.search(r"[全本我该各]", m.group(1)[0]):
+    if m and not re.search(r"[全本我该各]", m.group(1)[0]) and plausible_place(m.group(1), c.g()):
         return m.group(1), start + m.start(1), start + m.end(1)
     return None
 
