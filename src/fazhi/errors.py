@@ -24,6 +24,7 @@ class FazhiError(Exception):
         "unknown_place": ("地名词典中没有这个地区", "place not found in the gazetteer"),
         "ambiguous_place": ("地区名称不唯一，请写全称（含上级地区）", "ambiguous place name"),
         "unknown_unit": ("名单中没有这个单位", "unit not in the roster"),
+        "bad_config": ("配置文件有误", "invalid configuration file"),
         "bad_list": ("名单格式不对", "malformed list"),
         "bad_date": ("日期格式不对", "malformed date"),
         "bad_item": ("整改事项不完整", "incomplete 整改 item"),
