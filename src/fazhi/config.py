@@ -22,23 +22,24 @@ def _default_data() -> dict:
     return yaml.load(text, Loader=_Loader) or {}
 
 
-# mappings whose keys are the user's own (province names, rule ids, verdict conditions)
-OPEN_KEYS = {"rules.severity", "deadlines.provinces"}
+# mappings whose keys are the user's own (province names, rule ids) or checked where they are
+# used (web: the server's settings, defaults in web/app.py)
+OPEN_KEYS = {"rules.severity", "deadlines.provinces", "web"}
 
 
 def validate(over: dict, base: dict, prefix: str = "") -> str | None:
     """The first problem of a user's override against the defaults, or None."""
     for k, v in over.items():
         key = f"{prefix}{k}"
+        if key in OPEN_KEYS:
+            if not isinstance(v, dict) and v is not None:
+                return f"配置项 {key} 须为键值对 / {key} must be a mapping"
+            continue
         if not isinstance(k, str) or k not in base:
             near = [b for b in base if isinstance(k, str) and (k in b or b in k)]
             hint = f"（是否为 {prefix}{near[0]}？）" if near else ""
             return f"未知的配置项 {key}{hint} / unknown key {key}"
         d = base[k]
-        if key in OPEN_KEYS:
-            if not isinstance(v, (dict, list)) and v is not None:
-                return f"配置项 {key} 须为键值对 / {key} must be a mapping"
-            continue
         if isinstance(d, dict):
             if not isinstance(v, dict):
                 return f"配置项 {key} 须为键值对 / {key} must be a mapping"
