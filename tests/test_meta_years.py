@@ -189,3 +189,44 @@ def test_year_named_as_this_year_in_the_body() -> None:
     text = ("一、推进法治政府建设的主要举措和成效\n(一)强化组织领导。市政府印发《2020年初步方案》,"
             "按时报送本年度报告。\n")
     assert year(text) is None
+
+
+# -- fresh-sample classes (2): date lines, short announcing lines, 总结如下 -------
+def test_a_source_and_date_line_is_not_a_year_heading() -> None:
+    # an interpretation page: the line under its title names the organ and the posting date;
+    # the year of the work is the one the body sums up
+    text = ("【政策解读】关于《青岚县人民政府关于青岚县2023年度法治政府建设工作总结的报告》的政策解读\n\n"
+            "青岚县人民政府 2024年01月08日\n\n"
+            "      《青岚县人民政府关于青岚县2023年度法治政府建设工作总结的报告》政策解读\n\n"
+            "      按照上级要求,我县总结2023年全县法治政府建设工作,印发了工作总结的报告,现解读如下:\n\n"
+            "      一、起草背景\n\n      党中央、国务院高度重视法治政府建设,要求每年报告上一年度情况。\n")
+    assert year(text) == 2023
+
+
+def test_a_numbered_heading_year_still_counts() -> None:
+    text = ("青岚县法治政府建设情况报告\n"
+            "青岚县坚持以法治思维推进各项工作,法治政府建设取得新进展,群众满意度持续提升。\n"
+            "一、2021年推进法治政府建设的主要举措和成效\n全年办理行政复议案件12件。\n")
+    assert year(text) == 2021
+
+
+def test_a_short_announcing_line_before_the_body_gives_the_year() -> None:
+    text = ("首页>政务公开>法治政府建设年度报告 > 部门\n"
+            "按照工作要求,现将2024年法治政府建设情况报告如下。\n"
+            "一、工作成效\n(一)深入学习贯彻习近平法治思想。局党组把学习习近平法治思想列为党组会第一议题,"
+            "全年组织专题学习6次,干部法治意识持续增强。\n")
+    assert year(text) == 2024
+
+
+def test_a_summary_announced_as_zongjie_rugao_gives_the_year() -> None:
+    text = ("根据市、区对法治建设工作的具体部署,青岚街道以深入学习贯彻习近平法治思想为核心,"
+            "全面深入开展法治政府建设。现对2023年所做工作总结如下:\n"
+            "一、推进法治建设的主要举措和突出成效\n全年组织专题学习4次。\n")
+    assert year(text) == 2023
+
+
+def test_a_plan_announced_without_a_report_is_not_summed() -> None:
+    # "安排如下" announces a plan, not a report: no year from the announcement
+    text = ("为做好全年工作,现就2021年度青岚县依法行政工作安排如下:\n"
+            "一、依法全面履行政府职能\n加强规范性文件备案审查。\n")
+    assert year(text) is None

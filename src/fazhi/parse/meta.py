@@ -365,9 +365,9 @@ _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|�
 # not match there unless pos is 0).
 _FIRST_YEAR = re.compile(rf"\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 # the sentence that announces the report: "现将2022年…情况报告如下", "…总结2025年度…,现报告如下",
-# "…情况报告予以公开"
-_REPORT_AS = re.compile(r"(?:报告|汇报)(?:如下|予以公开)")
-_REPORT_AS_LEAD = re.compile(r"现将|现就|现把|总结")
+# "…情况报告予以公开", "现对2023年所做工作总结如下"
+_REPORT_AS = re.compile(r"(?:报告|汇报|总结)(?:如下|予以公开)")
+_REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 # the summarised year of a meeting or a review: "总结了2018年全县法治政府建设工作"
 _SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
@@ -380,11 +380,16 @@ OPENING_LINES = 6          # prose lines at the top searched for the opening sen
 OPENING_SENTENCES = 3      # sentences of each such line
 
 
+_MONTH_NEXT = re.compile(rf"\s*{_NUM12}\s*月")     # "2024年01月08日": a date, not a year heading
+
+
 def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     heads: list[tuple[int, int]] = []
     if c.report.sections:
+        # numbered headings only: an unnumbered line the sectioning kept (a source and date
+        # line "某县人民政府 2024年01月08日", a subtitle) is not a heading of the work
         heads = [(s.heading_start or s.start, s.heading_end or s.start + len(s.heading))
-                 for s in c.report.sections]
+                 for s in c.report.sections if s.number]
     else:
         for ln in c.lines:
             if ln.start >= body_start and re.match(r"^[一二三四五六七八九十]+\s*[、.]", ln.s):
@@ -394,7 +399,8 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
         if _PLAN_HEAD.search(h):
             continue
         # "一、2021年以来…" opens a review of several years, not the reported one
-        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])]
+        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])
+              and not _MONTH_NEXT.match(c.norm, y[2])]
         if ys:
             return ys[0]
     return None
@@ -651,7 +657,9 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     # 纲要's five years): it yields to a year in the title
     if opening and not (opening[3] and title_year and opening[0] != title_year[0]):
         first_year = opening[:3]
-    as_year = _announced_year(c, body_start)
+    # the announcing sentence may be a short line before the first long one ("按照工作要求,
+    # 现将2024年…情况报告如下。"): searched from the end of the title, not from the body
+    as_year = _announced_year(c, title_span[1] if title_span else 0)
 
     if head_year and title_year and head_year[0] == title_year[0] + 1:
         head_year = None   # a heading for the year after the title's is the next-year plan, not the reported year
