@@ -230,3 +230,20 @@ def test_a_plan_announced_without_a_report_is_not_summed() -> None:
     text = ("为做好全年工作,现就2021年度青岚县依法行政工作安排如下:\n"
             "一、依法全面履行政府职能\n加强规范性文件备案审查。\n")
     assert year(text) is None
+
+
+def test_a_flattened_page_opening_glued_to_its_title() -> None:
+    text = ("文库网—每日更新www.example.com青岚市人民政府关于2023年度法治政府建设情况的报告2023年,"
+            "市政府坚持依法行政,法治政府建设取得新成效。一、坚持党的领导,扛牢法治政府建设政治责任"
+            "市政府常务会议专题研究法治政府建设工作12次。")
+    assert year(text) == 2023
+    spaced = ("某县 2025 年度法治政府建设情况报告2025 年,全县坚持依法行政,政府治理效能持续提升。"
+              "一、以思想引领为先导,凝聚法治共识(一)强化理论武装。全年开展专题学习 18 次。")
+    assert year(spaced) == 2025
+
+
+def test_a_year_glued_after_a_report_word_mid_sentence_is_not_an_opening() -> None:
+    # a year after 报告 that opens no clause (no comma after it) is a cited figure's year
+    text = ("青岚市政府召开常务会议,审议通过了有关工作的报告2023年度考核结果随后公布并通报全市各部门。"
+            "会议要求各部门抓好落实,推进各项工作。")
+    assert year(text) is None

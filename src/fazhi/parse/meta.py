@@ -376,6 +376,8 @@ _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安�
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 _LEAD_BY_OPEN = re.compile(r"\s*在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下\s*[,，]")
+_GLUED_OPENING = re.compile(r"(?:报告|情况|总结)(?=\s*(?:19|20)\d{2}\s*年度?\s*[,，])")
+TITLE_GLUE_CHARS = 200     # how far into a flattened first line its title may end
 OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
 OPENING_SENTENCES = 3      # sentences of each such line
 
@@ -563,6 +565,9 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
         # sentence starts: after 。！？, or after a space (a page flattened into one line keeps
         # its paragraph breaks only as spaces)
         starts = [0] + [m.end() for m in re.finditer(r"[。！？!?]|(?<=\S)\s+(?=\S)", ln.s)][:OPENING_SENTENCES - 1]
+        # a page flattened into one line glues the opening to its title ("…情况的报告2023年,
+        # 省政府坚持…"): the opening starts right after the title's last word
+        starts += [m.end() for m in _GLUED_OPENING.finditer(ln.s, 0, TITLE_GLUE_CHARS)]
         for k in starts:
             lead = _LEAD_BY_OPEN.match(ln.s, k)       # "在市委的坚强领导下,2022年,…"
             if lead:
