@@ -247,3 +247,21 @@ def test_a_year_glued_after_a_report_word_mid_sentence_is_not_an_opening() -> No
     text = ("青岚市政府召开常务会议,审议通过了有关工作的报告2023年度考核结果随后公布并通报全市各部门。"
             "会议要求各部门抓好落实,推进各项工作。")
     assert year(text) is None
+
+
+def test_a_plan_issued_by_a_notice_reports_no_year() -> None:
+    text = ("青政办〔2020〕20号\n青岚县人民政府办公室\n关于印发青岚县2020年度法治政府建设\n工作安排的通知\n"
+            "各乡镇人民政府,县直有关单位:\n《青岚县2020年度法治政府建设工作安排》已经县政府同意,现印发给你们。\n"
+            "青岚县2020年度法治政府建设工作安排\n"
+            "2020年是“十三五”规划收官之年,今年全县法治政府建设工作要坚持稳中求进,推动各项任务全面落实。\n"
+            "一、依法全面履行政府职能\n加强规范性文件备案审查。\n")
+    r = analyze_text(text)
+    assert r.meta.report_year is None
+    assert r.meta.kind == "plan"
+
+
+def test_a_report_naming_next_years_arrangements_keeps_its_year() -> None:
+    text = ("青岚县关于2020年度法治政府建设工作总结和2021年工作安排的报告\n"
+            "2020年,青岚县坚持依法行政,法治政府建设取得新进展,群众满意度持续提升。\n"
+            "一、主要举措和成效\n全年办理行政复议案件12件。\n")
+    assert year(text) == 2020

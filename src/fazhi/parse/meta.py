@@ -652,8 +652,10 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             ys = _years(prev[0].s, prev[0].start)
             if ys:
                 title_year = ys[-1]
-    if title_year and _plan_title(title_norm):
-        title_year = None       # "2022年法治政府建设工作要点": the year planned, no work reported
+    if title_norm and _plan_title(title_norm):
+        # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
+        # work; the years of its title and opening ("2020年是…收官之年") are the years planned
+        return
     body_start = c.body_start if c.body_start is not None else 0
     head_year = _heading_year(c, body_start)
     first_year = None
