@@ -265,3 +265,15 @@ def test_a_report_naming_next_years_arrangements_keeps_its_year() -> None:
             "2020年,青岚县坚持依法行政,法治政府建设取得新进展,群众满意度持续提升。\n"
             "一、主要举措和成效\n全年办理行政复议案件12件。\n")
     assert year(text) == 2020
+
+
+def test_a_whole_calendar_year_statistics_period_gives_the_year() -> None:
+    text = ("根据政府信息公开条例,我局编制了本单位政府信息公开工作年度报告。本报告所列数据的统计期限"
+            "自2017年1月1日起至2017年12月31日止。\n一、主动公开政府信息情况\n全年主动公开信息36条。\n")
+    assert year(text) == 2017
+
+
+def test_a_period_shorter_than_a_year_gives_no_year() -> None:
+    text = ("根据政府信息公开条例,我局编制了本单位政务公开工作情况说明。本说明所列数据的统计期限"
+            "自2017年1月1日起至2017年6月30日止。\n一、主动公开政府信息情况\n上半年主动公开信息16条。\n")
+    assert year(text) is None

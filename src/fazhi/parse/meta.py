@@ -634,6 +634,19 @@ def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     return None
 
 
+_FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
+                        r"\1\s*年\s*12\s*月\s*31\s*日")
+
+
+def _full_year_period(c: _Ctx) -> tuple[int, int, int] | None:
+    """A period that is one whole calendar year ("统计期限自2017年1月1日起至2017年12月31日止"):
+    the year the page accounts for, when nothing else states it."""
+    m = _FULL_YEAR.search(c.norm, 0, min(len(c.norm), 6000))
+    if not m:
+        return None
+    return int(m.group(1)), m.start(1), m.end(1) + 1
+
+
 def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     meta = c.meta
     title_year = None
@@ -689,6 +702,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         chosen = title_year
     if chosen is None:
         chosen = _this_year_named(c, body_start)
+    if chosen is None:
+        chosen = _full_year_period(c)
     if chosen is None:
         return
     meta.report_year = chosen[0]
