@@ -277,3 +277,23 @@ def test_a_period_shorter_than_a_year_gives_no_year() -> None:
     text = ("根据政府信息公开条例,我局编制了本单位政务公开工作情况说明。本说明所列数据的统计期限"
             "自2017年1月1日起至2017年6月30日止。\n一、主动公开政府信息情况\n上半年主动公开信息16条。\n")
     assert year(text) is None
+
+
+def test_an_interpretation_of_a_report_takes_the_year_of_the_cited_report() -> None:
+    text = ("【文字解读】《中共青岚区委青岚区人民政府关于2024年法治政府建设情况的报告》文件解读\n"
+            "字体大小:【\n浏览次数:信息来源: 区司法局发布时间:2025-11-07 16:34\n"
+            "一、背景依据\n为全面检测贯彻落实上级关于法治政府建设工作决策部署的成果,区人民政府编写了年度报告,并予以发布。\n"
+            "二、起草过程\n2025年2月6日形成报告初稿,2025年2月13日形成讨论稿。\n")
+    r = analyze_text(text)
+    assert r.meta.kind == "interpretation"
+    assert r.meta.report_year == 2024
+    assert r.meta.publish_date == "2025-11-07"
+
+
+def test_an_interpretation_of_a_plan_or_of_a_government_work_report_has_no_year() -> None:
+    plan = ("【政策解读】《青岚县2024年法治政府建设工作要点》解读\n"
+            "一、制定依据\n为深入推进依法行政,结合我县实际,制定本工作要点。\n")
+    assert year(plan) is None
+    gwr = ("【政策解读】《2019年青岚市政府工作报告》解读\n"
+           "一、报告的主要内容\n报告回顾了过去一年的工作,提出了今年的目标任务。\n")
+    assert year(gwr) is None

@@ -84,7 +84,7 @@ def _lines(norm: str) -> list[Line]:
 
 _BREADCRUMB = re.compile(r"[>›»]|首页|当前位置|您的位置|您现在的位置|位置\s*:|^位置")
 _BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访问|光临)|登录|注册|ICP|无障碍|"
-                     r"字体|【|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
+                     r"字体|【\s*大\s*[】\s]|纠错|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
                      r"网站地图|联系我们|版权所有|主办单位|承办单位|小编|推荐访问|猜你喜欢|投稿")
 _TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一图读懂|图解|规划|意见|通知|通报|"
                          r"公告|纪实|综述|回眸|答记者问|指标体系|清单)")
@@ -634,6 +634,26 @@ def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     return None
 
 
+def _interpreted_report_year(c: _Ctx, title_span) -> tuple[int, int, int] | None:
+    """The year in the cited title of an interpretation of a report on rule-of-law work
+    ("【解读】《某区人民政府关于2024年法治政府建设情况的报告》文件解读"): the year it reports.
+    Not for an interpretation of a plan (《…工作要点》解读) or of another kind of report."""
+    k = catalog.load("kinds")
+    a, b = title_span
+    t = c.norm[a:b]
+    if not _any(_BOOK.sub("", t), k["interpretation"]["title"]):
+        return None
+    rp = k["report"]
+    for m in _BOOK.finditer(t):
+        inner = m.group(0)[1:-1]
+        if _plan_title(inner) or not (_any_rx(inner, rp["title_patterns"]) and _any(inner, rp["title_report"])):
+            continue
+        ys = _years(inner, a + m.start() + 1)
+        if ys:
+            return ys[0]
+    return None
+
+
 _FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
                         r"\1\s*年\s*12\s*月\s*31\s*日")
 
@@ -665,6 +685,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             ys = _years(prev[0].s, prev[0].start)
             if ys:
                 title_year = ys[-1]
+    if title_year is None and title_span:
+        title_year = _interpreted_report_year(c, title_span)
     if title_norm and _plan_title(title_norm):
         # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
         # work; the years of its title and opening ("2020年是…收官之年") are the years planned
