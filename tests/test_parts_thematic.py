@@ -67,3 +67,15 @@ def test_an_unusual_shortcomings_heading_ends_the_themes() -> None:
     got = parts("一、强化政治担当\n正文。\n二、工作中还需改进的短板\n正文。\n三、附录材料\n正文。\n")
     assert [p for _, p, _ in got][0] == "measures"
     assert got[1][1] != "measures" and got[2][1:] == ("other", "unmatched")
+
+
+def test_themes_numbered_again_from_one_under_the_measures_heading() -> None:
+    # "一、主要措施" followed by "一、…" "二、…": the numbering restarts for its themes
+    got = parts("一、2023年法治政府建设主要措施\n一、强化领导责任,夯实法治政府建设基础\n正文。\n"
+                "二、规范行政执法,提升执法质效\n正文。\n三、存在的问题\n正文。\n")
+    assert [p for _, p, _ in got] == ["measures", "measures", "measures", "shortcomings"]
+
+
+def test_a_heading_after_the_measures_section_without_a_restart_is_not_a_theme() -> None:
+    got = parts("一、主要举措和成效\n正文。\n二、强化领导责任,夯实法治政府建设基础\n正文。\n")
+    assert [p for _, p, _ in got] == ["measures", "other"]

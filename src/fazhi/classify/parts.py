@@ -129,7 +129,13 @@ def classify_top(sections: list[Section], framework: str | None) -> list[tuple[s
                     out[i] = ("measures", "thematic")
                 continue
             if g[0] != "first_responsible" and not (g[0] == "measures" and g[1] in ("areas", "thematic")):
-                # the named section itself still counts; themes right after it do not
+                # the named section itself still counts; themes right after it do not, unless
+                # the numbering restarts under it ("一、主要措施" / "一、强化领导责任…"): its
+                # themes follow, numbered again from 一
+                nxt = sections[i + 1] if i + 1 < len(sections) else None
+                if g[0] == "measures" and nxt is not None and out[i + 1] is None \
+                        and "repeat" in (nxt.numbering or []):
+                    continue
                 break
     return [g if g else ("other", "unmatched") for g in out]
 
