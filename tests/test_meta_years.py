@@ -297,3 +297,15 @@ def test_an_interpretation_of_a_plan_or_of_a_government_work_report_has_no_year(
     gwr = ("【政策解读】《2019年青岚市政府工作报告》解读\n"
            "一、报告的主要内容\n报告回顾了过去一年的工作,提出了今年的目标任务。\n")
     assert year(gwr) is None
+
+
+def test_a_news_portal_stamp_with_the_year_apart_is_the_post_date() -> None:
+    text = ("青岚市法治政府评估结果发布-青岚新闻网\n青岚新闻网 > > 正文\n2024 04/22 16:19:48\n来源:青岚新闻网\n\n"
+            "青岚市法治政府评估结果发布\n\n4月21日,青岚市法治政府研究院发布年度评估报告,全市法治政府水平稳步提升。\n")
+    assert analyze_text(text).meta.publish_date == "2024-04-22"
+
+
+def test_a_year_and_a_fraction_without_a_time_is_no_post_date() -> None:
+    text = ("青岚市法治政府评估结果发布\n档案编号 2024 04/22\n\n"
+            "4月21日,青岚市法治政府研究院发布年度评估报告,全市法治政府水平稳步提升。\n")
+    assert analyze_text(text).meta.publish_date is None
