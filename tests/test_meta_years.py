@@ -309,3 +309,22 @@ def test_a_year_and_a_fraction_without_a_time_is_no_post_date() -> None:
     text = ("青岚市法治政府评估结果发布\n档案编号 2024 04/22\n\n"
             "4月21日,青岚市法治政府研究院发布年度评估报告,全市法治政府水平稳步提升。\n")
     assert analyze_text(text).meta.publish_date is None
+
+
+def test_a_title_that_only_quotes_a_plan_notice_reports_no_year() -> None:
+    text = ("青政办发〔2016〕26号《青岚市人民政府办公厅关于印发〈青岚市2016年政务公开工作要点〉的通知》\n"
+            "《青岚市人民政府办公厅关于印发〈青岚市2016年政务公开工作要点〉的通知》\n"
+            "各区人民政府,市政府各委、办、局:\n《青岚市2016年政务公开工作要点》已经市政府同意,现印发给你们。\n"
+            "青岚市人民政府办公厅\n2016年5月28日\n"
+            "2016年是全面建成小康社会决胜阶段的开局之年,今年政务公开工作要以完善公开内容和方式为核心。\n"
+            "一、围绕深化改革推进公开\n(一)进一步推进权力清单和责任清单公开\n")
+    r = analyze_text(text)
+    assert r.meta.report_year is None
+    assert r.meta.kind == "plan"
+
+
+def test_a_title_quoting_a_report_keeps_the_reports_year() -> None:
+    text = ("《青岚市人民政府关于2016年度法治政府建设情况的报告》\n"
+            "2016年,青岚市坚持依法行政,法治政府建设取得新进展。现将有关情况报告如下:\n"
+            "一、主要做法和成效\n全年办理行政复议案件12件。\n")
+    assert year(text) == 2016

@@ -89,7 +89,7 @@ _BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访
 _TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一图读懂|图解|规划|意见|通知|通报|"
                          r"公告|纪实|综述|回眸|答记者问|指标体系|清单)")
 _TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|"
-                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?$")
+                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?[》〉]?$")
 _HEADING = re.compile(rf"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
                       rf"第[一二三四五六七八九十]+部分)")
 _SITE_LABEL = re.compile(r"专栏|专题|栏目|网站|门户|频道|平台")
@@ -429,8 +429,7 @@ def _kind(c: _Ctx, title: str | None) -> str:
         return "template"
     if _any(t, k["interpretation"]["title"]):
         return "interpretation"
-    pl = k["plan"]
-    if t and _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"]):
+    if t and _plan_title(t):
         return "plan"
     ot = k["other"]
     head = norm[:600]
@@ -613,10 +612,19 @@ def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
 _BROKEN_TITLE_YEAR = re.compile(rf"关于\s*{_YEAR}\s*年度?$")
 
 
+_ISSUING = re.compile(r"印发\s*的?通知\s*$")
+
+
 def _plan_title(title: str) -> bool:
     """A title naming a plan (工作要点, 实施方案 … from catalog/kinds.yaml), not a report on work."""
     pl = catalog.load("kinds")["plan"]
     t = _BOOK.sub("", title)
+    quoted = _BOOK.search(title)
+    if quoted and (not _TITLE_WORD.search(t) or _ISSUING.search(t)):
+        # a title that only quotes a document, perhaps after its number ("京政办发〔2016〕26号
+        # 《…关于印发〈…工作要点〉的通知》"), or a notice issuing it ("关于印发《…方案》的通知"):
+        # the quoted document's title
+        t = quoted.group(0)[1:-1]
     return _any_rx(t, pl["title_patterns"]) and not _any(t, pl["not_if_title"])
 
 
