@@ -118,12 +118,16 @@ def classify_top(sections: list[Section], framework: str | None) -> list[tuple[s
     structure = catalog.load("structure") or {}
     if structure.get("thematic_measures"):
         not_theme = tuple(structure.get("thematic_not") or ())
+        not_theme_except = tuple(structure.get("thematic_not_except") or ())
         # headings named by theme before the first section named after a part are the
         # measures part (a first-responsible section may come first); after a section named
         # "主要举措和成效" an unmatched heading is not one of its themes
         for i, g in enumerate(out):
             if g is None:
-                if any(w in normalize_view(sections[i].heading or "") for w in not_theme):
+                h = normalize_view(sections[i].heading or "")
+                for x in not_theme_except:
+                    h = h.replace(x, "")
+                if any(w in h for w in not_theme):
                     break
                 if _theme_ok(sections[i]):
                     out[i] = ("measures", "thematic")
