@@ -103,6 +103,16 @@ class _Text:
         return out
 
 
+def any_word(s: str, words) -> bool:
+    """Any of the catalogue's plain markers in s (shared with parse/meta.py)."""
+    return _any(s, words)
+
+
+def any_pattern(s: str, pats) -> bool:
+    """Any of the catalogue's patterns in s (compiled once)."""
+    return bool(_hit(s, _rx(pats)))
+
+
 def plan_title(title: str) -> bool:
     """A title naming a plan (工作要点, 实施方案 … catalog/kinds.yaml `plan`), not a report on work."""
     pl = catalog.load("kinds")["plan"]
