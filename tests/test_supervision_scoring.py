@@ -261,3 +261,31 @@ def test_default_rubric_is_valid_and_sums_to_100(store):
     with pytest.raises(FazhiError) as e:
         score_report(store, 99999, r)
     assert e.value.code == "not_found"
+
+
+@pytest.mark.parametrize("sentence, concrete", [
+    ("6月底前完成全部执法人员轮训", True),
+    ("年内出台《行政执法监督办法》", True),
+    ("力争政务服务事项网上可办率达到95%以上", True),
+    ("实现村（社区）法律顾问全覆盖", True),
+    ("2025年，我县将继续完善工作机制", False),              # a year alone is no target
+    ("按照纲要（2021—2025年）的部署推进各项工作", False),   # nor a span of years
+    ("深入贯彻落实《行政复议法》", False),                  # a document carried out, not issued
+    ("力争法治建设达到新水平", False),
+])
+def test_what_counts_as_a_checkable_target(sentence, concrete):
+    from fazhi.supervision.scoring import _concrete_target
+    assert _concrete_target(sentence) is concrete
+
+
+@pytest.mark.parametrize("sentence, concrete", [
+    ("2件规范性文件备案审查被提出修改意见", True),
+    ("执法人员中具有法律职业资格的仅占9%", True),
+    ("例如某乡镇拆除违建未履行法定程序", True),
+    ("执法队伍专业力量还需加强", False),
+    ("“三项制度”落实还不到位", False),                      # a quoted name is not a figure
+    ("2024年审核把关不够严格", False),
+])
+def test_what_counts_as_a_specific_shortcoming(sentence, concrete):
+    from fazhi.supervision.scoring import _concrete_shortcoming
+    assert _concrete_shortcoming(sentence) is concrete

@@ -92,6 +92,8 @@ def _validate(data: Any, schema: Any, where: str, path: str = "") -> None:
             raise _bad(where, key, f"应为法定部分的列表（{'、'.join(PART_NAMES)}）",
                        f"must be a list of parts ({', '.join(PART_NAMES)})")
     elif schema == RULES:
+        if data is None:
+            return
         if not isinstance(data, list):
             raise _bad(where, key, "应为规则编号的列表", "must be a list of rule ids")
         for r in data:
@@ -111,7 +113,7 @@ def _validate(data: Any, schema: Any, where: str, path: str = "") -> None:
 def _merge(base: dict, over: dict) -> dict:
     out = copy.deepcopy(base)
     for k, v in (over or {}).items():
-        if isinstance(v, dict) and isinstance(out.get(k), dict) and k != "rules":
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
             out[k] = _merge(out[k], v)
         else:
             out[k] = copy.deepcopy(v)
@@ -321,10 +323,10 @@ def _score_parts(ctx: _Ctx, c: dict) -> CriterionScore:
             items.append(ScoreItem(name, full, full, 0, "审核人已排除“缺少法定内容”的问题，按单列计分。",
                                    finding=gone[0].id, part=pid))
             continue
-        got = pts["missing"]
-        q, a, b = _ev_of(live[0]) if live else (None, None, None)
-        items.append(ScoreItem(name, got, full, _r(full - got), f"报告缺少这一法定内容，得{_n(got)}分。",
-                               finding=live[0].id if live else None, part=pid, quote=q, start=a, end=b))
+        got = pts["missing"]      # nothing to quote: the finding lists the headings read
+        items.append(ScoreItem(name, got, full, _r(full - got),
+                               f"报告的一级标题和小标题中都没有这一法定内容，得{_n(got)}分。",
+                               finding=live[0].id if live else None, part=pid))
     return CriterionScore("parts", c["name"], _r(sum(i.points for i in items)),
                           _r(sum(i.max for i in items)), items)
 
@@ -460,7 +462,8 @@ def _score_indicators(ctx: _Ctx, c: dict) -> CriterionScore:
 
 
 # specificity -------------------------------------------------------------------------------------
-YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
+# a year, a date or a span of years (2021—2025年) is not a figure of the report
+YEAR = re.compile(r"(?:19|20)\d{2}(?:\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|(?=\s*[—\-–~～至到、)）]))")
 CLOSERS = "》”’）)」』"
 QUOTED = re.compile(r"“[^”]{0,20}”|\"[^\"]{0,20}\"")
 
@@ -477,9 +480,10 @@ def _concrete_shortcoming(s: str) -> bool:
 
 
 def _concrete_target(s: str) -> bool:
-    from ..checks.common import BOOK_RX
     from ..checks.quality import DEADLINE, NAMED_TASK, TARGET
-    if _figure(s) or BOOK_RX.search(s) or NAMED_TASK.search(s):
+    # (a document named only to be carried out, 贯彻落实《…》, is no target: NAMED_TASK reads the
+    # documents to issue)
+    if _figure(s) or NAMED_TASK.search(s):
         return True
     if any(not YEAR.fullmatch(m.group()) for m in DEADLINE.finditer(s)):
         return True
@@ -571,7 +575,7 @@ def unit_label(rep: dict[str, Any]) -> str:
     if dept:
         return dept if dept.startswith(jur) else f"{jur}{dept}"
     if not jur:
-        return rep.get("title") or f"报告{rep['id']}"
+        return f"单位不详（{_short(rep.get('title') or '', 30) or '无标题'}）"
     return f"{jur}办事处" if jur.endswith("街道") else f"{jur}人民政府"
 
 
