@@ -289,3 +289,16 @@ def test_what_counts_as_a_checkable_target(sentence, concrete):
 def test_what_counts_as_a_specific_shortcoming(sentence, concrete):
     from fazhi.supervision.scoring import _concrete_shortcoming
     assert _concrete_shortcoming(sentence) is concrete
+
+
+def test_scope_takes_the_units_below_the_place(store):
+    _ingest(store, [("sfj.txt", full_report("康乐县司法局", 2024, "2025年2月20日")),
+                    ("yongdeng.txt", full_report("永登县人民政府", 2024, "2025年2月20日")),   # 兰州市
+                    ("news.txt", "康乐县召开法治政府建设推进会\n本报讯 3月5日，康乐县召开会议部署全年工作。\n")])
+    units = {r.unit: r for r in rank(store, place="临夏回族自治州", year=2024)}
+    assert set(units) == {"康乐县司法局"} and units["康乐县司法局"].level == "department"
+    assert {r.unit for r in rank(store, place="兰州市", year=2024)} == {"永登县人民政府"}
+    assert {r.unit for r in rank(store, year=2024)} == {"康乐县司法局", "永登县人民政府"}
+    with pytest.raises(FazhiError) as e:
+        rank(store, place="青禾县", year=2024)          # in neither the gazetteer nor the store
+    assert e.value.code == "unknown_place"

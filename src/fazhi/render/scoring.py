@@ -28,11 +28,11 @@ def render_scores_xlsx(rows: Iterable[RankRow], rubric: Rubric, path: str, *, by
     for r, line in zip(rows, iter_rank_rows(rows, crit)):
         ws.append(([f"{r.year}年度"] if by_year else []) + line)
     ws2 = wb.create_sheet("扣分明细")
-    ws2.append(DEDUCTION_HEADERS)
-    for line in iter_deduction_rows(rows):
+    ws2.append((["年度"] if by_year else []) + DEDUCTION_HEADERS)
+    for line in iter_deduction_rows(rows, by_year):
         ws2.append(line)
     widths1 = ([10] if by_year else []) + [6, 30, 16, 8, 8, 8] + [12] * len(crit) + [9]
-    widths2 = [6, 30, 14, 22, 6, 60, 60, 9, 9]
+    widths2 = ([10] if by_year else []) + [6, 30, 14, 22, 6, 60, 60, 9, 9]
     for sheet, widths in ((ws, widths1), (ws2, widths2)):
         for c in sheet[1]:
             c.font = Font(bold=True)

@@ -409,7 +409,7 @@ def _score_findings(ctx: _Ctx, c: dict) -> CriterionScore:
         amount = min(amount, left)
         used[f.rule] = used.get(f.rule, 0.0) + amount
         left -= amount
-        why = f"{sev}问题：{_short(_plain(f.message), 80)}"
+        why = f"{sev}问题：{' '.join(_plain(f.message).split())}"
         if amount == 0 and cap is not None and used[f.rule] >= float(cap):
             why += f"（同类问题已扣满{_n(float(cap))}分）"
         elif amount == 0 and left <= 0:
@@ -514,7 +514,7 @@ def _score_specificity(ctx: _Ctx, c: dict) -> CriterionScore:
             items.append(ScoreItem(label, 0, full, _r(full), f"报告没有“{name}”部分，无从判断。", part=part))
         elif live:
             q, a, b = _ev_of(live[0])
-            items.append(ScoreItem(label, 0, full, _r(full), f"{rule_title(rule)}：{_short(_plain(live[0].finding.message), 80)}",
+            items.append(ScoreItem(label, 0, full, _r(full), f"{rule_title(rule)}：{' '.join(_plain(live[0].finding.message).split())}",
                                    finding=live[0].id, part=part, quote=q, start=a, end=b))
         elif gone:
             items.append(ScoreItem(label, full, full, 0, f"审核人已排除“{rule_title(rule)}”的问题，得{_n(full)}分。",
@@ -583,16 +583,17 @@ def _below(rep: dict[str, Any], root, year: int) -> bool:
     """The report's place is the root or lies under it in the gazetteer of the year."""
     from ..parse.places import gazetteer
     g = gazetteer()
-    for name in (rep.get("jurisdiction"), rep.get("parent")):
+    for name, outer in ((rep.get("jurisdiction"), rep.get("parent")), (rep.get("parent"), None)):
         if not name:
             continue
         if name == root.name:
             return True
-        for p in g.lookup(name, year):
-            if rep.get("province") and p.province != rep["province"]:
-                continue
-            if root.adcode in (p.adcode, p.city_adcode, p.province_adcode):
-                return True
+        cands = [p for p in g.lookup(name, year)
+                 if (not rep.get("province") or p.province == rep["province"])
+                 and (not outer or outer in (p.city, p.province))]
+        under = {root.adcode in (p.adcode, p.city_adcode, p.province_adcode) for p in cands}
+        if under == {True}:        # every reading of an ambiguous name (鼓楼区) must agree
+            return True
     return False
 
 
@@ -679,11 +680,12 @@ def iter_rank_rows(rows: Iterable[RankRow], criteria: list[tuple[str, str]]) -> 
                + [by.get(cid) for cid, _ in criteria] + [r.report_id])
 
 
-def iter_deduction_rows(rows: Iterable[RankRow]) -> Iterable[list[Any]]:
+def iter_deduction_rows(rows: Iterable[RankRow], by_year: bool = False) -> Iterable[list[Any]]:
     """The 扣分明细 sheet: one row per item that lost points."""
     for r in rows:
         for c, it in r.score.deductions():
-            yield [r.rank, r.unit, c.name, it.label, it.deduct, it.why, it.quote, it.finding, r.report_id]
+            yield (([f"{r.year}年度"] if by_year else [])
+                   + [r.rank, r.unit, c.name, it.label, it.deduct, it.why, it.quote, it.finding, r.report_id])
 
 
 def rubric_criteria(rubric: Rubric) -> list[tuple[str, str]]:
