@@ -16,7 +16,7 @@ from ..render.opinion import build_opinion
 from ..render.spans import Mark, highlight
 from ..labels import KIND_NAMES, PART_NAMES
 from . import actions, queries
-from .core import check_csrf, need, reader, render, store
+from .core import ID, check_csrf, need, reader, render, store
 from .opinion import docx_bytes, download_name, html_text, stored
 
 router = APIRouter(include_in_schema=False)
@@ -27,7 +27,7 @@ COLUMNS = [("place", "地区/部门"), ("province", "省份"), ("level", "层级
 # not sortable: how many findings a reviewer has decided on (decisions are kept per report key)
 
 
-def load_doc(request: Request, rid: int) -> dict[str, Any]:
+def load_doc(request: Request, rid: ID) -> dict[str, Any]:
     doc = store(request).report_json(rid)
     if doc is None:
         raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
@@ -39,7 +39,7 @@ def list_page(request: Request, user=Depends(reader)):
     q = queries.ListQuery.from_params(request.query_params)
     st = store(request)
     total, rows = queries.list_reports(st, q, request.app.state.config)
-    options = request.app.state.cache.get(st, "filter_options", lambda: queries.filter_options(st))
+    options = request.app.state.cache.get_recent(st, "filter_options", lambda: queries.filter_options(st))
     pages = max(1, -(-total // q.page_size))
 
     def url(**over) -> str:
@@ -50,7 +50,7 @@ def list_page(request: Request, user=Depends(reader)):
     for key, _ in COLUMNS:
         desc = q.sort == key and not q.desc
         sort_links[key] = url(sort=("-" if desc else "") + key, page=None)
-    return render(request, "reports.html", q=q, rows=rows, total=total, page=q.page, pages=pages,
+    return render(request, "reports.html", status_code=400 if q.errors else 200, q=q, rows=rows, total=total, page=q.page, pages=pages,
                   options=options, columns=COLUMNS, sort_links=sort_links, default_page_size=queries.PAGE_SIZE,
                   prev_url=url(page=q.page - 1) if q.page > 1 else None,
                   next_url=url(page=q.page + 1) if q.page < pages else None,
@@ -112,7 +112,7 @@ def _outline(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @router.get("/reports/{rid}")
-def report_page(request: Request, rid: int, user=Depends(reader)):
+def report_page(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     config = request.app.state.config
     report, decs, extra = stored(doc)
@@ -136,21 +136,21 @@ def report_page(request: Request, rid: int, user=Depends(reader)):
 
 
 @router.get("/reports/{rid}/review.docx")
-def review_docx(request: Request, rid: int, user=Depends(reader)):
+def review_docx(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     return _download(docx_bytes(doc, request.app.state.config), download_name(doc, ".docx"),
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
 @router.get("/reports/{rid}/review.html")
-def review_html(request: Request, rid: int, user=Depends(reader)):
+def review_html(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     return _download(html_text(doc, request.app.state.config).encode("utf-8"), download_name(doc, ".html"),
                      "text/html; charset=utf-8")
 
 
 @router.get("/reports/{rid}/report.json")
-def report_json(request: Request, rid: int, user=Depends(reader)):
+def report_json(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     name = download_name(doc, ".json").replace("_审核意见", "")
     return _download(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"), name,
@@ -164,7 +164,7 @@ def _download(data: bytes, name: str, media_type: str) -> Response:
 
 
 @router.post("/reports/{rid}/findings/{fid}/decision", dependencies=[Depends(check_csrf)])
-async def decision_form(request: Request, rid: int, fid: str, user=Depends(need("reviewer"))):
+async def decision_form(request: Request, rid: ID, fid: str, user=Depends(need("reviewer"))):
     form = await request.form()
     try:
         row = actions.finding_row(store(request), fid)
@@ -181,7 +181,7 @@ async def decision_form(request: Request, rid: int, fid: str, user=Depends(need(
 
 
 @router.post("/reports/{rid}/reviewer-findings", dependencies=[Depends(check_csrf)])
-async def reviewer_finding_form(request: Request, rid: int, user=Depends(need("reviewer"))):
+async def reviewer_finding_form(request: Request, rid: ID, user=Depends(need("reviewer"))):
     form = await request.form()
     try:
         new = actions.add_reviewer_finding(store(request), rid, form.get("start"), form.get("end"),

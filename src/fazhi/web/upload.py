@@ -34,7 +34,13 @@ ZIP = ".zip"
 # report and would take the indexing many minutes and many GB of memory)
 TEXT_LIKE = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht"}
 MAX_FILES_PER_REQUEST = 50
-_CTRL = re.compile(r"[\x00-\x1f\x7f]")
+_CTRL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _strip_format(s: str) -> str:
+    """Without bidi controls (U+202E can make "gpj.exe" look like "exe.jpg") and other invisible
+    format characters (Unicode category Cf: U+200B–U+200F, U+2066–U+2069, U+FEFF …)."""
+    return "".join(c for c in s if unicodedata.category(c) != "Cf")
 
 
 @dataclass
@@ -59,7 +65,7 @@ def safe_name(name: str | None) -> str:
     """The base name only (no folders, no control characters, no leading dots), ≤ 120 chars."""
     s = unicodedata.normalize("NFC", str(name or ""))
     s = re.split(r"[\\/]", s)[-1]
-    s = _CTRL.sub("", s).strip().lstrip(".").strip()
+    s = _strip_format(_CTRL.sub("", s)).strip().lstrip(".").strip()
     s = re.sub(r"\s+", " ", s)
     if len(s) > 120:
         stem, dot, ext = s.rpartition(".")
@@ -102,19 +108,67 @@ def _existing(st, data: bytes) -> dict[str, Any] | None:
     return None if row is None else dict(row._mapping)
 
 
-class CorpusRefresher:
-    """Runs `Store.refresh_corpus` (cross-report findings) after uploads. On a small store it
-    runs at once, inside the upload; on a large one (more than `web.sync_corpus_max` current
-    reports, default 500) in one background thread, so an upload does not wait for a pass over
-    the whole corpus; uploads arriving meanwhile are covered by one more pass."""
+def _refresh_in_child(url: str, config_data: dict | None) -> dict[str, int]:
+    """Runs in a worker process: the corpus pass over the store at url."""
+    from ..config import Config
+    from ..corpus.store import Store
+    st = Store(url, config=Config(config_data) if config_data is not None else None)
+    try:
+        return st.refresh_corpus()
+    finally:
+        st.close()
 
-    def __init__(self, store, sync_max: int, on_done=None):
+
+def _spawn_pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # spawn, not fork: the server has threads (a forked child could inherit a held lock)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+class AnalysisPool:
+    """Worker processes that analyse uploaded files (`web: analysis_workers`, default 1; 0 runs
+    the analysis in the server's own threads). An analysis in a process neither blocks the
+    event loop nor holds the server's GIL, so other requests are answered meanwhile."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(0, int(workers))
+        self._pool = None
+        self._lock = threading.Lock()
+
+    def executor(self):
+        if self.workers == 0:
+            return None
+        with self._lock:
+            if self._pool is None:
+                self._pool = _spawn_pool(self.workers)
+            return self._pool
+
+    def shutdown(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+
+
+class CorpusRefresher:
+    """Runs `Store.refresh_corpus` (cross-report findings) after uploads, always off the request
+    path: one background thread hands the pass to a worker process (its own, not the upload
+    analysers'), so no request waits for it and the server's other work is not slowed by it;
+    uploads arriving meanwhile are covered by one more pass (passes coalesce, so a burst of
+    uploads costs at most two passes). With `in_process` (tests, or no multiprocessing) the
+    pass runs in the background thread itself."""
+
+    def __init__(self, store, sync_max: int = 0, on_done=None, in_process: bool = False):
         self.store = store
         self.on_done = on_done          # called after a background pass (warms the dashboard)
-        self.sync_max = sync_max
+        self.sync_max = sync_max        # kept for the configuration's sake: every pass is background
+        self.in_process = in_process
         self._lock = threading.Lock()
         self._dirty = False
         self._thread: threading.Thread | None = None
+        self._pool = None
+        self.passes = 0
 
     def small(self) -> bool:
         with self.store.engine.connect() as conn:
@@ -123,14 +177,26 @@ class CorpusRefresher:
         return n <= self.sync_max
 
     def after_ingest(self) -> None:
-        if self.small():
-            self.store.refresh_corpus()
-            return
         with self._lock:
             self._dirty = True
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="fazhi-corpus-refresh", daemon=True)
                 self._thread.start()
+
+    def _pass(self) -> None:
+        if self.in_process:
+            self.store.refresh_corpus()
+            return
+        if self._pool is None:
+            self._pool = _spawn_pool(1)
+        try:
+            self._pool.submit(_refresh_in_child, self.store.url, self.store.config.data).result()
+        except Exception as exc:
+            from concurrent.futures.process import BrokenProcessPool
+            if not isinstance(exc, BrokenProcessPool):
+                raise
+            self._pool = None                       # a dead worker: a new one next time
+            raise
 
     def _run(self) -> None:
         while True:
@@ -140,7 +206,8 @@ class CorpusRefresher:
                     return
                 self._dirty = False
             try:
-                self.store.refresh_corpus()
+                self._pass()
+                self.passes += 1
                 if self.on_done is not None and not self._dirty:
                     self.on_done()
             except Exception as exc:  # logged, never kills the server
@@ -150,9 +217,24 @@ class CorpusRefresher:
         with self._lock:
             return self._thread is not None and self._thread.is_alive()
 
+    def wait(self, timeout: float = 120) -> bool:
+        """Until no pass is running or due (tests, benchmarks); True when idle."""
+        import time
+        deadline = time.monotonic() + timeout
+        while self.busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not self.busy()
 
-def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = None) -> UploadResult:
-    summary = st.ingest_bytes(name, data, corpus=refresher is None)
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = None,
+               pool: AnalysisPool | None = None) -> UploadResult:
+    executor = pool.executor() if pool is not None else None
+    summary = st.ingest_bytes(name, data, corpus=refresher is None, executor=executor)
     if refresher is not None and summary.loaded:
         refresher.after_ingest()
     if summary.failed:
@@ -171,12 +253,12 @@ def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = N
 
 
 def ingest_upload(st, cfg: dict[str, Any], filename: str | None, data: bytes,
-                  refresher: CorpusRefresher | None = None) -> list[UploadResult]:
+                  refresher: CorpusRefresher | None = None, pool: AnalysisPool | None = None) -> list[UploadResult]:
     """Store one uploaded file (or every supported member of a .zip); one result per file."""
     name = safe_name(filename)
     ext = ext_of(name)
     if ext == ZIP:
-        return _ingest_zip(st, cfg, name, data, refresher)
+        return _ingest_zip(st, cfg, name, data, refresher, pool)
     if ext not in ALLOWED:
         return [UploadResult(name, False, "error", message=(
             f"不支持的文件类型“{ext or '无扩展名'}”，请上传 TXT、HTML、Word（.docx）、PDF 或 ZIP / unsupported file type"))]
@@ -184,7 +266,7 @@ def ingest_upload(st, cfg: dict[str, Any], filename: str | None, data: bytes,
         return [UploadResult(name, False, "error", message="文件是空的 / empty file")]
     if (msg := text_too_big(cfg, name, len(data))):
         return [UploadResult(name, False, "error", message=msg)]
-    return [ingest_one(st, name, data, refresher)]
+    return [ingest_one(st, name, data, refresher, pool)]
 
 
 def text_too_big(cfg: dict[str, Any], name: str, size: int) -> str | None:
@@ -197,7 +279,7 @@ def text_too_big(cfg: dict[str, Any], name: str, size: int) -> str | None:
 
 
 def _ingest_zip(st, cfg: dict[str, Any], name: str, data: bytes,
-                refresher: CorpusRefresher | None = None) -> list[UploadResult]:
+                refresher: CorpusRefresher | None = None, pool: AnalysisPool | None = None) -> list[UploadResult]:
     limit = int(cfg["max_upload_mb"]) << 20
     total_limit = int(cfg["max_zip_total_mb"]) << 20
     try:
@@ -248,7 +330,7 @@ def _ingest_zip(st, cfg: dict[str, Any], name: str, data: bytes,
         if (msg := text_too_big(cfg, base, len(blob))):
             out.append(UploadResult(label, False, "error", message=msg))
             continue
-        res = ingest_one(st, base, blob, refresher)
+        res = ingest_one(st, base, blob, refresher, pool)
         res.name = label
         out.append(res)
     return out
@@ -273,7 +355,8 @@ async def handle_files(request: Request, files: list) -> list[UploadResult]:
         finally:
             await f.close()
         from starlette.concurrency import run_in_threadpool
-        results += await run_in_threadpool(ingest_upload, st, cfg, name, data, request.app.state.refresher)
+        results += await run_in_threadpool(ingest_upload, st, cfg, name, data, request.app.state.refresher,
+                                           request.app.state.analysis)
     if len(files) > MAX_FILES_PER_REQUEST:
         results.append(UploadResult(f"其余 {len(files) - MAX_FILES_PER_REQUEST} 个文件", False, "error",
                                     message=f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件 / too many files"))
