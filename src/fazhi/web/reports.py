@@ -2,12 +2,13 @@
 downloads, and the reviewer's decisions and own findings."""
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
@@ -111,8 +112,38 @@ def _outline(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def text_pages(text: str, size: int) -> list[tuple[int, int]]:
+    """[start, end) of each page of a long text: about `size` characters, cut after a line
+    break (else anywhere) so that a page starts with a paragraph."""
+    if size <= 0 or len(text) <= size:
+        return [(0, len(text))]
+    out, a = [], 0
+    while a < len(text):
+        b = min(len(text), a + size)
+        if b < len(text):
+            nl = text.rfind("\n", a + size // 2, b)
+            b = nl + 1 if nl >= 0 else b
+        out.append((a, b))
+        a = b
+    return out
+
+
+def _page_marks(marks: list[Mark], a: int, b: int, last: bool) -> list[Mark]:
+    """The marks of [a, b), shifted to the page (a mark across a page cut shows on both)."""
+    out = []
+    for m in marks:
+        if m.start == m.end:
+            inside = a <= m.start < b or (last and m.start == b)
+        else:
+            inside = m.start < b and m.end > a
+        if inside:
+            out.append(replace(m, start=max(m.start, a) - a, end=min(m.end, b) - a))
+    return out
+
+
 @router.get("/reports/{rid}")
-def report_page(request: Request, rid: ID, user=Depends(reader)):
+def report_page(request: Request, rid: ID, part: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                user=Depends(reader)):
     doc = load_doc(request, rid)
     config = request.app.state.config
     report, decs, extra = stored(doc)
@@ -121,7 +152,22 @@ def report_page(request: Request, rid: ID, user=Depends(reader)):
     for s in report.all_sections():
         if s.heading_end > s.heading_start:
             marks.append(Mark(s.heading_start, s.heading_end, "heading", None, f"sec-{s.id}"))
-    fulltext = Markup(highlight(report.text, marks))
+    # a long text is shown page by page (the marks, outline and findings know their page)
+    pages = text_pages(report.text, int(request.app.state.settings.get("report_page_chars") or 0))
+    if part > len(pages):
+        raise HTTPException(404, f"报告 {rid} 没有第 {part} 页 / no such page")
+    a, b = pages[part - 1]
+    starts = [p[0] for p in pages]
+    page_of: dict[str, int] = {}
+    for m in marks:
+        if m.id and m.id not in page_of:
+            page_of[m.id] = bisect.bisect_right(starts, m.start)
+
+    def href(anchor: str | None) -> str:
+        k = page_of.get(anchor or "", part)
+        return f"#{anchor}" if k == part else f"/reports/{rid}?part={k}#{anchor}"
+
+    fulltext = Markup(highlight(report.text[a:b], _page_marks(marks, a, b, part == len(pages))))
     st = doc["store"]
     fid_rows = {f["id"]: f for f in doc["findings"]}
     items = []
@@ -132,7 +178,8 @@ def report_page(request: Request, rid: ID, user=Depends(reader)):
     return render(request, "report.html", doc=doc, meta=doc["meta"], st=st, op=op, items=items,
                   fulltext=fulltext, outline=_outline(doc.get("sections") or []), page_title=page_title(doc),
                   flash=request.session.pop("flash", None),
-                  text_len=len(report.text))
+                  text_len=len(report.text), href=href, part=part, n_parts=len(pages), part_start=a,
+                  part_urls=[f"/reports/{rid}?part={k}" for k in range(1, len(pages) + 1)])
 
 
 @router.get("/reports/{rid}/review.docx")
