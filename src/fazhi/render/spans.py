@@ -64,16 +64,19 @@ def pieces(length: int, marks: Iterable[Mark], cuts: Iterable[int] = ()) -> list
     # < end (every end is a cut, so end > a means end >= b), kept in `ms` order
     out = []
     active: list[Mark] = []
+    first_end = length + 1                   # the smallest end among the active marks
     i = 0
     for a, b in zip(at, at[1:]):
         if a == b:
             continue
-        if any(m.end <= a for m in active):
+        if first_end <= a:
             active = [m for m in active if m.end > a]
+            first_end = min((m.end for m in active), default=length + 1)
         added = False
         while i < len(ms) and ms[i].start <= a:
             if ms[i].end > a:
                 active.append(ms[i])
+                first_end = min(first_end, ms[i].end)
                 added = True
             i += 1
         if added:

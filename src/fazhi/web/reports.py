@@ -22,6 +22,7 @@ from .opinion import docx_bytes, download_name, html_text, stored
 
 router = APIRouter(include_in_schema=False)
 
+MAX_ITEMS = 300          # findings listed beside the text; the rest on request (?all=1) and in the downloads
 COLUMNS = [("place", "地区/部门"), ("province", "省份"), ("level", "层级"), ("year", "年度"),
            ("kind", "类型"), ("verdict", "结论"), ("late", "逾期"), ("major", "严重"), ("minor", "一般"),
            ("info", "提示"), ("published", "发布日期")]
@@ -143,7 +144,7 @@ def _page_marks(marks: list[Mark], a: int, b: int, last: bool) -> list[Mark]:
 
 @router.get("/reports/{rid}")
 def report_page(request: Request, rid: ID, part: Annotated[int, Query(ge=1, le=100_000)] = 1,
-                user=Depends(reader)):
+                all_items: Annotated[bool, Query(alias="all")] = False, user=Depends(reader)):
     doc = load_doc(request, rid)
     config = request.app.state.config
     report, decs, extra = stored(doc)
@@ -171,14 +172,17 @@ def report_page(request: Request, rid: ID, part: Annotated[int, Query(ge=1, le=1
     st = doc["store"]
     fid_rows = {f["id"]: f for f in doc["findings"]}
     items = []
-    for it in op.items:
+    n_items = len(op.items)
+    shown = op.items if all_items or n_items <= MAX_ITEMS else op.items[:MAX_ITEMS]
+    for it in shown:
         row = fid_rows.get(it.id)
         items.append({"view": it, "db": it.id[1:] if row else None, "key": row["key"] if row else None,
                       "anchor": it.quotes[0].anchor if it.quotes else None})
     return render(request, "report.html", doc=doc, meta=doc["meta"], st=st, op=op, items=items,
                   fulltext=fulltext, outline=_outline(doc.get("sections") or []), page_title=page_title(doc),
                   flash=request.session.pop("flash", None),
-                  text_len=len(report.text), href=href, part=part, n_parts=len(pages), part_start=a,
+                  text_len=len(report.text), href=href, n_items=n_items,
+                  more_url=f"/reports/{rid}?all=1" + (f"&part={part}" if part > 1 else "") if len(items) < n_items else None, part=part, n_parts=len(pages), part_start=a,
                   part_urls=[f"/reports/{rid}?part={k}" for k in range(1, len(pages) + 1)])
 
 
