@@ -79,10 +79,12 @@ class Live:
         return {"Authorization": f"Bearer {self.app.state.store.create_token(name)}"}
 
     def reset_login_book(self) -> None:
-        self.app.state.__dict__.pop("login_guard", None)
+        """Each attack starts with an empty failure book (they all come from 127.0.0.1)."""
+        self.app.state._state.pop("login_guard", None)
         self.app.state.__dict__.pop("login_failures", None)
 
     def stop(self) -> None:
+        getattr(self.app.state.refresher, "wait", lambda t: None)(120)
         self.server.should_exit = True
         self.thread.join(10)
 
@@ -537,6 +539,7 @@ def test_cookies_are_secure_behind_a_trusted_https_proxy(tmp_path):
     try:
         with srv.client() as c:
             plain = c.get("/login")
+        with srv.client() as c:
             https = c.get("/login", headers={"X-Forwarded-Proto": "https"})
         assert "secure" not in plain.headers.get("set-cookie", "").lower()
         assert "secure" in https.headers.get("set-cookie", "").lower()

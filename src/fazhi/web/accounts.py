@@ -5,10 +5,11 @@ The tables live in the corpus database (corpus/schema.py `users`, `tokens`) so t
 and `fazhi serve` see the same accounts; the logic lives here, with the web app. `Store`'s
 `add_user`/`verify_user`/`create_token`/… delegate to these functions.
 
-A session cookie holds (user id, session version). It is valid while a user with that id exists
+A session cookie holds (user id, session version, session id). It is valid while a user with that id exists
 and its `session_version` is unchanged: `end_sessions` (log out everywhere), a password change,
 a role change and deletion all end every session of the user. A user deleted and re-created
-under the same name has a new id, so an old cookie does not revive.
+under the same name starts with a new random session version (and usually a new id), so an old
+cookie does not revive.
 
 `verify` takes the same time for an unknown name as for a known one (it checks the password
 against a dummy hash), so timing does not tell which names exist.
@@ -59,8 +60,11 @@ def add_user(engine, name: str, role: str, password: str) -> int:
         raise ValueError(f"role must be one of {ROLES}")
     h = _hasher().hash(password)
     with engine.begin() as conn:
+        # a random first session version: a database may give a re-created user the id of a
+        # deleted one (SQLite reuses the highest id), and the old cookie must not fit it
         return conn.execute(T.users.insert().values(name=name, role=role, password_hash=h, created=_now(),
-                                                    session_version=0)).inserted_primary_key[0]
+                                                    session_version=secrets.randbelow(2 ** 30))
+                            ).inserted_primary_key[0]
 
 
 def get_user(engine, *, name: str | None = None, uid: int | None = None) -> dict[str, Any] | None:
