@@ -36,7 +36,7 @@ DEFAULTS = {"max_upload_mb": 50, "max_zip_members": 200, "max_zip_total_mb": 200
             "allowed_hosts": None,         # Host names answered (None/"*": any; `fazhi serve` sets loopback names)
             "secure_cookies": "auto",      # auto (when the request came over HTTPS) | always | never
             "trusted_proxies": None,       # addresses whose X-Forwarded-For/-Proto count (server.py)
-            "analysis_workers": 1,         # processes analysing uploads (0: threads of the server)
+            "analysis_workers": 2,         # processes analysing uploads (0: threads of the server)
             "report_page_chars": 200_000}  # long reports: the text page by page
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -195,6 +196,8 @@ class CorpusCache:
         self._busy: dict[str, threading.Lock] = {}
         self._last: dict[str, Any] = {}            # the latest value of each name, any state
         self._running: set[str] = set()
+        self._started: dict[str, float] = {}
+        self._took: dict[str, float] = {}
 
     @staticmethod
     def state(store) -> tuple:
@@ -226,7 +229,8 @@ class CorpusCache:
                     self._values[name] = value
         return value
 
-    def get_recent(self, store, name: str, compute: Callable[[], Any], wait_s: float = 0.2) -> Any:
+    def get_recent(self, store, name: str, compute: Callable[[], Any], wait_s: float = 0.2,
+                   min_interval_s: float = 5.0) -> Any:
         """Like `get`, but never keeps a request waiting long for a recomputation: when the corpus
         changed and an earlier value exists, the new value is computed in a background thread;
         the caller gets it when it is ready within wait_s seconds, else the earlier value (the
@@ -240,9 +244,15 @@ class CorpusCache:
                 earlier = None
             else:
                 earlier = self._last[name]
-            start = name not in self._running
+            now = time.monotonic()
+            # while uploads keep arriving, a slow aggregate is recomputed at most every
+            # min(min_interval_s, 4 × its last duration) seconds (a quick one at once)
+            gap = min(min_interval_s, 4 * self._took.get(name, 0.0))
+            start = name not in self._running and (name not in self._last or
+                                                   now - self._started.get(name, 0.0) >= gap)
             if start:
                 self._running.add(name)
+                self._started[name] = now
         if earlier is None and name not in self._last:
             try:
                 return self.get(store, name, compute)
@@ -252,8 +262,10 @@ class CorpusCache:
         done = threading.Event()
         if start:
             def run() -> None:
+                t0 = time.monotonic()
                 try:
                     self.get(store, name, compute)
+                    self._took[name] = time.monotonic() - t0
                 except Exception as exc:  # the earlier value stays; logged
                     import sys
                     print(f"总览计算失败 / aggregate failed: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -119,36 +119,37 @@ def _refresh_in_child(url: str, config_data: dict | None) -> dict[str, int]:
         st.close()
 
 
-def _spawn_pool(workers: int):
+_POOLS: dict[str, Any] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _spawn_pool(workers: int, kind: str = "analysis"):
+    """One pool of worker processes per kind and size in this process, shared by every app (the
+    jobs carry everything they need: the file and the configuration, or the store's URL)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    # spawn, not fork: the server has threads (a forked child could inherit a held lock)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    key = f"{kind}:{workers}"
+    with _POOLS_LOCK:
+        pool = _POOLS.get(key)
+        if pool is None or getattr(pool, "_broken", False) or getattr(pool, "_shutdown_thread", False):
+            # spawn, not fork: the server has threads (a forked child could inherit a held lock)
+            pool = _POOLS[key] = ProcessPoolExecutor(max_workers=workers,
+                                                     mp_context=multiprocessing.get_context("spawn"))
+        return pool
 
 
 class AnalysisPool:
-    """Worker processes that analyse uploaded files (`web: analysis_workers`, default 1; 0 runs
+    """Worker processes that analyse uploaded files (`web: analysis_workers`, default 2; 0 runs
     the analysis in the server's own threads). An analysis in a process neither blocks the
     event loop nor holds the server's GIL, so other requests are answered meanwhile."""
 
     def __init__(self, workers: int) -> None:
         self.workers = max(0, int(workers))
-        self._pool = None
-        self._lock = threading.Lock()
 
     def executor(self):
         if self.workers == 0:
             return None
-        with self._lock:
-            if self._pool is None:
-                self._pool = _spawn_pool(self.workers)
-            return self._pool
-
-    def shutdown(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+        return _spawn_pool(self.workers, "analysis")
 
 
 class CorpusRefresher:
@@ -167,7 +168,6 @@ class CorpusRefresher:
         self._lock = threading.Lock()
         self._dirty = False
         self._thread: threading.Thread | None = None
-        self._pool = None
         self.passes = 0
 
     def small(self) -> bool:
@@ -187,16 +187,7 @@ class CorpusRefresher:
         if self.in_process:
             self.store.refresh_corpus()
             return
-        if self._pool is None:
-            self._pool = _spawn_pool(1)
-        try:
-            self._pool.submit(_refresh_in_child, self.store.url, self.store.config.data).result()
-        except Exception as exc:
-            from concurrent.futures.process import BrokenProcessPool
-            if not isinstance(exc, BrokenProcessPool):
-                raise
-            self._pool = None                       # a dead worker: a new one next time
-            raise
+        _spawn_pool(1, "corpus").submit(_refresh_in_child, self.store.url, self.store.config.data).result()
 
     def _run(self) -> None:
         while True:
@@ -224,11 +215,6 @@ class CorpusRefresher:
         while self.busy() and time.monotonic() < deadline:
             time.sleep(0.05)
         return not self.busy()
-
-    def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
 
 
 def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = None,
