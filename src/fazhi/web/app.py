@@ -82,6 +82,8 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     if not app.state.refresher.small():
         # a large corpus: compute the dashboard's aggregates now rather than on the first visit
         threading.Thread(target=_quietly(warm_dashboard), name="fazhi-dashboard-warm", daemon=True).start()
+    # load the search segmenter's dictionary now, not in the first search request
+    threading.Thread(target=_quietly(_warm_search), name="fazhi-search-warm", daemon=True).start()
     app.state.vendor = {"echarts": (VENDOR / "echarts.min.js").is_file(),
                         "swagger": (VENDOR / "swagger-ui-bundle.js").is_file()}
     # added inside out: HostGuard sees the request first, BodyGuard after the session is read
@@ -143,12 +145,17 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     return app
 
 
+def _warm_search() -> None:
+    from ..corpus.search import _jieba
+    _jieba()
+
+
 def _quietly(fn):
     def run() -> None:
         try:
             fn()
         except Exception as exc:  # a failed warm-up only means the first visit computes it
-            print(f"总览预计算失败 / dashboard warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(f"预热失败 / warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
     return run
 
 
