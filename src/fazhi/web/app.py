@@ -82,8 +82,10 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     if not app.state.refresher.small():
         # a large corpus: compute the dashboard's aggregates now rather than on the first visit
         threading.Thread(target=_quietly(warm_dashboard), name="fazhi-dashboard-warm", daemon=True).start()
-    # load the search segmenter's dictionary now, not in the first search request
+    # load the search segmenter's dictionary and start the analysis processes now, not in the
+    # first search or upload
     threading.Thread(target=_quietly(_warm_search), name="fazhi-search-warm", daemon=True).start()
+    threading.Thread(target=_quietly(app.state.analysis.warm), name="fazhi-analysis-warm", daemon=True).start()
     app.state.vendor = {"echarts": (VENDOR / "echarts.min.js").is_file(),
                         "swagger": (VENDOR / "swagger-ui-bundle.js").is_file()}
     # added inside out: HostGuard sees the request first, BodyGuard after the session is read

@@ -151,6 +151,19 @@ class AnalysisPool:
             return None
         return _spawn_pool(self.workers, "analysis")
 
+    def warm(self) -> None:
+        """Start the worker processes and load the engine in them (at server start, so that the
+        first upload does not pay for it)."""
+        ex = self.executor()
+        if ex is not None:
+            for f in [ex.submit(_warm_worker) for _ in range(self.workers)]:
+                f.result()
+
+
+def _warm_worker() -> None:
+    from ..corpus.store import analyze_item
+    analyze_item(("warm-up.txt", "某县2023年法治政府建设年度报告\n一、主要工作\n依法行政。\n".encode("utf-8")))
+
 
 class CorpusRefresher:
     """Runs `Store.refresh_corpus` (cross-report findings) after uploads, always off the request
