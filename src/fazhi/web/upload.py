@@ -170,7 +170,8 @@ class CorpusRefresher:
     path: one background thread hands the pass to a worker process (its own, not the upload
     analysers'), so no request waits for it and the server's other work is not slowed by it;
     uploads arriving meanwhile are covered by one more pass (passes coalesce, so a burst of
-    uploads costs at most two passes). With `in_process` (tests, or no multiprocessing) the
+    uploads costs at most two passes; between passes the thread pauses as long as the last one
+    took, so that a stream of uploads keeps at most half a core busy with corpus passes). With `in_process` (tests, or no multiprocessing) the
     pass runs in the background thread itself."""
 
     def __init__(self, store, sync_max: int = 0, on_done=None, in_process: bool = False):
@@ -203,14 +204,22 @@ class CorpusRefresher:
         _spawn_pool(1, "corpus").submit(_refresh_in_child, self.store.url, self.store.config.data).result()
 
     def _run(self) -> None:
+        import time
+        last = 0.0
         while True:
+            if last:
+                # uploads keep arriving: pause as long as the last pass took (at most a minute),
+                # so the corpus passes use at most half of one core while the server is busy
+                time.sleep(min(60.0, last))
             with self._lock:
                 if not self._dirty:
                     self._thread = None
                     return
                 self._dirty = False
+            t0 = time.monotonic()
             try:
                 self._pass()
+                last = time.monotonic() - t0
                 self.passes += 1
                 if self.on_done is not None and not self._dirty:
                     self.on_done()
