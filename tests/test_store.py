@@ -76,7 +76,7 @@ def copy_fixtures(dst: Path, names=None) -> list[Path]:
 def test_migration_creates_the_schema_of_the_metadata(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
-    assert store.revision() == "0003"
+    assert store.revision() == "0004"
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={
             "include_object": lambda o, n, t, r, c: not (t == "table" and n.startswith("search_fts"))
@@ -85,7 +85,7 @@ def test_migration_creates_the_schema_of_the_metadata(store):
     assert diff == []
     # migrating again is a no-op
     store.migrate()
-    assert store.revision() == "0003"
+    assert store.revision() == "0004"
 
 
 def test_resolve_url_paths_and_env(tmp_path, monkeypatch):
@@ -440,7 +440,7 @@ def test_upgrading_an_older_database_computes_the_verdicts_after_review(db_url, 
         s.close()
     s = Store(db_url).migrate()
     try:
-        assert s.revision() == "0003"
+        assert s.revision() == "0004"
         assert [r["id"] for r in s.list_reports(verdict="需修改")] == []
         assert a in [r["id"] for r in s.list_reports(verdict="合格")]
     finally:

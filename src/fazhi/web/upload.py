@@ -145,19 +145,24 @@ class AnalysisPool:
 
     def __init__(self, workers: int) -> None:
         self.workers = max(0, int(workers))
+        self.ready = threading.Event()        # set when the worker processes have started
 
     def executor(self):
-        if self.workers == 0:
+        """The worker processes, or None (analyse in the calling thread) when there are none or
+        they are still starting (a slow machine can take many seconds to start them)."""
+        if self.workers == 0 or not self.ready.is_set():
             return None
         return _spawn_pool(self.workers, "analysis")
 
     def warm(self) -> None:
         """Start the worker processes and load the engine in them (at server start, so that the
-        first upload does not pay for it)."""
-        ex = self.executor()
-        if ex is not None:
-            for f in [ex.submit(_warm_worker) for _ in range(self.workers)]:
-                f.result()
+        first upload does not pay for it); uploads use them from then on."""
+        if self.workers == 0:
+            return
+        ex = _spawn_pool(self.workers, "analysis")
+        for f in [ex.submit(_warm_worker) for _ in range(self.workers)]:
+            f.result()
+        self.ready.set()
 
 
 def _warm_worker() -> None:
