@@ -9,7 +9,6 @@ announced but never sent, an endless chunked body, a forged Host header).
 from __future__ import annotations
 
 import io
-import os
 import re
 import socket
 import statistics

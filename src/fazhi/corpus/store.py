@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
