@@ -317,12 +317,15 @@ def test_a_long_report_page_answers_quickly(live):
         assert r.status_code == 201, r.text[:200]
         rid = r.json()["id"]
         s = signed_in(live, "look")
-        t0 = time.monotonic()
+        live.app.state.refresher.wait(300)             # the corpus pass of the upload is done
+        t0, c0 = time.monotonic(), time.process_time()
         page = s.get(f"/reports/{rid}")
-        secs = time.monotonic() - t0
-    # (was 25 s for a 6.5 MB report: quadratic span nesting and section look-ups; 6 s leaves room
-    # for a loaded shared machine: unloaded this page takes about 1.5 s)
-    assert page.status_code == 200 and secs < 6.0, secs
+        secs, cpu = time.monotonic() - t0, time.process_time() - c0
+    # (was 25 s for a 6.5 MB report: quadratic span nesting and section look-ups.) The server is
+    # a thread of this process, so its CPU time is measured, which other jobs on a shared
+    # machine do not inflate (unloaded, the wall time is about the same: ~1.5 s)
+    assert page.status_code == 200 and cpu < 4.0, (cpu, secs)
+    assert secs < 30, secs
     assert len(page.content) < 8 * MB
 
 
