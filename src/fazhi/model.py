@@ -282,9 +282,13 @@ class Report:
         return best
 
     def top_section_at(self, offset: int) -> Section | None:
-        for s in self.sections:
-            if s.start <= offset < s.end:
-                return s
+        """The top-level section containing offset (a binary search: the top sections are in
+        text order and do not overlap; a linear scan made a report page with thousands of
+        findings quadratic)."""
+        nodes = self.sections
+        k = bisect.bisect_right(nodes, offset, key=_section_start) - 1
+        if k >= 0 and nodes[k].start <= offset < nodes[k].end:
+            return nodes[k]
         return None
 
     def fact(self, fid: str) -> Fact | None:

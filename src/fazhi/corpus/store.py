@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -946,64 +945,32 @@ class Store:
                     reviewed_verdict=None, reviewed_major=None, reviewed_minor=None, reviewed_info=None))
         return len(values)
 
-    # -- users and tokens ------------------------------------------------------------
+    # -- users and tokens (the logic lives in web/accounts.py) ---------------------
     def add_user(self, name: str, role: str, password: str) -> int:
-        if role not in ROLES:
-            raise ValueError(f"role must be one of {ROLES}")
-        from argon2 import PasswordHasher
-        h = PasswordHasher().hash(password)
-        with self.engine.begin() as conn:
-            return conn.execute(T.users.insert().values(name=name, role=role, password_hash=h,
-                                                        created=now())).inserted_primary_key[0]
+        from ..web import accounts
+        return accounts.add_user(self.engine, name, role, password)
 
     def set_password(self, name: str, password: str) -> None:
-        from argon2 import PasswordHasher
-        with self.engine.begin() as conn:
-            n = conn.execute(T.users.update().where(T.users.c.name == name).values(
-                password_hash=PasswordHasher().hash(password))).rowcount
-        if not n:
-            raise KeyError(name)
+        from ..web import accounts
+        accounts.set_password(self.engine, name, password)
 
     def verify_user(self, name: str, password: str) -> dict[str, Any] | None:
-        """The user ({id, name, role}) when the password is right, else None."""
-        from argon2 import PasswordHasher
-        from argon2.exceptions import InvalidHashError, VerificationError
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(T.users).where(T.users.c.name == name)).first()
-        if row is None:
-            return None
-        ph = PasswordHasher()
-        try:
-            ph.verify(row.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            return None
-        if ph.check_needs_rehash(row.password_hash):
-            self.set_password(name, password)
-        return {"id": row.id, "name": row.name, "role": row.role}
+        """The user ({id, name, role, sv}) when the password is right, else None."""
+        from ..web import accounts
+        return accounts.verify(self.engine, name, password)
 
     def users(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [{"id": r.id, "name": r.name, "role": r.role, "created": _iso(r.created)}
-                    for r in conn.execute(sa.select(T.users).order_by(T.users.c.id))]
+        from ..web import accounts
+        return accounts.users(self.engine)
 
     def create_token(self, name: str) -> str:
         """A new API token for the user; only its hash is stored. Returns the plaintext."""
-        token = secrets.token_urlsafe(32)
-        with self.engine.begin() as conn:
-            uid = conn.execute(sa.select(T.users.c.id).where(T.users.c.name == name)).scalar()
-            if uid is None:
-                raise KeyError(name)
-            conn.execute(T.tokens.insert().values(token_hash=_token_hash(token), user_id=uid, created=now()))
-        return token
+        from ..web import accounts
+        return accounts.create_token(self.engine, name)
 
     def user_by_token(self, token: str) -> dict[str, Any] | None:
-        if not token:
-            return None
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(T.users.c.id, T.users.c.name, T.users.c.role)
-                               .join(T.tokens, T.tokens.c.user_id == T.users.c.id)
-                               .where(T.tokens.c.token_hash == _token_hash(token))).first()
-        return None if row is None else {"id": row.id, "name": row.name, "role": row.role}
+        from ..web import accounts
+        return accounts.user_by_token(self.engine, token)
 
     # -- search ----------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20, snippets: int = 3) -> list[dict[str, Any]]:
@@ -1044,9 +1011,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _iso(x) -> str | None:

@@ -22,8 +22,8 @@ def parse_finding_id(fid: str | int) -> int:
     s = str(fid).strip()
     if s[:1] in ("F", "f"):
         s = s[1:]
-    if not s.isdigit():
-        raise ActionError(404, f"问题编号不正确：{fid} / bad finding id")
+    if not (s.isascii() and s.isdigit()) or len(s) > 10 or not (0 < int(s) < 2 ** 31):
+        raise ActionError(404, f"问题编号不正确：{str(fid)[:30]} / bad finding id")
     return int(s)
 
 
