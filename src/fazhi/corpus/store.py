@@ -732,11 +732,13 @@ class Store:
             return None
         doc = json.loads(d["json"])
         doc.setdefault("text", d["text"])       # the text is stored once, in reports.text
-        doc["findings"] = [{"id": f"F{f['id']}", "rule": f["rule"], "family": f["family"],
+        # one numbering everywhere: F1…Fn per report, as `fazhi analyze`, the Excel and the
+        # opinion number them; db_id is the finding's row (the web forms post it)
+        doc["findings"] = [{"id": f"F{k}", "db_id": f["id"], "rule": f["rule"], "family": f["family"],
                             "severity": f["severity"], "message": f["message"],
                             "evidence": f["evidence"] or [], "suggestion": f["suggestion"],
                             "data": f["data"] or {}, "key": f["key"], "decision": f["decision"]}
-                           for f in d["findings"]]
+                           for k, f in enumerate(d["findings"], 1)]
         doc["store"] = {"id": d["id"], "report_key": d["report_key"], "version": d["version"],
                         "current": bool(d["current"]), "name": d["name"],
                         "loaded_at": _iso(d["loaded_at"]), "late": d["late"], "verdict": d["verdict"],
@@ -988,17 +990,17 @@ def reviewed_col(name: str):
 
 def review_inputs(doc: dict[str, Any]):
     """(Report, decisions, reviewer findings) of a stored document (`Store.report_json`), as
-    `review.verdict` and the review renderers take them. Finding ids are "F<row id>" (the
-    store's finding rows) and "R<row id>" (findings a reviewer added)."""
+    `review.verdict` and the review renderers take them. Finding ids are numbered per
+    report: F1…Fn in the order the store holds them, R1…Rn for findings reviewers added."""
     from ..model import Evidence, Finding, Report
     text = doc.get("text") or ""
     extra = []
-    for r in (doc.get("store") or {}).get("reviewer_findings") or []:
+    for k, r in enumerate((doc.get("store") or {}).get("reviewer_findings") or [], 1):
         s, e = r.get("start"), r.get("end")
         evs = ([Evidence(s, e, text[s:e])]
                if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text) else [])
         extra.append(Finding(rule="quality.reviewer", severity=r.get("severity") or "minor",
-                             message=r.get("message") or "", evidence=evs, id=f"R{r['id']}",
+                             message=r.get("message") or "", evidence=evs, id=f"R{k}",
                              data={"user": r.get("user"), "at": r.get("at")}))
     decs = {f["id"]: f["decision"] for f in doc.get("findings") or [] if f.get("decision")}
     return Report.from_json(doc), decs, extra

@@ -130,7 +130,24 @@ def review_html(request: Request, rid: ID, user=Depends(reader)):
                      "text/html; charset=utf-8")
 
 
-@router.post("/findings/{fid}/decision", dependencies=[Depends(check_csrf)], summary="确认或驳回一条问题")
+@router.post("/reports/{rid}/findings/{fid}/decision", dependencies=[Depends(check_csrf)],
+             summary="确认或驳回报告中的一条问题（F1…Fn：与报告 JSON、审核意见、Excel 的编号相同）")
+def decide_in_report(request: Request, rid: ID, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
+    doc = store(request).report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    row = next((f for f in doc["findings"] if f["id"] == fid.strip().upper()), None)
+    if row is None:
+        return _fail(actions.ActionError(404, f"报告中没有问题 {fid[:20]} / finding not found"))
+    try:
+        res = actions.decide(store(request), row["db_id"], body.decision, body.comment, user["name"])
+    except actions.ActionError as err:
+        return _fail(err)
+    return {**res, "finding": row["id"], "db_id": row["db_id"]}
+
+
+@router.post("/findings/{fid}/decision", dependencies=[Depends(check_csrf)],
+             summary="按问题的数据库编号（报告 JSON 中的 db_id）确认或驳回")
 def decide(request: Request, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
     try:
         return actions.decide(store(request), fid, body.decision, body.comment, user["name"])

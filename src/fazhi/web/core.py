@@ -165,11 +165,27 @@ def zh_part(message: Any) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def when(iso: str | None) -> str:
+    """A stored UTC time as a reviewer reads it: 2026年12月2日 09:23 (China time), — when unknown."""
+    import datetime as _dt
+    if not iso:
+        return "—"
+    try:
+        t = _dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=_dt.timezone.utc)
+    t = t.astimezone(_dt.timezone(_dt.timedelta(hours=8)))
+    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
+
+
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("fazhi.web", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["script_json"] = tojson_script
     env.filters["zh"] = zh_part
+    env.filters["when"] = when
     env.globals.update(LEVEL_NAMES=LEVEL_NAMES, KIND_NAMES=KIND_NAMES, SEVERITY_NAMES=SEVERITY_NAMES,
                        ROLE_NAMES=ROLE_NAMES)
     return env

@@ -365,11 +365,19 @@ def dashboard(store) -> dict[str, Any]:
                                 for p in required]
         # most frequent findings
         # (all of them: reviewers' dismissals are taken off per request, see `top_findings`)
-        rows = conn.execute(sa.select(f.c.rule, f.c.severity, sa.func.count(), sa.func.count(sa.distinct(f.c.report_id)))
+        # one row per rule (a rule that raises several severities is one problem), with the
+        # counts per severity beside it
+        rows = conn.execute(sa.select(f.c.rule, sa.func.count(), sa.func.count(sa.distinct(f.c.report_id)))
                             .join(r, r.c.id == f.c.report_id).where(cur)
-                            .group_by(f.c.rule, f.c.severity).order_by(sa.func.count().desc())).all()
-        out["findings_all"] = [{"rule": rule, "title": _rule_title(rule), "severity": sev, "n": n, "reports": nr}
-                               for rule, sev, n, nr in rows]
+                            .group_by(f.c.rule).order_by(sa.func.count().desc())).all()
+        by_sev: dict[str, dict[str, int]] = {}
+        for rule, sev, n in conn.execute(sa.select(f.c.rule, f.c.severity, sa.func.count())
+                                         .join(r, r.c.id == f.c.report_id).where(cur)
+                                         .group_by(f.c.rule, f.c.severity)):
+            by_sev.setdefault(rule, {})[sev] = n
+        out["findings_all"] = [{"rule": rule, "title": _rule_title(rule), "severity": _worst(by_sev.get(rule, {})),
+                                "by_severity": by_sev.get(rule, {}), "n": n, "reports": nr}
+                               for rule, n, nr in rows]
         out["top_findings"] = out["findings_all"][:TOP_FINDINGS]
         # key indicators: distributions and outliers
         names = _indicator_names()
@@ -401,6 +409,10 @@ def dashboard(store) -> dict[str, Any]:
 TOP_FINDINGS = 15
 
 
+def _worst(by_severity: dict[str, int]) -> str | None:
+    return next((s for s in ("major", "minor", "info") if by_severity.get(s)), None)
+
+
 def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDINGS) -> list[dict[str, Any]]:
     """The most frequent findings without those reviewers dismissed (their latest decision).
 
@@ -423,20 +435,27 @@ def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDING
                     sa.select(r.c.report_key, f.c.key, f.c.rule, f.c.severity, f.c.report_id)
                     .join(r, r.c.id == f.c.report_id).where(r.c.current == sa.true())
                     .where(r.c.report_key.in_(keys[i:i + 500]))):
-                c = per.setdefault((rule, sev, rid), [0, 0])
+                c = per.setdefault((rule, rid), [0, 0, {}])
                 c[0] += 1
-                c[1] += (rk, fk) in gone
-    minus: dict[tuple[str, str], list[int]] = {}
-    for (rule, sev, _), (n_all, n_gone) in per.items():
+                if (rk, fk) in gone:
+                    c[1] += 1
+                    c[2][sev] = c[2].get(sev, 0) + 1
+    minus: dict[str, list] = {}
+    for (rule, _), (n_all, n_gone, sevs) in per.items():
         if n_gone:
-            m = minus.setdefault((rule, sev), [0, 0])
+            m = minus.setdefault(rule, [0, 0, {}])
             m[0] += n_gone
             m[1] += n_gone == n_all                            # no live finding of this rule left there
+            for k, v in sevs.items():
+                m[2][k] = m[2].get(k, 0) + v
     out = []
     for row in findings_all:
-        m = minus.get((row["rule"], row["severity"]))
+        m = minus.get(row["rule"])
         if m:
-            row = dict(row, n=row["n"] - m[0], reports=row["reports"] - m[1], dismissed=m[0])
+            left = {k: v - m[2].get(k, 0) for k, v in (row.get("by_severity") or {}).items()}
+            left = {k: v for k, v in left.items() if v > 0}
+            row = dict(row, n=row["n"] - m[0], reports=row["reports"] - m[1], dismissed=m[0],
+                       by_severity=left, severity=_worst(left) or row["severity"])
         if row["n"] > 0:
             out.append(row)
     out.sort(key=lambda x: -x["n"])

@@ -176,7 +176,7 @@ def report_page(request: Request, rid: ID, part: Annotated[int, Query(ge=1, le=1
     shown = op.items if all_items or n_items <= MAX_ITEMS else op.items[:MAX_ITEMS]
     for it in shown:
         row = fid_rows.get(it.id)
-        items.append({"view": it, "db": it.id[1:] if row else None, "key": row["key"] if row else None,
+        items.append({"view": it, "db": row.get("db_id") if row else None, "key": row["key"] if row else None,
                       "anchor": it.quotes[0].anchor if it.quotes else None})
     return render(request, "report.html", doc=doc, meta=doc["meta"], st=st, op=op, items=items,
                   fulltext=fulltext, outline=_outline(doc.get("sections") or []), page_title=page_title(doc),
