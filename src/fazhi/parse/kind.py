@@ -119,7 +119,10 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     x = _Text(report, title, body_start)
     rp = k["report"]
     title_report = bool(x.title_own) and bool(_hit(x.title_own, _rx(rp["title_patterns"]))) \
-        and _any(x.title_own, rp["title_report"])
+        and _any(x.title_own, rp["title_report"]) and not _hit(x.title_own, _rx(rp["not_title_patterns"]))
+    # a news page or a portal that publishes a document in full ("全文如下", "具体报告如下"): the
+    # headline and the lead are the page's, the kind is the document's
+    in_full = bool(_hit(x.top(k["news"]["in_full_chars"]), _rx(k["news"]["in_full_patterns"])))
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
@@ -133,13 +136,16 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     # a title of a few characters is a portal's column label (政策解读, 公示公告, 新闻发布), not the
     # document's name: it decides nothing
     named = len(x.title_own) > k["label_max_chars"]
+    ar = k["article"]
+    if _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+        return Decision("article", "research")
     it = k["interpretation"]
     if named and _any(x.title, it["title"]):
         return Decision("interpretation", "title")
     top_lines = [ln.strip() for ln in (x.header + "\n" + x.head(200)).split("\n")[:12] if ln.strip()]
     if any(_hit(ln, _rx(it["top_patterns"])) for ln in top_lines if not re.search(r"[>›»]|首页", ln)):
         return Decision("interpretation", "title block")
-    if _hit(x.top(it["head_chars"]), _rx(it["head_patterns"])):
+    if _hit(x.top(it["head_chars"]), _rx(it["head_patterns"], re.M)):
         return Decision("interpretation", "headings")
 
     ot = k["other"]
@@ -148,18 +154,24 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     pl = k["plan"]
     head = x.head(1500)
-    if named and _hit(x.title, _rx(pl["title_patterns"])) and not _any(x.title_own, pl["not_if_title"]):
+    nw = k["news"]
+    headline = named and bool(_hit(x.title_own, _rx(nw["title_patterns"])))
+    if named and not headline and _hit(x.title, _rx(pl["title_patterns"])) \
+            and not _any(x.title_own, pl["not_if_title"]):
         return Decision("plan", "title")
+    report_heading = _report_heading(x.top(3000))
     if not title_report:
         if _hit(head, _rx(pl["head_patterns"])):
             return Decision("plan", "formula")
-        if sum(1 for w in pl["headings"] if re.search(rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}",
-                                                       x.top(1500))) >= pl["headings_min"]:
+        top = x.top(1500)
+        plan_headings = sum(1 for w in pl["headings"] if re.search(
+            rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}", top) or re.search(
+            rf"(^|\n)\s*[(]?[一二三四五六七八九十\d]{{1,2}}\s*[)、.][^\n。,:]{{0,24}}{w}\s*([\n。]|$)", top))
+        if plan_headings >= pl["headings_min"] or (plan_headings and not report_heading):
             return Decision("plan", "headings")
 
-    nw = k["news"]
-    if x.length <= nw["max_chars"]:
-        if named and _hit(x.title_own, _rx(nw["title_patterns"])):
+    if x.length <= nw["max_chars"] and not in_full:
+        if headline:
             return Decision("news", "headline")
         if not title_report:
             lead = x.starts(1, 160)
@@ -180,10 +192,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if sum(1 for ln in x.all[:3000].split("\n") if _hit(ln.strip(), cl)) >= ot["contents_min"]:
             return Decision("other", "table of contents")
 
-    ar = k["article"]
     near = x.header[-ar["header_chars"]:]
-    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])) \
-            or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])):
         return Decision("article", "research")
 
     if title_report:
@@ -204,6 +214,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("report", "numbered measures")
         if any(all(re.search(p, top) for p in run) for run in rp["item_runs"]):
             return Decision("report", "a run of measures")
+        if report_heading:
+            return Decision("report", "a statutory part")
         # a fragment (the opening cut, "开头部分已省略"): work done, counted, and not a plan's targets
         done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
         aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
@@ -216,6 +228,24 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
     return Decision("other", "nothing")
+
+
+_HEADING_LINE = re.compile(r"(?:^|\n|[。;!])\s*(?:[一二三四五六七八九十]{1,2}\s*[、.]|\(\s*[一二三四五六七八九十]{1,2}\s*\))"
+                           r"\s*([^\n。]{2,40})")
+
+
+def _report_heading(top: str) -> str | None:
+    """A numbered heading that names a part the report rule prescribes (the year's measures and
+    their effect, the first-responsible duty, shortcomings, next year's plan), as classified by
+    classify/parts.py; plain theme headings (加强组织领导) name no part."""
+    from ..classify.parts import classify_heading
+    words = catalog.load("kinds")["report"]["part_heading_words"]
+    for m in _HEADING_LINE.finditer(top):
+        h = m.group(1)
+        got = classify_heading(h)
+        if got and _any(h, words.get(got[0])):
+            return h
+    return None
 
 
 def _template(x: _Text, tpl) -> Decision | None:
