@@ -202,7 +202,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if topic >= rp["topic_min"]:
         if _hit(x.top(3000), _rx(rp["formula_patterns"])):
             return Decision("report", "formula")
-        if _hit(x.all[:rp["inline_title_chars"]].replace(" ", ""), _rx(rp["inline_title_patterns"])):
+        if _hit(_BOOK.sub("", x.all[:rp["inline_title_chars"]]).replace(" ", ""),
+                _rx(rp["inline_title_patterns"])):
             return Decision("report", "inline title")
         lead = _rx(rp["lead_patterns"])
         paras = x.starts(rp["lead_paragraphs"]) + x.paragraphs(rp["lead_paragraphs"], whole=True)
@@ -219,8 +220,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         # a fragment (the opening cut, "开头部分已省略"): work done, counted, and not a plan's targets
         done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
         aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
-        if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"]
-                                                       and any(p.search(top) for p in hs))):
+        numbered = any(p.search(top) for p in hs + _rx(rp["subheading_patterns"]))
+        if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"] and numbered)):
             return Decision("report", "measures counted")
         if x.length <= nw["max_chars"] and _hit(x.head(600), _rx(nw["event_patterns"])):
             return Decision("news", "a meeting told")
