@@ -249,16 +249,36 @@ def _report_heading(top: str) -> str | None:
     return None
 
 
+def _names_masked(s: str) -> bool:
+    """A placeholder that stands for a name or a year (XX县, x镇, 某县, 20xx年), not one field of a
+    blank form date (XXXX-XX-XX) or code (DB33XXXX-XXXX)."""
+    if masks.SOME_RX.search(s):
+        return True
+    form = set("-./")
+    return any(s[m.start() - 1:m.start()] not in form and s[m.end():m.end() + 1] not in form
+               for m in masks.mask_hits(s))
+
+
+def _placeholders(line: str) -> int:
+    """Placeholders in a line; the parts of one masked date (XXXX-XX-XX, 20xx年x月x日) are one."""
+    n, end = 0, -2
+    for m in masks.mask_hits(line):
+        if not (m.start() - end <= 1 and line[end:m.start()] in ("", "-", ".", "/", "年", "月")):
+            n += 1
+        end = m.end()
+    return n
+
+
 def _template(x: _Text, tpl) -> Decision | None:
     report = x.report
     n_lead = tpl["lead_chars"]
     leads = [p[:n_lead] for p in x.paragraphs(1) + x.paragraphs(3, whole=True)]
-    if masks.masked_in(x.title) or any(masks.masked_in(p) for p in leads):
+    if _names_masked(x.title) or any(_names_masked(p) for p in leads):
         return Decision("template", "masked reporter")
     disclaimer = _rx(tpl["disclaimer_patterns"])
     hits = masks.mask_hits(x.all)
     if hits:      # not those in a line of the site's copyright notice
-        n = sum(len(masks.mask_hits(ln)) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
+        n = sum(_placeholders(ln) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
     else:
         n = 0
     if n >= tpl["masked_min"]:
