@@ -5,12 +5,18 @@ a view of `report.norm` (half-width, simplified) from which broken conversions' 
 ("建设(shè)") and spaces between Chinese characters are removed, so that a traditional copy, a
 PDF extraction or a mirror classifies like the original. Offsets are not needed here.
 
-Order: a text that is not Chinese → other; masked → template; interpretation; other by its
-title; plan; news; other by its opening (政府信息公开, 通报如下, one official speaking, an exam,
-a table of contents); article (research, 蓝皮书, yearbook); report (a 法治 report title, or a
-法治 text with the report's formula, opening sentence, inline title, numbered measures, or — a
-fragment whose opening was cut — a run of counted measures); a meeting told → news; else
-article (about 法治) or other. A report without its title is recognised by its body alone.
+Order: a text that is not Chinese → other; masked → template; research markers (摘要, 关键词,
+作者简介, an affiliation line, citation marks) → article, before any title word; interpretation
+(its title, a "——《…》解读" line, or explanation headings at a line start); other by its title; plan
+(its title, unless the title is a headline telling of the plan; its formula: 制定本方案/纲要/清单,
+现将《…》印发给你们; its headings); news (headline, lead) — unless the page publishes a document in
+full ("具体报告如下"), whose kind then decides; other by its opening (政府信息公开, 通报如下, 予以
+命名, 名单公示, one official speaking, an exam, a table of contents); article (a book or yearbook
+above the body); report (a 法治 report title, or a 法治 text with the report's formula, opening
+sentence, inline title, numbered measures, a run of items, a heading naming a statutory part of the
+report as classify/parts.py reads it, or — a fragment whose opening was cut — work told as done:
+counts, 先后/累计, a perfective 了, awards, outweighing a plan's targets); a meeting told → news;
+else article (about 法治) or other. A report without its title is recognised by its body alone.
 A title of a few characters is a column label and decides nothing.
 """
 from __future__ import annotations
