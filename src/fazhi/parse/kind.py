@@ -190,7 +190,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
                 not _hit(x.top(ot["own_topic_chars"]), _rx(ot["own_topic_patterns"])):
             return Decision("other", "address to a congress")
         if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
-                not _hit(oh, _rx(ot["disclosure_unless_patterns"])):
+                not _hit(oh, _rx(ot["disclosure_unless_patterns"])) and not report_heading:
             return Decision("other", "information disclosure")
         if _hit(oh, _rx(ot["head_patterns"])):
             return Decision("other", "opening")
