@@ -425,3 +425,18 @@ def test_cited_report_or_reporting_system_is_no_inline_title():
     text = ("法治政府建设年度报告制度指政府将上年度法治政府建设情况向上级报告并公开的制度，"
             "是推动依法行政的重要机制。\n")
     assert kind_of(text) != "report"
+
+
+def test_report_fragment_on_open_government_work_is_still_a_report():
+    text = ("一、2023年度推进法治政府建设的主要举措和成效\n（一）深化政务公开，推进依法行政。全年主动公开政府信息320条，"
+            "办理依申请公开12件，政务公开平台运行良好。\n")
+    assert kind_of(text) == "report"
+    # near miss: an open-government annual report keeps its kind
+    text = ("一、总体情况\n2023年，县政府深化政务公开，主动公开政府信息320条，办理依申请公开12件。\n")
+    assert kind_of(text) == "other"
+
+
+def test_fragment_on_the_first_task_area_is_a_report():
+    text = ("一、依法全面履行政府职能\n（一）深化“放管服”改革。县政府完成23个部门权责清单调整，"
+            "取消行政许可事项4项。\n")
+    assert kind_of(text) == "report"
