@@ -41,6 +41,10 @@ class FazhiError(Exception):
         self.detail = detail
         super().__init__(self.line())
 
+    def __reduce__(self):
+        # raised in a worker process, re-raised in the parent with its code intact
+        return (type(self), (self.code, self.path, self.detail))
+
     @property
     def message_zh(self) -> str:
         return self.MESSAGES.get(self.code, (self.code, self.code))[0]

@@ -85,6 +85,8 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     # load the search segmenter's dictionary and start the analysis processes now, not in the
     # first search or upload
     threading.Thread(target=_quietly(_warm_search), name="fazhi-search-warm", daemon=True).start()
+    from ..api import warm_up
+    threading.Thread(target=_quietly(warm_up), name="fazhi-engine-warm", daemon=True).start()
     threading.Thread(target=_quietly(app.state.analysis.warm), name="fazhi-analysis-warm", daemon=True).start()
     app.state.vendor = {"echarts": (VENDOR / "echarts.min.js").is_file(),
                         "swagger": (VENDOR / "swagger-ui-bundle.js").is_file()}
@@ -98,9 +100,10 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
-    from . import api, auth, compare, dashboard, reports, search, upload, users
-    for mod in (auth, reports, upload, dashboard, compare, search, users, api):
+    from . import api, auth, compare, dashboard, reports, search, selfcheck, upload, users
+    for mod in (auth, reports, upload, dashboard, compare, search, users, api, selfcheck):
         app.include_router(mod.router)
+    app.include_router(selfcheck.page_router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, Any]:

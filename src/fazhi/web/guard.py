@@ -22,6 +22,8 @@ from starlette.concurrency import run_in_threadpool
 from .core import ROLE_RANK, resolve_user
 
 UPLOAD_PATHS = ("/upload", "/api/reports")
+# a drafter's file checked and never stored (自查): an upload's size, any signed-in user
+CHECK_PATHS = ("/api/check/file",)
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
        "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
@@ -118,6 +120,8 @@ class BodyGuard:
         path = scope.get("path") or ""
         if path in UPLOAD_PATHS:
             return (max(int(s["max_upload_mb"]), int(s["max_zip_total_mb"])) + 1) << 20
+        if path in CHECK_PATHS:
+            return (int(s["max_upload_mb"]) + 1) << 20
         return int(s.get("max_body_kb") or 1024) << 10
 
     async def __call__(self, scope, receive, send) -> None:
