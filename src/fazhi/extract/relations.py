@@ -44,6 +44,7 @@ _QIZHONG = re.compile(r"其中")
 _CLAUSE_GAP = re.compile(r"^[\s,。;:(（]{0,3}$")
 _TERMINAL = frozenset(",。;:、)!?\n")
 _CATEGORY = re.compile(r"类$")
+_SEMI_OR_CLOSE = re.compile(r"[;)]")
 
 _RATE_SUBJECT = re.compile(r"(.{1,10}?)(?:率|比例|比率)$")
 _NO_BASE_HEAD = re.compile(r"新增|净增|增长|增幅|下降|减少|注销|压缩|提速|覆盖|普及|跑动|公示|年报|占比|比重|参与|知晓|到位")
@@ -107,6 +108,8 @@ class _Ctx:
             self.sent_of[f.id] = bisect.bisect_right(starts, f.start) - 1
             self.line_of[f.id] = bisect.bisect_right(line_starts, f.start) - 1
         self.sum_parts: set[str] = set()
+        self.closes = [m.start() for m in re.finditer(r"\)", self.norm)]
+        self.newlines = line_starts[1:]
         self.relations: list[Relation] = []
         # facts in text order (starts and ends non-decreasing, as build_facts makes them): the
         # scans below can then bisect instead of walking every fact; otherwise they walk
@@ -115,6 +118,16 @@ class _Ctx:
         self.ordered = all(f.start <= f.end for f in self.facts) and \
             all(x <= y for x, y in zip(self.starts, self.starts[1:])) and \
             all(x <= y for x, y in zip(self.ends, self.ends[1:]))
+
+    def next_close(self, pos: int) -> int:
+        """Position of the first ")" at or after pos, or -1 (norm.find without the scan)."""
+        k = bisect.bisect_left(self.closes, pos)
+        return self.closes[k] if k < len(self.closes) else -1
+
+    def next_newline(self, pos: int) -> int:
+        """Position of the first newline at or after pos, or len(norm)."""
+        k = bisect.bisect_left(self.newlines, pos + 1)
+        return self.newlines[k] - 1 if k < len(self.newlines) else len(self.norm)
 
     def subject(self, f: Fact) -> str:
         if f.subject_start is None or f.subject_end is None:
@@ -191,7 +204,7 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
         k = None if k < 0 else k
     else:
         k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
-    if k is None or not _CLAUSE_GAP.match(norm[facts[k].end:pos]):
+    if k is None or pos - facts[k].end > 3 or not _CLAUSE_GAP.match(norm[facts[k].end:pos]):
         return None
     nearest = facts[k]
     while k >= 0:
@@ -212,13 +225,20 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
     parts: list[Fact] = []
     facts = ctx.facts
     i0 = bisect.bisect_left(ctx.starts, a) if ctx.ordered else 0
+    depth, at = 0, a                    # brackets opened minus closed in [a, at): _depth_ok, by steps
     for idx in range(i0, len(facts)):
         f = facts[idx]
         if ctx.ordered and f.start > b:
             break                       # every later fact ends after b as well
         if f.start < a or f.end > b:
             continue
-        if not _depth_ok(norm, a, f.start):
+        if f.start >= at:
+            depth += norm.count("(", at, f.start) - norm.count(")", at, f.start)
+            at = f.start
+            inside = depth > 0
+        else:
+            inside = not _depth_ok(norm, a, f.start)
+        if inside:
             continue
         if f.unit != total.unit or not _countable(f) or _is_change_or_base(norm, f) or \
                 _TOTAL_SUBJECT.search(ctx.subject(f)) or not ctx.terminal(f):
@@ -240,15 +260,19 @@ def _find_sums(ctx: _Ctx) -> None:
             continue
         in_paren = "(" in norm[total.end:pos]
         if in_paren:
-            close = norm.find(")", m.end())
-            if close < 0 or "\n" in norm[m.end():close]:
+            close = ctx.next_close(m.end())
+            if close < 0 or ctx.next_newline(m.end()) < close:
                 continue
             ends = [close]
         else:
             sent = _SENT_END.search(norm, m.end())
             sent_end = sent.start() if sent else len(norm)
-            semi = re.compile(r"[;)]").search(norm, m.end(), sent_end)
+            semi = _SEMI_OR_CLOSE.search(norm, m.end(), sent_end)
             ends = [sent_end, semi.start()] if semi else [sent_end]
+        # a later 其中 breaks down the figure before it: the parts of this total end there
+        nxt = _QIZHONG.search(norm, m.end(), max(ends))
+        if nxt:
+            ends = list(dict.fromkeys(min(e, nxt.start()) for e in ends))
         chosen: list[Fact] | None = None
         for k, end in enumerate(ends):
             parts = _chain_parts(ctx, total, m.end(), end)
@@ -268,8 +292,8 @@ def _find_sums(ctx: _Ctx) -> None:
         if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts:
             continue
         if norm.startswith("(", total.end):
-            close = norm.find(")", total.end)
-            if close < 0 or "\n" in norm[total.end:close]:
+            close = ctx.next_close(total.end)
+            if close < 0 or ctx.next_newline(total.end) < close:
                 continue
             # the facts after the total up to the bracket (in text order: stop at the first
             # one starting after it; it and every later one end after it)
@@ -285,6 +309,8 @@ def _find_sums(ctx: _Ctx) -> None:
                 ctx.add(_sum_relation(ctx, total, parts))
                 ctx.sum_parts.update(p.id for p in parts)
             continue
+        if _CATEGORY.search(ctx.subject(total)):
+            continue                            # a category count is a part, never the total
         parts = []
         prev_end = total.end
         for j in range(i + 1, len(facts)):     # (not facts[i + 1:]: a copy per total)
@@ -299,7 +325,7 @@ def _find_sums(ctx: _Ctx) -> None:
                 break
             parts.append(f)
             prev_end = f.end
-        if len(parts) >= 2 and not _CATEGORY.search(ctx.subject(total)):
+        if len(parts) >= 2:
             ctx.add(_sum_relation(ctx, total, parts))
             ctx.sum_parts.update(p.id for p in parts)
 
