@@ -33,6 +33,9 @@ class FazhiError(Exception):
         self.detail = detail
         super().__init__(self.line())
 
+    def __reduce__(self):          # picklable across worker processes
+        return (type(self), (self.code, self.path, self.detail))
+
     @property
     def message_zh(self) -> str:
         return self.MESSAGES.get(self.code, (self.code, self.code))[0]
