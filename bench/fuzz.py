@@ -20,6 +20,7 @@ signatures, and the worst time per KB of input.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import os
@@ -60,6 +61,14 @@ CJK = "法治政府建设执法监督复议诉讼案件办理审查备案一二�
 CTRL = "".join(chr(c) for c in list(range(0, 32)) + [0x7f, 0x85, 0x2028, 0x2029, 0xfeff, 0x200b, 0x202e])
 
 
+CAP: int | None = None          # largest repeat / run length (tests/test_fuzz.py keeps cases small)
+
+
+def _n(rng: random.Random, sizes: list[int]) -> int:
+    v = rng.choice(sizes)
+    return v if CAP is None else min(v, CAP)
+
+
 def _span(rng: random.Random, n: int) -> tuple[int, int]:
     a = rng.randrange(n + 1)
     b = min(n, a + rng.randrange(1, max(2, n // 4 + 2)))
@@ -84,29 +93,30 @@ def m_truncate(rng, t): return t[:rng.randrange(len(t) + 1)]
 def m_delete(rng, t):
     a, b = _span(rng, len(t)); return t[:a] + t[b:]
 def m_repeat(rng, t):
-    a, b = _span(rng, min(len(t), 2000)); return t[:b] + t[a:b] * rng.randrange(2, 200) + t[b:]
+    a, b = _span(rng, min(len(t), 2000))
+    return t[:b] + t[a:b] * rng.randrange(2, 200 if CAP is None else max(3, CAP // 30)) + t[b:]
 def m_control(rng, t):
     for _ in range(rng.randrange(1, 50)):
         t = _insert(rng, t, rng.choice(CTRL) * rng.randrange(1, 20))
     return t
-def m_digits(rng, t): return _insert(rng, t, "办理" + "".join(rng.choice("0123456789") for _ in range(rng.choice([20, 400, 5000, 20000]))) + rng.choice(["件", "", "%", "万元", "。"]))
-def m_numeral_run(rng, t): return _insert(rng, t, rng.choice("一二十百千万亿零两") * rng.choice([50, 2000, 10000]) + rng.choice(["件", "", "人次"]))
+def m_digits(rng, t): return _insert(rng, t, "办理" + "".join(rng.choice("0123456789") for _ in range(_n(rng, [20, 400, 5000, 20000]))) + rng.choice(["件", "", "%", "万元", "。"]))
+def m_numeral_run(rng, t): return _insert(rng, t, rng.choice("一二十百千万亿零两") * _n(rng, [50, 2000, 10000]) + rng.choice(["件", "", "人次"]))
 def m_huge_sum(rng, t):
-    d = rng.choice([17, 30, 400, 4000])
+    d = _n(rng, [17, 30, 400, 4000])
     return _insert(rng, t, "共办理" + "9" * d + "件，其中" + "9" * (d - 1) + "件，" + "8" * (d - 1) + "件。办结率" + "9" * d + "%。")
-def m_qizhong(rng, t): return _insert(rng, t, "共办理案件100件" + "".join(f"，其中{rng.randrange(100)}件" for _ in range(rng.choice([50, 800, 3000]))) + "。")
-def m_cjk_run(rng, t): return _in_shortcomings(rng, t, "".join(rng.choice(CJK) for _ in range(rng.choice([500, 5000, 30000]))))
-def m_enum(rng, t): return _in_shortcomings(rng, t, "、".join("".join(rng.choice(CJK) for _ in range(rng.randrange(1, 4))) for _ in range(rng.choice([100, 3000, 10000]))) + rng.choice(["等领域", "", "等"]))
-def m_brackets(rng, t): return _insert(rng, t, rng.choice(["（", "(", "《", "“", "【"]) * rng.choice([100, 5000]) + "1件" + rng.choice(["）", ")", ""]) * rng.randrange(3))
+def m_qizhong(rng, t): return _insert(rng, t, "共办理案件100件" + "".join(f"，其中{rng.randrange(100)}件" for _ in range(_n(rng, [50, 800, 3000]))) + "。")
+def m_cjk_run(rng, t): return _in_shortcomings(rng, t, "".join(rng.choice(CJK) for _ in range(_n(rng, [500, 5000, 30000]))))
+def m_enum(rng, t): return _in_shortcomings(rng, t, "、".join("".join(rng.choice(CJK) for _ in range(rng.randrange(1, 4))) for _ in range(_n(rng, [100, 3000, 10000]))) + rng.choice(["等领域", "", "等"]))
+def m_brackets(rng, t): return _insert(rng, t, rng.choice(["（", "(", "《", "“", "【"]) * _n(rng, [100, 5000]) + "1件" + rng.choice(["）", ")", ""]) * rng.randrange(3))
 def m_one_line(rng, t): return t.replace("\n", rng.choice(["", " ", "。"]))
-def m_huge_line(rng, t): return _insert(rng, t, "".join(rng.choice(CJK + "，。；12") for _ in range(rng.choice([20000, 100000]))))
+def m_huge_line(rng, t): return _insert(rng, t, "".join(rng.choice(CJK + "，。；12") for _ in range(_n(rng, [20000, 100000]))))
 def m_unicode(rng, t):
     pool = ["\U0001F600", "\u0301", "\u200f", "\ufffd", "\U00020000", "Ａ", "１２３", "\ud7ff", "〇"]
     for _ in range(rng.randrange(1, 30)):
         t = _insert(rng, t, rng.choice(pool) * rng.randrange(1, 30))
     return t
-def m_headings(rng, t): return _insert(rng, t, "".join(f"\n{rng.choice(['一', '（一）', '1.', '第一章', '（1）'])}{rng.choice(CJK)}\n" for _ in range(rng.choice([100, 2000]))))
-def m_years(rng, t): return _insert(rng, t, "".join(f"{rng.randrange(1900, 2100)}年{rng.randrange(0, 14)}月{rng.randrange(0, 40)}日" for _ in range(rng.choice([10, 1000]))))
+def m_headings(rng, t): return _insert(rng, t, "".join(f"\n{rng.choice(['一', '（一）', '1.', '第一章', '（1）'])}{rng.choice(CJK)}\n" for _ in range(_n(rng, [100, 2000]))))
+def m_years(rng, t): return _insert(rng, t, "".join(f"{rng.randrange(1900, 2100)}年{rng.randrange(0, 14)}月{rng.randrange(0, 40)}日" for _ in range(_n(rng, [10, 1000]))))
 def m_shuffle_lines(rng, t):
     ls = t.split("\n"); rng.shuffle(ls); return "\n".join(ls)
 
@@ -128,7 +138,7 @@ def encode(rng: random.Random, t: str) -> tuple[bytes, str]:
 
 def to_html(rng: random.Random, t: str) -> bytes:
     from html import escape
-    depth = rng.choice([1, 50, 1000, 5000])
+    depth = _n(rng, [1, 50, 1000, 5000])
     body = "".join(f"<p>{escape(x)}</p>" for x in t.split("\n") if x.strip())
     open_, close = "<div>" * depth, "</div>" * rng.choice([0, depth])
     junk = rng.choice(["", "<script>" + "x" * 10000, "<!--", "<table>" * 500, "<meta charset='gbk'>", "&#" * 1000])
@@ -146,7 +156,7 @@ def flip(rng: random.Random, b: bytes, n: int | None = None) -> bytes:
 
 def docx_case(rng: random.Random, t: str) -> bytes:
     import build_formats as bf
-    data = bf.to_docx(t[:rng.choice([500, 3000, 20000])])
+    data = bf.to_docx(t[:_n(rng, [500, 3000, 20000])])
     kind = rng.choice(["truncate", "flip", "member", "bomb", "many", "deep", "declared"])
     if kind == "truncate":
         return data[:rng.randrange(len(data))]
@@ -161,13 +171,13 @@ def docx_case(rng: random.Random, t: str) -> bytes:
                 if kind == "member":
                     d = flip(rng, d, rng.randrange(1, 10))
                 elif kind == "bomb":
-                    d = d.replace(b"<w:body>", b"<w:body>" + b" " * (rng.choice([50, 300]) << 20), 1)
+                    return _docx_bomb(rng.choice([250, 400]))
                 elif kind == "deep":
-                    n = rng.choice([1000, 100000])
+                    n = _n(rng, [1000, 100000])
                     d = d.replace(b"<w:body>", b"<w:body>" + b"<w:p>" * n, 1)
             zo.writestr(info.filename, d)
         if kind == "many":
-            for i in range(rng.choice([100, 20000])):
+            for i in range(_n(rng, [100, 20000])):
                 zo.writestr(f"word/media/x{i}.bin", b"")
     data = out.getvalue()
     if kind == "declared":                 # a member whose declared size is a lie
@@ -178,21 +188,50 @@ def docx_case(rng: random.Random, t: str) -> bytes:
     return data
 
 
+@functools.lru_cache(maxsize=4)
+def _zeros_deflated(mb: int) -> bytes:
+    d = zlib.compressobj(9)
+    block = b"\0" * (1 << 20)
+    return b"".join(d.compress(block) for _ in range(mb)) + d.flush()
+
+
+@functools.lru_cache(maxsize=4)
+def _docx_bomb(mb: int) -> bytes:
+    """A small DOCX whose document.xml inflates to mb MB (of spaces inside the body)."""
+    import build_formats as bf
+    zin = zipfile.ZipFile(io.BytesIO(bf.to_docx("示例县法治政府建设年度报告\n一、主要工作\n")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zin.infolist():
+            d = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, tail = d.split(b"<w:body>", 1)
+                with zo.open(info.filename, "w", force_zip64=True) as fh:
+                    fh.write(head + b"<w:body>")
+                    block = b" " * (1 << 20)
+                    for _ in range(mb):
+                        fh.write(block)
+                    fh.write(tail)
+            else:
+                zo.writestr(info.filename, d)
+    return out.getvalue()
+
+
 def pdf_case(rng: random.Random, t: str) -> bytes:
     import build_formats as bf
-    data = bf.to_pdf(t[:rng.choice([300, 2000, 8000])])
+    data = bf.to_pdf(t[:_n(rng, [300, 2000, 8000])])
     kind = rng.choice(["truncate", "flip", "bomb", "streams", "garbage"])
     if kind == "truncate":
         return data[:rng.randrange(len(data))]
     if kind == "flip":
         return flip(rng, data)
     if kind == "bomb":
-        z = zlib.compress(b"\0" * (rng.choice([50, 400]) << 20), 9)
+        z = _zeros_deflated(rng.choice([250, 500]))
         return data.replace(b"%%EOF", b"") + (b"\n99 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n"
                                              % len(z)) + z + b"\nendstream\nendobj\n%%EOF\n"
     if kind == "streams":
-        return data + b"stream\nx\x9c" * rng.choice([100, 20000])
-    return b"%PDF-1.7\n" + bytes(rng.randrange(256) for _ in range(rng.choice([10, 5000])))
+        return data + b"stream\nx\x9c" * _n(rng, [100, 20000])
+    return b"%PDF-1.7\n" + bytes(rng.randrange(256) for _ in range(_n(rng, [10, 5000])))
 
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -206,8 +245,8 @@ def make_case(rng: random.Random, seeds: list[tuple[str, str]], i: int) -> tuple
     name, text = rng.choice(seeds)
     if rng.random() < 0.6:                 # most cases: a slice of the seed (keeps cases small)
         a = rng.randrange(max(1, len(text) - 3000))
-        text = text[a:a + rng.choice([500, 2000, 6000])] if rng.random() < 0.5 else text
-    muts = rng.sample(TEXT_MUTATIONS, rng.choice([1, 1, 1, 2, 3]))
+        text = text[a:a + _n(rng, [500, 2000, 6000])] if rng.random() < 0.5 else text
+    muts = rng.sample(TEXT_MUTATIONS, _n(rng, [1, 1, 1, 2, 3]))
     for m in muts:
         text = m(rng, text)
     label = "+".join(m.__name__[2:] for m in muts)
@@ -230,10 +269,11 @@ def make_case(rng: random.Random, seeds: list[tuple[str, str]], i: int) -> tuple
 # -- running ---------------------------------------------------------------------------------
 
 def run_case(name: str, data: bytes) -> dict:
-    """One analysis (in a worker): ok / error code / crash with its traceback, and seconds."""
+    """One analysis (in a worker): ok / error code / crash with its traceback, and its CPU
+    seconds (the worker's own time: robust to other load on the machine)."""
     import fazhi
     from fazhi.errors import FazhiError
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     try:
         r = fazhi.analyze(data, path=name)
         r.to_json()
@@ -251,12 +291,14 @@ def run_case(name: str, data: bytes) -> dict:
         tb = traceback.extract_tb(e.__traceback__)
         where = next((f"{Path(f.filename).name}:{f.name}" for f in reversed(tb) if "fazhi" in f.filename), "?")
         out = {"status": "crash", "sig": f"{type(e).__name__} at {where}", "tb": traceback.format_exc()[-3000:]}
-    out["seconds"] = time.perf_counter() - t0
+    out["seconds"] = time.process_time() - t0
     return out
 
 
 def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, save: Path | None = None,
-         max_seed_chars: int | None = None, progress: bool = False) -> dict:
+         max_seed_chars: int | None = None, progress: bool = False, cap: int | None = None) -> dict:
+    global CAP
+    CAP = cap
     from fazhi.api import warm_up
     from fazhi.worker import LimitedExecutor
     rng = random.Random(seed)
@@ -271,7 +313,7 @@ def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, sav
     hangs: list[str] = []
     t_start = time.perf_counter()
     window = 4 * workers
-    with LimitedExecutor(workers, timeout=timeout, memory_mb=2048) as ex:
+    with LimitedExecutor(workers, timeout=timeout, memory_mb=2048, initializer=warm_up) as ex:
         pending = []
 
         def collect(item) -> None:
@@ -327,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", type=int, default=100000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=1)
-    ap.add_argument("--timeout", type=float, default=20.0, help="seconds after which a case is a hang")
+    ap.add_argument("--timeout", type=float, default=60.0,
+                    help="wall-clock seconds after which a case is a hang (the machine may be shared)")
     ap.add_argument("--save", type=Path, help="folder for crashing, hanging and slow (>2 s) inputs")
     args = ap.parse_args(argv)
     res = fuzz(args.cases, args.seed, args.workers, args.timeout, args.save, progress=True)

@@ -171,6 +171,8 @@ def parse_number(s: str) -> Decimal | None:
             return None
     if _ADJACENT_DIGITS.search(s.split("点", 1)[0]):
         return None
+    if len(s) > 40:
+        return None                          # no Chinese numeral of a real figure is this long
     import cn2an                         # lazily (start-up); a dict lookup after the first call
     try:
         v = cn2an.cn2an(s, "smart")
