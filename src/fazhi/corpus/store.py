@@ -235,7 +235,12 @@ class Store:
         except ImportError:
             yield
             return
-        with open(path + ".migrate-lock", "a+b") as fh:
+        try:
+            fh = open(path + ".migrate-lock", "a+b")
+        except OSError:           # the database itself cannot be opened: that error is the one to show
+            yield
+            return
+        with fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield
