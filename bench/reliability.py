@@ -188,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--files", type=int, default=36)
     ap.add_argument("--pg", action="store_true", help="PostgreSQL at $FAZHI_TEST_PG as well")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--max-delay", type=float, default=20.0, help="kill after 0.5 to this many seconds")
     ap.add_argument("--what", default="ingest,reanalyze")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                         db = str(Path(tmp) / f"{what}-{k}.db")
                     else:
                         db = new_pg_db(os.environ["FAZHI_TEST_PG"])
-                    delay = (0.5, 10.0) if what == "ingest" else (0.5, 8.0)
+                    delay = (0.5, args.max_delay)
                     try:
                         r = kill_trial(db, inputs, n, what, rng=rng, delay=delay)
                     finally:

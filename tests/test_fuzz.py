@@ -45,10 +45,12 @@ def test_fuzz_cases_end_in_result_or_documented_error():
     lambda n: HEAD + "数据" + "1" * n + "件。\n",                       # a digit run with a unit
     lambda n: HEAD + "一" * n + "\n",                                  # a numeral run
     lambda n: HEAD + "共办理案件100件" + "，其中5件" * (n // 5) + "。\n",  # a chain of 其中
+    lambda n: HEAD + "共办理事项5件，其中甲类2件，乙类3件，" * (n // 20) + "。\n",   # one long sentence of 其中
     lambda n: HEAD + "二、存在的不足\n" + "执" * n + "\n",                # a CJK run in the shortcomings
     lambda n: HEAD + "二、存在的不足\n" + "执法、" * (n // 3) + "等领域\n",
+    lambda n: HEAD + "三、下一步工作\n" + "1" * n + "\n",                 # a digit run in the plan
     lambda n: "<html><body>" + "<div>" * (n // 5) + "<p>示例县2023年法治政府建设年度报告，办理案件12件。</p>" + "</body></html>",
-], ids=["digits", "digits-unit", "numerals", "qizhong", "cjk-run", "enum-list", "deep-html"])
+], ids=["digits", "digits-unit", "numerals", "qizhong", "qizhong-sentence", "cjk-run", "enum-list", "plan-digits", "deep-html"])
 def test_long_runs_take_linear_time(make):
     _linear(make, 1000, 8000)
 

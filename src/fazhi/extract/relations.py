@@ -109,6 +109,10 @@ class _Ctx:
             self.line_of[f.id] = bisect.bisect_right(line_starts, f.start) - 1
         self.sum_parts: set[str] = set()
         self.closes = [m.start() for m in re.finditer(r"\)", self.norm)]
+        # positions of sentence ends and of ; ) (bisected: a search from every 其中 to the end of
+        # a very long sentence was quadratic)
+        self.sent_marks = [m.start() for m in _SENT_END.finditer(self.norm)]
+        self.semis = [m.start() for m in _SEMI_OR_CLOSE.finditer(self.norm)]
         self.newlines = line_starts[1:]
         self.relations: list[Relation] = []
         # facts in text order (starts and ends non-decreasing, as build_facts makes them): the
@@ -123,6 +127,12 @@ class _Ctx:
         """Position of the first ")" at or after pos, or -1 (norm.find without the scan)."""
         k = bisect.bisect_left(self.closes, pos)
         return self.closes[k] if k < len(self.closes) else -1
+
+    @staticmethod
+    def next_pos(marks: list[int], pos: int, default: int) -> int:
+        """The first of the sorted positions at or after pos, or default (if it is not before it)."""
+        k = bisect.bisect_left(marks, pos)
+        return marks[k] if k < len(marks) and marks[k] < default else default
 
     def next_newline(self, pos: int) -> int:
         """Position of the first newline at or after pos, or len(norm)."""
@@ -265,10 +275,9 @@ def _find_sums(ctx: _Ctx) -> None:
                 continue
             ends = [close]
         else:
-            sent = _SENT_END.search(norm, m.end())
-            sent_end = sent.start() if sent else len(norm)
-            semi = _SEMI_OR_CLOSE.search(norm, m.end(), sent_end)
-            ends = [sent_end, semi.start()] if semi else [sent_end]
+            sent_end = ctx.next_pos(ctx.sent_marks, m.end(), len(norm))
+            semi = ctx.next_pos(ctx.semis, m.end(), sent_end)
+            ends = [sent_end, semi] if semi < sent_end else [sent_end]
         # a later 其中 breaks down the figure before it: the parts of this total end there
         nxt = _QIZHONG.search(norm, m.end(), max(ends))
         if nxt:
