@@ -37,7 +37,7 @@ def _dead_pid() -> int:
 def test_kill_9_then_rerun_is_consistent_sqlite(tmp_path, inputs, what, seed):
     folder, n = inputs
     r = R.kill_trial(str(tmp_path / "k.db"), folder, n, what, rng=random.Random(seed), delay=(1.0, 6.0))
-    assert r["ok"], r
+    assert r["ok"], str(r)
 
 
 @pytest.mark.skipif(not PG, reason="FAZHI_TEST_PG not set")
@@ -48,7 +48,7 @@ def test_kill_9_then_rerun_is_consistent_postgresql(inputs):
         r = R.kill_trial(url, folder, n, "ingest", rng=random.Random(4), delay=(1.0, 6.0))
     finally:
         R.drop_pg_db(url)
-    assert r["ok"], r
+    assert r["ok"], str(r)
 
 
 def test_interrupted_ingest_resumes_and_computes_corpus_findings(tmp_path, inputs, monkeypatch):

@@ -216,6 +216,11 @@ class Store:
             with self.engine.begin() as conn:
                 if self.dialect == "postgresql":
                     conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
+                elif self.dialect == "sqlite":
+                    # pysqlite runs DDL outside any transaction: a process killed while it creates
+                    # the tables would leave half a schema that the next run cannot upgrade. An
+                    # explicit BEGIN makes the whole migration one transaction.
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, revision)
         if before in ("0001", "0002") and self.revision() not in ("0001", "0002"):
