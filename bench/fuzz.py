@@ -346,16 +346,25 @@ def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, sav
                 save.mkdir(parents=True, exist_ok=True)
                 (save / f"slow-{s:.1f}s-{name}").write_bytes(data)
 
-        for i in range(cases):
-            name, data, label = make_case(rng, seeds, i)
-            pending.append((name, data, label, ex.submit(run_case, name, data)))
-            while len(pending) >= window:
-                collect(pending.pop(0))
-            if progress and i and i % 1000 == 0:
-                print(f"  {i} cases, {time.perf_counter() - t_start:.0f} s, {dict(stats)}", file=sys.stderr, flush=True)
-        for item in pending:
-            collect(item)
-    return {"cases": cases, "seed": seed, "seconds": round(time.perf_counter() - t_start, 1),
+        interrupted = False
+        try:
+            for i in range(cases):
+                name, data, label = make_case(rng, seeds, i)
+                pending.append((name, data, label, ex.submit(run_case, name, data)))
+                while len(pending) >= window:
+                    collect(pending.pop(0))
+                if progress and i and i % 1000 == 0:
+                    print(f"  {i} cases, {time.perf_counter() - t_start:.0f} s, {dict(stats)}", file=sys.stderr,
+                          flush=True)
+            for item in pending:
+                collect(item)
+        except KeyboardInterrupt:           # Ctrl-C / kill -INT: the summary of the cases run so far
+            interrupted = True
+            for *_, fut in pending:
+                fut.cancel()
+            ex.shutdown(wait=False, cancel_futures=True)
+    done = sum(stats.values())
+    return {"cases": done, "interrupted": interrupted, "seed": seed, "seconds": round(time.perf_counter() - t_start, 1),
             "outcomes": dict(stats), "error_codes": dict(codes), "crashes": dict(crashes),
             "crash_examples": examples, "hangs": hangs,
             "worst_s_per_kb": {"seconds_per_kb": round(worst_per_kb[0], 4), "case": worst_per_kb[1],

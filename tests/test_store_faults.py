@@ -155,3 +155,21 @@ def test_check_db_finds_damage(tmp_path, inputs):
                          env=R.env(), capture_output=True, text=True)
     assert out.returncode == 1 and "问题计数" in out.stdout
     store.close()
+
+
+def test_interrupted_schema_creation_leaves_nothing_half_done(tmp_path, monkeypatch):
+    from alembic import command
+    orig = command.upgrade
+
+    def upgrade_then_die(cfg, rev):
+        orig(cfg, "0001")                 # the first tables are created, then the process dies
+        raise KeyboardInterrupt
+    monkeypatch.setattr(command, "upgrade", upgrade_then_die)
+    store = Store(tmp_path / "m.db")
+    with pytest.raises(KeyboardInterrupt):
+        store.migrate()
+    monkeypatch.undo()
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar() == 0
+    assert store.migrate().revision() is not None     # the rerun creates the schema
+    store.close()
