@@ -382,6 +382,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="wall-clock seconds after which a case is a hang (the machine may be shared)")
     ap.add_argument("--save", type=Path, help="folder for crashing, hanging and slow (>2 s) inputs")
     args = ap.parse_args(argv)
+    import signal
+
+    def _stop(*_):
+        raise KeyboardInterrupt
+    # kill -INT / kill -TERM print the summary of the cases run so far (a background job
+    # started by a shell ignores SIGINT unless the handler is set again)
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
     res = fuzz(args.cases, args.seed, args.workers, args.timeout, args.save, progress=True)
     ex = res.pop("crash_examples")
     print(json.dumps(res, ensure_ascii=False, indent=2))
