@@ -81,7 +81,7 @@ def test_login_redirect_stays_on_this_site(app):
 
 
 def test_forms_need_the_csrf_token(app, rev):
-    fid = rev.get("/api/reports/1").json()["findings"][0]["id"][1:]
+    fid = rev.get("/api/reports/1").json()["findings"][0]["db_id"]
     r = rev.post(f"/reports/1/findings/{fid}/decision", data={"decision": "confirmed"}, follow_redirects=False)
     assert r.status_code == 403 and "CSRF" in r.text
     c = client(app)
@@ -97,7 +97,7 @@ def test_viewer_can_read_but_not_upload_or_decide(app, viewer):
     token = csrf_of(page)
     r = viewer.post("/upload", files=[("files", ("a.txt", "法治".encode(), "text/plain"))], data={"csrf_token": token})
     assert r.status_code == 403
-    fid = viewer.get("/api/reports/1").json()["findings"][0]["id"][1:]
+    fid = viewer.get("/api/reports/1").json()["findings"][0]["db_id"]
     r = viewer.post(f"/reports/1/findings/{fid}/decision", data={"decision": "dismissed", "csrf_token": token})
     assert r.status_code == 403
     assert viewer.get("/users").status_code == 403
@@ -185,7 +185,7 @@ def test_decision_form_and_reviewer_finding_form(app, rev):
     doc = rev.get("/api/reports/1").json()
     f = doc["findings"][-1]
     token = csrf_of(rev.get("/reports/1").text)
-    r = rev.post(f"/reports/1/findings/{f['id'][1:]}/decision",
+    r = rev.post(f"/reports/1/findings/{f['db_id']}/decision",
                  data={"decision": "confirmed", "comment": "属实，请修改", "csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303
     page = rev.get("/reports/1").text
