@@ -279,7 +279,7 @@ class Store:
         if not db or db == ":memory:":
             return set()
         base = Path(db).resolve()
-        return {base, *(base.with_name(base.name + sfx) for sfx in ("-wal", "-shm", "-journal"))}
+        return {base, *(base.with_name(base.name + sfx) for sfx in ("-wal", "-shm", "-journal", ".migrate-lock"))}
 
     def ingest_bytes(self, name: str, data: bytes, **kw) -> IngestSummary:
         return self._ingest_items(iter([(name, data)]), 1, **kw)
