@@ -431,3 +431,36 @@ def test_department_news_title_with_an_adverb():
     m = meta_of("省统计局再次荣获年度法治政府建设考评优秀等次\n"
                 "近日，江苏省依法行政工作领导小组通报考评情况，我局被评为优秀等次。我局连续两年获评优秀。\n")
     assert (m.jurisdiction, m.level, m.department) == ("江苏省", "department", "统计局")
+
+
+def test_issuer_field_of_a_catalogue_header_names_the_reporter():
+    head = "- 索 引 号: 000000-2025-00003\n- 发布机构: 青石镇人民政府\n中共桐庐县委员会，桐庐县人民政府：\n"
+    m = meta_of(head + "2024年，青石镇法治政府建设工作在县委、县政府的指导下，坚持依法行政" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青石镇", "township", "桐庐县", "浙江省")
+    # a field naming an office without a place names no reporter: the opening decides
+    m = meta_of("- 发布机构: 人民政府办公室\n2024年，桐庐县坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+
+
+def test_county_written_by_its_short_form():
+    m = meta_of("2023年以来，张家川县财政局坚持依法理财" + LONG + "\n" + BODY)
+    assert who(m) == ("张家川县", "department", "财政局", None, "甘肃省")
+    assert R.resolve_written(gazetteer(), "张家川县", 2023).name == "张家川回族自治县"
+    assert R.resolve_written(gazetteer(), "松台县", 2023) is None          # no such county
+
+
+def test_place_the_gazetteer_does_not_know_before_a_department():
+    m = meta_of("2023年，松台县医疗保障局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("松台县", "department", "医疗保障局")
+    # a department name that holds a level character is not split
+    m = meta_of("2023年，湖州市城市管理局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "城市管理局")
+
+
+def test_opening_naming_the_place_only_as_a_department_s_place():
+    m = meta_of("为贯彻省、湖州市关于政务公开的工作要求，提升德清县医疗保障局2023年政务公开工作质量，"
+                "制定了《2023年德清县医疗保障局政务公开工作要点》。\n" + BODY)
+    assert who(m)[:3] == ("德清县", "department", "医疗保障局")
+    # the place is the subject of the opening: the county reports
+    m = meta_of("2023年，德清县坚持依法行政，德清县医疗保障局等部门协同推进" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("德清县", "county", None)

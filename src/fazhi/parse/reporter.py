@@ -185,6 +185,12 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
         pass                           # a party office named with its level: 市委政研室
     elif not _core_ok(core) or (not chain and not level_char and not masked and len(core) < 3):
         return None
+    if not chain and not level_char and not masked:
+        # a place the gazetteer does not know, written before the department (张家川县财政局)
+        mp = re.match(rf"[{CJK}]{{2,8}}?(?:自治州|自治县|县|市|区|州|旗)", core)
+        if mp and _core_ok(core[mp.end():]) and len(core) - mp.end() >= 2 and plausible_place(mp.group(), gaz):
+            chain = [(j, j + mp.end(), mp.group())]
+            j, core = j + mp.end(), core[mp.end():]
     # a vertically managed department: 国家税务总局X县税务局 -> X县, 税务局
     inner = [h for h in gaz.find(core, free_text=False) if h[2] not in GENERIC_NAMES and 0 < h[0] and h[1] < len(core)]
     if inner and not chain:
@@ -462,7 +468,11 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
 
 
 def resolve_written(gaz, name: str, year) -> Place | None:
-    """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州."""
+    """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州,
+    张家川县 -> 张家川回族自治县."""
+    full = gaz.full_of_short(name)
+    if full is not None:
+        return gaz.resolve(full, year)
     m = re.fullmatch(rf"([{CJK}]{{2,4}}?)州", name)
     if m:
         fulls = gaz.city_shorts.get(m.group(1)) or set()
@@ -554,6 +564,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     if c.title_organ is not None and all(c.title_organ.start != ln.start for ln in issuer_lines):
         sources.append((c.title_organ.s, c.title_organ.start))
     sources.extend(_header_organs(c, title_span))
+    sources.extend(_catalogue_issuers(c))
     for s, off in sources:
         v = Clean(s, off)
         u = title_unit(v, gaz)
@@ -634,6 +645,10 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     if unit is None and found is None and not self_dept:
         if c.body_start is not None:
             found = M._first_sentence_place(c)
+            if found is not None:
+                u = _department_of_place(c, view, found, gaz)
+                if u is not None:
+                    unit, found = u, None
         if found is None:
             found = _self_level_place(c, view)
     if unit is not None:
@@ -678,6 +693,26 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     _settle(c, name, a, unit, title_norm, title_span, issuer_lines)
 
 
+def _department_of_place(c, view, found, gaz) -> Unit | None:
+    """The opening names its place only as the place of a department (为…，提升X市医疗保障局
+    …工作质量): the department reports, unless the place is the subject of the sentence."""
+    name, a, _ = found
+    if a < 0:
+        return None
+    vs = view.inv(c.body_start)
+    end = view.s.find("。", vs)
+    end = end if vs < end < vs + 400 else vs + 300
+    for m in re.finditer(re.escape(name), view.s[vs:end]):
+        i = vs + m.end()
+        if re.match(rf"(?:人民政府|政府)?\s*{_SUBJECT_VERB}", view.s[i:i + 8]):
+            return None                # '2023年，X市坚持…': the place is the subject
+    for m in re.finditer(re.escape(name), view.s[vs:end]):
+        u = parse_unit(view, vs + m.start(), gaz, loose=True)
+        if u is not None and u.place == name and not u.central:
+            return u
+    return None
+
+
 def _header_organs(c, title_span) -> list[tuple[str, int]]:
     """Organ lines of the header above the title or the body (中共X镇委员会, X镇人民政府)."""
     end = title_span[0] if title_span else (c.body_start if c.body_start is not None else 0)
@@ -690,6 +725,19 @@ def _header_organs(c, title_span) -> list[tuple[str, int]]:
         elif len(ln.s) <= 30 and i + 1 < len(lines) and M._is_date_line(lines[i + 1].s) and \
                 M._ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
             out.append((ln.s, ln.start))      # the signature of a transmittal notice at the top
+    return out
+
+
+_ISSUER_FIELD = re.compile(r"^[\s\-–•·*]*(?:发布机构|制发机构|发文机关|发文单位|发布单位)\s*[:：]\s*")
+
+
+def _catalogue_issuers(c) -> list[tuple[str, int]]:
+    """The issuer field of a catalogue header (- 发布机构: X镇人民政府)."""
+    out = []
+    for ln in c.lines[:M.TOP_LINES]:
+        m = _ISSUER_FIELD.match(ln.s)
+        if m and len(ln.s) - m.end() >= 3:
+            out.append((ln.s[m.end():], ln.start + m.end()))
     return out
 
 
