@@ -158,8 +158,8 @@ class Gazetteer:
         return name in self._by_name
 
     def full_of_short(self, name: str) -> str | None:
-        """The one full county name a short form stands for: 张家川县 -> 张家川回族自治县,
-        东乌旗 -> 东乌珠穆沁旗 (same head, same last character), or None."""
+        """The one full county name a short form stands for: 循化县 -> 循化撒拉族自治县,
+        西乌旗 -> 西乌珠穆沁旗 (same head, same last character), or None."""
         if name in self._by_name or len(name) < 3:
             return None
         stem, suf = name[:-1], name[-1]

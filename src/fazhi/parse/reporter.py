@@ -186,7 +186,7 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
     elif not _core_ok(core) or (not chain and not level_char and not masked and len(core) < 3):
         return None
     if not chain and not level_char and not masked:
-        # a place the gazetteer does not know, written before the department (张家川县财政局)
+        # a place the gazetteer does not know, written before the department (松台县财政局)
         mp = re.match(rf"[{CJK}]{{2,8}}?(?:自治州|自治县|县|市|区|州|旗)", core)
         if mp and _core_ok(core[mp.end():]) and len(core) - mp.end() >= 2 and plausible_place(mp.group(), gaz):
             chain = [(j, j + mp.end(), mp.group())]
@@ -469,7 +469,7 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
 
 def resolve_written(gaz, name: str, year) -> Place | None:
     """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州,
-    张家川县 -> 张家川回族自治县."""
+    循化县 -> 循化撒拉族自治县."""
     full = gaz.full_of_short(name)
     if full is not None:
         return gaz.resolve(full, year)
