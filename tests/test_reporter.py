@@ -464,3 +464,11 @@ def test_opening_naming_the_place_only_as_a_department_s_place():
     # the place is the subject of the opening: the county reports
     m = meta_of("2023年，德清县坚持依法行政，德清县医疗保障局等部门协同推进" + LONG + "\n" + BODY)
     assert who(m)[:3] == ("德清县", "county", None)
+
+
+def test_place_only_title_keeps_the_place_when_the_opening_names_a_department_of_another_level():
+    m = meta_of("桐庐县2023年法治政府建设年度报告\n"
+                "市市场监管局坚持依法监管" + LONG + "现将桐庐县2023年法治政府建设情况报告如下。\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+    m = meta_of("桐庐县教育系统2023年法治政府建设年度报告\n县教育局坚持依法治教" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "department", "教育局")

@@ -267,6 +267,13 @@ _YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:�
 _CONTACT = re.compile(rf"请(?:与|联系)([{CJK}]{{2,24}}?{_DEPT_END})(?:办公室|[{CJK}]{{1,6}}?[处科股])?(?:联系|[(（])")
 
 
+def _same_level(place: str, level_char: str | None) -> bool:
+    """A department named by its level (县教育局) belongs to `place` only at that level."""
+    if level_char is None:
+        return False
+    return place.endswith(level_char) or (level_char == "省" and place.endswith("自治区"))
+
+
 def contact_unit(view: Clean, gaz) -> Unit | None:
     """The department named by the contact sentence near the top (政府信息公开年度报告)."""
     m = _CONTACT.search(view.s, 0, 1500)
@@ -631,7 +638,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                 break
         if unit is None and found is None:
             unit = contact_unit(view, gaz)
-        if place_only is not None and (unit is None or unit.central or unit.place not in (None, place_only)):
+        if place_only is not None and (unit is None or unit.central or unit.place not in (None, place_only) or
+                                       (unit.place is None and not _same_level(place_only, unit.level_char))):
             unit, found = None, title_found
     self_dept = None
     if unit is None and found is None:
