@@ -428,8 +428,8 @@ def test_prefecture_short_form_with_zhou_is_the_autonomous_prefecture():
 
 
 def test_department_news_title_with_an_adverb():
-    m = meta_of("省统计局再次荣获年度法治政府建设考评优秀等次\n"
-                "近日，江苏省依法行政工作领导小组通报考评情况，我局被评为优秀等次。我局连续两年获评优秀。\n")
+    m = meta_of("省统计局连续获评依法行政考核先进单位\n"
+                "日前，江苏省依法行政考核结果公布，我局名列前茅。这是我局第三年获此评价。\n")
     assert (m.jurisdiction, m.level, m.department) == ("江苏省", "department", "统计局")
 
 
@@ -458,8 +458,8 @@ def test_place_the_gazetteer_does_not_know_before_a_department():
 
 
 def test_opening_naming_the_place_only_as_a_department_s_place():
-    m = meta_of("为贯彻省、湖州市关于政务公开的工作要求，提升德清县医疗保障局2023年政务公开工作质量，"
-                "制定了《2023年德清县医疗保障局政务公开工作要点》。\n" + BODY)
+    m = meta_of("为做好医保领域信息发布，推动德清县医疗保障局2023年各项公开任务落到实处，"
+                "印发了《德清县医疗保障局2023年公开工作安排》。\n" + BODY)
     assert who(m)[:3] == ("德清县", "department", "医疗保障局")
     # the place is the subject of the opening: the county reports
     m = meta_of("2023年，德清县坚持依法行政，德清县医疗保障局等部门协同推进" + LONG + "\n" + BODY)

@@ -653,12 +653,12 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     if unit is None and found is None and not self_dept:
         if c.body_start is not None:
             found = M._first_sentence_place(c)
-            if found is not None:
-                u = _department_of_place(c, view, found, gaz)
-                if u is not None:
-                    unit, found = u, None
         if found is None:
             found = _self_level_place(c, view)
+        if found is not None and c.body_start is not None:
+            u = _department_of_place(c, view, found, gaz)
+            if u is not None:
+                unit, found = u, None
     if unit is not None:
         meta.department = unit.dept
         c.ev("department", *unit.dept_span)
@@ -715,7 +715,7 @@ def _department_of_place(c, view, found, gaz) -> Unit | None:
         if re.match(rf"(?:人民政府|政府)?\s*{_SUBJECT_VERB}", view.s[i:i + 8]):
             return None                # '2023年，X市坚持…': the place is the subject
     for m in re.finditer(re.escape(name), view.s[vs:end]):
-        u = parse_unit(view, vs + m.start(), gaz, loose=True)
+        u = parse_unit(view, vs + m.start(), gaz) or parse_unit(view, vs + m.start(), gaz, loose=True)
         if u is not None and u.place == name and not u.central:
             return u
     return None
