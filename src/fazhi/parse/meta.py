@@ -16,7 +16,8 @@ from ..config import Config
 from ..model import Report
 from ..pipeline import component
 from ..zh.masks import is_masked
-from .kind import classify as classify_kind, plan_title
+from .. import catalog
+from .kind import any_pattern as _any_rx, any_word as _any, classify as classify_kind, plan_title
 from .places import Place, gazetteer, level_from_suffix, level_of
 from .reporter import plausible_place
 
@@ -86,14 +87,14 @@ def _lines(norm: str) -> list[Line]:
 
 _BREADCRUMB = re.compile(r"[>›»]|首页|当前位置|您的位置|您现在的位置|位置\s*:|^位置")
 _BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访问|光临|来到)|登录|注册|ICP|无障碍|"
-                     r"字体|【|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
+                     r"字体|【\s*大\s*[】\s]|纠错|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
                      r"网站地图|联系我们|版权所有|主办单位|承办单位|小编|推荐访问|猜你喜欢|投稿")
 _TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一图读懂|图解|规划|意见|通知|通报|"
                          r"公告|纪实|综述|回眸|答记者问|指标体系|清单)")
 _TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|"
-                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?$")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
-                      r"第[一二三四五六七八九十]+部分)")
+                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?[》〉]?$")
+_HEADING = re.compile(rf"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
+                      rf"第[一二三四五六七八九十]+部分)")
 _SITE_LABEL = re.compile(r"专栏|专题|栏目|网站|门户|频道|平台")
 _SALUTATION = re.compile(rf"^[{CJK}、，,() ]{{2,60}}[:：]$")
 
@@ -383,9 +384,9 @@ _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|�
 # not match there unless pos is 0).
 _FIRST_YEAR = re.compile(rf"\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 # the sentence that announces the report: "现将2022年…情况报告如下", "…总结2025年度…,现报告如下",
-# "…情况报告予以公开"
-_REPORT_AS = re.compile(r"(?:报告|汇报)(?:如下|予以公开)")
-_REPORT_AS_LEAD = re.compile(r"现将|现就|现把|总结")
+# "…情况报告予以公开", "现对2023年所做工作总结如下"
+_REPORT_AS = re.compile(r"(?:报告|汇报|总结)(?:如下|予以公开)")
+_REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 # the summarised year of a meeting or a review: "总结了2018年全县法治政府建设工作"
 _SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
@@ -394,15 +395,22 @@ _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安�
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 _LEAD_BY_OPEN = re.compile(r"\s*在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下\s*[,，]")
+_GLUED_OPENING = re.compile(r"(?:报告|情况|总结)(?=\s*(?:19|20)\d{2}\s*年度?\s*[,，])")
+TITLE_GLUE_CHARS = 200     # how far into a flattened first line its title may end
 OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
 OPENING_SENTENCES = 3      # sentences of each such line
+
+
+_MONTH_NEXT = re.compile(rf"\s*{_NUM12}\s*月")     # "2024年01月08日": a date, not a year heading
 
 
 def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     heads: list[tuple[int, int]] = []
     if c.report.sections:
+        # numbered headings only: an unnumbered line the sectioning kept (a source and date
+        # line "某县人民政府 2024年01月08日", a subtitle) is not a heading of the work
         heads = [(s.heading_start or s.start, s.heading_end or s.start + len(s.heading))
-                 for s in c.report.sections]
+                 for s in c.report.sections if s.number]
     else:
         for ln in c.lines:
             if ln.start >= body_start and re.match(r"^[一二三四五六七八九十]+\s*[、.]", ln.s):
@@ -412,7 +420,8 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
         if _PLAN_HEAD.search(h):
             continue
         # "一、2021年以来…" opens a review of several years, not the reported one
-        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])]
+        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])
+              and not _MONTH_NEXT.match(c.norm, y[2])]
         if ys:
             return ys[0]
     return None
@@ -529,6 +538,9 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
         # sentence starts: after 。！？, or after a space (a page flattened into one line keeps
         # its paragraph breaks only as spaces)
         starts = [0] + [m.end() for m in re.finditer(r"[。！？!?]|(?<=\S)\s+(?=\S)", ln.s)][:OPENING_SENTENCES - 1]
+        # a page flattened into one line glues the opening to its title ("…情况的报告2023年,
+        # 省政府坚持…"): the opening starts right after the title's last word
+        starts += [m.end() for m in _GLUED_OPENING.finditer(ln.s, 0, TITLE_GLUE_CHARS)]
         for k in starts:
             lead = _LEAD_BY_OPEN.match(ln.s, k)       # "在市委的坚强领导下,2022年,…"
             if lead:
@@ -574,8 +586,18 @@ def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
 _BROKEN_TITLE_YEAR = re.compile(rf"关于\s*{_YEAR}\s*年度?$")
 
 
+_ISSUING = re.compile(r"印发\s*的?通知\s*$")
+
+
 def _plan_title(title: str) -> bool:
     """A title naming a plan (工作要点, 实施方案 … from catalog/kinds.yaml), not a report on work."""
+    t = _BOOK.sub("", title)
+    quoted = _BOOK.search(title)
+    if quoted and (not _TITLE_WORD.search(t) or _ISSUING.search(t)):
+        # a title that only quotes a document, perhaps after its number ("京政办发〔2016〕26号
+        # 《…关于印发〈…工作要点〉的通知》"), or a notice issuing it ("关于印发《…方案》的通知"):
+        # the quoted document's title
+        return plan_title(quoted.group(0)[1:-1])
     return plan_title(title)
 
 
@@ -591,6 +613,39 @@ def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
             continue                    # inside a cited title
         return int(m.group(1)), m.start(1), m.end(1) + 1
     return None
+
+
+def _interpreted_report_year(c: _Ctx, title_span) -> tuple[int, int, int] | None:
+    """The year in the cited title of an interpretation of a report on rule-of-law work
+    ("【解读】《某区人民政府关于2024年法治政府建设情况的报告》文件解读"): the year it reports.
+    Not for an interpretation of a plan (《…工作要点》解读) or of another kind of report."""
+    k = catalog.load("kinds")
+    a, b = title_span
+    t = c.norm[a:b]
+    if not _any(_BOOK.sub("", t), k["interpretation"]["title"]):
+        return None
+    rp = k["report"]
+    for m in _BOOK.finditer(t):
+        inner = m.group(0)[1:-1]
+        if _plan_title(inner) or not (_any_rx(inner, rp["title_patterns"]) and _any(inner, rp["title_report"])):
+            continue
+        ys = _years(inner, a + m.start() + 1)
+        if ys:
+            return ys[0]
+    return None
+
+
+_FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
+                        r"\1\s*年\s*12\s*月\s*31\s*日")
+
+
+def _full_year_period(c: _Ctx) -> tuple[int, int, int] | None:
+    """A period that is one whole calendar year ("统计期限自2017年1月1日起至2017年12月31日止"):
+    the year the page accounts for, when nothing else states it."""
+    m = _FULL_YEAR.search(c.norm, 0, min(len(c.norm), 6000))
+    if not m:
+        return None
+    return int(m.group(1)), m.start(1), m.end(1) + 1
 
 
 def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
@@ -611,8 +666,12 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             ys = _years(prev[0].s, prev[0].start)
             if ys:
                 title_year = ys[-1]
-    if title_year and _plan_title(title_norm):
-        title_year = None       # "2022年法治政府建设工作要点": the year planned, no work reported
+    if title_year is None and title_span:
+        title_year = _interpreted_report_year(c, title_span)
+    if title_norm and _plan_title(title_norm):
+        # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
+        # work; the years of its title and opening ("2020年是…收官之年") are the years planned
+        return
     body_start = c.body_start if c.body_start is not None else 0
     head_year = _heading_year(c, body_start)
     first_year = None
@@ -621,7 +680,9 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     # 纲要's five years): it yields to a year in the title
     if opening and not (opening[3] and title_year and opening[0] != title_year[0]):
         first_year = opening[:3]
-    as_year = _announced_year(c, body_start)
+    # the announcing sentence may be a short line before the first long one ("按照工作要求,
+    # 现将2024年…情况报告如下。"): searched from the end of the title, not from the body
+    as_year = _announced_year(c, title_span[1] if title_span else 0)
 
     if head_year and title_year and head_year[0] == title_year[0] + 1:
         head_year = None   # a heading for the year after the title's is the next-year plan, not the reported year
@@ -644,6 +705,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         chosen = title_year
     if chosen is None:
         chosen = _this_year_named(c, body_start)
+    if chosen is None:
+        chosen = _full_year_period(c)
     if chosen is None:
         return
     meta.report_year = chosen[0]
