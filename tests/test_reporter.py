@@ -327,3 +327,148 @@ def test_opening_speaking_as_the_city_is_not_the_district_it_names():
     assert (m.jurisdiction, m.level) == ("上海市", "province")
     m = meta_of("2023年，浦东新区坚持以习近平法治思想为指导，深入推进依法行政，法治政府建设取得新成效，全区上下统一行动。\n" + BODY)
     assert (m.jurisdiction, m.level, m.parent) == ("浦东新区", "county", "上海市")
+
+
+# -- classes found on a fresh sample of department and township pages ---------------------
+LONG = "，规范行政执法行为，完善重大决策程序，各项工作取得明显成效。"
+
+
+def test_labelled_title_field_of_a_catalogue_header():
+    head = ("- 索 引 号:000000/2023-00001\n- 主题分类:法治政府建设\n- 发布机构:教育局\n"
+            "- 标 题:桐庐县教育局2022年度法治政府建设情况报告\n")
+    m = meta_of(head + "2022年，县教育局坚持依法治教" + LONG + "\n" + BODY)
+    assert m.title == "桐庐县教育局2022年度法治政府建设情况报告"
+    assert (m.jurisdiction, m.level, m.department) == ("桐庐县", "department", "教育局")
+    # a catalogue field is never the title, even when it says 法治
+    m = meta_of("- 主题分类:法治政府建设\n2022年，桐庐县坚持依法行政" + LONG + "\n" + BODY)
+    assert m.title != "- 主题分类:法治政府建设"
+    assert (m.jurisdiction, m.level, m.department) == ("桐庐县", "county", None)
+
+
+@pytest.mark.parametrize("title,dept", [("XX县教育局2021年度法治政府建设工作报告", "教育局"),
+                                        ("××市财政局2021年度法治政府建设工作报告", "财政局"),
+                                        ("某县卫生健康局2021年度法治政府建设工作报告", "卫生健康局")])
+def test_masked_place_before_a_department(title, dept):
+    m = meta_of(title + "\n2021年，我局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m) == (None, "department", dept, None, None)
+
+
+def test_real_county_before_a_department_is_not_masked():
+    m = meta_of("新县教育局2021年度法治政府建设工作报告\n2021年，我局坚持依法行政" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.department) == ("新县", "教育局")
+
+
+def test_state_name_before_a_central_body_is_not_part_of_it():
+    m = meta_of("中华人民共和国生态环境部2023年法治政府建设年度报告\n"
+                "2023年，生态环境部坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m) == (None, "department", "生态环境部", None, None)
+
+
+def test_place_only_title_of_a_system_report_takes_the_department_of_the_opening():
+    m = meta_of("桐庐县教育系统2022年度法治政府建设工作报告\n"
+                "2022年，桐庐县教育局在县委、县政府的领导下，坚持依法治教" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "department", "教育局")
+    # the opening's subject is the county itself: a county report
+    m = meta_of("桐庐县2022年度法治政府建设工作报告\n"
+                "2022年，桐庐县坚持依法行政，县司法局牵头开展执法监督" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+
+
+def test_year_led_account_after_an_introduction():
+    m = meta_of("本年度报告根据政府信息公开条例和年度报告格式的要求编制而成，包括总体情况、主动公开情况等部分。"
+                "本年度报告所列数据的统计期限为2024年1月1日至12月31日。\n一、总体情况\n"
+                "2024年，湖州市医疗保障局坚持依法公开" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "医疗保障局")
+
+
+def test_contact_sentence_names_the_reporter():
+    m = meta_of("本报告依照条例编制。如对本报告有疑问，请与湖州市统计局办公室联系（地址：中山路1号）。\n"
+                "一、总体情况\n全年主动公开信息120条，办理依申请公开2件。\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "统计局")
+    m = meta_of("本报告依照条例编制。如对本报告有疑问，请拨打电话联系。\n"
+                "一、总体情况\n全年主动公开信息120条，办理依申请公开2件。\n" + BODY)
+    assert m.department is None
+
+
+def test_self_reference_as_the_subject_of_the_opening_sentence():
+    text = ("2025年，在区委、区政府的领导下，我局坚持依法行政" + LONG + "现将情况报告如下：\n"
+            "一、主要举措\n审议通过了《湖州市吴兴区卫生健康局示范创建实施方案》等文件。\n" + BODY)
+    m = meta_of(text)
+    assert who(m)[:3] == ("吴兴区", "department", "卫生健康局")
+    # once in passing, not as the subject: still the district
+    m = meta_of("2025年，吴兴区坚持依法行政，区卫生健康局等部门协同推进" + LONG + "我局配合开展检查。\n" + BODY)
+    assert who(m)[:3] == ("吴兴区", "county", None)
+
+
+def test_level_written_twice_after_the_place():
+    m = meta_of("2022年，桐庐县县卫生健康局在县委、县政府的领导下，深入推进依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "department", "卫生健康局")
+    m = meta_of("2022年，湖州市市场监督管理局坚持依法监管" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "市场监督管理局")
+
+
+def test_committee_of_the_city_addressed_is_not_a_parent():
+    m = meta_of("市委全面依法治市委员会：\n2025年，青石乡法治政府建设工作在市委、市政府的领导下，坚持依法行政"
+                + LONG + "我乡制定了《青石乡2025年法治政府建设工作计划》，乡党委政府定期研究法治工作。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent) == ("青石乡", "township", None)
+
+
+def test_unknown_place_keeps_the_one_province_written():
+    m = meta_of("青原旗人民政府关于2020年度法治政府建设情况的报告\n"
+                "青原旗人民政府认真贯彻《内蒙古自治区法治政府建设实施方案》，推进全旗法治政府建设" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("青原旗", "county", "内蒙古自治区")
+    m = meta_of("青原旗人民政府关于2020年度法治政府建设情况的报告\n"
+                "青原旗人民政府认真贯彻上级部署，推进全旗法治政府建设" + LONG + "\n" + BODY)
+    assert m.province is None
+
+
+def test_prefecture_short_form_with_zhou_is_the_autonomous_prefecture():
+    m = meta_of("今年以来，伊犁州深入学习贯彻习近平法治思想，推进依法行政" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("伊犁州", "city", "新疆维吾尔自治区")
+
+
+def test_department_news_title_with_an_adverb():
+    m = meta_of("省统计局连续获评依法行政考核先进单位\n"
+                "日前，江苏省依法行政考核结果公布，我局名列前茅。这是我局第三年获此评价。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("江苏省", "department", "统计局")
+
+
+def test_issuer_field_of_a_catalogue_header_names_the_reporter():
+    head = "- 索 引 号: 000000-2025-00003\n- 发布机构: 青石镇人民政府\n中共桐庐县委员会，桐庐县人民政府：\n"
+    m = meta_of(head + "2024年，青石镇法治政府建设工作在县委、县政府的指导下，坚持依法行政" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青石镇", "township", "桐庐县", "浙江省")
+    # a field naming an office without a place names no reporter: the opening decides
+    m = meta_of("- 发布机构: 人民政府办公室\n2024年，桐庐县坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+
+
+def test_county_written_by_its_short_form():
+    m = meta_of("2023年以来，张家川县财政局坚持依法理财" + LONG + "\n" + BODY)
+    assert who(m) == ("张家川县", "department", "财政局", None, "甘肃省")
+    assert R.resolve_written(gazetteer(), "张家川县", 2023).name == "张家川回族自治县"
+    assert R.resolve_written(gazetteer(), "松台县", 2023) is None          # no such county
+
+
+def test_place_the_gazetteer_does_not_know_before_a_department():
+    m = meta_of("2023年，松台县医疗保障局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("松台县", "department", "医疗保障局")
+    # a department name that holds a level character is not split
+    m = meta_of("2023年，湖州市城市管理局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "城市管理局")
+
+
+def test_opening_naming_the_place_only_as_a_department_s_place():
+    m = meta_of("为做好医保领域信息发布，推动德清县医疗保障局2023年各项公开任务落到实处，"
+                "印发了《德清县医疗保障局2023年公开工作安排》。\n" + BODY)
+    assert who(m)[:3] == ("德清县", "department", "医疗保障局")
+    # the place is the subject of the opening: the county reports
+    m = meta_of("2023年，德清县坚持依法行政，德清县医疗保障局等部门协同推进" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("德清县", "county", None)
+
+
+def test_place_only_title_keeps_the_place_when_the_opening_names_a_department_of_another_level():
+    m = meta_of("桐庐县2023年法治政府建设年度报告\n"
+                "市市场监管局坚持依法监管" + LONG + "现将桐庐县2023年法治政府建设情况报告如下。\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+    m = meta_of("桐庐县教育系统2023年法治政府建设年度报告\n县教育局坚持依法治教" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "department", "教育局")

@@ -86,7 +86,7 @@ def _lines(norm: str) -> list[Line]:
 
 
 _BREADCRUMB = re.compile(r"[>›»]|首页|当前位置|您的位置|您现在的位置|位置\s*:|^位置")
-_BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访问|光临)|登录|注册|ICP|无障碍|"
+_BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访问|光临|来到)|登录|注册|ICP|无障碍|"
                      r"字体|【\s*大\s*[】\s]|纠错|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
                      r"网站地图|联系我们|版权所有|主办单位|承办单位|小编|推荐访问|猜你喜欢|投稿")
 _TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一图读懂|图解|规划|意见|通知|通报|"
@@ -168,11 +168,27 @@ class _Ctx:
 
 
 # -- title -------------------------------------------------------------------
+# a catalogue field of the page header ('标 题: …' is the title; '主题分类: …' never is)
+_BULLET = r"^[\s\-–•·*]*"
+_TITLE_FIELD = re.compile(_BULLET + r"(?:标\s*题|题\s*名|文章标题|题)\s*[:：]\s*")
+_CATALOGUE_FIELD = re.compile(_BULLET + r"(?:主题分类|分\s*类|索\s*引\s*号|发布机构|制发机构|发文机关|发文字号|文\s*号|"
+                              r"成文日期|成文时间|发文时间|发布日期|效力状态|有\s*效\s*性|体裁分类|组配分类|"
+                              r"公开方式|公开范围|内容概述|关\s*键\s*词)\s*[:：]")
+
+
 def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
     lines = c.lines[:TOP_LINES]
+    for ln in lines:
+        if ln.start > TOP_CHARS:
+            break
+        m = _TITLE_FIELD.match(ln.s)
+        if m and _title_ish(Line(ln.start + m.end(), ln.end, ln.s[m.end():])):
+            return re.sub(r"\s*\n\s*", "", c.text[ln.start + m.end():ln.end]), ln.start + m.end(), ln.end
     for i, ln in enumerate(lines):
         if ln.start > TOP_CHARS:
             break
+        if _CATALOGUE_FIELD.match(ln.s):
+            continue
         if len(ln.s) > 60 and ln.s[-1] in "。" :
             break                       # the body has started
         cut = _SITE_SUFFIX.search(ln.s)
@@ -807,7 +823,7 @@ def _chain(prefix: str) -> tuple[str, ...] | None:
 def _last_token(prefix: str) -> str | None:
     prefix = re.sub(r"^(?:关于|中共|中国共产党)", "", prefix)
     toks = _chain(prefix) if len(prefix) <= 24 else None
-    return toks[-1] if toks else None
+    return toks[-1] if toks and plausible_place(toks[-1], gazetteer()) else None
 
 
 def _parent_cue(c: _Ctx, name: str, title_norm: str, title_span,
@@ -832,7 +848,7 @@ def _parent_cue(c: _Ctx, name: str, title_norm: str, title_span,
     if span:
         line = c.norm[span[0]:span[1]]
         m = re.match(rf"(?:中共)?([{CJK}]{{2,12}}?(?:市|州|盟|地区|县|旗|区))(?={_ORG_AFTER})", line)
-        if m and _above_ok(name, m.group(1)):
+        if m and _above_ok(name, m.group(1)) and plausible_place(m.group(1), c.g()):
             return m.group(1), span[0] + m.start(1), span[0] + m.end(1)
     start = title_span[1] if title_span else (c.body_start or 0)
     head = c.norm[start:start + 600]
@@ -911,7 +927,7 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
         if we and not best[1].endswith(we.group(1)):
             return None   # '本市…支持浦东新区…': the sentence speaks as the city, not the district
         return best[1], best[2], best[3]
-    m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
+    m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区|州))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
     if m and not re.search(r"[全本我该各]", m.group(1)[0]) and plausible_place(m.group(1), c.g()):
         return m.group(1), start + m.start(1), start + m.end(1)
     return None

@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..zh.masks import MASK_RX, SOME_RX
 from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
 
 CJK = "\u4e00-\u9fff"
@@ -96,11 +97,11 @@ def plausible_place(name: str, gaz) -> bool:
 _DEPT_END = r"(?:委员会|研究室|政研室|办公室|总局|局|厅|委|署|部)"
 _YEAR_AHEAD = r"(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}\s*年"
 _TITLE_AFTER = (rf"(?=\s|$|[,，。:：;；《》()]|{_YEAR_AHEAD}|年度|关于|法治|依法|主要负责|党组|党委|被|"
-                r"政府信息|信息公开|政务|普法|执法|行政|上半年|半年|工作|述法|推进|召开|举办|开展|组织|获评|荣获|入选|印发|发布|部署|多措并举|扎实|全力|强化|加强|深化)")
+                r"政府信息|信息公开|政务|普法|执法|行政|上半年|半年|工作|述法|推进|召开|举办|开展|组织|获|荣获|再次|连续|首次|入选|印发|发布|部署|多措并举|扎实|全力|强化|加强|深化)")
 _SUBJECT_VERB = (r"(?:坚持|深入|认真|始终|紧紧|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在|按照|高度|严格|"
                  r"贯彻|立足|切实|不断|着力|进一步|结合|大力|发布|党组|党委|领导班子|机关|紧密|主动|"
                  r"把|将|自觉|强化|依法|着眼|注重|坚定|加快|推进|锚定|牢牢|对标|全力|统筹|致力|秉持|秉承|抓好)")
-_SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治|主要负责))"
+_SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治|主要负责|政府信息公开|信息公开))"
 _DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
 _DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
 # at the head of the opening ('2023年，X局…') any verb may follow, not a word that continues the name
@@ -112,11 +113,13 @@ _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|�
                        r"^委员会$|^办公室$|^研究室$|^总局$|^[我本全该各分其此原总]|^[省区县州旗盟镇乡]|^市(?!场)"
                        r"|^(?:国务院|中央|党中央|中共中央|中共|现|经)|[、和及与]$|领导小组|[我本将]|"
                        r"(?:镇|乡|街道|县|市|区|州|省|党)(?:委员会|党委|委)$|[了的是]|召开|听取|会议|通过|审议|印发|组织|开展|法治")
+# a masked place before a department (XX县教育局, ×市财政局, 某县): the placeholders of zh/masks
+_MASKED_PLACE = re.compile(rf"(?:{MASK_RX.pattern}|{SOME_RX.pattern})(?:自治区|自治州|自治县|省|市|区|县|州|旗)")
 _CENTRAL_END = re.compile(r"(?:部|署|总局)$")
 _STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
 _LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
 _DOCNO = re.compile(rf"[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
-_LEAD = re.compile(rf"(?:\s|《|“|\"|【|\[|(?:{_YEAR_AHEAD})\s*年?度?|关于|印发|转发|中共|中国共产党|原)+")
+_LEAD = re.compile(rf"(?:\s|《|“|\"|【|\[|(?:{_YEAR_AHEAD})\s*年?度?|关于|印发|转发|中共|中国共产党|中华人民共和国|原)+")
 
 
 @dataclass
@@ -128,6 +131,7 @@ class Unit:
     before: list[tuple[int, int, str]] = field(default_factory=list)   # places written before `place`
     level_char: str | None = None    # 市 of 市财政局 (a place named only by its level)
     central: bool = False
+    masked: bool = False             # its place is masked (XX县教育局): unknown, not looked up
 
 
 def _core_ok(core: str) -> bool:
@@ -154,16 +158,21 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
             chain.append((j, j + m.end(), m.group()))
             j += m.end()
     level_char = None
-    auto = re.match(r"自治(区|州|县|旗)(?!委|党委|人民政府|政府)", s[j:j + 6]) if not chain else None
+    masked = None if chain else _MASKED_PLACE.match(s, j)
+    if masked:
+        j = masked.end()               # XX县教育局, ××市财政局: a place the text masks
+    auto = re.match(r"自治(区|州|县|旗)(?!委|党委|人民政府|政府)", s[j:j + 6]) if not chain and not masked else None
     if auto:
         level_char = "省" if auto.group(1) == "区" else auto.group(1)   # 自治区司法厅: the region's
         j += auto.end()
-    elif not chain and j < len(s) and s[j] in "省市区县旗州" and s[j + 1:j + 2] not in ("委", "场"):
+    elif not chain and not masked and j < len(s) and s[j] in "省市区县旗州" and s[j + 1:j + 2] not in ("委", "场"):
         level_char = s[j]
         j += 1
     mh = _STRIP_HEAD.match(s, j)
     if mh and chain:
         j = mh.end()
+    if chain and s[j:j + 1] == chain[-1][2][-1] and s[j:j + 1] in "省市区县旗" and s[j + 1:j + 2] not in ("场", "委"):
+        j += 1                         # the level written twice: X县县卫生健康局
     if not chain and not level_char and s.startswith("原", j):
         j += 1                         # 原环境保护部: the unit under its former name
     rx = _DEPT_CORE_L if loose else _DEPT_CORE_S if subject else _DEPT_CORE_T
@@ -174,8 +183,14 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
     if not chain and not level_char and s[j:j + 2] in ("市委", "县委", "区委", "省委") and \
             re.fullmatch(rf"[省市区县]委[{CJK}]{{0,6}}(?:研究室|政研室|办公室|部)", core) and "依法治" not in core:
         pass                           # a party office named with its level: 市委政研室
-    elif not _core_ok(core) or (not chain and not level_char and len(core) < 3):
+    elif not _core_ok(core) or (not chain and not level_char and not masked and len(core) < 3):
         return None
+    if not chain and not level_char and not masked:
+        # a place the gazetteer does not know, written before the department (松台县财政局)
+        mp = re.match(rf"[{CJK}]{{2,8}}?(?:自治州|自治县|县|市|区|州|旗)", core)
+        if mp and _core_ok(core[mp.end():]) and len(core) - mp.end() >= 2 and plausible_place(mp.group(), gaz):
+            chain = [(j, j + mp.end(), mp.group())]
+            j, core = j + mp.end(), core[mp.end():]
     # a vertically managed department: 国家税务总局X县税务局 -> X县, 税务局
     inner = [h for h in gaz.find(core, free_text=False) if h[2] not in GENERIC_NAMES and 0 < h[0] and h[1] < len(core)]
     if inner and not chain:
@@ -184,8 +199,10 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
         if _core_ok(rest):
             chain = [(j + st, j + en, name)]
             j, core = j + en, rest
-    u = Unit(dept=core, dept_span=view.span(j, j + len(core)), level_char=level_char)
-    if chain:
+    u = Unit(dept=core, dept_span=view.span(j, j + len(core)), level_char=level_char, masked=bool(masked))
+    if masked:
+        pass
+    elif chain:
         st, en, name = chain[-1]
         u.place, u.place_span, u.before = name, view.span(st, en), chain[:-1]
     elif not level_char and ((_CENTRAL_END.search(core) and not core.endswith("分局")) or core.startswith("国家")):
@@ -229,14 +246,45 @@ _SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省�
                         r"(?:(?<=[,，。;；、\s])|^)分(局)")
 
 
-def self_department(norm: str) -> str | None:
+_SELF_SUBJECT = re.compile(rf"(?:^|[,，。]|下)(?:我|本)(局|厅|委|署)(?=[{CJK}]{{0,2}}{_SUBJECT_VERB})")
+
+
+def self_department(norm: str, opening: str = "") -> str | None:
     """The department suffix the report speaks of itself with (我局, 厅党组), when it does so
-    at least twice."""
+    at least twice, or once as the subject of the opening sentence (…领导下，我局坚持…)."""
     cnt = Counter(m.group(m.lastindex) for m in _SELF_DEPT.finditer(norm))
+    m = _SELF_SUBJECT.search(opening.split("。")[0]) if opening else None
+    if m:
+        cnt[m.group(1)] += 2
     if not cnt:
         return None
     suf, n = cnt.most_common(1)[0]
     return suf if n >= 2 else None
+
+
+_YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:今年|本年度|一年)以来[,，]")
+# the contact sentence of a report (如对本报告有疑问，请与X局办公室联系): X is the reporter
+_CONTACT = re.compile(rf"请(?:与|联系)([{CJK}]{{2,24}}?{_DEPT_END})(?:办公室|[{CJK}]{{1,6}}?[处科股])?(?:联系|[(（])")
+
+
+def _same_level(place: str, level_char: str | None) -> bool:
+    """A department named by its level (县教育局) belongs to `place` only at that level."""
+    if level_char is None:
+        return False
+    return place.endswith(level_char) or (level_char == "省" and place.endswith("自治区"))
+
+
+def contact_unit(view: Clean, gaz) -> Unit | None:
+    """The department named by the contact sentence near the top (政府信息公开年度报告)."""
+    m = _CONTACT.search(view.s, 0, 1500)
+    if not m:
+        return None
+    for st, en, name in gaz.find(m.group(1), free_text=False):
+        if st == 0:
+            u = _unit_between(view, m.start(1), m.end(1), gaz)
+            return u
+        break
+    return None
 
 
 def named_units(view: Clean, gaz, suffix: str | None = None, core: str | None = None) -> list[Unit]:
@@ -427,10 +475,15 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
 
 
 def resolve_written(gaz, name: str, year) -> Place | None:
-    """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州."""
+    """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州,
+    循化县 -> 循化撒拉族自治县."""
+    full = gaz.full_of_short(name)
+    if full is not None:
+        return gaz.resolve(full, year)
     m = re.fullmatch(rf"([{CJK}]{{2,4}}?)州", name)
     if m:
         fulls = gaz.city_shorts.get(m.group(1)) or set()
+        fulls = {f for f in fulls if f.endswith("州")} or fulls    # X州: an autonomous 州, not X地区
         if len(fulls) == 1:
             return gaz.resolve(next(iter(fulls)), year)
     return None
@@ -509,6 +562,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     view = Clean(norm)
     found = None          # (name, start, end) of a government's place
     unit = None           # a department
+    place_only = None     # the place of a title that names no organ
     sources: list[tuple[str, int]] = []
     if title_norm and title_span:
         sources.append((title_norm, title_span[0]))
@@ -517,6 +571,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     if c.title_organ is not None and all(c.title_organ.start != ln.start for ln in issuer_lines):
         sources.append((c.title_organ.s, c.title_organ.start))
     sources.extend(_header_organs(c, title_span))
+    sources.extend(_catalogue_issuers(c))
     for s, off in sources:
         v = Clean(s, off)
         u = title_unit(v, gaz)
@@ -537,7 +592,9 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                 found = None
                 break
             if "政府" not in v.s[:r[2] + 6]:
-                # a title naming only the place ('X省…规划') issued by one of its departments
+                # a title naming only the place ('X省…规划', 'X县教育系统…报告') issued by one of
+                # its departments, written in another source or as the opening's subject
+                place_only = r[0]
                 for s2, off2 in sources:
                     if off2 != off:
                         u = title_unit(Clean(s2, off2), gaz)
@@ -546,7 +603,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                             break
             break
     opening = c.body_start if c.body_start is not None else 0
-    if unit is None and found is None:
+    title_found = found
+    if unit is None and (found is None or place_only is not None):
         # a department as the subject of the opening sentence, unless a government's place
         # comes first there
         starts = [opening]
@@ -560,6 +618,11 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                            and not M._BREADCRUMB.search(ln.s[:20])), None)
         if first_line is not None and first_line < opening:
             starts.append(first_line)      # a short opening sentence
+        year_line = next((ln.start for ln in c.lines[:M.TOP_LINES] if ln.start >= after and
+                          ln.start <= opening + 800 and _YEAR_LED.match(ln.s)), None)
+        if year_line is not None and year_line not in starts:
+            starts.append(year_line)       # the year-led opening of the account ('2024年,X局坚持…')
+        found = None
         for st in starts:
             vs = view.inv(st)
             end = vs
@@ -573,9 +636,14 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                     unit, found = None, gov
             if unit is not None or found is not None:
                 break
+        if unit is None and found is None:
+            unit = contact_unit(view, gaz)
+        if place_only is not None and (unit is None or unit.central or unit.place not in (None, place_only) or
+                                       (unit.place is None and not _same_level(place_only, unit.level_char))):
+            unit, found = None, title_found
     self_dept = None
     if unit is None and found is None:
-        self_dept = self_department(view.s)
+        self_dept = self_department(view.s, view.s[view.inv(opening):view.inv(opening) + 200])
         if self_dept:
             named = named_units(view, gaz, suffix=self_dept)
             if named:
@@ -587,6 +655,10 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             found = M._first_sentence_place(c)
         if found is None:
             found = _self_level_place(c, view)
+        if found is not None and c.body_start is not None:
+            u = _department_of_place(c, view, found, gaz)
+            if u is not None:
+                unit, found = u, None
     if unit is not None:
         meta.department = unit.dept
         c.ev("department", *unit.dept_span)
@@ -595,6 +667,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             return
         if unit.place:
             found = (unit.place, *unit.place_span)
+        elif unit.masked:
+            found = None
         else:
             named = named_units(view, gaz, core=unit.dept)
             places = Counter(u.place for u in named)
@@ -627,6 +701,26 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     _settle(c, name, a, unit, title_norm, title_span, issuer_lines)
 
 
+def _department_of_place(c, view, found, gaz) -> Unit | None:
+    """The opening names its place only as the place of a department (为…，提升X市医疗保障局
+    …工作质量): the department reports, unless the place is the subject of the sentence."""
+    name, a, _ = found
+    if a < 0:
+        return None
+    vs = view.inv(c.body_start)
+    end = view.s.find("。", vs)
+    end = end if vs < end < vs + 400 else vs + 300
+    for m in re.finditer(re.escape(name), view.s[vs:end]):
+        i = vs + m.end()
+        if re.match(rf"(?:人民政府|政府)?\s*{_SUBJECT_VERB}", view.s[i:i + 8]):
+            return None                # '2023年，X市坚持…': the place is the subject
+    for m in re.finditer(re.escape(name), view.s[vs:end]):
+        u = parse_unit(view, vs + m.start(), gaz) or parse_unit(view, vs + m.start(), gaz, loose=True)
+        if u is not None and u.place == name and not u.central:
+            return u
+    return None
+
+
 def _header_organs(c, title_span) -> list[tuple[str, int]]:
     """Organ lines of the header above the title or the body (中共X镇委员会, X镇人民政府)."""
     end = title_span[0] if title_span else (c.body_start if c.body_start is not None else 0)
@@ -639,6 +733,19 @@ def _header_organs(c, title_span) -> list[tuple[str, int]]:
         elif len(ln.s) <= 30 and i + 1 < len(lines) and M._is_date_line(lines[i + 1].s) and \
                 M._ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
             out.append((ln.s, ln.start))      # the signature of a transmittal notice at the top
+    return out
+
+
+_ISSUER_FIELD = re.compile(r"^[\s\-–•·*]*(?:发布机构|制发机构|发文机关|发文单位|发布单位)\s*[:：]\s*")
+
+
+def _catalogue_issuers(c) -> list[tuple[str, int]]:
+    """The issuer field of a catalogue header (- 发布机构: X镇人民政府)."""
+    out = []
+    for ln in c.lines[:M.TOP_LINES]:
+        m = _ISSUER_FIELD.match(ln.s)
+        if m and len(ln.s) - m.end() >= 3:
+            out.append((ln.s[m.end():], ln.start + m.end()))
     return out
 
 
@@ -733,6 +840,8 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
                 meta.parent, meta.province = city.name, city.province
             elif prov is not None:
                 meta.province = prov.name
+            else:
+                meta.province = _written_province(c, view_exclude=name)   # the one the text names
     else:
         plevel = M._common_level(c, name, year)
         if plevel in ("province", "city"):
