@@ -552,6 +552,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["_batch"]:
         _batch_worker(int(argv[1]))
         return 0
+    if argv[:1] == ["fuzz"]:             # python -m bench fuzz --cases 100000 (bench/fuzz.py)
+        from bench.fuzz import main as fuzz_main
+        return fuzz_main(argv[1:])
     if argv[:1] == ["profile"]:
         print(bench_profile(argv[1] if len(argv) > 1 else "text"))
         return 0

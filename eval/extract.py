@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from pathlib import Path
 
 from .common import DATA, f1, norm_view, ratio, table
 
@@ -102,7 +101,7 @@ def run(fast: bool = False) -> str:
             except ImportError:
                 errors = -1
                 break
-            except Exception as exc:  # a tool that crashes on a page scores 0 on it
+            except Exception:  # a tool that crashes on a page scores 0 on it
                 text = ""
                 errors += 1
             p, r, rz = score(text, body)

@@ -284,3 +284,159 @@ def test_site_disclaimer_placeholder_is_not_a_mask():
     text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n" + MEASURES
             + "凡本网注明“来源：XXX”的作品，均转载自其他媒体。\n仅展示628字，全文共2002字\n")
     assert kind_of(text) == "report"
+
+
+# -- rules that generalise to fragments and lookalikes (fresh public pages, not the real set) --
+def test_footnote_stars_after_a_name_are_no_mask():
+    assert [m.group() for m in masks.mask_hits("王明**\n摘要")] == []
+    assert [m.group() for m in masks.mask_hits("法治的根基**——论纲要")] == []
+    assert [m.group() for m in masks.mask_hits("区委共召开会议**次")] == ["**"]
+    assert [m.group() for m in masks.mask_hits("联系人：***\n")] == ["***"]
+
+
+def test_research_paper_titled_as_an_interpretation_is_an_article():
+    text = ("法治政府的三个支点*——《法治政府建设实施纲要》精神解读\n王明**\n"
+            "摘 要：纲要为法治政府建设确定了路线图。\n关键词：法治政府 纲要\n"
+            "纲要公布以来，各地普遍建立了年度报告制度。\n")
+    assert kind_of(text) == "article"
+    # near miss: an official explanation keeps its kind
+    text = ("关于《青禾县2023年法治政府建设情况的报告》的解读\n一、起草背景\n按照督察工作规定，县司法局起草了报告。\n"
+            "二、主要内容\n报告包括主要举措和成效、存在的不足、下一步安排。\n")
+    assert kind_of(text) == "interpretation"
+
+
+def test_interpretation_cue_must_be_a_heading():
+    text = ("行政立法评估制度的价值\n行政立法评估对行政立法的制定过程进行全程控制，"
+            "是法治政府建设和依法行政的新气象，也有利于规范性文件的审查。\n")
+    assert kind_of(text) != "interpretation"
+    text = ("一、背景\n为推进法治政府建设，县政府编写了年度报告。\n二、研判和起草过程\n"
+            "县委依法治县办在梳理各单位情况的基础上形成初稿。\n")
+    assert kind_of(text) == "interpretation"
+
+
+def test_survey_report_title_is_not_the_annual_report():
+    text = ("法治政府建设调查报告\n第1篇：云溪法治政府评估\n课题组对12个城市的依法行政和行政执法情况进行了评估，"
+            "形成了评估报告。评估指标包括行政决策、行政复议等。\n")
+    assert kind_of(text) != "report"
+    assert kind_of("青禾县法治政府建设情况报告\n" + OPENING + "\n" + MEASURES) == "report"
+
+
+def test_headline_telling_of_a_plan_is_news():
+    text = ("青禾县出台法治政府建设工作要点\n日前，青禾县出台2024年法治政府建设工作要点，"
+            "明确依法行政、行政执法等八个方面的任务。（县司法局）\n")
+    assert kind_of(text) == "news"
+    text = ("青禾县2024年法治政府建设工作要点\n为深入推进依法行政，制定本要点。\n一、总体要求\n"
+            "坚持依法行政，推进法治政府建设。\n二、重点任务\n（一）健全行政执法监督机制。\n")
+    assert kind_of(text) == "plan"
+
+
+def test_document_published_in_full_takes_the_document_kind():
+    text = ("云溪市司法局发布2023年法治政府建设年度报告\n发布时间：2024-03-29\n"
+            "本网讯 据云溪市司法局网站消息，市司法局发布2023年法治政府建设年度报告。具体报告如下：\n" + MEASURES)
+    assert kind_of(text) == "report"
+    # near miss: the news summarises the report and gives no text of it
+    text = ("云溪市司法局发布2023年法治政府建设年度报告\n本网讯 近日，云溪市司法局发布2023年法治政府建设年度报告，"
+            "全面总结了一年来依法行政、行政执法等工作。\n")
+    assert kind_of(text) == "news"
+
+
+@pytest.mark.parametrize("text", [
+    "为在新发展阶段推进依法行政，根据中央部署，结合本市实际，制定本纲要。\n一、深入推进依法行政\n（一）健全行政决策机制。\n",
+    "为落实第一责任人职责，制定青禾县党政主要负责人履行推进法治建设第一责任人职责清单如下。\n一、基本原则\n（一）坚持党的领导。\n",
+    ("各镇人民政府，县政府各部门：\n现将《青禾县全面推进依法行政第五个五年规划（2011—2015年）》印发给你们，请认真贯彻施行。\n"
+     "为推进依法行政，编制本规划。\n一、指导思想\n"),
+])
+def test_plan_formulas(text):
+    assert kind_of(text) == "plan"
+
+
+def test_comment_on_duty_reports_is_not_a_duty_report():
+    text = ("用好年终述法 推动法治建设\n来源：云溪日报\n领导干部是推进法治建设的关键少数，述法工作有利于"
+            "压实法治建设第一责任人职责，推动依法行政。\n")
+    assert kind_of(text) != "other"
+    text = "青禾县司法局局长2023年度述法报告\n一年来，我认真履行推进法治建设第一责任人职责。\n"
+    assert kind_of(text) == "other"
+
+
+def test_fragment_starting_at_a_plan_heading_is_a_plan():
+    text = ("一、总体要求\n坚持以习近平法治思想为指导，全面推进依法行政。到2025年，政府行为全面纳入法治轨道。\n"
+            "二、主要任务\n（一）健全政府机构职能体系。\n")
+    assert kind_of(text) == "plan"
+    text = ("一、工作目标和总体要求\n全面推进依法行政，建设法治政府。\n")
+    assert kind_of(text) == "plan"
+
+
+def test_fragment_with_a_statutory_part_heading_is_a_report():
+    text = ("发展提供坚强法治保障。\n一、区政府主要负责同志履行推进法治建设第一责任人职责情况\n"
+            "区长主持召开区政府常务会议审议年度报告，研究部署法治政府建设和依法行政工作。\n")
+    assert kind_of(text) == "report"
+    # near miss: a theme heading names no part of the report, and nothing is counted
+    text = ("发展提供坚强法治保障。\n一、加强组织领导\n坚持依法行政，推进法治政府建设，强化行政执法监督。\n")
+    assert kind_of(text) != "report"
+
+
+def test_fragment_telling_work_done_is_a_report():
+    text = ("党组先后召开会议研究法治建设，组织开展了行政执法培训。\n（二）规范行政执法。"
+            "累计评查行政执法案卷56件，推进依法行政。\n")
+    assert kind_of(text) == "report"
+    # near miss: a plan's fragment prescribes work
+    text = ("（二）规范行政执法。各地各部门要严格落实行政执法三项制度，推进依法行政。"
+            "到2025年，行政执法全面规范。力争法治政府建设取得突破。\n")
+    assert kind_of(text) != "report"
+
+
+@pytest.mark.parametrize("text", [
+    "度法治建设工作情况进行现场述法，书记一一点评。\n就推进法治建设工作，李明强调：述法工作是推动依法行政的重要抓手。\n",
+    "不足。\n记者从发布会上获悉，评估报告显示云溪市法治政府建设和依法行政水平持续提升。\n",
+    "为推进法治政府建设，3月12日上午，青禾县召开依法行政工作推进会，部署行政执法监督工作。\n",
+])
+def test_news_fragments(text):
+    assert kind_of(text) == "news"
+
+
+def test_report_quoting_the_general_secretary_is_not_news():
+    text = (OPENING + "\n" + "习近平总书记强调：法治是最好的营商环境。\n" + MEASURES)
+    assert kind_of(text) == "report"
+
+
+def test_research_by_affiliation_line_or_citations():
+    text = ("王明\n（云溪大学 法学院，云溪 100038）\n依法行政是法治政府建设的核心，本文讨论行政执法的规范化。\n")
+    assert kind_of(text) == "article"
+    text = ("依法行政是法治政府建设的核心[1]。学界对行政执法规范化已有讨论[2]，行政复议亦受关注。\n")
+    assert kind_of(text) == "article"
+
+
+@pytest.mark.parametrize("text", [
+    "经过自愿申报、省级初审、第三方评估等程序，决定对第二批法治政府建设示范地区予以命名。各地要推进依法行政。\n",
+    "中央依法治国办确定了拟命名的法治政府建设示范地区名单。现将名单公示，接受监督。依法行政。\n",
+])
+def test_naming_and_list_announcements_are_other(text):
+    assert kind_of(text) == "other"
+
+
+def test_blank_form_date_is_no_template():
+    text = ("云溪市地方标准 法治政府建设评估规范（征求意见稿）\nXXXX-XX-XX发布 XXXX-XX-XX实施\n"
+            "本文件规定了法治政府建设评估的指标体系、依法行政和行政执法的评估方法。\n")
+    assert kind_of(text) != "template"
+    assert kind_of("XX县2023年法治政府建设工作报告\n" + OPENING + "\n" + MEASURES) == "template"
+
+
+def test_cited_report_or_reporting_system_is_no_inline_title():
+    text = ("法治政府建设年度报告制度指政府将上年度法治政府建设情况向上级报告并公开的制度，"
+            "是推动依法行政的重要机制。\n")
+    assert kind_of(text) != "report"
+
+
+def test_report_fragment_on_open_government_work_is_still_a_report():
+    text = ("一、2023年度推进法治政府建设的主要举措和成效\n（一）深化政务公开，推进依法行政。全年主动公开政府信息320条，"
+            "办理依申请公开12件，政务公开平台运行良好。\n")
+    assert kind_of(text) == "report"
+    # near miss: an open-government annual report keeps its kind
+    text = ("一、总体情况\n2023年，县政府深化政务公开，主动公开政府信息320条，办理依申请公开12件。\n")
+    assert kind_of(text) == "other"
+
+
+def test_fragment_on_the_first_task_area_is_a_report():
+    text = ("一、依法全面履行政府职能\n（一）深化“放管服”改革。县政府完成23个部门权责清单调整，"
+            "取消行政许可事项4项。\n")
+    assert kind_of(text) == "report"

@@ -189,3 +189,142 @@ def test_year_named_as_this_year_in_the_body() -> None:
     text = ("一、推进法治政府建设的主要举措和成效\n(一)强化组织领导。市政府印发《2020年初步方案》,"
             "按时报送本年度报告。\n")
     assert year(text) is None
+
+
+# -- fresh-sample classes (2): date lines, short announcing lines, 总结如下 -------
+def test_a_source_and_date_line_is_not_a_year_heading() -> None:
+    # an interpretation page: the line under its title names the organ and the posting date;
+    # the year of the work is the one the body sums up
+    text = ("【政策解读】关于《青岚县人民政府关于青岚县2023年度法治政府建设工作总结的报告》的政策解读\n\n"
+            "青岚县人民政府 2024年01月08日\n\n"
+            "      《青岚县人民政府关于青岚县2023年度法治政府建设工作总结的报告》政策解读\n\n"
+            "      按照上级要求,我县总结2023年全县法治政府建设工作,印发了工作总结的报告,现解读如下:\n\n"
+            "      一、起草背景\n\n      党中央、国务院高度重视法治政府建设,要求每年报告上一年度情况。\n")
+    assert year(text) == 2023
+
+
+def test_a_numbered_heading_year_still_counts() -> None:
+    text = ("青岚县法治政府建设情况报告\n"
+            "青岚县坚持以法治思维推进各项工作,法治政府建设取得新进展,群众满意度持续提升。\n"
+            "一、2021年推进法治政府建设的主要举措和成效\n全年办理行政复议案件12件。\n")
+    assert year(text) == 2021
+
+
+def test_a_short_announcing_line_before_the_body_gives_the_year() -> None:
+    text = ("首页>政务公开>法治政府建设年度报告 > 部门\n"
+            "按照工作要求,现将2024年法治政府建设情况报告如下。\n"
+            "一、工作成效\n(一)深入学习贯彻习近平法治思想。局党组把学习习近平法治思想列为党组会第一议题,"
+            "全年组织专题学习6次,干部法治意识持续增强。\n")
+    assert year(text) == 2024
+
+
+def test_a_summary_announced_as_zongjie_rugao_gives_the_year() -> None:
+    text = ("根据市、区对法治建设工作的具体部署,青岚街道以深入学习贯彻习近平法治思想为核心,"
+            "全面深入开展法治政府建设。现对2023年所做工作总结如下:\n"
+            "一、推进法治建设的主要举措和突出成效\n全年组织专题学习4次。\n")
+    assert year(text) == 2023
+
+
+def test_a_plan_announced_without_a_report_is_not_summed() -> None:
+    # "安排如下" announces a plan, not a report: no year from the announcement
+    text = ("为做好全年工作,现就2021年度青岚县依法行政工作安排如下:\n"
+            "一、依法全面履行政府职能\n加强规范性文件备案审查。\n")
+    assert year(text) is None
+
+
+def test_a_flattened_page_opening_glued_to_its_title() -> None:
+    text = ("文库网—每日更新www.example.com青岚市人民政府关于2023年度法治政府建设情况的报告2023年,"
+            "市政府坚持依法行政,法治政府建设取得新成效。一、坚持党的领导,扛牢法治政府建设政治责任"
+            "市政府常务会议专题研究法治政府建设工作12次。")
+    assert year(text) == 2023
+    spaced = ("某县 2025 年度法治政府建设情况报告2025 年,全县坚持依法行政,政府治理效能持续提升。"
+              "一、以思想引领为先导,凝聚法治共识(一)强化理论武装。全年开展专题学习 18 次。")
+    assert year(spaced) == 2025
+
+
+def test_a_year_glued_after_a_report_word_mid_sentence_is_not_an_opening() -> None:
+    # a year after 报告 that opens no clause (no comma after it) is a cited figure's year
+    text = ("青岚市政府召开常务会议,审议通过了有关工作的报告2023年度考核结果随后公布并通报全市各部门。"
+            "会议要求各部门抓好落实,推进各项工作。")
+    assert year(text) is None
+
+
+def test_a_plan_issued_by_a_notice_reports_no_year() -> None:
+    text = ("青政办〔2020〕20号\n青岚县人民政府办公室\n关于印发青岚县2020年度法治政府建设\n工作安排的通知\n"
+            "各乡镇人民政府,县直有关单位:\n《青岚县2020年度法治政府建设工作安排》已经县政府同意,现印发给你们。\n"
+            "青岚县2020年度法治政府建设工作安排\n"
+            "2020年是“十三五”规划收官之年,今年全县法治政府建设工作要坚持稳中求进,推动各项任务全面落实。\n"
+            "一、依法全面履行政府职能\n加强规范性文件备案审查。\n")
+    r = analyze_text(text)
+    assert r.meta.report_year is None
+    assert r.meta.kind == "plan"
+
+
+def test_a_report_naming_next_years_arrangements_keeps_its_year() -> None:
+    text = ("青岚县关于2020年度法治政府建设工作总结和2021年工作安排的报告\n"
+            "2020年,青岚县坚持依法行政,法治政府建设取得新进展,群众满意度持续提升。\n"
+            "一、主要举措和成效\n全年办理行政复议案件12件。\n")
+    assert year(text) == 2020
+
+
+def test_a_whole_calendar_year_statistics_period_gives_the_year() -> None:
+    text = ("根据政府信息公开条例,我局编制了本单位政府信息公开工作年度报告。本报告所列数据的统计期限"
+            "自2017年1月1日起至2017年12月31日止。\n一、主动公开政府信息情况\n全年主动公开信息36条。\n")
+    assert year(text) == 2017
+
+
+def test_a_period_shorter_than_a_year_gives_no_year() -> None:
+    text = ("根据政府信息公开条例,我局编制了本单位政务公开工作情况说明。本说明所列数据的统计期限"
+            "自2017年1月1日起至2017年6月30日止。\n一、主动公开政府信息情况\n上半年主动公开信息16条。\n")
+    assert year(text) is None
+
+
+def test_an_interpretation_of_a_report_takes_the_year_of_the_cited_report() -> None:
+    text = ("【文字解读】《中共青岚区委青岚区人民政府关于2024年法治政府建设情况的报告》文件解读\n"
+            "字体大小:【\n浏览次数:信息来源: 区司法局发布时间:2025-11-07 16:34\n"
+            "一、背景依据\n为全面检测贯彻落实上级关于法治政府建设工作决策部署的成果,区人民政府编写了年度报告,并予以发布。\n"
+            "二、起草过程\n2025年2月6日形成报告初稿,2025年2月13日形成讨论稿。\n")
+    r = analyze_text(text)
+    assert r.meta.kind == "interpretation"
+    assert r.meta.report_year == 2024
+    assert r.meta.publish_date == "2025-11-07"
+
+
+def test_an_interpretation_of_a_plan_or_of_a_government_work_report_has_no_year() -> None:
+    plan = ("【政策解读】《青岚县2024年法治政府建设工作要点》解读\n"
+            "一、制定依据\n为深入推进依法行政,结合我县实际,制定本工作要点。\n")
+    assert year(plan) is None
+    gwr = ("【政策解读】《2019年青岚市政府工作报告》解读\n"
+           "一、报告的主要内容\n报告回顾了过去一年的工作,提出了今年的目标任务。\n")
+    assert year(gwr) is None
+
+
+def test_a_news_portal_stamp_with_the_year_apart_is_the_post_date() -> None:
+    text = ("青岚市法治政府评估结果发布-青岚新闻网\n青岚新闻网 > > 正文\n2024 04/22 16:19:48\n来源:青岚新闻网\n\n"
+            "青岚市法治政府评估结果发布\n\n4月21日,青岚市法治政府研究院发布年度评估报告,全市法治政府水平稳步提升。\n")
+    assert analyze_text(text).meta.publish_date == "2024-04-22"
+
+
+def test_a_year_and_a_fraction_without_a_time_is_no_post_date() -> None:
+    text = ("青岚市法治政府评估结果发布\n档案编号 2024 04/22\n\n"
+            "4月21日,青岚市法治政府研究院发布年度评估报告,全市法治政府水平稳步提升。\n")
+    assert analyze_text(text).meta.publish_date is None
+
+
+def test_a_title_that_only_quotes_a_plan_notice_reports_no_year() -> None:
+    text = ("青政办发〔2016〕26号《青岚市人民政府办公厅关于印发〈青岚市2016年政务公开工作要点〉的通知》\n"
+            "《青岚市人民政府办公厅关于印发〈青岚市2016年政务公开工作要点〉的通知》\n"
+            "各区人民政府,市政府各委、办、局:\n《青岚市2016年政务公开工作要点》已经市政府同意,现印发给你们。\n"
+            "青岚市人民政府办公厅\n2016年5月28日\n"
+            "2016年是全面建成小康社会决胜阶段的开局之年,今年政务公开工作要以完善公开内容和方式为核心。\n"
+            "一、围绕深化改革推进公开\n(一)进一步推进权力清单和责任清单公开\n")
+    r = analyze_text(text)
+    assert r.meta.report_year is None
+    assert r.meta.kind == "plan"
+
+
+def test_a_title_quoting_a_report_keeps_the_reports_year() -> None:
+    text = ("《青岚市人民政府关于2016年度法治政府建设情况的报告》\n"
+            "2016年,青岚市坚持依法行政,法治政府建设取得新进展。现将有关情况报告如下:\n"
+            "一、主要做法和成效\n全年办理行政复议案件12件。\n")
+    assert year(text) == 2016

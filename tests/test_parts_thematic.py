@@ -67,3 +67,27 @@ def test_an_unusual_shortcomings_heading_ends_the_themes() -> None:
     got = parts("一、强化政治担当\n正文。\n二、工作中还需改进的短板\n正文。\n三、附录材料\n正文。\n")
     assert [p for _, p, _ in got][0] == "measures"
     assert got[1][1] != "measures" and got[2][1:] == ("other", "unmatched")
+
+
+def test_themes_numbered_again_from_one_under_the_measures_heading() -> None:
+    # "一、主要措施" followed by "一、…" "二、…": the numbering restarts for its themes
+    got = parts("一、2023年法治政府建设主要措施\n一、强化领导责任,夯实法治政府建设基础\n正文。\n"
+                "二、规范行政执法,提升执法质效\n正文。\n三、存在的问题\n正文。\n")
+    assert [p for _, p, _ in got] == ["measures", "measures", "measures", "shortcomings"]
+
+
+def test_a_heading_after_the_measures_section_without_a_restart_is_not_a_theme() -> None:
+    got = parts("一、主要举措和成效\n正文。\n二、强化领导责任,夯实法治政府建设基础\n正文。\n")
+    assert [p for _, p, _ in got] == ["measures", "other"]
+
+
+def test_problem_oriented_is_a_theme_not_the_shortcomings() -> None:
+    # "突出问题导向" names a way of working: the theme run goes on
+    got = parts("一、加强组织领导,法治政府建设主体责任全面夯实\n正文。\n"
+                "二、突出问题导向,人社服务效能全面提升\n正文。\n三、存在的问题\n正文。\n")
+    assert [p for _, p, _ in got] == ["measures", "measures", "shortcomings"]
+
+
+def test_a_heading_naming_problems_still_ends_the_theme_run() -> None:
+    got = parts("一、强化政治担当\n正文。\n二、法治建设中的问题与整改方向\n正文。\n")
+    assert got[1][1] != "measures"

@@ -21,7 +21,8 @@ def test_subject_line_above_the_title_is_joined(head, title) -> None:
     assert r.meta.title == title
     a, b = r.meta.evidence["title"]
     assert r.text[a:b].replace("\n", "") == title
-    assert r.meta.department == title.split("2023")[0]
+    assert r.meta.department == title.split("2023")[0].removeprefix("临渊市")   # without the place
+    assert r.meta.jurisdiction == "临渊市"
     if head.split("\n")[0].endswith("局"):
         # no signature: the organ that opens the title is the issuer
         assert r.meta.issuers == [head.split("\n")[0]]

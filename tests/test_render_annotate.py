@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from pathlib import Path
 
 import docx
 import pytest
@@ -247,7 +246,7 @@ def test_web_annotated_download(tmp_path, source):
     doc = c.get("/api/reports/1", headers=h).json()
     assert doc["findings"]
     gone = doc["findings"][0]
-    assert c.post(f"/api/findings/{gone['id']}/decision", json={"decision": "dismissed"},
+    assert c.post(f"/api/findings/{gone['db_id']}/decision", json={"decision": "dismissed"},
                   headers=h).status_code == 200
     i = doc["text"].index("执法人员数量不足")
     assert c.post("/api/reports/1/reviewer-findings",

@@ -15,7 +15,6 @@ import fazhi
 from fazhi.model import Evidence, Finding, Report
 from fazhi.render import render_docx
 from render_helpers import TEXT, sample_report, span
-from conftest import seed_paths
 
 
 def _doc(report, **kw) -> Document:

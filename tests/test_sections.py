@@ -330,3 +330,19 @@ def test_numbers_in_a_sentence_are_not_cut() -> None:
     r = run("2023年,青岚市全面推进法治政府建设工作,各项工作取得成效。一、二、三级医院全部完成依法治院考核。"
             "全年印发文件(一)号至(九)号共九份,办理复议案件十二件。\n")
     assert r.sections == []
+
+
+def test_flattened_first_heading_glued_to_the_title() -> None:
+    r = run("1、青岚区教育局2023年法治政府建设工作总结一、主要工作及成效(一)加强组织领导,健全法治建设机制"
+            "建立法治建设工作领导小组,定期研究法治建设工作。(二)坚持学法制度局班子每季度开展一次集中学法活动。\n")
+    top = [(s.number, s.heading) for s in r.sections]
+    assert ("一、", "主要工作及成效") in top
+    assert all("主要工作" not in h for n, h in top if n != "一、")
+    check_spans(r)
+
+
+def test_a_first_heading_marker_after_report_words_mid_sentence_is_not_cut() -> None:
+    # after a sentence end the glued "一、" of a sentence ("…的情况一、二类…") is no heading cut
+    r = run("2023年,青岚市全面推进法治政府建设工作,各项工作取得成效。全市统计了执法情况一、二类案件共计十二件,"
+            "办理复议案件十二件,行政诉讼案件八件,均依法办结。\n")
+    assert r.sections == []

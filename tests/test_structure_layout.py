@@ -5,7 +5,7 @@ these tests: each case fires where it should and stays silent where it must not.
 from __future__ import annotations
 
 from fazhi import pipeline
-from fazhi.model import Report, Section
+from fazhi.model import Report
 
 
 def run(text: str) -> Report:

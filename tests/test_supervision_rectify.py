@@ -88,6 +88,7 @@ def test_lifecycle_history_evidence_and_close(store):
     b = rectify.add(store, unit="康乐县人民政府", problem="督察反馈：行政执法公示不全", deadline="2000-01-01")
     item = rectify.get(store, a)
     assert item["origin"] == "finding" and item["finding_key"] and item["report_year"] == 2023
+    assert "（first_responsible）" not in item["problem"] and "_" not in item["problem"]
     assert item["status"] == "待整改" and item["history"][0]["field"] == "created"
     assert rectify.get(store, b)["overdue"] and not rectify.get(store, a)["overdue"]
     assert [x["id"] for x in rectify.items(store, overdue=True)] == [b]

@@ -4,7 +4,6 @@ and classify/framework.py, which another helper owns: these tests are strict xfa
 describe the expected behaviour, to be picked up there (remove the mark when fixed)."""
 from __future__ import annotations
 
-import pytest
 
 from fazhi import analyze_text
 

@@ -83,7 +83,7 @@ def test_viewer_cannot_upload_or_decide(app, c):
     h = bearer(app, "look")
     r = c.post("/api/reports", files={"file": ("a.txt", "法治政府建设".encode(), "text/plain")}, headers=h)
     assert r.status_code == 403
-    fid = c.get("/api/reports/1", headers=h).json()["findings"][0]["id"]
+    fid = c.get("/api/reports/1", headers=h).json()["findings"][0]["db_id"]
     r = c.post(f"/api/findings/{fid}/decision", json={"decision": "dismissed"}, headers=h)
     assert r.status_code == 403
 
@@ -120,7 +120,7 @@ def test_dismissal_reaches_the_word_opinion_and_survives_reanalysis(app, c):
     doc = c.get("/api/reports/1", headers=h).json()
     target = next(f for f in doc["findings"] if f["severity"] == "major")
     comment = "经核对原始台账，该比率按全年口径计算，无误。"
-    r = c.post(f"/api/findings/{target['id']}/decision", json={"decision": "dismissed", "comment": comment}, headers=h)
+    r = c.post(f"/api/findings/{target['db_id']}/decision", json={"decision": "dismissed", "comment": comment}, headers=h)
     assert r.status_code == 200, r.text
     assert r.json()["user"] == "rev"
     after = c.get("/api/reports/1", headers=h).json()
@@ -143,7 +143,7 @@ def test_bad_decisions_are_refused(app, c):
     h = bearer(app, "rev")
     assert c.post("/api/findings/F999999/decision", json={"decision": "dismissed"}, headers=h).status_code == 404
     assert c.post("/api/findings/abc/decision", json={"decision": "dismissed"}, headers=h).status_code == 404
-    fid = c.get("/api/reports/1", headers=h).json()["findings"][0]["id"]
+    fid = c.get("/api/reports/1", headers=h).json()["findings"][0]["db_id"]
     r = c.post(f"/api/findings/{fid}/decision", json={"decision": "maybe"}, headers=h)
     assert r.status_code == 422 and "message" in r.json()
 
@@ -172,7 +172,7 @@ def test_reviewer_finding_on_a_passage(app, c):
 def test_session_post_needs_csrf_header(app):
     c2 = client(app)
     assert login(c2, "rev").status_code == 303
-    fid = c2.get("/api/reports/1").json()["findings"][0]["id"]
+    fid = c2.get("/api/reports/1").json()["findings"][0]["db_id"]
     r = c2.post(f"/api/findings/{fid}/decision", json={"decision": "confirmed"})
     assert r.status_code == 403
     token = csrf_of(c2.get("/reports").text)
@@ -211,7 +211,7 @@ def test_the_app_on_postgresql(tmp_path):
         assert c.get(f"/reports/{rid}", headers=h).status_code == 200
         assert c.get("/dashboard", headers=h).status_code == 200
         f = c.get(f"/api/reports/{rid}", headers=h).json()["findings"][0]
-        assert c.post(f"/api/findings/{f['id']}/decision", json={"decision": "dismissed", "comment": "PG 驳回"},
+        assert c.post(f"/api/findings/{f['db_id']}/decision", json={"decision": "dismissed", "comment": "PG 驳回"},
                       headers=h).status_code == 200
         assert "PG 驳回" in _docx_text(c.get(f"/api/reports/{rid}/review.docx", headers=h).content)
         assert c.get("/search", params={"q": "复议"}, headers=h).status_code == 200
@@ -264,7 +264,7 @@ def test_list_filters_on_the_verdict_after_review(fresh_db, tmp_path):
         assert listed(verdict="合格") == [b] and listed(verdict="需修改") == [a]
 
         major = next(f for f in c.get(f"/api/reports/{a}", headers=h).json()["findings"] if f["severity"] == "major")
-        assert c.post(f"/api/findings/{major['id']}/decision", json={"decision": "dismissed"},
+        assert c.post(f"/api/findings/{major['db_id']}/decision", json={"decision": "dismissed"},
                       headers=h).status_code == 200
         assert listed(verdict="合格") == sorted([a, b]) and listed(verdict="需修改") == []
         assert listed(severity="major") == []

@@ -54,3 +54,35 @@ def test_serve_is_registered():
     with pytest.raises(SystemExit) as exc:
         main(["serve", "--help"])
     assert exc.value.code == 0
+
+
+def test_user_passwd_role_logout_delete_and_tokens(tmp_path, monkeypatch, capsys):
+    from fazhi.corpus.store import Store
+    from fazhi.web import accounts
+    db = str(tmp_path / "acc.db")
+    assert run(["user", "add", "carol", "--role", "reviewer", "--password-stdin", "--db", db],
+               "first-password\n", monkeypatch) == 0
+    st = Store(db).migrate()
+    sv0 = accounts.get_user(st.engine, name="carol")["sv"]
+    assert run(["user", "passwd", "carol", "--password-stdin", "--db", db], "second-password\n", monkeypatch) == 0
+    assert st.verify_user("carol", "first-password") is None
+    assert st.verify_user("carol", "second-password") is not None
+    sv1 = accounts.get_user(st.engine, name="carol")["sv"]
+    assert sv1 == sv0 + 1                                  # the old sessions ended
+    assert run(["user", "role", "carol", "viewer", "--db", db], "", monkeypatch) == 0
+    assert accounts.get_user(st.engine, name="carol") == {"id": 1, "name": "carol", "role": "viewer", "sv": sv1 + 1}
+    assert run(["user", "logout", "carol", "--db", db], "", monkeypatch) == 0
+    assert accounts.get_user(st.engine, name="carol")["sv"] == sv1 + 2
+    t1, t2 = st.create_token("carol"), st.create_token("carol")
+    capsys.readouterr()
+    assert run(["user", "tokens", "carol", "--db", db], "", monkeypatch) == 0
+    listed = capsys.readouterr().out.strip().splitlines()
+    assert len(listed) == 2 and t1 not in "".join(listed)  # ids and dates, never the token
+    first_id = int(listed[0].split("\t")[0])
+    assert run(["user", "revoke", "carol", "--id", str(first_id), "--db", db], "", monkeypatch) == 0
+    assert st.user_by_token(t1) is None and st.user_by_token(t2)["name"] == "carol"
+    assert run(["user", "delete", "carol", "--db", db], "", monkeypatch) == 0
+    assert st.user_by_token(t2) is None and st.users() == []
+    assert run(["user", "delete", "carol", "--db", db], "", monkeypatch) == 1
+    assert "没有这个用户" in capsys.readouterr().err
+    assert run(["user", "passwd", "carol", "--password-stdin", "--db", db], "short\n", monkeypatch) == 1

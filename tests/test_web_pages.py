@@ -81,7 +81,7 @@ def test_login_redirect_stays_on_this_site(app):
 
 
 def test_forms_need_the_csrf_token(app, rev):
-    fid = rev.get("/api/reports/1").json()["findings"][0]["id"][1:]
+    fid = rev.get("/api/reports/1").json()["findings"][0]["db_id"]
     r = rev.post(f"/reports/1/findings/{fid}/decision", data={"decision": "confirmed"}, follow_redirects=False)
     assert r.status_code == 403 and "CSRF" in r.text
     c = client(app)
@@ -97,7 +97,7 @@ def test_viewer_can_read_but_not_upload_or_decide(app, viewer):
     token = csrf_of(page)
     r = viewer.post("/upload", files=[("files", ("a.txt", "法治".encode(), "text/plain"))], data={"csrf_token": token})
     assert r.status_code == 403
-    fid = viewer.get("/api/reports/1").json()["findings"][0]["id"][1:]
+    fid = viewer.get("/api/reports/1").json()["findings"][0]["db_id"]
     r = viewer.post(f"/reports/1/findings/{fid}/decision", data={"decision": "dismissed", "csrf_token": token})
     assert r.status_code == 403
     assert viewer.get("/users").status_code == 403
@@ -185,7 +185,7 @@ def test_decision_form_and_reviewer_finding_form(app, rev):
     doc = rev.get("/api/reports/1").json()
     f = doc["findings"][-1]
     token = csrf_of(rev.get("/reports/1").text)
-    r = rev.post(f"/reports/1/findings/{f['id'][1:]}/decision",
+    r = rev.post(f"/reports/1/findings/{f['db_id']}/decision",
                  data={"decision": "confirmed", "comment": "属实，请修改", "csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303
     page = rev.get("/reports/1").text
@@ -338,3 +338,48 @@ def test_app_runs_without_the_vendored_chart_library(tmp_path, monkeypatch):
     assert "echarts.min.js" not in page
     docs = c.get("/api/docs")
     assert docs.status_code == 200 and "/api/openapi.json" in docs.text and "swagger-ui-bundle" not in docs.text
+
+
+def test_a_long_text_is_shown_page_by_page(tmp_path):
+    cfg = Config.default()
+    cfg.data["web"] = {"report_page_chars": 400}
+    app = make_app(tmp_path / "pages.db", config=cfg)
+    c = signed_in(app, "rev")
+    text = app.state.store.report(1)["text"]
+    first = c.get("/reports/1")
+    assert first.status_code == 200 and "全文较长，分" in first.text and 'data-offset="0"' in first.text
+    n = int(re.search(r"分 (\d+) 页显示", first.text).group(1))
+    assert n == -(-len(text) // 400) or n >= 2
+    assert re.search(r'href="/reports/1\?part=\d+#', first.text)       # anchors on other pages link there
+    second = c.get("/reports/1?part=2")
+    m = re.search(r'data-offset="(\d+)"', second.text)
+    assert second.status_code == 200 and 0 < int(m.group(1)) < len(text)
+    assert c.get(f"/reports/1?part={n + 1}").status_code == 404
+
+
+def test_text_pages_cut_after_line_breaks():
+    from fazhi.web.reports import text_pages
+    text = ("一行文字。\n" * 50)
+    pages = text_pages(text, 40)
+    assert pages[0][0] == 0 and pages[-1][1] == len(text)
+    assert all(a < b for a, b in pages) and all(p[1] == q[0] for p, q in zip(pages, pages[1:]))
+    assert all(text[b - 1] == "\n" for _, b in pages)
+    assert text_pages("短文", 40) == [(0, 2)]
+
+
+def test_users_page_changes_roles_passwords_and_deletes(tmp_path):
+    app = make_app(tmp_path / "admin.db", load=False)
+    boss = signed_in(app, "boss")
+    look = signed_in(app, "look")
+    tok = csrf_of(boss.get("/users").text)
+    assert boss.post("/users/boss/role", data={"role": "viewer", "csrf_token": tok}, follow_redirects=False).status_code == 303
+    assert "最后一位管理员" in boss.get("/users").text           # the last admin stays admin
+    assert boss.post("/users/look/role", data={"role": "reviewer", "csrf_token": tok}, follow_redirects=False).status_code == 303
+    assert look.get("/reports", follow_redirects=False).status_code == 303     # session ended
+    assert boss.post("/users/rev/password", data={"password": "brand new password", "csrf_token": tok}, follow_redirects=False).status_code == 303
+    assert login(client(app), "rev", "brand new password").status_code == 303
+    assert boss.post("/users/boss/delete", data={"csrf_token": tok}, follow_redirects=False).status_code == 303
+    assert "不能删除最后一位管理员" in boss.get("/users").text
+    assert boss.post("/users/rev/delete", data={"csrf_token": tok}, follow_redirects=False).status_code == 303
+    assert all(u["name"] != "rev" for u in app.state.store.users())
+    assert login(client(app), "rev", "brand new password").status_code == 401

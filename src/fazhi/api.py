@@ -40,7 +40,8 @@ def build_report(data: bytes, path: str | None = None, media_type: str | None = 
     from .ingest import ingest
     config = config or _default_config()
     doc = ingest(data, path=path, media_type=media_type,
-                 max_mb=config.get("limits.max_file_mb", 50))
+                 max_mb=config.get("limits.max_file_mb", 50),
+                 max_unpacked_mb=config.get("limits.max_unpacked_mb", 200))
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(),
                     media_type=doc.media_type, encoding=doc.encoding, size=len(data),
                     ocr=doc.hints.get("ocr"))

@@ -22,6 +22,40 @@ def _default_data() -> dict:
     return yaml.load(text, Loader=_Loader) or {}
 
 
+# mappings whose keys are the user's own (province names, rule ids) or checked where they are
+# used (web: the server's settings, defaults in web/app.py)
+OPEN_KEYS = {"rules.severity", "deadlines.provinces", "web"}
+
+
+def validate(over: dict, base: dict, prefix: str = "") -> str | None:
+    """The first problem of a user's override against the defaults, or None."""
+    for k, v in over.items():
+        key = f"{prefix}{k}"
+        if key in OPEN_KEYS:
+            if not isinstance(v, dict) and v is not None:
+                return f"配置项 {key} 须为键值对 / {key} must be a mapping"
+            continue
+        if not isinstance(k, str) or k not in base:
+            near = [b for b in base if isinstance(k, str) and (k in b or b in k)]
+            hint = f"（是否为 {prefix}{near[0]}？）" if near else ""
+            return f"未知的配置项 {key}{hint} / unknown key {key}"
+        d = base[k]
+        if isinstance(d, dict):
+            if not isinstance(v, dict):
+                return f"配置项 {key} 须为键值对 / {key} must be a mapping"
+            problem = validate(v, d, key + ".")
+            if problem:
+                return problem
+        elif isinstance(d, list) and not isinstance(v, list):
+            return f"配置项 {key} 须为列表 / {key} must be a list"
+        elif isinstance(d, bool) and not isinstance(v, bool):
+            return f"配置项 {key} 须为 true 或 false / {key} must be true or false"
+        elif isinstance(d, (int, float)) and not isinstance(d, bool) and \
+                (isinstance(v, bool) or not isinstance(v, (int, float))):
+            return f"配置项 {key} 须为数字 / {key} must be a number"
+    return None
+
+
 def _merge(base: dict, over: dict) -> dict:
     out = copy.deepcopy(base)
     for k, v in (over or {}).items():
@@ -42,9 +76,22 @@ class Config:
 
     @classmethod
     def load(cls, path: str | Path | None) -> "Config":
+        """The defaults, overridden by a user's YAML file. A key the defaults do not know (a typo)
+        or a value of the wrong shape is one clear error naming the file and the key."""
         cfg = cls.default()
         if path:
-            over = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+            from .errors import FazhiError
+            try:
+                over = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+            except OSError as exc:
+                raise FazhiError("read_error", str(path), exc.strerror) from None
+            except yaml.YAMLError as exc:
+                raise FazhiError("bad_config", str(path), " ".join(str(exc).split())[:200]) from None
+            if not isinstance(over, dict):
+                raise FazhiError("bad_config", str(path), "顶层须为键值对 / the top level must be a mapping")
+            problem = validate(over, cfg.data)
+            if problem:
+                raise FazhiError("bad_config", str(path), problem)
             cfg.data = _merge(cfg.data, over)
         return cfg
 

@@ -11,6 +11,9 @@ class FazhiError(Exception):
         "not_a_file": ("不是文件", "not a regular file"),
         "empty": ("文件为空", "file is empty"),
         "too_large": ("文件超过大小上限", "file exceeds the size limit"),
+        "unpacked_too_large": ("文件解压后的内容超过大小上限", "the file's compressed content inflates beyond the size limit"),
+        "timeout": ("分析超时（文件过于复杂或异常）", "analysis took longer than the time limit"),
+        "out_of_memory": ("分析所需内存超过上限", "analysis needed more memory than the limit"),
         "binary": ("不是可识别的文本、网页、Word 或 PDF 文件", "binary content that is not text, HTML, DOCX or PDF"),
         "unsupported_type": ("不支持的文件类型", "unsupported file type"),
         "encoding": ("无法识别文本编码", "text encoding could not be determined"),
@@ -24,12 +27,14 @@ class FazhiError(Exception):
         "unknown_place": ("地名词典中没有这个地区", "place not found in the gazetteer"),
         "ambiguous_place": ("地区名称不唯一，请写全称（含上级地区）", "ambiguous place name"),
         "unknown_unit": ("名单中没有这个单位", "unit not in the roster"),
+        "bad_config": ("配置文件有误", "invalid configuration file"),
         "bad_list": ("名单格式不对", "malformed list"),
         "bad_date": ("日期格式不对", "malformed date"),
         "bad_item": ("整改事项不完整", "incomplete 整改 item"),
         "bad_status": ("整改状态不对", "invalid 整改 status"),
         "closed": ("该问题已销号", "the item is closed"),
         "forbidden": ("没有权限", "not allowed"),
+        "bad_rubric": ("考评细则有误", "invalid scoring rubric"),
         "incomplete": ("分析未全部完成，报告未入库", "analysis did not run to the end; the report was not stored"),
     }
 
@@ -38,6 +43,10 @@ class FazhiError(Exception):
         self.path = path
         self.detail = detail
         super().__init__(self.line())
+
+    def __reduce__(self):
+        # raised in a worker process, re-raised in the parent with its code intact
+        return (type(self), (self.code, self.path, self.detail))
 
     @property
     def message_zh(self) -> str:

@@ -292,9 +292,13 @@ class Report:
         return best
 
     def top_section_at(self, offset: int) -> Section | None:
-        for s in self.sections:
-            if s.start <= offset < s.end:
-                return s
+        """The top-level section containing offset (a binary search: the top sections are in
+        text order and do not overlap; a linear scan made a report page with thousands of
+        findings quadratic)."""
+        nodes = self.sections
+        k = bisect.bisect_right(nodes, offset, key=_section_start) - 1
+        if k >= 0 and nodes[k].start <= offset < nodes[k].end:
+            return nodes[k]
         return None
 
     def fact(self, fid: str) -> Fact | None:
@@ -342,7 +346,8 @@ class Report:
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> "Report":
         """A Report back from a contract document (`to_json`, or `Store.report_json`, whose
-        "store" block supplies the stored file name). Relations and timings are not restored."""
+        "store" block supplies the stored file name). Relations are restored; timings are not part
+        of the contract (they say how long this process took, not what the report is)."""
         m = doc.get("meta") or {}
         ev = {k: (v["start"], v["end"]) for k, v in (m.get("evidence") or {}).items()
               if isinstance(v, dict) and "start" in v}
@@ -385,6 +390,11 @@ class Report:
                               evidence=[evidence(e) for e in f.get("evidence") or []],
                               suggestion=f.get("suggestion"), id=f.get("id"), data=f.get("data") or {})
                       for f in doc.get("findings") or []],
+            relations=[Relation(id=r["id"], type=r["type"], total=r.get("total"), parts=list(r.get("parts") or []),
+                                rate=r.get("rate"), numerator=r.get("numerator"), denominator=r.get("denominator"),
+                                computed=r.get("computed"), stated=r.get("stated"), holds=r.get("holds"),
+                                tolerance=r.get("tolerance"))
+                       for r in doc.get("relations") or []],
             documents=list(doc.get("documents") or []),
             review=dict(doc.get("review") or {}),
         )

@@ -239,3 +239,32 @@ def test_narrow_screen_keyboard_focus_axis_names_and_upload_precheck(server, bro
         assert sent == []
     finally:
         ctx.close()
+
+
+def test_selfcheck_shows_findings_in_place_as_the_drafter_types(server, browser):
+    """自查: a viewer pastes a draft; within a second of the last keystroke the findings appear,
+    the figure at fault is marked in the text, and nothing is stored."""
+    base, app = server
+    before = len(app.state.store.list_reports(all_versions=True))
+    ctx, page = _login(browser, base, "look")
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/check")
+    text = example_file().read_text("utf-8")
+    page.fill("#draft", text[:-40])
+    page.type("#draft", text[-40:], delay=5)          # typing: the check waits for a pause
+    t0 = time.time()
+    page.wait_for_selector("#check-findings li", timeout=5000)
+    waited = time.time() - t0
+    assert waited < 2.0, f"findings took {waited:.2f} s after the last keystroke"
+    marked = page.inner_text("#check-text mark.finding >> nth=0")
+    assert marked
+    titles = page.inner_text("#check-findings")
+    assert "比率与其分子分母不符" in titles and "figures." not in titles
+    assert "85%" in [m.inner_text() for m in page.query_selector_all("#check-text mark.finding")]
+    assert page.inner_text("#check-status").endswith("（未保存）")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "selfcheck.png"), full_page=False)
+    assert not errors
+    assert len(app.state.store.list_reports(all_versions=True)) == before
+    ctx.close()

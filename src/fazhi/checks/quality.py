@@ -19,16 +19,21 @@ BASIS = "《法治政府建设与责任落实督察工作规定》关于年度�
 
 DIGIT = re.compile(r"\d")
 CN_COUNT = re.compile(r"[一二三四五六七八九十百千万两]+(?:个|项|件|起|次|家|户|人|名|所|条|类|批|期|场)")
-ENUM_LIST = re.compile(r"[\u4e00-\u9fff“”\"]{2,}(?:、[\u4e00-\u9fff“”\"]{2,}){1,}等(?:领域|行业|部门|单位|方面|乡镇|环节|问题|事项)")
+# "X、Y(、Z…)等领域" with every item of two characters or more. For search() this is the same as
+# its last two items with the first cut to two characters, which scans each run once (the long
+# form restarted at every character of a long run: quadratic time).
+ENUM_LIST = re.compile(r"[\u4e00-\u9fff“”\"]{2}、[\u4e00-\u9fff“”\"]{2,}等(?:领域|行业|部门|单位|方面|乡镇|环节|问题|事项)")
 # (not "…等职能": the functions a weak office cannot carry out restate the stock phrase 力量薄弱)
 EXAMPLE = re.compile(r"例如|比如|如[\u4e00-\u9fff]{2,12}(?:案|事件|问题)|以[\u4e00-\u9fff]{2,12}为例|典型案例")
-DEADLINE = re.compile(r"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|\d+\s*月|(?:19|20)\d{2}\s*年")
+# (?<!\d): a number is tried from its first digit only (the same matches for search(); without it a
+# long digit run costs quadratic time)
+DEADLINE = re.compile(r"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|(?<!\d)\d+\s*月|(?:19|20)\d{2}\s*年")
 # a discrete task next year's review can check even without a figure: a named project to create or
 # evaluate, a pilot, a document or list to issue ("推动示范创建", "“八五”普法中期评估", "修订裁量基准")
 NAMED_TASK = re.compile(
     r"示范创建|创建[^，。；;]{0,8}示范|中期评估|终期评估|评估验收|考核验收|试点|"
     r"(?:出台|制定|修订|编制|印发|发布|完成)[^，。；;]{0,16}(?:办法|规定|条例|方案|规划|清单|细则|指引|目录|基准|标准)")
-TARGET = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)|全覆盖|达到|不低于|不少于|以上|以内|实现[^，。]{0,10}(?:100|全)")
+TARGET = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:%|％|个百分点)|全覆盖|达到|不低于|不少于|以上|以内|实现[^，。]{0,10}(?:100|全)")
 
 
 def _body(report: Report, part: str) -> tuple[list, str, int, int]:

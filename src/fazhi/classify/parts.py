@@ -118,18 +118,28 @@ def classify_top(sections: list[Section], framework: str | None) -> list[tuple[s
     structure = catalog.load("structure") or {}
     if structure.get("thematic_measures"):
         not_theme = tuple(structure.get("thematic_not") or ())
+        not_theme_except = tuple(structure.get("thematic_not_except") or ())
         # headings named by theme before the first section named after a part are the
         # measures part (a first-responsible section may come first); after a section named
         # "主要举措和成效" an unmatched heading is not one of its themes
         for i, g in enumerate(out):
             if g is None:
-                if any(w in normalize_view(sections[i].heading or "") for w in not_theme):
+                h = normalize_view(sections[i].heading or "")
+                for x in not_theme_except:
+                    h = h.replace(x, "")
+                if any(w in h for w in not_theme):
                     break
                 if _theme_ok(sections[i]):
                     out[i] = ("measures", "thematic")
                 continue
             if g[0] != "first_responsible" and not (g[0] == "measures" and g[1] in ("areas", "thematic")):
-                # the named section itself still counts; themes right after it do not
+                # the named section itself still counts; themes right after it do not, unless
+                # the numbering restarts under it ("一、主要措施" / "一、强化领导责任…"): its
+                # themes follow, numbered again from 一
+                nxt = sections[i + 1] if i + 1 < len(sections) else None
+                if g[0] == "measures" and nxt is not None and out[i + 1] is None \
+                        and "repeat" in (nxt.numbering or []):
+                    continue
                 break
     return [g if g else ("other", "unmatched") for g in out]
 

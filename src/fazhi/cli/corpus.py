@@ -73,6 +73,11 @@ def register(sub) -> None:
     _db(p); _fmt(p)
     p.set_defaults(func=cmd_compare)
 
+    p = sub.add_parser("check-db", help="检查数据库是否一致 / check the store's consistency")
+    p.add_argument("--deep", action="store_true", help="也重算跨报告分析并与库内结果比对（较慢）")
+    _db(p); _fmt(p)
+    p.set_defaults(func=cmd_check_db)
+
     p = sub.add_parser("reanalyze", help="用当前引擎重新分析库内全部报告 / re-run the analysis")
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--config", help="配置文件（YAML）")
@@ -361,6 +366,26 @@ def cmd_compare(args) -> int:
     for f in res["continuity"]:
         print(f"  [{f['rule']}] {f['message']}")
     return 0
+
+
+def cmd_check_db(args) -> int:
+    from ..corpus.integrity import check_db
+    store = open_store(args)
+    problems = check_db(store, deep=args.deep)
+    with store.engine.connect() as conn:
+        import sqlalchemy as sa
+        from ..corpus import schema as T
+        n = conn.execute(sa.select(sa.func.count()).select_from(T.reports)).scalar()
+    store.close()
+    if args.format == "json":
+        _out({"ok": not problems, "reports": n, "problems": problems})
+    elif problems:
+        print(f"数据库不一致（{n} 份报告）：")
+        for p in problems:
+            print(f"  - {p['message']}")
+    else:
+        print(f"数据库一致（{n} 份报告）。")
+    return 1 if problems else 0
 
 
 def cmd_reanalyze(args) -> int:

@@ -47,6 +47,16 @@ def register(sub) -> None:
     from . import rectify
     rectify.register(sub)
 
+    # -- 考评 ---------------------------------------------------------------------------------
+    p = sub.add_parser("score", help="考评：按考评细则给报告打分并排名 / score and rank the reports")
+    p.add_argument("--place", help="地区（如 临夏回族自治州）：其下各单位的报告；不写则全库")
+    p.add_argument("--year", type=int, help="报告年度；不写则逐年度分别排名")
+    p.add_argument("-o", "--output", help="导出 Excel（.xlsx：考评、扣分明细）")
+    p.add_argument("--rubric", help="考评细则（YAML，按键覆盖默认细则 catalog/scoring.yaml）")
+    _db(p)
+    _fmt(p)
+    p.set_defaults(func=cmd_score)
+
 
 def cmd_roster_show(args) -> int:
     from ..supervision.roster import iter_rows, roster
@@ -98,4 +108,35 @@ def cmd_roster_link(args) -> int:
     unit = find_unit(store, args.place, args.year, args.unit)
     link(store, args.year, unit.key, rep["report_key"], linked=args.linked, user=args.user)
     print(f"{'已关联' if args.linked else '已取消关联'}：{unit.name} ← 报告 #{args.report}")
+    return 0
+
+
+def cmd_score(args) -> int:
+    from ..labels import LEVEL_NAMES
+    from ..supervision.scoring import load_rubric, rank, rubric_criteria
+    rubric = load_rubric(args.rubric)       # a bad rubric fails before the database is opened
+    store = open_store(args)
+    rows = rank(store, args.place, args.year, rubric)
+    scope = f"{args.place or '全库'}{f' {args.year}年度' if args.year else ''}"
+    if args.output:
+        from ..render.scoring import render_scores_xlsx
+        render_scores_xlsx(rows, rubric, args.output, by_year=not args.year)
+        print(f"已导出考评 {len(rows)} 份报告到 {args.output}", file=sys.stderr)
+    if args.format == "json":
+        _out({"place": args.place, "year": args.year, "rubric": rubric.source,
+              "criteria": [{"id": cid, "name": name} for cid, name in rubric_criteria(rubric)],
+              "rows": [r.to_json() for r in rows]})
+        return 0
+    if not rows:
+        print(f"{scope}：库中没有可考评的年度报告。")
+        return 0
+    crit = rubric_criteria(rubric)
+    print(f"{scope}：考评 {len(rows)} 份报告（满分 {rows[0].score.max:g}）。")
+    print("  " + "  ".join(["排名", "单位".ljust(22), "得分", "百分位"] + [n for _, n in crit]))
+    for r in rows:
+        by = {c.id: c.points for c in r.score.criteria}
+        year = f"{r.year}年度 " if not args.year else ""
+        print(f"  {r.rank:>4}  {year}{r.unit:<22} {r.score.total:>5g} {r.percentile:>6g}  "
+              + "  ".join(f"{by.get(cid, 0):g}" for cid, _ in crit)
+              + f"  {LEVEL_NAMES.get(r.level or '', r.level or '')} #{r.report_id}")
     return 0

@@ -1,4 +1,5 @@
-"""`fazhi serve` (the web application) and `fazhi user add|token|list` (accounts).
+"""`fazhi serve` (the web application) and `fazhi user add|list|passwd|role|delete|logout|token|tokens|revoke`
+(accounts, web/accounts.py).
 Same --db as the corpus commands (a file path or URL; default $FAZHI_DB, else a SQLite file in
 the user's data directory)."""
 from __future__ import annotations
@@ -56,6 +57,10 @@ def register(sub) -> None:
                    help="演示：未给 --db 时用临时数据库；库为空时载入 examples/ 中的示例报告；"
                         "没有用户时创建 demo/demo（管理员）")
     p.add_argument("--public-read", action="store_true", help="不登录也可浏览（只读）")
+    p.add_argument("--allowed-host", action="append", metavar="NAME",
+                   help="允许的主机名（Host 头，可重复；默认：监听本机地址时只允许 localhost/127.0.0.1/::1）")
+    p.add_argument("--trusted-proxy", action="append", metavar="ADDR",
+                   help="信任其 X-Forwarded-For/-Proto 的反向代理地址（可重复；默认不信任任何代理）")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("user", help="管理网页版用户与 API 令牌 / manage web users and API tokens")
@@ -73,6 +78,35 @@ def register(sub) -> None:
     ls = us.add_parser("list", help="列出用户")
     _db(ls)
     ls.set_defaults(func=cmd_user_list)
+    pw = us.add_parser("passwd", help="修改密码（该用户的所有会话随即失效）")
+    pw.add_argument("name")
+    pw.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（第一行）")
+    _db(pw)
+    pw.set_defaults(func=cmd_user_passwd)
+    ro = us.add_parser("role", help="修改角色（该用户的所有会话随即失效）")
+    ro.add_argument("name")
+    ro.add_argument("role", choices=ROLES)
+    _db(ro)
+    ro.set_defaults(func=cmd_user_role)
+    de = us.add_parser("delete", help="删除用户及其 API 令牌（会话随即失效）")
+    de.add_argument("name")
+    _db(de)
+    de.set_defaults(func=cmd_user_delete)
+    lo = us.add_parser("logout", help="让该用户在所有设备上退出登录")
+    lo.add_argument("name")
+    _db(lo)
+    lo.set_defaults(func=cmd_user_logout)
+    tl = us.add_parser("tokens", help="列出用户的 API 令牌（编号、创建时间、最近使用；不显示令牌本身）")
+    tl.add_argument("name")
+    _db(tl)
+    tl.set_defaults(func=cmd_user_tokens)
+    rv = us.add_parser("revoke", help="吊销用户的 API 令牌（--id 编号，或 --all 全部）")
+    rv.add_argument("name")
+    g = rv.add_mutually_exclusive_group(required=True)
+    g.add_argument("--id", type=int, help="令牌编号（见 fazhi user tokens）")
+    g.add_argument("--all", action="store_true", help="全部令牌")
+    _db(rv)
+    rv.set_defaults(func=cmd_user_revoke)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -86,15 +120,20 @@ def _err(msg: str) -> int:
     return 1
 
 
-def cmd_user_add(args) -> int:
+def _read_password(args) -> str | None:
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        import getpass
-        try:
-            password = getpass.getpass("密码 / password: ")
-        except (EOFError, OSError):
-            return _err("无法读取密码，请用 --password-stdin / cannot read a password; use --password-stdin")
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+    try:
+        return getpass.getpass("密码 / password: ")
+    except (EOFError, OSError):
+        return None
+
+
+def cmd_user_add(args) -> int:
+    password = _read_password(args)
+    if password is None:
+        return _err("无法读取密码，请用 --password-stdin / cannot read a password; use --password-stdin")
     if len(password) < 8:
         return _err("密码至少 8 个字符 / the password needs at least 8 characters")
     try:
@@ -129,6 +168,67 @@ def cmd_user_list(args) -> int:
     for u in store.users():
         print(f"{u['name']}\t{u['role']}\t{(u['created'] or '')[:19]}")
     return 0
+
+
+def _account(args, action, done: str) -> int:
+    """Run accounts.action(engine, name, ...) with the CLI's error messages."""
+    try:
+        store = _store(args.db)
+    except Exception as exc:
+        return _err(f"无法打开数据库 / cannot open the database: {exc}")
+    try:
+        out = action(store.engine)
+    except KeyError:
+        return _err(f"没有这个用户 / no such user: {args.name}")
+    finally:
+        store.close()
+    if done:
+        print(done.format(out=out), file=sys.stderr)
+    return 0
+
+
+def cmd_user_passwd(args) -> int:
+    from ..web import accounts
+    password = _read_password(args)
+    if password is None:
+        return _err("无法读取密码，请用 --password-stdin / cannot read a password; use --password-stdin")
+    if len(password) < 8:
+        return _err("密码至少 8 个字符 / the password needs at least 8 characters")
+    return _account(args, lambda e: accounts.set_password(e, args.name, password),
+                    f"已修改 {args.name} 的密码，原有会话已失效 / password changed, sessions ended")
+
+
+def cmd_user_role(args) -> int:
+    from ..web import accounts
+    return _account(args, lambda e: accounts.set_role(e, args.name, args.role),
+                    f"{args.name} 的角色改为 {args.role}，原有会话已失效 / role changed, sessions ended")
+
+
+def cmd_user_delete(args) -> int:
+    from ..web import accounts
+    return _account(args, lambda e: accounts.delete_user(e, args.name),
+                    f"已删除用户 {args.name} 及其 API 令牌 / user deleted")
+
+
+def cmd_user_logout(args) -> int:
+    from ..web import accounts
+    return _account(args, lambda e: accounts.end_sessions(e, args.name),
+                    f"{args.name} 已在所有设备上退出登录 / every session ended")
+
+
+def cmd_user_tokens(args) -> int:
+    from ..web import accounts
+
+    def show(e):
+        for t in accounts.tokens(e, args.name):
+            print(f"{t['id']}\t{(t['created'] or '')[:19]}\t{(t['last_used'] or '从未使用')[:19]}")
+    return _account(args, show, "")
+
+
+def cmd_user_revoke(args) -> int:
+    from ..web import accounts
+    return _account(args, lambda e: accounts.revoke_tokens(e, args.name, None if args.all else args.id),
+                    "已吊销 {out} 个令牌 / token(s) revoked")
 
 
 def find_examples() -> Path | None:
@@ -176,8 +276,12 @@ def cmd_serve(args) -> int:
         url = resolve_url(db)
         if args.demo:
             prepare_demo(url)
+        from ..web.server import default_allowed_hosts
+        web_cfg = config.get("web", {}) or {}
+        allowed = default_allowed_hosts(args.host, args.allowed_host or web_cfg.get("allowed_hosts"))
         app = create_app(url, config=config, secret_key=os.environ.get("FAZHI_SECRET_KEY") or secrets.token_urlsafe(32),
-                         public_read=args.public_read)
+                         public_read=args.public_read, allowed_hosts=allowed)
+        proxies = args.trusted_proxy or web_cfg.get("trusted_proxies") or []
     except Exception as exc:
         return _err(f"无法启动：{exc} / cannot start: {exc}")
     if port_busy(args.host, args.port):
@@ -187,5 +291,6 @@ def cmd_serve(args) -> int:
         print("数据库中还没有用户，请先运行 fazhi user add 用户名 --role admin --password-stdin"
               " / no users yet: create one with `fazhi user add NAME --role admin`", file=sys.stderr)
     print(f"fazhi 网页版：http://{args.host}:{args.port}/ （Ctrl+C 退出）", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    from ..web.server import uvicorn_config
+    uvicorn.Server(uvicorn_config(app, args.host, args.port, trusted_proxies=proxies)).run()
     return 0

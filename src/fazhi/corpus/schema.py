@@ -146,6 +146,8 @@ users = sa.Table(
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("password_hash", sa.Text, nullable=False),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    # bumped to end every session of the user (log out everywhere, password or role change)
+    sa.Column("session_version", sa.Integer, nullable=False, server_default="0"),
 )
 
 tokens = sa.Table(
@@ -154,6 +156,15 @@ tokens = sa.Table(
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_used", sa.DateTime(timezone=True), nullable=True),
+)
+
+# ids of web sessions that were logged out, until the cookie would have expired anyway
+revoked_sessions = sa.Table(
+    "revoked_sessions", metadata,
+    sa.Column("sid", sa.String(64), primary_key=True),
+    sa.Column("expires", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_revoked_sessions_expires", "expires"),
 )
 
 # per-paragraph MinHash signatures (near-duplicate passages across reports)

@@ -72,6 +72,28 @@ def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _marked(text: str, norm: str, s0: int, e0: int, terms: list[str]) -> list[tuple[str, bool]]:
+    """The snippet text[s0:e0] as (piece, is_a_term) pieces: every term is marked, not only the
+    one the snippet was cut around."""
+    spans: list[tuple[int, int]] = []
+    for t in terms:
+        j = norm.find(t, s0)
+        while 0 <= j and j + len(t) <= e0:
+            spans.append((j, j + len(t)))
+            j = norm.find(t, j + len(t))
+    out, pos = [], s0
+    for a, b in sorted(spans):
+        if a < pos:
+            continue
+        if a > pos:
+            out.append((text[pos:a].replace("\n", " "), False))
+        out.append((text[a:b], True))
+        pos = b
+    if pos < e0:
+        out.append((text[pos:e0].replace("\n", " "), False))
+    return out
+
+
 def _confirm(row, score, terms: list[str], per_report: int, context: int) -> dict[str, Any] | None:
     """The hits of all terms in one report's text (offsets into the text), or None."""
     norm = normalize_view(row.text).lower()
@@ -85,7 +107,8 @@ def _confirm(row, score, terms: list[str], per_report: int, context: int) -> dic
             if t == terms[0] and len(hits) < per_report:
                 s0, e0 = max(0, i - context), min(len(row.text), i + len(t) + context)
                 hits.append({"start": i, "end": i + len(t), "quote": row.text[i:i + len(t)],
-                             "snippet": row.text[s0:e0].replace("\n", " "), "snippet_start": s0})
+                             "snippet": row.text[s0:e0].replace("\n", " "), "snippet_start": s0,
+                             "parts": _marked(row.text, norm, s0, e0, terms)})
             i = norm.find(t, i + len(t))
     return {"report_id": row.id, "title": row.title, "province": row.province,
             "jurisdiction": row.jurisdiction, "department": row.department,

@@ -14,13 +14,13 @@ client's `get_executor()`); database writes stay in the calling process.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import json
 import os
 import re
-import secrets
 import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -179,7 +179,7 @@ class Store:
         self.config = config or Config.default()
         kwargs: dict[str, Any] = {"echo": echo, "future": True}
         if self.url.startswith("sqlite"):
-            kwargs["connect_args"] = {"timeout": 30}
+            kwargs["connect_args"] = {"timeout": 60}     # busy timeout: writers wait for each other
         self.engine: Engine = sa.create_engine(self.url, **kwargs)
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -209,14 +209,47 @@ class Store:
         """Create or upgrade the schema (Alembic). A database from before revision 0003 gets its
         after-review verdicts computed from the decisions it already holds."""
         from alembic import command
-        before = self.revision()
-        cfg = self.alembic_config()
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+        with self._migration_lock():          # two processes opening a new database at once
+            before = self.revision()
+            cfg = self.alembic_config()
+            with self.engine.begin() as conn:
+                if self.dialect == "postgresql":
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
+                elif self.dialect == "sqlite":
+                    # pysqlite runs DDL outside any transaction: a process killed while it creates
+                    # the tables would leave half a schema that the next run cannot upgrade. An
+                    # explicit BEGIN makes the whole migration one transaction.
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
         if before in ("0001", "0002") and self.revision() not in ("0001", "0002"):
             self.refresh_reviewed()
         return self
+
+    @contextlib.contextmanager
+    def _migration_lock(self):
+        """SQLite: an exclusive lock on a file beside the database while the schema is checked
+        and upgraded (PostgreSQL takes an advisory lock inside the migration's transaction)."""
+        path = self.engine.url.database if self.dialect == "sqlite" else None
+        if not path or path == ":memory:":
+            yield
+            return
+        try:
+            import fcntl
+        except ImportError:
+            yield
+            return
+        try:
+            fh = open(path + ".migrate-lock", "a+b")
+        except OSError:           # the database itself cannot be opened: that error is the one to show
+            yield
+            return
+        with fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext
@@ -246,7 +279,7 @@ class Store:
         if not db or db == ":memory:":
             return set()
         base = Path(db).resolve()
-        return {base, *(base.with_name(base.name + sfx) for sfx in ("-wal", "-shm", "-journal"))}
+        return {base, *(base.with_name(base.name + sfx) for sfx in ("-wal", "-shm", "-journal", ".migrate-lock"))}
 
     def ingest_bytes(self, name: str, data: bytes, **kw) -> IngestSummary:
         return self._ingest_items(iter([(name, data)]), 1, **kw)
@@ -260,12 +293,12 @@ class Store:
                       progress=None, analyzer=None, window=None, corpus: bool = True,
                       batch_size: int = 64, batch_seconds: float = 1.0) -> IngestSummary:
         summary = IngestSummary(files=total)
-        run_id = self._start_run("ingest")
+        run_id, resumed = self._start_run("ingest")
         summary.run_id = run_id
         fn = analyzer or functools.partial(analyze_item, config_data=self.config.data)
         own = None
         if executor is None:
-            executor = own = ProcessPoolExecutor(workers) if workers > 1 else _InlineExecutor()
+            executor = own = self._executor(workers, analyzer is None)
         window = window or max(4, 4 * max(1, workers))
         pending: deque = deque()
         done = 0
@@ -332,8 +365,8 @@ class Store:
             done += 1
             try:
                 res = fut.result()
-            except Exception as exc:  # the executor itself failed on this item
-                res = {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+            except Exception as exc:  # the executor itself failed on this item (or timed out)
+                res = _failed_result(name, exc)
             if not res.get("ok"):
                 flush()      # the files analysed before this one are reported first, in order
                 self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
@@ -388,7 +421,8 @@ class Store:
                 own.shutdown(wait=True, cancel_futures=True)
         if summary.loaded:
             self.optimize()
-        if corpus and summary.loaded:
+        # an interrupted run stored files whose corpus analyses were never done: do them now
+        if corpus and (summary.loaded or resumed):
             self.refresh_corpus()
         elif summary.loaded:
             ids = list(summary.report_ids)
@@ -396,7 +430,7 @@ class Store:
                 keys = {k for i in range(0, len(ids), 500) for (k,) in conn.execute(
                     sa.select(T.reports.c.report_key).where(T.reports.c.id.in_(ids[i:i + 500])))}
             self.refresh_reviewed(keys=keys)
-        self._finish_run(run_id, summary.to_json() | {"report_ids": None, "failures": None})
+        self._finish_run(run_id, summary.to_json() | {"report_ids": None, "failures": None, "resumed": resumed or None})
         return summary
 
     def _has_sha(self, sha: str) -> bool:
@@ -557,11 +591,51 @@ class Store:
         conn.execute(q)
 
     # -- runs and failures ---------------------------------------------------------
-    def _start_run(self, kind: str) -> int:
+    def _executor(self, workers: int, isolate: bool) -> Executor:
+        """Worker processes with a per-file timeout and an address-space limit (limits.* in the
+        config), which die with this process; in process when isolation is off."""
+        if not isolate or not self.config.get("limits.isolate", True):
+            return ProcessPoolExecutor(workers) if workers > 1 else _InlineExecutor()
+        from ..api import warm_up
+        from ..worker import LimitedExecutor, analysis_timeout
+        warm_up()          # forked workers inherit the warm state
+        cfg = self.config
+        return LimitedExecutor(workers, timeout=lambda args: analysis_timeout(cfg, len(args[0][1])),
+                               memory_mb=float(cfg.get("limits.worker_memory_mb", 2048) or 0))
+
+    def _start_run(self, kind: str) -> tuple[int, bool]:
+        """A run record for this process. An interrupted run of the same kind (its process is
+        gone) is resumed: its id is reused and (run id, True) returned."""
+        owner = {"pid": os.getpid(), "host": _host()}
         with self.engine.begin() as conn:
+            dead = [r for r in self._interrupted(conn) if r["kind"] == kind]
+            if dead:
+                run_id = dead[-1]["id"]
+                for r in dead[:-1]:       # older interrupted runs: closed, superseded by this one
+                    conn.execute(T.runs.update().where(T.runs.c.id == r["id"]).values(
+                        finished=now(), counts={"interrupted": True, "resumed_by": run_id}))
+                conn.execute(T.runs.update().where(T.runs.c.id == run_id).values(
+                    counts=owner | {"resumed": True}))
+                return run_id, True
             return conn.execute(T.runs.insert().values(
                 kind=kind, engine_version=__version__, rule_versions=rule_versions(), started=now(),
-            )).inserted_primary_key[0]
+                counts=owner,
+            )).inserted_primary_key[0], False
+
+    def _interrupted(self, conn: Connection) -> list[dict[str, Any]]:
+        """Unfinished runs whose process is gone (same host, pid not alive; or no owner)."""
+        out = []
+        for r in conn.execute(sa.select(T.runs).where(T.runs.c.finished.is_(None)).order_by(T.runs.c.id)):
+            c = r.counts or {}
+            if c.get("host") not in (None, _host()):
+                continue                  # another machine's run: it may be running
+            if c.get("pid") is None or not _alive(int(c["pid"])):
+                out.append(dict(r._mapping))
+        return out
+
+    def interrupted_runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return self._interrupted(conn)
 
     def _finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
         counts = {k: v for k, v in counts.items() if v is not None}
@@ -570,6 +644,10 @@ class Store:
 
     def _record_failure(self, run_id, path, sha, code, message) -> None:
         with self.engine.begin() as conn:
+            f = T.failures
+            if conn.execute(sa.select(f.c.id).where(f.c.run_id == run_id, f.c.path == path,
+                                                   f.c.code == code)).first():
+                return                    # a resumed run meets the same failure again
             conn.execute(T.failures.insert().values(run_id=run_id, path=path, sha256=sha, code=code,
                                                     message=message, at=now()))
 
@@ -587,14 +665,18 @@ class Store:
                   analyzer: Callable[[tuple[str, bytes]], dict] | None = None) -> dict[str, Any]:
         """Re-run the analysis on every stored source; keep decisions and reviewer findings
         (they are keyed by report key and stable finding key). A new run record is written."""
-        run_id = self._start_run("reanalyze")
+        run_id, resumed = self._start_run("reanalyze")
         fn = analyzer or functools.partial(analyze_item, config_data=self.config.data)
         own = None
         if executor is None:
-            executor = own = ProcessPoolExecutor(workers) if workers > 1 else _InlineExecutor()
+            executor = own = self._executor(workers, analyzer is None)
         with self.engine.connect() as conn:
             ids = [r[0] for r in conn.execute(sa.select(T.sources.c.id).order_by(T.sources.c.id))]
-        counts = {"sources": len(ids), "updated": 0, "failed": 0}
+            # a resumed run: the sources it already re-analysed are done
+            done = {r[0] for r in conn.execute(sa.select(T.reports.c.source_id)
+                                               .where(T.reports.c.run_id == run_id))} if resumed else set()
+        counts = {"sources": len(ids), "updated": 0, "failed": 0, "resumed": len(done)}
+        ids = [i for i in ids if i not in done]
         try:
             window = max(4, 4 * max(1, workers))
             pending: deque = deque()
@@ -603,7 +685,7 @@ class Store:
                 try:
                     res = fut.result()
                 except Exception as exc:
-                    res = {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+                    res = _failed_result(name, exc)
                 if not res.get("ok"):
                     counts["failed"] += 1
                     self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
@@ -733,11 +815,13 @@ class Store:
             return None
         doc = json.loads(d["json"])
         doc.setdefault("text", d["text"])       # the text is stored once, in reports.text
-        doc["findings"] = [{"id": f"F{f['id']}", "rule": f["rule"], "family": f["family"],
+        # one numbering everywhere: F1…Fn per report, as `fazhi analyze`, the Excel and the
+        # opinion number them; db_id is the finding's row (the web forms post it)
+        doc["findings"] = [{"id": f"F{k}", "db_id": f["id"], "rule": f["rule"], "family": f["family"],
                             "severity": f["severity"], "message": f["message"],
                             "evidence": f["evidence"] or [], "suggestion": f["suggestion"],
                             "data": f["data"] or {}, "key": f["key"], "decision": f["decision"]}
-                           for f in d["findings"]]
+                           for k, f in enumerate(d["findings"], 1)]
         doc["store"] = {"id": d["id"], "report_key": d["report_key"], "version": d["version"],
                         "current": bool(d["current"]), "name": d["name"],
                         "loaded_at": _iso(d["loaded_at"]), "late": d["late"], "verdict": d["verdict"],
@@ -946,64 +1030,32 @@ class Store:
                     reviewed_verdict=None, reviewed_major=None, reviewed_minor=None, reviewed_info=None))
         return len(values)
 
-    # -- users and tokens ------------------------------------------------------------
+    # -- users and tokens (the logic lives in web/accounts.py) ---------------------
     def add_user(self, name: str, role: str, password: str) -> int:
-        if role not in ROLES:
-            raise ValueError(f"role must be one of {ROLES}")
-        from argon2 import PasswordHasher
-        h = PasswordHasher().hash(password)
-        with self.engine.begin() as conn:
-            return conn.execute(T.users.insert().values(name=name, role=role, password_hash=h,
-                                                        created=now())).inserted_primary_key[0]
+        from ..web import accounts
+        return accounts.add_user(self.engine, name, role, password)
 
     def set_password(self, name: str, password: str) -> None:
-        from argon2 import PasswordHasher
-        with self.engine.begin() as conn:
-            n = conn.execute(T.users.update().where(T.users.c.name == name).values(
-                password_hash=PasswordHasher().hash(password))).rowcount
-        if not n:
-            raise KeyError(name)
+        from ..web import accounts
+        accounts.set_password(self.engine, name, password)
 
     def verify_user(self, name: str, password: str) -> dict[str, Any] | None:
-        """The user ({id, name, role}) when the password is right, else None."""
-        from argon2 import PasswordHasher
-        from argon2.exceptions import InvalidHashError, VerificationError
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(T.users).where(T.users.c.name == name)).first()
-        if row is None:
-            return None
-        ph = PasswordHasher()
-        try:
-            ph.verify(row.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            return None
-        if ph.check_needs_rehash(row.password_hash):
-            self.set_password(name, password)
-        return {"id": row.id, "name": row.name, "role": row.role}
+        """The user ({id, name, role, sv}) when the password is right, else None."""
+        from ..web import accounts
+        return accounts.verify(self.engine, name, password)
 
     def users(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [{"id": r.id, "name": r.name, "role": r.role, "created": _iso(r.created)}
-                    for r in conn.execute(sa.select(T.users).order_by(T.users.c.id))]
+        from ..web import accounts
+        return accounts.users(self.engine)
 
     def create_token(self, name: str) -> str:
         """A new API token for the user; only its hash is stored. Returns the plaintext."""
-        token = secrets.token_urlsafe(32)
-        with self.engine.begin() as conn:
-            uid = conn.execute(sa.select(T.users.c.id).where(T.users.c.name == name)).scalar()
-            if uid is None:
-                raise KeyError(name)
-            conn.execute(T.tokens.insert().values(token_hash=_token_hash(token), user_id=uid, created=now()))
-        return token
+        from ..web import accounts
+        return accounts.create_token(self.engine, name)
 
     def user_by_token(self, token: str) -> dict[str, Any] | None:
-        if not token:
-            return None
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(T.users.c.id, T.users.c.name, T.users.c.role)
-                               .join(T.tokens, T.tokens.c.user_id == T.users.c.id)
-                               .where(T.tokens.c.token_hash == _token_hash(token))).first()
-        return None if row is None else {"id": row.id, "name": row.name, "role": row.role}
+        from ..web import accounts
+        return accounts.user_by_token(self.engine, token)
 
     # -- search ----------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20, snippets: int = 3) -> list[dict[str, Any]]:
@@ -1021,20 +1073,43 @@ def reviewed_col(name: str):
 
 def review_inputs(doc: dict[str, Any]):
     """(Report, decisions, reviewer findings) of a stored document (`Store.report_json`), as
-    `review.verdict` and the review renderers take them. Finding ids are "F<row id>" (the
-    store's finding rows) and "R<row id>" (findings a reviewer added)."""
+    `review.verdict` and the review renderers take them. Finding ids are numbered per
+    report: F1…Fn in the order the store holds them, R1…Rn for findings reviewers added."""
     from ..model import Evidence, Finding, Report
     text = doc.get("text") or ""
     extra = []
-    for r in (doc.get("store") or {}).get("reviewer_findings") or []:
+    for k, r in enumerate((doc.get("store") or {}).get("reviewer_findings") or [], 1):
         s, e = r.get("start"), r.get("end")
         evs = ([Evidence(s, e, text[s:e])]
                if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text) else [])
         extra.append(Finding(rule="quality.reviewer", severity=r.get("severity") or "minor",
-                             message=r.get("message") or "", evidence=evs, id=f"R{r['id']}",
+                             message=r.get("message") or "", evidence=evs, id=f"R{k}",
                              data={"user": r.get("user"), "at": r.get("at")}))
     decs = {f["id"]: f["decision"] for f in doc.get("findings") or [] if f.get("decision")}
     return Report.from_json(doc), decs, extra
+
+
+def _failed_result(name: str, exc: BaseException) -> dict[str, Any]:
+    """The result of a task the executor could not complete (a timeout, a worker out of memory)."""
+    from ..errors import FazhiError
+    if isinstance(exc, FazhiError):
+        return {"ok": False, "code": exc.code, "message": FazhiError(exc.code, name, exc.detail).line()}
+    return {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+
+
+def _host() -> str:
+    import socket
+    return socket.gethostname()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -1044,9 +1119,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _iso(x) -> str | None:

@@ -91,7 +91,7 @@ QUANTITY_RE = re.compile(
     (?:
         (?P<pctw>百|千)分之(?P<pct>{_AR}|{_CN}|百(?!分))(?P<pctq>多|余)?
       |
-        (?P<num>{_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE}))|(?<![数几])[百千万](?=[余多](?:{_UNITS_RE})))(?P<sp0>[ \u3000]{{1,2}}(?=[万亿千余多]))?(?P<q1>余|多)?{_PY}(?P<scale>{_SCALE})?{_PY}(?P<q2>余|多)?{_PY}
+        (?P<num>(?<![\d{_CD}十百千万亿]){_NUM}|(?<=[近逾超])[百千万](?=[余多]?(?:{_UNITS_RE}))|(?<![数几])[百千万](?=[余多](?:{_UNITS_RE})))(?P<sp0>[ \u3000]{{1,2}}(?=[万亿千余多]))?(?P<q1>余|多)?{_PY}(?P<scale>{_SCALE})?{_PY}(?P<q2>余|多)?{_PY}
         (?:(?P<rsep>{_RSEP})(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?
         (?P<sp>[ \u3000]{{1,2}}(?=[^ \u3000]))?(?P<unit>{_UNITS_RE})
     )
@@ -99,8 +99,15 @@ QUANTITY_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# A number never starts inside a longer numeral or digit run (the lookbehind before `num`, the
+# same test as _NUMERAL_BEFORE / _BAD_BEFORE below): without it every position of a long run
+# is a new start and scanning a run of n digits costs n² steps.
 # a numeral character right before a match means the match began inside a longer numeral
 _NUMERAL_BEFORE = re.compile(rf"[{_CD}十百千万亿]$")
+
+# No stated quantity of a report reaches 10^16 (a thousand 万亿元): a longer number is an
+# identifier or a typing accident, and its value would not fit a float downstream.
+_MAX_VALUE = Decimal(10) ** 16
 
 _SCALES = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000),
            "万亿": Decimal(10 ** 12)}
@@ -178,6 +185,8 @@ def parse_number(s: str) -> Decimal | None:
             return None
     if _ADJACENT_DIGITS.search(s.split("点", 1)[0]):
         return None
+    if len(s) > 40:
+        return None                          # no Chinese numeral of a real figure is this long
     import cn2an                         # lazily (start-up); a dict lookup after the first call
     try:
         v = cn2an.cn2an(s, "smart")
@@ -350,7 +359,7 @@ def _merge_percent_ranges(norm: str, qs: list[Quantity]) -> list[Quantity]:
             continue                          # the upper bound already merged into the range
         if q.unit == "%" and q.upper is None:
             m = _PCT_RANGE_TAIL.match(norm, q.end)
-            if m and Decimal(m.group(1)) > Decimal(str(q.value)):
+            if m and Decimal(str(q.value)) < Decimal(m.group(1)) < _MAX_VALUE:
                 q.end, q.upper = m.end(), _to_number(Decimal(m.group(1)))
                 q.approx, q.qualifier = True, "范围"
         out.append(q)
@@ -363,7 +372,7 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     if m.group("pct") is not None:
         raw = m.group("pct")
         dec = Decimal(100) if raw == "百" else parse_number(raw)
-        if dec is None:
+        if dec is None or dec >= _MAX_VALUE:
             return None
         qual = [pre] if pre else []
         if m.group("pctq"):
@@ -396,6 +405,8 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     scale = m.group("scale")
     if scale:
         dec *= _SCALES[scale]
+    if dec >= _MAX_VALUE:
+        return None                          # a digit run of an identifier, not a quantity
     qual: list[str] = []
     if pre:
         qual.append(pre)
@@ -414,7 +425,7 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
             d2 *= _SCALES[m.group("scale2")]
         elif scale:
             d2 *= _SCALES[scale]
-        if d2 <= dec:
+        if d2 <= dec or d2 >= _MAX_VALUE:
             return None
         upper = _to_number(d2)
         qual.insert(0, "范围")

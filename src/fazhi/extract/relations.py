@@ -54,6 +54,7 @@ _CLAUSE_GAP = re.compile(r"^[\s,。;:(（]{0,3}$")
 _CLAUSE_TAIL = re.compile(r"^[^\d,。;:!?\n()“”]{1,16}[,。;:]\s{0,2}$")
 _TERMINAL = frozenset(",。;:、)!?\n")
 _CATEGORY = re.compile(r"类$")
+_SEMI_OR_CLOSE = re.compile(r"[;)]")
 
 _RATE_SUBJECT = re.compile(r"(.{1,10}?)(?:率|比例|比率)$")
 _NO_BASE_HEAD = re.compile(r"新增|净增|增长|增幅|下降|减少|注销|压缩|提速|覆盖|普及|跑动|公示|年报|占比|比重|参与|知晓|到位")
@@ -119,6 +120,12 @@ class _Ctx:
         self.facts_by_id = {f.id: f for f in self.facts}
         self.index = {f.id: k for k, f in enumerate(self.facts)}
         self.sum_parts: set[str] = set()
+        self.closes = [m.start() for m in re.finditer(r"\)", self.norm)]
+        # positions of sentence ends and of ; ) (bisected: a search from every 其中 to the end of
+        # a very long sentence was quadratic)
+        self.sent_marks = [m.start() for m in _SENT_END.finditer(self.norm)]
+        self.semis = [m.start() for m in _SEMI_OR_CLOSE.finditer(self.norm)]
+        self.newlines = line_starts[1:]
         self.relations: list[Relation] = []
         # facts in text order (starts and ends non-decreasing, as build_facts makes them): the
         # scans below can then bisect instead of walking every fact; otherwise they walk
@@ -127,6 +134,22 @@ class _Ctx:
         self.ordered = all(f.start <= f.end for f in self.facts) and \
             all(x <= y for x, y in zip(self.starts, self.starts[1:])) and \
             all(x <= y for x, y in zip(self.ends, self.ends[1:]))
+
+    def next_close(self, pos: int) -> int:
+        """Position of the first ")" at or after pos, or -1 (norm.find without the scan)."""
+        k = bisect.bisect_left(self.closes, pos)
+        return self.closes[k] if k < len(self.closes) else -1
+
+    @staticmethod
+    def next_pos(marks: list[int], pos: int, default: int) -> int:
+        """The first of the sorted positions at or after pos, or default (if it is not before it)."""
+        k = bisect.bisect_left(marks, pos)
+        return marks[k] if k < len(marks) and marks[k] < default else default
+
+    def next_newline(self, pos: int) -> int:
+        """Position of the first newline at or after pos, or len(norm)."""
+        k = bisect.bisect_left(self.newlines, pos + 1)
+        return self.newlines[k] - 1 if k < len(self.newlines) else len(self.norm)
 
     def subject(self, f: Fact) -> str:
         if f.subject_start is None or f.subject_end is None:
@@ -210,8 +233,9 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
         k = None if k < 0 else k
     else:
         k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
-    if k is None or not (_CLAUSE_GAP.match(norm[facts[k].end:pos])
-                         or _CLAUSE_TAIL.match(norm[facts[k].end:pos])):
+    # the gap is short (_CLAUSE_GAP: 3 characters, _CLAUSE_TAIL: 19): never slice further
+    gap = norm[facts[k].end:pos] if k is not None and pos - facts[k].end <= 20 else None
+    if gap is None or not (_CLAUSE_GAP.match(gap) or _CLAUSE_TAIL.match(gap)):
         return None
     nearest = facts[k]
     while k >= 0:
@@ -232,13 +256,20 @@ def _chain_parts(ctx: _Ctx, total: Fact, a: int, b: int) -> list[Fact]:
     parts: list[Fact] = []
     facts = ctx.facts
     i0 = bisect.bisect_left(ctx.starts, a) if ctx.ordered else 0
+    depth, at = 0, a                    # brackets opened minus closed in [a, at): _depth_ok, by steps
     for idx in range(i0, len(facts)):
         f = facts[idx]
         if ctx.ordered and f.start > b:
             break                       # every later fact ends after b as well
         if f.start < a or f.end > b:
             continue
-        if not _depth_ok(norm, a, f.start):
+        if f.start >= at:
+            depth += norm.count("(", at, f.start) - norm.count(")", at, f.start)
+            at = f.start
+            inside = depth > 0
+        else:
+            inside = not _depth_ok(norm, a, f.start)
+        if inside:
             continue
         if parts and _qualifies_part(ctx, parts[-1], f, facts, idx):
             continue                    # 企业1310户，年报率95.2%，个体工商户…: the part's own rate
@@ -308,15 +339,18 @@ def _find_sums(ctx: _Ctx) -> None:
             continue
         in_paren = "(" in norm[total.end:pos]
         if in_paren:
-            close = norm.find(")", m.end())
-            if close < 0 or "\n" in norm[m.end():close]:
+            close = ctx.next_close(m.end())
+            if close < 0 or ctx.next_newline(m.end()) < close:
                 continue
             ends = [close]
         else:
-            sent = _SENT_END.search(norm, m.end())
-            sent_end = sent.start() if sent else len(norm)
-            semi = re.compile(r"[;)]").search(norm, m.end(), sent_end)
-            ends = [sent_end, semi.start()] if semi else [sent_end]
+            sent_end = ctx.next_pos(ctx.sent_marks, m.end(), len(norm))
+            semi = ctx.next_pos(ctx.semis, m.end(), sent_end)
+            ends = [sent_end, semi] if semi < sent_end else [sent_end]
+        # a later 其中 breaks down the figure before it: the parts of this total end there
+        nxt = _QIZHONG.search(norm, m.end(), max(ends))
+        if nxt:
+            ends = list(dict.fromkeys(min(e, nxt.start()) for e in ends))
         chosen: list[Fact] | None = None
         whole: list[Fact] | None = None
         for k, end in enumerate(ends):
@@ -343,8 +377,8 @@ def _find_sums(ctx: _Ctx) -> None:
                 _NON_ADDITIVE.search(_lead(norm, total)):
             continue
         if norm.startswith("(", total.end):
-            close = norm.find(")", total.end)
-            if close < 0 or "\n" in norm[total.end:close]:
+            close = ctx.next_close(total.end)
+            if close < 0 or ctx.next_newline(total.end) < close:
                 continue
             # the facts after the total up to the bracket (in text order: stop at the first
             # one starting after it; it and every later one end after it)
@@ -361,6 +395,8 @@ def _find_sums(ctx: _Ctx) -> None:
                 ctx.add(_sum_relation(ctx, total, parts))
                 ctx.sum_parts.update(p.id for p in parts)
             continue
+        if _CATEGORY.search(ctx.subject(total)):
+            continue                            # a category count is a part, never the total
         parts = []
         prev_end = total.end
         for j in range(i + 1, len(facts)):     # (not facts[i + 1:]: a copy per total)
@@ -375,7 +411,7 @@ def _find_sums(ctx: _Ctx) -> None:
                 break
             parts.append(f)
             prev_end = f.end
-        if len(parts) >= 2 and not _CATEGORY.search(ctx.subject(total)):
+        if len(parts) >= 2:
             ctx.add(_sum_relation(ctx, total, parts))
             ctx.sum_parts.update(p.id for p in parts)
 

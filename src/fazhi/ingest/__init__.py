@@ -31,7 +31,7 @@ class Ingested:
 
 
 def ingest(data: bytes, path: str | None = None, media_type: str | None = None,
-           max_mb: float = 50) -> Ingested:
+           max_mb: float = 50, max_unpacked_mb: float | None = None) -> Ingested:
     """Read one report from bytes. Raises FazhiError (a code and a one-line message) for
     input that cannot be read; never anything else for bad input."""
     if data is None or len(data) == 0:
@@ -41,7 +41,7 @@ def ingest(data: bytes, path: str | None = None, media_type: str | None = None,
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise FazhiError("empty", path)
 
-    sniffed = sniff(data, path)
+    sniffed = sniff(data, path, max_unpacked_mb)
     declared = _MEDIA_ALIASES.get((media_type or "").lower())
     # a declared text type is trusted for text; binary formats are always decided by content
     kind = sniffed if sniffed in (DOCX, PDF) or sniffed in IMAGES.values() else (declared if declared in (TEXT, HTML) else sniffed)
@@ -53,7 +53,7 @@ def ingest(data: bytes, path: str | None = None, media_type: str | None = None,
         lines, hints = docx.extract(data, path)
     elif kind == PDF:
         from . import pdf
-        lines, hints = pdf.extract(data, path)
+        lines, hints = pdf.extract(data, path, max_unpacked_mb)
     elif kind in IMAGES.values():
         from . import ocr
         lines, hints = ocr.extract_image(data, path)

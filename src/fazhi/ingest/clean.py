@@ -27,14 +27,17 @@ _ISO_DATE = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"
                        r"\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 _DATE_ANY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # a portal's post timestamp inside a metadata or header line: a date with the time of day
-# ("来源:某日报 2026-03-16 08:15", "某市人民政府 2020-05-12 09:01:00", "2020-03-13 08:45:00来源:")
+# ("来源:某日报 2026-03-16 08:15", "某市人民政府 2020-05-12 09:01:00", "2020-03-13 08:45:00来源:",
+# "2024 04/22 16:19:48")
 # or an ISO date closing a header line after a space ("标题 某局 2020-06-08") or opening a short
 # line of page labels ("2022-07-31 版权声明 我要投稿"), or an organ and a
 # date on a line above the text ("某县人民政府 2024年01月08日"). Only lines of the head block
 # (before the first body line) and metadata rows are read: a report's own signature date
 # stands at its end.
 _STAMP_TIME = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s+\d{1,2}[:：]\d{2}(?![\d.])"
-                         r"|(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s+\d{1,2}[:：]\d{2}(?!\d)")
+                         r"|(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s+\d{1,2}[:：]\d{2}(?!\d)"
+                         # a news portal's "2024 04/22 16:19:48": the year apart from month/day
+                         r"|(?<![\d/])(\d{4})\s+(\d{1,2})/(\d{1,2})\s+\d{1,2}[:：]\d{2}(?!\d)")
 _STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$"
                         r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?=\s+[^\d\s。，,;；]{2,}$|\s+\S{2,8}\s+\S{2,8}$)"
                         r"|^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")

@@ -270,7 +270,12 @@ def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str,
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
+        from .sniff import check_zip_sizes
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip_sizes(zf, path)      # no member is inflated beyond the limit
         document = docx.Document(io.BytesIO(data))
+    except FazhiError:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise FazhiError("corrupt_docx", path, type(exc).__name__) from None
     except Exception as exc:  # lxml XMLSyntaxError, python-docx PackageNotFoundError ...

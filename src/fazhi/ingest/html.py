@@ -129,29 +129,59 @@ _CONTAINERS = {"div", "td", "article", "section", "main", "center", "form", "tab
 
 def _weights(root, drop: set[str]) -> tuple[dict[int, int], dict[int, int], dict[int, Any]]:
     """For every element: characters of paragraph-like text (text nodes of 15+ characters)
-    and of all text, outside links and dropped elements."""
+    and of all text, outside links and dropped elements.
+
+    One pass down (is a node inside a link or a dropped element?) and one pass up (sums of the
+    children into their parent): linear in the nodes however deep the page nests (the walk from
+    every text node up to the root was quadratic on deeply nested pages)."""
+    order = list(root.traverse(include_text=True))          # pre-order: parents before children
+    parent_of: dict[int, Any] = {}
+    blocked: dict[int, bool] = {}
+    own_long: dict[int, int] = {}
+    own_all: dict[int, int] = {}
+    nodes: dict[int, Any] = {}
+    for node in order:
+        par = node.parent
+        parent_of[node.mem_id] = par
+        up = blocked.get(par.mem_id, False) if par is not None else False
+        if node.tag == "-text":
+            if up or par is None:
+                continue
+            n = len((node.text_content or "").strip())
+            if n:
+                own_all[par.mem_id] = own_all.get(par.mem_id, 0) + n
+                if n >= 15:
+                    own_long[par.mem_id] = own_long.get(par.mem_id, 0) + n
+            continue
+        blocked[node.mem_id] = up or node.tag == "a" or node.tag in drop
+        nodes[node.mem_id] = node
     long_w: dict[int, int] = {}
     all_w: dict[int, int] = {}
-    nodes: dict[int, Any] = {}
-    for node in root.traverse(include_text=True):
-        if node.tag != "-text":
+    for node in reversed(order):                              # children before parents
+        k = node.mem_id
+        if node.tag == "-text" or blocked.get(k):
             continue
-        n = len((node.text_content or "").strip())
-        if not n:
+        a = all_w.get(k, 0) + own_all.get(k, 0)
+        if not a:
             continue
-        anc = node.parent
-        chain = []
-        while anc is not None:
-            if anc.tag == "a" or anc.tag in drop:
-                chain = []
-                break
-            chain.append(anc)
-            anc = anc.parent
-        for a in chain:
-            all_w[a.mem_id] = all_w.get(a.mem_id, 0) + n
-            if n >= 15:
-                long_w[a.mem_id] = long_w.get(a.mem_id, 0) + n
-            nodes[a.mem_id] = a
+        lw = long_w.get(k, 0) + own_long.get(k, 0)
+        all_w[k] = a
+        if lw:
+            long_w[k] = lw
+        par = parent_of.get(k)
+        if par is not None and par.mem_id in nodes:
+            all_w[par.mem_id] = all_w.get(par.mem_id, 0) + a
+            if lw:
+                long_w[par.mem_id] = long_w.get(par.mem_id, 0) + lw
+    # the ancestors of root (outside the traversal) hold everything root holds
+    anc = root.parent
+    while anc is not None:
+        if root.mem_id in all_w:
+            all_w[anc.mem_id] = all_w[root.mem_id]
+            if root.mem_id in long_w:
+                long_w[anc.mem_id] = long_w[root.mem_id]
+            nodes[anc.mem_id] = anc
+        anc = anc.parent
     return long_w, all_w, nodes
 
 

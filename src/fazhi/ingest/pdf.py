@@ -38,9 +38,61 @@ FPDF_ERR_PASSWORD = 4
 FPDF_ERR_SECURITY = 6
 
 
-def extract(data: bytes, path: str | None = None) -> tuple[list[Line], dict[str, Any]]:
+# PDF streams, once inflated, beyond which a PDF is not opened (a decompression bomb: one
+# 500 MB stream zipped into 500 KB). pdfium inflates streams itself and has no such limit, so the
+# Flate streams are inflated here first, a chunk at a time, counting and discarding the output.
+MAX_UNPACKED_MB = 200
+_STREAM = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def check_streams(data: bytes, path: str | None = None, max_unpacked_mb: float | None = None) -> int:
+    """Total inflated size of the PDF's zlib streams; FazhiError("unpacked_too_large") when it
+    exceeds the limit. Linear in the input plus the inflated bytes up to the limit."""
+    import zlib
+    limit = int((MAX_UNPACKED_MB if max_unpacked_mb is None else max_unpacked_mb) * 1024 * 1024)
+    total = 0
+    pos = 0
+    while True:
+        m = _STREAM.search(data, pos)
+        if not m:
+            return total
+        start = m.end()
+        pos = start
+        if data[start:start + 1] not in (b"x", b"X", b"h", b"H", b"\x08", b"\x18", b"\x28", b"\x38",
+                                        b"\x48", b"\x58", b"\x68", b"\x78"):
+            continue                          # not a zlib header: not a Flate stream
+        d = zlib.decompressobj()
+        buf = memoryview(data)[start:]
+        fed = 0
+        try:
+            chunk = d.decompress(buf[:_CHUNK], _CHUNK)
+            fed = min(_CHUNK, len(buf))
+            while True:
+                total += len(chunk)
+                if total > limit:
+                    raise FazhiError("unpacked_too_large", path,
+                                     f"PDF 数据流解压后超过 {limit / 1024 / 1024:g} MB")
+                if d.eof:
+                    break
+                if d.unconsumed_tail:
+                    chunk = d.decompress(d.unconsumed_tail, _CHUNK)
+                elif fed < len(buf):
+                    chunk = d.decompress(buf[fed:fed + _CHUNK], _CHUNK)
+                    fed += _CHUNK
+                else:
+                    break
+        except zlib.error:
+            pass                              # not zlib after all, or damaged: pdfium decides
+        if d.eof:                             # go on after this stream's compressed bytes
+            pos = start + max(1, min(fed, len(buf)) - len(d.unused_data))
+
+
+def extract(data: bytes, path: str | None = None,
+            max_unpacked_mb: float | None = None) -> tuple[list[Line], dict[str, Any]]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
+    check_streams(data, path, max_unpacked_mb)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -41,13 +41,14 @@ _BOMS = [
 ]
 
 
-def sniff(data: bytes, path: str | None = None) -> str:
-    """Media type of `data`: TEXT, HTML, DOCX, PDF or an image type (IMAGES); raises FazhiError otherwise."""
+def sniff(data: bytes, path: str | None = None, max_unpacked_mb: float | None = None) -> str:
+    """Media type of `data`: TEXT, HTML, DOCX, PDF or an image type (IMAGES); raises FazhiError
+    otherwise (also for a ZIP whose members inflate beyond max_unpacked_mb)."""
     head = data[:1024]
     if b"%PDF-" in head:
         return PDF
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return _sniff_zip(data, path)
+        return _sniff_zip(data, path, max_unpacked_mb)
     for magic, media in IMAGES.items():
         if data.startswith(magic):
             return media
@@ -65,11 +66,30 @@ def sniff(data: bytes, path: str | None = None) -> str:
     return TEXT      # HTML is decided after decoding (see is_html)
 
 
-def _sniff_zip(data: bytes, path: str | None) -> str:
+# Inflated size of a ZIP's members together, and number of members, beyond which a DOCX is not
+# read (a decompression bomb: a few hundred KB that inflate to GBs). zipfile never reads past a
+# member's declared size (a member that inflates further fails its CRC check), so the declared
+# sizes are a sound bound.
+MAX_UNPACKED_MB = 200
+MAX_MEMBERS = 10000
+
+
+def check_zip_sizes(zf: zipfile.ZipFile, path: str | None, max_unpacked_mb: float | None = None) -> None:
+    limit = (MAX_UNPACKED_MB if max_unpacked_mb is None else max_unpacked_mb) * 1024 * 1024
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise FazhiError("unpacked_too_large", path, f"{len(infos)} 个成员")
+    total = sum(max(0, i.file_size) for i in infos)
+    if total > limit:
+        raise FazhiError("unpacked_too_large", path, f"{total / 1024 / 1024:.0f} MB > {limit / 1024 / 1024:g} MB")
+
+
+def _sniff_zip(data: bytes, path: str | None, max_unpacked_mb: float | None = None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            check_zip_sizes(zf, path, max_unpacked_mb)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
         if b"word/" in data or b"[Content_Types].xml" in data[:4096]:
             raise FazhiError("corrupt_docx", path, "ZIP 结构损坏") from None
         raise FazhiError("unsupported_type", path, "损坏的 ZIP 文件") from None

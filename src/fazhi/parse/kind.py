@@ -5,12 +5,18 @@ a view of `report.norm` (half-width, simplified) from which broken conversions' 
 ("建设(shè)") and spaces between Chinese characters are removed, so that a traditional copy, a
 PDF extraction or a mirror classifies like the original. Offsets are not needed here.
 
-Order: a text that is not Chinese → other; masked → template; interpretation; other by its
-title; plan; news; other by its opening (政府信息公开, 通报如下, one official speaking, an exam,
-a table of contents); article (research, 蓝皮书, yearbook); report (a 法治 report title, or a
-法治 text with the report's formula, opening sentence, inline title, numbered measures, or — a
-fragment whose opening was cut — a run of counted measures); a meeting told → news; else
-article (about 法治) or other. A report without its title is recognised by its body alone.
+Order: a text that is not Chinese → other; masked → template; research markers (摘要, 关键词,
+作者简介, an affiliation line, citation marks) → article, before any title word; interpretation
+(its title, a "——《…》解读" line, or explanation headings at a line start); other by its title; plan
+(its title, unless the title is a headline telling of the plan; its formula: 制定本方案/纲要/清单,
+现将《…》印发给你们; its headings); news (headline, lead) — unless the page publishes a document in
+full ("具体报告如下"), whose kind then decides; other by its opening (政府信息公开, 通报如下, 予以
+命名, 名单公示, one official speaking, an exam, a table of contents); article (a book or yearbook
+above the body); report (a 法治 report title, or a 法治 text with the report's formula, opening
+sentence, inline title, numbered measures, a run of items, a heading naming a statutory part of the
+report as classify/parts.py reads it, or — a fragment whose opening was cut — work told as done:
+counts, 先后/累计, a perfective 了, awards, outweighing a plan's targets); a meeting told → news;
+else article (about 法治) or other. A report without its title is recognised by its body alone.
 A title of a few characters is a column label and decides nothing.
 """
 from __future__ import annotations
@@ -103,6 +109,16 @@ class _Text:
         return out
 
 
+def any_word(s: str, words) -> bool:
+    """Any of the catalogue's plain markers in s (shared with parse/meta.py)."""
+    return _any(s, words)
+
+
+def any_pattern(s: str, pats) -> bool:
+    """Any of the catalogue's patterns in s (compiled once)."""
+    return bool(_hit(s, _rx(pats)))
+
+
 def plan_title(title: str) -> bool:
     """A title naming a plan (工作要点, 实施方案 … catalog/kinds.yaml `plan`), not a report on work."""
     pl = catalog.load("kinds")["plan"]
@@ -119,7 +135,10 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     x = _Text(report, title, body_start)
     rp = k["report"]
     title_report = bool(x.title_own) and bool(_hit(x.title_own, _rx(rp["title_patterns"]))) \
-        and _any(x.title_own, rp["title_report"])
+        and _any(x.title_own, rp["title_report"]) and not _hit(x.title_own, _rx(rp["not_title_patterns"]))
+    # a news page or a portal that publishes a document in full ("全文如下", "具体报告如下"): the
+    # headline and the lead are the page's, the kind is the document's
+    in_full = bool(_hit(x.top(k["news"]["in_full_chars"]), _rx(k["news"]["in_full_patterns"])))
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
@@ -133,13 +152,16 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     # a title of a few characters is a portal's column label (政策解读, 公示公告, 新闻发布), not the
     # document's name: it decides nothing
     named = len(x.title_own) > k["label_max_chars"]
+    ar = k["article"]
+    if _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+        return Decision("article", "research")
     it = k["interpretation"]
     if named and _any(x.title, it["title"]):
         return Decision("interpretation", "title")
     top_lines = [ln.strip() for ln in (x.header + "\n" + x.head(200)).split("\n")[:12] if ln.strip()]
     if any(_hit(ln, _rx(it["top_patterns"])) for ln in top_lines if not re.search(r"[>›»]|首页", ln)):
         return Decision("interpretation", "title block")
-    if _hit(x.top(it["head_chars"]), _rx(it["head_patterns"])):
+    if _hit(x.top(it["head_chars"]), _rx(it["head_patterns"], re.M)):
         return Decision("interpretation", "headings")
 
     ot = k["other"]
@@ -148,18 +170,24 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     pl = k["plan"]
     head = x.head(1500)
-    if named and _hit(x.title, _rx(pl["title_patterns"])) and not _any(x.title_own, pl["not_if_title"]):
+    nw = k["news"]
+    headline = named and bool(_hit(x.title_own, _rx(nw["title_patterns"])))
+    if named and not headline and _hit(x.title, _rx(pl["title_patterns"])) \
+            and not _any(x.title_own, pl["not_if_title"]):
         return Decision("plan", "title")
+    report_heading = _report_heading(x.top(3000))
     if not title_report:
         if _hit(head, _rx(pl["head_patterns"])):
             return Decision("plan", "formula")
-        if sum(1 for w in pl["headings"] if re.search(rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}",
-                                                       x.top(1500))) >= pl["headings_min"]:
+        top = x.top(1500)
+        plan_headings = sum(1 for w in pl["headings"] if re.search(
+            rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}", top) or re.search(
+            rf"(^|\n)\s*[(]?[一二三四五六七八九十\d]{{1,2}}\s*[)、.][^\n。,:]{{0,24}}{w}\s*([\n。]|$)", top))
+        if plan_headings >= pl["headings_min"] or (plan_headings and not report_heading):
             return Decision("plan", "headings")
 
-    nw = k["news"]
-    if x.length <= nw["max_chars"]:
-        if named and _hit(x.title_own, _rx(nw["title_patterns"])):
+    if x.length <= nw["max_chars"] and not in_full:
+        if headline:
             return Decision("news", "headline")
         if not title_report:
             lead = x.starts(1, 160)
@@ -172,7 +200,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
                 not _hit(x.top(ot["own_topic_chars"]), _rx(ot["own_topic_patterns"])):
             return Decision("other", "address to a congress")
         if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
-                not _hit(oh, _rx(ot["disclosure_unless_patterns"])):
+                not _hit(oh, _rx(ot["disclosure_unless_patterns"])) and not report_heading:
             return Decision("other", "information disclosure")
         if _hit(oh, _rx(ot["head_patterns"])):
             return Decision("other", "opening")
@@ -180,10 +208,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if sum(1 for ln in x.all[:3000].split("\n") if _hit(ln.strip(), cl)) >= ot["contents_min"]:
             return Decision("other", "table of contents")
 
-    ar = k["article"]
     near = x.header[-ar["header_chars"]:]
-    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])) \
-            or _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])):
         return Decision("article", "research")
 
     if title_report:
@@ -192,7 +218,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if topic >= rp["topic_min"]:
         if _hit(x.top(3000), _rx(rp["formula_patterns"])):
             return Decision("report", "formula")
-        if _hit(x.all[:rp["inline_title_chars"]].replace(" ", ""), _rx(rp["inline_title_patterns"])):
+        if _hit(_BOOK.sub("", x.all[:rp["inline_title_chars"]]).replace(" ", ""),
+                _rx(rp["inline_title_patterns"])):
             return Decision("report", "inline title")
         lead = _rx(rp["lead_patterns"])
         paras = x.starts(rp["lead_paragraphs"]) + x.paragraphs(rp["lead_paragraphs"], whole=True)
@@ -204,11 +231,13 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("report", "numbered measures")
         if any(all(re.search(p, top) for p in run) for run in rp["item_runs"]):
             return Decision("report", "a run of measures")
+        if report_heading:
+            return Decision("report", "a statutory part")
         # a fragment (the opening cut, "开头部分已省略"): work done, counted, and not a plan's targets
         done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
         aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
-        if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"]
-                                                       and any(p.search(top) for p in hs))):
+        numbered = any(p.search(top) for p in hs + _rx(rp["subheading_patterns"]))
+        if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"] and numbered)):
             return Decision("report", "measures counted")
         if x.length <= nw["max_chars"] and _hit(x.head(600), _rx(nw["event_patterns"])):
             return Decision("news", "a meeting told")
@@ -218,16 +247,54 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     return Decision("other", "nothing")
 
 
+_HEADING_LINE = re.compile(r"(?:^|\n|[。;!])\s*(?:[一二三四五六七八九十]{1,2}\s*[、.]|\(\s*[一二三四五六七八九十]{1,2}\s*\))"
+                           r"\s*([^\n。]{2,40})")
+
+
+def _report_heading(top: str) -> str | None:
+    """A numbered heading that names a part the report rule prescribes (the year's measures and
+    their effect, the first-responsible duty, shortcomings, next year's plan), as classified by
+    classify/parts.py; plain theme headings (加强组织领导) name no part."""
+    from ..classify.parts import classify_heading
+    words = catalog.load("kinds")["report"]["part_heading_words"]
+    for m in _HEADING_LINE.finditer(top):
+        h = m.group(1)
+        got = classify_heading(h)
+        if got and _any(h, words.get(got[0])):
+            return h
+    return None
+
+
+def _names_masked(s: str) -> bool:
+    """A placeholder that stands for a name or a year (XX县, x镇, 某县, 20xx年), not one field of a
+    blank form date (XXXX-XX-XX) or code (DB33XXXX-XXXX)."""
+    if masks.SOME_RX.search(s):
+        return True
+    form = set("-./")
+    return any(s[m.start() - 1:m.start()] not in form and s[m.end():m.end() + 1] not in form
+               for m in masks.mask_hits(s))
+
+
+def _placeholders(line: str) -> int:
+    """Placeholders in a line; the parts of one masked date (XXXX-XX-XX, 20xx年x月x日) are one."""
+    n, end = 0, -2
+    for m in masks.mask_hits(line):
+        if not (m.start() - end <= 1 and line[end:m.start()] in ("", "-", ".", "/", "年", "月")):
+            n += 1
+        end = m.end()
+    return n
+
+
 def _template(x: _Text, tpl) -> Decision | None:
     report = x.report
     n_lead = tpl["lead_chars"]
     leads = [p[:n_lead] for p in x.paragraphs(1) + x.paragraphs(3, whole=True)]
-    if masks.masked_in(x.title) or any(masks.masked_in(p) for p in leads):
+    if _names_masked(x.title) or any(_names_masked(p) for p in leads):
         return Decision("template", "masked reporter")
     disclaimer = _rx(tpl["disclaimer_patterns"])
     hits = masks.mask_hits(x.all)
     if hits:      # not those in a line of the site's copyright notice
-        n = sum(len(masks.mask_hits(ln)) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
+        n = sum(_placeholders(ln) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
     else:
         n = 0
     if n >= tpl["masked_min"]:

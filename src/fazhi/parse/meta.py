@@ -16,8 +16,10 @@ from ..config import Config
 from ..model import Report
 from ..pipeline import component
 from ..zh.masks import is_masked
-from .kind import classify as classify_kind, plan_title
+from .. import catalog
+from .kind import any_pattern as _any_rx, any_word as _any, classify as classify_kind, plan_title
 from .places import Place, gazetteer, level_from_suffix, level_of
+from .reporter import plausible_place
 
 CJK = "\u4e00-\u9fff"
 TOP_LINES = 30            # the title block is within the first lines
@@ -31,7 +33,7 @@ _YEAR = r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})"
 _NUM12 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_CN = re.compile(rf"({_YEAR})\s*年\s*({_NUM12})\s*月\s*({_NUM12})\s*[日号]")
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
-YEAR_RX = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}})\s*年")
+YEAR_RX = re.compile(r"(?<!\d)((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 
@@ -84,13 +86,13 @@ def _lines(norm: str) -> list[Line]:
 
 
 _BREADCRUMB = re.compile(r"[>›»]|首页|当前位置|您的位置|您现在的位置|位置\s*:|^位置")
-_BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访问|光临)|登录|注册|ICP|无障碍|"
-                     r"字体|【|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
+_BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访问|光临|来到)|登录|注册|ICP|无障碍|"
+                     r"字体|【\s*大\s*[】\s]|纠错|打印|分享到|收藏|浏览次数|点击[:数量]|阅读[:数量]|来源\s*:|发布时间|"
                      r"网站地图|联系我们|版权所有|主办单位|承办单位|小编|推荐访问|猜你喜欢|投稿")
 _TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一图读懂|图解|规划|意见|通知|通报|"
                          r"公告|纪实|综述|回眸|答记者问|指标体系|清单)")
 _TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|"
-                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?$")
+                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?[》〉]?$")
 _HEADING = re.compile(rf"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
                       rf"第[一二三四五六七八九十]+部分)")
 _SITE_LABEL = re.compile(r"专栏|专题|栏目|网站|门户|频道|平台")
@@ -122,9 +124,9 @@ _PLACE_SUFFIX = r"(?:省|自治区|自治州|市|州|盟|地区|自治县|县|�
 # a place written at the start of an organ name / title, when the gazetteer does not know it
 _PLACE_FALLBACK = re.compile(rf"([{CJK}]{{1,10}}?{_PLACE_SUFFIX})(?=人民政府|政府|委员会|党委|"
                              rf"\d|[〇○一二]{{4}}年|关于|法治|依法|[{CJK}]{{1,12}}(?:局|厅|委|办))")
-_TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政府|政府|党委|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
+_TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政|政府|党委|党工委|委员会|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
 _SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
-_TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?{_SUBJECT_VERB}")
+_TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:党委|人民政府|政府|办事处)?[\s,，]*{_SUBJECT_VERB}")
 _DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
                    rf"(?=\d|[〇○一二]{{4}}年|关于|法治|依法|年度|$|\s)")
 _NOT_DEPT = re.compile(r"^(人民政府|政府|中共|党委|委员会$|全面依法治|依法治)")
@@ -166,11 +168,27 @@ class _Ctx:
 
 
 # -- title -------------------------------------------------------------------
+# a catalogue field of the page header ('标 题: …' is the title; '主题分类: …' never is)
+_BULLET = r"^[\s\-–•·*]*"
+_TITLE_FIELD = re.compile(_BULLET + r"(?:标\s*题|题\s*名|文章标题|题)\s*[:：]\s*")
+_CATALOGUE_FIELD = re.compile(_BULLET + r"(?:主题分类|分\s*类|索\s*引\s*号|发布机构|制发机构|发文机关|发文字号|文\s*号|"
+                              r"成文日期|成文时间|发文时间|发布日期|效力状态|有\s*效\s*性|体裁分类|组配分类|"
+                              r"公开方式|公开范围|内容概述|关\s*键\s*词)\s*[:：]")
+
+
 def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
     lines = c.lines[:TOP_LINES]
+    for ln in lines:
+        if ln.start > TOP_CHARS:
+            break
+        m = _TITLE_FIELD.match(ln.s)
+        if m and _title_ish(Line(ln.start + m.end(), ln.end, ln.s[m.end():])):
+            return re.sub(r"\s*\n\s*", "", c.text[ln.start + m.end():ln.end]), ln.start + m.end(), ln.end
     for i, ln in enumerate(lines):
         if ln.start > TOP_CHARS:
             break
+        if _CATALOGUE_FIELD.match(ln.s):
+            continue
         if len(ln.s) > 60 and ln.s[-1] in "。" :
             break                       # the body has started
         cut = _SITE_SUFFIX.search(ln.s)
@@ -366,9 +384,9 @@ _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|�
 # not match there unless pos is 0).
 _FIRST_YEAR = re.compile(rf"\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 # the sentence that announces the report: "现将2022年…情况报告如下", "…总结2025年度…,现报告如下",
-# "…情况报告予以公开"
-_REPORT_AS = re.compile(r"(?:报告|汇报)(?:如下|予以公开)")
-_REPORT_AS_LEAD = re.compile(r"现将|现就|现把|总结")
+# "…情况报告予以公开", "现对2023年所做工作总结如下"
+_REPORT_AS = re.compile(r"(?:报告|汇报|总结)(?:如下|予以公开)")
+_REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 # the summarised year of a meeting or a review: "总结了2018年全县法治政府建设工作"
 _SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
@@ -377,15 +395,22 @@ _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安�
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 _LEAD_BY_OPEN = re.compile(r"\s*在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下\s*[,，]")
+_GLUED_OPENING = re.compile(r"(?:报告|情况|总结)(?=\s*(?:19|20)\d{2}\s*年度?\s*[,，])")
+TITLE_GLUE_CHARS = 200     # how far into a flattened first line its title may end
 OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
 OPENING_SENTENCES = 3      # sentences of each such line
+
+
+_MONTH_NEXT = re.compile(rf"\s*{_NUM12}\s*月")     # "2024年01月08日": a date, not a year heading
 
 
 def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     heads: list[tuple[int, int]] = []
     if c.report.sections:
+        # numbered headings only: an unnumbered line the sectioning kept (a source and date
+        # line "某县人民政府 2024年01月08日", a subtitle) is not a heading of the work
         heads = [(s.heading_start or s.start, s.heading_end or s.start + len(s.heading))
-                 for s in c.report.sections]
+                 for s in c.report.sections if s.number]
     else:
         for ln in c.lines:
             if ln.start >= body_start and re.match(r"^[一二三四五六七八九十]+\s*[、.]", ln.s):
@@ -395,7 +420,8 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
         if _PLAN_HEAD.search(h):
             continue
         # "一、2021年以来…" opens a review of several years, not the reported one
-        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])]
+        ys = [y for y in _years(h, a) if not c.norm.startswith("以来", y[2])
+              and not _MONTH_NEXT.match(c.norm, y[2])]
         if ys:
             return ys[0]
     return None
@@ -512,6 +538,9 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
         # sentence starts: after 。！？, or after a space (a page flattened into one line keeps
         # its paragraph breaks only as spaces)
         starts = [0] + [m.end() for m in re.finditer(r"[。！？!?]|(?<=\S)\s+(?=\S)", ln.s)][:OPENING_SENTENCES - 1]
+        # a page flattened into one line glues the opening to its title ("…情况的报告2023年,
+        # 省政府坚持…"): the opening starts right after the title's last word
+        starts += [m.end() for m in _GLUED_OPENING.finditer(ln.s, 0, TITLE_GLUE_CHARS)]
         for k in starts:
             lead = _LEAD_BY_OPEN.match(ln.s, k)       # "在市委的坚强领导下,2022年,…"
             if lead:
@@ -557,12 +586,22 @@ def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
 _BROKEN_TITLE_YEAR = re.compile(rf"关于\s*{_YEAR}\s*年度?$")
 
 
+_ISSUING = re.compile(r"印发\s*的?通知\s*$")
+
+
 def _plan_title(title: str) -> bool:
     """A title naming a plan (工作要点, 实施方案 … from catalog/kinds.yaml), not a report on work."""
+    t = _BOOK.sub("", title)
+    quoted = _BOOK.search(title)
+    if quoted and (not _TITLE_WORD.search(t) or _ISSUING.search(t)):
+        # a title that only quotes a document, perhaps after its number ("京政办发〔2016〕26号
+        # 《…关于印发〈…工作要点〉的通知》"), or a notice issuing it ("关于印发《…方案》的通知"):
+        # the quoted document's title
+        return plan_title(quoted.group(0)[1:-1])
     return plan_title(title)
 
 
-_THIS_YEAR_NAMED = re.compile(rf"((?:19|20)\d{{2}})\s*年初?[^。；;\n]{{0,30}}?本年度")
+_THIS_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年初?[^。；;\n]{0,30}?本年度")
 
 
 def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
@@ -574,6 +613,39 @@ def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
             continue                    # inside a cited title
         return int(m.group(1)), m.start(1), m.end(1) + 1
     return None
+
+
+def _interpreted_report_year(c: _Ctx, title_span) -> tuple[int, int, int] | None:
+    """The year in the cited title of an interpretation of a report on rule-of-law work
+    ("【解读】《某区人民政府关于2024年法治政府建设情况的报告》文件解读"): the year it reports.
+    Not for an interpretation of a plan (《…工作要点》解读) or of another kind of report."""
+    k = catalog.load("kinds")
+    a, b = title_span
+    t = c.norm[a:b]
+    if not _any(_BOOK.sub("", t), k["interpretation"]["title"]):
+        return None
+    rp = k["report"]
+    for m in _BOOK.finditer(t):
+        inner = m.group(0)[1:-1]
+        if _plan_title(inner) or not (_any_rx(inner, rp["title_patterns"]) and _any(inner, rp["title_report"])):
+            continue
+        ys = _years(inner, a + m.start() + 1)
+        if ys:
+            return ys[0]
+    return None
+
+
+_FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
+                        r"\1\s*年\s*12\s*月\s*31\s*日")
+
+
+def _full_year_period(c: _Ctx) -> tuple[int, int, int] | None:
+    """A period that is one whole calendar year ("统计期限自2017年1月1日起至2017年12月31日止"):
+    the year the page accounts for, when nothing else states it."""
+    m = _FULL_YEAR.search(c.norm, 0, min(len(c.norm), 6000))
+    if not m:
+        return None
+    return int(m.group(1)), m.start(1), m.end(1) + 1
 
 
 def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
@@ -594,8 +666,12 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             ys = _years(prev[0].s, prev[0].start)
             if ys:
                 title_year = ys[-1]
-    if title_year and _plan_title(title_norm):
-        title_year = None       # "2022年法治政府建设工作要点": the year planned, no work reported
+    if title_year is None and title_span:
+        title_year = _interpreted_report_year(c, title_span)
+    if title_norm and _plan_title(title_norm):
+        # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
+        # work; the years of its title and opening ("2020年是…收官之年") are the years planned
+        return
     body_start = c.body_start if c.body_start is not None else 0
     head_year = _heading_year(c, body_start)
     first_year = None
@@ -604,7 +680,9 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     # 纲要's five years): it yields to a year in the title
     if opening and not (opening[3] and title_year and opening[0] != title_year[0]):
         first_year = opening[:3]
-    as_year = _announced_year(c, body_start)
+    # the announcing sentence may be a short line before the first long one ("按照工作要求,
+    # 现将2024年…情况报告如下。"): searched from the end of the title, not from the body
+    as_year = _announced_year(c, title_span[1] if title_span else 0)
 
     if head_year and title_year and head_year[0] == title_year[0] + 1:
         head_year = None   # a heading for the year after the title's is the next-year plan, not the reported year
@@ -627,6 +705,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         chosen = title_year
     if chosen is None:
         chosen = _this_year_named(c, body_start)
+    if chosen is None:
+        chosen = _full_year_period(c)
     if chosen is None:
         return
     meta.report_year = chosen[0]
@@ -652,7 +732,10 @@ def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int,
         chain.append((st, en, name))
         pos = en
     # township after the chain (or at the start)
-    m = _TOWNSHIP.match(s, pos)
+    # a township name may follow its organ ("人民政府金龙街道"): the name without the prefix
+    org = re.match(rf"人民政府(?=[{CJK}]{{2,8}}?(?:镇|乡|街道|苏木))", s[pos:])
+    tpos = pos + org.end() if org else pos
+    m = _TOWNSHIP.match(s, tpos)
     if m and not _masked(m.group(1)) and not m.group(1).endswith(("城乡", "乡镇")):
         return m.group(1), offset + m.start(1), offset + m.end(1), None
     if chain:
@@ -685,75 +768,9 @@ def _department(s: str, place_end_rel: int) -> tuple[str, int] | None:
 
 
 def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> None:
-    meta, norm = c.meta, c.norm
-    year = meta.report_year
-    found = None          # (name, start, end)
-    dept = None
-    sources: list[tuple[str, int]] = []
-    if title_norm and title_span:
-        sources.append((title_norm, title_span[0]))
-    for ln in issuer_lines:
-        sources.append((ln.s, ln.start))
-    # salutation-free first sentence
-    for s, off in sources:
-        r = _place_in(c, s, off, year)
-        if r:
-            found = r[:3]
-            d = _department(s, r[2] - off)
-            if d:
-                dept = (s[:d[1]], off, off + d[1])
-            break
-    if found is None and c.body_start is not None:
-        found = _first_sentence_place(c)
-    if found is None:
-        found = _we_place(c)
-    if found is None:
-        return
-    name, a, b = found
-    name = norm[a:b]
-    if _masked(name):
-        return
-    meta.jurisdiction = name
-    c.ev("jurisdiction", a, b)
-    if dept:
-        meta.department = c.text[dept[1]:dept[2]]
-        c.ev("department", dept[1], dept[2])
-
-    # resolve in the gazetteer
-    context = norm
-    hint = None
-    for kind, rx in _PARENT_CUE:
-        if rx.search(norm[:4000]):
-            hint = kind
-            break
-    level = level_from_suffix(name)
-    cue = _parent_cue(c, name, title_norm, title_span, issuer_lines)
-    if level == "township":
-        if cue:
-            _set_parent(c, cue)
-        else:
-            county = _township_county(c, a)
-            if county:
-                meta.parent = county.name
-                meta.province = county.province
-        meta.level = "township"
-    else:
-        place = c.g().resolve(name, year, context, hint)
-        if place is None and cue:
-            # same-name places: the parent the issuer/title/text names settles it
-            fits = [p for p in c.g().lookup(name, year) if _parent_fits(p, cue[0])]
-            place = fits[0] if len(fits) == 1 else None
-        if place is not None:
-            meta.level = level_of(place)
-            meta.parent = place.parent
-            meta.province = place.province
-            meta.adcode = place.adcode
-        else:
-            meta.level = level if c.g().lookup(name, year) == [] else _common_level(c, name, year)
-            if cue and not c.g().lookup(name, year):
-                _set_parent(c, cue)       # a place the gazetteer does not know: the stated parent
-    if dept:
-        meta.level = "department"
+    """Who reports: jurisdiction, parent, province, level, adcode, department (parse/reporter.py)."""
+    from .reporter import resolve
+    resolve(c, title_norm, title_span, issuer_lines)
 
 
 # -- parent stated in the text ------------------------------------------------------------
@@ -806,7 +823,7 @@ def _chain(prefix: str) -> tuple[str, ...] | None:
 def _last_token(prefix: str) -> str | None:
     prefix = re.sub(r"^(?:关于|中共|中国共产党)", "", prefix)
     toks = _chain(prefix) if len(prefix) <= 24 else None
-    return toks[-1] if toks else None
+    return toks[-1] if toks and plausible_place(toks[-1], gazetteer()) else None
 
 
 def _parent_cue(c: _Ctx, name: str, title_norm: str, title_span,
@@ -831,7 +848,7 @@ def _parent_cue(c: _Ctx, name: str, title_norm: str, title_span,
     if span:
         line = c.norm[span[0]:span[1]]
         m = re.match(rf"(?:中共)?([{CJK}]{{2,12}}?(?:市|州|盟|地区|县|旗|区))(?={_ORG_AFTER})", line)
-        if m and _above_ok(name, m.group(1)):
+        if m and _above_ok(name, m.group(1)) and plausible_place(m.group(1), c.g()):
             return m.group(1), span[0] + m.start(1), span[0] + m.end(1)
     start = title_span[1] if title_span else (c.body_start or 0)
     head = c.norm[start:start + 600]
@@ -880,23 +897,38 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
     sent = c.norm[start:end]
     # drop "在…领导下" clauses: they name the superior
     masked = _LEAD_BY.sub(lambda m: " " * len(m.group()), sent)
+    # and cited documents: 《X省法治政府建设实施方案》 is not the reporter
+    masked = _BOOK.sub(lambda m: m.group() if re.search(r"报告》$", m.group()) else " " * len(m.group()), masked)
     best = None
     for st, en, name in c.g().find(masked):
         nxt = masked[en:en + 1]
         if nxt == "委" or _masked(masked[max(0, st - 3):en]):
             continue
+        if re.match(rf"(?:人民政府|政府)?\s*{_SUBJECT_VERB}", masked[en:]):
+            # the subject of the sentence ('2024年,上海市坚持…支持浦东新区…'), unless a
+            # lower place follows right after it (X省Y市坚持 is read as a chain below)
+            chain_end = en
+            for st2, en2, _ in c.g().find(masked[en:]):
+                if st2 == 0:
+                    chain_end = en + en2
+                break
+            if chain_end == en:
+                return name, start + st, start + en
         rank = min(level_rank(p) for p in c.g().lookup(name, c.meta.report_year))
         if best is None or rank > best[0]:
             best = (rank, name, start + st, start + en)
     for m in _TOWNSHIP_SUBJECT.finditer(masked):
         nm = m.group(1)
-        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6:
-            continue
+        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6 or nm + "市" in c.g():
+            continue          # 景德镇 is the city of 景德镇市, not a town
         return nm, start + m.start(1), start + m.end(1)
     if best:
+        we = _WE.search(masked[:best[2] - start])
+        if we and not best[1].endswith(we.group(1)):
+            return None   # '本市…支持浦东新区…': the sentence speaks as the city, not the district
         return best[1], best[2], best[3]
-    m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
-    if m and not re.search(r"[全本我该各]", m.group(1)[0]):
+    m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区|州))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
+    if m and not re.search(r"[全本我该各]", m.group(1)[0]) and plausible_place(m.group(1), c.g()):
         return m.group(1), start + m.start(1), start + m.end(1)
     return None
 

@@ -157,6 +157,25 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return name in self._by_name
 
+    def full_of_short(self, name: str) -> str | None:
+        """The one full county name a short form stands for: 循化县 -> 循化撒拉族自治县,
+        西乌旗 -> 西乌珠穆沁旗 (same head, same last character), or None."""
+        if name in self._by_name or len(name) < 3:
+            return None
+        stem, suf = name[:-1], name[-1]
+        if suf not in "县旗":
+            return None
+        if getattr(self, "_county_names", None) is None:
+            self._county_names = sorted(n for n in self._by_name if n[-1] in "县旗")
+        import bisect
+        i = bisect.bisect_left(self._county_names, stem)
+        fulls = []
+        while i < len(self._county_names) and self._county_names[i].startswith(stem):
+            if self._county_names[i][-1] == suf and len(self._county_names[i]) > len(name):
+                fulls.append(self._county_names[i])
+            i += 1
+        return fulls[0] if len(fulls) == 1 else None
+
     def lookup(self, name: str, year: int | None = None) -> list[Place]:
         """Places with this full name in `year` (clipped to 1980-2024); if the name did
         not exist that year, in the nearest year where it did."""

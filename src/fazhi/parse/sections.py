@@ -168,12 +168,15 @@ def _scan_lines(report: Report) -> list[_Line]:
 # into one line): "…法治保障。 一、2024年度…情况 (一)发挥…". A line is cut before a 一、 or (一)
 # marker that follows a sentence end (。；：！？, spaces allowed), and before a (一)/一、 marker
 # that follows a space inside a heading line still without 。; and before "(一)" glued to the
-# end of a 一、 heading ("一、…总体情况(一) 加强…"). A marker followed by another numeral and
+# end of a 一、 heading ("一、…总体情况(一) 加强…"), and before a first 一、 glued to the title
+# ("…工作总结一、主要工作及成效"). A marker followed by another numeral and
 # 、 ("一、二、三级") is a list of numbers, not a heading.
 _CUT_MARK = rf"(?:[{CN_DIGITS[:10]}]{{1,3}}、(?![{CN_DIGITS[:10]}]、)|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])"
 _CUT_AFTER_STOP = re.compile(rf"(?<=[。;:!?])[{_WS}]*(?={_CUT_MARK})")
 _CUT_AFTER_SPACE = re.compile(rf"(?<=[^{_WS}])[{_WS}]+(?={_CUT_MARK})")
 _CUT_FIRST_CHILD = re.compile(r"(?<=[\u4e00-\u9fff])(?=[(〔]一[)〕])")
+# the first heading glued to the title before it ("…2023年法治政府建设工作总结一、主要工作及成效")
+_CUT_AFTER_TITLE = re.compile(r"(?<=报告|总结|情况)(?=一、(?![二三四五六七八九十]、))")
 _HEAD_MARK = re.compile(rf"[{_WS}]*(?:[{CN_DIGITS[:10]}]{{1,3}}、|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])")
 
 
@@ -183,10 +186,13 @@ def _physical_lines(text: str, norm: str):
     for m in re.finditer(r"[^\n]+", text):
         s, e = m.start(), m.end()
         if e - s < 40 or not (_CUT_AFTER_STOP.search(norm, s, e) or _CUT_AFTER_SPACE.search(norm, s, e)
-                              or _CUT_FIRST_CHILD.search(norm, s, e)):
+                              or _CUT_FIRST_CHILD.search(norm, s, e) or _CUT_AFTER_TITLE.search(norm, s, e)):
             yield s, e
             continue
         cuts = {c.end() for c in _CUT_AFTER_STOP.finditer(norm, s, e) if c.end() > s}
+        # a title piece: no sentence end between the line start and the glued heading
+        cuts |= {c.end() for c in _CUT_AFTER_TITLE.finditer(norm, s, min(e, s + MAX_WHOLE_LINE_HEADING))
+                 if c.end() > s and not re.search(r"[。;!?]", norm[s:c.start()])}
         for c in list(_CUT_AFTER_SPACE.finditer(norm, s, e)) + list(_CUT_FIRST_CHILD.finditer(norm, s, e)):
             # only inside a heading: the piece since the last cut opens with a marker and has no 。
             last = max([x for x in cuts if x < c.start()] + [s])

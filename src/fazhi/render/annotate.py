@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from docx import Document
-from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from ..config import Config

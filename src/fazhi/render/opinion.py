@@ -411,6 +411,7 @@ def part_rows(report: Report, config: Config) -> list[PartRow]:
 def indicator_rows(report: Report, max_quote: int = 120) -> list[IndicatorRow]:
     names = _indicator_names()
     rows = []
+    by_id = None
     for f in report.facts:
         if not f.indicator:
             continue
@@ -419,7 +420,11 @@ def indicator_rows(report: Report, max_quote: int = 120) -> list[IndicatorRow]:
             value = f"{value}（{f.qualifier}）"
         sec = None
         if f.section:
-            s = next((s for s in report.all_sections() if s.id == f.section), None)
+            if by_id is None:                 # once per report, not once per fact
+                by_id = {}
+                for x in report.all_sections():
+                    by_id.setdefault(x.id, x)
+            s = by_id.get(f.section)
             if s is not None:
                 sec = section_path(report, s.start) if s.level > 1 else heading_of(report, s)
         if sec is None:

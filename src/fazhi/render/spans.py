@@ -57,13 +57,31 @@ def pieces(length: int, marks: Iterable[Mark], cuts: Iterable[int] = ()) -> list
     """Cut [0, length) at every mark boundary; each piece lists its covering marks in nesting
     order (outermost first). Zero-width marks are ignored here."""
     ms = sorted((m for m in clip(marks, length) if m.end > m.start), key=_order)
+    ms_index = {id(m): k for k, m in enumerate(ms)}
     at = sorted({0, length, *(m.start for m in ms), *(m.end for m in ms),
                  *(c for c in cuts if 0 <= c <= length)})
+    # a sweep (linear in pieces + marks): the marks covering [a, b) are those with start <= a
+    # < end (every end is a cut, so end > a means end >= b), kept in `ms` order
     out = []
+    active: list[Mark] = []
+    first_end = length + 1                   # the smallest end among the active marks
+    i = 0
     for a, b in zip(at, at[1:]):
         if a == b:
             continue
-        out.append(Piece(a, b, [m for m in ms if m.start <= a and b <= m.end]))
+        if first_end <= a:
+            active = [m for m in active if m.end > a]
+            first_end = min((m.end for m in active), default=length + 1)
+        added = False
+        while i < len(ms) and ms[i].start <= a:
+            if ms[i].end > a:
+                active.append(ms[i])
+                first_end = min(first_end, ms[i].end)
+                added = True
+            i += 1
+        if added:
+            active.sort(key=lambda m: ms_index[id(m)])
+        out.append(Piece(a, b, list(active)))
     return out
 
 

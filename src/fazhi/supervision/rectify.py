@@ -70,7 +70,8 @@ def add(store, *, unit: str, problem: str | None = None, report_id: int | None =
             finding_key = f["key"]
             ev = f.get("evidence") or []
             quote = "；".join(e.get("quote", "") for e in ev[:3] if e.get("quote")) or None
-            problem = problem or f["message"]
+            from ..render.opinion import plain
+            problem = problem or plain(f["message"])      # no internal codes in what a reviewer reads
     if not problem:
         raise FazhiError("bad_item", unit, "没有问题描述 / no problem text (give --problem or --finding)")
     now = _now()

@@ -22,8 +22,8 @@ def parse_finding_id(fid: str | int) -> int:
     s = str(fid).strip()
     if s[:1] in ("F", "f"):
         s = s[1:]
-    if not s.isdigit():
-        raise ActionError(404, f"问题编号不正确：{fid} / bad finding id")
+    if not (s.isascii() and s.isdigit()) or len(s) > 10 or not (0 < int(s) < 2 ** 31):
+        raise ActionError(404, f"问题编号不正确：{str(fid)[:30]} / bad finding id")
     return int(s)
 
 
@@ -37,6 +37,13 @@ def finding_row(store, fid: str | int) -> dict[str, Any]:
     return dict(row._mapping)
 
 
+def number_in_report(store, row: dict[str, Any]) -> int:
+    """A finding's number in its report (F1…Fn, as the report JSON, the opinion and the Excel)."""
+    with store.engine.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(T.findings).where(
+            T.findings.c.report_id == row["report_id"], T.findings.c.id <= row["id"])).scalar() or 0)
+
+
 def decide(store, fid: str | int, decision: str, comment: str | None, user: str) -> dict[str, Any]:
     decision = (decision or "").strip()
     if decision not in DECISIONS:
@@ -46,7 +53,8 @@ def decide(store, fid: str | int, decision: str, comment: str | None, user: str)
         raise ActionError(422, f"意见不能超过 {MAX_COMMENT} 字 / comment too long")
     row = finding_row(store, fid)
     store.decide(row["report_id"], row["key"], decision, user=user, comment=comment)
-    return {"finding": f"F{row['id']}", "report_id": row["report_id"], "key": row["key"],
+    return {"finding": f"F{number_in_report(store, row)}", "db_id": row["id"], "report_id": row["report_id"],
+            "key": row["key"],
             "decision": decision, "comment": comment, "user": user}
 
 
@@ -71,4 +79,8 @@ def add_reviewer_finding(store, report_id: int, start: Any, end: Any, message: s
         raise ActionError(422, "所选位置不在正文范围内 / offsets outside the text")
     if quote is not None and quote.strip() and text[start:end].strip() != quote.strip():
         raise ActionError(422, "所选文字与正文不一致，请重新选择 / the selection does not match the text")
-    return store.add_reviewer_finding(report_id, start, end, message, severity=severity, user=user)
+    row_id = store.add_reviewer_finding(report_id, start, end, message, severity=severity, user=user)
+    doc = store.report_json(report_id) or {}
+    rows = (doc.get("store") or {}).get("reviewer_findings") or []
+    # its number in the report (R1…Rn), the way the report page and the opinion show it
+    return next((k for k, r in enumerate(rows, 1) if r.get("id") == row_id), len(rows))

@@ -4,15 +4,15 @@ Authenticate with `Authorization: Bearer TOKEN` (`fazhi user token NAME`); a sig
 session works too, with its CSRF token in the `X-CSRF-Token` header for POSTs."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from . import actions, queries
-from .core import check_csrf, need, reader, settings, store
+from .core import ID, check_csrf, need, reader, settings, store
 from .opinion import annotated_bytes, docx_bytes, download_name, html_text
 from .reports import _download
 from .upload import ZIP, TooLarge, ext_of, ingest_upload, read_limited, safe_name, too_big
@@ -63,7 +63,8 @@ async def upload_report(request: Request, file: UploadFile = File(...), user=Dep
         return JSONResponse({"error": 413, "message": f"文件超过 {cfg['max_upload_mb']} MB 的上限 / file too large"},
                             status_code=413)
     from starlette.concurrency import run_in_threadpool
-    results = await run_in_threadpool(ingest_upload, store(request), cfg, name, data, request.app.state.refresher)
+    results = await run_in_threadpool(ingest_upload, store(request), cfg, name, data, request.app.state.refresher,
+                                      request.app.state.analysis)
     if ext_of(name) == ZIP:
         return {"results": [r.to_json() for r in results]}
     res = results[0]
@@ -77,19 +78,23 @@ async def upload_report(request: Request, file: UploadFile = File(...), user=Dep
 
 @router.get("/reports", summary="报告列表（与网页相同的筛选参数）")
 def list_reports(request: Request, province: str | None = None, city: str | None = None, level: str | None = None,
-                 year: int | None = None, kind: str | None = None, verdict: str | None = None,
+                 year: Annotated[int | None, Query(ge=1, le=9999)] = None, kind: str | None = None,
+                 verdict: str | None = None,
                  late: bool | None = None, severity: Literal["major", "minor", "info"] | None = None,
-                 q: str | None = None, sort: str = "place", page: int = 1, page_size: int = 100,
+                 q: str | None = None, sort: str = "place", page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1,
+                 page_size: Annotated[int, Query(ge=1, le=500)] = 100,
                  user=Depends(reader)) -> dict[str, Any]:
     params = {k: v for k, v in request.query_params.items()}
     lq = queries.ListQuery.from_params(params)
+    if lq.errors:
+        raise HTTPException(400, "；".join(lq.errors) + " / invalid query")
     total, rows = queries.list_reports(store(request), lq, request.app.state.config)
     return {"total": total, "page": lq.page, "page_size": lq.page_size,
             "items": [{k: v for k, v in r.items()} for r in rows]}
 
 
 @router.get("/reports/{rid}", summary="一份报告（JSON 契约 fazhi.report/1，含审核结论）")
-def get_report(request: Request, rid: int, user=Depends(reader)) -> Any:
+def get_report(request: Request, rid: ID, user=Depends(reader)) -> Any:
     doc = store(request).report_json(rid)
     if doc is None:
         raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
@@ -98,7 +103,7 @@ def get_report(request: Request, rid: int, user=Depends(reader)) -> Any:
 
 
 @router.get("/reports/{rid}/review.docx", summary="审核意见（Word）", response_class=Response)
-def review_docx(request: Request, rid: int, user=Depends(reader)):
+def review_docx(request: Request, rid: ID, user=Depends(reader)):
     doc = store(request).report_json(rid)
     if doc is None:
         raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
@@ -107,7 +112,7 @@ def review_docx(request: Request, rid: int, user=Depends(reader)):
 
 
 @router.get("/reports/{rid}/annotated.docx", summary="批注版（原文加审核批注，Word）", response_class=Response)
-def annotated_docx(request: Request, rid: int, user=Depends(reader)):
+def annotated_docx(request: Request, rid: ID, user=Depends(reader)):
     doc = store(request).report_json(rid)
     if doc is None:
         raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
@@ -117,7 +122,7 @@ def annotated_docx(request: Request, rid: int, user=Depends(reader)):
 
 
 @router.get("/reports/{rid}/review.html", summary="审核意见（HTML）", response_class=Response)
-def review_html(request: Request, rid: int, user=Depends(reader)):
+def review_html(request: Request, rid: ID, user=Depends(reader)):
     doc = store(request).report_json(rid)
     if doc is None:
         raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
@@ -125,7 +130,24 @@ def review_html(request: Request, rid: int, user=Depends(reader)):
                      "text/html; charset=utf-8")
 
 
-@router.post("/findings/{fid}/decision", dependencies=[Depends(check_csrf)], summary="确认或驳回一条问题")
+@router.post("/reports/{rid}/findings/{fid}/decision", dependencies=[Depends(check_csrf)],
+             summary="确认或驳回报告中的一条问题（F1…Fn：与报告 JSON、审核意见、Excel 的编号相同）")
+def decide_in_report(request: Request, rid: ID, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
+    doc = store(request).report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    row = next((f for f in doc["findings"] if f["id"] == fid.strip().upper()), None)
+    if row is None:
+        return _fail(actions.ActionError(404, f"报告中没有问题 {fid[:20]} / finding not found"))
+    try:
+        res = actions.decide(store(request), row["db_id"], body.decision, body.comment, user["name"])
+    except actions.ActionError as err:
+        return _fail(err)
+    return {**res, "finding": row["id"], "db_id": row["db_id"]}
+
+
+@router.post("/findings/{fid}/decision", dependencies=[Depends(check_csrf)],
+             summary="按问题的数据库编号（报告 JSON 中的 db_id）确认或驳回")
 def decide(request: Request, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
     try:
         return actions.decide(store(request), fid, body.decision, body.comment, user["name"])
@@ -135,7 +157,7 @@ def decide(request: Request, fid: str, body: Decision, user=Depends(need("review
 
 @router.post("/reports/{rid}/reviewer-findings", dependencies=[Depends(check_csrf)],
              summary="审核人在选中的原文上补充一条问题")
-def add_finding(request: Request, rid: int, body: ReviewerFinding, user=Depends(need("reviewer"))) -> Any:
+def add_finding(request: Request, rid: ID, body: ReviewerFinding, user=Depends(need("reviewer"))) -> Any:
     try:
         new = actions.add_reviewer_finding(store(request), rid, body.start, body.end, body.message,
                                            body.severity, user["name"], quote=body.quote)
@@ -145,7 +167,7 @@ def add_finding(request: Request, rid: int, body: ReviewerFinding, user=Depends(
 
 
 @router.get("/search", summary="全文检索")
-def search(request: Request, q: str, limit: int = 20, user=Depends(reader)) -> Any:
+def search(request: Request, q: str, limit: Annotated[int, Query(ge=1, le=200)] = 20, user=Depends(reader)) -> Any:
     return {"query": q, "results": store(request).search(q[:200], limit=max(1, min(limit, 200)))}
 
 

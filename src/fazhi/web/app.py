@@ -24,13 +24,20 @@ from starlette.middleware.sessions import SessionMiddleware
 from ..config import Config
 from ..corpus.store import Store
 from .core import CSRFError, Forbidden, LoginRequired, render
+from .guard import BodyGuard, HostGuard
 from .queries import CorpusCache
-from .upload import CorpusRefresher
+from .upload import AnalysisPool, CorpusRefresher
 
 STATIC = Path(__file__).resolve().parent / "static"
 VENDOR = STATIC / "vendor"
 DEFAULTS = {"max_upload_mb": 50, "max_zip_members": 200, "max_zip_total_mb": 200,
-            "session_hours": 12, "sync_corpus_max": 500, "max_text_mb": 5}
+            "session_hours": 12, "sync_corpus_max": 500, "max_text_mb": 5,
+            "max_body_kb": 1024,           # any request body other than an upload
+            "allowed_hosts": None,         # Host names answered (None/"*": any; `fazhi serve` sets loopback names)
+            "secure_cookies": "auto",      # auto (when the request came over HTTPS) | always | never
+            "trusted_proxies": None,       # addresses whose X-Forwarded-For/-Proto count (server.py)
+            "analysis_workers": 2,         # processes analysing uploads (0: threads of the server)
+            "report_page_chars": 200_000}  # long reports: the text page by page
 
 
 def _is_api(request: Request) -> bool:
@@ -39,7 +46,7 @@ def _is_api(request: Request) -> bool:
 
 
 def create_app(db_url: str | None = None, *, config: Config | None = None, secret_key: str | None = None,
-               public_read: bool = False) -> FastAPI:
+               public_read: bool = False, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The app over the store at db_url (a URL or a SQLite file path; default as `fazhi ingest`).
 
     secret_key signs the session cookie (a random one per process when None: sessions end when
@@ -49,45 +56,54 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     store = Store(db_url, config=config).migrate()
     web_cfg = dict(DEFAULTS)
     web_cfg.update(config.get("web", {}) or {})
+    if allowed_hosts is not None:
+        web_cfg["allowed_hosts"] = list(allowed_hosts)
+    if str(web_cfg["secure_cookies"]).lower() in ("true", "1", "yes"):
+        web_cfg["secure_cookies"] = "always"
+    elif str(web_cfg["secure_cookies"]).lower() in ("false", "0", "no"):
+        web_cfg["secure_cookies"] = "never"
+    secret_key = secret_key or secrets.token_urlsafe(32)
     app = FastAPI(title="fazhi 法治政府建设年度报告审核 API", version=_version(),
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.store = store
     app.state.config = config
     app.state.settings = {"public_read": bool(public_read), **web_cfg}
     app.state.cache = CorpusCache()
+    app.state.secret_key = secret_key
 
     def warm_dashboard() -> None:
         from . import queries
         app.state.cache.get(store, "dashboard", lambda: queries.dashboard(store))
 
-    app.state.refresher = CorpusRefresher(store, int(web_cfg["sync_corpus_max"]), on_done=warm_dashboard)
+    app.state.refresher = CorpusRefresher(store, int(web_cfg["sync_corpus_max"]), on_done=warm_dashboard,
+                                          in_process=int(web_cfg["analysis_workers"]) == 0)
+    app.state.analysis = AnalysisPool(int(web_cfg["analysis_workers"]))
+
     if not app.state.refresher.small():
         # a large corpus: compute the dashboard's aggregates now rather than on the first visit
         threading.Thread(target=_quietly(warm_dashboard), name="fazhi-dashboard-warm", daemon=True).start()
+    # load the search segmenter's dictionary and start the analysis processes now, not in the
+    # first search or upload
+    threading.Thread(target=_quietly(_warm_search), name="fazhi-search-warm", daemon=True).start()
+    from ..api import warm_up
+    threading.Thread(target=_quietly(warm_up), name="fazhi-engine-warm", daemon=True).start()
+    threading.Thread(target=_quietly(app.state.analysis.warm), name="fazhi-analysis-warm", daemon=True).start()
     app.state.vendor = {"echarts": (VENDOR / "echarts.min.js").is_file(),
                         "swagger": (VENDOR / "swagger-ui-bundle.js").is_file()}
-    app.add_middleware(SessionMiddleware, secret_key=secret_key or secrets.token_urlsafe(32),
+    # added inside out: HostGuard sees the request first, BodyGuard after the session is read
+    app.add_middleware(BodyGuard, settings=app.state.settings, store=store)
+    app.add_middleware(SessionMiddleware, secret_key=secret_key,
                        session_cookie="fazhi_session", same_site="lax", https_only=False,
                        max_age=int(web_cfg["session_hours"]) * 3600)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if response.headers.get("content-type", "").startswith("text/html") and not request.url.path.startswith("/api/docs"):
-            response.headers.setdefault(
-                "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
-        return response
+    app.add_middleware(HostGuard, allowed_hosts=web_cfg["allowed_hosts"],
+                       secure_cookies=str(web_cfg["secure_cookies"]))
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
-    from . import api, auth, compare, dashboard, reports, search, upload, users
-    for mod in (auth, reports, upload, dashboard, compare, search, users, api):
+    from . import api, auth, compare, dashboard, reports, search, selfcheck, upload, users
+    for mod in (auth, reports, upload, dashboard, compare, search, users, api, selfcheck):
         app.include_router(mod.router)
+    app.include_router(selfcheck.page_router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, Any]:
@@ -124,10 +140,19 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query", "path"))
-        return _error(request, 422, f"请求参数不正确：{where} {first.get('msg', '')} / invalid request".strip())
+        loc = tuple(first.get("loc", ()))
+        if loc[:1] == ("path",):                 # /reports/99999999999999999999: no such report
+            return _error(request, 404, "页面或报告不存在 / not found")
+        where = ".".join(str(x) for x in loc if x not in ("body", "query", "path"))
+        status = 400 if loc[:1] == ("query",) else 422
+        return _error(request, status, f"请求参数不正确：{where} {first.get('msg', '')} / invalid request".strip())
 
     return app
+
+
+def _warm_search() -> None:
+    from ..corpus.search import _jieba
+    _jieba()
 
 
 def _quietly(fn):
@@ -135,7 +160,7 @@ def _quietly(fn):
         try:
             fn()
         except Exception as exc:  # a failed warm-up only means the first visit computes it
-            print(f"总览预计算失败 / dashboard warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(f"预热失败 / warm-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
     return run
 
 

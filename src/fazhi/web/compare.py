@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import os
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from markupsafe import Markup
 
 from ..corpus.compare import compare
 from ..render.spans import Mark, highlight
 from ..labels import PART_NAMES
-from .core import reader, render, store
+from .core import MAX_ID, reader, render, store
 
 router = APIRouter(include_in_schema=False)
 
@@ -34,7 +36,8 @@ def _choices(st) -> list[dict] | None:
 
 
 @router.get("/compare")
-def compare_page(request: Request, a: int | None = None, b: int | None = None, user=Depends(reader)):
+def compare_page(request: Request, a: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+                 b: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None, user=Depends(reader)):
     st = store(request)
     ctx = {"a": a, "b": b, "choices": _choices(st), "result": None, "texts": None, "similar": []}
     if a is not None and b is not None:

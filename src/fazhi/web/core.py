@@ -12,7 +12,9 @@ import json
 import secrets
 from typing import Any
 
-from fastapi import Request
+from typing import Annotated
+
+from fastapi import Path, Request
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from starlette.templating import Jinja2Templates
@@ -21,6 +23,9 @@ from ..corpus.store import Store
 from ..labels import KIND_NAMES, LEVEL_NAMES, ROLE_NAMES, SEVERITY_NAMES
 
 ROLE_RANK = {"viewer": 1, "reviewer": 2, "admin": 3}
+MAX_ID = 2 ** 31 - 1                 # row ids (and any integer a query takes) fit a 32-bit column
+# a report id in a path: anything else (0, 10**30, "abc") is "not found", never a 500
+ID = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class LoginRequired(Exception):
@@ -55,34 +60,39 @@ def _bearer(request: Request) -> str | None:
 
 
 def current_user(request: Request) -> dict[str, Any] | None:
-    """The user of this request, or None. Cached on the request."""
+    """The user of this request, or None. Cached on the request (scope "fazhi_user")."""
     if "fazhi_user" in request.scope:
         return request.scope["fazhi_user"]
-    user = None
-    token = _bearer(request)
-    if token:
-        user = store(request).user_by_token(token)
-        if user:
-            user = dict(user, via="token")
-    elif "session" in request.scope:
-        name = request.session.get("user")
-        if name:
-            user = user_by_name(request, name)
-            if user is None:                 # deleted meanwhile
-                request.session.pop("user", None)
-            else:
-                user = dict(user, via="session")
+    user = resolve_user(request.app.state.store, request.scope, request.headers.get("authorization"))
     request.scope["fazhi_user"] = user
     return user
 
 
+def resolve_user(st: Store, scope: dict, authorization: str | None) -> dict[str, Any] | None:
+    """The user a bearer token or the session in scope (uid + session version) names, or None.
+    A revoked session (user deleted, session version bumped) is emptied."""
+    from . import accounts
+    auth = authorization or ""
+    if auth[:7].lower() == "bearer ":
+        token = auth[7:].strip()
+        user = accounts.user_by_token(st.engine, token) if token else None
+        return dict(user, via="token") if user else None
+    session = scope.get("session")
+    if session is None:
+        return None
+    uid, sv, sid = session.get("uid"), session.get("sv"), session.get("sid")
+    if uid is None:
+        return None
+    user = accounts.session_user(st.engine, uid, sv, sid)
+    if user is None:                          # revoked: drop the identity, keep nothing
+        session.clear()
+        return None
+    return dict(user, via="session")
+
+
 def user_by_name(request: Request, name: str) -> dict[str, Any] | None:
-    import sqlalchemy as sa
-    from ..corpus import schema as T
-    with store(request).engine.connect() as conn:
-        row = conn.execute(sa.select(T.users.c.id, T.users.c.name, T.users.c.role)
-                           .where(T.users.c.name == name)).first()
-    return None if row is None else {"id": row.id, "name": row.name, "role": row.role}
+    from . import accounts
+    return accounts.get_user(store(request).engine, name=name)
 
 
 def can(user: dict[str, Any] | None, role: str) -> bool:
@@ -155,11 +165,27 @@ def zh_part(message: Any) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def when(iso: str | None) -> str:
+    """A stored UTC time as a reviewer reads it: 2026年12月2日 09:23 (China time), — when unknown."""
+    import datetime as _dt
+    if not iso:
+        return "—"
+    try:
+        t = _dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=_dt.timezone.utc)
+    t = t.astimezone(_dt.timezone(_dt.timedelta(hours=8)))
+    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
+
+
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("fazhi.web", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["script_json"] = tojson_script
     env.filters["zh"] = zh_part
+    env.filters["when"] = when
     env.globals.update(LEVEL_NAMES=LEVEL_NAMES, KIND_NAMES=KIND_NAMES, SEVERITY_NAMES=SEVERITY_NAMES,
                        ROLE_NAMES=ROLE_NAMES)
     return env

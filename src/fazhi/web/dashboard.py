@@ -15,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 def dashboard_data(request: Request) -> dict:
     """The cached aggregates, with the most frequent findings net of reviewers' dismissals."""
     st = store(request)
-    data = dict(request.app.state.cache.get(st, "dashboard", lambda: queries.dashboard(st)))
+    data = dict(request.app.state.cache.get_recent(st, "dashboard", lambda: queries.dashboard(st)))
     data["top_findings"] = queries.top_findings(st, data.pop("findings_all", None) or data["top_findings"])
     return data
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -16,6 +17,7 @@ from ..corpus.store import reviewed_col
 from ..labels import PART_NAMES
 
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000
 SORTS = {
     "place": (T.reports.c.province, T.reports.c.jurisdiction, T.reports.c.department),
     "province": (T.reports.c.province,),
@@ -58,10 +60,10 @@ class ListQuery:
             setattr(q, k, v or None)
         y = (p.get("year") or "").strip()
         if y:
-            if y.isdigit():
+            if y.isascii() and y.isdigit() and len(y) <= 4:
                 q.year = int(y)
             else:
-                q.errors.append(f"年度应为数字：{y}")
+                q.errors.append(f"年度应为数字（四位年份）：{y[:20]}")
         late = (p.get("late") or "").strip().lower()
         q.late = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}.get(late)
         sev = (p.get("severity") or "").strip()
@@ -70,14 +72,8 @@ class ListQuery:
         q.desc = s.startswith("-")
         s = s.lstrip("-")
         q.sort = s if s in SORTS else "place"
-        try:
-            q.page = max(1, int(p.get("page") or 1))
-        except ValueError:
-            q.page = 1
-        try:
-            q.page_size = min(500, max(1, int(p.get("page_size") or PAGE_SIZE)))
-        except ValueError:
-            q.page_size = PAGE_SIZE
+        q.page = _int_param(p.get("page"), 1, 1, MAX_PAGE, "页码", q.errors)
+        q.page_size = _int_param(p.get("page_size"), PAGE_SIZE, 1, 500, "每页条数", q.errors)
         return q
 
     def params(self, **over: Any) -> dict[str, str]:
@@ -91,6 +87,18 @@ class ListQuery:
                              "page_size": self.page_size if self.page_size != PAGE_SIZE else None}
         d.update(over)
         return {k: str(v) for k, v in d.items() if v not in (None, "")}
+
+
+def _int_param(raw: str | None, default: int, lo: int, hi: int, label: str, errors: list[str]) -> int:
+    """An integer query parameter within [lo, hi]; anything else is noted in errors (never a
+    number too large for the database)."""
+    s = (raw or "").strip()
+    if not s:
+        return default
+    if not (s.isascii() and s.lstrip("-").isdigit()) or len(s) > 12 or not (lo <= int(s) <= hi):
+        errors.append(f"{label}应为 {lo}–{hi} 之间的整数：{s[:20]}")
+        return default
+    return int(s)
 
 
 def _where(q: ListQuery, stmt):
@@ -186,6 +194,10 @@ class CorpusCache:
         self._state: tuple | None = None
         self._values: dict[str, Any] = {}
         self._busy: dict[str, threading.Lock] = {}
+        self._last: dict[str, Any] = {}            # the latest value of each name, any state
+        self._running: set[str] = set()
+        self._started: dict[str, float] = {}
+        self._took: dict[str, float] = {}
 
     @staticmethod
     def state(store) -> tuple:
@@ -212,9 +224,61 @@ class CorpusCache:
                     return self._values[name]
             value = compute()
             with self._lock:
+                self._last[name] = value
                 if self._state == st:
                     self._values[name] = value
         return value
+
+    def get_recent(self, store, name: str, compute: Callable[[], Any], wait_s: float = 0.2,
+                   min_interval_s: float = 5.0) -> Any:
+        """Like `get`, but never keeps a request waiting long for a recomputation: when the corpus
+        changed and an earlier value exists, the new value is computed in a background thread;
+        the caller gets it when it is ready within wait_s seconds, else the earlier value (the
+        dashboard after an upload shows the previous aggregates for a moment instead of making
+        every visitor wait for the pass over the corpus)."""
+        st = self.state(store)
+        with self._lock:
+            if st == self._state and name in self._values:
+                return self._values[name]
+            if name not in self._last:
+                earlier = None
+            else:
+                earlier = self._last[name]
+            now = time.monotonic()
+            # while uploads keep arriving, a slow aggregate is recomputed at most every
+            # min(min_interval_s, 4 × its last duration) seconds (a quick one at once)
+            gap = min(min_interval_s, 4 * self._took.get(name, 0.0))
+            start = name not in self._running and (name not in self._last or
+                                                   now - self._started.get(name, 0.0) >= gap)
+            if start:
+                self._running.add(name)
+                self._started[name] = now
+        if earlier is None and name not in self._last:
+            try:
+                return self.get(store, name, compute)
+            finally:
+                with self._lock:
+                    self._running.discard(name)
+        done = threading.Event()
+        if start:
+            def run() -> None:
+                t0 = time.monotonic()
+                try:
+                    self.get(store, name, compute)
+                    self._took[name] = time.monotonic() - t0
+                except Exception as exc:  # the earlier value stays; logged
+                    import sys
+                    print(f"总览计算失败 / aggregate failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                finally:
+                    with self._lock:
+                        self._running.discard(name)
+                    done.set()
+            threading.Thread(target=run, name=f"fazhi-cache-{name}", daemon=True).start()
+            done.wait(wait_s)
+        with self._lock:
+            if name in self._values and self._state == st:
+                return self._values[name]
+            return self._last.get(name, earlier)
 
 
 # -- dashboard -------------------------------------------------------------------------------
@@ -301,11 +365,19 @@ def dashboard(store) -> dict[str, Any]:
                                 for p in required]
         # most frequent findings
         # (all of them: reviewers' dismissals are taken off per request, see `top_findings`)
-        rows = conn.execute(sa.select(f.c.rule, f.c.severity, sa.func.count(), sa.func.count(sa.distinct(f.c.report_id)))
+        # one row per rule (a rule that raises several severities is one problem), with the
+        # counts per severity beside it
+        rows = conn.execute(sa.select(f.c.rule, sa.func.count(), sa.func.count(sa.distinct(f.c.report_id)))
                             .join(r, r.c.id == f.c.report_id).where(cur)
-                            .group_by(f.c.rule, f.c.severity).order_by(sa.func.count().desc())).all()
-        out["findings_all"] = [{"rule": rule, "title": _rule_title(rule), "severity": sev, "n": n, "reports": nr}
-                               for rule, sev, n, nr in rows]
+                            .group_by(f.c.rule).order_by(sa.func.count().desc())).all()
+        by_sev: dict[str, dict[str, int]] = {}
+        for rule, sev, n in conn.execute(sa.select(f.c.rule, f.c.severity, sa.func.count())
+                                         .join(r, r.c.id == f.c.report_id).where(cur)
+                                         .group_by(f.c.rule, f.c.severity)):
+            by_sev.setdefault(rule, {})[sev] = n
+        out["findings_all"] = [{"rule": rule, "title": _rule_title(rule), "severity": _worst(by_sev.get(rule, {})),
+                                "by_severity": by_sev.get(rule, {}), "n": n, "reports": nr}
+                               for rule, n, nr in rows]
         out["top_findings"] = out["findings_all"][:TOP_FINDINGS]
         # key indicators: distributions and outliers
         names = _indicator_names()
@@ -337,6 +409,10 @@ def dashboard(store) -> dict[str, Any]:
 TOP_FINDINGS = 15
 
 
+def _worst(by_severity: dict[str, int]) -> str | None:
+    return next((s for s in ("major", "minor", "info") if by_severity.get(s)), None)
+
+
 def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDINGS) -> list[dict[str, Any]]:
     """The most frequent findings without those reviewers dismissed (their latest decision).
 
@@ -359,20 +435,27 @@ def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDING
                     sa.select(r.c.report_key, f.c.key, f.c.rule, f.c.severity, f.c.report_id)
                     .join(r, r.c.id == f.c.report_id).where(r.c.current == sa.true())
                     .where(r.c.report_key.in_(keys[i:i + 500]))):
-                c = per.setdefault((rule, sev, rid), [0, 0])
+                c = per.setdefault((rule, rid), [0, 0, {}])
                 c[0] += 1
-                c[1] += (rk, fk) in gone
-    minus: dict[tuple[str, str], list[int]] = {}
-    for (rule, sev, _), (n_all, n_gone) in per.items():
+                if (rk, fk) in gone:
+                    c[1] += 1
+                    c[2][sev] = c[2].get(sev, 0) + 1
+    minus: dict[str, list] = {}
+    for (rule, _), (n_all, n_gone, sevs) in per.items():
         if n_gone:
-            m = minus.setdefault((rule, sev), [0, 0])
+            m = minus.setdefault(rule, [0, 0, {}])
             m[0] += n_gone
             m[1] += n_gone == n_all                            # no live finding of this rule left there
+            for k, v in sevs.items():
+                m[2][k] = m[2].get(k, 0) + v
     out = []
     for row in findings_all:
-        m = minus.get((row["rule"], row["severity"]))
+        m = minus.get(row["rule"])
         if m:
-            row = dict(row, n=row["n"] - m[0], reports=row["reports"] - m[1], dismissed=m[0])
+            left = {k: v - m[2].get(k, 0) for k, v in (row.get("by_severity") or {}).items()}
+            left = {k: v for k, v in left.items() if v > 0}
+            row = dict(row, n=row["n"] - m[0], reports=row["reports"] - m[1], dismissed=m[0],
+                       by_severity=left, severity=_worst(left) or row["severity"])
         if row["n"] > 0:
             out.append(row)
     out.sort(key=lambda x: -x["n"])

@@ -2,12 +2,13 @@
 downloads, and the reviewer's decisions and own findings."""
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
@@ -16,18 +17,19 @@ from ..render.opinion import build_opinion
 from ..render.spans import Mark, highlight
 from ..labels import KIND_NAMES, PART_NAMES
 from . import actions, queries
-from .core import check_csrf, need, reader, render, store
+from .core import ID, check_csrf, need, reader, render, store
 from .opinion import annotated_bytes, docx_bytes, download_name, html_text, stored
 
 router = APIRouter(include_in_schema=False)
 
+MAX_ITEMS = 300          # findings listed beside the text; the rest on request (?all=1) and in the downloads
 COLUMNS = [("place", "地区/部门"), ("province", "省份"), ("level", "层级"), ("year", "年度"),
            ("kind", "类型"), ("verdict", "结论"), ("late", "逾期"), ("major", "严重"), ("minor", "一般"),
            ("info", "提示"), ("published", "发布日期")]
 # not sortable: how many findings a reviewer has decided on (decisions are kept per report key)
 
 
-def load_doc(request: Request, rid: int) -> dict[str, Any]:
+def load_doc(request: Request, rid: ID) -> dict[str, Any]:
     doc = store(request).report_json(rid)
     if doc is None:
         raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
@@ -39,7 +41,7 @@ def list_page(request: Request, user=Depends(reader)):
     q = queries.ListQuery.from_params(request.query_params)
     st = store(request)
     total, rows = queries.list_reports(st, q, request.app.state.config)
-    options = request.app.state.cache.get(st, "filter_options", lambda: queries.filter_options(st))
+    options = request.app.state.cache.get_recent(st, "filter_options", lambda: queries.filter_options(st))
     pages = max(1, -(-total // q.page_size))
 
     def url(**over) -> str:
@@ -50,7 +52,7 @@ def list_page(request: Request, user=Depends(reader)):
     for key, _ in COLUMNS:
         desc = q.sort == key and not q.desc
         sort_links[key] = url(sort=("-" if desc else "") + key, page=None)
-    return render(request, "reports.html", q=q, rows=rows, total=total, page=q.page, pages=pages,
+    return render(request, "reports.html", status_code=400 if q.errors else 200, q=q, rows=rows, total=total, page=q.page, pages=pages,
                   options=options, columns=COLUMNS, sort_links=sort_links, default_page_size=queries.PAGE_SIZE,
                   prev_url=url(page=q.page - 1) if q.page > 1 else None,
                   next_url=url(page=q.page + 1) if q.page < pages else None,
@@ -111,8 +113,38 @@ def _outline(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def text_pages(text: str, size: int) -> list[tuple[int, int]]:
+    """[start, end) of each page of a long text: about `size` characters, cut after a line
+    break (else anywhere) so that a page starts with a paragraph."""
+    if size <= 0 or len(text) <= size:
+        return [(0, len(text))]
+    out, a = [], 0
+    while a < len(text):
+        b = min(len(text), a + size)
+        if b < len(text):
+            nl = text.rfind("\n", a + size // 2, b)
+            b = nl + 1 if nl >= 0 else b
+        out.append((a, b))
+        a = b
+    return out
+
+
+def _page_marks(marks: list[Mark], a: int, b: int, last: bool) -> list[Mark]:
+    """The marks of [a, b), shifted to the page (a mark across a page cut shows on both)."""
+    out = []
+    for m in marks:
+        if m.start == m.end:
+            inside = a <= m.start < b or (last and m.start == b)
+        else:
+            inside = m.start < b and m.end > a
+        if inside:
+            out.append(replace(m, start=max(m.start, a) - a, end=min(m.end, b) - a))
+    return out
+
+
 @router.get("/reports/{rid}")
-def report_page(request: Request, rid: int, user=Depends(reader)):
+def report_page(request: Request, rid: ID, part: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                all_items: Annotated[bool, Query(alias="all")] = False, user=Depends(reader)):
     doc = load_doc(request, rid)
     config = request.app.state.config
     report, decs, extra = stored(doc)
@@ -121,29 +153,48 @@ def report_page(request: Request, rid: int, user=Depends(reader)):
     for s in report.all_sections():
         if s.heading_end > s.heading_start:
             marks.append(Mark(s.heading_start, s.heading_end, "heading", None, f"sec-{s.id}"))
-    fulltext = Markup(highlight(report.text, marks))
+    # a long text is shown page by page (the marks, outline and findings know their page)
+    pages = text_pages(report.text, int(request.app.state.settings.get("report_page_chars") or 0))
+    if part > len(pages):
+        raise HTTPException(404, f"报告 {rid} 没有第 {part} 页 / no such page")
+    a, b = pages[part - 1]
+    starts = [p[0] for p in pages]
+    page_of: dict[str, int] = {}
+    for m in marks:
+        if m.id and m.id not in page_of:
+            page_of[m.id] = bisect.bisect_right(starts, m.start)
+
+    def href(anchor: str | None) -> str:
+        k = page_of.get(anchor or "", part)
+        return f"#{anchor}" if k == part else f"/reports/{rid}?part={k}#{anchor}"
+
+    fulltext = Markup(highlight(report.text[a:b], _page_marks(marks, a, b, part == len(pages))))
     st = doc["store"]
     fid_rows = {f["id"]: f for f in doc["findings"]}
     items = []
-    for it in op.items:
+    n_items = len(op.items)
+    shown = op.items if all_items or n_items <= MAX_ITEMS else op.items[:MAX_ITEMS]
+    for it in shown:
         row = fid_rows.get(it.id)
-        items.append({"view": it, "db": it.id[1:] if row else None, "key": row["key"] if row else None,
+        items.append({"view": it, "db": row.get("db_id") if row else None, "key": row["key"] if row else None,
                       "anchor": it.quotes[0].anchor if it.quotes else None})
     return render(request, "report.html", doc=doc, meta=doc["meta"], st=st, op=op, items=items,
                   fulltext=fulltext, outline=_outline(doc.get("sections") or []), page_title=page_title(doc),
                   flash=request.session.pop("flash", None),
-                  text_len=len(report.text))
+                  text_len=len(report.text), href=href, n_items=n_items,
+                  more_url=f"/reports/{rid}?all=1" + (f"&part={part}" if part > 1 else "") if len(items) < n_items else None, part=part, n_parts=len(pages), part_start=a,
+                  part_urls=[f"/reports/{rid}?part={k}" for k in range(1, len(pages) + 1)])
 
 
 @router.get("/reports/{rid}/review.docx")
-def review_docx(request: Request, rid: int, user=Depends(reader)):
+def review_docx(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     return _download(docx_bytes(doc, request.app.state.config), download_name(doc, ".docx"),
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
 @router.get("/reports/{rid}/annotated.docx")
-def annotated_docx(request: Request, rid: int, user=Depends(reader)):
+def annotated_docx(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     return _download(annotated_bytes(doc, request.app.state.config, store(request)),
                      download_name(doc, ".docx").replace("_审核意见", "_审核批注"),
@@ -151,14 +202,14 @@ def annotated_docx(request: Request, rid: int, user=Depends(reader)):
 
 
 @router.get("/reports/{rid}/review.html")
-def review_html(request: Request, rid: int, user=Depends(reader)):
+def review_html(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     return _download(html_text(doc, request.app.state.config).encode("utf-8"), download_name(doc, ".html"),
                      "text/html; charset=utf-8")
 
 
 @router.get("/reports/{rid}/report.json")
-def report_json(request: Request, rid: int, user=Depends(reader)):
+def report_json(request: Request, rid: ID, user=Depends(reader)):
     doc = load_doc(request, rid)
     name = download_name(doc, ".json").replace("_审核意见", "")
     return _download(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"), name,
@@ -172,7 +223,7 @@ def _download(data: bytes, name: str, media_type: str) -> Response:
 
 
 @router.post("/reports/{rid}/findings/{fid}/decision", dependencies=[Depends(check_csrf)])
-async def decision_form(request: Request, rid: int, fid: str, user=Depends(need("reviewer"))):
+async def decision_form(request: Request, rid: ID, fid: str, user=Depends(need("reviewer"))):
     form = await request.form()
     try:
         row = actions.finding_row(store(request), fid)
@@ -189,7 +240,7 @@ async def decision_form(request: Request, rid: int, fid: str, user=Depends(need(
 
 
 @router.post("/reports/{rid}/reviewer-findings", dependencies=[Depends(check_csrf)])
-async def reviewer_finding_form(request: Request, rid: int, user=Depends(need("reviewer"))):
+async def reviewer_finding_form(request: Request, rid: ID, user=Depends(need("reviewer"))):
     form = await request.form()
     try:
         new = actions.add_reviewer_finding(store(request), rid, form.get("start"), form.get("end"),

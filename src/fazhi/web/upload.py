@@ -34,7 +34,13 @@ ZIP = ".zip"
 # report and would take the indexing many minutes and many GB of memory)
 TEXT_LIKE = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".mht"}
 MAX_FILES_PER_REQUEST = 50
-_CTRL = re.compile(r"[\x00-\x1f\x7f]")
+_CTRL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _strip_format(s: str) -> str:
+    """Without bidi controls (U+202E can make "gpj.exe" look like "exe.jpg") and other invisible
+    format characters (Unicode category Cf: U+200B–U+200F, U+2066–U+2069, U+FEFF …)."""
+    return "".join(c for c in s if unicodedata.category(c) != "Cf")
 
 
 @dataclass
@@ -59,7 +65,7 @@ def safe_name(name: str | None) -> str:
     """The base name only (no folders, no control characters, no leading dots), ≤ 120 chars."""
     s = unicodedata.normalize("NFC", str(name or ""))
     s = re.split(r"[\\/]", s)[-1]
-    s = _CTRL.sub("", s).strip().lstrip(".").strip()
+    s = _strip_format(_CTRL.sub("", s)).strip().lstrip(".").strip()
     s = re.sub(r"\s+", " ", s)
     if len(s) > 120:
         stem, dot, ext = s.rpartition(".")
@@ -102,19 +108,86 @@ def _existing(st, data: bytes) -> dict[str, Any] | None:
     return None if row is None else dict(row._mapping)
 
 
-class CorpusRefresher:
-    """Runs `Store.refresh_corpus` (cross-report findings) after uploads. On a small store it
-    runs at once, inside the upload; on a large one (more than `web.sync_corpus_max` current
-    reports, default 500) in one background thread, so an upload does not wait for a pass over
-    the whole corpus; uploads arriving meanwhile are covered by one more pass."""
+def _refresh_in_child(url: str, config_data: dict | None) -> dict[str, int]:
+    """Runs in a worker process: the corpus pass over the store at url."""
+    from ..config import Config
+    from ..corpus.store import Store
+    st = Store(url, config=Config(config_data) if config_data is not None else None)
+    try:
+        return st.refresh_corpus()
+    finally:
+        st.close()
 
-    def __init__(self, store, sync_max: int, on_done=None):
+
+_POOLS: dict[str, Any] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _spawn_pool(workers: int, kind: str = "analysis"):
+    """One pool of worker processes per kind and size in this process, shared by every app (the
+    jobs carry everything they need: the file and the configuration, or the store's URL)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    key = f"{kind}:{workers}"
+    with _POOLS_LOCK:
+        pool = _POOLS.get(key)
+        if pool is None or getattr(pool, "_broken", False) or getattr(pool, "_shutdown_thread", False):
+            # spawn, not fork: the server has threads (a forked child could inherit a held lock)
+            pool = _POOLS[key] = ProcessPoolExecutor(max_workers=workers,
+                                                     mp_context=multiprocessing.get_context("spawn"))
+        return pool
+
+
+class AnalysisPool:
+    """Worker processes that analyse uploaded files (`web: analysis_workers`, default 2; 0 runs
+    the analysis in the server's own threads). An analysis in a process neither blocks the
+    event loop nor holds the server's GIL, so other requests are answered meanwhile."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(0, int(workers))
+        self.ready = threading.Event()        # set when the worker processes have started
+
+    def executor(self):
+        """The worker processes, or None (analyse in the calling thread) when there are none or
+        they are still starting (a slow machine can take many seconds to start them)."""
+        if self.workers == 0 or not self.ready.is_set():
+            return None
+        return _spawn_pool(self.workers, "analysis")
+
+    def warm(self) -> None:
+        """Start the worker processes and load the engine in them (at server start, so that the
+        first upload does not pay for it); uploads use them from then on."""
+        if self.workers == 0:
+            return
+        ex = _spawn_pool(self.workers, "analysis")
+        for f in [ex.submit(_warm_worker) for _ in range(self.workers)]:
+            f.result()
+        self.ready.set()
+
+
+def _warm_worker() -> None:
+    from ..corpus.store import analyze_item
+    analyze_item(("warm-up.txt", "某县2023年法治政府建设年度报告\n一、主要工作\n依法行政。\n".encode("utf-8")))
+
+
+class CorpusRefresher:
+    """Runs `Store.refresh_corpus` (cross-report findings) after uploads, always off the request
+    path: one background thread hands the pass to a worker process (its own, not the upload
+    analysers'), so no request waits for it and the server's other work is not slowed by it;
+    uploads arriving meanwhile are covered by one more pass (passes coalesce, so a burst of
+    uploads costs at most two passes; between passes the thread pauses as long as the last one
+    took, so that a stream of uploads keeps at most half a core busy with corpus passes). With `in_process` (tests, or no multiprocessing) the
+    pass runs in the background thread itself."""
+
+    def __init__(self, store, sync_max: int = 0, on_done=None, in_process: bool = False):
         self.store = store
         self.on_done = on_done          # called after a background pass (warms the dashboard)
-        self.sync_max = sync_max
+        self.sync_max = sync_max        # kept for the configuration's sake: every pass is background
+        self.in_process = in_process
         self._lock = threading.Lock()
         self._dirty = False
         self._thread: threading.Thread | None = None
+        self.passes = 0
 
     def small(self) -> bool:
         with self.store.engine.connect() as conn:
@@ -123,24 +196,36 @@ class CorpusRefresher:
         return n <= self.sync_max
 
     def after_ingest(self) -> None:
-        if self.small():
-            self.store.refresh_corpus()
-            return
         with self._lock:
             self._dirty = True
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="fazhi-corpus-refresh", daemon=True)
                 self._thread.start()
 
+    def _pass(self) -> None:
+        if self.in_process:
+            self.store.refresh_corpus()
+            return
+        _spawn_pool(1, "corpus").submit(_refresh_in_child, self.store.url, self.store.config.data).result()
+
     def _run(self) -> None:
+        import time
+        last = 0.0
         while True:
+            if last:
+                # uploads keep arriving: pause as long as the last pass took (at most a minute),
+                # so the corpus passes use at most half of one core while the server is busy
+                time.sleep(min(60.0, last))
             with self._lock:
                 if not self._dirty:
                     self._thread = None
                     return
                 self._dirty = False
+            t0 = time.monotonic()
             try:
-                self.store.refresh_corpus()
+                self._pass()
+                last = time.monotonic() - t0
+                self.passes += 1
                 if self.on_done is not None and not self._dirty:
                     self.on_done()
             except Exception as exc:  # logged, never kills the server
@@ -150,9 +235,19 @@ class CorpusRefresher:
         with self._lock:
             return self._thread is not None and self._thread.is_alive()
 
+    def wait(self, timeout: float = 120) -> bool:
+        """Until no pass is running or due (tests, benchmarks); True when idle."""
+        import time
+        deadline = time.monotonic() + timeout
+        while self.busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not self.busy()
 
-def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = None) -> UploadResult:
-    summary = st.ingest_bytes(name, data, corpus=refresher is None)
+
+def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = None,
+               pool: AnalysisPool | None = None) -> UploadResult:
+    executor = pool.executor() if pool is not None else None
+    summary = st.ingest_bytes(name, data, corpus=refresher is None, executor=executor)
     if refresher is not None and summary.loaded:
         refresher.after_ingest()
     if summary.failed:
@@ -171,12 +266,12 @@ def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = N
 
 
 def ingest_upload(st, cfg: dict[str, Any], filename: str | None, data: bytes,
-                  refresher: CorpusRefresher | None = None) -> list[UploadResult]:
+                  refresher: CorpusRefresher | None = None, pool: AnalysisPool | None = None) -> list[UploadResult]:
     """Store one uploaded file (or every supported member of a .zip); one result per file."""
     name = safe_name(filename)
     ext = ext_of(name)
     if ext == ZIP:
-        return _ingest_zip(st, cfg, name, data, refresher)
+        return _ingest_zip(st, cfg, name, data, refresher, pool)
     if ext not in ALLOWED:
         return [UploadResult(name, False, "error", message=(
             f"不支持的文件类型“{ext or '无扩展名'}”，请上传 TXT、HTML、Word（.docx）、PDF 或 ZIP / unsupported file type"))]
@@ -184,7 +279,7 @@ def ingest_upload(st, cfg: dict[str, Any], filename: str | None, data: bytes,
         return [UploadResult(name, False, "error", message="文件是空的 / empty file")]
     if (msg := text_too_big(cfg, name, len(data))):
         return [UploadResult(name, False, "error", message=msg)]
-    return [ingest_one(st, name, data, refresher)]
+    return [ingest_one(st, name, data, refresher, pool)]
 
 
 def text_too_big(cfg: dict[str, Any], name: str, size: int) -> str | None:
@@ -197,7 +292,7 @@ def text_too_big(cfg: dict[str, Any], name: str, size: int) -> str | None:
 
 
 def _ingest_zip(st, cfg: dict[str, Any], name: str, data: bytes,
-                refresher: CorpusRefresher | None = None) -> list[UploadResult]:
+                refresher: CorpusRefresher | None = None, pool: AnalysisPool | None = None) -> list[UploadResult]:
     limit = int(cfg["max_upload_mb"]) << 20
     total_limit = int(cfg["max_zip_total_mb"]) << 20
     try:
@@ -248,7 +343,7 @@ def _ingest_zip(st, cfg: dict[str, Any], name: str, data: bytes,
         if (msg := text_too_big(cfg, base, len(blob))):
             out.append(UploadResult(label, False, "error", message=msg))
             continue
-        res = ingest_one(st, base, blob, refresher)
+        res = ingest_one(st, base, blob, refresher, pool)
         res.name = label
         out.append(res)
     return out
@@ -273,7 +368,8 @@ async def handle_files(request: Request, files: list) -> list[UploadResult]:
         finally:
             await f.close()
         from starlette.concurrency import run_in_threadpool
-        results += await run_in_threadpool(ingest_upload, st, cfg, name, data, request.app.state.refresher)
+        results += await run_in_threadpool(ingest_upload, st, cfg, name, data, request.app.state.refresher,
+                                           request.app.state.analysis)
     if len(files) > MAX_FILES_PER_REQUEST:
         results.append(UploadResult(f"其余 {len(files) - MAX_FILES_PER_REQUEST} 个文件", False, "error",
                                     message=f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件 / too many files"))

@@ -1,28 +1,43 @@
-"""用户管理 (admin): users and roles, API tokens, public read on/off."""
+"""用户管理 (admin): users and roles, passwords, API tokens (create, list, revoke), ending a
+user's sessions, deleting users, public read on/off. Every change of password or role and every
+deletion ends the user's sessions at once (accounts.py)."""
 from __future__ import annotations
 
 import re
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
-from ..corpus.store import ROLES
+from . import accounts
+from .accounts import ROLES
 from .core import check_csrf, need, render, settings, store
 
 router = APIRouter(include_in_schema=False)
 NAME = re.compile(r"^[\w.\-@]{1,64}$", re.U)
 
 
+def _page(request: Request, *, token=None, flash=None):
+    engine = store(request).engine
+    users = accounts.users(engine)
+    for u in users:
+        u["token_list"] = accounts.tokens(engine, u["name"]) if u["tokens"] else []
+    return render(request, "users.html", users=users, roles=ROLES,
+                  public_read=settings(request)["public_read"], flash=flash, token=token)
+
+
 @router.get("/users")
 def users_page(request: Request, user=Depends(need("admin"))):
-    return render(request, "users.html", users=store(request).users(), roles=ROLES,
-                  public_read=settings(request)["public_read"], flash=request.session.pop("flash", None),
-                  token=None)
+    return _page(request, flash=request.session.pop("flash", None))
 
 
 def _back(request: Request, message: str, error: bool = False):
     request.session["flash"] = {"error": error, "message": message}
     return RedirectResponse("/users", status_code=303)
+
+
+def _admins(request: Request) -> list[str]:
+    return [u["name"] for u in accounts.users(store(request).engine) if u["role"] == "admin"]
 
 
 @router.post("/users", dependencies=[Depends(check_csrf)])
@@ -35,24 +50,89 @@ async def add_user(request: Request, user=Depends(need("admin"))):
         return _back(request, "用户名只能包含字母、数字、汉字和 . - _ @，最长 64 个字符", True)
     if role not in ROLES:
         return _back(request, "角色不正确", True)
-    if len(password) < 8:
-        return _back(request, "密码至少 8 个字符", True)
-    if any(u["name"] == name for u in store(request).users()):
+    if len(password) < accounts.MIN_PASSWORD:
+        return _back(request, f"密码至少 {accounts.MIN_PASSWORD} 个字符", True)
+    if accounts.get_user(store(request).engine, name=name) is not None:
         return _back(request, f"用户“{name}”已存在", True)
-    store(request).add_user(name, role, password)
+    await run_in_threadpool(accounts.add_user, store(request).engine, name, role, password)
     return _back(request, f"已添加用户“{name}”")
 
 
 @router.post("/users/{name}/token", dependencies=[Depends(check_csrf)])
 def new_token(request: Request, name: str, user=Depends(need("admin"))):
     try:
-        token = store(request).create_token(name)
+        token = accounts.create_token(store(request).engine, name)
     except KeyError:
         return _back(request, f"用户“{name}”不存在", True)
     # shown once, in this response only (never put in the session cookie)
-    return render(request, "users.html", users=store(request).users(), roles=ROLES,
-                  public_read=settings(request)["public_read"], flash=None,
-                  token={"user": name, "token": token})
+    return _page(request, token={"user": name, "token": token})
+
+
+@router.post("/users/{name}/tokens/revoke", dependencies=[Depends(check_csrf)])
+async def revoke_tokens(request: Request, name: str, user=Depends(need("admin"))):
+    form = await request.form()
+    raw = str(form.get("token_id") or "").strip()
+    tid = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 10 else None
+    if raw and tid is None:
+        return _back(request, "令牌编号不正确", True)
+    try:
+        n = accounts.revoke_tokens(store(request).engine, name, tid)
+    except KeyError:
+        return _back(request, f"用户“{name}”不存在", True)
+    return _back(request, f"已吊销用户“{name}”的 {n} 个 API 令牌")
+
+
+@router.post("/users/{name}/role", dependencies=[Depends(check_csrf)])
+async def change_role(request: Request, name: str, user=Depends(need("admin"))):
+    form = await request.form()
+    role = str(form.get("role") or "")
+    if role not in ROLES:
+        return _back(request, "角色不正确", True)
+    if role != "admin" and _admins(request) == [name]:
+        return _back(request, "不能取消最后一位管理员的管理员角色", True)
+    try:
+        accounts.set_role(store(request).engine, name, role)
+    except KeyError:
+        return _back(request, f"用户“{name}”不存在", True)
+    return _back(request, f"用户“{name}”的角色已改为“{role_name(role)}”，其已登录的会话已失效")
+
+
+@router.post("/users/{name}/password", dependencies=[Depends(check_csrf)])
+async def change_password(request: Request, name: str, user=Depends(need("admin"))):
+    form = await request.form()
+    password = str(form.get("password") or "")
+    if len(password) < accounts.MIN_PASSWORD:
+        return _back(request, f"密码至少 {accounts.MIN_PASSWORD} 个字符", True)
+    try:
+        await run_in_threadpool(accounts.set_password, store(request).engine, name, password)
+    except KeyError:
+        return _back(request, f"用户“{name}”不存在", True)
+    return _back(request, f"已修改用户“{name}”的密码，其已登录的会话已失效")
+
+
+@router.post("/users/{name}/logout", dependencies=[Depends(check_csrf)])
+def end_sessions(request: Request, name: str, user=Depends(need("admin"))):
+    try:
+        accounts.end_sessions(store(request).engine, name)
+    except KeyError:
+        return _back(request, f"用户“{name}”不存在", True)
+    return _back(request, f"用户“{name}”已在所有设备上退出登录")
+
+
+@router.post("/users/{name}/delete", dependencies=[Depends(check_csrf)])
+def delete_user(request: Request, name: str, user=Depends(need("admin"))):
+    if _admins(request) == [name]:
+        return _back(request, "不能删除最后一位管理员", True)
+    try:
+        accounts.delete_user(store(request).engine, name)
+    except KeyError:
+        return _back(request, f"用户“{name}”不存在", True)
+    return _back(request, f"已删除用户“{name}”及其 API 令牌")
+
+
+def role_name(role: str) -> str:
+    from ..labels import ROLE_NAMES
+    return ROLE_NAMES.get(role, role)
 
 
 @router.post("/settings/public-read", dependencies=[Depends(check_csrf)])

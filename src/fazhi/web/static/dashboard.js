@@ -36,7 +36,14 @@
     xAxis: {type: "category", name: "报告年度", data: data.on_time.map(function (r) { return r.year == null ? "未识别" : String(r.year); })},
     yAxis: {type: "value", name: "按时发布率", min: 0, max: 1, axisLabel: {formatter: function (v) { return (v * 100) + "%"; }}},
     tooltip: {trigger: "axis", valueFormatter: pct},
-    series: [{name: "按时发布率", type: "bar", data: data.on_time.map(function (r) { return r.rate; })}]
+    // a year whose reports are all late shows 0% with its label; a year whose timeliness cannot be
+    // judged (no date known) shows "无法判断" and no bar: the two are never drawn alike
+    series: [{name: "按时发布率", type: "bar",
+              label: {show: true, position: "top", formatter: function (p) {
+                var r = data.on_time[p.dataIndex];
+                return r.rate == null ? "无法判断" : (r.rate * 100).toFixed(0) + "%";
+              }},
+              data: data.on_time.map(function (r) { return r.rate == null ? {value: 0, itemStyle: {opacity: 0}} : r.rate; })}]
   });
 
   chart("chart-missing", {

@@ -91,6 +91,8 @@
     var s = offsetOf(text, r.startContainer, r.startOffset);
     var e = offsetOf(text, r.endContainer, r.endOffset);
     if (s < 0 || e <= s) return;
+    var base = parseInt(text.getAttribute("data-offset") || "0", 10) || 0;   // a page of a long text
+    s += base; e += base;
     var frag = r.cloneContents();
     frag.querySelectorAll("mark.removed").forEach(function (m) { m.remove(); });
     var q = frag.textContent;

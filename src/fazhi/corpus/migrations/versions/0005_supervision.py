@@ -1,7 +1,7 @@
 """the supervision cycle: roster units and hand links, 整改台账 items, history and evidence
 
-Revision ID: 0006
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-02
 
 Tables of fazhi/supervision/ (schema.py: roster_units, roster_links, rectify_items,
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0006'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,867 @@
+"""Who reports: the reporting unit of a report — its place (jurisdiction, parent, province),
+its level and, for a department, the department's own name.
+
+Called from the meta component (`meta._place` -> `resolve`), which gives the title, the issuer lines and
+the body start. The rules, in order:
+
+1. A department written as the reporter — at the head of the title / an issuer line
+   (湛江市司法局2023年…, 区卫健委2022年度…, 水利部2023年度…), as the subject of the
+   opening (2023年,民政部坚持…; 现将市财政局2023年…), or only as self-references
+   (我局, 局党组) with its full name elsewhere in the text (《广州市人力资源和社会保障局…》).
+   The department is its own name without the place (司法局, 教委, 审计署); a central body
+   (…部, …署, …总局 with no place) has no jurisdiction; a department named without its place
+   (市财政局, 省统计局, 司法厅) takes the place the text names at that level, else none.
+2. Otherwise a government: the place at the head of the title / an issuer / an organ line of
+   the header (中共X镇委员会), then the subject of the opening sentence, then the place of
+   the level the report speaks of itself as (我市/全县/县人民政府/镇党委) named in the text.
+   Place words alone (全市, 我省, 新区) are never a place.
+3. parent and province only where written or certain: a city's or province's parent is none;
+   a county's parent is the gazetteer's when its name is unique and the parent is written in
+   the text (or, for a county government, is a prefecture-level 市); a township's parent is
+   a county written in the text.
+
+Pages whose traditional-to-simplified conversion left pinyin after characters
+('自治区(qū)') are read through a view without the pinyin (`Clean`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..zh.masks import MASK_RX, SOME_RX
+from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
+
+CJK = "\u4e00-\u9fff"
+
+# -- a view of a string without inserted pinyin ------------------------------------
+_PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)")
+
+
+class Clean:
+    """`s` without pinyin in brackets; `at(i)` maps an offset of the view back to `s`."""
+
+    def __init__(self, s: str, offset: int = 0):
+        self.src, self.offset = s, offset
+        if not _PINYIN.search(s):
+            self.s, self._pos = s, None
+            return
+        parts, pos, last = [], [], 0
+        for m in _PINYIN.finditer(s):
+            parts.append(s[last:m.start()])
+            pos.extend(range(last, m.start()))
+            last = m.end()
+        parts.append(s[last:])
+        pos.extend(range(last, len(s)))
+        self.s, self._pos = "".join(parts), pos
+
+    def at(self, i: int) -> int:
+        if self._pos is None:
+            return self.offset + i
+        if i >= len(self._pos):
+            return self.offset + len(self.src)
+        return self.offset + self._pos[i]
+
+    def inv(self, i: int) -> int:
+        """The view offset of text offset `i` (offset-relative)."""
+        i -= self.offset
+        if self._pos is None:
+            return i
+        import bisect
+        return bisect.bisect_left(self._pos, i)
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return self.at(a), (self.at(b - 1) + 1 if b > a else self.at(a))
+
+
+# -- place words -------------------------------------------------------------------
+_LEVEL_CHARS = "省市区县州旗盟镇乡"
+_PLACE_WORD = re.compile(rf"^(?:[全我本该各此现原其]|[{_LEVEL_CHARS}](?![{CJK}]*(?:自治)))")
+_NOT_IN_PLACE = re.compile(r"[厅局委办被的和与及、按照向对在为]|人民|政府|部门|单位")
+
+
+def plausible_place(name: str, gaz) -> bool:
+    """A name read by the suffix fallback is a place, not a place word (全市, 我省, 现按照区,
+    新区) or a phrase ending in a suffix (市财政局被市委市)."""
+    if name in gaz:
+        return name not in GENERIC_NAMES
+    core = re.sub(r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|新区|街道|苏木|[省市区县州旗盟镇乡])$", "", name)
+    if len(core) < 2 or name in GENERIC_NAMES:
+        return False
+    if _PLACE_WORD.match(name) or _NOT_IN_PLACE.search(name):
+        return False
+    return True
+
+
+# -- departments -------------------------------------------------------------------
+_DEPT_END = r"(?:委员会|研究室|政研室|办公室|总局|局|厅|委|署|部)"
+_YEAR_AHEAD = r"(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}\s*年"
+_TITLE_AFTER = (rf"(?=\s|$|[,，。:：;；《》()]|{_YEAR_AHEAD}|年度|关于|法治|依法|主要负责|党组|党委|被|"
+                r"政府信息|信息公开|政务|普法|执法|行政|上半年|半年|工作|述法|推进|召开|举办|开展|组织|获|荣获|再次|连续|首次|入选|印发|发布|部署|多措并举|扎实|全力|强化|加强|深化)")
+_SUBJECT_VERB = (r"(?:坚持|深入|认真|始终|紧紧|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在|按照|高度|严格|"
+                 r"贯彻|立足|切实|不断|着力|进一步|结合|大力|发布|党组|党委|领导班子|机关|紧密|主动|"
+                 r"把|将|自觉|强化|依法|着眼|注重|坚定|加快|推进|锚定|牢牢|对标|全力|统筹|致力|秉持|秉承|抓好)")
+_SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治|主要负责|政府信息公开|信息公开))"
+_DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
+_DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
+# at the head of the opening ('2023年，X局…') any verb may follow, not a word that continues the name
+_DEPT_CORE_L = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}(?![长属机系内办务领直干的和与、及所处科室员会副主任])(?=[{CJK}])")
+# words of a sentence, never of a department's name
+_VERBISH = re.compile(r"坚持|深入|认真|始终|紧紧|持续|围绕|聚焦|扎实|积极|牢固|紧扣|按照|高度|严格|贯彻|立足|切实|"
+                      r"不断|着力|进一步|结合|大力|学习|落实|推动|推进|加强|完善|提升|开展|领导|决策|指导")
+_NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|法院|检察院|工委|纪委|政法委|管委会|党委|"
+                       r"^委员会$|^办公室$|^研究室$|^总局$|^[我本全该各分其此原总]|^[省区县州旗盟镇乡]|^市(?!场)"
+                       r"|^(?:国务院|中央|党中央|中共中央|中共|现|经)|[、和及与]$|领导小组|[我本将]|"
+                       r"(?:镇|乡|街道|县|市|区|州|省|党)(?:委员会|党委|委)$|[了的是]|召开|听取|会议|通过|审议|印发|组织|开展|法治")
+# a masked place before a department (XX县教育局, ×市财政局, 某县): the placeholders of zh/masks
+_MASKED_PLACE = re.compile(rf"(?:{MASK_RX.pattern}|{SOME_RX.pattern})(?:自治区|自治州|自治县|省|市|区|县|州|旗)")
+_CENTRAL_END = re.compile(r"(?:部|署|总局)$")
+_STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
+_LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
+_DOCNO = re.compile(rf"[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
+_LEAD = re.compile(rf"(?:\s|《|“|\"|【|\[|(?:{_YEAR_AHEAD})\s*年?度?|关于|印发|转发|中共|中国共产党|中华人民共和国|原)+")
+
+
+@dataclass
+class Unit:
+    dept: str | None                 # own name without the place (None: a government)
+    dept_span: tuple[int, int] | None
+    place: str | None = None         # the place written with it, as written
+    place_span: tuple[int, int] | None = None
+    before: list[tuple[int, int, str]] = field(default_factory=list)   # places written before `place`
+    level_char: str | None = None    # 市 of 市财政局 (a place named only by its level)
+    central: bool = False
+    masked: bool = False             # its place is masked (XX县教育局): unknown, not looked up
+
+
+def _core_ok(core: str) -> bool:
+    return len(core) >= 2 and not _NOT_DEPT.search(core) and not _VERBISH.search(core)
+
+
+def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = False) -> Unit | None:
+    """The organ written at view.s[i:]: [place chain][level char][管理委员会]department."""
+    s = view.s
+    j = i
+    chain: list[tuple[int, int, str]] = []
+    hits = [h for h in gaz.find(s[i:i + 40], free_text=False) if h[2] not in GENERIC_NAMES]
+    for st, en, name in hits:
+        if i + st != j:
+            break
+        chain.append((i + st, i + en, name))
+        j = i + en
+    if not chain:
+        zone = r"新区|经开区|高新区|开发区" if subject and not loose else r"新区|经开区|高新区|开发区|自治州|自治县|州|市|区|县|旗"
+        m = re.match(rf"[{CJK}]{{2,8}}?(?:{zone})", s[j:j + 12])
+        rx0 = _DEPT_CORE_L if loose else _DEPT_CORE_S if subject else _DEPT_CORE_T
+        if m and plausible_place(m.group(), gaz) and (rx0.match(s, j + m.end()) or
+                                                      rx0.match(s, j + m.end() + 5)):
+            chain.append((j, j + m.end(), m.group()))
+            j += m.end()
+    level_char = None
+    masked = None if chain else _MASKED_PLACE.match(s, j)
+    if masked:
+        j = masked.end()               # XX县教育局, ××市财政局: a place the text masks
+    auto = re.match(r"自治(区|州|县|旗)(?!委|党委|人民政府|政府)", s[j:j + 6]) if not chain and not masked else None
+    if auto:
+        level_char = "省" if auto.group(1) == "区" else auto.group(1)   # 自治区司法厅: the region's
+        j += auto.end()
+    elif not chain and not masked and j < len(s) and s[j] in "省市区县旗州" and s[j + 1:j + 2] not in ("委", "场"):
+        level_char = s[j]
+        j += 1
+    mh = _STRIP_HEAD.match(s, j)
+    if mh and chain:
+        j = mh.end()
+    if chain and s[j:j + 1] == chain[-1][2][-1] and s[j:j + 1] in "省市区县旗" and s[j + 1:j + 2] not in ("场", "委"):
+        j += 1                         # the level written twice: X县县卫生健康局
+    if not chain and not level_char and s.startswith("原", j):
+        j += 1                         # 原环境保护部: the unit under its former name
+    rx = _DEPT_CORE_L if loose else _DEPT_CORE_S if subject else _DEPT_CORE_T
+    m = rx.match(s, j)
+    if not m:
+        return None
+    core = m.group()
+    if not chain and not level_char and s[j:j + 2] in ("市委", "县委", "区委", "省委") and \
+            re.fullmatch(rf"[省市区县]委[{CJK}]{{0,6}}(?:研究室|政研室|办公室|部)", core) and "依法治" not in core:
+        pass                           # a party office named with its level: 市委政研室
+    elif not _core_ok(core) or (not chain and not level_char and not masked and len(core) < 3):
+        return None
+    if not chain and not level_char and not masked:
+        # a place the gazetteer does not know, written before the department (松台县财政局)
+        mp = re.match(rf"[{CJK}]{{2,8}}?(?:自治州|自治县|县|市|区|州|旗)", core)
+        if mp and _core_ok(core[mp.end():]) and len(core) - mp.end() >= 2 and plausible_place(mp.group(), gaz):
+            chain = [(j, j + mp.end(), mp.group())]
+            j, core = j + mp.end(), core[mp.end():]
+    # a vertically managed department: 国家税务总局X县税务局 -> X县, 税务局
+    inner = [h for h in gaz.find(core, free_text=False) if h[2] not in GENERIC_NAMES and 0 < h[0] and h[1] < len(core)]
+    if inner and not chain:
+        st, en, name = inner[-1]
+        rest = core[en:]
+        if _core_ok(rest):
+            chain = [(j + st, j + en, name)]
+            j, core = j + en, rest
+    u = Unit(dept=core, dept_span=view.span(j, j + len(core)), level_char=level_char, masked=bool(masked))
+    if masked:
+        pass
+    elif chain:
+        st, en, name = chain[-1]
+        u.place, u.place_span, u.before = name, view.span(st, en), chain[:-1]
+    elif not level_char and ((_CENTRAL_END.search(core) and not core.endswith("分局")) or core.startswith("国家")):
+        u.central = True               # 司法部, 审计署, 国家卫生健康委
+    return u
+
+
+def title_unit(view: Clean, gaz) -> Unit | None:
+    s = view.s
+    k = 0
+    for rx in (_LABEL, _DOCNO, _LEAD):
+        m = rx.match(s, k)
+        if m:
+            k = m.end()
+    return parse_unit(view, k, gaz)
+
+
+_BOUNDARY = set(",，。;；:：、 \t\n《“\"(（")
+
+
+def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
+    """A department as the subject of the opening: '2023年,民政部坚持…', '现将市财政局2023年…'."""
+    s = view.s
+    for i in range(start, min(end, len(s))):
+        prev = s[i - 1] if i > 0 else "\n"
+        if not (prev in _BOUNDARY or prev == "年" or s[i - 2:i] in ("现将", "下,", "作为") or i == start):
+            continue
+        if s[i] in "在以为根据按" or (prev == "《" and s[i - 3:i - 1] not in ("现将", "将《"[:2])):
+            continue
+        u = parse_unit(view, i, gaz, subject=True)
+        if u is None and s[i - 2:i] == "现将":
+            u = parse_unit(view, i, gaz)
+        if u is None and (i == start or s[i - 2:i] in ("年,", "来,") or s[i - 1] == "\n"):
+            u = parse_unit(view, i, gaz, subject=True, loose=True)
+        if u is not None:
+            return u
+    return None
+
+
+_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党组|"
+                        r"(?:(?<=[,，。;；、\s])|^)分(局)")
+
+
+_SELF_SUBJECT = re.compile(rf"(?:^|[,，。]|下)(?:我|本)(局|厅|委|署)(?=[{CJK}]{{0,2}}{_SUBJECT_VERB})")
+
+
+def self_department(norm: str, opening: str = "") -> str | None:
+    """The department suffix the report speaks of itself with (我局, 厅党组), when it does so
+    at least twice, or once as the subject of the opening sentence (…领导下，我局坚持…)."""
+    cnt = Counter(m.group(m.lastindex) for m in _SELF_DEPT.finditer(norm))
+    m = _SELF_SUBJECT.search(opening.split("。")[0]) if opening else None
+    if m:
+        cnt[m.group(1)] += 2
+    if not cnt:
+        return None
+    suf, n = cnt.most_common(1)[0]
+    return suf if n >= 2 else None
+
+
+_YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:今年|本年度|一年)以来[,，]")
+# the contact sentence of a report (如对本报告有疑问，请与X局办公室联系): X is the reporter
+_CONTACT = re.compile(rf"请(?:与|联系)([{CJK}]{{2,24}}?{_DEPT_END})(?:办公室|[{CJK}]{{1,6}}?[处科股])?(?:联系|[(（])")
+
+
+def _same_level(place: str, level_char: str | None) -> bool:
+    """A department named by its level (县教育局) belongs to `place` only at that level."""
+    if level_char is None:
+        return False
+    return place.endswith(level_char) or (level_char == "省" and place.endswith("自治区"))
+
+
+def contact_unit(view: Clean, gaz) -> Unit | None:
+    """The department named by the contact sentence near the top (政府信息公开年度报告)."""
+    m = _CONTACT.search(view.s, 0, 1500)
+    if not m:
+        return None
+    for st, en, name in gaz.find(m.group(1), free_text=False):
+        if st == 0:
+            u = _unit_between(view, m.start(1), m.end(1), gaz)
+            return u
+        break
+    return None
+
+
+def named_units(view: Clean, gaz, suffix: str | None = None, core: str | None = None) -> list[Unit]:
+    """Departments written with their place anywhere in the text (《广州市人力资源和社会保障局…》)."""
+    s = view.s
+    out = []
+    ends = [m.end() for m in re.finditer(re.escape(core), s)] if core else \
+        [m.end() for m in re.finditer(re.escape(suffix), s)] if suffix else []
+    for e in ends:
+        for st, en, name in _places_ending_before(s, e, gaz):
+            u = _unit_between(view, st, e, gaz)
+            if u and (core is None or u.dept == core) and (suffix is None or u.dept.endswith(suffix)):
+                out.append(u)
+                break
+    return out
+
+
+def _unit_between(view: Clean, st: int, e: int, gaz) -> Unit | None:
+    """The department s[st:e] when it is [place chain][管理委员会]department, exactly."""
+    s = view.s
+    chain: list[tuple[int, int, str]] = []
+    j = st
+    for a, b, name in gaz.find(s[st:e], free_text=False):
+        if st + a != j:
+            break
+        if name in GENERIC_NAMES:
+            break
+        chain.append((st + a, st + b, name))
+        j = st + b
+    if not chain:
+        return None
+    mh = _STRIP_HEAD.match(s, j)
+    if mh:
+        j = mh.end()
+    core = s[j:e]
+    if not re.fullmatch(rf"[{CJK}]{{2,14}}", core) or not re.search(_DEPT_END + "$", core) or not _core_ok(core):
+        return None
+    a, b, name = chain[-1]
+    return Unit(dept=core, dept_span=view.span(j, e), place=name, place_span=view.span(a, b), before=chain[:-1])
+
+
+def _places_ending_before(s: str, e: int, gaz):
+    """Gazetteer names that start a unit ending at e (searched from up to 30 characters back)."""
+    lo = max(0, e - 30)
+    seen = []
+    for st, en, name in gaz.find(s[lo:e], free_text=False):
+        if name in GENERIC_NAMES:
+            continue
+        seen.append((lo + st, lo + en, name))
+    return seen
+
+
+# -- places of a level named in the text -------------------------------------------
+_WE = re.compile(r"(?:我|全|本)(省|自治区|市|州|县|区|旗|盟|镇|乡|街道)")
+_ORGAN_SELF = re.compile(r"(?:^|(?<=[,，。:：;；\s、])|(?<=现将)|(?<=年))(省|市|州|县|区|镇|乡|街道)"
+                         r"(?:人民政府|政府|党委|党工委|办事处)(?!办|研究室|法制办)")
+# the government of a level, with or without its name (市政府党组, 湘西州政府, 自治区政府)
+_GOV_OF = re.compile(r"(自治区|省|市|州|县|区|镇|乡|街道)(?:人民政府|政府)(?!办|研究室|法制办|网站|门户)")
+_SUFFIX_OF = {"自治区": "省", "街道": "街道"}
+
+
+def self_level(norm: str) -> str | None:
+    """The suffix of the place the report speaks of itself as: 我市/全县/县人民政府/镇党委."""
+    cnt: Counter = Counter()
+    for m in _WE.finditer(norm):
+        cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
+    spans = set()
+    for m in _ORGAN_SELF.finditer(norm):
+        cnt[m.group(1)] += 1
+        spans.add(m.start(1))
+    for m in _GOV_OF.finditer(norm):
+        if m.start(1) not in spans and not (m.group(1) == "区" and norm[max(0, m.start() - 2):m.start()] == "自治"):
+            cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
+    if not cnt:
+        return None
+    (suf, n), *rest = cnt.most_common(2) + [(None, 0)]
+    if rest and rest[0][1] == n:
+        return None
+    return suf
+
+
+def _blank(s: str, a: int, b: int) -> str:
+    return s[:a] + " " * (b - a) + s[b:]
+
+
+def _inside_place(s: str, a: int, b: int, gaz) -> bool:
+    """s[a:b] lies inside a longer gazetteer name (the 镇 of 景德镇市)."""
+    lo = max(0, a - 6)
+    return any(lo + st <= a and b < lo + en for st, en, _ in gaz.find(s[lo:b + 4], free_text=False))
+
+
+def _township_names(s: str, gaz=None) -> Counter:
+    """Township names (X镇, X乡, X街道) in a text: the longest left extension of each suffix
+    occurrence that is as frequent as the shortest one, written at least twice. A 镇 that is
+    part of a county or city name (景德镇市) is not a township."""
+    counts: Counter = Counter()
+    for m in re.finditer(r"(?:镇|乡|街道|苏木)", s):
+        if gaz is not None and _inside_place(s, m.start(), m.end(), gaz):
+            continue
+        for k in (2, 3, 4):
+            a = m.start() - k
+            if a < 0:
+                break
+            stem = s[a:m.start()]
+            if not re.fullmatch(rf"[{CJK}]+", stem):
+                break
+            counts[stem + m.group()] += 1
+    out: Counter = Counter()
+    for name, n in counts.items():
+        if n < 2 or re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
+                name.endswith(("乡镇", "城镇", "村镇", "城乡")):
+            continue
+        longer = [o for o in counts if o.endswith(name) and len(o) == len(name) + 1 and counts[o] == n]
+        if longer:
+            continue
+        out[name] = n
+    # drop a name contained in a longer kept one with the same count
+    for name in list(out):
+        if any(o != name and o.endswith(name) and out[o] == out[name] for o in out):
+            del out[name]
+    return out
+
+
+def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None) -> tuple[str, int, int] | None:
+    """The place of the level `suffix` (省/市/县/区/镇…) the text names most often — unique,
+    else None. For 省: a province's full name, else its short name (法治江西), else the one
+    province of the unique places the text names."""
+    s = view.s
+    if exclude:
+        for m in re.finditer(re.escape(exclude), s):
+            s = _blank(s, m.start(), m.end())
+    if suffix in ("镇", "乡", "街道"):
+        names = {n: c for n, c in _township_names(s, gaz).items() if n.endswith(suffix)}
+        if not names:
+            return None
+        best = sorted(names.items(), key=lambda kv: -kv[1])
+        if len(best) > 1 and best[1][1] == best[0][1]:
+            return None
+        name = best[0][0]
+        i = s.find(name)
+        return (name, *view.span(i, i + len(name)))
+    hits = gaz.find(s)
+    counts: Counter = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for st, en, name in hits:
+        places = gaz.lookup(name, year)
+        if suffix == "省":
+            ok = any(p.rank == "province" for p in places)
+        elif suffix == "市":
+            ok = name.endswith("市")      # prefecture, municipality or county-level city
+        elif suffix == "州":
+            ok = name.endswith("州") and any(p.rank == "city" for p in places)
+        else:
+            ok = name.endswith(suffix) and any(p.rank == "county" for p in places)
+        if ok:
+            counts[name] += 1
+            first.setdefault(name, (st, en))
+    if suffix in ("州", "市"):
+        for m in re.finditer(rf"([{CJK}]{{2,4}}?)州(?=人民政府|政府|委|党委|本级|级|[,，。、])", s):
+            fulls = gaz.city_shorts.get(m.group(1)) or set()
+            if len(fulls) == 1 and next(iter(fulls)).endswith("州"):
+                counts[m.group()] += 1
+                first.setdefault(m.group(), m.span())
+    if not counts and suffix == "省":
+        # no province written in full: its short name (法治江西, 《江西日报》)
+        for short in gaz.province_shorts:
+            n = len(re.findall(re.escape(short) + r"(?![省市])", s))
+            if n and len(short) >= 2:
+                counts[short] += n
+                first.setdefault(short, (s.find(short), s.find(short) + len(short)))
+        if not counts:
+            # nor by its short name: the one province of the unique places the text names
+            provs = {p.province for st, en, n in hits for p in [gaz.resolve(n, year)] if p is not None}
+            if len(provs) == 1:
+                prov = provs.pop()
+                return prov, -1, -1
+            return None
+    if not counts:
+        return None
+    (name, n), *rest = counts.most_common(2) + [(None, 0)]
+    if rest and rest[0][1] == n:
+        return None
+    if suffix == "省" and name in gaz.province_shorts:
+        st, en = first[name]
+        return gaz.province_shorts[name], *view.span(st, en)
+    st, en = first[name]
+    return name, *view.span(st, en)
+
+
+def resolve_written(gaz, name: str, year) -> Place | None:
+    """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州,
+    循化县 -> 循化撒拉族自治县."""
+    full = gaz.full_of_short(name)
+    if full is not None:
+        return gaz.resolve(full, year)
+    m = re.fullmatch(rf"([{CJK}]{{2,4}}?)州", name)
+    if m:
+        fulls = gaz.city_shorts.get(m.group(1)) or set()
+        fulls = {f for f in fulls if f.endswith("州")} or fulls    # X州: an autonomous 州, not X地区
+        if len(fulls) == 1:
+            return gaz.resolve(next(iter(fulls)), year)
+    return None
+
+
+def prefix_place(gaz, name: str, year) -> tuple[Place | None, Place | None]:
+    """(city, province) certain from the head of a name the gazetteer does not know:
+    南昌高新区 -> 南昌市, 江西省; 江西赣江新区 -> (None, 江西省)."""
+    for k in (4, 3, 2):
+        head = name[:k]
+        fulls = gaz.city_shorts.get(head) or set()
+        if len(fulls) == 1 and len(name) > k:
+            city = gaz.resolve(next(iter(fulls)), year)
+            if city is not None:
+                return city, None
+    for k in (3, 2):
+        full = gaz.province_shorts.get(name[:k])
+        if full and len(name) > k:
+            return None, gaz.resolve(full, year)
+    return None, None
+
+
+def written(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> bool:
+    """`name` (a place) occurs in the text outside the jurisdiction's own name — in full, or
+    as its short name with a level word (湘西州, 某某地区)."""
+    s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    if name in s:
+        return True
+    if short and len(short) >= 2 and short != name:
+        return bool(re.search(re.escape(short) + r"(?:州|市|地区|盟)", s))
+    return False
+
+
+
+
+def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
+    """The page's stated source (信息来源: 浏阳市医疗保障局) when it is the same department
+    with its place."""
+    if not source:
+        return None
+    v = Clean(source)
+    for st, en, name in gaz.find(v.s, free_text=False):
+        u = _unit_between(v, st, len(v.s), gaz)
+        if u is not None and u.dept == dept:
+            return u
+    return None
+
+
+def province_subject(sent: str, gaz) -> tuple[str, int, int] | None:
+    """A province named by its short name as the subject of the opening: '2021年,江西坚持…'."""
+    for short, full in gaz.province_shorts.items():
+        for m in re.finditer(rf"(?:^|(?<=[,，。]))({re.escape(short)}){_SUBJECT_AFTER}", sent):
+            return full, m.start(1), m.end(1)
+    return None
+
+
+# -- the resolution (called by the meta component) -------------------------------------
+class _MetaModule:
+    """The meta module's helpers (title context, gazetteer cues), looked up when called:
+    meta imports this module."""
+
+    def __getattr__(self, name):
+        from . import meta
+        return getattr(meta, name)
+
+
+M = _MetaModule()
+
+
+def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
+    """Who reports: sets jurisdiction, parent, province, level, adcode and department of
+    c.meta (`c` is the meta component's context)."""
+    meta, norm = c.meta, c.norm
+    year = meta.report_year
+    gaz = c.g()
+    view = Clean(norm)
+    found = None          # (name, start, end) of a government's place
+    unit = None           # a department
+    place_only = None     # the place of a title that names no organ
+    sources: list[tuple[str, int]] = []
+    if title_norm and title_span:
+        sources.append((title_norm, title_span[0]))
+    for ln in issuer_lines:
+        sources.append((ln.s, ln.start))
+    if c.title_organ is not None and all(c.title_organ.start != ln.start for ln in issuer_lines):
+        sources.append((c.title_organ.s, c.title_organ.start))
+    sources.extend(_header_organs(c, title_span))
+    sources.extend(_catalogue_issuers(c))
+    for s, off in sources:
+        v = Clean(s, off)
+        u = title_unit(v, gaz)
+        if u is not None:
+            unit = u
+            break
+        k = _LABEL.match(v.s).end() if _LABEL.match(v.s) else 0
+        k += _DOCNO.match(v.s, k).end() - k if _DOCNO.match(v.s, k) else 0
+        r = M._place_in(c, v.s[k:], k, year)
+        if r and plausible_place(r[0], gaz):
+            found = (r[0], *v.span(r[1], r[2]))
+            d = M._department(v.s, r[2])
+            if d and re.search(rf"[{CJK}]{{2,}}(?:局|厅|委员会|委|办公室|中心|支队|大队|管理处|署)$", v.s[r[2]:d[1]]):
+                # a department the title grammar above does not read (…支队, …中心)
+                own = re.sub(r"^(?:管理委员会|管委会)", "", v.s[r[2]:d[1]])
+                unit = Unit(dept=own, dept_span=v.span(d[1] - len(own), d[1]), place=r[0],
+                              place_span=found[1:])
+                found = None
+                break
+            if "政府" not in v.s[:r[2] + 6]:
+                # a title naming only the place ('X省…规划', 'X县教育系统…报告') issued by one of
+                # its departments, written in another source or as the opening's subject
+                place_only = r[0]
+                for s2, off2 in sources:
+                    if off2 != off:
+                        u = title_unit(Clean(s2, off2), gaz)
+                        if u is not None and not u.central and u.place in (None, r[0]):
+                            unit, found = u, None
+                            break
+            break
+    opening = c.body_start if c.body_start is not None else 0
+    title_found = found
+    if unit is None and (found is None or place_only is not None):
+        # a department as the subject of the opening sentence, unless a government's place
+        # comes first there
+        starts = [opening]
+        first_long = next((ln.start for ln in c.lines[:M.TOP_LINES] if len(ln.s) >= 40 and
+                           re.search(r"[。，,；;]", ln.s) and not M._BANNER.search(ln.s[:20])), None)
+        if first_long is not None and first_long < opening:
+            starts.append(first_long)      # an opening paragraph above a heading taken for the title
+        after = title_span[1] if title_span else 0
+        first_line = next((ln.start for ln in c.lines[:M.TOP_LINES] if ln.start >= after and
+                           re.search(r"[。，,]", ln.s) and not M._BANNER.search(ln.s[:20])
+                           and not M._BREADCRUMB.search(ln.s[:20])), None)
+        if first_line is not None and first_line < opening:
+            starts.append(first_line)      # a short opening sentence
+        year_line = next((ln.start for ln in c.lines[:M.TOP_LINES] if ln.start >= after and
+                          ln.start <= opening + 800 and _YEAR_LED.match(ln.s)), None)
+        if year_line is not None and year_line not in starts:
+            starts.append(year_line)       # the year-led opening of the account ('2024年,X局坚持…')
+        found = None
+        for st in starts:
+            vs = view.inv(st)
+            end = vs
+            for _ in range(2):             # the first two sentences, at most 400 characters
+                nxt = view.s.find("。", end + 1)
+                end = nxt if vs < nxt < vs + 400 else min(vs + 400, len(view.s))
+            unit = subject_unit(view, vs, end, gaz)
+            if unit is not None and c.body_start is not None and not unit.central:
+                gov = M._first_sentence_place(c)
+                if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0]:
+                    unit, found = None, gov
+            if unit is not None or found is not None:
+                break
+        if unit is None and found is None:
+            unit = contact_unit(view, gaz)
+        if place_only is not None and (unit is None or unit.central or unit.place not in (None, place_only) or
+                                       (unit.place is None and not _same_level(place_only, unit.level_char))):
+            unit, found = None, title_found
+    self_dept = None
+    if unit is None and found is None:
+        self_dept = self_department(view.s, view.s[view.inv(opening):view.inv(opening) + 200])
+        if self_dept:
+            named = named_units(view, gaz, suffix=self_dept)
+            if named:
+                best = Counter((u.dept, u.place) for u in named).most_common(2)
+                if len(best) == 1 or best[0][1] > best[1][1]:
+                    unit = next(u for u in named if (u.dept, u.place) == best[0][0])
+    if unit is None and found is None and not self_dept:
+        if c.body_start is not None:
+            found = M._first_sentence_place(c)
+        if found is None:
+            found = _self_level_place(c, view)
+        if found is not None and c.body_start is not None:
+            u = _department_of_place(c, view, found, gaz)
+            if u is not None:
+                unit, found = u, None
+    if unit is not None:
+        meta.department = unit.dept
+        c.ev("department", *unit.dept_span)
+        meta.level = "department"
+        if unit.central:
+            return
+        if unit.place:
+            found = (unit.place, *unit.place_span)
+        elif unit.masked:
+            found = None
+        else:
+            named = named_units(view, gaz, core=unit.dept)
+            places = Counter(u.place for u in named)
+            if places and (len(places) == 1 or places.most_common(2)[0][1] > places.most_common(2)[1][1]):
+                nm = places.most_common(1)[0][0]
+                u2 = next(u for u in named if u.place == nm)
+                found, unit = (nm, *u2.place_span), u2
+            elif source_unit(meta.source_site, unit.dept, gaz) is not None:
+                u2 = source_unit(meta.source_site, unit.dept, gaz)
+                found = (u2.place, -1, -1)    # the page's stated source, outside the text
+            else:
+                suffix = unit.level_char or ("省" if unit.dept.endswith("厅") else None)
+                lp = level_place(view, gaz, suffix, year) if suffix else None
+                if lp is not None:
+                    found = lp
+    elif self_dept:
+        meta.level = "department"
+    if found is None:
+        if meta.level is None:
+            meta.level = _masked_level(c)
+        # the reporter is unknown, its province may still be written (《X省…办法》)
+        meta.province = _written_province(c)
+        return
+    name, a, b = found
+    if M._masked(name):
+        return
+    meta.jurisdiction = name
+    if a >= 0:
+        c.ev("jurisdiction", a, b)
+    _settle(c, name, a, unit, title_norm, title_span, issuer_lines)
+
+
+def _department_of_place(c, view, found, gaz) -> Unit | None:
+    """The opening names its place only as the place of a department (为…，提升X市医疗保障局
+    …工作质量): the department reports, unless the place is the subject of the sentence."""
+    name, a, _ = found
+    if a < 0:
+        return None
+    vs = view.inv(c.body_start)
+    end = view.s.find("。", vs)
+    end = end if vs < end < vs + 400 else vs + 300
+    for m in re.finditer(re.escape(name), view.s[vs:end]):
+        i = vs + m.end()
+        if re.match(rf"(?:人民政府|政府)?\s*{_SUBJECT_VERB}", view.s[i:i + 8]):
+            return None                # '2023年，X市坚持…': the place is the subject
+    for m in re.finditer(re.escape(name), view.s[vs:end]):
+        u = parse_unit(view, vs + m.start(), gaz) or parse_unit(view, vs + m.start(), gaz, loose=True)
+        if u is not None and u.place == name and not u.central:
+            return u
+    return None
+
+
+def _header_organs(c, title_span) -> list[tuple[str, int]]:
+    """Organ lines of the header above the title or the body (中共X镇委员会, X镇人民政府)."""
+    end = title_span[0] if title_span else (c.body_start if c.body_start is not None else 0)
+    out = []
+    lines = c.lines[:M.TOP_LINES]
+    for i, ln in enumerate(lines):
+        if ln.start < end and len(ln.s) <= 24 and re.fullmatch(
+                rf"(?:中共)?[{CJK}]{{2,16}}?(?:委员会|人民政府|人民政|党委|党工委|办事处)", ln.s):
+            out.append((ln.s, ln.start))
+        elif len(ln.s) <= 30 and i + 1 < len(lines) and M._is_date_line(lines[i + 1].s) and \
+                M._ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
+            out.append((ln.s, ln.start))      # the signature of a transmittal notice at the top
+    return out
+
+
+_ISSUER_FIELD = re.compile(r"^[\s\-–•·*]*(?:发布机构|制发机构|发文机关|发文单位|发布单位)\s*[:：]\s*")
+
+
+def _catalogue_issuers(c) -> list[tuple[str, int]]:
+    """The issuer field of a catalogue header (- 发布机构: X镇人民政府)."""
+    out = []
+    for ln in c.lines[:M.TOP_LINES]:
+        m = _ISSUER_FIELD.match(ln.s)
+        if m and len(ln.s) - m.end() >= 3:
+            out.append((ln.s[m.end():], ln.start + m.end()))
+    return out
+
+
+def _masked_level(c) -> str | None:
+    """A township report whose name is masked or never given (我镇, 全乡, *乡): township."""
+    suf = self_level(c.norm)
+    if suf in ("镇", "乡", "街道"):
+        n = len(re.findall(rf"(?:我|全|本){suf}|{suf}(?:党委|政府|人民政府)", c.norm))
+        if n >= 2:
+            return "township"
+    return None
+
+
+def _self_level_place(c, view) -> tuple[str, int, int] | None:
+    """The place of the level the report speaks of itself as (我市/全县/县人民政府), named in the
+    text; the older rule (the most frequent place with the 我/全 suffix) otherwise."""
+    if c.body_start is not None:
+        vs = view.inv(c.body_start)
+        end = view.s.find("。", vs)
+        ps = province_subject(view.s[vs:end if end > vs else vs + 200], c.g())
+        if ps is not None:
+            return ps[0], *view.span(vs + ps[1], vs + ps[2])
+    suf = self_level(view.s)
+    if suf:
+        found = level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)
+        if found is None and suf == "区" and re.search(r"自治区(?:人民政府|政府|党委)", view.s):
+            # 我区/全区 of an autonomous region's own report
+            found = level_place(view, c.g(), "省", c.meta.report_year)
+        return found
+    return M._we_place(c)
+
+
+def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lines) -> None:
+    """Level, parent, province and adcode of the jurisdiction `name`: parent and province only
+    where written or certain (a unique name)."""
+    meta, norm = c.meta, c.norm
+    year = meta.report_year
+    gaz = c.g()
+    is_dept = unit is not None
+    hint = None
+    for kind, rx in M._PARENT_CUE:
+        if rx.search(norm[:4000]):
+            hint = kind
+            break
+    level = level_from_suffix(name)
+    cue = M._parent_cue(c, name, title_norm, title_span, issuer_lines) if at >= 0 else None
+    if unit is not None and unit.before:
+        st, en, nm = unit.before[-1]
+        if M._above_ok(name, nm):
+            cue = (nm, st, en)
+    if level == "township":
+        if cue:
+            M._set_parent(c, cue)
+        else:
+            county = M._township_county(c, at)
+            if county:
+                meta.parent = county.name
+                meta.province = county.province
+            else:
+                meta.province = _written_province(c, view_exclude=name)
+        if not is_dept:
+            meta.level = "township"
+        return
+    place = gaz.resolve(name, year, norm, hint)
+    if place is None and cue:
+        # same-name places: the parent the issuer/title/text names settles it
+        fits = [p for p in gaz.lookup(name, year) if M._parent_fits(p, cue[0])]
+        place = fits[0] if len(fits) == 1 else None
+    if place is None and not gaz.lookup(name, year):
+        place = resolve_written(gaz, name, year)
+    if place is not None:
+        plevel = level_of(place)
+        meta.province = place.province
+        meta.adcode = place.adcode
+        if plevel == "county":
+            if cue and M._parent_fits(place, cue[0]) and place.parent:
+                meta.parent = place.parent
+                c.ev("parent", cue[1], cue[2])
+            elif cue:
+                M._set_parent(c, cue)
+                meta.province = place.province
+            elif place.parent and (written(norm, place.parent, exclude=name, short=place.city_short) or
+                                   (not is_dept and (place.parent.endswith("市") or place.city is None))):
+                meta.parent = place.parent
+    elif not gaz.lookup(name, year):
+        plevel = level
+        if cue:
+            M._set_parent(c, cue)   # a place the gazetteer does not know: the stated parent
+        else:
+            city, prov = prefix_place(gaz, name, year)
+            if city is not None:
+                meta.parent, meta.province = city.name, city.province
+            elif prov is not None:
+                meta.province = prov.name
+            else:
+                meta.province = _written_province(c, view_exclude=name)   # the one the text names
+    else:
+        plevel = M._common_level(c, name, year)
+        if plevel in ("province", "city"):
+            meta.parent = None
+    if not is_dept:
+        meta.level = plevel
+
+
+def _written_province(c, view_exclude: str | None = None) -> str | None:
+    """The one province the text names (in full, or as the province of the one city it names)."""
+    gaz = c.g()
+    provs, cities = set(), set()
+    for _, _, n in c.places():
+        for p in gaz.lookup(n, c.meta.report_year)[:2]:
+            if p.rank == "province" and len(gaz.lookup(n)) == 1:
+                provs.add(p.name)
+            elif p.rank == "city" and len(gaz.lookup(n)) == 1:
+                cities.add(p.province)
+    if len(provs) == 1:
+        return provs.pop()
+    if not provs and len(cities) == 1:
+        return cities.pop()
+    return None

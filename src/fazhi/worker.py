@@ -1,0 +1,268 @@
+"""Worker processes with limits: one analysis may not run longer than its timeout nor take more
+address space than its limit, and workers never outlive the process that started them.
+
+`LimitedExecutor` is a `concurrent.futures.Executor`: `submit(fn, *args)` runs fn in one of
+its worker processes. A task that runs past its deadline gets its worker killed (SIGKILL) and a
+fresh one started; its Future fails with FazhiError("timeout"). A worker that dies (out of
+memory under RLIMIT_AS, a crash in a C library) fails its task with FazhiError("out_of_memory")
+or FazhiError("internal") and is replaced. The other tasks go on.
+
+Workers die with their parent: on Linux prctl(PR_SET_PDEATHSIG, SIGKILL); everywhere a
+thread in the worker polls its parent's pid and exits when the parent is gone.
+
+    with LimitedExecutor(2, timeout=lambda args: 60 + 10 * len(args[0][1]) / 2**20,
+                         memory_mb=2048) as ex:
+        fut = ex.submit(analyze_item, ("a.txt", data))
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from concurrent.futures import Executor, Future
+from multiprocessing.connection import wait
+from typing import Any, Callable
+
+from .errors import FazhiError
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this process exit when parent_pid exits (Linux: at once, by the kernel; elsewhere
+    within a second, by a polling thread)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except Exception:  # noqa: BLE001 - the polling thread below still applies
+            pass
+    if os.getppid() != parent_pid:          # the parent died before prctl took effect
+        os._exit(1)
+
+    def poll() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+    threading.Thread(target=poll, name="fazhi-parent-watch", daemon=True).start()
+
+
+def _vm_size() -> int:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def limit_memory(memory_mb: float) -> None:
+    """RLIMIT_AS = the address space in use now + memory_mb (a forked worker starts with its
+    parent's mappings, so an absolute limit below them would fail every allocation)."""
+    if not memory_mb or memory_mb <= 0:
+        return
+    try:
+        import resource
+        limit = _vm_size() + int(memory_mb * 1024 * 1024)
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _worker_main(conn, parent_pid: int, memory_mb: float, initializer: Callable[[], Any] | None) -> None:
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle
+    if initializer is not None:
+        try:
+            initializer()
+        except Exception:  # noqa: BLE001 - a failed warm-up shows in the first task
+            pass
+    limit_memory(memory_mb)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        fn, args, kwargs = task
+        try:
+            out = ("ok", fn(*args, **kwargs))
+        except MemoryError:
+            out = ("err", FazhiError("out_of_memory"))
+        except BaseException as exc:  # noqa: BLE001 - sent back to the caller
+            out = ("err", exc)
+        try:
+            conn.send(out)
+        except MemoryError:
+            os._exit(3)
+        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result
+            conn.send(("err", RuntimeError(f"result could not be sent: {type(exc).__name__}: {exc}")))
+
+
+class _Worker:
+    def __init__(self, ctx, memory_mb: float, initializer) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), memory_mb, initializer),
+                                daemon=True, name="fazhi-worker")
+        self.proc.start()
+        child.close()
+        self.task: tuple[Future, float] | None = None
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+        except Exception:  # noqa: BLE001
+            pass
+        self.proc.join(5)
+        self.conn.close()
+
+
+class LimitedExecutor(Executor):
+    def __init__(self, workers: int = 1, *, timeout: float | Callable[[tuple], float] | None = None,
+                 memory_mb: float = 0, initializer: Callable[[], Any] | None = None,
+                 start_method: str | None = None) -> None:
+        if start_method is None:
+            start_method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        self._ctx = mp.get_context(start_method)
+        self._n = max(1, workers)
+        self._timeout = timeout
+        self._memory_mb = memory_mb
+        self._initializer = initializer
+        self._queue: deque = deque()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._wake_r, self._wake_w = os.pipe()
+        self._workers: list[_Worker] = []
+        self._thread = threading.Thread(target=self._loop, name="fazhi-executor", daemon=True)
+        self._thread.start()
+        self.timeouts = 0
+        self.deaths = 0
+
+    # -- Executor API ----------------------------------------------------------
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        fut: Future = Future()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            t = self._timeout(args) if callable(self._timeout) else self._timeout
+            self._queue.append((fut, (fn, args, kwargs), t))
+        self._wake()
+        return fut
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._lock:
+            self._closed = True
+            if cancel_futures:
+                while self._queue:
+                    self._queue.popleft()[0].cancel()
+        self._wake()
+        if wait:
+            self._thread.join()
+            for fd in (self._wake_r, self._wake_w):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            self._wake_r = self._wake_w = -1
+
+    # -- the manager thread ----------------------------------------------------
+    def _wake(self) -> None:
+        if self._wake_w < 0:
+            return
+        try:
+            os.write(self._wake_w, b"x")
+        except OSError:
+            pass
+
+    def _spawn(self) -> _Worker:
+        w = _Worker(self._ctx, self._memory_mb, self._initializer)
+        self._workers.append(w)
+        return w
+
+    def _retire(self, w: _Worker, exc: BaseException | None) -> None:
+        if w.task is not None and exc is not None:
+            fut = w.task[0]
+            if not fut.done():
+                fut.set_exception(exc)
+        w.task = None
+        w.kill()
+        self._workers.remove(w)
+
+    def _loop(self) -> None:
+        try:
+            while True:
+                with self._lock:
+                    closed = self._closed
+                    while self._queue and (sum(w.task is not None for w in self._workers) < self._n):
+                        fut, task, t = self._queue.popleft()
+                        if not fut.set_running_or_notify_cancel():
+                            continue
+                        w = next((w for w in self._workers if w.task is None), None) or self._spawn()
+                        try:
+                            w.conn.send(task)
+                        except Exception as exc:  # noqa: BLE001 - unpicklable task
+                            fut.set_exception(exc)
+                            continue
+                        w.task = (fut, time.monotonic() + t if t else float("inf"))
+                    busy = [w for w in self._workers if w.task is not None]
+                    if closed and not busy and not self._queue:
+                        break
+                now = time.monotonic()
+                deadline = min((w.task[1] for w in busy), default=float("inf"))
+                ready = wait([w.conn for w in busy] + [self._wake_r],
+                             timeout=None if deadline == float("inf") else max(0.0, deadline - now))
+                if self._wake_r in ready:
+                    os.read(self._wake_r, 4096)
+                for w in busy:
+                    if w.conn in ready:
+                        try:
+                            status, value = w.conn.recv()
+                        except (EOFError, OSError):
+                            self.deaths += 1
+                            w.proc.join(1)
+                            code = w.proc.exitcode
+                            exc = FazhiError("out_of_memory") if code == 3 else \
+                                FazhiError("internal", None, f"worker exited ({code})")
+                            self._retire(w, exc)
+                            continue
+                        fut = w.task[0]
+                        w.task = None
+                        if status == "ok":
+                            fut.set_result(value)
+                        else:
+                            fut.set_exception(value)
+                    elif w.task is not None and time.monotonic() >= w.task[1]:
+                        self.timeouts += 1
+                        self._retire(w, FazhiError("timeout"))
+        finally:
+            for w in list(self._workers):
+                try:
+                    if w.task is None:
+                        w.conn.send(None)
+                except Exception:  # noqa: BLE001
+                    pass
+            for w in list(self._workers):
+                w.proc.join(2)
+                if w.task is not None and not w.task[0].done():
+                    w.task[0].set_exception(FazhiError("internal", None, "executor stopped"))
+                w.kill()
+            self._workers.clear()
+
+
+def analysis_timeout(config, size: int) -> float:
+    """Seconds one file of `size` bytes may take: limits.timeout_s + limits.timeout_s_per_mb per MB."""
+    base = float(config.get("limits.timeout_s", 60) or 0)
+    per = float(config.get("limits.timeout_s_per_mb", 10) or 0)
+    return base + per * size / (1024 * 1024) if base else 0.0

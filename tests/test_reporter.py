@@ -1,0 +1,474 @@
+"""Who reports (fazhi.parse.reporter, called by the meta component): jurisdiction, parent,
+province, level and department. Team-written texts; fictional places where the gazetteer is
+not needed, real names only as gazetteer entries."""
+from __future__ import annotations
+
+import pytest
+
+from fazhi import pipeline
+from fazhi.api import build_report
+from fazhi.parse import reporter as R
+from fazhi.parse.places import gazetteer
+
+
+def meta_of(text: str, **hints):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    r.hints.update(hints)
+    pipeline.run(r, None, ["sections", "meta"])
+    return r.meta
+
+
+def who(m):
+    return (m.jurisdiction, m.level, m.department, m.parent, m.province)
+
+
+BODY = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
+        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
+        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
+
+
+# -- departments ------------------------------------------------------------------------
+def test_department_in_the_title_is_its_own_name_without_the_place():
+    m = meta_of("临渊市司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，各项工作取得明显成效。\n" + BODY)
+    assert who(m) == ("临渊市", "department", "司法局", None, None)
+    a, b = m.evidence["department"]
+
+
+def test_department_of_a_district_parent_only_where_written():
+    m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert who(m) == ("萧山区", "department", "司法局", None, "浙江省")     # 杭州 not written
+    m = meta_of("杭州市萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
+
+
+def test_central_body_has_no_place():
+    m = meta_of("2023年，审计署认真履行监督职责，规范审计程序，完善内部制度，全年各项法治任务按期完成。\n" + BODY)
+    assert who(m) == (None, "department", "审计署", None, None)
+    m = meta_of("2017年，原环境保护部认真清理规章和规范性文件，改进审批方式，加强执法监督，"
+                "全年法治工作按计划完成，机构改革后由新的部门接续。\n" + BODY)
+    assert (m.department, m.jurisdiction, m.level) == ("环境保护部", None, "department")
+
+
+def test_department_named_by_its_level_takes_the_place_written_at_that_level():
+    m = meta_of("市财政局2023年度法治政府建设情况报告\n"
+                "按照中共汕头市委的部署，现将市财政局2023年度法治政府建设情况报告如下。\n" + BODY)
+    assert who(m) == ("汕头市", "department", "财政局", None, "广东省")
+
+
+def test_provincial_department_without_the_province_named_stays_without_place():
+    m = meta_of("2023年，省林业厅坚持依法行政，修订执法文书格式，开展护林执法检查，办理许可事项按时办结，"
+                "干部学法形成制度。\n" + BODY)
+    assert who(m) == (None, "department", "林业厅", None, None)
+
+
+def test_provincial_department_takes_the_province_the_text_names():
+    m = meta_of("2022年，司法厅统筹行政立法、执法监督和公共法律服务，推动法治江西建设各项任务落实落地。\n" + BODY)
+    assert who(m) == ("江西省", "department", "司法厅", None, "江西省")
+
+
+def test_self_references_and_the_full_name_elsewhere():
+    text = ("2023年，我局坚持依法行政，全面推进法治建设。\n一、主要举措\n我局制定了《大同市交通运输局"
+            "行政执法公示办法》，我局党组专题研究法治工作。\n")
+    m = meta_of(text)
+    assert who(m) == ("大同市", "department", "交通运输局", None, "山西省")
+
+
+def test_self_references_without_any_name_leave_the_department_null():
+    m = meta_of("2023年，我局坚持依法行政，全面推进法治建设。\n一、主要举措\n我局党组专题研究法治工作。\n")
+    assert who(m) == (None, "department", None, None, None)
+
+
+def test_party_office_keeps_its_level_word():
+    m = meta_of("市委政研室2023年度法治建设工作情况报告\n"
+                "2023年，室领导班子定期集体学法，调研报告均经合法性把关，全室干部参加法治培训。\n" + BODY)
+    assert (m.department, m.jurisdiction, m.level) == ("市委政研室", None, "department")
+
+
+def test_development_zone_department():
+    m = meta_of("南昌高新区市场监管局2023年法治建设工作总结\n一年来，局机关规范执法程序，办结投诉举报。\n" + BODY)
+    assert who(m) == ("南昌高新区", "department", "市场监管局", "南昌市", "江西省")
+
+
+def test_a_government_report_mentioning_a_bureau_is_not_a_department_report():
+    m = meta_of("2023年，松台县坚持依法行政，县司法局牵头起草了本报告，各项工作取得明显成效。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("松台县", "county", None)
+
+
+def test_department_place_from_the_page_source():
+    m = meta_of("2022年度医疗保障局法治建设工作报告\n2022年，我局规范基金监管执法，成效明显。\n" + BODY,
+                source_site="浏阳市医疗保障局")
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("浏阳市", "department", "医疗保障局", "湖南省")
+    m = meta_of("2022年度医疗保障局法治建设工作报告\n2022年，我局规范基金监管执法，成效明显。\n" + BODY,
+                source_site="浏阳市人民政府")
+    assert (m.jurisdiction, m.department) == (None, "医疗保障局")
+
+
+# -- townships and streets ------------------------------------------------------------------
+def test_township_name_without_its_organ_prefix():
+    m = meta_of("人民政府金龙街道2023年法治政府建设情况报告\n2023年，金龙街道坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("金龙街道", "township")
+
+
+def test_town_named_like_a_district_elsewhere():
+    # 江北区 exists twice; 江北镇 is a town, named on the header's organ lines (one cut short)
+    m = meta_of("中共江北镇委员会\n\n江北镇人民政\n\n关于2021年法治政府建设工作的报告\n\n县委、县政府：\n\n"
+                "一年来，镇党委镇政府把依法行政列入重要议程，现将本镇2021年工作报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("江北镇", "township", None, None)
+
+
+def test_street_as_subject_before_the_leadership_clause():
+    m = meta_of("2024年，青柳街道在区委、区政府的正确领导下，聚焦社区矛盾化解，办理居民诉求，法律顾问进驻各社区。\n" + BODY)
+    assert who(m) == ("青柳街道", "township", None, None, None)
+
+
+def test_town_named_only_in_passing():
+    text = ("2022年，我镇坚持依法行政，推进法治政府建设。\n一、主要举措\n"
+            "我镇组织干部学法，石坪镇法律明白人培训覆盖各村，石坪镇司法所全年调解纠纷，全镇干部参加考试。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("石坪镇", "township")
+
+
+def test_masked_township_template_is_a_township_without_a_name():
+    text = ("××乡2020年依法行政工作总结\n2020年，××乡推进依法行政。全乡干部参加学法，乡党委政府定期研究，"
+            "本乡各站所积极配合。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == (None, "township")
+
+
+# -- place words are never the place -----------------------------------------------------------
+def test_place_word_in_the_title_gives_way_to_the_issuer():
+    m = meta_of("临渊市人民政府\n关于全市2021年度依法行政工作评议情况的通报\n各区县人民政府：\n"
+                "经评议，清河口区人民政府等三个单位等次为好，现予通报。\n临渊市人民政府\n2022年4月8日\n")
+    assert m.jurisdiction == "临渊市"
+
+
+def test_place_words_alone_stay_null():
+    m = meta_of("我省公布第二批全省依法行政示范单位\n本报讯 日前，省里公布了第二批示范单位名单，"
+                "共有二十个单位入选。\n")
+    assert m.jurisdiction is None
+    gaz = gazetteer()
+    for word in ("全市", "我省公布第二批全省", "现按照区", "新区", "市财政局被市委市"):
+        assert not R.plausible_place(word, gaz), word
+    assert R.plausible_place("湖南湘江新区", gaz) and R.plausible_place("临渊市", gaz)
+
+
+def test_autonomous_region_speaking_of_itself_as_the_region():
+    m = meta_of("2022年，我区坚持以习近平法治思想为指导，全区法治政府建设取得新成效。\n"
+                "自治区人民政府把法治建设摆在重要位置，建设法治广西，全区上下统一行动。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("广西壮族自治区", "province", "广西壮族自治区")
+
+
+# -- reports without their title ---------------------------------------------------------------
+def test_untitled_county_report_named_only_in_cited_titles():
+    text = ("2021年，县政府深入推进依法行政，认真落实《贵州省法治政府建设实施方案》，全县法治政府建设取得新成效。\n"
+            "一、主要举措\n县政府印发《桐梓县重大行政决策程序规定》《桐梓县行政执法公示办法》，全县各部门抓好落实。\n")
+    m = meta_of(text)
+    assert who(m) == ("桐梓县", "county", None, "遵义市", "贵州省")
+
+
+def test_untitled_city_report_with_we():
+    text = ("2019年，我市清理规范性文件，按照《黑龙江省行政执法监督办法》开展检查，执法案卷合格率上升。\n"
+            "一、主要做法\n我市推行权责清单，齐齐哈尔市人民政府印发了实施意见，我市各部门抓好落实。\n")
+    m = meta_of(text)
+    assert who(m) == ("齐齐哈尔市", "city", None, None, "黑龙江省")
+
+
+def test_untitled_province_report_from_its_short_name_or_its_cities():
+    m = meta_of("2023年，全省法治政府建设工作深入推进，省政府党组带头学法。\n"
+                "一、主要举措\n全省各级政府在《河北日报》刊发学习文章，省政府常务会议研究法治工作。\n")
+    assert (m.jurisdiction, m.level) == ("河北省", "province")
+    m = meta_of("2020年，全省各级政府清理证明事项，推行告知承诺，省政府常务会议定期听取法治工作汇报。\n"
+                "一、主要举措\n洛阳市、开封市的经验在全省推广，我省各地落实。\n")
+    assert (m.jurisdiction, m.level) == ("河南省", "province")
+
+
+def test_untitled_report_never_naming_its_place_stays_null():
+    m = meta_of("2023年，全县坚持依法行政，县政府常务会议定期学法，全县法治政府建设取得新成效。\n" + BODY)
+    assert m.jurisdiction is None and m.parent is None and m.province is None
+
+
+def test_subject_of_the_opening_over_a_place_it_mentions():
+    m = meta_of("2024年，上海市坚持以习近平法治思想为指导，支持浦东新区打造引领区，法治政府建设取得新成效。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent) == ("上海市", "province", None)
+
+
+def test_prefecture_written_by_its_short_form():
+    m = meta_of("2021年度法治政府建设情况报告\n2021年，湘西州政府清理规章，规范执法，法治政府建设稳步推进。\n"
+                "一、主要举措\n湘西州人民政府常务会议专题学法4次，州人民政府各部门落实三项制度。\n")
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("湘西州", "city", None, "湖南省")
+
+
+# -- traditional pages with pinyin -----------------------------------------------------------------
+def test_pinyin_inserted_after_characters_is_read_through():
+    m = meta_of("標(biāo)題 內蒙古自治區(qū)人民政府 2021年法治政府建設(shè)情況報告\n"
+                "2021年，自治區(qū)各級政府清理規章，規範執法，法治政府建設(shè)穩步推進。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("内蒙古自治区", "province", "内蒙古自治区")
+    m = meta_of("2021年，水(shuǐ)利部堅持依法治水(shuǐ)，修訂規章，規範河湖執法，全年任務按期完成。\n" + BODY)
+    assert (m.department, m.level, m.jurisdiction) == ("水利部", "department", None)
+    v = R.Clean("內蒙古自治區(qū)人民政府", 100)
+    assert v.s == "內蒙古自治區人民政府" and v.span(0, 6) == (100, 106) and v.span(6, 10) == (110, 114)
+
+
+# -- parent and province --------------------------------------------------------------------------
+@pytest.mark.parametrize("title,want", [
+    ("九江市2023年法治政府建设年度报告", ("九江市", "city", None, "江西省")),          # a city: no parent
+    ("正定县2023年法治政府建设年度报告", ("正定县", "county", "石家庄市", "河北省")),   # unique county, city parent
+    ("和田县2022年法治政府建设年度报告", ("和田县", "county", None, "新疆维吾尔自治区")),  # 地区 not written
+])
+def test_parent_only_where_written_or_certain(title, want):
+    m = meta_of(title + "\n2023年，全面推进法治政府建设，各项工作取得明显成效，现将有关情况报告如下：\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == want
+
+
+def test_county_parent_written_in_the_text_is_filled():
+    m = meta_of("和田县2022年法治政府建设年度报告\n2022年，按照和田地区的部署，和田县坚持依法行政，成效明显。\n" + BODY)
+    assert (m.parent, m.province) == ("和田地区", "新疆维吾尔自治区")
+
+
+def test_place_only_title_issued_by_a_department():
+    m = meta_of("各设区市市场监督管理局：\n现将方案印发你们，请结合本地实际抓好实施，实施中的问题及时报告。\n"
+                "江西省市场监督管理局\n2022年3月10日\n江西省市场监管执法规范化实施方案\n"
+                "为规范全省市场监管执法行为，统一执法尺度，提高执法质量，结合工作实际，制定本方案。\n")
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("江西省", "department", "市场监督管理局", "江西省")
+    m = meta_of("江西省法治政府建设实施方案\n为规范政府行为，全面建设法治政府，结合本省实际，制定本方案。\n"
+                "江西省人民政府\n2022年3月10日\n")
+    assert (m.jurisdiction, m.level, m.department) == ("江西省", "province", None)
+
+
+def test_department_news_title():
+    m = meta_of("青禾县卫生健康局召开法治政府建设推进会\n近日，县卫生健康局召开2023年法治政府建设推进会，"
+                "局党组书记、局长出席会议并讲话，会议总结了上一年度工作。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("青禾县", "department", "卫生健康局")
+    m = meta_of("正定县召开法治政府建设推进会\n近日，正定县召开2023年法治政府建设推进会，县长出席会议并讲话，"
+                "会议总结了上一年度工作，部署了下一阶段任务。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "county", None)
+
+
+def test_short_opening_sentence():
+    m = meta_of("2023年，省林业厅坚持依法行政，成效明显。\n" + BODY)
+    assert (m.level, m.department, m.jurisdiction) == ("department", "林业厅", None)
+
+
+def test_unknown_reporter_keeps_a_written_province():
+    m = meta_of("2023年，我局坚持依法行政，按照《安徽省行政执法公示办法》公开执法信息，成效明显。\n"
+                "一、主要举措\n我局党组专题研究法治工作。\n")
+    assert (m.jurisdiction, m.level, m.province) == (None, "department", "安徽省")
+    m = meta_of("2023年，审计署规范审计程序，组织开展对安徽省等地区的专项审计调查，"
+                "审计结果依法公告，全年任务按期完成。\n" + BODY)
+    assert (m.jurisdiction, m.department, m.province) == (None, "审计署", None)
+
+
+def test_banner_department_named_by_its_level():
+    m = meta_of("2023年度法治政府建设情况报告\n2023年，旗教育局在旗委、旗政府的坚强领导下，坚持依法治教，推进教育系统法治建设。"
+                "全旗各校落实《鄂托克前旗教育系统法治建设实施方案》。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("鄂托克前旗", "department", "教育局", "内蒙古自治区")
+
+
+def test_department_county_parent_written_by_its_short_name():
+    m = meta_of("弥勒市司法局2023年法治政府建设年度报告\n2023年，我局认真落实红河州法治建设部署，坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("弥勒市", "红河哈尼族彝族自治州", "云南省")
+    m = meta_of("弥勒市司法局2023年法治政府建设年度报告\n2023年，我局认真落实上级法治建设部署，坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("弥勒市", None, "云南省")
+
+
+def test_county_level_city_speaking_of_itself_as_the_city():
+    text = ("2023年，我市按照长沙市委部署清理证明事项，全市法治政府建设稳步推进。\n一、主要举措\n"
+            "浏阳市人民政府常务会议学法6次，浏阳市各部门落实行政执法三项制度，我市获评示范单位。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("浏阳市", "county", "长沙市", "湖南省")
+
+
+def test_national_commission_is_central():
+    m = meta_of("国家卫生健康委2022年法治政府建设年度报告\n2022年，国家卫生健康委修订部门规章，规范卫生监督执法，任务按期完成。\n" + BODY)
+    assert who(m) == (None, "department", "国家卫生健康委", None, None)
+
+
+def test_department_suffixes_beyond_the_usual():
+    m = meta_of("正定县公安局交通警察大队2023年法治政府建设工作报告\n2023年，我大队坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "department", "公安局交通警察大队")
+
+
+def test_department_of_an_autonomous_region_named_by_its_level():
+    m = meta_of("2022年，自治区司法厅坚持以习近平法治思想为指导，为建设法治宁夏提供有力保障，各项工作取得新成效。\n" + BODY)
+    assert who(m) == ("宁夏回族自治区", "department", "司法厅", None, "宁夏回族自治区")
+
+
+def test_department_heading_the_opening_with_any_verb():
+    m = meta_of("2023年，临渊市应急管理局紧盯安全生产重点领域，推动依法行政，取得明显成效，全市安全形势稳定。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("临渊市", "department", "应急管理局")
+    m = meta_of("2023年，正定县坚持学习贯彻党中央决策部署，推动依法行政，取得明显成效，全县法治建设水平提升。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "county", None)
+
+
+@pytest.mark.parametrize("title", [
+    "关于印发《正定县司法局2023年普法依法治理工作要点》的通知",
+    "正定县司法局普法工作总结",
+])
+def test_department_title_forms(title):
+    m = meta_of(title + "\n各科室：\n现将有关材料印发给你们，请结合实际认真贯彻落实，确保各项任务落地见效。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("正定县", "department", "司法局")
+
+
+def test_a_city_whose_name_holds_a_town_suffix_is_not_a_town():
+    gaz = gazetteer()
+    assert "景德镇" not in R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)
+    assert R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)["石坪镇"] == 2
+
+
+def test_city_written_without_its_suffix_is_not_a_town():
+    m = meta_of("2017年，景德镇坚持以习近平新时代中国特色社会主义思想为指导，深入推进依法行政，法治政府建设取得新进展。\n"
+                "一、主要举措\n景德镇市人民政府常务会议学法12次，景德镇市各部门落实三项制度。\n")
+    assert (m.jurisdiction, m.level, m.province) == ("景德镇市", "city", "江西省")
+
+
+def test_opening_speaking_as_the_city_is_not_the_district_it_names():
+    m = meta_of("2023年，本市坚持以习近平法治思想为指导，支持浦东新区打造社会主义现代化建设引领区，法治政府建设取得新成效。\n"
+                "一、主要举措\n上海市人民政府常务会议学法10次，市政府各部门落实三项制度。\n")
+    assert (m.jurisdiction, m.level) == ("上海市", "province")
+    m = meta_of("2023年，浦东新区坚持以习近平法治思想为指导，深入推进依法行政，法治政府建设取得新成效，全区上下统一行动。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent) == ("浦东新区", "county", "上海市")
+
+
+# -- classes found on a fresh sample of department and township pages ---------------------
+LONG = "，规范行政执法行为，完善重大决策程序，各项工作取得明显成效。"
+
+
+def test_labelled_title_field_of_a_catalogue_header():
+    head = ("- 索 引 号:000000/2023-00001\n- 主题分类:法治政府建设\n- 发布机构:教育局\n"
+            "- 标 题:桐庐县教育局2022年度法治政府建设情况报告\n")
+    m = meta_of(head + "2022年，县教育局坚持依法治教" + LONG + "\n" + BODY)
+    assert m.title == "桐庐县教育局2022年度法治政府建设情况报告"
+    assert (m.jurisdiction, m.level, m.department) == ("桐庐县", "department", "教育局")
+    # a catalogue field is never the title, even when it says 法治
+    m = meta_of("- 主题分类:法治政府建设\n2022年，桐庐县坚持依法行政" + LONG + "\n" + BODY)
+    assert m.title != "- 主题分类:法治政府建设"
+    assert (m.jurisdiction, m.level, m.department) == ("桐庐县", "county", None)
+
+
+@pytest.mark.parametrize("title,dept", [("XX县教育局2021年度法治政府建设工作报告", "教育局"),
+                                        ("××市财政局2021年度法治政府建设工作报告", "财政局"),
+                                        ("某县卫生健康局2021年度法治政府建设工作报告", "卫生健康局")])
+def test_masked_place_before_a_department(title, dept):
+    m = meta_of(title + "\n2021年，我局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m) == (None, "department", dept, None, None)
+
+
+def test_real_county_before_a_department_is_not_masked():
+    m = meta_of("新县教育局2021年度法治政府建设工作报告\n2021年，我局坚持依法行政" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.department) == ("新县", "教育局")
+
+
+def test_state_name_before_a_central_body_is_not_part_of_it():
+    m = meta_of("中华人民共和国生态环境部2023年法治政府建设年度报告\n"
+                "2023年，生态环境部坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m) == (None, "department", "生态环境部", None, None)
+
+
+def test_place_only_title_of_a_system_report_takes_the_department_of_the_opening():
+    m = meta_of("桐庐县教育系统2022年度法治政府建设工作报告\n"
+                "2022年，桐庐县教育局在县委、县政府的领导下，坚持依法治教" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "department", "教育局")
+    # the opening's subject is the county itself: a county report
+    m = meta_of("桐庐县2022年度法治政府建设工作报告\n"
+                "2022年，桐庐县坚持依法行政，县司法局牵头开展执法监督" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+
+
+def test_year_led_account_after_an_introduction():
+    m = meta_of("本年度报告根据政府信息公开条例和年度报告格式的要求编制而成，包括总体情况、主动公开情况等部分。"
+                "本年度报告所列数据的统计期限为2024年1月1日至12月31日。\n一、总体情况\n"
+                "2024年，湖州市医疗保障局坚持依法公开" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "医疗保障局")
+
+
+def test_contact_sentence_names_the_reporter():
+    m = meta_of("本报告依照条例编制。如对本报告有疑问，请与湖州市统计局办公室联系（地址：中山路1号）。\n"
+                "一、总体情况\n全年主动公开信息120条，办理依申请公开2件。\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "统计局")
+    m = meta_of("本报告依照条例编制。如对本报告有疑问，请拨打电话联系。\n"
+                "一、总体情况\n全年主动公开信息120条，办理依申请公开2件。\n" + BODY)
+    assert m.department is None
+
+
+def test_self_reference_as_the_subject_of_the_opening_sentence():
+    text = ("2025年，在区委、区政府的领导下，我局坚持依法行政" + LONG + "现将情况报告如下：\n"
+            "一、主要举措\n审议通过了《湖州市吴兴区卫生健康局示范创建实施方案》等文件。\n" + BODY)
+    m = meta_of(text)
+    assert who(m)[:3] == ("吴兴区", "department", "卫生健康局")
+    # once in passing, not as the subject: still the district
+    m = meta_of("2025年，吴兴区坚持依法行政，区卫生健康局等部门协同推进" + LONG + "我局配合开展检查。\n" + BODY)
+    assert who(m)[:3] == ("吴兴区", "county", None)
+
+
+def test_level_written_twice_after_the_place():
+    m = meta_of("2022年，桐庐县县卫生健康局在县委、县政府的领导下，深入推进依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "department", "卫生健康局")
+    m = meta_of("2022年，湖州市市场监督管理局坚持依法监管" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "市场监督管理局")
+
+
+def test_committee_of_the_city_addressed_is_not_a_parent():
+    m = meta_of("市委全面依法治市委员会：\n2025年，青石乡法治政府建设工作在市委、市政府的领导下，坚持依法行政"
+                + LONG + "我乡制定了《青石乡2025年法治政府建设工作计划》，乡党委政府定期研究法治工作。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent) == ("青石乡", "township", None)
+
+
+def test_unknown_place_keeps_the_one_province_written():
+    m = meta_of("青原旗人民政府关于2020年度法治政府建设情况的报告\n"
+                "青原旗人民政府认真贯彻《内蒙古自治区法治政府建设实施方案》，推进全旗法治政府建设" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("青原旗", "county", "内蒙古自治区")
+    m = meta_of("青原旗人民政府关于2020年度法治政府建设情况的报告\n"
+                "青原旗人民政府认真贯彻上级部署，推进全旗法治政府建设" + LONG + "\n" + BODY)
+    assert m.province is None
+
+
+def test_prefecture_short_form_with_zhou_is_the_autonomous_prefecture():
+    m = meta_of("今年以来，伊犁州深入学习贯彻习近平法治思想，推进依法行政" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("伊犁州", "city", "新疆维吾尔自治区")
+
+
+def test_department_news_title_with_an_adverb():
+    m = meta_of("省统计局连续获评依法行政考核先进单位\n"
+                "日前，江苏省依法行政考核结果公布，我局名列前茅。这是我局第三年获此评价。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("江苏省", "department", "统计局")
+
+
+def test_issuer_field_of_a_catalogue_header_names_the_reporter():
+    head = "- 索 引 号: 000000-2025-00003\n- 发布机构: 青石镇人民政府\n中共桐庐县委员会，桐庐县人民政府：\n"
+    m = meta_of(head + "2024年，青石镇法治政府建设工作在县委、县政府的指导下，坚持依法行政" + LONG + "\n" + BODY)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青石镇", "township", "桐庐县", "浙江省")
+    # a field naming an office without a place names no reporter: the opening decides
+    m = meta_of("- 发布机构: 人民政府办公室\n2024年，桐庐县坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+
+
+def test_county_written_by_its_short_form():
+    m = meta_of("2023年以来，张家川县财政局坚持依法理财" + LONG + "\n" + BODY)
+    assert who(m) == ("张家川县", "department", "财政局", None, "甘肃省")
+    assert R.resolve_written(gazetteer(), "张家川县", 2023).name == "张家川回族自治县"
+    assert R.resolve_written(gazetteer(), "松台县", 2023) is None          # no such county
+
+
+def test_place_the_gazetteer_does_not_know_before_a_department():
+    m = meta_of("2023年，松台县医疗保障局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("松台县", "department", "医疗保障局")
+    # a department name that holds a level character is not split
+    m = meta_of("2023年，湖州市城市管理局坚持依法行政" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("湖州市", "department", "城市管理局")
+
+
+def test_opening_naming_the_place_only_as_a_department_s_place():
+    m = meta_of("为做好医保领域信息发布，推动德清县医疗保障局2023年各项公开任务落到实处，"
+                "印发了《德清县医疗保障局2023年公开工作安排》。\n" + BODY)
+    assert who(m)[:3] == ("德清县", "department", "医疗保障局")
+    # the place is the subject of the opening: the county reports
+    m = meta_of("2023年，德清县坚持依法行政，德清县医疗保障局等部门协同推进" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("德清县", "county", None)
+
+
+def test_place_only_title_keeps_the_place_when_the_opening_names_a_department_of_another_level():
+    m = meta_of("桐庐县2023年法治政府建设年度报告\n"
+                "市市场监管局坚持依法监管" + LONG + "现将桐庐县2023年法治政府建设情况报告如下。\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "county", None)
+    m = meta_of("桐庐县教育系统2023年法治政府建设年度报告\n县教育局坚持依法治教" + LONG + "\n" + BODY)
+    assert who(m)[:3] == ("桐庐县", "department", "教育局")
