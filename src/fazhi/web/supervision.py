@@ -1,0 +1,142 @@
+"""报送情况 and 整改台账 pages: the roster of a place and year (counts per sub-region, drill-down
+to the units, Excel export) and the 整改台账 (list, add from a finding or a 督察 feedback, status,
+evidence files, 销号 by a reviewer, Excel export). The work is done by fazhi/supervision/."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from ..errors import FazhiError
+from ..supervision import rectify
+from ..supervision.roster import roster
+from .core import ID, check_csrf, need, reader, render, store
+
+router = APIRouter(include_in_schema=False)
+YEAR = Annotated[int | None, Query(ge=1990, le=2100)]
+
+
+def _default_year() -> int:
+    return dt.date.today().year - 1
+
+
+@router.get("/roster")
+def roster_page(request: Request, place: str = "", year: YEAR = None, region: str = "", user=Depends(reader)):
+    place = place.strip()[:60]
+    year = year or _default_year()
+    data, error = None, None
+    if place:
+        try:
+            data = roster(store(request), place, year)
+        except FazhiError as err:
+            error = f"{err.message_zh}：{err.path}（{err.detail}）" if err.detail else err.message_zh
+    units = [u for u in data.units if (u.region or "（本级）") == region] if data and region else None
+    return render(request, "roster.html", place=place, year=year, data=data, error=error,
+                  regions=data.by_region() if data else {}, region=region, units=units)
+
+
+@router.get("/roster.xlsx")
+def roster_xlsx(request: Request, place: str, year: YEAR = None, user=Depends(reader)):
+    from ..render.roster import render_roster_xlsx
+    r = roster(store(request), place.strip()[:60], year or _default_year())
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "r.xlsx")
+        render_roster_xlsx(r, path)
+        data = open(path, "rb").read()
+    from urllib.parse import quote
+    name = quote(f"{r.place}{r.year}年度报送情况.xlsx")
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
+
+
+@router.get("/rectify")
+def rectify_page(request: Request, unit: str = "", status: str = "", overdue: bool = False,
+                 report: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+                 finding: str = "", user=Depends(reader)):
+    try:
+        items = rectify.items(store(request), unit=unit.strip() or None, status=status or None, overdue=overdue)
+    except FazhiError as err:
+        items, status = [], ""
+        request.session["flash"] = {"error": True, "message": err.message_zh}
+    return render(request, "rectify.html", items=items, unit=unit, status=status, overdue=overdue,
+                  statuses=rectify.STATUSES, prefill={"report": report, "finding": finding[:10]},
+                  flash=request.session.pop("flash", None))
+
+
+@router.get("/rectify/{iid}")
+def rectify_item_page(request: Request, iid: ID, user=Depends(reader)):
+    try:
+        item = rectify.get(store(request), iid)
+    except FazhiError:
+        return render(request, "error.html", status_code=404, message="整改事项不存在 / item not found")
+    return render(request, "rectify_item.html", item=item, statuses=rectify.STATUSES[:3],
+                  field_names=rectify.FIELD_NAMES, flash=request.session.pop("flash", None))
+
+
+def _back(request: Request, url: str, message: str, error: bool = False):
+    request.session["flash"] = {"error": error, "message": message}
+    return RedirectResponse(url, status_code=303)
+
+
+@router.post("/rectify", dependencies=[Depends(check_csrf)])
+async def rectify_add(request: Request, user=Depends(need("reviewer"))):
+    form = await request.form()
+    get = lambda k: (str(form.get(k) or "").strip() or None)  # noqa: E731
+    try:
+        rid = int(get("report")) if get("report") else None
+        iid = rectify.add(store(request), unit=get("unit") or "", problem=get("problem"), report_id=rid,
+                          finding=get("finding"), measure=get("measure"), person=get("person"),
+                          deadline=get("deadline"), user=user["name"])
+    except (FazhiError, ValueError) as err:
+        msg = getattr(err, "message_zh", None) or "登记失败"
+        detail = getattr(err, "detail", None)
+        return _back(request, "/rectify", f"{msg}{'：' + detail if detail else ''}", error=True)
+    return _back(request, f"/rectify/{iid}", f"已登记整改事项 #{iid}")
+
+
+@router.post("/rectify/{iid}", dependencies=[Depends(check_csrf)])
+async def rectify_update(request: Request, iid: ID, user=Depends(need("reviewer"))):
+    form = await request.form()
+    get = lambda k: (str(form.get(k) or "").strip() or None)  # noqa: E731
+    files = []
+    for up in form.getlist("evidence"):
+        if getattr(up, "filename", None):
+            files.append((up.filename.replace("\u202e", ""), await up.read()))
+    try:
+        if get("action") == "close":
+            rectify.close(store(request), iid, user=user["name"], role=user["role"])
+            return _back(request, f"/rectify/{iid}", "已销号")
+        rectify.update(store(request), iid, status=get("status"), note=get("progress"), measure=get("measure"),
+                       deadline=get("deadline"), person=get("person"), evidence=files, user=user["name"])
+    except FazhiError as err:
+        return _back(request, f"/rectify/{iid}", f"{err.message_zh}{'：' + err.detail if err.detail else ''}", error=True)
+    return _back(request, f"/rectify/{iid}", "已更新")
+
+
+@router.get("/rectify/evidence/{eid}")
+def rectify_evidence(request: Request, eid: ID, user=Depends(reader)):
+    try:
+        name, data = rectify.evidence_file(store(request), eid)
+    except FazhiError:
+        return render(request, "error.html", status_code=404, message="文件不存在 / file not found")
+    from urllib.parse import quote
+    return Response(data, media_type="application/octet-stream",
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+
+@router.get("/rectify.xlsx")
+def rectify_xlsx(request: Request, user=Depends(reader)):
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "t.xlsx")
+        rectify.export_xlsx(store(request), path)
+        data = open(path, "rb").read()
+    from urllib.parse import quote
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote('整改台账.xlsx')}"})
+

@@ -1,0 +1,63 @@
+"""报送情况 and 整改台账 pages over a real SQLite file: the roster of a prefecture, a 整改 item raised
+from a finding on the report page, marked 已整改 with a file, closed (销号) by a reviewer only."""
+from __future__ import annotations
+
+import re
+
+from openpyxl import load_workbook
+
+from web_helpers import client, csrf_of, login, make_app
+from test_supervision_roster import report_text
+
+
+def test_roster_and_rectify_pages(tmp_path):
+    app = make_app(tmp_path / "s.db", load=False)
+    st = app.state.store
+    st.ingest_items([("k.txt", report_text("康乐县人民政府", 2024, "2025年2月20日").encode()),
+                     ("h.txt", report_text("和政县人民政府", 2024, "2025年3月21日").encode())], corpus=False)
+    c = client(app)
+    login(c, "rev")
+    page = c.get("/roster", params={"place": "临夏回族自治州", "year": 2024}).text
+    assert "应报 <b>9</b>，已报 <b>2</b>（按时 1、逾期 1" in page
+    assert "逾期（20天）" in page and "和政县人民政府" in page
+    drill = c.get("/roster", params={"place": "临夏回族自治州", "year": 2024, "region": "和政县"}).text
+    units = re.search(r'id="roster-units".*?</table>', drill, re.S).group(0)
+    assert "和政县人民政府" in units and "康乐县人民政府" not in units
+    x = c.get("/roster.xlsx", params={"place": "临夏回族自治州", "year": 2024})
+    assert x.status_code == 200 and x.content[:2] == b"PK"
+    assert "地区名称不唯一" in c.get("/roster", params={"place": "鼓楼区", "year": 2024}).text
+    # from the report page to the 台账
+    rid = next(r["id"] for r in st.list_reports() if r["jurisdiction"] == "和政县")
+    report = c.get(f"/reports/{rid}").text
+    link = re.search(r'href="(/rectify\?report=\d+&(?:amp;)?finding=F\d+)"', report).group(1).replace("&amp;", "&")
+    form = c.get(link).text
+    token = csrf_of(form)
+    finding = re.search(r'name="finding" size="5" value="(F\d+)"', form).group(1)
+    r = c.post("/rectify", data={"csrf_token": token, "unit": "和政县人民政府", "report": str(rid),
+                                 "finding": finding, "deadline": "2099-06-30"}, follow_redirects=False)
+    assert r.status_code == 303 and re.match(r"/rectify/\d+$", r.headers["location"])
+    item_url = r.headers["location"]
+    r = c.post(item_url, data={"csrf_token": token, "status": "已整改", "progress": "已补报并公开", "action": "update"},
+               files={"evidence": ("佐证材料.pdf", b"%PDF-1.4 evidence", "application/pdf")}, follow_redirects=False)
+    assert r.status_code == 303
+    item = c.get(item_url).text
+    assert "已整改" in item and "佐证材料.pdf" in item and 'id="rectify-close"' in item
+    ev = re.search(r'href="(/rectify/evidence/\d+)"', item).group(1)
+    assert c.get(ev).content == b"%PDF-1.4 evidence"
+    # a viewer sees the item but cannot close it
+    v = client(app)
+    login(v, "look")
+    assert 'id="rectify-close"' not in v.get(item_url).text
+    assert v.post(item_url, data={"csrf_token": csrf_of(v.get(item_url).text), "action": "close"},
+                  follow_redirects=False).status_code == 403
+    r = c.post(item_url, data={"csrf_token": token, "action": "close"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert "已销号" in c.get(item_url).text
+    listing = c.get("/rectify").text
+    assert "和政县人民政府" in listing and "已销号" in listing
+    x = c.get("/rectify.xlsx")
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(x.content)
+    wb = load_workbook(path)
+    hist = [row[3] for row in wb["变更记录"].iter_rows(min_row=2, values_only=True)]
+    assert "登记" in hist and "佐证材料" in hist and hist.count("整改状态") == 2
