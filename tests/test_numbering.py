@@ -3,7 +3,6 @@ Word/HTML opinion and the Excel all call a report's findings F1…Fn, whatever o
 corpus holds (the web used database row ids: a report's findings were F21–F24)."""
 from __future__ import annotations
 
-import io
 import re
 
 import openpyxl
