@@ -34,6 +34,7 @@ serve: setup
 	$(BIN)/fazhi serve --demo --db $(DEMO)/fazhi.db
 
 test: setup
+	$(BIN)/ruff check src eval bench tests
 	$(BIN)/python -m pytest -q
 
 eval: setup
