@@ -75,3 +75,19 @@ def test_summary_has_no_internal_codes(capsys):
     assert rc == 0
     assert "（县级）" in out and "类型      年度报告" in out
     assert not re.search(r"\b(county|report|first_responsible|admin_[a-z_]+)\b", out)
+
+
+def test_analyze_workers_keeps_the_input_order(capsys, tmp_path):
+    import json
+    paths = []
+    for k, county in enumerate(("青石县", "白水县", "红岩县")):
+        p = tmp_path / f"{k}.txt"
+        p.write_text(EXAMPLE.read_text("utf-8").replace("青禾县", county), encoding="utf-8")
+        paths.append(str(p))
+    (tmp_path / "bad.txt").write_text("", encoding="utf-8")
+    paths.insert(1, str(tmp_path / "bad.txt"))
+    rc, out, err = _run(capsys, ["analyze", *paths, "--workers", "2", "--format", "jsonl"])
+    assert rc == 1 and "文件为空" in err
+    rows = [json.loads(x) for x in out.strip().splitlines()]
+    assert [r["source"]["path"] for r in rows] == paths
+    assert [r["meta"]["jurisdiction"] for r in rows if "meta" in r] == ["青石县", "白水县", "红岩县"]
