@@ -472,3 +472,41 @@ def test_place_only_title_keeps_the_place_when_the_opening_names_a_department_of
     assert who(m)[:3] == ("桐庐县", "county", None)
     m = meta_of("桐庐县教育系统2023年法治政府建设年度报告\n县教育局坚持依法治教" + LONG + "\n" + BODY)
     assert who(m)[:3] == ("桐庐县", "department", "教育局")
+
+
+# -- a province written only by its short name in the set phrase of instructions to it ---------
+def test_unnamed_department_takes_the_province_of_the_instructions_phrase():
+    m = meta_of("2024年，区农业农村局深入学习习近平总书记视察江西重要讲话精神，依法履行职责，"
+                "各项工作取得新进展。现将有关情况报告如下：\n" + BODY)
+    assert (m.level, m.department, m.jurisdiction, m.province) == ("department", "农业农村局", None, "江西省")
+    m = meta_of("县委、县政府：\n2024年以来，教育局认真贯彻习近平总书记对山西工作的重要讲话精神，"
+                "扎实推进依法治教。\n" + BODY)
+    assert (m.level, m.department, m.province) == ("department", "教育局", "山西省")
+
+
+def test_a_short_province_name_outside_the_phrase_or_two_of_them_give_no_province():
+    m = meta_of("2024年，区农业农村局组织干部赴江西学习交流，依法履行职责，各项工作取得新进展。\n" + BODY)
+    assert (m.department, m.province) == ("农业农村局", None)
+    m = meta_of("2024年，区农业农村局学习习近平总书记视察江西重要讲话和对湖南工作的重要指示精神，"
+                "依法履行职责。\n" + BODY)
+    assert (m.department, m.province) == ("农业农村局", None)
+
+
+# -- 有序/稳步 after the department subject of the year-led account ------------------------------
+def test_department_subject_followed_by_an_adverb_of_manner():
+    m = meta_of("根据有关规定编制本报告。所列数据统计期限为2024年1月1日至2024年12月31日。\n一、总体情况\n"
+                "2024年，按照省委、省政府的部署要求，省林业厅有序推进政府信息公开工作。\n" + BODY)
+    assert (m.level, m.department, m.jurisdiction) == ("department", "林业厅", None)
+    m = meta_of("根据有关规定编制本报告。\n一、总体情况\n"
+                "2024年，按照上级部署要求，全省有序推进政府信息公开工作。\n" + BODY)
+    assert m.department is None
+
+
+# -- a page widget after the title on its line ------------------------------------------------
+def test_title_line_with_a_trailing_widget_word():
+    m = meta_of("卫生健康部政府信息公开工作2021年度报告 二维码\n发表时间:2022-01-29 来源:本站\n"
+                "根据条例要求，编制本报告。\n" + BODY)
+    assert m.title == "卫生健康部政府信息公开工作2021年度报告"
+    assert (m.level, m.department, m.jurisdiction) == ("department", "卫生健康部", None)
+    m = meta_of("二维码\n发表时间:2022-01-29 来源:本站\n根据条例要求，编制本报告。\n" + BODY)
+    assert m.title != "二维码" and m.department is None

@@ -191,7 +191,7 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             continue
         if len(ln.s) > 60 and ln.s[-1] in "。" :
             break                       # the body has started
-        cut = _SITE_SUFFIX.search(ln.s)
+        cut = _SITE_SUFFIX.search(ln.s) or _TAIL_WIDGET.search(ln.s)
         if cut and _TITLE_WORD.search(ln.s, 0, cut.start()):
             ln = Line(ln.start, ln.start + cut.start(), ln.s[:cut.start()])
         if not _title_ish(ln) or (_SITE_LABEL.search(ln.s) and not _TITLE_END.search(ln.s)):
@@ -249,6 +249,8 @@ def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
 
 
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-—]{1,2}\s+")
+# a page widget written after the title on its line ('…年度报告 二维码', '…报告 分享到')
+_TAIL_WIDGET = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印本页|打印|收藏)\s*$")
 
 
 def _hint_title(hint: str) -> str:

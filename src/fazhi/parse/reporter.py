@@ -100,7 +100,8 @@ _TITLE_AFTER = (rf"(?=\s|$|[,，。:：;；《》()]|{_YEAR_AHEAD}|年度|关于
                 r"政府信息|信息公开|政务|普法|执法|行政|上半年|半年|工作|述法|推进|召开|举办|开展|组织|获|荣获|再次|连续|首次|入选|印发|发布|部署|多措并举|扎实|全力|强化|加强|深化)")
 _SUBJECT_VERB = (r"(?:坚持|深入|认真|始终|紧紧|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在|按照|高度|严格|"
                  r"贯彻|立足|切实|不断|着力|进一步|结合|大力|发布|党组|党委|领导班子|机关|紧密|主动|"
-                 r"把|将|自觉|强化|依法|着眼|注重|坚定|加快|推进|锚定|牢牢|对标|全力|统筹|致力|秉持|秉承|抓好)")
+                 r"把|将|自觉|强化|依法|着眼|注重|坚定|加快|推进|锚定|牢牢|对标|全力|统筹|致力|秉持|秉承|抓好|"
+                 r"有序|稳步)")
 _SUBJECT_AFTER = rf"(?=\s*(?:{_SUBJECT_VERB}|{_YEAR_AHEAD}|年度|关于|法治|主要负责|政府信息公开|信息公开))"
 _DEPT_CORE_T = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_TITLE_AFTER}")
 _DEPT_CORE_S = re.compile(rf"[{CJK}]{{1,14}}?{_DEPT_END}{_SUBJECT_AFTER}")
@@ -864,4 +865,22 @@ def _written_province(c, view_exclude: str | None = None) -> str | None:
         return provs.pop()
     if not provs and len(cities) == 1:
         return cities.pop()
+    if not provs and not cities:
+        # the province named by its short name in the set phrase of the instructions to it
+        # (视察X重要讲话, 对X(一)系列重要讲话, 对X工作重要讲话, 在X考察时的重要讲话)
+        shorts = {m.group(1) for m in _short_province_rx(gaz).finditer(c.norm)}
+        if len(shorts) == 1:
+            return gaz.province_shorts[shorts.pop()]
     return None
+
+
+_SHORT_PROVINCE_RX = {}
+
+
+def _short_province_rx(gaz):
+    rx = _SHORT_PROVINCE_RX.get(id(gaz))
+    if rx is None:
+        alt = "|".join(sorted((re.escape(k) for k in gaz.province_shorts if len(k) >= 2), key=len, reverse=True))
+        rx = re.compile(rf"(?:视察|考察|对|在)({alt})(?:工作|考察时?|时)?的?(?:一?系列)?重要(?:讲话|指示)")
+        _SHORT_PROVINCE_RX[id(gaz)] = rx
+    return rx
