@@ -267,3 +267,16 @@ def test_cli_bad_file_one_line_on_stderr(tmp_path, content, code):
     err = proc.stderr.strip().splitlines()
     assert len(err) == 1 and f"[{code}]" in err[0]
     assert "Traceback" not in proc.stderr
+
+
+def test_control_characters_are_not_text():
+    """b"\\x00\\x01" repeated looks like UTF-16 by its zero bytes but decodes to control
+    characters only: it is a binary file, not a text of U+0001."""
+    import pytest as _pytest
+    import fazhi
+    from fazhi.errors import FazhiError
+    with _pytest.raises(FazhiError) as e:
+        fazhi.analyze(b"\x00\x01" * 100, path="x.txt")
+    assert e.value.code == "binary"
+    r = fazhi.analyze("青石县2023年法治政府建设年度报告\n一、主要工作\n".encode("utf-16-le"), path="u.txt")
+    assert r.text.startswith("青石县2023年")

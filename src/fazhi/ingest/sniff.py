@@ -128,10 +128,12 @@ def _looks_utf16(data: bytes) -> str | None:
     for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if zeros >= 0.2 * n and other <= 0.02 * n:
             try:
-                even_data.decode(enc)
-                return enc
+                text = even_data.decode(enc)
             except UnicodeDecodeError:
                 return None
+            # control characters are not text: a run of \x00\x01 pairs "decodes" as U+0001 …
+            ctrl = sum(1 for ch in text[:4096] if ord(ch) < 0x20 and ch not in "\t\n\r\f\x1b")
+            return None if ctrl > max(2, min(len(text), 4096) * 0.01) else enc
     if even or odd:
         # mostly-Chinese UTF-16 has few zero bytes: accept the decoding that reads as Chinese
         best, best_score = None, 0.0
