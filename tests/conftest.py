@@ -65,3 +65,32 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG0
         groups.setdefault(key, []).append(1)
     parts = "；".join(f"{k} ×{len(v)}" for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1])))
     terminalreporter.write_line(f"跳过 {len(skipped)} 项 / skipped {len(skipped)}: {parts}")
+
+
+def sqlite_or_pg_store(request, tmp_path, label: str):
+    """A migrated Store on a real SQLite file, or (param "postgresql") in a fresh schema of the
+    real PostgreSQL server named by FAZHI_TEST_PG (skipped with the reason when it is not set).
+    Use as a parametrised fixture: `params=["sqlite", "postgresql"]`, `yield from …`."""
+    import os
+
+    from fazhi.corpus.store import Store
+    if request.param == "sqlite":
+        s = Store(f"sqlite:///{tmp_path / (label + '.db')}").migrate()
+        yield s
+        s.close()
+        return
+    url = os.environ.get("FAZHI_TEST_PG")
+    if not url:
+        pytest.skip("FAZHI_TEST_PG is not set (CI sets it and starts PostgreSQL)")
+    import sqlalchemy as sa
+    schema = f"t_{label}_{os.getpid()}_{abs(hash(str(tmp_path))) % 10**6}"
+    eng = sa.create_engine(url)
+    with eng.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    u = sa.engine.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    s = Store(u.render_as_string(hide_password=False)).migrate()
+    yield s
+    s.close()
+    with eng.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    eng.dispose()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 
 import pytest
 from openpyxl import load_workbook
 
+from conftest import sqlite_or_pg_store
 from fazhi.cli import main
-from fazhi.corpus.store import Store
 from fazhi.errors import FazhiError
 from fazhi.supervision import rectify
 
@@ -52,26 +51,7 @@ OTHER = Y2024.replace("康乐县", "和政县").replace("跟踪整改，纠错�
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
-    if request.param == "sqlite":
-        s = Store(f"sqlite:///{tmp_path / 'rectify.db'}").migrate()
-        yield s
-        s.close()
-        return
-    url = os.environ.get("FAZHI_TEST_PG")
-    if not url:
-        pytest.skip("FAZHI_TEST_PG is not set (CI sets it and starts PostgreSQL)")
-    import sqlalchemy as sa
-    schema = f"t_rectify_{os.getpid()}_{abs(hash(str(tmp_path))) % 10**6}"
-    eng = sa.create_engine(url)
-    with eng.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    u = sa.engine.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-    s = Store(u.render_as_string(hide_password=False)).migrate()
-    yield s
-    s.close()
-    with eng.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-    eng.dispose()
+    yield from sqlite_or_pg_store(request, tmp_path, "rectify")
 
 
 def _rid(store, year, place="康乐县"):

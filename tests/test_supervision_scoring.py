@@ -5,14 +5,13 @@ FAZHI_TEST_PG is set). The reports are short texts written for these tests."""
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import pytest
 from openpyxl import load_workbook
 
+from conftest import sqlite_or_pg_store
 from fazhi.cli import main
-from fazhi.corpus.store import Store
 from fazhi.errors import FazhiError
 from fazhi.supervision.scoring import load_rubric, percentile, rank, score_report
 
@@ -49,26 +48,7 @@ WRONG_RATE = ("行政机关负责人出庭应诉率达到100%。",
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
-    if request.param == "sqlite":
-        s = Store(f"sqlite:///{tmp_path / 'scoring.db'}").migrate()
-        yield s
-        s.close()
-        return
-    url = os.environ.get("FAZHI_TEST_PG")
-    if not url:
-        pytest.skip("FAZHI_TEST_PG is not set (CI sets it and starts PostgreSQL)")
-    import sqlalchemy as sa
-    schema = f"t_scoring_{os.getpid()}_{abs(hash(str(tmp_path))) % 10**6}"
-    eng = sa.create_engine(url)
-    with eng.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    u = sa.engine.make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-    s = Store(u.render_as_string(hide_password=False)).migrate()
-    yield s
-    s.close()
-    with eng.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-    eng.dispose()
+    yield from sqlite_or_pg_store(request, tmp_path, "scoring")
 
 
 def _ingest(store, items):

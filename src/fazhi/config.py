@@ -56,11 +56,12 @@ def validate(over: dict, base: dict, prefix: str = "") -> str | None:
     return None
 
 
-def _merge(base: dict, over: dict) -> dict:
+def merge(base: dict, over: dict) -> dict:
+    """`over` laid over a deep copy of `base`, key by key (mappings merged, other values replaced)."""
     out = copy.deepcopy(base)
     for k, v in (over or {}).items():
         if isinstance(v, dict) and isinstance(out.get(k), dict):
-            out[k] = _merge(out[k], v)
+            out[k] = merge(out[k], v)
         else:
             out[k] = copy.deepcopy(v)
     return out
@@ -92,7 +93,7 @@ class Config:
             problem = validate(over, cfg.data)
             if problem:
                 raise FazhiError("bad_config", str(path), problem)
-            cfg.data = _merge(cfg.data, over)
+            cfg.data = merge(cfg.data, over)
         return cfg
 
     def get(self, dotted: str, default: Any = None) -> Any:

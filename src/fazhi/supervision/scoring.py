@@ -24,6 +24,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from ..config import merge
 from .. import catalog
 from ..errors import FazhiError
 from ..labels import LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES, TIMELINESS_NAMES, indicator_names, rule_title
@@ -110,14 +111,6 @@ def _validate(data: Any, schema: Any, where: str, path: str = "") -> None:
             _validate(v, NUM, where, f"{key}.{r}")
 
 
-def _merge(base: dict, over: dict) -> dict:
-    out = copy.deepcopy(base)
-    for k, v in (over or {}).items():
-        if isinstance(v, dict) and isinstance(out.get(k), dict):
-            out[k] = _merge(out[k], v)
-        else:
-            out[k] = copy.deepcopy(v)
-    return out
 
 
 def _read_yaml(text: str, where: str) -> dict:
@@ -161,7 +154,7 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
     except FileNotFoundError:
         raise FazhiError("not_found", str(p)) from None
     over = _read_yaml(text, str(p))
-    return Rubric(_merge(base, over), str(p))
+    return Rubric(merge(base, over), str(p))
 
 
 # -- scores -------------------------------------------------------------------------------------
