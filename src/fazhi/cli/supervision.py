@@ -12,7 +12,7 @@ def register(sub) -> None:
     rs = p.add_subparsers(dest="roster_command", metavar="ACTION")
 
     a = rs.add_parser("show", help="某地某年度的报送情况")
-    a.add_argument("--place", required=True, help="地区（如 临夏回族自治州）")
+    a.add_argument("--place", required=True, help="地区（如 芜湖市）")
     a.add_argument("--year", type=int, required=True, help="报告年度")
     a.add_argument("-o", "--output", help="导出 Excel（.xlsx）")
     _db(a)
@@ -49,7 +49,7 @@ def register(sub) -> None:
 
     # -- 考评 ---------------------------------------------------------------------------------
     p = sub.add_parser("score", help="考评：按考评细则给报告打分并排名 / score and rank the reports")
-    p.add_argument("--place", help="地区（如 临夏回族自治州）：其下各单位的报告；不写则全库")
+    p.add_argument("--place", help="地区（如 芜湖市）：其下各单位的报告；不写则全库")
     p.add_argument("--year", type=int, help="报告年度；不写则逐年度分别排名")
     p.add_argument("-o", "--output", help="导出 Excel（.xlsx：考评、扣分明细）")
     p.add_argument("--rubric", help="考评细则（YAML，按键覆盖默认细则 catalog/scoring.yaml）")

@@ -189,10 +189,10 @@ roster_units = sa.Table(          # units imported from the office's list (depar
     "roster_units", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("place", sa.Text, nullable=False),          # the roster's place as given at import
-    sa.Column("name", sa.Text, nullable=False),           # 单位名称 as written (康乐县司法局)
+    sa.Column("name", sa.Text, nullable=False),           # 单位名称 as written (青石县司法局)
     sa.Column("level", sa.String(20), nullable=True),     # province/city/county/township/department
-    sa.Column("region", sa.Text, nullable=True),          # 上级地区 (康乐县)
-    sa.Column("jurisdiction", sa.Text, nullable=True),    # the unit's place (康乐县)
+    sa.Column("region", sa.Text, nullable=True),          # 上级地区 (青石县)
+    sa.Column("jurisdiction", sa.Text, nullable=True),    # the unit's place (青石县)
     sa.Column("department", sa.Text, nullable=True),      # its own name without the place (司法局)
     sa.Column("credit_code", sa.String(18), nullable=True),
     sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),

@@ -922,7 +922,7 @@ def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
     for m in _TOWNSHIP_SUBJECT.finditer(masked):
         nm = m.group(1)
         if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6 or nm + "市" in c.g():
-            continue          # 景德镇 is the city of 景德镇市, not a town
+            continue          # the 镇 of a city named X镇市 makes no town
         return nm, start + m.start(1), start + m.end(1)
     if best:
         we = _WE.search(masked[:best[2] - start])

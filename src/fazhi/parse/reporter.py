@@ -372,7 +372,7 @@ def _blank(s: str, a: int, b: int) -> str:
 
 
 def _inside_place(s: str, a: int, b: int, gaz) -> bool:
-    """s[a:b] lies inside a longer gazetteer name (the 镇 of 景德镇市)."""
+    """s[a:b] lies inside a longer gazetteer name (the 镇 of a city named X镇市)."""
     lo = max(0, a - 6)
     return any(lo + st <= a and b < lo + en for st, en, _ in gaz.find(s[lo:b + 4], free_text=False))
 
@@ -380,7 +380,7 @@ def _inside_place(s: str, a: int, b: int, gaz) -> bool:
 def _township_names(s: str, gaz=None) -> Counter:
     """Township names (X镇, X乡, X街道) in a text: the longest left extension of each suffix
     occurrence that is as frequent as the shortest one, written at least twice. A 镇 that is
-    part of a county or city name (景德镇市) is not a township."""
+    part of a county or city name (a city named X镇市) is not a township."""
     counts: Counter = Counter()
     for m in re.finditer(r"(?:镇|乡|街道|苏木)", s):
         if gaz is not None and _inside_place(s, m.start(), m.end(), gaz):

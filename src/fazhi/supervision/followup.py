@@ -29,7 +29,7 @@ RULE = "corpus.rectify_followup"
 
 
 def _unit_place(unit: str) -> tuple[str | None, str | None]:
-    """(jurisdiction, department) named by a 责任单位: 康乐县人民政府 -> (康乐县, None)."""
+    """(jurisdiction, department) named by a 责任单位: 青石县人民政府 -> (青石县, None)."""
     from .roster import split_department
     for suffix in ("人民政府", "政府", "办事处"):
         if unit.endswith(suffix) and len(unit) > len(suffix):

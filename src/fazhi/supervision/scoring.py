@@ -3,7 +3,7 @@ place and year.
 
     rubric = load_rubric()                      # or load_rubric("my.yaml"): overrides key by key
     s = score_report(store, 12, rubric)         # Score(total, max, criteria=[CriterionScore(items)])
-    rows = rank(store, place="临夏回族自治州", year=2024)   # [RankRow(score, rank, percentile)]
+    rows = rank(store, place="芜湖市", year=2024)   # [RankRow(score, rank, percentile)]
 
 Every item of a score points at its evidence: a finding id (F<n>, R<n> as the store shows them),
 a statutory part, or a quote with its offsets in the report text. The findings are those after
