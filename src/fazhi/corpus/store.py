@@ -92,6 +92,13 @@ def report_key_for(name: str | None, meta: dict[str, Any]) -> str | None:
 # analysis (runs in worker processes: only picklable, top-level functions)
 # --------------------------------------------------------------------------------------
 
+def _done(result: dict[str, Any]) -> Future:
+    """A future that already holds `result` (a skipped or unreadable file, queued in order)."""
+    f: Future = Future()
+    f.set_result(result)
+    return f
+
+
 def analyze_item(item: tuple[str, bytes], config_data: dict | None = None) -> dict[str, Any]:
     """Analyse one file's bytes. Returns {"ok": True, "json", "paragraphs", "seg"} or
     {"ok": False, "code", "message"}; never raises for bad input."""
@@ -367,6 +374,11 @@ class Store:
                 res = fut.result()
             except Exception as exc:  # the executor itself failed on this item (or timed out)
                 res = _failed_result(name, exc)
+            if res.get("skipped"):
+                flush()      # the files analysed before this one are reported first, in order
+                summary.skipped += 1
+                say(f"跳过（已入库） {name}")
+                return
             if not res.get("ok"):
                 flush()      # the files analysed before this one are reported first, in order
                 self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
@@ -389,23 +401,13 @@ class Store:
                         from ..api import read_bytes
                         data = read_bytes(src, self.config.get("limits.max_file_mb", 50))
                     except Exception as exc:
-                        code = getattr(exc, "code", "read_error")
-                        while pending:       # report earlier files first, in order
-                            finish(*pending.popleft())
-                        flush()
-                        done += 1
-                        self._record_failure(run_id, name, None, code, str(exc))
-                        summary.failed += 1
-                        summary.failures.append({"path": name, "code": code, "message": str(exc)})
-                        say(failed_line(name, str(exc)))
+                        # queued behind the files before it (reported in order, nobody waits)
+                        pending.append((name, None, b"", _done({"ok": False, "code": getattr(exc, "code", "read_error"),
+                                                                "message": str(exc)})))
                         continue
                 sha = hashlib.sha256(data).hexdigest()
                 if sha in seen or self._has_sha(sha):
-                    while pending:       # report earlier files first, in order
-                        finish(*pending.popleft())
-                    done += 1
-                    summary.skipped += 1
-                    say(f"跳过（已入库） {name}")
+                    pending.append((name, sha, b"", _done({"ok": False, "skipped": True})))
                     continue
                 seen.add(sha)
                 pending.append((name, sha, data, executor.submit(fn, (name, data))))
