@@ -310,6 +310,7 @@ def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, sav
     worst_per_kb = (0.0, "", 0)
     worst = (0.0, "", 0)
     hangs: list[str] = []
+    hang_inputs: list[tuple[str, bytes]] = []     # to re-run alone: a load spike is not a hang
     t_start = time.perf_counter()
     window = 4 * workers
     with LimitedExecutor(workers, timeout=timeout, memory_mb=2048, initializer=warm_up) as ex:
@@ -333,6 +334,8 @@ def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, sav
                 examples.setdefault(res["sig"], f"{label} ({len(data)} bytes)\n{res.get('tb', '')}")
             if res["status"] == "hang":
                 hangs.append(f"{label} ({len(data)} bytes)")
+                if len(hang_inputs) < 20:
+                    hang_inputs.append((name, data))
             if res["status"] in ("crash", "hang") and save:
                 save.mkdir(parents=True, exist_ok=True)
                 (save / f"{res['status']}-{name}").write_bytes(data)
@@ -365,7 +368,7 @@ def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, sav
     done = sum(stats.values())
     return {"cases": done, "interrupted": interrupted, "seed": seed, "seconds": round(time.perf_counter() - t_start, 1),
             "outcomes": dict(stats), "error_codes": dict(codes), "crashes": dict(crashes),
-            "crash_examples": examples, "hangs": hangs,
+            "crash_examples": examples, "hangs": hangs, "hang_inputs": hang_inputs,
             "worst_s_per_kb": {"seconds_per_kb": round(worst_per_kb[0], 4), "case": worst_per_kb[1],
                                "bytes": worst_per_kb[2]},
             "worst_s": {"seconds": round(worst[0], 3), "case": worst[1], "bytes": worst[2]}}
