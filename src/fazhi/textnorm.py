@@ -56,6 +56,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "區(qū)"): a bracketed syllable of lowercase letters with a tone mark right after a CJK
 # character. Ingest cuts it out as residue (fazhi.ingest.clean, Removed kind "pinyin");
 # "(试行)", "(xx)", "(A)" and "(2021)" carry no tone mark and stay.
+# any bracketed syllable after a character, toned or not ("區(qū)", "年(nian)"): for the views that
+# classify and resolve places (parse/kind.py, parse/reporter.py); ingest removes only PINYIN
+PINYIN_ANY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
 
 

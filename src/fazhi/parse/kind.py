@@ -31,7 +31,7 @@ from ..zh import masks
 KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
 
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in textnorm
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")

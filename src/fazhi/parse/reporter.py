@@ -35,7 +35,7 @@ from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
 CJK = "\u4e00-\u9fff"
 
 # -- a view of a string without inserted pinyin ------------------------------------
-_PINYIN = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)")
+from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in textnorm
 
 
 class Clean:
