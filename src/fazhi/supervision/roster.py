@@ -315,8 +315,14 @@ def roster(store, place: str, year: int) -> Roster:
     reps = [r for r in store.list_reports(year=year)]
     # a lookalike without a report year (a 工作要点, a news item) dated in the reporting season
     season = str(year + 1)
-    reps += [r for r in store.list_reports() if r["report_year"] is None and r["kind"] not in REPORT_KINDS
-             and (r["report_date"] or r["publish_date"] or "").startswith(season)]
+    tr = T.reports
+    cols = [tr.c.id, tr.c.report_key, tr.c.jurisdiction, tr.c.province, tr.c.level, tr.c.department, tr.c.report_year,
+            tr.c.report_date, tr.c.publish_date, tr.c.kind, tr.c.verdict, tr.c.late, tr.c.reviewed_verdict]
+    with store.engine.connect() as conn:     # in SQL: not every stored report of the corpus
+        reps += [dict(x._mapping) for x in conn.execute(
+            sa.select(*cols).where(tr.c.current == sa.true(), tr.c.report_year.is_(None),
+                                   tr.c.kind.not_in(REPORT_KINDS),
+                                   sa.or_(tr.c.report_date.like(f"{season}-%"), tr.c.publish_date.like(f"{season}-%"))))]
     with store.engine.connect() as conn:
         ids = [r["id"] for r in reps]
         adcodes = dict(conn.execute(sa.select(T.reports.c.id, T.reports.c.adcode)
