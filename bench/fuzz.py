@@ -339,7 +339,8 @@ def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, sav
             if res["status"] in ("crash", "hang") and save:
                 save.mkdir(parents=True, exist_ok=True)
                 (save / f"{res['status']}-{name}").write_bytes(data)
-            s = res.get("seconds", 0.0)
+            # the worst times are over the cases that finished (hangs are listed apart)
+            s = res.get("seconds", 0.0) if res["status"] != "hang" else 0.0
             if s / kb > worst_per_kb[0]:
                 worst_per_kb = (s / kb, label, len(data))
             if s > worst[0]:
