@@ -29,7 +29,7 @@ def test_roster_and_rectify_pages(tmp_path):
     # from the report page to the 台账
     rid = next(r["id"] for r in st.list_reports() if r["jurisdiction"] == "和政县")
     report = c.get(f"/reports/{rid}").text
-    link = re.search(r'href="(/rectify\?report=\d+&(?:amp;)?finding=F\d+)"', report).group(1).replace("&amp;", "&")
+    link = re.search(r'href="(/rectify\?report=\d+&(?:amp;)?finding=F\d+)(?:#add)?"', report).group(1).replace("&amp;", "&")
     form = c.get(link).text
     token = csrf_of(form)
     finding = re.search(r'name="finding" size="5" value="(F\d+)"', form).group(1)

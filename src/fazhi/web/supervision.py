@@ -63,8 +63,26 @@ def rectify_page(request: Request, unit: str = "", status: str = "", overdue: bo
         items, status = [], ""
         request.session["flash"] = {"error": True, "message": err.message_zh}
     return render(request, "rectify.html", items=items, unit=unit, status=status, overdue=overdue,
-                  statuses=rectify.STATUSES, prefill={"report": report, "finding": finding[:10]},
+                  statuses=rectify.STATUSES, prefill=_prefill(request, report, finding[:10]),
                   flash=request.session.pop("flash", None))
+
+
+def _prefill(request: Request, report: int | None, finding: str) -> dict:
+    """The add form opened from a finding of a report: its number, the finding, the unit of the
+    report (as the 考评 and the roster name it) and the finding's text, shown above the form."""
+    out = {"report": report, "finding": finding, "unit": "", "problem": "", "title": "", "decision": None}
+    rep = store(request).report(report) if report else None
+    if rep is None:
+        return out
+    from ..render.opinion import plain
+    from ..supervision.scoring import unit_label
+    out["unit"] = unit_label(rep) if rep.get("jurisdiction") else ""
+    out["title"] = rep.get("title") or ""
+    for i, f in enumerate(rep.get("findings") or [], 1):
+        if finding in (f"F{i}", f.get("key")):
+            out["problem"] = plain(f["message"])
+            out["decision"] = (f.get("decision") or {}).get("decision")
+    return out
 
 
 @router.get("/rectify/{iid}")
@@ -140,3 +158,41 @@ def rectify_xlsx(request: Request, user=Depends(reader)):
     return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote('整改台账.xlsx')}"})
 
+
+
+@router.get("/score")
+def score_page(request: Request, place: str = "", year: YEAR = None,
+               report: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None, user=Depends(reader)):
+    """考评: the reports of a place and year ranked by the default rubric; ?report= shows one
+    report's breakdown (each criterion, each point lost, with its reason and quote)."""
+    from ..supervision.scoring import load_rubric, rank, rubric_criteria
+    place = place.strip()[:60]
+    year = year or _default_year()
+    rows, error, rubric = [], None, load_rubric()
+    if place:
+        try:
+            rows = rank(store(request), place, year, rubric)
+        except FazhiError as err:
+            error = f"{err.message_zh}：{err.path}（{err.detail}）" if err.detail else err.message_zh
+    chosen = next((r for r in rows if r.report_id == report), None)
+    return render(request, "score.html", place=place, year=year, rows=rows, error=error,
+                  criteria=rubric_criteria(rubric), chosen=chosen)
+
+
+@router.get("/score.xlsx")
+def score_xlsx(request: Request, place: str, year: YEAR = None, user=Depends(reader)):
+    from ..render.scoring import render_scores_xlsx
+    from ..supervision.scoring import load_rubric, rank
+    rubric = load_rubric()
+    place, year = place.strip()[:60], year or _default_year()
+    rows = rank(store(request), place, year, rubric)
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "s.xlsx")
+        render_scores_xlsx(rows, rubric, path)
+        data = open(path, "rb").read()
+    from urllib.parse import quote
+    name = quote(f"{place}{year}年度考评.xlsx")
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
