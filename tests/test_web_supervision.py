@@ -61,3 +61,40 @@ def test_roster_and_rectify_pages(tmp_path):
     wb = load_workbook(path)
     hist = [row[3] for row in wb["变更记录"].iter_rows(min_row=2, values_only=True)]
     assert "登记" in hist and "佐证材料" in hist and hist.count("整改状态") == 2
+
+
+def test_score_page_ranks_and_explains(tmp_path):
+    app = make_app(tmp_path / "s.db", load=False)
+    st = app.state.store
+    st.ingest_items([("k.txt", report_text("康乐县人民政府", 2024, "2025年2月20日").encode()),
+                     ("h.txt", report_text("和政县人民政府", 2024, "2025年3月21日").encode())], corpus=False)
+    c = client(app)
+    login(c, "look")                                       # a viewer may read the 考评
+    page = c.get("/score", params={"place": "临夏回族自治州", "year": 2024}).text
+    rows = re.findall(r'<td class="num">(\d+)</td>\s*<td><a href="/reports/(\d+)">([^<]+)</a>', page)
+    assert [(r[0], r[2]) for r in rows] == [("1", "康乐县人民政府"), ("2", "和政县人民政府")]
+    assert 'id="score-detail"' not in page
+    hz = rows[1][1]
+    detail = c.get("/score", params={"place": "临夏回族自治州", "year": 2024, "report": hz}).text
+    table = re.search(r'id="score-detail".*?</table>', detail, re.S).group(0)
+    assert "逾期" in table and "2025年3月21日" in table and "years." not in table
+    x = c.get("/score.xlsx", params={"place": "临夏回族自治州", "year": 2024})
+    path = tmp_path / "k.xlsx"
+    path.write_bytes(x.content)
+    ws = load_workbook(path)["考评"]
+    assert [r[1] for r in ws.iter_rows(min_row=2, values_only=True)] == ["康乐县人民政府", "和政县人民政府"]
+    # a place the gazetteer and the store do not know: the reason, no table
+    bad = c.get("/score", params={"place": "青禾县", "year": 2024}).text
+    assert 'class="err"' in bad and 'id="score-rows"' not in bad
+    # the add form opened from a finding names its report, finding and unit; a dismissed
+    # finding offers no 列入整改台账
+    rep = st.report(int(hz))
+    login(c, "rev")
+    form = c.get("/rectify", params={"report": hz, "finding": "F1"}).text
+    assert re.search(r'name="unit" value="和政县人民政府"', form)
+    assert "审核发现 F1（尚未确认）" in form
+    st.decide(int(hz), rep["findings"][0]["key"], "dismissed", user="rev")
+    page = c.get(f"/reports/{hz}").text
+    cards = dict(re.findall(r'id="item-(F\d+)"(.*?)(?=id="item-F\d+"|id="add-finding")', page, re.S))
+    assert "rectify-link" not in cards["F1"]
+    assert "rectify-link" in cards["F2"]
