@@ -2,6 +2,7 @@
 process on a loopback port over a real SQLite file, driven by Debian's chromium via Playwright.
 
     require_chromium()                      # at import: skip (or fail under CI) without chromium
+                                            # (FAZHI_CHROMIUM names another executable)
     with fazhi_serve(db_path) as base:      # "http://127.0.0.1:PORT", the process ends on exit
         ...
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("FAZHI_CHROMIUM", "/usr/bin/chromium")     # Debian's package by default
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
