@@ -915,7 +915,7 @@ class Store:
                 r.c.parent, r.c.province, r.c.level, r.c.department, r.c.report_year, r.c.report_date,
                 r.c.publish_date, r.c.kind, r.c.framework, r.c.verdict, r.c.n_major, r.c.n_minor,
                 r.c.n_info, r.c.late, T.sources.c.name, r.c.reviewed_verdict, r.c.reviewed_major,
-                r.c.reviewed_minor, r.c.reviewed_info]
+                r.c.reviewed_minor, r.c.reviewed_info, r.c.corrected]
         q = sa.select(*cols).join(T.sources, T.sources.c.id == r.c.source_id)
         if not all_versions:
             q = q.where(r.c.current == sa.true())
@@ -943,7 +943,7 @@ class Store:
                  current: bool = True) -> list[dict[str, Any]]:
         r, f = T.reports, T.findings
         q = (sa.select(f, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department,
-                       r.c.report_year, r.c.title)
+                       r.c.report_year, r.c.title, r.c.corrected)
              .join(r, r.c.id == f.c.report_id))
         if current:
             q = q.where(r.c.current == sa.true())
@@ -972,7 +972,7 @@ class Store:
               jurisdiction: str | None = None, indicator: str | None = None) -> list[dict[str, Any]]:
         r, f = T.reports, T.facts
         q = (sa.select(f, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
-                       r.c.report_year, r.c.report_key).join(r, r.c.id == f.c.report_id))
+                       r.c.report_year, r.c.report_key, r.c.corrected).join(r, r.c.id == f.c.report_id))
         if current:
             q = q.where(r.c.current == sa.true())
         if indicator_only:

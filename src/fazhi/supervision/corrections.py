@@ -379,7 +379,7 @@ def corrections_component(report, config) -> None:
 
 
 # -- how they are shown --------------------------------------------------------------------------
-def _day(at: Any) -> str:
+def day(at: Any) -> str:
     try:
         t = dt.datetime.fromisoformat(str(at))
     except (TypeError, ValueError):
@@ -391,7 +391,7 @@ def _day(at: Any) -> str:
 
 def mark(c: Mapping[str, Any], named: bool = False) -> str:
     """"（人工更正，原为：市级；张三 2026-12-02）" for one applied correction."""
-    who = " ".join(x for x in (c.get("user"), _day(c.get("at"))) if x)
+    who = " ".join(x for x in (c.get("user"), day(c.get("at"))) if x)
     what = f"{FIELD_NAMES.get(c['field'], c['field'])}" if named else ""
     return f"（人工更正，{what}原为：{display(c['field'], c.get('machine'))}{'；' + who if who else ''}）"
 
