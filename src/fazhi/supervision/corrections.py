@@ -190,7 +190,7 @@ def plan(meta: Mapping[str, Any], applied: Mapping[str, Mapping[str, Any]], valu
         want[field_of(k)] = v
     back = [field_of(k) for k in revert or ()]
     if not want and not back:
-        raise CorrectionError("请填写要更正的项目")
+        raise CorrectionError("没有需要更正的内容：请填写与当前值不同的项目")
     new: dict[str, Any] = {}
     year = meta.get("report_year")
     if "report_year" in want:
