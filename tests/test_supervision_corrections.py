@@ -204,3 +204,22 @@ def test_cli_correct_and_history(tmp_path, capsys):
     assert "层级 市级" in out and "人工更正  报告年度：2023年（人工更正，原为：2022年；张三" in out
     assert main(["correct", "1", "--history", "--format", "json", "--db", db]) == 0
     assert [h["field"] for h in json.loads(capsys.readouterr().out)] == ["level", "report_year"]
+
+
+def test_corrected_document_keeps_the_contract():
+    """The analysis with corrections (as the store runs it) validates against the JSON schema; the
+    machine's evidence of a corrected field points at the text it read."""
+    import jsonschema
+    from conftest import ROOT
+    from fazhi.corpus.store import analyze_item
+    schema = json.loads((ROOT / "docs/json-schema/fazhi.report-1.json").read_text("utf-8"))
+    res = analyze_item(("kangle.txt", MISREAD.encode("utf-8")), corrections={
+        "report_year": {"value": 2023, "user": "张三", "at": "2026-12-02T01:00:00+00:00", "reason": "核对"}})
+    doc = res["json"]
+    jsonschema.validate(doc, schema)
+    (c,) = doc["corrections"]
+    assert (c["field"], c["value"], c["machine"]) == ("report_year", 2023, 2022)
+    assert "2022" in doc["text"][c["machine_evidence"]["start"]:c["machine_evidence"]["end"]]
+    assert doc["meta"]["report_year"] == 2023 and doc["review"]["timeliness"] == "on_time"
+    plain = analyze_item(("kangle.txt", MISREAD.encode("utf-8")))["json"]
+    assert "corrections" not in plain and plain["review"]["timeliness"] == "late"
