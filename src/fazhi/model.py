@@ -253,6 +253,10 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)   # named documents 《…》 {name,start,end}
     review: dict[str, Any] = field(default_factory=dict)   # {"verdict": 合格|需修改|不合格, "reason": …}
+    # reviewers' corrections of meta applied by the "corrections" component (supervision/corrections.py):
+    # [{field, value, machine, user, at, reason}]; meta holds the corrected values, "machine" what
+    # the engine read (an overlay: the machine's reading stays in the document)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     # lookup index of fact() (not part of the report)
     _fact_pos: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -341,6 +345,8 @@ class Report:
             "documents": list(self.documents),
             "review": dict(self.review) if self.review else None,
         })
+        if self.corrections:
+            d["corrections"] = [dict(c) for c in self.corrections]
         return d
 
     @classmethod
@@ -397,4 +403,5 @@ class Report:
                        for r in doc.get("relations") or []],
             documents=list(doc.get("documents") or []),
             review=dict(doc.get("review") or {}),
+            corrections=[dict(c) for c in doc.get("corrections") or []],
         )

@@ -21,6 +21,7 @@ _REGISTRY: dict[str, Component] = {}
 DEFAULT_PIPELINE = [
     "sections",     # parse/sections.py: heading tree
     "meta",         # parse/meta.py: title, place, level, year, dates, issuers, kind
+    "corrections",  # supervision/corrections.py: reviewers' corrections of meta (none unless stored)
     "framework",    # classify/framework.py: which 纲要 the report follows
     "parts",        # classify/parts.py: statutory part of each top-level section
     "areas",        # classify/areas.py: 纲要 task areas per section
@@ -70,6 +71,7 @@ def _load_builtin() -> None:
             return
         # importing the modules registers their components
         from . import parse, classify, extract, checks, review  # noqa: F401
+        from .supervision import corrections  # noqa: F401
         missing = [n for n in DEFAULT_PIPELINE if n not in _REGISTRY]
         if missing:
             raise UnknownComponent(f"built-in pipeline components not registered: {', '.join(missing)}")

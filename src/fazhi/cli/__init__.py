@@ -11,7 +11,7 @@ import sys
 
 from .. import __version__
 
-COMMAND_MODULES = ["analyze", "review", "rules", "corpus", "supervision", "web"]
+COMMAND_MODULES = ["analyze", "review", "rules", "corpus", "supervision", "correct", "web"]
 
 
 # argparse's messages, said in Chinese first (the one-line error every bad input gets)

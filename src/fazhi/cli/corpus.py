@@ -167,16 +167,22 @@ def cmd_show(args) -> int:
     if args.format == "json":
         _out(doc)
         return 0
+    from ..labels import KIND_NAMES, LEVEL_NAMES
+    from ..supervision.corrections import line
     m, st = doc["meta"], doc["store"]
     print(f"《{_v(m.get('title'))}》  编号 {st['id']}  版本 v{st['version']}{'' if st['current'] else '（旧版本）'}")
     print(f"  文件      {_v(st['name'])}")
     print(f"  地区      {_v(m.get('jurisdiction'))}  上级 {_v(m.get('parent'))}  省份 {_v(m.get('province'))}  "
-          f"层级 {_v(m.get('level'))}")
+          f"层级 {_v(LEVEL_NAMES.get(m.get('level') or '', m.get('level')))}")
     if m.get("department"):
         print(f"  部门      {m['department']}")
     print(f"  报告年度  {_v(m.get('report_year'))}  成文日期 {_v(m.get('report_date'))}  "
           f"发布日期 {_v(m.get('publish_date'))}  逾期 {_v(st['late'])}")
-    print(f"  类型      {_v(m.get('kind'))}  纲要 {_v(m.get('framework'))}  结论 {_v(st['verdict'])}")
+    print(f"  类型      {_v(KIND_NAMES.get(m.get('kind') or '', m.get('kind')))}  纲要 {_v(m.get('framework'))}  "
+          f"结论 {_v(st['verdict'])}")
+    for c in doc.get("corrections") or []:
+        if c["field"] not in ("adcode", "parent"):
+            print(f"  人工更正  {line(c)}")
     c = st["counts"]
     print(f"  问题      严重 {c['major']}  一般 {c['minor']}  提示 {c['info']}")
     if st.get("reviewed"):
@@ -224,6 +230,7 @@ EXPORT_COLUMNS = {
     "verdict": "结论", "major": "严重", "minor": "一般", "info": "提示", "shares_text": "与其他报告雷同",
     "rule": "问题名称", "family": "类别", "severity": "严重程度", "message": "说明", "suggestion": "建议",
     "key": "问题标识", "decision": "审核人决定",
+    "corrected": "人工更正",          # fields a reviewer corrected (supervision/corrections.py)
 }
 EXPORT_SHEETS = {"panel": "指标面板", "findings": "问题清单", "coverage": "纲要覆盖", "compliance": "合规情况"}
 # ids whose display would be an internal code: columns dropped from the export
@@ -235,6 +242,9 @@ def _display(col: str, v):
                           DECISION_NAMES, indicator_names, rule_title)
     if v is None:
         return None
+    if col == "corrected":
+        from ..supervision.corrections import names
+        return names(f for f in str(v).split(",") if f not in ("adcode", "parent")) or None
     if col == "late":
         return "逾期" if v else "按时"
     if isinstance(v, bool):
@@ -307,7 +317,8 @@ def cmd_export(args) -> int:
                  "quote": "；".join(e.get("quote", "") for e in (f["evidence"] or [])[:3]),
                  "start": (f["evidence"] or [{}])[0].get("start"), "end": (f["evidence"] or [{}])[0].get("end"),
                  "suggestion": f["suggestion"], "key": f["key"],
-                 "decision": (f["decision"] or {}).get("decision")} for f in store.findings()]
+                 "decision": (f["decision"] or {}).get("decision"),
+                 "corrected": f.get("corrected")} for f in store.findings()]
     _write_table(rows, args.output, args.what)
     print(f"已导出 {len(rows)} 行到 {args.output}", file=sys.stderr)
     return 0

@@ -37,6 +37,7 @@ def indicator_panel(store, *, province: str | None = None, year: int | None = No
             "indicator": f["indicator"], "value": f["value"], "unit": f["unit"], "quote": f["quote"],
             "part": part, "target": part == "plan",
             "report_id": f["report_id"], "start": f["start"], "end": f["end"],
+            "corrected": f.get("corrected"),
         })
     rows.sort(key=lambda r: (r["province"] or "", r["jurisdiction"] or "", r["department"] or "",
                              r["year"] or 0, r["indicator"] or "", r["report_id"], r["start"] or 0))
@@ -65,7 +66,7 @@ def _current(store) -> list[dict[str, Any]]:
         return [dict(x._mapping) for x in conn.execute(
             sa.select(r.c.id, r.c.province, r.c.jurisdiction, r.c.department, r.c.level, r.c.report_year,
                       r.c.framework, r.c.kind, r.c.late, r.c.verdict, r.c.publish_date, r.c.report_date,
-                      r.c.n_major, r.c.n_minor, r.c.n_info)
+                      r.c.n_major, r.c.n_minor, r.c.n_info, r.c.corrected)
             .where(r.c.current == sa.true())
             .order_by(r.c.province, r.c.jurisdiction, r.c.report_year, r.c.id))]
 
@@ -89,7 +90,8 @@ def coverage(store) -> list[dict[str, Any]]:
                          "department": r["department"], "report_year": r["report_year"],
                          "framework": r["framework"], "area": aid, "area_title": title,
                          "sections": counts.get(aid, 0),
-                         "covered": (counts.get(aid, 0) > 0) if tagged else None})
+                         "covered": (counts.get(aid, 0) > 0) if tagged else None,
+                         "corrected": r["corrected"]})
     return rows
 
 
@@ -114,5 +116,6 @@ def compliance(store) -> list[dict[str, Any]]:
                      "department": r["department"], "level": r["level"], "report_year": r["report_year"],
                      "kind": r["kind"], "publish_date": r["publish_date"], "late": r["late"],
                      "missing_parts": missing, "verdict": r["verdict"], "major": r["n_major"],
-                     "minor": r["n_minor"], "info": r["n_info"], "shares_text": r["id"] in dup})
+                     "minor": r["n_minor"], "info": r["n_info"], "shares_text": r["id"] in dup,
+                     "corrected": r["corrected"]})
     return rows

@@ -58,6 +58,8 @@ reports = sa.Table(
     sa.Column("reviewed_minor", sa.Integer, nullable=True),
     sa.Column("reviewed_info", sa.Integer, nullable=True),
     sa.Column("late", sa.Boolean, nullable=True),
+    # fields a reviewer corrected (supervision/corrections.py), comma-separated; null = none
+    sa.Column("corrected", sa.Text, nullable=True),
     sa.Column("analyzed_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("json", sa.Text, nullable=False),    # the full "fazhi.report/1" document
     sa.Column("text", sa.Text, nullable=False),
@@ -253,4 +255,18 @@ rectify_evidence = sa.Table(      # 佐证材料
     sa.Column("content", sa.LargeBinary, nullable=False),
     sa.Column("user", sa.Text, nullable=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+corrections = sa.Table(           # a reviewer's correction of a report's metadata (an overlay)
+    "corrections", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("report_key", sa.Text, nullable=False),     # kept across re-analysis and new versions
+    sa.Column("field", sa.String(20), nullable=False),    # jurisdiction | adcode | province | parent | level …
+    sa.Column("action", sa.String(10), nullable=False),   # set | revert (back to the machine's reading)
+    sa.Column("old", sa.Text, nullable=True),             # JSON: the value shown before this correction
+    sa.Column("new", sa.Text, nullable=True),             # JSON: the corrected value (null = none)
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Column("user", sa.Text, nullable=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_corrections_key", "report_key"),
 )

@@ -99,15 +99,23 @@ def _done(result: dict[str, Any]) -> Future:
     return f
 
 
-def analyze_item(item: tuple[str, bytes], config_data: dict | None = None) -> dict[str, Any]:
+def analyze_item(item: tuple[str, bytes], config_data: dict | None = None,
+                 corrections: dict[str, dict] | None = None) -> dict[str, Any]:
     """Analyse one file's bytes. Returns {"ok": True, "json", "paragraphs", "seg"} or
-    {"ok": False, "code", "message"}; never raises for bad input."""
-    from ..api import analyze
+    {"ok": False, "code", "message"}; never raises for bad input. `corrections` (field ->
+    {value, user, at, reason}, supervision/corrections.py) are applied right after "meta"."""
+    from ..api import analyze, build_report
     from ..errors import FazhiError
+    from .. import pipeline
     name, data = item
     config = Config(config_data) if config_data is not None else Config.default()
     try:
-        report = analyze(data, path=name, config=config)
+        if corrections:
+            report = build_report(data, path=name, config=config)
+            report.hints["corrections"] = dict(corrections)
+            report = pipeline.run(report, config)
+        else:
+            report = analyze(data, path=name, config=config)
     except FazhiError as err:
         return {"ok": False, "code": err.code, "message": err.line()}
     except Exception as exc:  # a bug in the engine must not stop a batch
@@ -321,6 +329,7 @@ class Store:
 
         batch: list[tuple[str, str, bytes, dict]] = []
         position: dict[str, int] = {}      # name -> its [n/total] when its analysis finished
+        corrected = self._has_corrections()
         last_flush = [time.monotonic()]
 
         def stored(name: str, status: str, rid: int | None) -> None:
@@ -386,6 +395,8 @@ class Store:
                 summary.failures.append({"path": name, "code": res.get("code"), "message": res.get("message")})
                 say(failed_line(name, res.get("message")))
                 return
+            if corrected:          # a new version of a report reviewers corrected
+                res = self._with_corrections(name, data, res, analyzer)
             position[name] = done
             batch.append((name, sha, data, res))
             if len(batch) >= batch_size or time.monotonic() - last_flush[0] >= batch_seconds:
@@ -456,7 +467,7 @@ class Store:
             raise ValueError(f"{name}: analysis incomplete (no verdict), not stored")
         if conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first():
             return "skipped", None
-        key = report_key_for(name, meta)
+        key = report_key_for(name, _machine_meta(doc))   # the identity is what the machine read
         if key is None:
             prev = conn.execute(sa.select(T.sources.c.report_key).where(T.sources.c.name == name)
                                 .order_by(T.sources.c.id.desc())).first()
@@ -491,6 +502,7 @@ class Store:
             kind=meta.get("kind"), framework=meta.get("framework"),
             verdict=verdict if verdict is None else str(verdict),
             late=self._late(doc), analyzed_at=now(),
+            corrected=",".join(c["field"] for c in doc.get("corrections") or []) or None,
             json=json.dumps({k: v for k, v in doc.items() if k != "text"}, ensure_ascii=False),
             text=doc.get("text") or "",
         )
@@ -699,12 +711,17 @@ class Store:
 
             for sid in ids:
                 with self.engine.connect() as conn:
-                    name, sha, data = conn.execute(sa.select(T.sources.c.name, T.sources.c.sha256,
-                                                             T.sources.c.content)
-                                                   .where(T.sources.c.id == sid)).one()
+                    name, sha, data, key = conn.execute(sa.select(T.sources.c.name, T.sources.c.sha256,
+                                                                  T.sources.c.content, T.sources.c.report_key)
+                                                        .where(T.sources.c.id == sid)).one()
+                    entries = self._corrections(conn, key)
                 if data is None:
                     continue
-                pending.append((sid, name, sha, executor.submit(fn, (name, bytes(data)))))
+                task = fn
+                if entries:            # the reviewers' corrections are applied in the analysis
+                    task = (functools.partial(analyze_item, config_data=self.config.data, corrections=entries)
+                            if analyzer is None else functools.partial(_corrected_by, analyzer, entries))
+                pending.append((sid, name, sha, executor.submit(task, (name, bytes(data)))))
                 while len(pending) >= window:
                     finish(*pending.popleft())
             while pending:
@@ -728,6 +745,56 @@ class Store:
             self._recount(conn, [rid])
             key = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == rid)).scalar_one()
         self.refresh_reviewed(keys=[key])
+
+    # -- reviewers' corrections of meta (supervision/corrections.py) -------------------------
+    def _has_corrections(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(T.corrections.c.id).limit(1)).first() is not None
+
+    def _corrections(self, conn: Connection, key: str | None) -> dict[str, dict[str, Any]]:
+        from ..supervision.corrections import effective
+        return effective(conn, key) if key else {}
+
+    def _key_of(self, conn: Connection, name: str, doc: dict[str, Any]) -> str | None:
+        """The report key _store_in would give this document (without writing)."""
+        key = report_key_for(name, _machine_meta(doc))
+        if key is None:
+            prev = conn.execute(sa.select(T.sources.c.report_key).where(T.sources.c.name == name)
+                                .order_by(T.sources.c.id.desc())).first()
+            key = prev[0] if prev else None
+        return key
+
+    def _with_corrections(self, name: str, data: bytes, res: dict[str, Any], analyzer) -> dict[str, Any]:
+        """The analysis of a new file, again with the corrections its report key holds (if any)."""
+        with self.engine.connect() as conn:
+            entries = self._corrections(conn, self._key_of(conn, name, res["json"]))
+        if not entries:
+            return res
+        if analyzer is not None:
+            return _corrected_by(analyzer, entries, (name, data))
+        again = analyze_item((name, data), self.config.data, corrections=entries)
+        return again if again.get("ok") else res
+
+    def apply_corrections(self, key: str, *, corpus: bool = True) -> list[int]:
+        """Analyse every version of the report key again with its corrections (from the stored
+        source), then the reviewed verdicts and (corpus=True) the cross-report findings."""
+        with self.engine.connect() as conn:
+            entries = self._corrections(conn, key)
+            rows = conn.execute(sa.select(T.reports.c.id, T.reports.c.source_id, T.reports.c.run_id,
+                                          T.sources.c.name, T.sources.c.content)
+                                .join(T.sources, T.sources.c.id == T.reports.c.source_id)
+                                .where(T.reports.c.report_key == key).order_by(T.reports.c.id)).all()
+        done = []
+        for rid, sid, run_id, name, data in rows:
+            if data is None:
+                continue
+            res = analyze_item((name, bytes(data)), self.config.data, corrections=entries or None)
+            if res.get("ok"):
+                self._replace_analysis(sid, res, run_id)
+                done.append(rid)
+        if corpus and done:
+            self.refresh_corpus()
+        return done
 
     def optimize(self) -> None:
         """SQLite: refresh the planner's statistics (sampled ANALYZE, well under a second per
@@ -848,7 +915,7 @@ class Store:
                 r.c.parent, r.c.province, r.c.level, r.c.department, r.c.report_year, r.c.report_date,
                 r.c.publish_date, r.c.kind, r.c.framework, r.c.verdict, r.c.n_major, r.c.n_minor,
                 r.c.n_info, r.c.late, T.sources.c.name, r.c.reviewed_verdict, r.c.reviewed_major,
-                r.c.reviewed_minor, r.c.reviewed_info]
+                r.c.reviewed_minor, r.c.reviewed_info, r.c.corrected]
         q = sa.select(*cols).join(T.sources, T.sources.c.id == r.c.source_id)
         if not all_versions:
             q = q.where(r.c.current == sa.true())
@@ -876,7 +943,7 @@ class Store:
                  current: bool = True) -> list[dict[str, Any]]:
         r, f = T.reports, T.findings
         q = (sa.select(f, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department,
-                       r.c.report_year, r.c.title)
+                       r.c.report_year, r.c.title, r.c.corrected)
              .join(r, r.c.id == f.c.report_id))
         if current:
             q = q.where(r.c.current == sa.true())
@@ -905,7 +972,7 @@ class Store:
               jurisdiction: str | None = None, indicator: str | None = None) -> list[dict[str, Any]]:
         r, f = T.reports, T.facts
         q = (sa.select(f, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
-                       r.c.report_year, r.c.report_key).join(r, r.c.id == f.c.report_id))
+                       r.c.report_year, r.c.report_key, r.c.corrected).join(r, r.c.id == f.c.report_id))
         if current:
             q = q.where(r.c.current == sa.true())
         if indicator_only:
@@ -1063,6 +1130,20 @@ class Store:
     def search(self, query: str, *, limit: int = 20, snippets: int = 3) -> list[dict[str, Any]]:
         from .search import search
         return search(self, query, limit=limit, per_report=snippets)
+
+
+def _machine_meta(doc: dict[str, Any]) -> dict[str, Any]:
+    from ..supervision.corrections import machine_meta
+    return machine_meta(doc)
+
+
+def _corrected_by(analyzer, entries: dict[str, dict], item: tuple[str, bytes]) -> dict[str, Any]:
+    """A custom analyzer's result with the corrections laid over its document."""
+    from ..supervision.corrections import apply_doc
+    res = analyzer(item)
+    if res.get("ok"):
+        apply_doc(res["json"], entries)
+    return res
 
 
 def reviewed_col(name: str):

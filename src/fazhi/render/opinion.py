@@ -551,6 +551,8 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
         ("发布日期", cn_date(m.publish_date)),
         ("文本类型", KIND_NAMES.get(m.kind or "", m.kind) if m.kind else None),
     ]   # no file name: an upload's file name is not an official reference
+    if report.corrections:
+        info = corrected_info(info, report.corrections, bool(m.department))
     rows = indicator_rows(report, max_quote)
     return Opinion(
         title=f"关于{display}的审核意见", report_title=m.title, display_title=display,
@@ -562,6 +564,38 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
         addressee="、".join(m.issuers) if m.issuers else m.department,
         undated=tuple(k for k, d in (("report", m.report_date), ("publish", m.publish_date),
                                      ("year", m.report_year)) if not d))
+
+
+# the report's fields each info line shows (a reviewer's correction is marked on its line)
+_INFO_FIELDS = {"所属地区": ("jurisdiction", "level"), "所属省份": ("province",), "报告年度": ("report_year",),
+                "成文日期": ("report_date",), "发布日期": ("publish_date",), "文本类型": ("kind",)}
+
+
+def corrected_info(info: list[tuple[str, str | None]], corrections: list[dict],
+                   department: bool) -> list[tuple[str, str | None]]:
+    """The info lines with each corrected value marked "（人工更正，原为：…；who date）" and a last
+    line naming the corrected fields, who corrected them and why (supervision/corrections.py)."""
+    from ..supervision.corrections import day, mark, names
+    by = {c["field"]: c for c in corrections}
+    fields = dict(_INFO_FIELDS, 报告单位=("department",) if department else ("jurisdiction", "level"))
+    out = []
+    for label, value in info:
+        cs = [by[f] for f in fields.get(label, ()) if f in by]
+        if cs:
+            many = len(fields.get(label, ())) > 1
+            value = (value or "未识别") + "".join(mark(c, named=many) for c in cs)
+        out.append((label, value))
+    shown = [c for c in corrections if c["field"] not in ("adcode", "parent")]
+    groups: dict[tuple, list[str]] = {}
+    for c in shown:
+        groups.setdefault((c.get("user"), day(c.get("at")), c.get("reason")), []).append(c["field"])
+    notes = []
+    for (user, day, reason), fs in groups.items():
+        who = "".join(x for x in (user and f"由{user}", day and f"于{day}") if x)
+        notes.append(f"{names(fs)}{who}人工更正" + (f"，理由：{reason}" if reason else ""))
+    if notes:
+        out.append(("人工更正", "；".join(notes) + "。以上信息以更正后的为准，机器识别的原值见括注。"))
+    return out
 
 
 def summary_sentence(op: Opinion) -> str:

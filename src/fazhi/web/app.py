@@ -100,8 +100,8 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
-    from . import api, auth, compare, dashboard, reports, search, selfcheck, supervision, upload, users
-    for mod in (auth, reports, upload, dashboard, compare, search, users, api, selfcheck, supervision):
+    from . import api, auth, compare, corrections, dashboard, reports, search, selfcheck, supervision, upload, users
+    for mod in (auth, reports, upload, dashboard, compare, search, users, api, selfcheck, supervision, corrections):
         app.include_router(mod.router)
     app.include_router(selfcheck.page_router)
 

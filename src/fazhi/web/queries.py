@@ -140,7 +140,7 @@ def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, 
     cols = [r.c.id, r.c.title, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
             r.c.report_year, r.c.kind, r.c.verdict, r.c.late, r.c.n_major, r.c.n_minor, r.c.n_info,
             r.c.publish_date, r.c.version, r.c.report_key, r.c.reviewed_verdict, r.c.reviewed_major,
-            r.c.reviewed_minor, r.c.reviewed_info]
+            r.c.reviewed_minor, r.c.reviewed_info, r.c.corrected]
     order = []
     for c in SORTS[q.sort]:
         order.append(c.desc().nulls_last() if q.desc else c.asc().nulls_last())
@@ -161,12 +161,18 @@ def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, 
         x["reviewed"] = reviewed.get(key, 0)   # findings with a reviewer's decision
         x["added"] = key in added
         x["engine_verdict"] = x["verdict"]
+        x["corrected"] = corrected_fields(x.get("corrected"))
         rv = {s: x.pop("reviewed_" + s) for s in ("verdict", "major", "minor", "info")}
         x["adjusted"] = rv["verdict"] is not None
         if x["adjusted"]:
             x["verdict"] = rv["verdict"]
             x["n_major"], x["n_minor"], x["n_info"] = rv["major"], rv["minor"], rv["info"]
     return total, rows
+
+
+def corrected_fields(value: str | None) -> list[str]:
+    """The fields of a report a reviewer corrected (`reports.corrected`), as the API names them."""
+    return [f for f in (value or "").split(",") if f and f not in ("adcode", "parent")]
 
 
 def effective(store, rid: int, config=None) -> dict[str, Any] | None:

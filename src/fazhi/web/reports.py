@@ -178,7 +178,9 @@ def report_page(request: Request, rid: ID, part: Annotated[int, Query(ge=1, le=1
         row = fid_rows.get(it.id)
         items.append({"view": it, "db": row.get("db_id") if row else None, "key": row["key"] if row else None,
                       "anchor": it.quotes[0].anchor if it.quotes else None})
+    from .corrections import view as corrections_view
     return render(request, "report.html", doc=doc, meta=doc["meta"], st=st, op=op, items=items,
+                  corr=corrections_view(store(request), doc),
                   fulltext=fulltext, outline=_outline(doc.get("sections") or []), page_title=page_title(doc),
                   flash=request.session.pop("flash", None),
                   text_len=len(report.text), href=href, n_items=n_items,
