@@ -660,3 +660,30 @@ def test_migration_0006_keeps_existing_users_at_everything(tmp_path):
     u = accounts.get_user(st.engine, name="old")
     assert u["scope"] is None and scopes.of_user(u) is ALL
     st.close()
+
+
+def test_outside_is_answered_exactly_as_missing(world):
+    """The 404 of an outside id says what the 404 of an id that does not exist says."""
+    def said(text: str) -> str:          # a page: its message (the CSRF token differs per request)
+        m = re.search(r'class="err">(.*?)</p>', text, re.S)
+        return m.group(1) if m else text
+
+    def same(a, n_a, b, n_b) -> bool:
+        return re.sub(rf"(?<!\d){n_a}(?!\d)", "N", said(a)) == re.sub(rf"(?<!\d){n_b}(?!\d)", "N", said(b))
+    app, ids, fids = world["app"], world["ids"], world["fids"]
+    c = client(app)
+    h = {"Authorization": f"Bearer {app.state.store.create_token(SCOPED)}"}
+    missing = 2 ** 31 - 2
+    for out in (ids["c.txt"], ids["d.txt"]):
+        for url in ("/api/reports/{}", "/reports/{}", "/api/reports/{}/review.docx", "/compare?a={}"):
+            a, b = c.get(url.format(out), headers=h), c.get(url.format(missing), headers=h)
+            assert a.status_code == b.status_code == 404
+            assert same(a.text, out, b.text, missing), url
+    a = c.post(f"/api/findings/{fids['c.txt']}/decision", headers=h, json={"decision": "confirmed"})
+    b = c.post(f"/api/findings/{missing}/decision", headers=h, json={"decision": "confirmed"})
+    assert a.status_code == b.status_code == 404
+    assert same(a.json()["message"], fids["c.txt"], b.json()["message"], missing)
+    for iid in world["items"]["out"]:
+        page = client(app)
+        login(page, SCOPED)
+        assert same(page.get(f"/rectify/{iid}").text, iid, page.get(f"/rectify/{missing}").text, missing)

@@ -145,9 +145,7 @@ def decide_in_report(request: Request, rid: ID, fid: str, body: Decision, user=D
              summary="按问题的数据库编号（报告 JSON 中的 db_id）确认或驳回")
 def decide(request: Request, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
     try:
-        row = actions.finding_row(store(request), fid)
-        if not scope(request).covers_report(store(request), row["report_id"]):
-            raise actions.ActionError(404, "问题不存在 / finding not found")
+        actions.finding_row(store(request), fid, scope(request))      # 404 outside the scope
         return actions.decide(store(request), fid, body.decision, body.comment, user["name"])
     except actions.ActionError as err:
         return _fail(err)

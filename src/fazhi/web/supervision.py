@@ -45,7 +45,7 @@ def roster_xlsx(request: Request, place: str, year: YEAR = None, user=Depends(re
     try:
         r = roster(store(request), place.strip()[:60], year or _default_year(), scope(request))
     except FazhiError as err:
-        raise HTTPException(404, f"{err.message_zh} / {err.code}") from None
+        raise HTTPException(404, f"{err.message_zh} / {err.message_en}") from None
     import os
     import tempfile
     with tempfile.TemporaryDirectory() as d:
