@@ -687,3 +687,13 @@ def test_outside_is_answered_exactly_as_missing(world):
         page = client(app)
         login(page, SCOPED)
         assert same(page.get(f"/rectify/{iid}").text, iid, page.get(f"/rectify/{missing}").text, missing)
+
+
+def test_scores_rank_only_the_reports_inside_the_scope(world):
+    from fazhi.supervision.scoring import rank
+    st = world["app"].state.store
+    everyone = rank(st, year=2024)
+    assert {r.report_id for r in everyone} == set(world["ids"].values())
+    mine = rank(st, year=2024, scope=scopes.parse("临夏回族自治州"))
+    assert {r.report_id for r in mine} == set(ins(world))
+    assert max(r.rank for r in mine) <= len(INSIDE) and all(0 <= r.percentile <= 100 for r in mine)
