@@ -70,7 +70,8 @@ def test_user_passwd_role_logout_delete_and_tokens(tmp_path, monkeypatch, capsys
     sv1 = accounts.get_user(st.engine, name="carol")["sv"]
     assert sv1 == sv0 + 1                                  # the old sessions ended
     assert run(["user", "role", "carol", "viewer", "--db", db], "", monkeypatch) == 0
-    assert accounts.get_user(st.engine, name="carol") == {"id": 1, "name": "carol", "role": "viewer", "sv": sv1 + 1}
+    assert accounts.get_user(st.engine, name="carol") == {"id": 1, "name": "carol", "role": "viewer", "sv": sv1 + 1,
+                                                             "scope": None, "scope_name": None}
     assert run(["user", "logout", "carol", "--db", db], "", monkeypatch) == 0
     assert accounts.get_user(st.engine, name="carol")["sv"] == sv1 + 2
     t1, t2 = st.create_token("carol"), st.create_token("carol")

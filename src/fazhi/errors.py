@@ -34,6 +34,7 @@ class FazhiError(Exception):
         "bad_status": ("整改状态不对", "invalid 整改 status"),
         "closed": ("该问题已销号", "the item is closed"),
         "forbidden": ("没有权限", "not allowed"),
+        "outside_scope": ("不在本账号的地区范围内", "outside your region"),
         "bad_rubric": ("考评细则有误", "invalid scoring rubric"),
         "incomplete": ("分析未全部完成，报告未入库", "analysis did not run to the end; the report was not stored"),
     }

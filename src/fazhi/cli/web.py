@@ -69,8 +69,15 @@ def register(sub) -> None:
     a.add_argument("name")
     a.add_argument("--role", choices=ROLES, default="reviewer", help="admin 管理员 / reviewer 审核人 / viewer 查看者")
     a.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（第一行）")
+    a.add_argument("--scope", metavar="PLACE", default=None,
+                   help="只能查看该地区（省、市州或县区，含下辖地区）的报告；默认：全部")
     _db(a)
     a.set_defaults(func=cmd_user_add)
+    sc = us.add_parser("scope", help="修改用户可查看的地区（地区名称，或“全部”）")
+    sc.add_argument("name")
+    sc.add_argument("place", help="地区名称（如 临夏回族自治州），或 全部")
+    _db(sc)
+    sc.set_defaults(func=cmd_user_scope)
     t = us.add_parser("token", help="为用户生成新的 API 令牌（打印在标准输出）")
     t.add_argument("name")
     _db(t)
@@ -130,7 +137,20 @@ def _read_password(args) -> str | None:
         return None
 
 
+def _scope(text):
+    """The scope an admin wrote, or (None, error message)."""
+    from ..corpus.scope import parse
+    from ..errors import FazhiError
+    try:
+        return parse(text), None
+    except FazhiError as err:
+        return None, err.line()
+
+
 def cmd_user_add(args) -> int:
+    scope, error = _scope(args.scope)
+    if error:
+        return _err(error)
     password = _read_password(args)
     if password is None:
         return _err("无法读取密码，请用 --password-stdin / cannot read a password; use --password-stdin")
@@ -142,9 +162,19 @@ def cmd_user_add(args) -> int:
         return _err(f"无法打开数据库 / cannot open the database: {exc}")
     if any(u["name"] == args.name for u in store.users()):
         return _err(f"用户已存在 / user exists: {args.name}")
-    store.add_user(args.name, args.role, password)
-    print(f"已添加用户 {args.name}（{args.role}）/ user added", file=sys.stderr)
+    from ..web import accounts
+    accounts.add_user(store.engine, args.name, args.role, password, scope=scope)
+    print(f"已添加用户 {args.name}（{args.role}，可查看：{scope.label}）/ user added", file=sys.stderr)
     return 0
+
+
+def cmd_user_scope(args) -> int:
+    from ..web import accounts
+    scope, error = _scope(args.place)
+    if error:
+        return _err(error)
+    return _account(args, lambda e: accounts.set_scope(e, args.name, scope),
+                    f"{args.name} 可查看的地区改为：{scope.label} / scope changed")
 
 
 def cmd_user_token(args) -> int:
@@ -166,7 +196,7 @@ def cmd_user_list(args) -> int:
     except Exception as exc:
         return _err(f"无法打开数据库 / cannot open the database: {exc}")
     for u in store.users():
-        print(f"{u['name']}\t{u['role']}\t{(u['created'] or '')[:19]}")
+        print(f"{u['name']}\t{u['role']}\t{(u['created'] or '')[:19]}\t{u.get('scope_name') or '全部'}")
     return 0
 
 

@@ -150,6 +150,9 @@ users = sa.Table(
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
     # bumped to end every session of the user (log out everywhere, password or role change)
     sa.Column("session_version", sa.Integer, nullable=False, server_default="0"),
+    # the region the user sees (corpus/scope.py): an adcode prefix, NULL = every report
+    sa.Column("scope", sa.String(12), nullable=True),
+    sa.Column("scope_name", sa.Text, nullable=True),
 )
 
 tokens = sa.Table(

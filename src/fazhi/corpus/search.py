@@ -117,11 +117,19 @@ def _confirm(row, score, terms: list[str], per_report: int, context: int) -> dic
 
 
 def search(store, query: str, *, limit: int = 20, per_report: int = 3,
-           context: int = 40, candidates: int = 2000, rank_window: int = 2000) -> list[dict[str, Any]]:
+           context: int = 40, candidates: int = 2000, rank_window: int = 2000,
+           scope=None) -> list[dict[str, Any]]:
+    """Reports matching every term, best first; `scope` (corpus/scope.Scope) keeps only the
+    reports inside it (in the candidate queries, before ranking and the limit)."""
     terms = query_terms(query)
     if not terms:
         return []
     r = T.reports
+    prefix = getattr(scope, "prefix", None)
+    # the scope in the raw FTS statements: the adcode prefix is digits only (corpus/scope.py)
+    in_scope = "" if prefix is None else " AND r.adcode LIKE ?"
+    scope_args: tuple = () if prefix is None else (prefix + "%",)
+    cond = sa.true() if scope is None else scope.where()
     with store.engine.connect() as conn:
         if store.dialect == "sqlite":
             fq = _fts_query(terms)
@@ -129,22 +137,29 @@ def search(store, query: str, *, limit: int = 20, per_report: int = 3,
                 return []
             # bm25 ranks every match; for a common term (most of 100,000 reports) that is the
             # cost of the query, so only the newest `rank_window` matches are ranked
-            floor = conn.exec_driver_sql(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                (fq, rank_window - 1)).scalar()
+            if prefix is None:
+                floor = conn.exec_driver_sql(
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                    (fq, rank_window - 1)).scalar()
+            else:       # the window counts the matches inside the scope only
+                floor = conn.exec_driver_sql(
+                    "SELECT search_fts.rowid FROM search_fts JOIN reports r ON r.id = search_fts.rowid "
+                    "WHERE search_fts MATCH ?" + in_scope + " ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?",
+                    (fq, *scope_args, rank_window - 1)).scalar()
             rows = conn.exec_driver_sql(
                 "SELECT r.id, bm25(search_fts) AS score FROM search_fts "
                 "JOIN reports r ON r.id = search_fts.rowid "
-                "WHERE search_fts MATCH ? AND search_fts.rowid >= ? AND r.current = 1 ORDER BY score LIMIT ?",
-                (fq, floor or 0, candidates)).all()
+                "WHERE search_fts MATCH ? AND search_fts.rowid >= ? AND r.current = 1" + in_scope +
+                " ORDER BY score LIMIT ?",
+                (fq, floor or 0, *scope_args, candidates)).all()
             ids = [(rid, -score) for rid, score in rows]   # bm25: lower is better
             if not ids:     # a string that crosses word boundaries: scan the texts
-                q = sa.select(r.c.id).where(r.c.current == sa.true())
+                q = sa.select(r.c.id).where(r.c.current == sa.true(), cond)
                 for term in terms:
                     q = q.where(r.c.text.like(_like(term), escape="\\"))
                 ids = [(rid, 0.0) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]
         else:
-            q = sa.select(r.c.id).where(r.c.current == sa.true())
+            q = sa.select(r.c.id).where(r.c.current == sa.true(), cond)
             for term in terms:
                 q = q.where(r.c.text.ilike(_like(term), escape="\\"))
             ids = [(rid, None) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]

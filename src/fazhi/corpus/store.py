@@ -1127,9 +1127,10 @@ class Store:
         return accounts.user_by_token(self.engine, token)
 
     # -- search ----------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 20, snippets: int = 3) -> list[dict[str, Any]]:
+    def search(self, query: str, *, limit: int = 20, snippets: int = 3, scope=None) -> list[dict[str, Any]]:
+        """Full-text search; scope (corpus/scope.Scope) keeps only the reports inside it."""
         from .search import search
-        return search(self, query, limit=limit, per_report=snippets)
+        return search(self, query, limit=limit, per_report=snippets, scope=scope)
 
 
 def _machine_meta(doc: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,10 @@ through 整改 until it is closed (销号), with the full history of who changed
 
 The statuses go 待整改 → 整改中 → 已整改 → 已销号; an item past its 整改时限 and not yet 已整改/已销号
 is overdue.
+
+With a scope (corpus/scope.py) an account sees and changes only the items inside its region
+(`Scope.covers_item`: where the item's report is, else where its 责任单位 is); any other item
+is "not found".
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from typing import Any, Iterable
 import sqlalchemy as sa
 
 from ..corpus import schema as T
+from ..corpus.scope import ALL, Scope
 from ..errors import FazhiError
 
 STATUSES = ("待整改", "整改中", "已整改", "已销号")
@@ -55,13 +60,14 @@ def _history(conn, item_id: int, field: str, old: Any, new: Any, user: str | Non
 
 def add(store, *, unit: str, problem: str | None = None, report_id: int | None = None,
         finding: str | None = None, measure: str | None = None, person: str | None = None,
-        deadline: str | None = None, user: str | None = None, origin: str | None = None) -> int:
+        deadline: str | None = None, user: str | None = None, origin: str | None = None,
+        scope: Scope = ALL) -> int:
     """A new item. With report_id and finding (a finding's id F<n> as the report shows it, or its
     key), the problem and quote come from that finding; else `problem` is the free text of a
     督察 feedback."""
     quote = report_key = finding_key = year = None
     if report_id is not None:
-        rep = store.report(report_id)
+        rep = store.report(report_id) if scope.covers_report(store, report_id) else None
         if rep is None:
             raise FazhiError("not_found", f"#{report_id}", "no such report")
         report_key, year = rep["report_key"], rep["report_year"]
@@ -72,6 +78,8 @@ def add(store, *, unit: str, problem: str | None = None, report_id: int | None =
             quote = "；".join(e.get("quote", "") for e in ev[:3] if e.get("quote")) or None
             from ..render.opinion import plain
             problem = problem or plain(f["message"])      # no internal codes in what a reviewer reads
+    elif not scope.covers_unit(unit):
+        raise FazhiError("outside_scope", unit, f"本账号只能查看{scope.label} / the account sees {scope.label} only")
     if not problem:
         raise FazhiError("bad_item", unit, "没有问题描述 / no problem text (give --problem or --finding)")
     now = _now()
@@ -93,10 +101,10 @@ def _finding(rep: dict[str, Any], ref: str) -> dict[str, Any]:
     raise FazhiError("not_found", ref, f"no finding {ref} in report #{rep['id']}")
 
 
-def get(store, item_id: int) -> dict[str, Any]:
+def get(store, item_id: int, scope: Scope = ALL) -> dict[str, Any]:
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(T.rectify_items).where(T.rectify_items.c.id == item_id)).first()
-        if row is None:
+        if row is None or not scope.covers_item(store, row._mapping):
             raise FazhiError("not_found", f"#{item_id}", "no such 整改 item")
         d = dict(row._mapping)
         d["history"] = [dict(r._mapping) for r in conn.execute(
@@ -117,7 +125,7 @@ def is_overdue(item: dict[str, Any], today: dt.date | None = None) -> bool:
 
 
 def items(store, *, unit: str | None = None, status: str | None = None, overdue: bool = False,
-          report_key: str | None = None) -> list[dict[str, Any]]:
+          report_key: str | None = None, scope: Scope = ALL) -> list[dict[str, Any]]:
     q = sa.select(T.rectify_items).order_by(T.rectify_items.c.id)
     if unit:
         q = q.where(T.rectify_items.c.unit == unit)
@@ -129,6 +137,7 @@ def items(store, *, unit: str | None = None, status: str | None = None, overdue:
         q = q.where(T.rectify_items.c.report_key == report_key)
     with store.engine.connect() as conn:
         out = [dict(r._mapping) for r in conn.execute(q)]
+    out = [d for d in out if scope.covers_item(store, d)]
     for d in out:
         d["overdue"] = is_overdue(d)
     return [d for d in out if d["overdue"]] if overdue else out
@@ -177,21 +186,24 @@ def close(store, item_id: int, *, user: str | None, role: str | None = None) -> 
     return get(store, item_id)
 
 
-def evidence_file(store, evidence_id: int) -> tuple[str, bytes]:
+def evidence_file(store, evidence_id: int, scope: Scope = ALL) -> tuple[str, bytes]:
     with store.engine.connect() as conn:
-        row = conn.execute(sa.select(T.rectify_evidence.c.name, T.rectify_evidence.c.content)
+        row = conn.execute(sa.select(T.rectify_evidence.c.name, T.rectify_evidence.c.content,
+                                     T.rectify_evidence.c.item_id)
                            .where(T.rectify_evidence.c.id == evidence_id)).first()
+    if row is not None:
+        get(store, row[2], scope)          # not_found outside the scope
     if row is None:
         raise FazhiError("not_found", f"#{evidence_id}", "no such file")
     return row[0], bytes(row[1])
 
 
 # -- Excel --------------------------------------------------------------------------------------
-def export_xlsx(store, path: str, rows: list[dict[str, Any]] | None = None) -> int:
+def export_xlsx(store, path: str, rows: list[dict[str, Any]] | None = None, scope: Scope = ALL) -> int:
     """The 台账 in the columns offices use, plus a sheet with every item's history."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
-    rows = items(store) if rows is None else rows
+    rows = items(store, scope=scope) if rows is None else [r for r in rows if scope.covers_item(store, r)]
     wb = Workbook()
     ws = wb.active
     ws.title = "整改台账"

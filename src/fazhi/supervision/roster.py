@@ -22,6 +22,7 @@ from typing import Any, Iterable
 import sqlalchemy as sa
 
 from ..corpus import schema as T
+from ..corpus.scope import ALL, Scope
 from ..errors import FazhiError
 from ..labels import LEVEL_NAMES
 from ..parse.places import Place, gazetteer, level_of
@@ -309,9 +310,17 @@ def _status(reps: list[dict[str, Any]], config) -> tuple[str, dict[str, Any] | N
     return ("on_time" if best["late"] is False else "undated"), best, None
 
 
-def roster(store, place: str, year: int) -> Roster:
+def roster(store, place: str, year: int, scope: Scope = ALL) -> Roster:
+    """The roster; with a scope (corpus/scope.py), only the units and reports inside it (a place
+    outside the scope is an `outside_scope` error; a place containing it, its part inside)."""
     root = resolve_place(place, year)
+    if not (scope.covers_place(root) or scope.contains_place(root)):
+        raise FazhiError("outside_scope", place, f"本账号只能查看{scope.label}")
     units = government_units(root, year) + listed_units(store, place)
+    if not scope.everything:
+        # a government by its adcode; a listed unit inside when the roster's place is, else by its name
+        units = [u for u in units if (scope.covers(u.adcode) if u.adcode
+                                      else scope.covers_place(root) or scope.covers_unit(u.name))]
     reps = [r for r in store.list_reports(year=year)]
     # a lookalike without a report year (a 工作要点, a news item) dated in the reporting season
     season = str(year + 1)
@@ -330,6 +339,7 @@ def roster(store, place: str, year: int) -> Roster:
         links = _links(conn, year)
     for r in reps:
         r["adcode"] = adcodes.get(r["id"])
+    reps = [r for r in reps if scope.covers(r["adcode"])]
     by_key = {r["report_key"]: r for r in reps}
     rows = []
     for u in units:

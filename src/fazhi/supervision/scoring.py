@@ -640,16 +640,21 @@ def percentile(below: int, equal: int, n: int) -> float:
 
 
 def rank(store, place: str | None = None, year: int | None = None,
-         rubric: Rubric | None = None) -> list[RankRow]:
+         rubric: Rubric | None = None, scope=None) -> list[RankRow]:
     """The reports of a place (its units by jurisdiction, parent or province, and the roster's
-    units) and year, scored and ranked within each year: ties share a rank (1, 2, 2, 4)."""
+    units) and year, scored and ranked within each year: ties share a rank (1, 2, 2, 4). With an
+    account's scope (corpus/scope.py), only the reports inside it, ranked among themselves."""
     rubric = rubric or load_rubric()
     years = [year] if year else sorted({r["report_year"] for r in store.list_reports()
                                         if r["report_year"] and r["kind"] in REPORT_KINDS})
     out: list[RankRow] = []
     for y in years:
         rows = []
-        for rep, name, region in _scope(store, place, y):
+        reps = _scope(store, place, y)
+        if scope is not None and not scope.everything:
+            inside = scope.report_ids_inside(store, [rep["id"] for rep, _, _ in reps])
+            reps = [x for x in reps if x[0]["id"] in inside]
+        for rep, name, region in reps:
             s = score_report(store, rep["id"], rubric)
             region = region or (rep["jurisdiction"] if place and rep["jurisdiction"] == place else None) \
                 or rep["parent"] or rep["province"] or "（不详）"

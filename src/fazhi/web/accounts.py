@@ -52,10 +52,17 @@ def token_hash(token: str) -> str:
 
 
 def _user(row) -> dict[str, Any]:
-    return {"id": row.id, "name": row.name, "role": row.role, "sv": int(row.session_version or 0)}
+    return {"id": row.id, "name": row.name, "role": row.role, "sv": int(row.session_version or 0),
+            "scope": row.scope, "scope_name": row.scope_name}
 
 
-def add_user(engine, name: str, role: str, password: str) -> int:
+def _cols():
+    u = T.users
+    return (u.c.id, u.c.name, u.c.role, u.c.session_version, u.c.scope, u.c.scope_name)
+
+
+def add_user(engine, name: str, role: str, password: str, scope=None) -> int:
+    """A new user; scope (corpus/scope.Scope) limits what the user sees (None: everything)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     h = _hasher().hash(password)
@@ -63,13 +70,25 @@ def add_user(engine, name: str, role: str, password: str) -> int:
         # a random first session version: a database may give a re-created user the id of a
         # deleted one (SQLite reuses the highest id), and the old cookie must not fit it
         return conn.execute(T.users.insert().values(name=name, role=role, password_hash=h, created=_now(),
-                                                    session_version=secrets.randbelow(2 ** 30))
+                                                    session_version=secrets.randbelow(2 ** 30),
+                                                    scope=getattr(scope, "prefix", None),
+                                                    scope_name=getattr(scope, "name", None))
                             ).inserted_primary_key[0]
+
+
+def set_scope(engine, name: str, scope) -> None:
+    """Change the user's region (corpus/scope.Scope; ALL for everything). It applies to the
+    user's next request: the user row is read on every request."""
+    with engine.begin() as conn:
+        n = conn.execute(T.users.update().where(T.users.c.name == name).values(
+            scope=scope.prefix, scope_name=scope.name)).rowcount
+    if not n:
+        raise KeyError(name)
 
 
 def get_user(engine, *, name: str | None = None, uid: int | None = None) -> dict[str, Any] | None:
     u = T.users
-    stmt = sa.select(u.c.id, u.c.name, u.c.role, u.c.session_version)
+    stmt = sa.select(*_cols())
     stmt = stmt.where(u.c.name == name) if name is not None else stmt.where(u.c.id == uid)
     with engine.connect() as conn:
         row = conn.execute(stmt).first()
@@ -83,8 +102,7 @@ def session_user(engine, uid: Any, sv: Any, sid: Any = None) -> dict[str, Any] |
         return None
     u, rs = T.users, T.revoked_sessions
     with engine.connect() as conn:
-        row = conn.execute(sa.select(u.c.id, u.c.name, u.c.role, u.c.session_version)
-                           .where(u.c.id == uid)).first()
+        row = conn.execute(sa.select(*_cols()).where(u.c.id == uid)).first()
         if row is None or int(row.session_version or 0) != sv:
             return None
         if not isinstance(sid, str) or not sid or len(sid) > 64:
@@ -159,7 +177,7 @@ def verify(engine, name: str, password: str) -> dict[str, Any] | None:
     from argon2.exceptions import InvalidHashError, VerificationError
     u = T.users
     with engine.connect() as conn:
-        row = conn.execute(sa.select(u.c.id, u.c.name, u.c.role, u.c.session_version, u.c.password_hash)
+        row = conn.execute(sa.select(*_cols(), u.c.password_hash)
                            .where(u.c.name == name)).first() if name else None
     ph = _hasher()
     try:
@@ -178,7 +196,7 @@ def users(engine) -> list[dict[str, Any]]:
     with engine.connect() as conn:
         ntok = dict(conn.execute(sa.select(t.c.user_id, sa.func.count()).group_by(t.c.user_id)).all())
         return [{"id": r.id, "name": r.name, "role": r.role, "created": _iso(r.created),
-                 "tokens": int(ntok.get(r.id, 0))}
+                 "tokens": int(ntok.get(r.id, 0)), "scope": r.scope, "scope_name": r.scope_name}
                 for r in conn.execute(sa.select(u).order_by(u.c.id))]
 
 
@@ -226,7 +244,7 @@ def user_by_token(engine, token: str) -> dict[str, Any] | None:
         return None
     u, t = T.users, T.tokens
     with engine.connect() as conn:
-        row = conn.execute(sa.select(u.c.id, u.c.name, u.c.role, u.c.session_version, t.c.id.label("tid"),
+        row = conn.execute(sa.select(*_cols(), t.c.id.label("tid"),
                                      t.c.last_used)
                            .join(t, t.c.user_id == u.c.id)
                            .where(t.c.token_hash == token_hash(token))).first()

@@ -27,11 +27,15 @@ def parse_finding_id(fid: str | int) -> int:
     return int(s)
 
 
-def finding_row(store, fid: str | int) -> dict[str, Any]:
+def finding_row(store, fid: str | int, scope=None) -> dict[str, Any]:
+    """The finding's row; with a scope (corpus/scope.py), a finding of a report outside it is
+    "not found" exactly as a missing one."""
     n = parse_finding_id(fid)
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(T.findings.c.id, T.findings.c.report_id, T.findings.c.key,
                                      T.findings.c.rule).where(T.findings.c.id == n)).first()
+    if row is not None and scope is not None and not scope.covers_report(store, row.report_id):
+        row = None
     if row is None:
         raise ActionError(404, f"问题 F{n} 不存在（报告可能已重新分析，请刷新页面）/ finding not found")
     return dict(row._mapping)

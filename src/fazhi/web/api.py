@@ -12,10 +12,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from . import actions, queries
-from .core import ID, check_csrf, need, reader, settings, store
+from .core import ID, check_csrf, need, reader, report_doc, require_report, scope, settings, store
 from .opinion import annotated_bytes, docx_bytes, download_name, html_text
 from .reports import _download
-from .upload import ZIP, TooLarge, ext_of, ingest_upload, read_limited, safe_name, too_big
+from .upload import ZIP, TooLarge, ext_of, ingest_upload, read_limited, safe_name, scoped_results, too_big
 
 router = APIRouter(prefix="/api", tags=["reports"])
 
@@ -66,11 +66,16 @@ async def upload_report(request: Request, file: UploadFile = File(...), user=Dep
     results = await run_in_threadpool(ingest_upload, store(request), cfg, name, data, request.app.state.refresher,
                                       request.app.state.analysis)
     if ext_of(name) == ZIP:
-        return {"results": [r.to_json() for r in results]}
+        return {"results": [r.to_json() for r in scoped_results(request, results)]}
     res = results[0]
     if not res.ok:
         return JSONResponse({"error": 422, "name": res.name, "message": res.message}, status_code=422)
-    doc = store(request).report_json(res.id)
+    if not scope(request).covers_report(store(request), res.id):
+        # stored, but outside the uploader's region: nothing of it is shown
+        return JSONResponse({"status": res.status, "name": res.name,
+                             "message": "报告已保存，但不属于本账号的地区范围，无法查看 / stored, outside your region"},
+                            status_code=201 if res.status != "skipped" else 200)
+    doc = report_doc(request, res.id)
     doc["id"] = res.id
     doc["status"] = res.status
     return JSONResponse(doc, status_code=201 if res.status != "skipped" else 200)
@@ -88,34 +93,28 @@ def list_reports(request: Request, province: str | None = None, city: str | None
     lq = queries.ListQuery.from_params(params)
     if lq.errors:
         raise HTTPException(400, "；".join(lq.errors) + " / invalid query")
-    total, rows = queries.list_reports(store(request), lq, request.app.state.config)
+    total, rows = queries.list_reports(store(request), lq, request.app.state.config, scope(request))
     return {"total": total, "page": lq.page, "page_size": lq.page_size,
             "items": [{k: v for k, v in r.items()} for r in rows]}
 
 
 @router.get("/reports/{rid}", summary="一份报告（JSON 契约 fazhi.report/1，含审核结论）")
 def get_report(request: Request, rid: ID, user=Depends(reader)) -> Any:
-    doc = store(request).report_json(rid)
-    if doc is None:
-        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    doc = report_doc(request, rid)
     doc["id"] = rid
     return JSONResponse(doc)
 
 
 @router.get("/reports/{rid}/review.docx", summary="审核意见（Word）", response_class=Response)
 def review_docx(request: Request, rid: ID, user=Depends(reader)):
-    doc = store(request).report_json(rid)
-    if doc is None:
-        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    doc = report_doc(request, rid)
     return _download(docx_bytes(doc, request.app.state.config), download_name(doc, ".docx"),
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
 @router.get("/reports/{rid}/annotated.docx", summary="批注版（原文加审核批注，Word）", response_class=Response)
 def annotated_docx(request: Request, rid: ID, user=Depends(reader)):
-    doc = store(request).report_json(rid)
-    if doc is None:
-        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    doc = report_doc(request, rid)
     return _download(annotated_bytes(doc, request.app.state.config, store(request)),
                      download_name(doc, ".docx").replace("_审核意见", "_审核批注"),
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -123,9 +122,7 @@ def annotated_docx(request: Request, rid: ID, user=Depends(reader)):
 
 @router.get("/reports/{rid}/review.html", summary="审核意见（HTML）", response_class=Response)
 def review_html(request: Request, rid: ID, user=Depends(reader)):
-    doc = store(request).report_json(rid)
-    if doc is None:
-        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    doc = report_doc(request, rid)
     return _download(html_text(doc, request.app.state.config).encode("utf-8"), download_name(doc, ".html"),
                      "text/html; charset=utf-8")
 
@@ -133,9 +130,7 @@ def review_html(request: Request, rid: ID, user=Depends(reader)):
 @router.post("/reports/{rid}/findings/{fid}/decision", dependencies=[Depends(check_csrf)],
              summary="确认或驳回报告中的一条问题（F1…Fn：与报告 JSON、审核意见、Excel 的编号相同）")
 def decide_in_report(request: Request, rid: ID, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
-    doc = store(request).report_json(rid)
-    if doc is None:
-        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    doc = report_doc(request, rid)
     row = next((f for f in doc["findings"] if f["id"] == fid.strip().upper()), None)
     if row is None:
         return _fail(actions.ActionError(404, f"报告中没有问题 {fid[:20]} / finding not found"))
@@ -150,6 +145,7 @@ def decide_in_report(request: Request, rid: ID, fid: str, body: Decision, user=D
              summary="按问题的数据库编号（报告 JSON 中的 db_id）确认或驳回")
 def decide(request: Request, fid: str, body: Decision, user=Depends(need("reviewer"))) -> Any:
     try:
+        actions.finding_row(store(request), fid, scope(request))      # 404 outside the scope
         return actions.decide(store(request), fid, body.decision, body.comment, user["name"])
     except actions.ActionError as err:
         return _fail(err)
@@ -158,6 +154,7 @@ def decide(request: Request, fid: str, body: Decision, user=Depends(need("review
 @router.post("/reports/{rid}/reviewer-findings", dependencies=[Depends(check_csrf)],
              summary="审核人在选中的原文上补充一条问题")
 def add_finding(request: Request, rid: ID, body: ReviewerFinding, user=Depends(need("reviewer"))) -> Any:
+    require_report(request, rid)
     try:
         new = actions.add_reviewer_finding(store(request), rid, body.start, body.end, body.message,
                                            body.severity, user["name"], quote=body.quote)
@@ -168,7 +165,8 @@ def add_finding(request: Request, rid: ID, body: ReviewerFinding, user=Depends(n
 
 @router.get("/search", summary="全文检索")
 def search(request: Request, q: str, limit: Annotated[int, Query(ge=1, le=200)] = 20, user=Depends(reader)) -> Any:
-    return {"query": q, "results": store(request).search(q[:200], limit=max(1, min(limit, 200)))}
+    return {"query": q, "results": store(request).search(q[:200], limit=max(1, min(limit, 200)),
+                                                         scope=scope(request))}
 
 
 @router.get("/dashboard", summary="总览数据")

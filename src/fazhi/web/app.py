@@ -73,7 +73,8 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
 
     def warm_dashboard() -> None:
         from . import queries
-        app.state.cache.get(store, "dashboard", lambda: queries.dashboard(store))
+        from ..corpus.scope import ALL
+        app.state.cache.get(store, queries.cache_name("dashboard", ALL), lambda: queries.dashboard(store))
 
     app.state.refresher = CorpusRefresher(store, int(web_cfg["sync_corpus_max"]), on_done=warm_dashboard,
                                           in_process=int(web_cfg["analysis_workers"]) == 0)

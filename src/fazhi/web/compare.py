@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..corpus.compare import compare
 from ..render.spans import Mark, highlight
 from ..labels import PART_NAMES
-from .core import MAX_ID, reader, render, store
+from .core import MAX_ID, reader, render, scope, store
 
 router = APIRouter(include_in_schema=False)
 
@@ -21,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 MAX_CHOICES = 1000
 
 
-def _choices(st) -> list[dict] | None:
+def _choices(st, sc) -> list[dict] | None:
     """Reports to pick from; None when there are too many for a list (the form then asks for
     report numbers, shown in the report list and on each report's page address)."""
     import sqlalchemy as sa
@@ -30,7 +30,8 @@ def _choices(st) -> list[dict] | None:
     with st.engine.connect() as conn:
         rows = [dict(x._mapping) for x in conn.execute(
             sa.select(r.c.id, r.c.title, r.c.jurisdiction, r.c.department, r.c.report_year)
-            .where(r.c.current == sa.true()).order_by(r.c.province, r.c.jurisdiction, r.c.report_year)
+            .where(r.c.current == sa.true(), sc.where())
+            .order_by(r.c.province, r.c.jurisdiction, r.c.report_year)
             .limit(MAX_CHOICES + 1))]
     return rows if len(rows) <= MAX_CHOICES else None
 
@@ -39,7 +40,11 @@ def _choices(st) -> list[dict] | None:
 def compare_page(request: Request, a: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
                  b: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None, user=Depends(reader)):
     st = store(request)
-    ctx = {"a": a, "b": b, "choices": _choices(st), "result": None, "texts": None, "similar": []}
+    sc = scope(request)
+    for rid in (a, b):          # a report outside the user's region is "not found"
+        if rid is not None and not sc.covers_report(st, rid):
+            raise HTTPException(404, "报告不存在 / report not found")
+    ctx = {"a": a, "b": b, "choices": _choices(st, sc), "result": None, "texts": None, "similar": []}
     if a is not None and b is not None:
         if a == b:
             ctx["error"] = "请选择两份不同的报告"
@@ -70,8 +75,8 @@ def compare_page(request: Request, a: Annotated[int | None, Query(ge=1, le=MAX_I
             ctx.update(result=res, texts=(Markup(highlight(ra["text"], ma)), Markup(highlight(rb["text"], mb))),
                        titles=(_label(ra), _label(rb)), part_names=PART_NAMES)
     if a is not None:
-        ctx["similar"] = [f for f in st.findings(report_id=a, family="corpus", current=False)
-                          if f["rule"] == "corpus.duplicate_text"]
+        ctx["similar"] = sc.redact(st, [f for f in st.findings(report_id=a, family="corpus", current=False)
+                                        if f["rule"] == "corpus.duplicate_text"])
     return render(request, "compare.html", **ctx)
 
 

@@ -14,11 +14,12 @@ from typing import Any
 
 from typing import Annotated
 
-from fastapi import Path, Request
+from fastapi import HTTPException, Path, Request
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
+from ..corpus.scope import Scope, of_user
 from ..corpus.store import Store
 from ..labels import KIND_NAMES, LEVEL_NAMES, ROLE_NAMES, SEVERITY_NAMES
 
@@ -105,6 +106,38 @@ def reader(request: Request) -> dict[str, Any] | None:
     if user is None and not settings(request)["public_read"]:
         raise LoginRequired()
     return user
+
+
+# -- scope: the region the user sees (corpus/scope.py) ---------------------------------------
+
+def scope(request: Request) -> Scope:
+    """The scope of this request's user (everything when nobody is signed in and public read
+    is on, or the user has no scope). Every route reads the corpus through it."""
+    return of_user(current_user(request))
+
+
+def not_found(what: str = "报告") -> HTTPException:
+    """Outside the scope is "not found", exactly as a missing id (never "forbidden")."""
+    return HTTPException(404, f"{what}不存在 / not found")
+
+
+def require_report(request: Request, rid: int) -> None:
+    """404 unless the report exists and lies inside the user's scope."""
+    sc = scope(request)
+    if not sc.covers_report(store(request), rid):
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+
+
+def report_doc(request: Request, rid: int) -> dict[str, Any]:
+    """The stored document of a report inside the user's scope, its cross-report findings
+    redacted of other regions' reports (404 when missing or outside)."""
+    require_report(request, rid)
+    st = store(request)
+    doc = st.report_json(rid)
+    if doc is None:
+        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
+    doc["findings"] = scope(request).redact(st, doc["findings"])
+    return doc
 
 
 def need(role: str):

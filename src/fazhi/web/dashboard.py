@@ -7,16 +7,20 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from . import queries
-from .core import reader, render, store
+from .core import reader, render, scope, store
 
 router = APIRouter(include_in_schema=False)
 
 
 def dashboard_data(request: Request) -> dict:
-    """The cached aggregates, with the most frequent findings net of reviewers' dismissals."""
+    """The cached aggregates of the user's scope (cached per scope), with the most frequent
+    findings net of reviewers' dismissals."""
     st = store(request)
-    data = dict(request.app.state.cache.get_recent(st, "dashboard", lambda: queries.dashboard(st)))
-    data["top_findings"] = queries.top_findings(st, data.pop("findings_all", None) or data["top_findings"])
+    sc = scope(request)
+    data = dict(request.app.state.cache.get_recent(st, queries.cache_name("dashboard", sc),
+                                                   lambda: queries.dashboard(st, sc)))
+    data["top_findings"] = queries.top_findings(st, data.pop("findings_all", None) or data["top_findings"],
+                                                scope=sc)
     return data
 
 

@@ -1,6 +1,9 @@
 """Read queries of the web app: the filtered, sorted, paged report list and the dashboard
 aggregates. Aggregates over the whole corpus are cached per corpus state (count, newest id,
-latest analysis time), so they are recomputed only after an ingest or re-analysis."""
+latest analysis time), so they are recomputed only after an ingest or re-analysis.
+
+Every query takes the user's scope (corpus/scope.py, `ALL` by default) and reads only the
+reports inside it; the cached aggregates are cached per scope (`cache_name`)."""
 from __future__ import annotations
 
 import statistics
@@ -13,6 +16,7 @@ import sqlalchemy as sa
 
 from .. import catalog
 from ..corpus import schema as T
+from ..corpus.scope import ALL, Scope
 from ..corpus.store import reviewed_col
 from ..labels import PART_NAMES
 
@@ -101,8 +105,14 @@ def _int_param(raw: str | None, default: int, lo: int, hi: int, label: str, erro
     return int(s)
 
 
-def _where(q: ListQuery, stmt):
+def cache_name(name: str, scope: Scope) -> str:
+    """The cache entry of an aggregate for a scope (never one scope's value for another)."""
+    return f"{name}@{scope.key}"
+
+
+def _where(q: ListQuery, stmt, scope: Scope = ALL):
     r = T.reports
+    stmt = stmt.where(scope.where())
     if q.province:
         stmt = stmt.where(r.c.province == q.province)
     if q.city:
@@ -127,7 +137,7 @@ def _where(q: ListQuery, stmt):
     return stmt
 
 
-def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, Any]]]:
+def list_reports(store, q: ListQuery, config=None, scope: Scope = ALL) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, the rows of the requested page) over the current reports.
 
     Verdict and severity counts are the values after the reviewers' decisions when a reviewer
@@ -136,7 +146,7 @@ def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, 
     sorting use the same values (SQL-side, for paging). For a reviewed row `engine_verdict` keeps
     the engine's verdict and `adjusted` is True. (`config` is unused: the store's config decides.)"""
     r = T.reports
-    total_stmt = _where(q, sa.select(sa.func.count()).select_from(r).where(r.c.current == sa.true()))
+    total_stmt = _where(q, sa.select(sa.func.count()).select_from(r).where(r.c.current == sa.true()), scope)
     cols = [r.c.id, r.c.title, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
             r.c.report_year, r.c.kind, r.c.verdict, r.c.late, r.c.n_major, r.c.n_minor, r.c.n_info,
             r.c.publish_date, r.c.version, r.c.report_key, r.c.reviewed_verdict, r.c.reviewed_major,
@@ -145,7 +155,7 @@ def list_reports(store, q: ListQuery, config=None) -> tuple[int, list[dict[str, 
     for c in SORTS[q.sort]:
         order.append(c.desc().nulls_last() if q.desc else c.asc().nulls_last())
     order.append(r.c.id.desc() if q.desc else r.c.id)
-    stmt = (_where(q, sa.select(*cols).where(r.c.current == sa.true())).order_by(*order)
+    stmt = (_where(q, sa.select(*cols).where(r.c.current == sa.true()), scope).order_by(*order)
             .limit(q.page_size).offset((q.page - 1) * q.page_size))
     with store.engine.connect() as conn:
         total = conn.execute(total_stmt).scalar_one()
@@ -298,13 +308,13 @@ def _indicator_names() -> dict[str, str]:
     return {i["id"]: i.get("name") or i["id"] for i in catalog.load("indicators").get("indicators") or []}
 
 
-def filter_options(store) -> dict[str, list]:
+def filter_options(store, scope: Scope = ALL) -> dict[str, list]:
     r = T.reports
     out: dict[str, list] = {}
     with store.engine.connect() as conn:
         for name, col in (("province", r.c.province), ("year", r.c.report_year), ("level", r.c.level),
                           ("kind", r.c.kind), ("verdict", reviewed_col("verdict"))):
-            out[name] = [v for (v,) in conn.execute(sa.select(col).where(r.c.current == sa.true())
+            out[name] = [v for (v,) in conn.execute(sa.select(col).where(r.c.current == sa.true(), scope.where())
                                                     .where(col.is_not(None)).distinct().order_by(col))]
     return out
 
@@ -325,9 +335,9 @@ def box(values: list[float]) -> dict[str, Any] | None:
             "max": inside[-1] if inside else v[-1], "low_fence": lo_f, "high_fence": hi_f}
 
 
-def dashboard(store) -> dict[str, Any]:
+def dashboard(store, scope: Scope = ALL) -> dict[str, Any]:
     r, f = T.reports, T.findings
-    cur = r.c.current == sa.true()
+    cur = sa.and_(r.c.current == sa.true(), scope.where())
     out: dict[str, Any] = {}
     with store.engine.connect() as conn:
         total = conn.execute(sa.select(sa.func.count()).select_from(r).where(cur)).scalar_one()
@@ -408,7 +418,7 @@ def dashboard(store) -> dict[str, Any]:
         inds.append({"indicator": ind, "name": names.get(ind, ind), "box": b, "outliers": outl[:200],
                      "n_outliers": len(outl)})
     out["indicators"] = inds
-    out["coverage"] = coverage_heatmap(store)
+    out["coverage"] = coverage_heatmap(store, scope)
     return out
 
 
@@ -419,7 +429,8 @@ def _worst(by_severity: dict[str, int]) -> str | None:
     return next((s for s in ("major", "minor", "info") if by_severity.get(s)), None)
 
 
-def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDINGS) -> list[dict[str, Any]]:
+def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDINGS,
+                 scope: Scope = ALL) -> list[dict[str, Any]]:
     """The most frequent findings without those reviewers dismissed (their latest decision).
 
     The per-rule totals come from the cached aggregate; the dismissals are read fresh (the
@@ -439,7 +450,7 @@ def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDING
         for i in range(0, len(keys), 500):
             for rk, fk, rule, sev, rid in conn.execute(
                     sa.select(r.c.report_key, f.c.key, f.c.rule, f.c.severity, f.c.report_id)
-                    .join(r, r.c.id == f.c.report_id).where(r.c.current == sa.true())
+                    .join(r, r.c.id == f.c.report_id).where(r.c.current == sa.true(), scope.where())
                     .where(r.c.report_key.in_(keys[i:i + 500]))):
                 c = per.setdefault((rule, rid), [0, 0, {}])
                 c[0] += 1
@@ -468,7 +479,7 @@ def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDING
     return out[:n]
 
 
-def coverage_heatmap(store) -> dict[str, Any]:
+def coverage_heatmap(store, scope: Scope = ALL) -> dict[str, Any]:
     """Share of reports (per province) whose sections cover each 纲要 task area."""
     r = T.reports
     fws = catalog.load("frameworks").get("frameworks") or []
@@ -478,11 +489,11 @@ def coverage_heatmap(store) -> dict[str, Any]:
             area_titles.setdefault(a["id"], a.get("title") or a["id"])
     with store.engine.connect() as conn:
         prov = {rid: (p or "（未识别）") for rid, p in conn.execute(
-            sa.select(r.c.id, r.c.province).where(r.c.current == sa.true()))}
+            sa.select(r.c.id, r.c.province).where(r.c.current == sa.true(), scope.where()))}
         tagged: dict[int, set[str]] = {}
         for rid, areas in conn.execute(sa.select(T.sections.c.report_id, T.sections.c.areas)
                                        .join(r, r.c.id == T.sections.c.report_id)
-                                       .where(r.c.current == sa.true())):
+                                       .where(r.c.current == sa.true(), scope.where())):
             if areas:
                 tagged.setdefault(rid, set()).update(areas)
     per_prov: dict[str, int] = {}

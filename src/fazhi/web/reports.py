@@ -17,7 +17,7 @@ from ..render.opinion import build_opinion
 from ..render.spans import Mark, highlight
 from ..labels import KIND_NAMES, PART_NAMES
 from . import actions, queries
-from .core import ID, check_csrf, need, reader, render, store
+from .core import ID, check_csrf, need, reader, render, report_doc, require_report, scope, store
 from .opinion import annotated_bytes, docx_bytes, download_name, html_text, stored
 
 router = APIRouter(include_in_schema=False)
@@ -30,18 +30,18 @@ COLUMNS = [("place", "地区/部门"), ("province", "省份"), ("level", "层级
 
 
 def load_doc(request: Request, rid: ID) -> dict[str, Any]:
-    doc = store(request).report_json(rid)
-    if doc is None:
-        raise HTTPException(404, f"报告 {rid} 不存在 / report not found")
-    return doc
+    """The report inside the user's scope (404 otherwise), see core.report_doc."""
+    return report_doc(request, rid)
 
 
 @router.get("/reports")
 def list_page(request: Request, user=Depends(reader)):
     q = queries.ListQuery.from_params(request.query_params)
     st = store(request)
-    total, rows = queries.list_reports(st, q, request.app.state.config)
-    options = request.app.state.cache.get_recent(st, "filter_options", lambda: queries.filter_options(st))
+    sc = scope(request)
+    total, rows = queries.list_reports(st, q, request.app.state.config, sc)
+    options = request.app.state.cache.get_recent(st, queries.cache_name("filter_options", sc),
+                                                 lambda: queries.filter_options(st, sc))
     pages = max(1, -(-total // q.page_size))
 
     def url(**over) -> str:
@@ -226,6 +226,7 @@ def _download(data: bytes, name: str, media_type: str) -> Response:
 
 @router.post("/reports/{rid}/findings/{fid}/decision", dependencies=[Depends(check_csrf)])
 async def decision_form(request: Request, rid: ID, fid: str, user=Depends(need("reviewer"))):
+    require_report(request, rid)
     form = await request.form()
     try:
         row = actions.finding_row(store(request), fid)
@@ -243,6 +244,7 @@ async def decision_form(request: Request, rid: ID, fid: str, user=Depends(need("
 
 @router.post("/reports/{rid}/reviewer-findings", dependencies=[Depends(check_csrf)])
 async def reviewer_finding_form(request: Request, rid: ID, user=Depends(need("reviewer"))):
+    require_report(request, rid)
     form = await request.form()
     try:
         new = actions.add_reviewer_finding(store(request), rid, form.get("start"), form.get("end"),

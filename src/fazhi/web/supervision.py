@@ -1,18 +1,19 @@
 """报送情况 and 整改台账 pages: the roster of a place and year (counts per sub-region, drill-down
 to the units, Excel export) and the 整改台账 (list, add from a finding or a 督察 feedback, status,
-evidence files, 销号 by a reviewer, Excel export). The work is done by fazhi/supervision/."""
+evidence files, 销号 by a reviewer, Excel export). The work is done by fazhi/supervision/; the
+user's scope (core.scope) is passed to it: only units, reports and items inside the region."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..errors import FazhiError
 from ..supervision import rectify
 from ..supervision.roster import roster
-from .core import ID, check_csrf, need, reader, render, store
+from .core import ID, check_csrf, need, reader, render, scope, store
 
 router = APIRouter(include_in_schema=False)
 YEAR = Annotated[int | None, Query(ge=1990, le=2100)]
@@ -24,12 +25,13 @@ def _default_year() -> int:
 
 @router.get("/roster")
 def roster_page(request: Request, place: str = "", year: YEAR = None, region: str = "", user=Depends(reader)):
-    place = place.strip()[:60]
+    sc = scope(request)
+    place = place.strip()[:60] or (sc.name or "")     # a scoped reviewer starts at their region
     year = year or _default_year()
     data, error = None, None
     if place:
         try:
-            data = roster(store(request), place, year)
+            data = roster(store(request), place, year, sc)
         except FazhiError as err:
             error = f"{err.message_zh}：{err.path}（{err.detail}）" if err.detail else err.message_zh
     units = [u for u in data.units if (u.region or "（本级）") == region] if data and region else None
@@ -40,7 +42,10 @@ def roster_page(request: Request, place: str = "", year: YEAR = None, region: st
 @router.get("/roster.xlsx")
 def roster_xlsx(request: Request, place: str, year: YEAR = None, user=Depends(reader)):
     from ..render.roster import render_roster_xlsx
-    r = roster(store(request), place.strip()[:60], year or _default_year())
+    try:
+        r = roster(store(request), place.strip()[:60], year or _default_year(), scope(request))
+    except FazhiError as err:
+        raise HTTPException(404, f"{err.message_zh} / {err.message_en}") from None
     import os
     import tempfile
     with tempfile.TemporaryDirectory() as d:
@@ -58,7 +63,8 @@ def rectify_page(request: Request, unit: str = "", status: str = "", overdue: bo
                  report: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
                  finding: str = "", user=Depends(reader)):
     try:
-        items = rectify.items(store(request), unit=unit.strip() or None, status=status or None, overdue=overdue)
+        items = rectify.items(store(request), unit=unit.strip() or None, status=status or None, overdue=overdue,
+                              scope=scope(request))
     except FazhiError as err:
         items, status = [], ""
         request.session["flash"] = {"error": True, "message": err.message_zh}
@@ -88,7 +94,7 @@ def _prefill(request: Request, report: int | None, finding: str) -> dict:
 @router.get("/rectify/{iid}")
 def rectify_item_page(request: Request, iid: ID, user=Depends(reader)):
     try:
-        item = rectify.get(store(request), iid)
+        item = rectify.get(store(request), iid, scope(request))
     except FazhiError:
         return render(request, "error.html", status_code=404, message="整改事项不存在 / item not found")
     return render(request, "rectify_item.html", item=item, statuses=rectify.STATUSES[:3],
@@ -108,7 +114,7 @@ async def rectify_add(request: Request, user=Depends(need("reviewer"))):
         rid = int(get("report")) if get("report") else None
         iid = rectify.add(store(request), unit=get("unit") or "", problem=get("problem"), report_id=rid,
                           finding=get("finding"), measure=get("measure"), person=get("person"),
-                          deadline=get("deadline"), user=user["name"])
+                          deadline=get("deadline"), user=user["name"], scope=scope(request))
     except (FazhiError, ValueError) as err:
         msg = getattr(err, "message_zh", None) or "登记失败"
         detail = getattr(err, "detail", None)
@@ -120,6 +126,10 @@ async def rectify_add(request: Request, user=Depends(need("reviewer"))):
 async def rectify_update(request: Request, iid: ID, user=Depends(need("reviewer"))):
     form = await request.form()
     get = lambda k: (str(form.get(k) or "").strip() or None)  # noqa: E731
+    try:
+        rectify.get(store(request), iid, scope(request))
+    except FazhiError:
+        return render(request, "error.html", status_code=404, message="整改事项不存在 / item not found")
     files = []
     for up in form.getlist("evidence"):
         if getattr(up, "filename", None):
@@ -138,7 +148,7 @@ async def rectify_update(request: Request, iid: ID, user=Depends(need("reviewer"
 @router.get("/rectify/evidence/{eid}")
 def rectify_evidence(request: Request, eid: ID, user=Depends(reader)):
     try:
-        name, data = rectify.evidence_file(store(request), eid)
+        name, data = rectify.evidence_file(store(request), eid, scope(request))
     except FazhiError:
         return render(request, "error.html", status_code=404, message="文件不存在 / file not found")
     from urllib.parse import quote
@@ -152,7 +162,7 @@ def rectify_xlsx(request: Request, user=Depends(reader)):
     import tempfile
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "t.xlsx")
-        rectify.export_xlsx(store(request), path)
+        rectify.export_xlsx(store(request), path, scope=scope(request))
         data = open(path, "rb").read()
     from urllib.parse import quote
     return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -373,6 +373,23 @@ async def handle_files(request: Request, files: list) -> list[UploadResult]:
     if len(files) > MAX_FILES_PER_REQUEST:
         results.append(UploadResult(f"其余 {len(files) - MAX_FILES_PER_REQUEST} 个文件", False, "error",
                                     message=f"一次最多上传 {MAX_FILES_PER_REQUEST} 个文件 / too many files"))
+    return scoped_results(request, results)
+
+
+OUTSIDE = "已保存，但不属于本账号的地区范围，无法查看 / stored, outside your region"
+
+
+def scoped_results(request: Request, results: list[UploadResult]) -> list[UploadResult]:
+    """Results of an upload as the uploader may see them: a report that lies outside the
+    user's region (a new one, or one stored before) keeps no id, title or verdict."""
+    from .core import scope
+    sc = scope(request)
+    if sc.everything:
+        return results
+    st = store(request)
+    for r in results:
+        if r.ok and r.id is not None and not sc.covers_report(st, r.id):
+            r.id, r.title, r.verdict, r.message = None, None, None, OUTSIDE
     return results
 
 

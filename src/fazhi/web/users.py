@@ -1,5 +1,5 @@
-"""用户管理 (admin): users and roles, passwords, API tokens (create, list, revoke), ending a
-user's sessions, deleting users, public read on/off. Every change of password or role and every
+"""用户管理 (admin): users, roles and scopes (the region a user sees, corpus/scope.py), passwords,
+API tokens (create, list, revoke), ending a user's sessions, deleting users, public read on/off. Every change of password or role and every
 deletion ends the user's sessions at once (accounts.py)."""
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from starlette.concurrency import run_in_threadpool
 
 from . import accounts
 from .accounts import ROLES
+from ..corpus import scope as scopes
+from ..errors import FazhiError
 from .core import check_csrf, need, render, settings, store
 
 router = APIRouter(include_in_schema=False)
@@ -52,10 +54,32 @@ async def add_user(request: Request, user=Depends(need("admin"))):
         return _back(request, "角色不正确", True)
     if len(password) < accounts.MIN_PASSWORD:
         return _back(request, f"密码至少 {accounts.MIN_PASSWORD} 个字符", True)
+    try:
+        sc = scopes.parse(str(form.get("scope") or ""))
+    except FazhiError as err:
+        return _back(request, _scope_error(err), True)
     if accounts.get_user(store(request).engine, name=name) is not None:
         return _back(request, f"用户“{name}”已存在", True)
-    await run_in_threadpool(accounts.add_user, store(request).engine, name, role, password)
-    return _back(request, f"已添加用户“{name}”")
+    await run_in_threadpool(accounts.add_user, store(request).engine, name, role, password, sc)
+    return _back(request, f"已添加用户“{name}”（可查看：{sc.label}）")
+
+
+def _scope_error(err: FazhiError) -> str:
+    return f"地区“{err.path}”：{err.message_zh}" + (f"（{err.detail}）" if err.code == "ambiguous_place" else "")
+
+
+@router.post("/users/{name}/scope", dependencies=[Depends(check_csrf)])
+async def change_scope(request: Request, name: str, user=Depends(need("admin"))):
+    form = await request.form()
+    try:
+        sc = scopes.parse(str(form.get("scope") or ""))
+    except FazhiError as err:
+        return _back(request, _scope_error(err), True)
+    try:
+        accounts.set_scope(store(request).engine, name, sc)
+    except KeyError:
+        return _back(request, f"用户“{name}”不存在", True)
+    return _back(request, f"用户“{name}”可查看的地区已改为“{sc.label}”")
 
 
 @router.post("/users/{name}/token", dependencies=[Depends(check_csrf)])

@@ -1,7 +1,7 @@
 """reviewers' corrections of report metadata, with who, when, old and new value
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-02
 
 Table `corrections` (schema.py), keyed by the report key so that a correction survives
@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
