@@ -433,6 +433,35 @@ def _logout(path):
     return call
 
 
+def _corrections(api, method):
+    def call(k: Caller):
+        path = "/api/reports/{}/corrections" if api else "/reports/{}/corrections"
+        for rid in outs(k.w):
+            if method == "GET":
+                r = k.get(path.format(rid), api=True)
+            elif api:
+                r = k.post(path.format(rid), api=True, json={"report_year": 2023, "reason": "核对"})
+            else:
+                r = k.post(path.format(rid), data={"report_year": "2023"})
+            assert r.status_code == 404
+        rid = k.w["ids"]["b.txt"]
+        if method == "GET":
+            r = k.get(path.format(rid), api=True)
+            assert r.status_code == 200 and r.json()["report_id"] == rid
+    return call
+
+
+def _score(xlsx):
+    def call(k: Caller):
+        if xlsx:
+            assert k.get("/score.xlsx", params={"place": "甘肃省", "year": 2024}).status_code == 200
+        else:
+            r = k.get("/score", params={"place": "甘肃省", "year": 2024})
+            assert r.status_code == 200 and "康乐县" in r.text
+            k.get("/score", params={"place": "甘南藏族自治州", "year": 2024}, record=False)
+    return call
+
+
 # every route of the app -> how to call it as the scoped reviewer and what must hold
 CALLS = {
     ("GET", "/"): _ok_get("/"),
@@ -488,6 +517,11 @@ CALLS = {
     ("POST", "/rectify/{iid}"): _rectify_update,
     ("GET", "/rectify/evidence/{eid}"): _evidence,
     ("GET", "/rectify.xlsx"): _rectify_xlsx,
+    ("GET", "/api/reports/{rid}/corrections"): _corrections(True, "GET"),
+    ("POST", "/api/reports/{rid}/corrections"): _corrections(True, "POST"),
+    ("POST", "/reports/{rid}/corrections"): _corrections(False, "POST"),
+    ("GET", "/score"): _score(False),
+    ("GET", "/score.xlsx"): _score(True),
 }
 
 

@@ -202,8 +202,11 @@ def _r(x: float) -> float:
     return round(float(x) + 0.0, 2)
 
 
-def score_report(store, report_id: int, rubric: Rubric | None = None) -> Score:
+def score_report(store, report_id: int, rubric: Rubric | None = None, scope=None) -> Score:
+    """With an account's scope, what the findings quote of reports outside it is taken out first."""
     doc = store.report_json(report_id)
+    if doc is not None and scope is not None and not scope.everything:
+        doc["findings"] = scope.redact(store, doc.get("findings") or [])
     if doc is None:
         raise FazhiError("not_found", f"#{report_id}", "没有这份报告 / no such report")
     return score_document(doc, rubric or load_rubric(), store.config, report_id)
@@ -655,7 +658,7 @@ def rank(store, place: str | None = None, year: int | None = None,
             inside = scope.report_ids_inside(store, [rep["id"] for rep, _, _ in reps])
             reps = [x for x in reps if x[0]["id"] in inside]
         for rep, name, region in reps:
-            s = score_report(store, rep["id"], rubric)
+            s = score_report(store, rep["id"], rubric, scope)
             region = region or (rep["jurisdiction"] if place and rep["jurisdiction"] == place else None) \
                 or rep["parent"] or rep["province"] or "（不详）"
             rows.append(RankRow(rep["id"], name or unit_label(rep), region, rep["level"], y, s))

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..labels import KIND_NAMES, LEVEL_NAMES
 from ..supervision import corrections as C
-from .core import ID, check_csrf, need, reader, store
+from .core import ID, check_csrf, need, reader, require_report, store
 
 router = APIRouter()
 
@@ -63,6 +63,7 @@ def _run(request: Request, rid: int, values: dict[str, Any], reason: str | None,
 
 @router.post("/reports/{rid}/corrections", dependencies=[Depends(check_csrf)], include_in_schema=False)
 async def correction_form(request: Request, rid: ID, user=Depends(need("reviewer"))):
+    require_report(request, rid)
     form = await request.form()
     doc = store(request).report_json(rid)
     if doc is None:
@@ -89,6 +90,7 @@ async def correct_api(request: Request, rid: ID, body: dict[str, Any] = Body(
     level（层级：省级/市级/县级/乡镇级/部门）, department（部门）, report_year（报告年度）, report_date（成文日期）,
     publish_date（发布日期）, kind（文本类型）; the Chinese names are accepted as keys too. The report is
     analysed again with the corrected values. 400 with a Chinese message for a value that cannot be."""
+    require_report(request, rid)
     if not isinstance(body, dict):
         return JSONResponse({"error": 400, "message": "请求内容应为 JSON 对象"}, status_code=400)
     values = {k: v for k, v in body.items() if k not in ("reason", "revert", "理由")}
@@ -107,6 +109,7 @@ async def correct_api(request: Request, rid: ID, body: dict[str, Any] = Body(
 
 @router.get("/api/reports/{rid}/corrections", tags=["reports"], summary="报告信息的更正记录")
 def corrections_api(request: Request, rid: ID, user=Depends(reader)) -> Any:
+    require_report(request, rid)
     doc = store(request).report_json(rid)
     if doc is None:
         return JSONResponse({"error": 404, "message": f"报告 {rid} 不存在 / report not found"}, status_code=404)

@@ -181,7 +181,7 @@ def score_page(request: Request, place: str = "", year: YEAR = None,
     rows, error, rubric = [], None, load_rubric()
     if place:
         try:
-            rows = rank(store(request), place, year, rubric)
+            rows = rank(store(request), place, year, rubric, scope=scope(request))
         except FazhiError as err:
             error = f"{err.message_zh}：{err.path}（{err.detail}）" if err.detail else err.message_zh
     chosen = next((r for r in rows if r.report_id == report), None)
@@ -195,7 +195,7 @@ def score_xlsx(request: Request, place: str, year: YEAR = None, user=Depends(rea
     from ..supervision.scoring import load_rubric, rank
     rubric = load_rubric()
     place, year = place.strip()[:60], year or _default_year()
-    rows = rank(store(request), place, year, rubric)
+    rows = rank(store(request), place, year, rubric, scope=scope(request))
     import os
     import tempfile
     with tempfile.TemporaryDirectory() as d:
