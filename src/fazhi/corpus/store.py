@@ -462,7 +462,6 @@ class Store:
         A document without a verdict was not analysed to the end: it is refused, never stored
         as a clean report."""
         doc = res["json"]
-        meta = doc.get("meta") or {}
         if not (doc.get("review") or {}).get("verdict"):
             raise ValueError(f"{name}: analysis incomplete (no verdict), not stored")
         if conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first():

@@ -590,8 +590,8 @@ def corrected_info(info: list[tuple[str, str | None]], corrections: list[dict],
     for c in shown:
         groups.setdefault((c.get("user"), day(c.get("at")), c.get("reason")), []).append(c["field"])
     notes = []
-    for (user, day, reason), fs in groups.items():
-        who = "".join(x for x in (user and f"由{user}", day and f"于{day}") if x)
+    for (user, on, reason), fs in groups.items():
+        who = "".join(x for x in (user and f"由{user}", on and f"于{on}") if x)
         notes.append(f"{names(fs)}{who}人工更正" + (f"，理由：{reason}" if reason else ""))
     if notes:
         out.append(("人工更正", "；".join(notes) + "。以上信息以更正后的为准，机器识别的原值见括注。"))
