@@ -50,8 +50,8 @@ def _report(unit: str, signed: str | None, *, duty: bool = True, figures: str, w
 
 def demo_reports() -> list[tuple[str, str]]:
     return [
-        ("kangle.txt", _report(
-            "康乐县人民政府", "2025年2月20日",
+        ("yongjing.txt", _report(
+            "永靖县人民政府", "2025年2月20日",
             figures="（一）健全依法决策机制。全年重大行政决策事项8项，均经合法性审查，重大行政决策合法性审查率100%。\n"
                     "（二）规范行政执法。评查行政执法案卷120卷，行政执法案卷评查合格率96%。\n"
                     "（三）化解行政争议。办理行政复议案件15件，行政机关负责人出庭应诉率100%。",
@@ -192,7 +192,7 @@ def capture(base: str, ids: dict[str, int], out: Path, chromium: str) -> list[Pa
         # two 督察 feedback items: one in progress, one past its deadline (dates from today, so
         # that the overdue mark is the same whenever the script runs)
         for unit, problem, deadline, status in [
-                ("康乐县人民政府", "督察反馈：乡镇法制审核人员配备不到位，3个乡镇未配备", _days(90), "整改中"),
+                ("永靖县人民政府", "督察反馈：乡镇法制审核人员配备不到位，3个乡镇未配备", _days(90), "整改中"),
                 ("临夏市人民政府", "督察反馈：年度报告未写明落款日期，无法核对是否按时报送", _days(-20), None)]:
             page.goto(f"{base}/rectify")
             page.fill("#rectify-add input[name=unit]", unit)

@@ -9,7 +9,7 @@ import sys
 from .corpus import _db, _fmt, _out, open_store
 
 # option -> field, with the Chinese help
-OPTIONS = [("--jurisdiction", "jurisdiction", "所属地区（地名词典中的名称，可带上级地区：临夏回族自治州康乐县）"),
+OPTIONS = [("--jurisdiction", "jurisdiction", "所属地区（地名词典中的名称，可带上级地区：临夏回族自治州和政县）"),
            ("--level", "level", "层级：省级、市级、县级、乡镇级、部门"),
            ("--department", "department", "部门（如 司法局；“无”取消）"),
            ("--report-year", "report_year", "报告年度（如 2023）"),

@@ -81,7 +81,7 @@ class Scope:
         return bool(codes) and all(self.covers(c) for c in codes)
 
     def covers_unit(self, name: str | None) -> bool:
-        """A unit named in words (康乐县司法局, 康乐县人民政府): inside when every place of the
+        """A unit named in words (和政县司法局, 和政县人民政府): inside when every place of the
         gazetteer its name can start with lies inside the scope (an ambiguous name with one
         reading outside is outside)."""
         if self.prefix is None:
@@ -191,7 +191,7 @@ def of_user(user: dict[str, Any] | None) -> Scope:
 
 @functools.lru_cache(maxsize=4096)
 def unit_adcodes(name: str) -> frozenset[str]:
-    """Adcodes of the places a unit's name starts with (康乐县司法局 -> 康乐县's), empty when
+    """Adcodes of the places a unit's name starts with (和政县司法局 -> 和政县's), empty when
     the name starts with no known place."""
     from ..parse.places import gazetteer
     g = gazetteer()
@@ -202,7 +202,7 @@ def unit_adcodes(name: str) -> frozenset[str]:
     head = [h for h in hits if h[0] == 0]
     if not head:
         return frozenset()
-    # the longest run of names at the start (临夏回族自治州康乐县司法局: the county, constrained
+    # the longest run of names at the start (临夏回族自治州和政县司法局: the county, constrained
     # by the prefecture before it)
     chain = [head[0]]
     for h in hits:

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping
 
 from ..labels import KIND_NAMES, LEVEL_NAMES
 from ..pipeline import component
+from ..zh.dates import NotADay, read_day
 
 # what a reviewer corrects, in the order they are applied and shown
 FIELDS = ("jurisdiction", "level", "department", "report_year", "report_date", "publish_date", "kind")
@@ -113,13 +114,10 @@ def parse_year(raw: Any) -> int:
 def parse_date(raw: Any, what: str) -> str | None:
     if raw is None or str(raw).strip() in ("", "无", "未写", "none", "null"):
         return None
-    s = _ascii(raw)
-    m = (re.fullmatch(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", s)
-         or re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?", s))
-    if not m:
-        raise CorrectionError(f"{what}格式不正确：{str(raw)[:20]}（应为 2024-03-01 或 2024年3月1日）")
     try:
-        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        d = read_day(raw)
+    except NotADay:
+        raise CorrectionError(f"{what}格式不正确：{str(raw)[:20]}（应为 2024-03-01 或 2024年3月1日）") from None
     except ValueError:
         raise CorrectionError(f"{what}不存在：{str(raw)[:20]}") from None
     if d.year < 1990 or d > _today():
@@ -172,7 +170,7 @@ def parse_department(raw: Any, jurisdiction: str | None) -> str | None:
     if s in ("", "无"):
         return None
     if jurisdiction and s.startswith(jurisdiction) and len(s) > len(jurisdiction):
-        s = s[len(jurisdiction):]          # "康乐县司法局" -> its own name, as the engine stores it
+        s = s[len(jurisdiction):]          # "和政县司法局" -> its own name, as the engine stores it
     if len(s) > 50 or not re.search(r"[\u4e00-\u9fff]", s):
         raise CorrectionError(f"部门名称不正确：{str(raw)[:20]}")
     return s

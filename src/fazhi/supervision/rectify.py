@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from ..corpus import schema as T
 from ..corpus.scope import ALL, Scope
 from ..errors import FazhiError
+from ..zh.dates import read_day
 
 STATUSES = ("待整改", "整改中", "已整改", "已销号")
 DONE = ("已整改", "已销号")
@@ -41,15 +42,11 @@ def _now() -> dt.datetime:
 def _date(value: str | None, what: str = "整改时限") -> str | None:
     if value in (None, ""):
         return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    s = str(value).strip().replace("/", "-").replace(".", "-")
-    for fmt in ("%Y-%m-%d", "%Y年%m月%d日"):
-        try:
-            return dt.datetime.strptime(s, fmt).strftime("%Y-%m-%d")
-        except ValueError:
-            continue
-    raise FazhiError("bad_date", s, f"{what}须为 YYYY-MM-DD / {what} must be a date")
+    try:
+        return read_day(value).isoformat()
+    except ValueError:
+        raise FazhiError("bad_date", str(value).strip(),
+                         f"{what}须为 YYYY-MM-DD / {what} must be a date") from None
 
 
 def _history(conn, item_id: int, field: str, old: Any, new: Any, user: str | None) -> None:

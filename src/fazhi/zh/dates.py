@@ -1,0 +1,30 @@
+"""A calendar day typed by a person (a deadline, a corrected date): 2024-03-01, 2024/3/1,
+2024.3.1 or 2024年3月1日, full-width digits and spaces allowed. Dates read from report text are
+parsed in parse/meta.py; this is the form a reviewer enters, written once for every form field."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DAY = (re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"),
+        re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"))
+
+
+class NotADay(ValueError):
+    """The text is not written in one of the forms above."""
+
+
+def read_day(text: object) -> dt.date:
+    """The day written in text. NotADay when the text is not in one of the forms above;
+    ValueError when it names a day the calendar does not have (2023-02-30)."""
+    from ..textnorm import normalize_view        # full-width digits and spaces -> ASCII
+    if isinstance(text, dt.datetime):
+        return text.date()
+    if isinstance(text, dt.date):
+        return text
+    s = normalize_view(str(text)).strip()
+    for p in _DAY:
+        m = p.fullmatch(s)
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    raise NotADay(f"not a day: {text!r}")
