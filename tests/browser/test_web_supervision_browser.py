@@ -7,9 +7,9 @@ it, marks the item 已整改 with an evidence file uploaded through the page; an
 (销号); the 台账 downloaded through the page opens in openpyxl with the offices' columns and the
 history. The 考评 page ranks the two reports.
 
-Account scopes (a reviewer who sees one prefecture only) are another branch: `prefecture_reviewer`
-and `assert_sees_only_prefecture` are where its assertions go once it is merged (see their
-docstrings). Skipped when /usr/bin/chromium is absent and CI is unset."""
+The reviewer of the cycle is scoped to the prefecture: the report, downloads, list, search,
+整改台账 and 考评 of a county of another prefecture are out of reach for that account.
+Skipped when /usr/bin/chromium is absent and CI is unset."""
 from __future__ import annotations
 
 import re
@@ -31,6 +31,8 @@ require_chromium()
 PREFECTURE = "临夏回族自治州"
 YEAR = 2024
 OUTSIDE_UNIT = "渭源县人民政府"            # a county of another prefecture (定西市)
+OUTSIDE_PROBLEM = "督察反馈：渭源县行政复议案件办理超期"
+SCOPED = "zhou"                              # a reviewer who sees PREFECTURE only
 SHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -48,6 +50,8 @@ def served(tmp_path_factory):
         ("weiyuan.txt", report_text(OUTSIDE_UNIT, YEAR, "2025年2月25日").encode()),         # other prefecture
     ], corpus=False)
     ids = {r["jurisdiction"]: r["id"] for r in st.list_reports()}
+    from fazhi.supervision import rectify
+    rectify.add(st, unit=OUTSIDE_UNIT, problem=OUTSIDE_PROBLEM, deadline="2099-01-31", user="boss")
     st.close()
     with fazhi_serve(db) as base:
         st = Store(f"sqlite:///{db}")
@@ -63,28 +67,35 @@ def browser():
 
 @pytest.fixture(scope="module")
 def prefecture_reviewer(served):
-    """The reviewer of the cycle, meant to be scoped to PREFECTURE.
-
-    SCOPES-MERGE: once account scopes are merged, give this account the scope PREFECTURE here
-    (the scopes branch's store/CLI call, e.g. `fazhi user add rev2 --role reviewer --scope
-    临夏回族自治州`) and return its name; `assert_sees_only_prefecture` then gets its 404 checks.
-    Until then it is the unscoped reviewer of web_helpers.USERS."""
-    return "rev"
+    """A reviewer whose account sees PREFECTURE only (the region an admin gives it)."""
+    from fazhi.corpus.scope import parse
+    from fazhi.web import accounts
+    _, st, _ = served
+    accounts.add_user(st.engine, SCOPED, "reviewer", PASSWORD, scope=parse(PREFECTURE))
+    return SCOPED
 
 
 def assert_sees_only_prefecture(page, base: str, inside: list[int], outside: list[int]) -> None:
-    """What the scoped reviewer may see.
-
-    SCOPES-MERGE: add, for every id in `outside`, that /reports/ID, /api/reports/ID and the
-    report's downloads answer 404, that the list, search and dashboard do not name OUTSIDE_UNIT,
-    and that the 整改台账 and 考评 of the whole corpus leave it out. Before scopes every reviewer
-    sees every report, so only what holds either way is asserted here: the reports of the
-    prefecture open, and the prefecture's roster never lists a unit outside it."""
+    """The scoped reviewer opens the prefecture's reports; every page and download of a report
+    outside answers 404, and the list, search, 整改台账 and 考评 do not name the outside unit."""
     for rid in inside:
         assert page.goto(f"{base}/reports/{rid}").status == 200
+    assert outside
+    for rid in outside:
+        for path in (f"/reports/{rid}", f"/reports/{rid}/review.docx", f"/reports/{rid}/review.html",
+                     f"/reports/{rid}/report.json", f"/api/reports/{rid}", f"/api/reports/{rid}/corrections"):
+            assert page.request.get(f"{base}{path}").status == 404, path
+    page.goto(f"{base}/reports")
+    listed = page.inner_text("main")
+    assert "康乐县" in listed and OUTSIDE_UNIT not in listed and "渭源县" not in listed
+    page.goto(f"{base}/search?q=法治政府")
+    assert "渭源县" not in page.inner_text("main")
+    page.goto(f"{base}/rectify")
+    assert OUTSIDE_PROBLEM not in page.inner_text("main") and OUTSIDE_UNIT not in page.inner_text("main")
+    page.goto(f"{base}/score?year={YEAR}")
+    assert "渭源县" not in page.inner_text("main")
     page.goto(f"{base}/roster?place={PREFECTURE}&year={YEAR}")
     assert OUTSIDE_UNIT not in page.inner_text("#roster-units")
-    assert outside                                     # the seeded outside report exists to be hidden
 
 
 def _shot(page, name):
@@ -197,7 +208,7 @@ def test_roster_finding_rectify_close_and_export(served, browser, prefecture_rev
         history = page.locator("ol.history li").all_inner_texts()
         assert len(history) == 5, history
         assert "boss：整改状态 “已整改” → “已销号”" in history[-1]
-        assert any("rev：佐证材料" in h and "整改佐证.pdf" in h for h in history)
+        assert any(f"{SCOPED}：佐证材料" in h and "整改佐证.pdf" in h for h in history)
         _shot(page, "rectify_item")
 
         # the 台账 through the page, in openpyxl
@@ -212,18 +223,20 @@ def test_roster_finding_rectify_close_and_export(served, browser, prefecture_rev
         ws = wb["整改台账"]
         rows = list(ws.iter_rows(values_only=True))
         assert list(rows[0][:8]) == ["序号", "问题", "整改措施", "责任单位", "责任人", "整改时限", "整改状态", "完成情况"]
-        assert len(rows) == 2
-        num, problem, measure, unit, person, deadline, status, progress = rows[1][:8]
+        assert len(rows) == 3                          # the admin sees every region: the outside item too
+        assert [r[1] for r in rows[1:]].count(OUTSIDE_PROBLEM) == 1
+        num, problem, measure, unit, person, deadline, status, progress = next(r for r in rows[1:] if r[0] == iid)[:8]
         assert (num, measure, unit, person, deadline, status, progress) == (
             iid, "补写第一责任人履职情况并重新公开", "和政县人民政府", "马主任", "2099-06-30", "已销号",
             "已补写并于官网重新公开")
         assert "第一责任人" in problem
         hist = list(wb["变更记录"].iter_rows(min_row=2, values_only=True))
-        assert [h[0] for h in hist] == [iid] * 5
+        hist = [h for h in hist if h[0] == iid]
+        assert len(hist) == 5
         assert [(h[2], h[3], h[4], h[5]) for h in hist[1:]] == [
-            ("rev", "整改状态", "待整改", "已整改"), ("rev", "完成情况", None, "已补写并于官网重新公开"),
-            ("rev", "佐证材料", None, "整改佐证.pdf"), ("boss", "整改状态", "已整改", "已销号")]
-        assert hist[0][2:4] == ("rev", "登记") and all(h[1] for h in hist)
+            (SCOPED, "整改状态", "待整改", "已整改"), (SCOPED, "完成情况", None, "已补写并于官网重新公开"),
+            (SCOPED, "佐证材料", None, "整改佐证.pdf"), ("boss", "整改状态", "已整改", "已销号")]
+        assert hist[0][2:4] == (SCOPED, "登记") and all(h[1] for h in hist)
 
         # 考评 of the prefecture: the on-time report ranks above the late one
         page.click("nav a[href='/score']")
