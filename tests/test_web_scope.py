@@ -337,6 +337,27 @@ def _roster_xlsx(k: Caller):
     assert k.get("/roster.xlsx", params={"place": "甘南藏族自治州", "year": 2024}).status_code == 404
 
 
+def _roster_link(k: Caller):
+    import sqlalchemy as sa
+
+    from fazhi.corpus import schema as T
+    st = k.app.state.store
+
+    def count():
+        with st.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(T.roster_links)).scalar()
+    before = count()
+    form = {"place": "临夏回族自治州", "year": "2024", "unit": "临夏县人民政府", "action": "link"}
+    r = k.post("/roster/link", data={**form, "report": str(k.w["ids"]["c.txt"])})     # an outside report
+    assert r.status_code == 303
+    assert k.get(r.headers["location"], record=False).text.count("不存在") >= 1
+    r = k.post("/roster/link", data={**form, "place": "甘南藏族自治州", "unit": "夏河县人民政府",
+                                     "report": str(ins(k.w)[0])})                    # an outside unit
+    assert r.status_code == 303 and count() == before
+    r = k.post("/roster/link", data={**form, "report": str(ins(k.w)[0])})
+    assert r.status_code == 303 and count() == before + 1
+
+
 def _rectify_list(k: Caller):
     r = k.get("/rectify")
     assert r.status_code == 200 and "莲麓调解角台账不全" in r.text
@@ -514,6 +535,7 @@ CALLS = {
     ("GET", "/rectify"): _rectify_list,
     ("GET", "/rectify/{iid}"): _rectify_item,
     ("POST", "/rectify"): _rectify_add,
+    ("POST", "/roster/link"): _roster_link,
     ("POST", "/rectify/{iid}"): _rectify_update,
     ("GET", "/rectify/evidence/{eid}"): _evidence,
     ("GET", "/rectify.xlsx"): _rectify_xlsx,

@@ -98,3 +98,47 @@ def test_score_page_ranks_and_explains(tmp_path):
     cards = dict(re.findall(r'id="item-(F\d+)"(.*?)(?=id="item-F\d+"|id="add-finding")', page, re.S))
     assert "rectify-link" not in cards["F1"]
     assert "rectify-link" in cards["F2"]
+
+
+def _unit_row(page: str, unit: str) -> str:
+    units = re.search(r'id="roster-units".*?</table>', page, re.S).group(0)
+    return next(row for row in units.split("<tr")[1:] if f"<td>{unit}</td>" in row)
+
+
+def test_roster_link_and_unlink_from_the_page(tmp_path):
+    """A report the engine did not match to a unit (here it reads as a department's) is linked by
+    hand from the drilled-down roster, counted for the unit, then unlinked; a viewer cannot."""
+    app = make_app(tmp_path / "s.db", load=False)
+    st = app.state.store
+    st.ingest_items([("x.txt", report_text("临夏县司法局", 2024, "2025年2月25日").encode())], corpus=False)
+    rid = st.list_reports()[0]["id"]
+    where = {"place": "临夏回族自治州", "year": 2024, "region": "临夏县"}
+    c = client(app)
+    login(c, "rev")
+    page = c.get("/roster", params=where).text
+    assert "未发现" in _unit_row(page, "临夏县人民政府") and 'action="/roster/link"' in page
+    form = {"csrf_token": csrf_of(page), "place": "临夏回族自治州", "year": "2024", "region": "临夏县",
+            "unit": "临夏县人民政府"}
+    r = c.post("/roster/link", data={**form, "report": f"#{rid}", "action": "link"}, follow_redirects=False)
+    assert r.status_code == 303 and "region=" in r.headers["location"]
+    page = c.get(r.headers["location"]).text
+    assert f"已关联：临夏县人民政府 ← 报告 #{rid}" in page
+    row = _unit_row(page, "临夏县人民政府")
+    assert "已报送（按时）" in row and "人工关联" in row and f'/reports/{rid}"' in row and "取消关联" in row
+    # errors come back as a message, nothing stored
+    for bad, says in ((dict(report="abc"), "请填写报告编号"), (dict(report="999"), "报告 #999 不存在"),
+                      (dict(report=str(rid), unit="渭源县人民政府"), "没有应报单位")):
+        page = c.get(c.post("/roster/link", data={**form, **bad, "action": "link"},
+                            follow_redirects=False).headers["location"]).text
+        assert says in page
+    # a viewer has no form and is refused
+    v = client(app)
+    login(v, "look")
+    vpage = v.get("/roster", params=where).text
+    assert 'action="/roster/link"' not in vpage
+    assert v.post("/roster/link", data={**form, "csrf_token": csrf_of(vpage), "report": str(rid)},
+                  follow_redirects=False).status_code == 403
+    # unlink: the unit is missing again
+    r = c.post("/roster/link", data={**form, "report": str(rid), "action": "unlink"}, follow_redirects=False)
+    page = c.get(r.headers["location"]).text
+    assert "已取消关联" in page and "未发现" in _unit_row(page, "临夏县人民政府")

@@ -36,7 +36,41 @@ def roster_page(request: Request, place: str = "", year: YEAR = None, region: st
             error = f"{err.message_zh}：{err.path}（{err.detail}）" if err.detail else err.message_zh
     units = [u for u in data.units if (u.region or "（本级）") == region] if data and region else None
     return render(request, "roster.html", place=place, year=year, data=data, error=error,
-                  regions=data.by_region() if data else {}, region=region, units=units)
+                  regions=data.by_region() if data else {}, region=region, units=units,
+                  flash=request.session.pop("flash", None))
+
+
+@router.post("/roster/link", dependencies=[Depends(check_csrf)])
+async def roster_link(request: Request, user=Depends(need("reviewer"))):
+    """A reviewer links a stored report to a unit that must report (or undoes a link): the
+    report is counted for that unit from now on, whatever the engine matched."""
+    from urllib.parse import urlencode
+
+    from ..supervision.roster import find_unit, link
+    form = await request.form()
+    get = lambda k: str(form.get(k) or "").strip()  # noqa: E731
+    place, region, linked = get("place")[:60], get("region")[:60], get("action") != "unlink"
+    try:
+        year = int(get("year"))
+    except ValueError:
+        year = _default_year()
+    back = "/roster?" + urlencode({"place": place, "year": year, **({"region": region} if region else {})})
+    try:
+        rid = int(get("report").lstrip("#"))
+    except ValueError:
+        return _back(request, back, "请填写报告编号（如 12）", error=True)
+    sc, st = scope(request), store(request)
+    rep = st.report(rid) if sc.covers_report(st, rid) else None
+    if rep is None:
+        return _back(request, back, f"报告 #{rid} 不存在", error=True)
+    try:
+        unit = find_unit(st, place, year, get("unit"))
+    except FazhiError:
+        return _back(request, back, f"{place} {year}年度没有应报单位“{get('unit')[:30]}”", error=True)
+    if not (sc.covers(unit.adcode) if unit.adcode else sc.covers_unit(unit.name)):
+        return _back(request, back, f"“{unit.name}”不在本账号可查看的地区内", error=True)
+    link(st, year, unit.key, rep["report_key"], linked=linked, user=user["name"])
+    return _back(request, back, f"{'已关联' if linked else '已取消关联'}：{unit.name} ← 报告 #{rid}")
 
 
 @router.get("/roster.xlsx")
