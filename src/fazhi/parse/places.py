@@ -289,8 +289,10 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded once per process."""
-    return Gazetteer()
+    """The gazetteer, loaded once per process (from the on-disk copy, parse/gazetteer_cache.py,
+    when one of the same inputs exists)."""
+    from .gazetteer_cache import key, load_or_build
+    return load_or_build("gazetteer", key(_csv_path(), __file__), Gazetteer)
 
 
 _SUFFIX_LEVEL = [
