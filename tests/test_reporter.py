@@ -510,3 +510,75 @@ def test_title_line_with_a_trailing_widget_word():
     assert (m.level, m.department, m.jurisdiction) == ("department", "卫生健康部", None)
     m = meta_of("二维码\n发表时间:2022-01-29 来源:本站\n根据条例要求，编制本报告。\n" + BODY)
     assert m.title != "二维码" and m.department is None
+
+
+# -- reporters the text never names (issue #10, dev misses) -------------------------------
+def test_announcement_naming_cities_of_one_province_gives_the_province_not_a_reporter():
+    # a selection announcement: 全省 and a list of its cities' departments, no province written
+    text = ("近年来，全省各级政府及其工作部门坚持以习近平法治思想为指导，全面推进依法行政，"
+            "加快建设法治政府，涌现出一批经得起实践检验的先进典型。\n"
+            "为推广典型，省委依法治省办部署开展典型选树活动，各市广泛宣传发动，认真组织实施。\n"
+            "经评审，洛阳市财政局、开封市司法局、南阳市自然资源局等单位入选全省法治政府建设先进典型。"
+            "全省各地要学习先进，全面推进依法行政。\n")
+    m = meta_of(text)
+    assert m.kind != "report"
+    assert (m.jurisdiction, m.province, m.level) == (None, "河南省", "province")
+
+
+def test_province_report_that_never_names_itself_still_takes_its_one_province():
+    # the same inference for a report of 全省 / 我省: the reporter is that province
+    text = ("2023年，在省委的坚强领导下，全省各级政府深入推进依法行政，现将有关情况报告如下。\n"
+            "一、主要举措和成效\n省政府主要负责人履行第一责任人职责，我省洛阳市、开封市获评示范市。"
+            "全省办理行政复议案件1200件。\n二、存在的不足\n我省基层执法力量不足。\n"
+            "三、下一步工作安排\n全省持续推进严格规范公正文明执法。\n")
+    m = meta_of(text)
+    assert m.kind == "report"
+    assert (m.jurisdiction, m.province, m.level) == ("河南省", "河南省", "province")
+
+
+def test_commission_that_names_only_itself_takes_the_municipality_it_speaks_of():
+    # 我委 / 委党组 only; 我市 and the municipality's short name in a set phrase
+    text = ("2022年，我委坚持以习近平法治思想为指导，深入贯彻习近平总书记对天津工作重要指示精神，"
+            "全面落实市委市政府法治政府建设部署，在依法履职等方面取得成效。现将有关情况报告如下。\n"
+            "一、主要举措和成效\n委党组落实第一责任人职责，我委制定我市管理规定2件，开展执法检查30次。\n"
+            "二、存在的不足\n我委执法队伍专业化水平有待提高。\n三、下一步工作安排\n我委将持续推进依法行政。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("天津市", "department", None, "天津市")
+    a, b = m.evidence["jurisdiction"]
+    assert text[a:b] == "天津"
+
+
+def test_township_voice_with_a_county_in_the_opening_leaves_the_reporter_unknown():
+    # the opening names a county office; the content speaks as a township (我镇, 镇党委) that
+    # never gives its name: who wrote it is not certain
+    text = ("一、起草背景\n根据有关规定和凤台县依法治县办要求，每年3月1日前各单位报送上一年度法治政府建设年度报告。\n"
+            "二、主要内容\n一是加强党的领导。镇党委结合我镇工作实际，确定年度法治政府建设目标。"
+            "二是完善决策机制。我镇全年召开专题会议4次。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent) == (None, None, None)
+
+
+def test_township_voice_takes_the_township_named_in_the_text():
+    text = ("一、起草背景\n根据有关规定和凤台县依法治县办要求，每年3月1日前各单位报送上一年度法治政府建设年度报告。\n"
+            "二、主要内容\n一是加强党的领导。镇党委结合我镇工作实际，李冲回族乡……不，桂集镇确定年度目标。"
+            "二是完善决策机制。桂集镇全年召开专题会议4次，我镇落实合法性审查。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("桂集镇", "township")
+
+
+def test_news_naming_only_city_organs_is_city_level_with_no_place():
+    text = ("市人大常委会调研法治政府建设工作\n\n3月17日，市人大常委会副主任带队到市司法局开展专题调研。"
+            "调研组听取了工作汇报，为市人大常委会审议市政府法治政府建设工作情况报告提供参考。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == (None, "city", None)
+
+
+def test_article_on_a_year_has_no_report_year():
+    text = ("- 法治发展报告.2021\n- 社会科学院\n2020年江西法治政府建设报告\n张三 李四\n"
+            "摘要：本文梳理2020年法治政府建设的进展，分析存在的问题并提出对策建议。\n"
+            "关键词：法治政府 依法行政\n一、法治政府建设成效\n（一）坚持高位推动\n2020年以来，各地持续推进依法行政。\n")
+    m = meta_of(text)
+    if m.kind == "article":
+        assert m.report_year is None and "report_year" not in m.evidence
+    else:
+        pytest.fail(f"a blue-book chapter read as {m.kind}")

@@ -497,6 +497,10 @@ def extract_meta(report: Report, config: Config) -> None:
 
     # kind
     meta.kind = classify_kind(report, title_norm or None, c.body_start)
+    if meta.kind == "article":
+        # a research or blue-book chapter on a year is no unit's account of that year's work
+        meta.report_year = None
+        meta.evidence.pop("report_year", None)
 
     # place
     _place(c, title_norm, title_span, issuer_lines)

@@ -409,6 +409,11 @@ def _township_names(s: str, gaz=None) -> Counter:
     return out
 
 
+_SELF_PROVINCE = re.compile(r"(?:我|本)(?:省|自治区)|(?<![市县区州镇乡])(?:省|自治区)(?:人民)?政府(?!办|网)")
+# the span of a place inferred, not written (the one province of the places a text names)
+INFERRED = -2
+
+
 def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None) -> tuple[str, int, int] | None:
     """The place of the level `suffix` (省/市/县/区/镇…) the text names most often — unique,
     else None. For 省: a province's full name, else its short name (法治江西), else the one
@@ -461,7 +466,7 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
             provs = {p.province for st, en, n in hits for p in [gaz.resolve(n, year)] if p is not None}
             if len(provs) == 1:
                 prov = provs.pop()
-                return prov, -1, -1
+                return prov, INFERRED, INFERRED
             return None
     if not counts:
         return None
@@ -660,6 +665,13 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             u = _department_of_place(c, view, found, gaz)
             if u is not None:
                 unit, found = u, None
+    contradicted = False
+    if unit is None and found is not None and found is not title_found and \
+            _masked_level(c) == "township" and level_from_suffix(found[0]) != "township":
+        # the text speaks of itself as a township (我镇, 镇党委) but its opening names a county
+        # or city: the township's own name where written, else the reporter is unknown
+        found = level_place(view, gaz, self_level(view.s) or "镇", year)
+        contradicted = found is None
     if unit is not None:
         meta.department = unit.dept
         c.ev("department", *unit.dept_span)
@@ -687,9 +699,22 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                     found = lp
     elif self_dept:
         meta.level = "department"
-    if found is None:
+        # a department that names only itself (我委, 局党组): its place is that of the level
+        # it speaks of itself as (我市 …, 北京)
+        found = _self_level_place(c, view) if self_level(view.s) else None
+        if found is None and self_level(view.s) == "市":
+            found = _municipality_named(c)
+    if found is not None and found[1] == INFERRED and not _SELF_PROVINCE.search(norm):
+        # a province inferred from the places the text names, never written, in a text that
+        # only speaks of 全省 (an announcement to the province): where it is from, not who
+        # wrote it. A text that speaks as the province (我省, 省政府) is that province's.
+        meta.province = found[0]
         if meta.level is None:
-            meta.level = _masked_level(c)
+            meta.level = "province"
+        return
+    if found is None:
+        if meta.level is None and not contradicted:
+            meta.level = _masked_level(c) or _unnamed_level(c)
         # the reporter is unknown, its province may still be written (《X省…办法》)
         meta.province = _written_province(c)
         return
@@ -700,6 +725,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     if a >= 0:
         c.ev("jurisdiction", a, b)
     _settle(c, name, a, unit, title_norm, title_span, issuer_lines)
+    if self_dept:
+        meta.level = "department"
 
 
 def _department_of_place(c, view, found, gaz) -> Unit | None:
@@ -758,6 +785,16 @@ def _masked_level(c) -> str | None:
         if n >= 2:
             return "township"
     return None
+
+
+_UNNAMED_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county"}
+
+
+def _unnamed_level(c) -> str | None:
+    """The level of a reporter never named, from the level it speaks of itself as (市政府,
+    我县): a 市 is read as a prefecture (the county-level city's own texts name it); 区 is left
+    unknown (a district or an autonomous region)."""
+    return _UNNAMED_LEVEL.get(self_level(c.norm) or "")
 
 
 def _self_level_place(c, view) -> tuple[str, int, int] | None:
@@ -872,6 +909,20 @@ def _written_province(c, view_exclude: str | None = None) -> str | None:
         if len(shorts) == 1:
             return gaz.province_shorts[shorts.pop()]
     return None
+
+
+def _municipality_named(c) -> tuple[str, int, int] | None:
+    """The municipality (北京/上海/天津/重庆) a 我市 text names by its short name, the only
+    province it names."""
+    gaz = c.g()
+    hits = [m for m in _short_province_rx(gaz).finditer(c.norm)]
+    names = {gaz.province_shorts[m.group(1)] for m in hits}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    if not name.endswith("市"):
+        return None
+    return name, hits[0].start(1), hits[0].end(1)
 
 
 _SHORT_PROVINCE_RX = {}
