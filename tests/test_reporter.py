@@ -582,3 +582,26 @@ def test_article_on_a_year_has_no_report_year():
         assert m.report_year is None and "report_year" not in m.evidence
     else:
         pytest.fail(f"a blue-book chapter read as {m.kind}")
+
+
+def test_title_lead_words_and_labels_are_not_part_of_the_place():
+    m = meta_of("永城市人民政府办公室\n关于印发睢县2021年度法治政府建设工作安排的通知\n"
+                "各乡镇人民政府：现将工作安排印发给你们，请认真贯彻执行。\n")
+    assert m.jurisdiction == "睢县"
+    m = meta_of("【文字解读】《中共商丘市睢县委睢县人民政府关于2023年法治政府建设情况的报告》文件解读\n"
+                "一、背景依据\n法治政府建设是全面依法治国的重点任务。\n二、主要内容\n报告分为三个部分。\n")
+    assert (m.jurisdiction, m.parent) == ("睢县", "商丘市")
+
+
+def test_rule_of_law_slogan_ending_in_a_township_suffix_is_no_town():
+    m = meta_of("镇长2023年述法报告\n今年以来，我认真履行推进法治建设第一责任人职责，现报告如下：\n"
+                "一、强化领导责任\n成立全面依法治镇委员会，负责全镇依法治镇工作，镇党委定期研究法治工作。"
+                "我镇召开依法治镇委员会会议3次。\n")
+    assert m.jurisdiction is None or not m.jurisdiction.endswith("治镇")
+
+
+def test_contact_office_of_the_government_makes_no_department():
+    m = meta_of("睢县2022年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》编制。"
+                "如有疑问，请与睢县人民政府信息公开办公室联系（地址：县政府大楼）。\n一、总体情况\n"
+                "2022年，睢县人民政府主动公开政府信息1200条。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("睢县", "county", None)

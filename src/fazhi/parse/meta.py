@@ -720,7 +720,10 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         c.ev("report_year", chosen[1], chosen[2])
 
 
-_LEAD_SKIP = re.compile(r"^(?:关于|中共)?(?:(?:19|20)\d{2}\s*年度?|[〇○零一二三四五六七八九]{4}年度?)?(?:关于)?")
+# what leads a title before the reporter's name: a column label (【文字解读】), quotes, 关于印发,
+# 中共, the year
+_TITLE_LEAD = r"(?:\s|【[^】]{0,10}】|[《“\"]|关于|印发|转发|中共|中国共产党)*"
+_LEAD_SKIP = re.compile(rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?|[〇○零一二三四五六七八九]{{4}}年度?)?(?:关于)?")
 
 
 def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int, int, Place | None] | None:
@@ -827,7 +830,7 @@ def _chain(prefix: str) -> tuple[str, ...] | None:
 
 
 def _last_token(prefix: str) -> str | None:
-    prefix = re.sub(r"^(?:关于|中共|中国共产党)", "", prefix)
+    prefix = re.sub(rf"^{_TITLE_LEAD}", "", prefix)
     toks = _chain(prefix) if len(prefix) <= 24 else None
     return toks[-1] if toks and plausible_place(toks[-1], gazetteer()) else None
 

@@ -77,7 +77,7 @@ class Clean:
 # -- place words -------------------------------------------------------------------
 _LEVEL_CHARS = "省市区县州旗盟镇乡"
 _PLACE_WORD = re.compile(rf"^(?:[全我本该各此现原其]|[{_LEVEL_CHARS}](?![{CJK}]*(?:自治)))")
-_NOT_IN_PLACE = re.compile(r"[厅局委办被的和与及、按照向对在为]|人民|政府|部门|单位")
+_NOT_IN_PLACE = re.compile(r"[厅局委办被的和与及、按照向对在为【】《》“”\"]|人民|政府|部门|单位|印发|转发")
 
 
 def plausible_place(name: str, gaz) -> bool:
@@ -282,6 +282,9 @@ def contact_unit(view: Clean, gaz) -> Unit | None:
         return None
     for st, en, name in gaz.find(m.group(1), free_text=False):
         if st == 0:
+            if re.search(r"(?:人民政府|政府)(?:办公室|办公厅)?(?:政务公开|信息公开)?[{CJK}]{0,4}办公室$".replace("{CJK}", CJK),
+                         m.group(1)):
+                return None    # the government's own (信息公开) office: the government reports
             u = _unit_between(view, m.start(1), m.end(1), gaz)
             return u
         break
@@ -396,7 +399,9 @@ def _township_names(s: str, gaz=None) -> Counter:
     out: Counter = Counter()
     for name, n in counts.items():
         if n < 2 or re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
-                name.endswith(("乡镇", "城镇", "村镇", "城乡")):
+                name.endswith(("乡镇", "城镇", "村镇", "城乡")) or \
+                re.search(r"法治(?:镇|乡|街道|苏木)$", name) is not None:
+            # 依法治镇, 全面依法治乡: a slogan, not a town
             continue
         longer = [o for o in counts if o.endswith(name) and len(o) == len(name) + 1 and counts[o] == n]
         if longer:
