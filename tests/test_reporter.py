@@ -605,3 +605,42 @@ def test_contact_office_of_the_government_makes_no_department():
                 "如有疑问，请与睢县人民政府信息公开办公室联系（地址：县政府大楼）。\n一、总体情况\n"
                 "2022年，睢县人民政府主动公开政府信息1200条。\n")
     assert (m.jurisdiction, m.level, m.department) == ("睢县", "county", None)
+
+
+def test_commission_named_only_by_the_source_line_takes_it_and_the_district_it_names():
+    text = ("日期:2023-03-20来源:区卫健委\n现将我委2022年度法治政府建设工作开展情况总结如下:\n"
+            "一、主要举措和成效\n成立由委主要领导任组长、委班子成员任副组长的法治建设领导小组。"
+            "落实《梁平区卫生健康事业发展规划》，开展执法检查45次。\n二、存在的不足\n执法力量不足。\n")
+    m = meta_of(text)
+    assert (m.level, m.department, m.jurisdiction) == ("department", "卫健委", "梁平区")
+
+
+def test_addressee_list_of_a_notice_is_not_the_reporter():
+    text = ("各市(含定州、辛集市)人民政府,各县(市、区)人民政府,雄安新区管委会,省政府各部门:\n"
+            "2022年，在省委、省政府的坚强领导下，全省各级各部门深入贯彻习近平法治思想，法治政府建设取得新成效。"
+            "按照《河北省依法行政考核办法》，省全面推进依法行政工作领导小组办公室组织了年度考核，现将结果通报如下。\n")
+    m = meta_of(text)
+    assert m.jurisdiction != "辛集市"
+    assert (m.jurisdiction, m.level) == ("河北省", "province")
+
+
+def test_speaker_from_a_department_in_news_is_not_the_reporter():
+    text = ("市政府常务会议听取2022年度法治政府建设工作情况汇报\n\n"
+            "4月20日，市长主持召开市政府常务会议，听取2022年度法治政府建设工作情况汇报。\n\n"
+            "会上，市司法局党委书记、局长从五个方面汇报了2022年全市法治政府建设工作情况。\n")
+    m = meta_of(text)
+    assert (m.department, m.level) == (None, "city")
+
+
+def test_region_wide_voice_of_an_autonomous_region_with_pinyin_is_province_level():
+    text = ("2021年,在党中央坚强领(lǐng)导下,自治区(qū)人民政府坚持以习近平法治思想为指导,"
+            "推动法治政府建设取得新进展。现将有关情况报告如下:\n一、加强党的领导\n全区(qū)各级政府落实第一责任人职责。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == (None, "province")
+
+
+def test_masked_subject_gives_the_level_of_its_suffix():
+    text = ("法治政府建设情况年度报告\n2019年，xx市人民政府坚持以习近平法治思想为指导，深入推进依法行政，"
+            "法治xx建设考评全省排名逐年提升，xx市排名全省第x，全省综合考评优秀。\n一、主要举措\n落实xx省部署。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == (None, "city")

@@ -899,8 +899,15 @@ def _township_county(c: _Ctx, at: int) -> Place | None:
     return None
 
 
+# the addressees of a notice (主送机关): 各市(含…)人民政府,各县(市、区)人民政府,省政府各部门:
+_ADDRESSEE_LIST = re.compile(r"各[^。\n]{0,200}[:：]\s*(?:\n|$)")
+
+
 def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
     start = c.body_start
+    m = _ADDRESSEE_LIST.match(c.norm, start)
+    if m:
+        start = m.end()      # the addressees are not the reporter
     end = c.norm.find("。", start)
     end = end if end != -1 and end - start < 400 else start + 300
     sent = c.norm[start:end]

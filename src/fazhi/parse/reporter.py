@@ -244,10 +244,12 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
 
 
 _SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党组|"
-                        r"(?:(?<=[,，。;；、\s])|^)分(局)")
+                        r"(?:(?<=[,，。;；、\s])|^)分(局)|"
+                        r"(?<=[由,，。;；、])(局|厅|委)(?=主要领导|主要负责|班子成员|领导班子|机关)")
 
 
-_SELF_SUBJECT = re.compile(rf"(?:^|[,，。]|下)(?:我|本)(局|厅|委|署)(?=[{CJK}]{{0,2}}{_SUBJECT_VERB})")
+_SELF_SUBJECT = re.compile(rf"(?:^|[,，。]|下)(?:我|本)(局|厅|委|署)(?=[{CJK}]{{0,2}}{_SUBJECT_VERB})|"
+                           rf"现将(?:我|本)(局|厅|委|署)")
 
 
 def self_department(norm: str, opening: str = "") -> str | None:
@@ -256,12 +258,15 @@ def self_department(norm: str, opening: str = "") -> str | None:
     cnt = Counter(m.group(m.lastindex) for m in _SELF_DEPT.finditer(norm))
     m = _SELF_SUBJECT.search(opening.split("。")[0]) if opening else None
     if m:
-        cnt[m.group(1)] += 2
+        cnt[m.group(m.lastindex)] += 2
     if not cnt:
         return None
     suf, n = cnt.most_common(1)[0]
     return suf if n >= 2 else None
 
+
+# an official's post right after a department: the department is a person's, not the subject
+_PERSON_POST = re.compile(r"(?:党委|党组)?(?:书记|副?(?:局长|厅长|主任|署长|部长)|主要负责同志|相关负责人|负责人)")
 
 _YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:今年|本年度|一年)以来[,，]")
 # the contact sentence of a report (如对本报告有疑问，请与X局办公室联系): X is the reporter
@@ -348,13 +353,12 @@ _ORGAN_SELF = re.compile(r"(?:^|(?<=[,，。:：;；\s、])|(?<=现将)|(?<=年)
 # the government of a level, with or without its name (市政府党组, 湘西州政府, 自治区政府)
 _GOV_OF = re.compile(r"(自治区|省|市|州|县|区|镇|乡|街道)(?:人民政府|政府)(?!办|研究室|法制办|网站|门户)")
 _SUFFIX_OF = {"自治区": "省", "街道": "街道"}
+_AUTONOMOUS_ORGAN = re.compile(r"自治区(?:人民政府|政府|党委)")
 
 
 def self_level(norm: str) -> str | None:
     """The suffix of the place the report speaks of itself as: 我市/全县/县人民政府/镇党委."""
     cnt: Counter = Counter()
-    for m in _WE.finditer(norm):
-        cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
     spans = set()
     for m in _ORGAN_SELF.finditer(norm):
         cnt[m.group(1)] += 1
@@ -362,6 +366,11 @@ def self_level(norm: str) -> str | None:
     for m in _GOV_OF.finditer(norm):
         if m.start(1) not in spans and not (m.group(1) == "区" and norm[max(0, m.start() - 2):m.start()] == "自治"):
             cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
+    # 全区 / 我区 of a text that speaks of 自治区人民政府 and of no district's organs: the region
+    region = cnt["省"] > 0 and cnt["区"] == 0 and _AUTONOMOUS_ORGAN.search(norm) is not None
+    for m in _WE.finditer(norm):
+        suf = _SUFFIX_OF.get(m.group(1), m.group(1))
+        cnt["省" if region and suf == "区" else suf] += 1
     if not cnt:
         return None
     (suf, n), *rest = cnt.most_common(2) + [(None, 0)]
@@ -641,6 +650,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                 nxt = view.s.find("。", end + 1)
                 end = nxt if vs < nxt < vs + 400 else min(vs + 400, len(view.s))
             unit = subject_unit(view, vs, end, gaz)
+            if unit is not None and _PERSON_POST.match(norm, unit.dept_span[1]):
+                unit = None    # 市司法局党委书记、局长…汇报: a speaker's post, not the reporter
             if unit is not None and c.body_start is not None and not unit.central:
                 gov = M._first_sentence_place(c)
                 if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0]:
@@ -661,6 +672,12 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                 best = Counter((u.dept, u.place) for u in named).most_common(2)
                 if len(best) == 1 or best[0][1] > best[1][1]:
                     unit = next(u for u in named if (u.dept, u.place) == best[0][0])
+            elif "source_site" in meta.evidence:
+                # the page's stated source is the same kind of unit (来源: 区卫健委 of a 我委 text)
+                a0 = meta.evidence["source_site"][0]
+                u = parse_unit(view, view.inv(a0), gaz)
+                if u is not None and not u.central and u.dept.endswith(self_dept):
+                    unit = u
     if unit is None and found is None and not self_dept:
         if c.body_start is not None:
             found = M._first_sentence_place(c)
@@ -784,7 +801,7 @@ def _catalogue_issuers(c) -> list[tuple[str, int]]:
 
 def _masked_level(c) -> str | None:
     """A township report whose name is masked or never given (我镇, 全乡, *乡): township."""
-    suf = self_level(c.norm)
+    suf = self_level(Clean(c.norm).s)
     if suf in ("镇", "乡", "街道"):
         n = len(re.findall(rf"(?:我|全|本){suf}|{suf}(?:党委|政府|人民政府)", c.norm))
         if n >= 2:
@@ -799,7 +816,21 @@ def _unnamed_level(c) -> str | None:
     """The level of a reporter never named, from the level it speaks of itself as (市政府,
     我县): a 市 is read as a prefecture (the county-level city's own texts name it); 区 is left
     unknown (a district or an autonomous region)."""
-    return _UNNAMED_LEVEL.get(self_level(c.norm) or "")
+    view = Clean(c.norm)
+    if c.body_start is not None:
+        vs = view.inv(c.body_start)
+        m = _MASKED_SUBJECT.search(view.s, vs, vs + 200)
+        if m:
+            # the opening's subject is a masked place (xx市人民政府坚持…): the level of its suffix
+            return _MASKED_LEVEL.get(m.group(1))
+    return _UNNAMED_LEVEL.get(self_level(view.s) or "")
+
+
+_MASKED_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
+                 "县": "county", "区": "county", "旗": "county", "镇": "township", "乡": "township",
+                 "街道": "township"}
+_MASKED_SUBJECT = re.compile(rf"(?:^|[,，]|下)\s*(?:{MASK_RX.pattern}|{SOME_RX.pattern})"
+                             rf"(自治区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|党委)?\s*(?={_SUBJECT_VERB})")
 
 
 def _self_level_place(c, view) -> tuple[str, int, int] | None:
