@@ -440,3 +440,41 @@ def test_fragment_on_the_first_task_area_is_a_report():
     text = ("一、依法全面履行政府职能\n（一）深化“放管服”改革。县政府完成23个部门权责清单调整，"
             "取消行政许可事项4项。\n")
     assert kind_of(text) == "report"
+
+
+# -- blind-page patterns (issue #10) ----------------------------------------------------
+TABLE_HEAD = ("| 索 引 号: | 000123/2023-00456 | 信息分类: | |\n"
+              "| 发文机构: | 生成日期/有效期: | 2023-02-10 09:30:00 | |\n"
+              "| 发文字号: | 关键词: | ||\n"
+              "| 标 题: | 青禾县交通运输局2022年政府信息公开工作年度报告 | ||\n"
+              "青禾县交通运输局2022年政府信息公开工作年度报告\n"
+              "依据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n"
+              "2022年，我局深入推进政务公开工作，主动公开政府信息350条。\n")
+
+
+def test_empty_keyword_cell_of_a_metadata_table_makes_no_article():
+    r = build_report(TABLE_HEAD.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    assert r.meta.title == "青禾县交通运输局2022年政府信息公开工作年度报告"
+    assert r.meta.kind == "other"
+    assert r.meta.report_year == 2022
+    # 生成日期 in its own cell is the document's date, not the post date
+    assert r.meta.publish_date is None
+
+
+def test_keyword_line_of_a_paper_is_still_an_article():
+    text = ("法治政府建设的实践与思考\n张三\n摘要：本文分析了近年来法治政府建设的进展。\n"
+            "关键词：法治政府；依法行政\n一、问题的提出\n法治政府建设是全面依法治国的重点任务。\n")
+    assert kind_of(text) == "article"
+
+
+def test_model_text_that_leaves_the_reporter_open_is_a_template():
+    text = ("撰写法治政府建设工作总结十分必要。本文将呈现多篇不同风格的法治政府建设工作总结范文，供读者参考。\n"
+            "篇一：法治政府建设工作总结\n一、总体工作回顾\n过去一年，我部门（或本地区）坚持以习近平法治思想为指导，"
+            "全面推进依法行政，取得明显成效。\n二、存在的不足\n法治宣传有待加强。\n")
+    assert kind_of(text) == "template"
+
+
+def test_real_report_on_a_model_text_site_is_still_a_report():
+    text = ("范文网 > 工作总结\n青禾县2022年法治政府建设年度报告\n" + OPENING + "现将有关情况报告如下。\n" + MEASURES)
+    assert kind_of(text) == "report"

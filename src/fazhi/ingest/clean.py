@@ -42,7 +42,9 @@ _STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$"
                         r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?=\s+[^\d\s。，,;；]{2,}$|\s+\S{2,8}\s+\S{2,8}$)"
                         r"|^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # labels of dates that are not the post date (a stamp right after one of them is skipped)
-_NOT_POST = re.compile(r"(?:成文|发文|印发|生成|施行|实施|有效|截止|失效)(?:日期|时间)?\s*[:：]?\s*$")
+# (also as a metadata table's cell: "| 生成日期/有效期: | 2022-01-29 14:59:17 |")
+_NOT_POST = re.compile(r"(?:成文|发文|印发|生成|施行|实施|有效|截止|失效)(?:日期|时间)?(?:\s*/\s*[\u4e00-\u9fff]{1,4})?"
+                       r"\s*[:：]?\s*[|｜]?\s*$")
 
 
 @functools.lru_cache(maxsize=1)

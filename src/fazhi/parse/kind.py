@@ -299,6 +299,8 @@ def _template(x: _Text, tpl) -> Decision | None:
         n = 0
     if n >= tpl["masked_min"]:
         return Decision("template", "masked")
+    if _hit(x.all[:4000], _rx(tpl["model_patterns"])):
+        return Decision("template", "a model text")
     residue = report.hints.get("template_site") or any(r.kind == "template_site" for r in report.removed) \
         or _any(x.all[:4000], tpl["residue"]) or _any(x.all[-3000:], tpl["residue"]) \
         or bool(_hit(x.all[:4000], _rx(tpl["residue_patterns"])))

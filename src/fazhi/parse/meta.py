@@ -169,7 +169,7 @@ class _Ctx:
 
 # -- title -------------------------------------------------------------------
 # a catalogue field of the page header ('标 题: …' is the title; '主题分类: …' never is)
-_BULLET = r"^[\s\-–•·*]*"
+_BULLET = r"^[\s\-–•·*|｜]*"     # a bullet, or the cell border of a metadata table row
 _TITLE_FIELD = re.compile(_BULLET + r"(?:标\s*题|题\s*名|文章标题|题)\s*[:：]\s*")
 _CATALOGUE_FIELD = re.compile(_BULLET + r"(?:主题分类|分\s*类|索\s*引\s*号|发布机构|制发机构|发文机关|发文字号|文\s*号|"
                               r"成文日期|成文时间|发文时间|发布日期|效力状态|有\s*效\s*性|体裁分类|组配分类|"
@@ -182,8 +182,14 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
         if ln.start > TOP_CHARS:
             break
         m = _TITLE_FIELD.match(ln.s)
-        if m and _title_ish(Line(ln.start + m.end(), ln.end, ln.s[m.end():])):
-            return re.sub(r"\s*\n\s*", "", c.text[ln.start + m.end():ln.end]), ln.start + m.end(), ln.end
+        if m:
+            cell = re.match(r"[\s|｜]*([^|｜]*?)\s*(?:[|｜]|$)", ln.s[m.end():])   # one table cell
+            assert cell is not None
+            value = cell.group(1)
+            a = ln.start + m.end() + cell.start(1)
+            b = a + len(value)
+            if _title_ish(Line(a, b, value)):
+                return re.sub(r"\s*\n\s*", "", c.text[a:b]), a, b
     for i, ln in enumerate(lines):
         if ln.start > TOP_CHARS:
             break
