@@ -33,8 +33,8 @@ class Source:
     ocr: dict[str, Any] | None = None   # pages read by OCR: {"engine", "pages": [1-based], "mean_confidence"}
 
     def to_json(self) -> dict[str, Any]:
-        d = {"path": self.path, "sha256": self.sha256, "media_type": self.media_type,
-             "encoding": self.encoding}
+        d: dict[str, Any] = {"path": self.path, "sha256": self.sha256, "media_type": self.media_type,
+                             "encoding": self.encoding}
         if self.ocr:
             d["ocr"] = dict(self.ocr)
         return d
@@ -317,9 +317,9 @@ class Report:
             for i, f in enumerate(facts):
                 idx.setdefault(f.id, i)
             self._fact_pos, self._fact_key = idx, key
-        i = self._fact_pos.get(fid)
-        if i is not None and facts[i].id == fid:
-            return facts[i]
+        pos = self._fact_pos.get(fid)
+        if pos is not None and facts[pos].id == fid:
+            return facts[pos]
         for f in facts:
             if f.id == fid:
                 return f

@@ -220,7 +220,7 @@ class LimitedExecutor(Executor):
                     if closed and not busy and not self._queue:
                         break
                 now = time.monotonic()
-                deadline = min((w.task[1] for w in busy), default=float("inf"))
+                deadline = min((w.task[1] for w in busy if w.task is not None), default=float("inf"))
                 ready = wait([w.conn for w in busy] + [self._wake_r],
                              timeout=None if deadline == float("inf") else max(0.0, deadline - now))
                 if self._wake_r in ready:
@@ -233,10 +233,11 @@ class LimitedExecutor(Executor):
                             self.deaths += 1
                             w.proc.join(1)
                             code = w.proc.exitcode
-                            exc = FazhiError("out_of_memory") if code == 3 else \
+                            err = FazhiError("out_of_memory") if code == 3 else \
                                 FazhiError("internal", None, f"worker exited ({code})")
-                            self._retire(w, exc)
+                            self._retire(w, err)
                             continue
+                        assert w.task is not None       # busy: it has a task
                         fut = w.task[0]
                         w.task = None
                         if status == "ok":

@@ -93,13 +93,18 @@ _IN_SENTENCE = re.compile("[^" + re.escape(SENT_END) + "]*")
 _IN_CLAUSE = re.compile("[^" + re.escape(SENT_END + ",，、:：(（)）") + "]*")
 
 
+def _run(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> int:
+    """End of the match of a "[...]*" pattern at pos (it matches every string)."""
+    m = rx.match(text, pos) if endpos is None else rx.match(text, pos, endpos)
+    assert m is not None
+    return m.end()
+
+
 def sentence_bounds(text: str, pos: int, limit: int = 400) -> tuple[int, int]:
     """The sentence around pos: back and forward to a sentence end, at most `limit` characters
     each way."""
     lo = max(0, pos - limit)
-    a = pos - _IN_SENTENCE.match(text[lo:pos][::-1]).end()
-    b = _IN_SENTENCE.match(text, pos, min(len(text), pos + limit)).end()
-    return a, b
+    return pos - _run(_IN_SENTENCE, text[lo:pos][::-1]), _run(_IN_SENTENCE, text, pos, min(len(text), pos + limit))
 
 
 class Sentences:
@@ -127,7 +132,7 @@ class Sentences:
 def clause_before(text: str, pos: int, limit: int = 24) -> str:
     """The text of the clause that ends at pos (stops at punctuation)."""
     lo = max(0, pos - limit)
-    return text[pos - _IN_CLAUSE.match(text[lo:pos][::-1]).end():pos]
+    return text[pos - _run(_IN_CLAUSE, text[lo:pos][::-1]):pos]
 
 
 def masked_spans(s: str, offset: int = 0) -> list[tuple[int, int]]:

@@ -30,6 +30,12 @@ def _facts(report: Report, ids: Iterable[str | None]) -> list[Fact] | None:
     return out
 
 
+def _val(f: Fact) -> float | int:
+    """The value of a fact that _facts returned (or that has one: it is never None there)."""
+    assert f.value is not None
+    return f.value
+
+
 def _decimals(f: Fact) -> int:
     """Decimals printed in a figure's quote ('91.8%' -> 1, '100%' -> 0)."""
     m = re.search(r"\d+(?:\.(\d+))?\s*(?:%|％|个百分点)?", f.quote.replace("．", "."))
@@ -37,7 +43,7 @@ def _decimals(f: Fact) -> int:
         return len(m.group(1))
     if m:
         return 0
-    return 0 if float(f.value).is_integer() else len(repr(float(f.value)).split(".")[1])
+    return 0 if float(_val(f)).is_integer() else len(repr(float(_val(f))).split(".")[1])
 
 
 def _round(x: float, decimals: int) -> float:
@@ -73,13 +79,13 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
         if len(units) > 1:
             continue
         if r.type == "sum":
-            computed = sum(float(p.value) for p in parts)
-            expr = "+".join(fmt_num(p.value) for p in parts)
+            computed = sum(float(_val(p)) for p in parts)
+            expr = "+".join(fmt_num(_val(p)) for p in parts)
         else:
-            computed = float(parts[0].value) - sum(float(p.value) for p in parts[1:])
-            expr = "−".join(fmt_num(p.value) for p in parts)
+            computed = float(_val(parts[0])) - sum(float(_val(p)) for p in parts[1:])
+            expr = "−".join(fmt_num(_val(p)) for p in parts)
         tol = r.tolerance if r.tolerance is not None else 0.0
-        stated = float(t.value)
+        stated = float(_val(t))
         if abs(computed - stated) <= max(tol, 1e-9):
             continue
         unit = t.unit or ""
@@ -90,7 +96,7 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                 continue      # "比上年增加2000亿元" is a change, not a total of what follows
             if any(CHANGE.search(clause_before(report.norm, p.start, 8)) for p in parts):
                 continue      # "增加110万套" is a change, not a part
-            big = next((p for p in parts if float(p.value) > stated), None)
+            big = next((p for p in parts if float(_val(p)) > stated), None)
             if big is not None:
                 if _under_qizhong(report, t, parts) and \
                         not OTHER_OBJECT.search(clause_before(report.norm, big.start, 12)):
@@ -104,11 +110,11 @@ def sum_mismatch(report: Report, config: Config) -> Iterable[Finding]:
         what = "净增（差额）" if r.type == "difference" else "合计"
         yield Finding(
             rule="figures.sum_mismatch", severity=severity,
-            message=f"{what}与分项不符：“{label}”{fmt_num(t.value)}{unit}，"
+            message=f"{what}与分项不符：“{label}”{fmt_num(_val(t))}{unit}，"
                     f"而{expr}={fmt_num(computed)}{unit}，相差{fmt_num(abs(computed - stated))}{unit}{note}。",
             evidence=[ev(report, f.start, f.end) for f in [t, *parts]],
             suggestion="核对总数和各分项数据，补齐遗漏的分项或更正错误的数字。",
-            data={"relation": r.id, "computed": computed, "stated": float(t.value)})
+            data={"relation": r.id, "computed": computed, "stated": float(_val(t))})
 
 
 # a part that counts something the total does not ("建成服务站15个，其中覆盖村120个"): a
@@ -130,24 +136,24 @@ def _part_exceeds(report: Report, r: Relation, total: Fact, part: Fact) -> Findi
     unit = total.unit or ""
     return Finding(
         rule="figures.sum_mismatch", severity="major",
-        message=f"分项大于合计：“{fact_label(report, part)}”{fmt_num(part.value)}{unit}，"
-                f"大于其所属的“{fact_label(report, total)}”{fmt_num(total.value)}{unit}。",
+        message=f"分项大于合计：“{fact_label(report, part)}”{fmt_num(_val(part))}{unit}，"
+                f"大于其所属的“{fact_label(report, total)}”{fmt_num(_val(total))}{unit}。",
         evidence=[ev(report, total.start, total.end), ev(report, part.start, part.end)],
         suggestion="核对总数和该分项数据，“其中”所列分项不应大于总数。",
-        data={"relation": r.id, "part": part.id, "stated": float(total.value),
-              "part_value": float(part.value)})
+        data={"relation": r.id, "part": part.id, "stated": float(_val(total)),
+              "part_value": float(_val(part))})
 
 
 # -- rates ------------------------------------------------------------------------------
-def _rate_check(report: Report, r: Relation):
+def _rate_check(report: Report, r: Relation) -> tuple[Fact, Fact, Fact, float, int] | None:
     """(rate, numerator, denominator, computed %, decimals) or None when not checkable."""
     fs = _facts(report, [r.rate, r.numerator, r.denominator])
     if not fs:
         return None
     rate, num, den = fs
-    if float(den.value) == 0:
+    if float(_val(den)) == 0:
         return None
-    computed = float(num.value) / float(den.value) * 100.0
+    computed = float(_val(num)) / float(_val(den)) * 100.0
     if rate.unit and rate.unit not in ("%", "％", "百分之"):
         if rate.kind != "rate":
             return None
@@ -170,7 +176,7 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
         if not got:
             continue
         rate, num, den, computed, dec = got
-        stated = float(rate.value)
+        stated = float(_val(rate))
         if computed <= 0 or stated <= 0 or max(stated / computed, computed / stated) >= 10:
             continue              # an order of magnitude apart: a mis-read figure, not a miscalculation
         expected = _round(computed, dec)
@@ -190,10 +196,10 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
         shown = fmt_num(computed, 2)
         prec = {0: "取整", 1: "按一位小数", 2: "按两位小数"}.get(dec, f"按{dec}位小数")
         if severity == "minor":
-            msg = (f"{name}{rate.quote.strip()}与{fmt_num(num.value)}/{fmt_num(den.value)}={shown}%不符"
+            msg = (f"{name}{rate.quote.strip()}与{fmt_num(_val(num))}/{fmt_num(_val(den))}={shown}%不符"
                    f"（{prec}应为{fmt_num(expected, dec)}%）。")
         else:
-            msg = (f"{name}{rate.quote.strip()}与{fmt_num(num.value)}/{fmt_num(den.value)}={shown}%不符，"
+            msg = (f"{name}{rate.quote.strip()}与{fmt_num(_val(num))}/{fmt_num(_val(den))}={shown}%不符，"
                    f"相差{fmt_num(gap, 2)}个百分点，数据严重失实。")
         yield Finding(
             rule="figures.rate_mismatch", severity=severity, message=msg,
@@ -209,12 +215,12 @@ def _within_rounding(report: Report, rate: Fact, num: Fact, den: Fact) -> bool:
     printed with decimals or 万/亿 (12.1万 = 12.05万–12.15万) allow."""
     from ..extract.relations import _half_ulp
     hn, hd = _half_ulp(report.norm, num), _half_ulp(report.norm, den)
-    n, d = float(num.value), float(den.value)
+    n, d = float(_val(num)), float(_val(den))
     if not (hn or hd) or d - hd <= 0:
         return False
     lo, hi = (n - hn) / (d + hd) * 100, (n + hn) / (d - hd) * 100
     tol = _half_ulp(report.norm, rate)
-    return lo - tol - 1e-9 <= float(rate.value) <= hi + tol + 1e-9
+    return lo - tol - 1e-9 <= float(_val(rate)) <= hi + tol + 1e-9
 
 
 # how far an approximate figure may lie from its printed value: 多/余/以上/超过 mean "more than"
@@ -225,7 +231,7 @@ _LESS = frozenset({"近", "将近", "接近", "不足", "不到", "以下"})
 
 
 def _bounds(f: Fact) -> tuple[float, float]:
-    v = float(f.value)
+    v = float(_val(f))
     if not (f.approx or f.qualifier):
         return v, v
     q = f.qualifier or ""
@@ -291,7 +297,7 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
             continue
         num, den = fs
         a, b = sentence_bounds(report.norm, num.start)
-        if float(num.value) > float(den.value) and not _approx(num, den) \
+        if float(_val(num)) > float(_val(den)) and not _approx(num, den) \
                 and not CARRY.search(report.norm[a:b]) and (num.unit == den.unit or not num.unit or not den.unit):
             rate = report.fact(r.rate) if r.rate else None
             if rate is not None and UNBOUNDED.search(rate_name(report, rate)):
@@ -350,8 +356,8 @@ def _count_finding(report: Report, done: Fact, received: Fact) -> Finding:
     unit = done.unit or ""
     return Finding(
         rule="figures.rate_out_of_range", severity="major",
-        message=f"办结（审结）数多于受理数：“{fact_label(report, done)}”{fmt_num(done.value)}{unit}，"
-                f"而“{fact_label(report, received)}”只有{fmt_num(received.value)}{unit}，"
+        message=f"办结（审结）数多于受理数：“{fact_label(report, done)}”{fmt_num(_val(done))}{unit}，"
+                f"而“{fact_label(report, received)}”只有{fmt_num(_val(received))}{unit}，"
                 f"又未说明含上年结转，数据自相矛盾。",
         evidence=[ev(report, received.start, received.end), ev(report, done.start, done.end)],
         suggestion="核对受理数和办结数；如办结数含上年结转案件，应写明结转数。",

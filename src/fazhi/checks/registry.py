@@ -118,6 +118,7 @@ def run_rule(info: RuleInfo, report: Report, config: Config,
         overrides = config.get("rules.severity", {}) or {}
     override = overrides.get(info.id)
     out = []
+    assert info.check is not None, f"rule {info.id} has no check"
     for f in info.check(report, config) or ():
         f.rule = f.rule or info.id
         if override in SEVERITIES:

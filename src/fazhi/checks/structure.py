@@ -162,7 +162,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 def _kind(s: Section) -> str | None:
     if not s.number:
         return None
-    n = s.number.strip()
+    n = _shown(s)
     for k, rx in _KINDS:
         if rx.match(n):
             return k
@@ -226,6 +226,11 @@ def _where(report: Report, parent: Section | None) -> str:
     return f"“{short(heading_text(report, parent), 24)}”下的小标题"
 
 
+def _shown(s: Section) -> str:
+    """The marker as written, for a message (a section with a marker kind has one)."""
+    return (s.number or "").strip()
+
+
 def _earlier_markers_fused(report: Report, parent: Section | None, s: Section, kind: str, o: int) -> bool:
     """True when the markers before s stand in the text between its parent's start and s — a
     heading fused with its first items ("四、2024年工作安排一是…；二是…") is not a gap."""
@@ -249,25 +254,25 @@ def _group_anomalies(report: Report, parent: Section | None, group: list[Section
             if prev is None:
                 if o > 1 and not _earlier_markers_fused(report, parent, s, k, o):
                     missing = "".join(_marker(k, i) for i in range(1, min(o, 8)))
-                    yield ("skip", s, f"{where}编号从“{s.number.strip()}”开始，缺少“{missing}”。")
+                    yield ("skip", s, f"{where}编号从“{_shown(s)}”开始，缺少“{missing}”。")
             else:
                 ps, po = prev
                 if o == po + 1:
                     pass
                 elif o > po + 1:
                     missing = "".join(_marker(k, i) for i in range(po + 1, min(o, po + 8)))
-                    yield ("skip", s, f"{where}编号从“{ps.number.strip()}”跳到“{s.number.strip()}”，"
+                    yield ("skip", s, f"{where}编号从“{_shown(ps)}”跳到“{_shown(s)}”，"
                                       f"缺少“{missing}”。")
                 elif o == po:
                     if k != "inline":
-                        yield ("repeat", s, f"{where}编号“{s.number.strip()}”重复出现。")
+                        yield ("repeat", s, f"{where}编号“{_shown(s)}”重复出现。")
                 elif o == 1:
                     if k != "inline":
-                        yield ("restart", s, f"{where}编号在“{ps.number.strip()}”之后又从"
-                                             f"“{s.number.strip()}”重新开始。")
+                        yield ("restart", s, f"{where}编号在“{_shown(ps)}”之后又从"
+                                             f"“{_shown(s)}”重新开始。")
                 else:
                     if k != "inline":
-                        yield ("repeat", s, f"{where}编号在“{ps.number.strip()}”之后倒退为“{s.number.strip()}”。")
+                        yield ("repeat", s, f"{where}编号在“{_shown(ps)}”之后倒退为“{_shown(s)}”。")
             prev = (s, o)
     # unnumbered headings among numbered siblings (same tree level)
     hierarchical = [s for s, k, o in numbered if k in RANK]
@@ -284,7 +289,7 @@ def _group_anomalies(report: Report, parent: Section | None, group: list[Section
                 if k in RANK and RANK[k] > RANK[pk] + 1:
                     between = [kk for kk, r in RANK.items() if RANK[pk] < r < RANK[k]]
                     yield ("level_jump", s,
-                           f"“{short(heading_text(report, parent), 24)}”下直接使用“{s.number.strip()}”一级编号，"
+                           f"“{short(heading_text(report, parent), 24)}”下直接使用“{_shown(s)}”一级编号，"
                            f"跳过了“{_marker(between[0], 1)}”这一层级。")
                     break
 
@@ -317,8 +322,8 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
     parents = {c.id: p for p in report.all_sections() for c in p.children}
     for s in report.all_sections():
         for kind in s.numbering:
-            if kind == "skip" and _kind(s) and _ordinal(s) and \
-                    _earlier_markers_fused(report, parents.get(s.id), s, _kind(s), _ordinal(s)):
+            if kind == "skip" and (sk := _kind(s)) and (so := _ordinal(s)) and \
+                    _earlier_markers_fused(report, parents.get(s.id), s, sk, so):
                 continue          # the earlier items are fused into the parent heading's line
             if kind == "unnumbered_sibling" and not _numbered_siblings(report, parents.get(s.id), s):
                 continue          # its siblings carry no hierarchical number either (【】 headings)

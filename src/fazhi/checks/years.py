@@ -125,15 +125,15 @@ def year_mismatch(report: Report, config: Config) -> Iterable[Finding]:
     if R is None:
         return
     # the plan part should plan the next year
-    top, nested = sections_with_part(report, "plan")
-    plan_secs = [x for s in (top or nested) for x in s.walk()]
+    plan_top, nested = sections_with_part(report, "plan")
+    plan_secs = [x for s in (plan_top or nested) for x in s.walk()]
     bad: list[tuple[int, Evidence]] = []
     for s in plan_secs:
         e = heading_ev(report, s)
         for y, a, b in years_in(report, e.start, e.end):
             if y <= R:
                 bad.append((y, ev(report, a, b)))
-    for s in (top or nested):
+    for s in (plan_top or nested):
         hs = s.heading_end if s.heading_end > s.heading_start else s.start
         m = re.match(r"\s*((?:19|20)\d{2})\s*年度?[,，]?\s*[^。]{0,8}?将", report.norm[hs:hs + 40])
         if m and int(m.group(1)) <= R:

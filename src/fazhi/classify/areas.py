@@ -76,7 +76,8 @@ def framework_ids() -> list[str]:
 
 
 def clauses(s: str) -> list[str]:
-    out, cur = [], []
+    out: list[str] = []
+    cur: list[str] = []
     for ch in normalize_view(s):
         if ch in _CLAUSE_SPLIT:
             if cur:

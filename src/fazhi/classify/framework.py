@@ -100,11 +100,11 @@ def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str
     # cited 纲要 names
     cited: set[str] = set()
     for m in _NAMES.finditer(norm):
-        fw = _framework_for_years(int(m.group(1)), int(m.group(2)))
-        if fw in scores:
+        named = _framework_for_years(int(m.group(1)), int(m.group(2)))
+        if named is not None and named in scores:
             if not any(a <= m.start() < b for a, b in plans):
-                cited.add(fw)          # named as what the report follows (not a plan for next year)
-            add(fw, weight(m.start(), W_CITE), (m.start(), m.end()))
+                cited.add(named)       # named as what the report follows (not a plan for next year)
+            add(named, weight(m.start(), W_CITE), (m.start(), m.end()))
     # headings: a structure, not a resemblance. They count for a framework when at least
     # MIN_HEADINGS of them follow its area titles, and never against a 纲要 the report
     # names outside its plan part (the 2015 chapter titles live on as the 示范指标体系's indicator names, so
@@ -121,8 +121,8 @@ def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str
             votes.setdefault(ranked[0], []).append((weight(sec.start, W_HEADING), (sec.heading_start, sec.heading_end)))
     for fw, vs in votes.items():
         if len(vs) >= MIN_HEADINGS and (not cited or fw in cited):
-            for w, span in vs:
-                add(fw, w, span)
+            for vw, span in vs:
+                add(fw, vw, span)
     ordered = sorted(scores, key=lambda f: -scores[f])
     if not ordered or scores[ordered[0]] == 0 or (len(ordered) > 1 and scores[ordered[0]] == scores[ordered[1]]):
         return None, None, scores

@@ -29,7 +29,7 @@ _ARGPARSE_ZH = [
 class Parser(argparse.ArgumentParser):
     """ArgumentParser whose usage errors are one line in Chinese and English, exit code 2."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         zh = message
         for en, cn in _ARGPARSE_ZH:
             zh = zh.replace(en, cn)

@@ -289,8 +289,10 @@ def _write_table(rows: list[dict], path: str, what: str = "") -> None:
                 w.writerow([cell(c, r.get(c)) for c in cols])
     elif p.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
+        from openpyxl.worksheet.worksheet import Worksheet
         wb = Workbook()
         ws = wb.active
+        assert isinstance(ws, Worksheet)        # a new workbook has one worksheet
         ws.title = EXPORT_SHEETS.get(what, "导出")
         ws.append(headers)
         for r in rows:

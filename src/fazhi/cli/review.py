@@ -187,6 +187,7 @@ def run(args) -> int:
                   file=sys.stderr)
             return 2
         if args.output:
+            assert fmt is not None      # checked above: an output has a format
             _write_opinion(report, args.output, fmt, config, decisions, extra)
             from ..review import verdict
             label, _ = verdict(report, config, decisions, extra)

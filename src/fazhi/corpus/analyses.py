@@ -13,11 +13,11 @@ from .similarity import ReportInfo, is_masked, iter_duplicate_findings
 
 def load_texts(store, ids: set[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    ids = sorted(ids)
+    ids_l = sorted(ids)
     with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
+        for i in range(0, len(ids_l), 500):
             for rid, text in conn.execute(sa.select(T.reports.c.id, T.reports.c.text)
-                                          .where(T.reports.c.id.in_(ids[i:i + 500]))):
+                                          .where(T.reports.c.id.in_(ids_l[i:i + 500]))):
                 out[rid] = text
     return out
 
@@ -77,6 +77,7 @@ def year_reports(store, infos: dict[int, ReportInfo], series=None) -> list[YearR
     for rid, key in wanted.items():
         info = infos[rid]
         text = texts[rid]
+        assert info.report_year is not None     # year_series keeps only reports with a year
         out.append(YearReport(rid, key, info.report_year, info.label(), text, part_spans(secs[rid], text)))
     return out
 

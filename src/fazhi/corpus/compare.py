@@ -31,7 +31,7 @@ def compare(store, id1: int, id2: int) -> dict[str, Any] | None:
                 "parts": sorted(found), "nested_parts": [p for p in required if p in nested],
                 "missing_parts": [p for p in required if p not in found and p not in nested]}
 
-    facts = {}
+    facts: dict[Any, dict[Any, Any]] = {}
     for f in store.facts(current=False, report_ids=[id1, id2]):
         if f["report_id"] in (id1, id2):
             facts.setdefault(f["indicator"], {}).setdefault(f["report_id"], f)

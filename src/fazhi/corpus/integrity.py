@@ -98,7 +98,7 @@ def _check_corpus_findings(store) -> list[dict[str, Any]]:
     from collections import Counter
     from .analyses import iter_corpus_findings
     used: dict[int, dict[str, int]] = {}
-    want = Counter()
+    want: Counter[tuple[Any, Any, Any]] = Counter()
     for fd in iter_corpus_findings(store):
         for row in store._finding_rows(fd["report_id"], [fd], used.setdefault(fd["report_id"], {})):
             want[(row["report_id"], row["rule"], row["key"])] += 1

@@ -107,7 +107,9 @@ class Scope:
         if self.prefix is None:
             return False
         p = prefix_of(place)
-        return bool(p) and self.prefix.startswith(p)
+        if not p:
+            return False
+        return self.prefix.startswith(p)
 
     def redact(self, store, findings: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         """The findings with what they quote of reports outside the scope taken out."""

@@ -99,7 +99,8 @@ def _confirm(row, score, terms: list[str], per_report: int, context: int) -> dic
     norm = normalize_view(row.text).lower()
     if not all(t in norm for t in terms):
         return None         # the tokens matched but not the phrase
-    hits, count = [], 0
+    hits: list[dict[str, Any]] = []
+    count = 0
     for t in terms:
         i = norm.find(t)
         while i >= 0:

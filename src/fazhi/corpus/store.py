@@ -27,10 +27,10 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence, cast
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, CursorResult, Engine
 
 from .. import __version__
 from ..config import Config
@@ -144,6 +144,13 @@ def enrich(doc: dict[str, Any], norm: str | None, config: Config) -> dict[str, A
     walk(doc.get("sections"))
     return {"ok": True, "json": doc, "paragraphs": paragraph_signatures(text, norm, cfg, heads),
             "seg": segment(norm)}
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT gave its row (an INSERT's result always has one)."""
+    pk = result.inserted_primary_key
+    assert pk is not None
+    return pk[0]
 
 
 class _InlineExecutor(Executor):
@@ -339,6 +346,7 @@ class Store:
                 say(f"跳过（已入库） {name}", at)
                 return
             summary.loaded += 1
+            assert rid is not None          # a stored (not skipped) file has its report id
             summary.report_ids.append(rid)
             if status == "version":
                 summary.versions += 1
@@ -440,7 +448,7 @@ class Store:
         elif summary.loaded:
             ids = list(summary.report_ids)
             with self.engine.connect() as conn:
-                keys = {k for i in range(0, len(ids), 500) for (k,) in conn.execute(
+                keys: set[str] = {row[0] for i in range(0, len(ids), 500) for row in conn.execute(
                     sa.select(T.reports.c.report_key).where(T.reports.c.id.in_(ids[i:i + 500])))}
             self.refresh_reviewed(keys=keys)
         self._finish_run(run_id, summary.to_json() | {"report_ids": None, "failures": None, "resumed": resumed or None})
@@ -475,15 +483,15 @@ class Store:
                                 .where(T.sources.c.report_key == key)).scalar() or 0) + 1
         if version > 1:
             conn.execute(T.reports.update().where(T.reports.c.report_key == key).values(current=False))
-        sid = conn.execute(T.sources.insert().values(
+        sid = _new_id(conn.execute(T.sources.insert().values(
             sha256=sha, name=name, media_type=(doc.get("source") or {}).get("media_type"),
             size=len(data), loaded_at=now(), report_key=key, version=version, content=data,
-        )).inserted_primary_key[0]
+        )))
         sev = [f.get("severity") or "info" for f in doc.get("findings") or []]
-        rid = conn.execute(T.reports.insert().values(
+        rid = _new_id(conn.execute(T.reports.insert().values(
             source_id=sid, report_key=key, version=version, current=True, run_id=run_id,
             n_major=sev.count("major"), n_minor=sev.count("minor"), n_info=sev.count("info"),
-            **self._report_columns(res))).inserted_primary_key[0]
+            **self._report_columns(res))))
         self._insert_children(conn, rid, res)
         return ("version" if version > 1 else "new"), rid
 
@@ -630,10 +638,10 @@ class Store:
                 conn.execute(T.runs.update().where(T.runs.c.id == run_id).values(
                     counts=owner | {"resumed": True}))
                 return run_id, True
-            return conn.execute(T.runs.insert().values(
+            return _new_id(conn.execute(T.runs.insert().values(
                 kind=kind, engine_version=__version__, rule_versions=rule_versions(), started=now(),
                 counts=owner,
-            )).inserted_primary_key[0], False
+            ))), False
 
     def _interrupted(self, conn: Connection) -> list[dict[str, Any]]:
         """Unfinished runs whose process is gone (same host, pid not alive; or no owner)."""
@@ -710,9 +718,10 @@ class Store:
 
             for sid in ids:
                 with self.engine.connect() as conn:
-                    name, sha, data, key = conn.execute(sa.select(T.sources.c.name, T.sources.c.sha256,
-                                                                  T.sources.c.content, T.sources.c.report_key)
-                                                        .where(T.sources.c.id == sid)).one()
+                    row = conn.execute(sa.select(T.sources.c.name, T.sources.c.sha256,
+                                                 T.sources.c.content, T.sources.c.report_key)
+                                       .where(T.sources.c.id == sid)).one()
+                    name, sha, data, key = cast("tuple[str, str, bytes | None, str | None]", row)
                     entries = self._corrections(conn, key)
                 if data is None:
                     continue
@@ -734,7 +743,7 @@ class Store:
 
     def _replace_analysis(self, sid: int, res: dict[str, Any], run_id: int) -> None:
         with self.engine.begin() as conn:
-            rid = conn.execute(sa.select(T.reports.c.id).where(T.reports.c.source_id == sid)).scalar_one()
+            rid: int = conn.execute(sa.select(T.reports.c.id).where(T.reports.c.source_id == sid)).scalar_one()
             for t in (T.sections, T.facts, T.findings, T.paragraphs):
                 conn.execute(t.delete().where(t.c.report_id == rid))
             self._unindex_text(conn, rid)
@@ -742,7 +751,7 @@ class Store:
                 run_id=run_id, **self._report_columns(res)))
             self._insert_children(conn, rid, res)
             self._recount(conn, [rid])
-            key = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == rid)).scalar_one()
+            key: str = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == rid)).scalar_one()
         self.refresh_reviewed(keys=[key])
 
     # -- reviewers' corrections of meta (supervision/corrections.py) -------------------------
@@ -784,7 +793,7 @@ class Store:
                                 .join(T.sources, T.sources.c.id == T.reports.c.source_id)
                                 .where(T.reports.c.report_key == key).order_by(T.reports.c.id)).all()
         done = []
-        for rid, sid, run_id, name, data in rows:
+        for rid, sid, run_id, name, data in cast("Sequence[tuple[int, int, int, str, bytes | None]]", rows):
             if data is None:
                 continue
             res = analyze_item((name, bytes(data)), self.config.data, corrections=entries or None)
@@ -1022,7 +1031,8 @@ class Store:
         if report_ids is not None:
             q = q.where(p.c.report_id.in_(list(report_ids)))
         with self.engine.connect() as conn:
-            return [(a, b, c, d, bytes(e)) for a, b, c, d, e in conn.execute(q.order_by(p.c.id))]
+            rows = cast("Iterable[tuple[int, int, int, int, bytes]]", conn.execute(q.order_by(p.c.id)))
+            return [(a, b, c, d, bytes(e)) for a, b, c, d, e in rows]
 
     # -- reviewers' data ---------------------------------------------------------------
     def _decisions(self, conn: Connection, report_key: str) -> dict[str, dict[str, Any]]:
@@ -1037,7 +1047,7 @@ class Store:
                comment: str | None = None) -> None:
         """Record a reviewer's decision on a finding (kept across re-analysis and versions)."""
         with self.engine.begin() as conn:
-            key = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == report_id)).scalar_one()
+            key: str = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == report_id)).scalar_one()
             conn.execute(T.decisions.insert().values(report_key=key, finding_key=finding_key, user=user,
                                                      decision=decision, comment=comment, at=now()))
         self.refresh_reviewed(keys=[key])
@@ -1045,13 +1055,13 @@ class Store:
     def add_reviewer_finding(self, report_id: int, start: int, end: int, message: str, *,
                              severity: str = "minor", user: str | None = None) -> int:
         with self.engine.begin() as conn:
-            key, text = conn.execute(sa.select(T.reports.c.report_key, T.reports.c.text)
-                                     .where(T.reports.c.id == report_id)).one()
+            key, text = cast("tuple[str, str]", conn.execute(sa.select(T.reports.c.report_key, T.reports.c.text)
+                                                             .where(T.reports.c.id == report_id)).one())
             if not (0 <= start <= end <= len(text)):
                 raise ValueError("offsets outside the report text")
-            new = conn.execute(T.reviewer_findings.insert().values(
+            new = _new_id(conn.execute(T.reviewer_findings.insert().values(
                 report_key=key, start=start, end=end, quote=text[start:end], message=message,
-                severity=severity, user=user, at=now())).inserted_primary_key[0]
+                severity=severity, user=user, at=now())))
         self.refresh_reviewed(keys=[key])
         return new
 
@@ -1066,16 +1076,16 @@ class Store:
         with_input = sa.union(sa.select(T.decisions.c.report_key),
                               sa.select(T.reviewer_findings.c.report_key))
         with self.engine.connect() as conn:
-            has = {k for (k,) in conn.execute(with_input)}
+            has: set[str] = {row[0] for row in conn.execute(with_input)}
             if keys is None:
                 hl = sorted(has)
-                ids = [i for j in range(0, len(hl), 500) for (i,) in conn.execute(
+                ids: list[int] = [row[0] for j in range(0, len(hl), 500) for row in conn.execute(
                     sa.select(r.c.id).where(r.c.report_key.in_(hl[j:j + 500])))]
                 blank = []
             else:
                 keys = list(keys)
                 mine = [k for k in keys if k in has]
-                ids = [i for j in range(0, len(mine), 500) for (i,) in conn.execute(
+                ids = [row[0] for j in range(0, len(mine), 500) for row in conn.execute(
                     sa.select(r.c.id).where(r.c.report_key.in_(mine[j:j + 500])))]
                 blank = [k for k in keys if k not in has]
         values = []

@@ -99,7 +99,9 @@ def _before_span(norm: str, pos: int, floor: int) -> tuple[int, int]:
     lo = max(floor, pos - _MAX_BACK)
     while i > lo:
         # back over the plain characters in one regex match (on the reversed window)
-        i -= _PLAIN_RUN.match(norm[lo:i][::-1]).end()
+        run = _PLAIN_RUN.match(norm[lo:i][::-1])
+        assert run is not None          # a "[...]*" pattern matches every string
+        i -= run.end()
         if i <= lo:
             break
         ch = norm[i - 1]
@@ -326,7 +328,9 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         if m:
             subject = m.group(1)        # 合法性审核率、备案率均为100%: the first rate
     places = kind == "count" and noun_after and bool(_PLACE_NOUN.search(subject))
-    after_clause = _AFTER_CLAUSE.match(after).group()
+    after_m = _AFTER_CLAUSE.match(after)
+    assert after_m is not None          # a "[...]*" pattern matches every string
+    after_clause = after_m.group()
     if kind != "rate" and _RATE_WORD.search(subject):
         return None                     # a count is never the rate its phrase names
     if kind == "count" and _AVERAGE.search(subject):
@@ -425,7 +429,7 @@ def build_facts(report: Report) -> list[Fact]:
         after = norm[q.end:m_end.start() if m_end else min(len(norm), q.end + _AFTER_WINDOW)]
         indicator = match_indicator(q.kind, q.unit, subj_norm, context, after=after,
                                     quote=norm[q.start:q.end],
-                                    noun_after=bool(span) and span[0] >= q.end)
+                                    noun_after=span is not None and span[0] >= q.end)
         section = sec.id if sec is not None else None
         facts.append(Fact(
             id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,

@@ -240,7 +240,7 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
     if excluded is None:
         excluded = [(m.start(), m.end()) for m in _DOC_TITLE.finditer(norm)]
     quotes = _Spans(_quote_spans(norm))
-    excluded = _Spans(sorted(excluded))
+    excluded_spans = _Spans(sorted(excluded))
     slogans = _Spans([(m.start(), m.end()) for m in SLOGAN_RE.finditer(norm)])
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(norm):
@@ -255,14 +255,14 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
             continue
         if q.value == 1 and _NONE_BEFORE.search(norm, max(0, q.start - 2), q.start):
             continue                         # 无1件出现… means none, not one
-        if excluded and excluded.holds(q.start, q.end):
+        if excluded_spans and excluded_spans.holds(q.start, q.end):
             continue
         if slogans and slogans.holds(q.num_start, q.num_start + 1):
             continue
         if not q.arabic and quotes and quotes.holds(q.start, q.end):
             continue
         out.append(_half(q, norm))
-    out = _bare_halves(norm, out, excluded, quotes)
+    out = _bare_halves(norm, out, excluded_spans, quotes)
     out = _english_counts(norm, out)
     return _merge_percent_ranges(norm, out)
 
@@ -374,14 +374,14 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
         dec = Decimal(100) if raw == "百" else parse_number(raw)
         if dec is None or dec >= _MAX_VALUE:
             return None
-        qual = [pre] if pre else []
+        pct_qual = [pre] if pre else []
         if m.group("pctq"):
-            qual.append(m.group("pctq"))
+            pct_qual.append(m.group("pctq"))
         if post:
-            qual.append(post)
+            pct_qual.append(post)
         unit = "‰" if m.group("pctw") == "千" else "%"
         return Quantity(m.start(), m.end(), m.start("pct") - 3, m.end("pct"), _to_number(dec),
-                        unit, "rate", bool(qual), qual[0] if qual else None,
+                        unit, "rate", bool(pct_qual), pct_qual[0] if pct_qual else None,
                         arabic=raw[0].isdigit())
     raw = m.group("num")
     unit = m.group("unit")

@@ -100,8 +100,15 @@ def _half_ulp(norm: str, f: Fact) -> float:
     return 0.5 * (10 ** -dec) * scale
 
 
-def _num(v: float | int) -> Decimal:
+def _num(v: float | int | None) -> Decimal:
+    assert v is not None        # _Ctx keeps only facts with a value
     return Decimal(str(v))
+
+
+def _val(f: Fact | _Complement) -> float | int:
+    """The value of a fact of the context (_Ctx keeps only facts with a value)."""
+    assert f.value is not None
+    return f.value
 
 
 class _Ctx:
@@ -176,11 +183,11 @@ def _sum_relation(ctx: _Ctx, total: Fact, parts: list[Fact]) -> Relation:
     computed = sum((_num(p.value) for p in parts), Decimal(0))
     tol = _half_ulp(norm, total) + sum(_half_ulp(norm, p) for p in parts)
     if total.approx or any(p.approx for p in parts):
-        tol = max(tol, 0.05 * float(total.value))
+        tol = max(tol, 0.05 * float(_val(total)))
     computed_v = float(computed) if computed != computed.to_integral_value() else int(computed)
-    holds = abs(float(computed) - float(total.value)) <= tol + 1e-9
+    holds = abs(float(computed) - float(_val(total))) <= tol + 1e-9
     if total.qualifier in _AT_LEAST:
-        holds = float(computed) >= float(total.value) - tol - 1e-9
+        holds = float(computed) >= float(_val(total)) - tol - 1e-9
     return Relation(id="", type="sum", total=total.id, parts=[p.id for p in parts],
                     computed=computed_v, stated=total.value, holds=holds, tolerance=round(tol, 6))
 
@@ -228,14 +235,15 @@ def _qizhong_total(ctx: _Ctx, pos: int) -> Fact | None:
     sentence, or the end of the previous one), skipping change and comparison-base figures of
     the same sentence ("赤字2.38万亿元，比去年增加2000亿元。其中…" -> 2.38万亿元)."""
     norm, facts = ctx.norm, ctx.facts
+    k: int | None
     if ctx.ordered:
-        k = bisect.bisect_right(ctx.ends, pos) - 1      # the last fact ending at or before pos
-        k = None if k < 0 else k
+        last = bisect.bisect_right(ctx.ends, pos) - 1   # the last fact ending at or before pos
+        k = None if last < 0 else last
     else:
         k = next((i for i in range(len(facts) - 1, -1, -1) if facts[i].end <= pos), None)
     # the gap is short (_CLAUSE_GAP: 3 characters, _CLAUSE_TAIL: 19): never slice further
     gap = norm[facts[k].end:pos] if k is not None and pos - facts[k].end <= 20 else None
-    if gap is None or not (_CLAUSE_GAP.match(gap) or _CLAUSE_TAIL.match(gap)):
+    if k is None or gap is None or not (_CLAUSE_GAP.match(gap) or _CLAUSE_TAIL.match(gap)):
         return None
     nearest = facts[k]
     while k >= 0:
@@ -357,14 +365,14 @@ def _find_sums(ctx: _Ctx) -> None:
             parts = _chain_parts(ctx, total, m.end(), end)
             if len(parts) < 2:
                 continue
-            total_v = sum(_num(p.value) for p in parts)
+            total_v = sum((_num(p.value) for p in parts), Decimal(0))
             if k == 0 and len(ends) > 1 and total_v != _num(total.value):
                 whole = parts
                 continue            # the whole sentence is not a partition: try the first clause
             chosen = parts
             break
         if chosen is None and whole and _TOTAL_MARK.search(_lead(norm, total)) and \
-                abs(sum(_num(p.value) for p in whole) - _num(total.value)) <= _num(total.value) / 5:
+                abs(sum((_num(p.value) for p in whole), Decimal(0)) - _num(total.value)) <= _num(total.value) / 5:
             chosen = whole          # 共/合计/最大 total: parts listed across semicolons are parts
         if chosen:
             chosen = _exact_run(chosen, total) or chosen
@@ -443,17 +451,17 @@ def _find_differences(ctx: _Ctx) -> None:
         computed = _num(new.value) - _num(gone.value)
         tol = _half_ulp(norm, net) + _half_ulp(norm, new) + _half_ulp(norm, gone)
         if net.approx or new.approx or gone.approx:
-            tol = max(tol, 0.05 * float(net.value))
+            tol = max(tol, 0.05 * float(_val(net)))
         cv = int(computed) if computed == computed.to_integral_value() else float(computed)
         ctx.add(Relation(id="", type="difference", total=net.id, parts=[new.id, gone.id],
                          computed=cv, stated=net.value,
-                         holds=abs(float(computed) - float(net.value)) <= tol + 1e-9,
+                         holds=abs(float(computed) - float(_val(net))) <= tol + 1e-9,
                          tolerance=round(tol, 6)))
 
 
 # --------------------------------------------------------------------------- rates
-def _rate_relation(ctx: _Ctx, rate: Fact, num: Fact, den: Fact) -> Relation | None:
-    if float(den.value) == 0:
+def _rate_relation(ctx: _Ctx, rate: Fact, num: Fact | _Complement, den: Fact | _Complement) -> Relation | None:
+    if float(_val(den)) == 0:
         return None
     computed = float(_num(num.value) / _num(den.value) * 100)
     tol = _half_ulp(ctx.norm, rate)
@@ -461,12 +469,12 @@ def _rate_relation(ctx: _Ctx, rate: Fact, num: Fact, den: Fact) -> Relation | No
         tol = max(2 * tol, 1.0)                 # 约37% / 近90%
     if num.approx or den.approx:
         tol = max(tol, 1.0)
-    stated = float(rate.value)
+    stated = float(_val(rate))
     # 万/亿-scaled counts are rounded where printed (12.1万 is 12.05万–12.15万): the rate may be
     # anywhere between the smallest and the largest quotient they allow
-    hn = _half_ulp(ctx.norm, num) if getattr(num, "start", None) is not None else 0.0
-    hd = _half_ulp(ctx.norm, den) if getattr(den, "start", None) is not None else 0.0
-    n, d = float(num.value), float(den.value)
+    hn = _half_ulp(ctx.norm, num) if isinstance(num, Fact) else 0.0
+    hd = _half_ulp(ctx.norm, den) if isinstance(den, Fact) else 0.0
+    n, d = float(_val(num)), float(_val(den))
     lo, hi = computed, computed
     if (hn or hd) and d - hd > 0:
         lo, hi = min(computed, (n - hn) / (d + hd) * 100), max(computed, (n + hn) / (d - hd) * 100)
@@ -489,7 +497,7 @@ def _heads(subject: str) -> list[str]:
     head = re.split(r"[和及、与]", head)[-1] if re.search(r"[和及、与]", head) else head
     if not head or _NO_BASE_HEAD.search(head):
         return []
-    keys = []
+    keys: list[str] = []
     for key, syns in _HEAD_SYNONYMS.items():
         if head.endswith(key) or key in head:
             keys.extend(syns)
@@ -523,6 +531,8 @@ def _siblings(ctx: _Ctx, before: list[Fact], num: Fact) -> set[str]:
 def _find_rates(ctx: _Ctx) -> None:
     norm, facts = ctx.norm, ctx.facts
     index = {f.id: k for k, f in enumerate(facts)}
+    num: Fact | None
+    den: Fact | None
     for j, rate in enumerate(facts):
         if rate.unit != "%":
             continue
@@ -564,7 +574,7 @@ def _find_rates(ctx: _Ctx) -> None:
             den = next((f for f in earlier if _HEARD.search(ctx.subject(f))), None) or \
                 next((f for f in earlier if _SUED.search(ctx.subject(f))
                       and not _APPEAR.search(ctx.subject(f))), None)
-            if den is not None and float(den.value) >= float(num.value):
+            if den is not None and float(_val(den)) >= float(_val(num)):
                 rel = _second_reading(ctx, rate, num, _rate_relation(ctx, rate, num, den))
                 if rel:
                     ctx.add(rel)
@@ -592,7 +602,7 @@ def _find_rates(ctx: _Ctx) -> None:
             fs = ctx.subject(f)
             if "率" in fs or any(k in fs for k in keys if k != "调解"):
                 continue
-            if float(f.value) >= float(num.value):
+            if float(_val(f)) >= float(_val(num)):
                 den = f
             break
         if den is None:
@@ -613,21 +623,22 @@ def _second_reading(ctx: _Ctx, rate: Fact, num: Fact, rel: Relation | None) -> R
     cannot name) no relation is recorded. A finding a second reading withdraws is no finding."""
     if rel is None or rel.holds is not False:
         return rel
+    assert rel.denominator is not None      # a rate relation names its denominator
     den = ctx.facts_by_id[rel.denominator]
     k = ctx.index[num.id]
     near = [f for f in ctx.facts[max(0, k - 40):k + 6]
             if f.id not in (num.id, rate.id) and f.unit == num.unit and _countable(f)
             and ctx.line_of[f.id] == ctx.line_of[num.id] and abs(f.start - num.start) < 300]
     for f in near:
-        if f.id != den.id and float(f.value) >= float(num.value):
+        if f.id != den.id and float(_val(f)) >= float(_val(num)):
             alt = _rate_relation(ctx, rate, num, f)
             if alt and alt.holds:
                 return alt
     for g in near:
         if g.id == den.id or ctx.sent_of[g.id] not in (ctx.sent_of[den.id], ctx.sent_of[num.id]):
             continue
-        rest = float(den.value) - float(g.value)
-        if rest >= float(num.value) and rest > 0:
+        rest = float(_val(den)) - float(_val(g))
+        if rest >= float(_val(num)) and rest > 0:
             alt = _rate_relation(ctx, rate, num, _Complement(den, g))
             if alt and alt.holds:
                 return None
@@ -659,7 +670,7 @@ def _named_share(ctx: _Ctx, rate: Fact, j: int) -> tuple[Fact, Fact] | None:
     for f in reversed(facts[:j - 1]):
         if ctx.sent_of[f.id] != ctx.sent_of[num.id] or num.start - f.end > 200:
             break
-        if f.unit != num.unit or not _countable(f) or float(f.value) < float(num.value) \
+        if f.unit != num.unit or not _countable(f) or float(_val(f)) < float(_val(num)) \
                 or _is_change_or_base(norm, f):
             continue
         fs = ctx.subject(f)
@@ -694,7 +705,7 @@ def _complement_holds(ctx: _Ctx, rate: Fact, den: Fact, same_sentence: list[Fact
 class _Complement:
     """A stand-in numerator: base − opposite category."""
     def __init__(self, den: Fact, neg: Fact) -> None:
-        self.value = den.value - neg.value
+        self.value = _val(den) - _val(neg)
         self.approx = den.approx or neg.approx
         self.id = ""
 

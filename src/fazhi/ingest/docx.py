@@ -100,7 +100,7 @@ class Numbering:
             self.abstract[aid] = {int(l.get(W + "ilvl")): self._level(l) for l in an.findall(W + "lvl")}
             link = _val(an, "numStyleLink") or _val(an, "styleLink")
             if link:
-                self.abstract[aid]["_link"] = link  # type: ignore[index]
+                self.abstract[aid]["_link"] = link
         for num in root.findall(W + "num"):
             nid = num.get(W + "numId")
             aid = _val(num, "abstractNumId")

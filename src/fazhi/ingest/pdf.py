@@ -102,7 +102,7 @@ def extract(data: bytes, path: str | None = None,
     except Exception as exc:
         raise FazhiError("corrupt_pdf", path, type(exc).__name__) from None
     hints: dict[str, Any] = {}
-    pages: list[list[str]] = []
+    pages: list[list[_Row]] = []
     images = 0
     scanned: list[int] = []          # pages without a usable text layer that hold images
     try:
@@ -265,10 +265,12 @@ def _join(rows: list[tuple[Line, _Row]]) -> list[Line]:
     geo = all(r.left is not None and r.right is not None for _, r in body)
     if geo:
         size = _pct([r.size for _, r in body if r.size], 0.5) if any(r.size for _, r in body) else 10.0
-        left_margin = _pct([r.left for _, r in body], 0.1)
-        right_margin = _pct([r.right for _, r in body], 0.9)
+        # (every row has its extent here: `geo`)
+        left_margin = _pct([r.left for _, r in body if r.left is not None], 0.1)
+        right_margin = _pct([r.right for _, r in body if r.right is not None], 0.9)
 
         def indented(ln: Line, r: _Row) -> bool:
+            assert r.left is not None
             return r.left >= left_margin + 1.5 * size or ln.text[:1] in ("\u3000", " ")
 
         full_len = None
@@ -282,6 +284,7 @@ def _join(rows: list[tuple[Line, _Row]]) -> list[Line]:
     def full(ln: Line, r: _Row, slack: float) -> bool:
         if full_len is not None:
             return len(ln.text.strip()) >= (1 - 0.05 * slack) * full_len
+        assert r.right is not None      # full_len is None only when every row has its extent
         return r.right >= right_margin - slack * size
 
     # Are paragraphs marked by a first-line indent (GB/T 9704 documents)? Look at the rows
@@ -307,6 +310,7 @@ def _join(rows: list[tuple[Line, _Row]]) -> list[Line]:
             ends = (pl.text.rstrip(_CLOSERS) or pl.text)[-1:] in _TERMINAL
             cont = full(pl, pr, slack) and not indented(ln, r) and (indent_style or not ends)
         if cont:
+            assert pending is not None
             pl = pending[0]
             for d in between:
                 s = len(pl.text)

@@ -190,8 +190,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if headline:
             return Decision("news", "headline")
         if not title_report:
-            lead = x.starts(1, 160)
-            if any(_hit(p, _rx(nw["lead_patterns"])) for p in lead):
+            leads = x.starts(1, 160)
+            if any(_hit(p, _rx(nw["lead_patterns"])) for p in leads):
                 return Decision("news", "lead")
 
     if not title_report:

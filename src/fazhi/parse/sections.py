@@ -200,10 +200,10 @@ def _physical_lines(text: str, norm: str):
             if c.end() > s and _HEAD_MARK.match(piece) and "。" not in piece and len(piece) <= MAX_WHOLE_LINE_HEADING:
                 cuts.add(c.end())
         a = s
-        for c in sorted(cuts):
-            if c > a:
-                yield a, c
-                a = c
+        for cut in sorted(cuts):
+            if cut > a:
+                yield a, cut
+                a = cut
         yield a, e
 
 
@@ -578,7 +578,7 @@ def _numbering(parent: _Node, ranks: _Ranks) -> None:
     jumped = False
     for child in parent.children:
         s = child.sec
-        if s.style not in (None, "unnumbered", "bracket", "inline") and s.ordinal is not None \
+        if s.style is not None and s.style not in ("unnumbered", "bracket", "inline") and s.ordinal is not None \
                 and not s.style.startswith("outline"):
             prev = last.get(s.style)
             if prev is None:

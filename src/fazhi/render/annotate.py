@@ -256,7 +256,8 @@ def _write_comments(document, report: Report, items: list[Note], config: Config)
                 break
         if not first or not last:
             continue
-        document.add_comment([Run(first[0], None), Run(last[-1], None)], text=note.text,
+        # a Run's parent only gives it its part; these runs need none (mark_comment_range)
+        document.add_comment([Run(first[0], document), Run(last[-1], document)], text=note.text,
                              author=author, initials=initials)
         n += 1
     return n

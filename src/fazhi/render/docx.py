@@ -10,7 +10,7 @@ the headings look the same in Word and LibreOffice.
 """
 from __future__ import annotations
 
-from typing import IO, Iterable
+from typing import IO, Iterable, Sequence
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -187,7 +187,7 @@ def _cell(cell, text: str, bold: bool = False) -> None:
     set_fonts(r, H1_FONT if bold else BODY_FONT)
 
 
-def _table(doc, header: list[str], rows: list[list[str]], widths_mm: list[float]) -> None:
+def _table(doc, header: list[str], rows: list[list[str]], widths_mm: Sequence[float]) -> None:
     t = doc.add_table(rows=1, cols=len(header))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -43,15 +43,15 @@ def report_marks(report: Report, op: Opinion) -> list[Mark]:
     for it in op.items:
         dismissed = it.decision == "dismissed"
         cls = f"finding sev-{it.severity}" + (" dismissed" if dismissed else "")
-        tip = f"［{it.severity_name}］{it.title}：{it.message[:100]}"
+        note = f"［{it.severity_name}］{it.title}：{it.message[:100]}"
         if dismissed:
-            tip = "［已排除］" + tip
+            note = "［已排除］" + note
         for q in it.quotes:
             if q.removed or q.end <= q.start:
-                marks.append(Mark(q.start, q.start, cls + " removed", f"{tip}（已清除：{q.quote}）",
+                marks.append(Mark(q.start, q.start, cls + " removed", f"{note}（已清除：{q.quote}）",
                                   q.anchor, (("data-finding", it.id),), "⌫" + it.id))
             else:
-                marks.append(Mark(q.start, q.end, cls, tip, q.anchor, (("data-finding", it.id),)))
+                marks.append(Mark(q.start, q.end, cls, note, q.anchor, (("data-finding", it.id),)))
     return marks
 
 

@@ -411,7 +411,7 @@ def part_rows(report: Report, config: Config) -> list[PartRow]:
 def indicator_rows(report: Report, max_quote: int = 120) -> list[IndicatorRow]:
     names = _indicator_names()
     rows = []
-    by_id = None
+    by_id: dict[str, Section] | None = None
     for f in report.facts:
         if not f.indicator:
             continue
@@ -430,8 +430,8 @@ def indicator_rows(report: Report, max_quote: int = 120) -> list[IndicatorRow]:
         if sec is None:
             sec = section_path(report, f.start)
         quote = clause_around(report.text, f.start, f.end, min(max_quote, 48)) or f.quote
-        written = " ".join((f.quote or "").split())
-        written = written if 0 < len(written) <= 24 and f.value is not None else None
+        as_written = " ".join((f.quote or "").split())
+        written = as_written if 0 < len(as_written) <= 24 and f.value is not None else None
         rows.append(IndicatorRow(f.id, f.indicator, names.get(f.indicator, f.indicator), value,
                                  f.unit, quote, sec, f.start, f.end, written))
     return rows
@@ -659,11 +659,11 @@ def title_lines(title: str, width: int = TITLE_LINE_CHARS) -> list[str]:
     place and year, before 的审核意见 — never inside a word (Word would break "审/核")."""
     if len(title) <= width:
         return [title]
-    cuts = set()
+    breaks = set()
     for m in re.finditer(r"关于(?=《)|(?:19|20)\d{2}年度?|法治政府建设|》(?=的审核意见)|\s+|"
                          r"(?:人民政府|委员会|县|区|市|州|盟|旗|省|局|厅|委|办)(?=\d|关于|\s)", title):
-        cuts.add(m.end())
-    cuts = sorted(c for c in cuts if 0 < c < len(title))
+        breaks.add(m.end())
+    cuts = sorted(c for c in breaks if 0 < c < len(title))
     lines, start = [], 0
     while len(title) - start > width:
         fit = [c for c in cuts if start + 6 <= c <= start + width]     # no 2-character line

@@ -20,8 +20,10 @@ REGION_HEADERS = ["地区", "应报", "已报", "按时", "逾期", "未报"]
 def render_roster_xlsx(r: Roster, path: str) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)            # a new workbook has one worksheet
     ws.title = "报送情况"
     ws.append(ROSTER_HEADERS)
     for row in iter_rows(r):
@@ -31,8 +33,8 @@ def render_roster_xlsx(r: Roster, path: str) -> None:
     for region, c in r.by_region().items():
         ws2.append([region] + [c[h] for h in REGION_HEADERS[1:]])
     for sheet, widths in ((ws, [16, 30, 8, 18, 9, 10, 9, 9]), (ws2, [18, 7, 7, 7, 7, 7])):
-        for c in sheet[1]:
-            c.font = Font(bold=True)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
         for i, w in enumerate(widths):
             sheet.column_dimensions[chr(65 + i)].width = w
         sheet.freeze_panes = "A2"

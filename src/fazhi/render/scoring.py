@@ -18,10 +18,12 @@ def rank_headers(rubric: Rubric) -> list[str]:
 def render_scores_xlsx(rows: Iterable[RankRow], rubric: Rubric, path: str, *, by_year: bool = False) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
     rows = list(rows)
     crit = rubric_criteria(rubric)
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)            # a new workbook has one worksheet
     ws.title = "考评"
     head = (["年度"] if by_year else []) + rank_headers(rubric)
     ws.append(head)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, cast
 
 
 @dataclass(frozen=True)
@@ -131,12 +131,12 @@ def highlight(text: str, marks: Iterable[Mark], tag: str = "mark") -> str:
     out: list[str] = []
     for kind, obj in nest(len(text), marks):
         if kind == "text":
-            a, b = obj  # type: ignore[misc]
+            a, b = cast("tuple[int, int]", obj)
             out.append(html.escape(text[a:b], quote=False))
         elif kind == "close":
             out.append(f"</{tag}>")
         else:
-            m: Mark = obj  # type: ignore[assignment]
+            m = cast(Mark, obj)
             parts = [f'class="{_attr(m.cls)}"']
             if m.id and m.id not in seen_ids:
                 seen_ids.add(m.id)

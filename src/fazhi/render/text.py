@@ -73,9 +73,9 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
     lines.append(f"审核结论：{label}（{reason}）")
     if report.findings:
         lines.append(f"审核发现：{len(report.findings)} 项")
-        for f in report.findings:
-            q = f.evidence[0].quote[:40] if f.evidence else ""
-            lines.append(f"  [{SEVERITY_NAMES.get(f.severity, f.severity)}] {rule_title(f.rule)}：{plain(f.message)}"
+        for fd in report.findings:
+            q = fd.evidence[0].quote[:40] if fd.evidence else ""
+            lines.append(f"  [{SEVERITY_NAMES.get(fd.severity, fd.severity)}] {rule_title(fd.rule)}：{plain(fd.message)}"
                          + (f"  “{q}”" if q else ""))
     else:
         lines.append("审核发现：无")

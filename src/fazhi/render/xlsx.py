@@ -14,6 +14,7 @@ from typing import Any, Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Config
 from ..model import Report
@@ -173,6 +174,7 @@ def render_xlsx(rows: Iterable[BatchItem | Report | tuple], path, config: Config
     items = [_as_item(x) for x in rows]
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)            # a new workbook has one worksheet
     ws.title = "报告"
     _sheet(ws, REPORT_HEADERS, (report_row(it, config) for it in items), REPORT_WIDTHS)
     ws2 = wb.create_sheet("问题")

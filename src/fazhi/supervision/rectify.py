@@ -200,9 +200,11 @@ def export_xlsx(store, path: str, rows: list[dict[str, Any]] | None = None, scop
     """The 台账 in the columns offices use, plus a sheet with every item's history."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
     rows = items(store, scope=scope) if rows is None else [r for r in rows if scope.covers_item(store, r)]
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)            # a new workbook has one worksheet
     ws.title = "整改台账"
     ws.append(EXPORT_HEADERS + ["是否逾期"])
     for r in rows:
@@ -231,9 +233,8 @@ def export_xlsx(store, path: str, rows: list[dict[str, Any]] | None = None, scop
 def import_xlsx(store, path: str, *, user: str | None = None) -> int:
     """Items from a hand-kept 台账 (.xlsx with the columns of EXPORT_HEADERS; 序号 optional). A row
     whose 序号 names an existing item updates it (history kept); other rows are added."""
-    from openpyxl import load_workbook
-    ws = load_workbook(path, read_only=True, data_only=True).active
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    from . import sheet_rows
+    rows = [list(r) for r in sheet_rows(path)]
     rows = [r for r in rows if any(c not in (None, "") for c in r)]
     if not rows:
         raise FazhiError("empty", path)

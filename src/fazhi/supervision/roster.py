@@ -172,9 +172,8 @@ def read_unit_list(path: str | Path) -> list[dict[str, Any]]:
     统一社会信用代码. A missing column or an empty name is a clear error naming the file and row."""
     p = Path(path)
     if p.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-        ws = load_workbook(p, read_only=True, data_only=True).active
-        rows = [[("" if c is None else str(c)).strip() for c in r] for r in ws.iter_rows(values_only=True)]
+        from . import sheet_rows
+        rows = [[("" if c is None else str(c)).strip() for c in r] for r in sheet_rows(p)]
     elif p.suffix.lower() == ".csv":
         text = p.read_bytes().decode("utf-8-sig")
         rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]

@@ -183,7 +183,7 @@ class CriterionScore:
 
 @dataclass
 class Score:
-    report_id: int
+    report_id: int | None          # None: a document scored outside the store
     total: float
     max: float
     criteria: list[CriterionScore]
@@ -200,6 +200,13 @@ class Score:
 
 def _r(x: float) -> float:
     return round(float(x) + 0.0, 2)
+
+
+def _given(x: float | None) -> float:
+    """Points (or maximum) of an item that gives points: never None there (only deduction
+    items have none)."""
+    assert x is not None
+    return x
 
 
 def score_report(store, report_id: int, rubric: Rubric | None = None, scope=None) -> Score:
@@ -281,6 +288,9 @@ def _score_parts(ctx: _Ctx, c: dict) -> CriterionScore:
         top, nested = {p.part for p in spans}, {}
         fallback = {p.part: p for p in spans}
     items = []
+    q: str | None
+    a: int | None
+    b: int | None
     for pid in wanted:
         name = PART_NAMES.get(pid, pid)
         full = pts["separate"]
@@ -323,8 +333,8 @@ def _score_parts(ctx: _Ctx, c: dict) -> CriterionScore:
         items.append(ScoreItem(name, got, full, _r(full - got),
                                f"报告的一级标题和小标题中都没有这一法定内容，得{_n(got)}分。",
                                finding=live[0].id if live else None, part=pid))
-    return CriterionScore("parts", c["name"], _r(sum(i.points for i in items)),
-                          _r(sum(i.max for i in items)), items)
+    return CriterionScore("parts", c["name"], _r(sum(_given(i.points) for i in items)),
+                          _r(sum(_given(i.max) for i in items)), items)
 
 
 def _n(x: float) -> str:
@@ -376,7 +386,7 @@ def _score_timeliness(ctx: _Ctx, c: dict) -> CriterionScore:
     else:
         item = ScoreItem(TIMELINESS_NAMES["unknown"], pts["unknown"], full, _r(full - pts["unknown"]),
                          "没有可以核对的落款（成文）日期或发布日期，无法判断是否按时。")
-    return CriterionScore("timeliness", c["name"], _r(item.points), _r(full), [item])
+    return CriterionScore("timeliness", c["name"], _r(_given(item.points)), _r(full), [item])
 
 
 # findings ----------------------------------------------------------------------------------------
@@ -691,4 +701,4 @@ def iter_deduction_rows(rows: Iterable[RankRow], by_year: bool = False) -> Itera
 
 def rubric_criteria(rubric: Rubric) -> list[tuple[str, str]]:
     """(id, Chinese name) of the enabled criteria, in order."""
-    return [(cid, rubric.criterion(cid)["name"]) for cid in CRITERIA if rubric.criterion(cid)]
+    return [(cid, c["name"]) for cid in CRITERIA if (c := rubric.criterion(cid))]

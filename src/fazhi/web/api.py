@@ -75,6 +75,7 @@ async def upload_report(request: Request, file: UploadFile = File(...), user=Dep
         return JSONResponse({"status": res.status, "name": res.name,
                              "message": "报告已保存，但不属于本账号的地区范围，无法查看 / stored, outside your region"},
                             status_code=201 if res.status != "skipped" else 200)
+    assert res.id is not None       # covers_report is False without an id
     doc = report_doc(request, res.id)
     doc["id"] = res.id
     doc["status"] = res.status

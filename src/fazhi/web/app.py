@@ -54,7 +54,7 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     it on and off on the users page)."""
     config = config or Config.default()
     store = Store(db_url, config=config).migrate()
-    web_cfg = dict(DEFAULTS)
+    web_cfg: dict[str, Any] = dict(DEFAULTS)
     web_cfg.update(config.get("web", {}) or {})
     if allowed_hosts is not None:
         web_cfg["allowed_hosts"] = list(allowed_hosts)

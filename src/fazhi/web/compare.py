@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from markupsafe import Markup
@@ -44,7 +44,7 @@ def compare_page(request: Request, a: Annotated[int | None, Query(ge=1, le=MAX_I
     for rid in (a, b):          # a report outside the user's region is "not found"
         if rid is not None and not sc.covers_report(st, rid):
             raise HTTPException(404, "报告不存在 / report not found")
-    ctx = {"a": a, "b": b, "choices": _choices(st, sc), "result": None, "texts": None, "similar": []}
+    ctx: dict[str, Any] = {"a": a, "b": b, "choices": _choices(st, sc), "result": None, "texts": None, "similar": []}
     if a is not None and b is not None:
         if a == b:
             ctx["error"] = "请选择两份不同的报告"
@@ -68,6 +68,7 @@ def compare_page(request: Request, a: Annotated[int | None, Query(ge=1, le=MAX_I
                     side["verdict"] = eff["verdict"]
                     side.update(eff["counts"])
             ra, rb = st.report(a), st.report(b)
+            assert ra is not None and rb is not None      # compare() found both
             ma = [Mark(s["a_start"], s["a_end"], "shared", f"与对方相同的文字 {s['shared']} 字", f"a-sh-{i}")
                   for i, s in enumerate(res["shared"])]
             mb = [Mark(s["b_start"], s["b_end"], "shared", f"与对方相同的文字 {s['shared']} 字", f"b-sh-{i}")

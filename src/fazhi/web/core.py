@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import secrets
-from typing import Any
+from typing import Any, MutableMapping
 
 from typing import Annotated
 
@@ -69,7 +69,7 @@ def current_user(request: Request) -> dict[str, Any] | None:
     return user
 
 
-def resolve_user(st: Store, scope: dict, authorization: str | None) -> dict[str, Any] | None:
+def resolve_user(st: Store, scope: MutableMapping[str, Any], authorization: str | None) -> dict[str, Any] | None:
     """The user a bearer token or the session in scope (uid + session version) names, or None.
     A revoked session (user deleted, session version bumped) is emptied."""
     from . import accounts
@@ -97,7 +97,9 @@ def user_by_name(request: Request, name: str) -> dict[str, Any] | None:
 
 
 def can(user: dict[str, Any] | None, role: str) -> bool:
-    return bool(user) and ROLE_RANK.get(user["role"], 0) >= ROLE_RANK[role]
+    if not user:
+        return False
+    return ROLE_RANK.get(user["role"], 0) >= ROLE_RANK[role]
 
 
 def reader(request: Request) -> dict[str, Any] | None:
@@ -172,7 +174,7 @@ async def check_csrf(request: Request) -> None:
     if request.url.path != "/login" and current_user(request) is None:
         raise LoginRequired()
     expected = request.session.get("csrf") if "session" in request.scope else None
-    sent = request.headers.get("x-csrf-token")
+    sent: object = request.headers.get("x-csrf-token")
     if not sent:
         ctype = request.headers.get("content-type", "")
         if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):

@@ -405,14 +405,14 @@ def dashboard(store, scope: Scope = ALL) -> dict[str, Any]:
                 .where(T.facts.c.indicator.in_(KEY_INDICATORS)).where(T.facts.c.value.is_not(None))):
             place = dept if dept and juris and juris in dept else "".join(x for x in (juris, dept) if x) or None
             vals.setdefault(ind, []).append((float(value), rid, place, year))
-    inds = []
+    inds: list[dict[str, Any]] = []
     for ind in KEY_INDICATORS:
         pts = vals.get(ind) or []
         b = box([v for v, _, _, _ in pts])
         if b is None:
             inds.append({"indicator": ind, "name": names.get(ind, ind), "box": None, "outliers": []})
             continue
-        outl = [{"value": v, "report_id": rid, "place": place, "year": year} for v, rid, place, year in pts
+        outl: list[dict[str, Any]] = [{"value": v, "report_id": rid, "place": place, "year": year} for v, rid, place, year in pts
                 if v < b["low_fence"] or v > b["high_fence"]]
         outl.sort(key=lambda o: o["value"])
         inds.append({"indicator": ind, "name": names.get(ind, ind), "box": b, "outliers": outl[:200],
@@ -446,7 +446,8 @@ def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDING
         if not gone:
             return findings_all[:n]
         keys = sorted({rk for rk, _ in gone})
-        per: dict[tuple[str, str, int], list[int]] = {}       # (rule, severity, report) -> [all, dismissed]
+        # (rule, report) -> [all, dismissed, {severity: dismissed}]
+        per: dict[tuple[str, int], list[Any]] = {}
         for i in range(0, len(keys), 500):
             for rk, fk, rule, sev, rid in conn.execute(
                     sa.select(r.c.report_key, f.c.key, f.c.rule, f.c.severity, f.c.report_id)
@@ -467,11 +468,11 @@ def top_findings(store, findings_all: list[dict[str, Any]], n: int = TOP_FINDING
                 m[2][k] = m[2].get(k, 0) + v
     out = []
     for row in findings_all:
-        m = minus.get(row["rule"])
-        if m:
-            left = {k: v - m[2].get(k, 0) for k, v in (row.get("by_severity") or {}).items()}
+        gone_of = minus.get(row["rule"])
+        if gone_of:
+            left = {k: v - gone_of[2].get(k, 0) for k, v in (row.get("by_severity") or {}).items()}
             left = {k: v for k, v in left.items() if v > 0}
-            row = dict(row, n=row["n"] - m[0], reports=row["reports"] - m[1], dismissed=m[0],
+            row = dict(row, n=row["n"] - gone_of[0], reports=row["reports"] - gone_of[1], dismissed=gone_of[0],
                        by_severity=left, severity=_worst(left) or row["severity"])
         if row["n"] > 0:
             out.append(row)

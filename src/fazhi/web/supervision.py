@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import UploadFile
 
 from ..errors import FazhiError
 from ..supervision import rectify
@@ -145,7 +146,8 @@ async def rectify_add(request: Request, user=Depends(need("reviewer"))):
     form = await request.form()
     get = lambda k: (str(form.get(k) or "").strip() or None)  # noqa: E731
     try:
-        rid = int(get("report")) if get("report") else None
+        report = get("report")
+        rid = int(report) if report else None
         iid = rectify.add(store(request), unit=get("unit") or "", problem=get("problem"), report_id=rid,
                           finding=get("finding"), measure=get("measure"), person=get("person"),
                           deadline=get("deadline"), user=user["name"], scope=scope(request))
@@ -166,7 +168,7 @@ async def rectify_update(request: Request, iid: ID, user=Depends(need("reviewer"
         return render(request, "error.html", status_code=404, message="整改事项不存在 / item not found")
     files = []
     for up in form.getlist("evidence"):
-        if getattr(up, "filename", None):
+        if isinstance(up, UploadFile) and up.filename:
             files.append((up.filename.replace("\u202e", ""), await up.read()))
     try:
         if get("action") == "close":

@@ -38,7 +38,7 @@ SOME_RX = re.compile(rf"某{{1,2}}(?={_SUFFIX}|单位|部门)")
 
 def mask_hits(norm: str) -> list[re.Match]:
     """Exactly MASK_RX.finditer(norm), tried only where a match can start."""
-    hits = []
+    hits: list[re.Match[str]] = []
     pos = 0
     while True:
         c = _MASK_FIRST.search(norm, pos)

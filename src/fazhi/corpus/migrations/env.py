@@ -22,7 +22,9 @@ def _include(obj, name, type_, reflected, compare_to):
 def run() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        assert url is not None, "no connection passed and no sqlalchemy.url configured"
+        engine = create_engine(url)
         with engine.begin() as conn:
             _configure(conn)
         return
