@@ -35,6 +35,7 @@ serve: setup
 
 test: setup
 	$(BIN)/ruff check src eval bench tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 eval: setup

@@ -291,6 +291,7 @@ def _signature(c: _Ctx) -> tuple[Line | None, str | None, list[Line]]:
     if date_idx is not None:
         dl = tail[date_idx]
         m = DATE_CN.search(dl.s)
+        assert m is not None     # the date line was found by this pattern above
         before = dl.s[:m.start()].rstrip()
         if before:
             issuers.extend(_split_orgs(c, Line(dl.start, dl.start + len(before), before)))
@@ -457,10 +458,11 @@ def extract_meta(report: Report, config: Config) -> None:
 
     # signature: date and issuers
     sig_line, sig_date, issuer_lines = _signature(c)
-    if sig_date:
+    if sig_date and sig_line is not None:
         meta.report_date = sig_date
         m = DATE_CN.search(sig_line.s)
-        c.ev("report_date", sig_line.start + m.start(), sig_line.start + m.end())
+        if m:
+            c.ev("report_date", sig_line.start + m.start(), sig_line.start + m.end())
     if not issuer_lines and title_span:
         issuer_lines = _header_issuers(c, title_span[0])
         if not issuer_lines and c.title_organ is not None:
@@ -735,7 +737,8 @@ _LEAD_SKIP = re.compile(rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?|[〇○�
 def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int, int, Place | None] | None:
     """The reporting place written at the start of an organ name / title (lowest level of
     a leading chain 'X省Y市Z县'), with its span in text."""
-    skip = _LEAD_SKIP.match(s).end()
+    lead = _LEAD_SKIP.match(s)
+    skip = lead.end() if lead else 0      # (the pattern matches the empty string)
     if _masked(s[skip:skip + 6]):
         return None
     hits = [h for h in c.g().find(s, free_text=False) if h[0] >= skip]
@@ -910,6 +913,8 @@ _ADDRESSEE_LIST = re.compile(r"各[^。\n]{0,200}[:：]\s*(?:\n|$)")
 
 
 def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
+    if c.body_start is None:
+        return None
     start = c.body_start
     m = _ADDRESSEE_LIST.match(c.norm, start)
     if m:

@@ -46,7 +46,9 @@ class Clean:
         if not _PINYIN.search(s):
             self.s, self._pos = s, None
             return
-        parts, pos, last = [], [], 0
+        parts: list[str] = []
+        pos: list[int] = []
+        last = 0
         for m in _PINYIN.finditer(s):
             parts.append(s[last:m.start()])
             pos.extend(range(last, m.start()))
@@ -125,14 +127,19 @@ _LEAD = re.compile(rf"(?:\s|《|“|\"|【|\[|(?:{_YEAR_AHEAD})\s*年?度?|关�
 
 @dataclass
 class Unit:
-    dept: str | None                 # own name without the place (None: a government)
-    dept_span: tuple[int, int] | None
+    dept: str                        # own name without the place
+    dept_span: tuple[int, int]
     place: str | None = None         # the place written with it, as written
     place_span: tuple[int, int] | None = None
     before: list[tuple[int, int, str]] = field(default_factory=list)   # places written before `place`
     level_char: str | None = None    # 市 of 市财政局 (a place named only by its level)
     central: bool = False
     masked: bool = False             # its place is masked (XX县教育局): unknown, not looked up
+
+    def located(self) -> tuple[str, int, int]:
+        """(place, start, end) of a unit written with its place."""
+        assert self.place is not None and self.place_span is not None
+        return (self.place, *self.place_span)
 
 
 def _core_ok(core: str) -> bool:
@@ -255,10 +262,10 @@ _SELF_SUBJECT = re.compile(rf"(?:^|[,，。]|下)(?:我|本)(局|厅|委|署)(?=
 def self_department(norm: str, opening: str = "") -> str | None:
     """The department suffix the report speaks of itself with (我局, 厅党组), when it does so
     at least twice, or once as the subject of the opening sentence (…领导下，我局坚持…)."""
-    cnt = Counter(m.group(m.lastindex) for m in _SELF_DEPT.finditer(norm))
+    cnt = Counter(m.group(m.lastindex or 0) for m in _SELF_DEPT.finditer(norm))
     m = _SELF_SUBJECT.search(opening.split("。")[0]) if opening else None
     if m:
-        cnt[m.group(m.lastindex)] += 2
+        cnt[m.group(m.lastindex or 0)] += 2
     if not cnt:
         return None
     suf, n = cnt.most_common(1)[0]
@@ -580,7 +587,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     year = meta.report_year
     gaz = c.g()
     view = Clean(norm)
-    found = None          # (name, start, end) of a government's place
+    found: tuple[str, int, int] | None = None     # (name, start, end) of a government's place
     unit = None           # a department
     place_only = None     # the place of a title that names no organ
     sources: list[tuple[str, int]] = []
@@ -598,8 +605,10 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         if u is not None:
             unit = u
             break
-        k = _LABEL.match(v.s).end() if _LABEL.match(v.s) else 0
-        k += _DOCNO.match(v.s, k).end() - k if _DOCNO.match(v.s, k) else 0
+        lm = _LABEL.match(v.s)
+        k = lm.end() if lm else 0
+        dm = _DOCNO.match(v.s, k)
+        k = dm.end() if dm else k
         r = M._place_in(c, v.s[k:], k, year)
         if r and plausible_place(r[0], gaz):
             found = (r[0], *v.span(r[1], r[2]))
@@ -701,7 +710,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         if unit.central:
             return
         if unit.place:
-            found = (unit.place, *unit.place_span)
+            found = unit.located()
         elif unit.masked:
             found = None
         else:
@@ -710,10 +719,9 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             if places and (len(places) == 1 or places.most_common(2)[0][1] > places.most_common(2)[1][1]):
                 nm = places.most_common(1)[0][0]
                 u2 = next(u for u in named if u.place == nm)
-                found, unit = (nm, *u2.place_span), u2
-            elif source_unit(meta.source_site, unit.dept, gaz) is not None:
-                u2 = source_unit(meta.source_site, unit.dept, gaz)
-                found = (u2.place, -1, -1)    # the page's stated source, outside the text
+                found, unit = u2.located(), u2
+            elif (u3 := source_unit(meta.source_site, unit.dept, gaz)) is not None and u3.place:
+                found = (u3.place, -1, -1)    # the page's stated source, outside the text
             else:
                 suffix = unit.level_char or ("省" if unit.dept.endswith("厅") else None)
                 lp = level_place(view, gaz, suffix, year) if suffix else None
@@ -891,7 +899,7 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
     if place is None and not gaz.lookup(name, year):
         place = resolve_written(gaz, name, year)
     if place is not None:
-        plevel = level_of(place)
+        plevel: str | None = level_of(place)
         meta.province = place.province
         meta.adcode = place.adcode
         if plevel == "county":
@@ -961,7 +969,7 @@ def _municipality_named(c) -> tuple[str, int, int] | None:
     return name, hits[0].start(1), hits[0].end(1)
 
 
-_SHORT_PROVINCE_RX = {}
+_SHORT_PROVINCE_RX: dict[int, re.Pattern[str]] = {}
 
 
 def _short_province_rx(gaz):
