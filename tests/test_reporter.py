@@ -644,3 +644,11 @@ def test_masked_subject_gives_the_level_of_its_suffix():
             "法治xx建设考评全省排名逐年提升，xx市排名全省第x，全省综合考评优秀。\n一、主要举措\n落实xx省部署。\n")
     m = meta_of(text)
     assert (m.jurisdiction, m.level) == (None, "city")
+
+
+def test_department_known_only_as_itself_gets_no_parent_that_is_not_written():
+    text = ("2022年，我局深入贯彻习近平法治思想，认真落实略阳县委县政府决策部署，扎实推进依法行政，"
+            "现将有关情况报告如下。\n一、主要举措和成效\n局党组落实第一责任人职责，我局全年办理行政许可120件。"
+            "全县执法人员持证率100%。\n二、存在的不足\n我局执法力量不足。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("略阳县", "department", None, "陕西省")

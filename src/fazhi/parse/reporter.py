@@ -754,9 +754,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     meta.jurisdiction = name
     if a >= 0:
         c.ev("jurisdiction", a, b)
-    _settle(c, name, a, unit, title_norm, title_span, issuer_lines)
-    if self_dept:
-        meta.level = "department"
+    _settle(c, name, a, unit, title_norm, title_span, issuer_lines, dept=bool(self_dept))
 
 
 def _department_of_place(c, view, found, gaz) -> Unit | None:
@@ -860,13 +858,13 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
     return M._we_place(c)
 
 
-def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lines) -> None:
+def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lines, dept: bool = False) -> None:
     """Level, parent, province and adcode of the jurisdiction `name`: parent and province only
     where written or certain (a unique name)."""
     meta, norm = c.meta, c.norm
     year = meta.report_year
     gaz = c.g()
-    is_dept = unit is not None
+    is_dept = unit is not None or dept     # a department, named or only by itself (我局)
     hint = None
     for kind, rx in M._PARENT_CUE:
         if rx.search(norm[:4000]):
