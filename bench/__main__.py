@@ -1,4 +1,4 @@
-"""`python -m bench [startup throughput formats scaling memory html workers] [--quick]`
+"""`python -m bench [startup throughput formats scaling memory html workers scan] [--quick]`
 
 Prints one Markdown table per benchmark (docs/benchmarks.md holds the figures of the last
 full run with date, machine and command). Inputs: the team's example report and, when
@@ -554,10 +554,73 @@ def bench_ocr(quick: bool) -> str:
                  "is recognition alone. CPU s/page counts every "
                  "thread of the process (onnxruntime uses both cores).")
 
+# the reference of the 1,000-report aim: read each file and run a dozen regexes for years,
+# numbers and headings (what any script that looks at these reports does at the least)
+_SCAN_SCRIPT = r"""
+import re, sys
+RX = [re.compile(p, re.M) for p in (
+    r"(?:19|20)\d{2}\s*年", r"(?:19|20)\d{2}年度", r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|个|次|人|项|家|元)",
+    r"\d+(?:\.\d+)?\s*%", r"[一二三四五六七八九十]+、", r"[（(][一二三四五六七八九十]+[）)]",
+    r"^\d+[.．、]", r"第[一二三四五六七八九十]+", r"[一二三四五六七八九十百千万]+(?:件|个|次|项)",
+    r"\d{4}-\d{1,2}-\d{1,2}", r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", r"[。；;]")]
+n = 0
+for path in sys.argv[1:]:
+    text = open(path, "rb").read().decode("utf-8", "replace")
+    for rx in RX:
+        n += len(rx.findall(text))
+print(n)
+"""
+
+
+def bench_scan(quick: bool) -> str:
+    """`fazhi analyze` over N distinct synthetic reports, whole process, against a plain
+    regex scan of the same files (the reference script above), in alternating rounds; CPU time
+    of each child process (user + system), so other load on the machine does not count."""
+    import resource
+    from bench.synth import generate
+    n = 200 if quick else 1000
+    rounds = 2 if quick else 3
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        sizes = []
+        for i, (name, data) in enumerate(generate(n, seed=5)):
+            pth = Path(tmp) / f"{i:05d}.txt"
+            pth.write_bytes(data)
+            paths.append(str(pth))
+            sizes.append(len(data))
+        script = Path(tmp) / "scan.py"
+        script.write_text(_SCAN_SCRIPT, "utf-8")
+        exe = Path(sys.executable).with_name("fazhi")
+        fz = ([str(exe)] if exe.exists() else [sys.executable, "-m", "fazhi"]) + \
+            ["analyze", "--format", "jsonl", "--no-text", "-o", os.devnull, *paths]
+        scan = [sys.executable, str(script), *paths]
+
+        def cpu(cmd: list[str]) -> tuple[float, float]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t = time.perf_counter()
+            subprocess.run(cmd, check=True, capture_output=True)
+            wall = time.perf_counter() - t
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+
+        res: dict[str, list[tuple[float, float]]] = {"fazhi": [], "scan": []}
+        for _ in range(rounds):
+            res["scan"].append(cpu(scan))
+            res["fazhi"].append(cpu(fz))
+    import statistics
+    med = {k: (statistics.median(c for c, _ in v), statistics.median(w for _, w in v)) for k, v in res.items()}
+    rows = [[k, f"{med[k][0]:.2f}", f"{med[k][1]:.2f}", f"{1000 * med[k][0] / n:.2f}"] for k in ("scan", "fazhi")]
+    ratio = med["fazhi"][0] / med["scan"][0]
+    return table(f"fazhi analyze vs a plain regex scan: {n} distinct synthetic reports "
+                 f"(median {statistics.median(sizes) / 1024:.1f} KB, max {max(sizes) / 1024:.1f} KB), whole process",
+                 ["command", "CPU s (median)", "wall s (median)", "CPU ms per report"], rows,
+                 f"ratio fazhi / scan, CPU: {ratio:.2f}× (aim ≤ 4×); {rounds} alternating rounds; "
+                 f"the scan reads each file and runs 12 regexes (years, numbers, headings, dates)")
+
 
 BENCHES = {"startup": bench_startup, "throughput": bench_throughput, "formats": bench_formats,
            "scaling": bench_scaling, "memory": bench_memory, "html": bench_html,
-           "workers": bench_workers, "ocr": bench_ocr}
+           "workers": bench_workers, "ocr": bench_ocr, "scan": bench_scan}
 DEFAULT = [n for n in BENCHES if n != "ocr"]      # OCR takes minutes: run it by name
 
 
