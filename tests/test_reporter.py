@@ -652,3 +652,10 @@ def test_department_known_only_as_itself_gets_no_parent_that_is_not_written():
             "全县执法人员持证率100%。\n二、存在的不足\n我局执法力量不足。\n")
     m = meta_of(text)
     assert (m.jurisdiction, m.level, m.parent, m.province) == ("略阳县", "department", None, "陕西省")
+
+
+def test_customs_district_and_prison_are_departments():
+    m = meta_of("青岛海关2022年法治政府建设年度报告\n" + BODY)
+    assert (m.level, m.department) == ("department", "青岛海关")
+    m = meta_of("广东省韶关监狱2022年法治政府建设工作报告\n" + BODY)
+    assert (m.level, m.department, m.jurisdiction) == ("department", "韶关监狱", "广东省")
