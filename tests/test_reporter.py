@@ -659,3 +659,11 @@ def test_customs_district_and_prison_are_departments():
     assert (m.level, m.department) == ("department", "青岛海关")
     m = meta_of("广东省韶关监狱2022年法治政府建设工作报告\n" + BODY)
     assert (m.level, m.department, m.jurisdiction) == ("department", "韶关监狱", "广东省")
+
+
+def test_city_wide_notice_naming_its_prefecture_and_one_of_its_cities_equally_is_the_prefecture():
+    text = ("关于2022年度全市法治政府建设考核结果的通报\n各县（市、区）人民政府，市政府各部门：\n"
+            "根据《商丘市法治政府建设考核办法》，市依法治市办组织开展了2022年度考核。现将考核结果通报如下：\n"
+            "一、考核优秀等次单位\n睢县、永城市、市司法局、市财政局。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("商丘市", "city")

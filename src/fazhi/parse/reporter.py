@@ -493,12 +493,29 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
         return None
     (name, n), *rest = counts.most_common(2) + [(None, 0)]
     if rest and rest[0][1] == n:
-        return None
+        tied = [nm for nm, k in counts.items() if k == n]
+        name = _prefecture_of_tied(gaz, tied, year) if suffix == "市" else None
+        if name is None:
+            return None
     if suffix == "省" and name in gaz.province_shorts:
         st, en = first[name]
         return gaz.province_shorts[name], *view.span(st, en)
     st, en = first[name]
     return name, *view.span(st, en)
+
+
+def _prefecture_of_tied(gaz, names: list[str], year) -> str | None:
+    """Of 市 names named equally often, the one prefecture when all the others are
+    county-level cities inside it (全市 of 商丘市 naming 永城市 once): else None."""
+    places = {nm: gaz.resolve(nm, year) for nm in names}
+    prefs = [nm for nm, p in places.items() if p is not None and p.rank == "city"]
+    if len(prefs) != 1:
+        return None
+    pref = prefs[0]
+    others = [p for nm, p in places.items() if nm != pref]
+    if all(p is not None and p.rank == "county" and p.parent == pref for p in others):
+        return pref
+    return None
 
 
 def resolve_written(gaz, name: str, year) -> Place | None:
