@@ -667,3 +667,19 @@ def test_city_wide_notice_naming_its_prefecture_and_one_of_its_cities_equally_is
             "一、考核优秀等次单位\n睢县、永城市、市司法局、市财政局。\n")
     m = meta_of(text)
     assert (m.jurisdiction, m.level) == ("商丘市", "city")
+
+
+def test_department_named_only_by_the_source_beside_the_text():
+    # ingest takes the 发布时间/来源 line out of the text; the source names the unit and its place
+    text = ("2022年度法治政府建设情况报告\n发布时间：2023-03-10 来源：睢县自然资源局\n"
+            "2022年，我局坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
+            "一、主要举措和成效\n局党组研究法治工作。我局办理行政许可事项20件。\n")
+    m = meta_of(text)
+    assert (m.level, m.department, m.jurisdiction) == ("department", "自然资源局", "睢县")
+    assert "department" not in m.evidence and "jurisdiction" not in m.evidence   # not in the text
+
+
+def test_township_party_committee_and_government_as_the_subject():
+    m = meta_of("2022年，城关镇党委、政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
+                "一、主要举措和成效\n镇党委研究法治工作4次。我镇化解矛盾纠纷40件。\n")
+    assert (m.jurisdiction, m.level) == ("城关镇", "township")

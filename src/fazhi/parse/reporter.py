@@ -690,6 +690,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                                        (unit.place is None and not _same_level(place_only, unit.level_char))):
             unit, found = None, title_found
     self_dept = None
+    outside = False       # the unit read from the page's stated source, outside the text
     if unit is None and found is None:
         self_dept = self_department(view.s, view.s[view.inv(opening):view.inv(opening) + 200])
         if self_dept:
@@ -698,12 +699,14 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                 best = Counter((u.dept, u.place) for u in named).most_common(2)
                 if len(best) == 1 or best[0][1] > best[1][1]:
                     unit = next(u for u in named if (u.dept, u.place) == best[0][0])
-            elif "source_site" in meta.evidence:
-                # the page's stated source is the same kind of unit (来源: 区卫健委 of a 我委 text)
-                a0 = meta.evidence["source_site"][0]
-                u = parse_unit(view, view.inv(a0), gaz)
+            elif meta.source_site:
+                # the page's stated source is the same kind of unit (来源: 区卫健委 of a 我委 text),
+                # in the text or, where ingest took the line out, beside it
+                a0 = meta.evidence["source_site"][0] if "source_site" in meta.evidence else None
+                u = parse_unit(view, view.inv(a0), gaz) if a0 is not None else \
+                    parse_unit(Clean(meta.source_site), 0, gaz)
                 if u is not None and not u.central and u.dept.endswith(self_dept):
-                    unit = u
+                    unit, outside = u, a0 is None
     if unit is None and found is None and not self_dept:
         if c.body_start is not None:
             found = M._first_sentence_place(c)
@@ -722,12 +725,13 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         contradicted = found is None
     if unit is not None:
         meta.department = unit.dept
-        c.ev("department", *unit.dept_span)
+        if not outside:
+            c.ev("department", *unit.dept_span)
         meta.level = "department"
         if unit.central:
             return
         if unit.place:
-            found = unit.located()
+            found = (unit.place, -1, -1) if outside else unit.located()
         elif unit.masked:
             found = None
         else:
