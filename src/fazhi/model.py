@@ -156,6 +156,8 @@ class Fact:
             "qualifier": self.qualifier, "kind": self.kind, "subject": self.subject,
             "indicator": self.indicator, "year": self.year, "section": self.section,
         }
+        if self.subject_start is not None and self.subject_end is not None:
+            d.update(subject_start=self.subject_start, subject_end=self.subject_end)
         if self.ocr_low:
             d["ocr_low"] = True
         return d
@@ -525,6 +527,7 @@ class Report:
             facts=[Fact(id=f["id"], quote=f.get("quote") or "", start=f["start"], end=f["end"],
                         value=f.get("value"), unit=f.get("unit"), approx=bool(f.get("approx")),
                         qualifier=f.get("qualifier"), kind=f.get("kind") or "count", subject=f.get("subject"),
+                        subject_start=f.get("subject_start"), subject_end=f.get("subject_end"),
                         indicator=f.get("indicator"), year=f.get("year"), section=f.get("section"),
                         ocr_low=bool(f.get("ocr_low")))
                    for f in doc.get("facts") or []],
