@@ -277,11 +277,11 @@ def run_case(name: str, data: bytes) -> dict:
         r = fazhi.analyze(data, path=name)
         r.to_json()
         json.dumps(r.to_json(), ensure_ascii=False)
-        errs = (r.hints or {}).get("check_errors")
+        errs = [d for d in r.diagnostics if d.code == "rule_failed"]
         if errs:                           # a rule that failed was skipped: a crash, not a result
             e0 = errs[0]
-            out = {"status": "crash", "sig": f"rule {e0['rule']}: {e0['error'].split(':')[0]}",
-                   "tb": json.dumps(errs, ensure_ascii=False)[:3000]}
+            out = {"status": "crash", "sig": f"rule {e0.rule}: {e0.message.split(':')[0]}",
+                   "tb": json.dumps([e.to_json() for e in errs], ensure_ascii=False)[:3000]}
         else:
             out = {"status": "ok"}
     except FazhiError as e:

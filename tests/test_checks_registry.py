@@ -98,8 +98,14 @@ def test_a_failing_rule_does_not_stop_the_others(monkeypatch):
     monkeypatch.delenv("FAZHI_DEBUG", raising=False)
     r = _masked_report()
     run_checks(r, Config.default())
-    assert r.hints["check_errors"][0]["rule"] == "quality.broken_for_test"
+    d = next(d for d in r.diagnostics if d.code == "rule_failed")
+    assert (d.stage, d.rule, d.message) == ("checks", "quality.broken_for_test", "RuntimeError: boom")
+    assert d.detail == {"exception": "RuntimeError"}
     assert "provenance.masked_text" in {f.rule for f in r.findings}
+    doc = r.to_json()
+    assert doc["diagnostics"][0]["rule"] == "quality.broken_for_test"
+    run_checks(r, Config.default())        # re-running replaces the stage's diagnostics
+    assert [x.rule for x in r.diagnostics] == ["quality.broken_for_test"]
 
 
 def test_evidence_that_does_not_quote_the_text_is_dropped(monkeypatch):
@@ -113,6 +119,9 @@ def test_evidence_that_does_not_quote_the_text_is_dropped(monkeypatch):
     run_checks(r, Config.default())
     f = next(f for f in r.findings if f.rule == "quality.bad_for_test")
     assert [e.quote for e in f.evidence] == [r.text[0:3]]
+    [d] = r.diagnostics
+    assert (d.stage, d.code, d.rule) == ("checks", "evidence_dropped", "quality.bad_for_test")
+    assert d.detail["quote"] == "不对" and (d.detail["start"], d.detail["end"]) == (0, 3)
 
 
 def test_corpus_rules_are_listed_but_never_fire_on_a_single_report():

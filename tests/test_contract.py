@@ -21,6 +21,8 @@ def _check_offsets(doc: dict) -> None:
     text = doc["text"]
     for f in doc["facts"]:
         assert text[f["start"]:f["end"]] == f["quote"], f
+        if "subject_start" in f:
+            assert text[f["subject_start"]:f["subject_end"]] == f["subject"], f
     for fd in doc["findings"]:
         for ev in fd["evidence"]:
             if not ev.get("removed"):

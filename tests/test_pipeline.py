@@ -74,3 +74,12 @@ def test_store_refuses_a_report_without_verdict(tmp_path):
     assert "incomplete" in summary.failures[0]["message"] or "verdict" in summary.failures[0]["message"]
     ok = store.ingest_bytes("a.txt", TEXT.encode("utf-8"), corpus=False)
     assert ok.loaded == 1
+
+
+def test_a_stage_that_runs_again_replaces_its_own_diagnostics():
+    r = analyze_text(TEXT)
+    assert r.diagnostics == []
+    r.diagnose("facts", "rule_failed", "old")
+    r.diagnose("meta", "rule_failed", "kept")
+    pipeline.run(r, pipeline=["facts"])
+    assert [(d.stage, d.message) for d in r.diagnostics] == [("meta", "kept")]

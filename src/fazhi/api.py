@@ -44,7 +44,7 @@ def build_report(data: bytes, path: str | None = None, media_type: str | None = 
                  max_unpacked_mb=config.get("limits.max_unpacked_mb", 200))
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(),
                     media_type=doc.media_type, encoding=doc.encoding, size=len(data),
-                    ocr=doc.hints.get("ocr"))
+                    ocr=doc.hints.ocr)
     return Report(text=doc.text, source=source, removed=doc.removed, hints=doc.hints)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterator
 
 SCHEMA = "fazhi.report/1"
@@ -156,6 +156,8 @@ class Fact:
             "qualifier": self.qualifier, "kind": self.kind, "subject": self.subject,
             "indicator": self.indicator, "year": self.year, "section": self.section,
         }
+        if self.subject_start is not None and self.subject_end is not None:
+            d.update(subject_start=self.subject_start, subject_end=self.subject_end)
         if self.ocr_low:
             d["ocr_low"] = True
         return d
@@ -222,6 +224,133 @@ class Finding:
         }
 
 
+def _is_set(value: Any) -> bool:
+    """A hint is given unless it is None, False or an empty list/dict (ingest never writes those)."""
+    return value is not None and value is not False and value != [] and value != {}
+
+
+@dataclass
+class Hints:
+    """What the stages pass on besides the text: ingest fills most fields (what the source file says
+    outside its text), `meta` adds `title_year`, the store adds `corrections`. Every field is optional:
+    None, False or empty means "not given", and such a field is left out of `to_json()` (the JSON is
+    the dict ingest used to build, key for key).
+
+    The dict-like methods (`get`, `[]`, `in`, `update`) are kept for callers written against the dict;
+    a name that is not a field is a ValueError that names it, never a key kept on the side."""
+    # page/document title: HTML <title>/meta tags, DOCX core properties, PDF metadata
+    title: str | None = None
+    # "YYYY-MM-DD": the page's 发布时间/更新时间 (not a banner showing today's date)
+    publish_date: str | None = None
+    # 来源 as written on the page
+    source_site: str | None = None
+    # HTML: how the content block was found: the selector that matched (".TRS_Editor") or "density"
+    html_content: str | None = None
+    # PDF / image: number of pages read
+    pdf_pages: int | None = None
+    # [[start, level], ...]: line starts that DOCX styles/outline levels (HTML <h*>) mark as headings
+    heading_lines: list[list[int]] = field(default_factory=list)
+    # starts of lines that are entirely bold in DOCX/HTML
+    bold_lines: list[int] = field(default_factory=list)
+    # the text is written in traditional characters
+    traditional: bool = False
+    # the page came from a 范文/template site (its residue was found and removed)
+    template_site: bool = False
+    # pages read by OCR: {"engine", "pages": [1-based], "mean_confidence"} (also Source.ocr)
+    ocr: dict[str, Any] | None = None
+    # [[start, end], ...]: characters OCR read with low confidence (sorted)
+    ocr_low: list[list[int]] = field(default_factory=list)
+    # set by `meta`: the report year its title names (read by checks/years.py)
+    title_year: int | None = None
+    # set by the store for a report it holds reviewers' corrections for: field -> {value, user, at,
+    # reason}; applied by the "corrections" component (supervision/corrections.py)
+    corrections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def keys(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def _check(cls, key: str) -> None:
+        if key not in cls.keys():
+            raise ValueError(f"unknown hint {key!r}; known hints: {', '.join(cls.keys())}")
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._check(key)
+        value = getattr(self, key)
+        return value if _is_set(value) else default
+
+    def __getitem__(self, key: str) -> Any:
+        self._check(key)
+        value = getattr(self, key)
+        if not _is_set(value):
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._check(key)
+        setattr(self, key, value)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        self._check(key)
+        return _is_set(getattr(self, key))
+
+    def update(self, other: "dict[str, Any] | Hints | None" = None, **kw: Any) -> None:
+        items = dict(other.to_json() if isinstance(other, Hints) else other or {}, **kw)
+        for k in items:
+            self._check(k)
+        for k, v in items.items():
+            setattr(self, k, v)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k in self.keys():
+            v = getattr(self, k)
+            if not _is_set(v):
+                continue
+            if isinstance(v, list):
+                v = [list(x) if isinstance(x, (list, tuple)) else x for x in v]
+            elif isinstance(v, dict):
+                v = {a: dict(b) if isinstance(b, dict) else b for a, b in v.items()}
+            out[k] = v
+        return out
+
+    @classmethod
+    def from_json(cls, d: "dict[str, Any] | Hints | None") -> "Hints":
+        """Hints from a dict (the JSON of `to_json`, or what an extractor built); an unknown key
+        is a ValueError."""
+        h = cls()
+        h.update(d)
+        return h
+
+
+DIAGNOSTIC_CODES = ("rule_failed", "evidence_dropped")
+
+
+@dataclass
+class Diagnostic:
+    """Something a stage could not do on this report and went on without, e.g. a check rule that
+    raised (its findings are missing) or evidence that did not quote the text (dropped from its
+    finding). Not a finding about the report: a note about the analysis itself (bench/fuzz.py counts
+    a "rule_failed" as a crash)."""
+    stage: str                 # the pipeline component that recorded it ("checks", ...)
+    code: str                  # DIAGNOSTIC_CODES
+    message: str               # one line, e.g. "ZeroDivisionError: division by zero"
+    rule: str | None = None    # the check rule concerned, when there is one
+    detail: dict[str, Any] = field(default_factory=dict)   # machine-readable details
+
+    def to_json(self) -> dict[str, Any]:
+        return {"stage": self.stage, "code": self.code, "message": self.message, "rule": self.rule,
+                "detail": dict(self.detail)}
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Diagnostic":
+        return cls(stage=d.get("stage") or "", code=d.get("code") or "", message=d.get("message") or "",
+                   rule=d.get("rule"), detail=dict(d.get("detail") or {}))
+
+
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -235,17 +364,8 @@ class Report:
     source: Source = field(default_factory=Source)
     norm: str = ""                                   # same length as text; see module docstring
     removed: list[Removed] = field(default_factory=list)
-    # Ingest hints (all optional):
-    #   "title": str            page/document title from HTML <title>/meta or DOCX core properties
-    #   "publish_date": "YYYY-MM-DD"  the page's 发布时间/更新时间 (not a banner showing today's date)
-    #   "source_site": str      来源 as written on the page
-    #   "heading_lines": list[[start, level]]  lines that DOCX styles/outline levels mark as headings
-    #   "bold_lines": list[int] starts of lines that are entirely bold in DOCX/HTML
-    #   "traditional": bool     the text is written in traditional characters
-    #   "template_site": bool   the page came from a 范文/template site (residue was found)
-    #   "ocr": dict             pages read by OCR and their mean confidence (also Source.ocr)
-    #   "ocr_low": list[[start, end]]  characters OCR read with low confidence
-    hints: dict[str, Any] = field(default_factory=dict)
+    # what ingest (and meta, the store) pass on besides the text: see Hints
+    hints: Hints = field(default_factory=Hints)
     meta: Meta = field(default_factory=Meta)
     sections: list[Section] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -257,12 +377,16 @@ class Report:
     # [{field, value, machine, user, at, reason}]; meta holds the corrected values, "machine" what
     # the engine read (an overlay: the machine's reading stays in the document)
     corrections: list[dict[str, Any]] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)   # component -> seconds (pipeline.run)
+    # what stages could not do and went on without (a rule that raised ...): see Diagnostic
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     # lookup index of fact() (not part of the report)
     _fact_pos: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _fact_key: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.hints, Hints):     # a plain dict from an older caller
+            self.hints = Hints.from_json(self.hints)
         if not self.norm:
             from .textnorm import normalize_view
             self.norm = normalize_view(self.text)
@@ -331,6 +455,13 @@ class Report:
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(start, end, self.text[start:end])
 
+    def diagnose(self, stage: str, code: str, message: str, rule: str | None = None,
+                 **detail: Any) -> Diagnostic:
+        """Record what a stage could not do (see Diagnostic)."""
+        d = Diagnostic(stage=stage, code=code, message=message, rule=rule, detail=detail)
+        self.diagnostics.append(d)
+        return d
+
     def to_json(self, include_text: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {"schema": SCHEMA, "source": self.source.to_json()}
         if include_text:
@@ -347,13 +478,20 @@ class Report:
         })
         if self.corrections:
             d["corrections"] = [dict(c) for c in self.corrections]
+        hints = self.hints.to_json()
+        if hints:
+            d["hints"] = hints
+        if self.diagnostics:
+            d["diagnostics"] = [x.to_json() for x in self.diagnostics]
+        if self.timings:
+            d["timings"] = dict(self.timings)
         return d
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> "Report":
         """A Report back from a contract document (`to_json`, or `Store.report_json`, whose
-        "store" block supplies the stored file name). Relations are restored; timings are not part
-        of the contract (they say how long this process took, not what the report is)."""
+        "store" block supplies the stored file name). Everything `to_json` writes is restored: relations,
+        hints, diagnostics and timings (so `pipeline.is_complete` holds for a report read back)."""
         m = doc.get("meta") or {}
         ev = {k: (v["start"], v["end"]) for k, v in (m.get("evidence") or {}).items()
               if isinstance(v, dict) and "start" in v}
@@ -389,6 +527,7 @@ class Report:
             facts=[Fact(id=f["id"], quote=f.get("quote") or "", start=f["start"], end=f["end"],
                         value=f.get("value"), unit=f.get("unit"), approx=bool(f.get("approx")),
                         qualifier=f.get("qualifier"), kind=f.get("kind") or "count", subject=f.get("subject"),
+                        subject_start=f.get("subject_start"), subject_end=f.get("subject_end"),
                         indicator=f.get("indicator"), year=f.get("year"), section=f.get("section"),
                         ocr_low=bool(f.get("ocr_low")))
                    for f in doc.get("facts") or []],
@@ -404,4 +543,7 @@ class Report:
             documents=list(doc.get("documents") or []),
             review=dict(doc.get("review") or {}),
             corrections=[dict(c) for c in doc.get("corrections") or []],
+            hints=Hints.from_json(doc.get("hints")),
+            diagnostics=[Diagnostic.from_json(x) for x in doc.get("diagnostics") or []],
+            timings={str(k): float(v) for k, v in (doc.get("timings") or {}).items()},
         )

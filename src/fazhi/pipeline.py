@@ -4,7 +4,8 @@
     def extract_facts(report: Report, config: Config) -> None: ...
 
 A component annotates the report (meta, sections, facts, relations, findings); it never
-rewrites `report.text`. `DEFAULT_PIPELINE` is the order `fazhi.analyze` runs.
+rewrites `report.text`. What it could not do and went on without it records as a
+`Diagnostic` (`report.diagnose(stage, code, message, rule=...)`), not as a finding. `DEFAULT_PIPELINE` is the order `fazhi.analyze` runs.
 """
 from __future__ import annotations
 
@@ -91,12 +92,15 @@ def run(report: Report, config: Config | None = None, pipeline: list[str] | None
     """Run the named components (default: DEFAULT_PIPELINE) in order.
 
     An unknown name is an error before anything runs. `report.timings` gets one entry per
-    component that ran; `report.complete` says the whole default pipeline ran, which the
-    store requires before it keeps a report or gives it a verdict."""
+    component that ran; `is_complete` says the whole default pipeline ran, which the
+    store requires before it keeps a report or gives it a verdict. A component that runs again
+    replaces the diagnostics it recorded before (`Report.diagnostics`, stage = its name)."""
     names = list(pipeline or DEFAULT_PIPELINE)
     validate(names)
     config = config or Config.default()
     for name in names:
+        if any(d.stage == name for d in report.diagnostics):
+            report.diagnostics = [d for d in report.diagnostics if d.stage != name]
         t0 = time.perf_counter()
         _REGISTRY[name](report, config)
         report.timings[name] = time.perf_counter() - t0

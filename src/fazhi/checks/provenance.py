@@ -59,7 +59,7 @@ def template_site(report: Report, config: Config) -> Iterable[Finding]:
         if r.kind == "template_site":
             evs.append(Evidence(r.at, r.at, r.text, removed=True))
     in_text = [ev(report, m.start(), m.end()) for m in TEMPLATE_MARKERS.finditer(report.norm)]
-    hinted = bool(report.hints.get("template_site"))
+    hinted = report.hints.template_site
     if not evs and not in_text:
         if hinted:
             yield Finding(

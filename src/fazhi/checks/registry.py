@@ -96,18 +96,20 @@ def _sort_key(f: Finding) -> tuple:
 
 
 def _valid(report: Report, f: Finding) -> Finding:
-    """Keep only evidence whose quote is the text at its offsets (removed items aside)."""
+    """Keep only evidence whose quote is the text at its offsets (removed items aside); each piece
+    dropped is an "evidence_dropped" diagnostic (a bug in the rule, FAZHI_DEBUG makes it raise)."""
     good = []
     n = len(report.text)
     for e in f.evidence:
-        if e.removed:
-            if 0 <= e.start <= n:
-                good.append(e)
-            continue
-        if 0 <= e.start <= e.end <= n and report.text[e.start:e.end] == e.quote:
+        if e.removed and 0 <= e.start <= n or \
+                not e.removed and 0 <= e.start <= e.end <= n and report.text[e.start:e.end] == e.quote:
             good.append(e)
-        elif os.environ.get("FAZHI_DEBUG"):
+            continue
+        if not e.removed and os.environ.get("FAZHI_DEBUG"):
             raise AssertionError(f"{f.rule}: evidence {e} does not quote the text")
+        report.diagnose("checks", "evidence_dropped",
+                        f"evidence {e.start}-{e.end} does not quote the text", rule=f.rule,
+                        start=e.start, end=e.end, quote=e.quote[:80], removed=e.removed)
     f.evidence = good
     return f
 
@@ -134,7 +136,8 @@ def run_checks(report: Report, config: Config) -> list[Finding]:
     rules = all_rules()
     ours = {r.id for r in rules}
     findings = [f for f in report.findings if f.rule not in ours]
-    errors = []
+    # re-running replaces this stage's diagnostics as it replaces its findings
+    report.diagnostics = [d for d in report.diagnostics if d.stage != "checks"]
     off = set(config.get("rules.disabled", []) or [])
     overrides = config.get("rules.severity", {}) or {}
     for info in rules:
@@ -146,9 +149,8 @@ def run_checks(report: Report, config: Config) -> list[Finding]:
             if os.environ.get("FAZHI_DEBUG") or config.get("rules.strict", False):
                 raise
             log.warning("rule %s failed: %s", info.id, exc)
-            errors.append({"rule": info.id, "error": f"{type(exc).__name__}: {exc}"})
-    if errors:
-        report.hints["check_errors"] = errors
+            report.diagnose("checks", "rule_failed", f"{type(exc).__name__}: {exc}", rule=info.id,
+                            exception=type(exc).__name__)
     findings.sort(key=_sort_key)
     for i, f in enumerate(findings, 1):
         f.id = f"F{i}"

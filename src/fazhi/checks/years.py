@@ -221,7 +221,7 @@ def _date_evidence(report: Report, field: str, iso: str) -> list[Evidence]:
 
 
 def _is_template(report: Report) -> bool:
-    return bool(report.hints.get("template_site")) or report.meta.kind == "template" or \
+    return report.hints.template_site or report.meta.kind == "template" or \
         any(r.kind == "template_site" for r in report.removed)
 
 
@@ -268,7 +268,7 @@ def timeliness(report: Report, config: Config) -> Timeliness:
     if not _is_template(report):   # a 范文 site's posting date is not the publication
         checks.append(("publish_date", report.meta.publish_date, pub, "发布日期", "公开"))
     late, checked = [], []
-    title_year = report.hints.get("title_year")
+    title_year = report.hints.title_year
     for field, date, by, what, act in checks:
         if not date or not by:
             continue    # undated: the deadline cannot be checked; structure.formal_elements

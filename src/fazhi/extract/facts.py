@@ -451,6 +451,6 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 @component("facts")
 def extract_facts(report: Report, config: Config) -> None:
     report.facts = build_facts(report)
-    if report.hints.get("ocr_low"):
+    if report.hints.ocr_low:
         from ..ingest.ocr import mark_facts
         mark_facts(report)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import FazhiError
-from ..model import Removed
+from ..model import Hints, Removed
 from .lines import Line, assemble, split_lines
 from .sniff import DOCX, HTML, IMAGES, PDF, TEXT, decode, is_html, sniff
 
@@ -27,7 +27,7 @@ class Ingested:
     media_type: str
     encoding: str | None = None
     removed: list[Removed] = field(default_factory=list)
-    hints: dict[str, Any] = field(default_factory=dict)
+    hints: Hints = field(default_factory=Hints)
 
 
 def ingest(data: bytes, path: str | None = None, media_type: str | None = None,
@@ -71,7 +71,8 @@ def ingest(data: bytes, path: str | None = None, media_type: str | None = None,
 
 def finish(lines: list[Line], media_type: str, encoding: str | None, hints: dict[str, Any],
            path: str | None = None) -> Ingested:
-    """Clean the extracted lines, assemble the text and turn line flags into hints."""
+    """Clean the extracted lines, assemble the text and turn line flags into hints (the extractors'
+    dict becomes `Hints`: a key that is no hint is a ValueError)."""
     from ..textnorm import traditional_ratio
     from .clean import clean
 
@@ -96,4 +97,4 @@ def finish(lines: list[Line], media_type: str, encoding: str | None, hints: dict
     if traditional_ratio(done.text) > 0.05:
         hints["traditional"] = True
     return Ingested(text=done.text, media_type=media_type, encoding=encoding,
-                    removed=done.removed, hints=hints)
+                    removed=done.removed, hints=Hints.from_json(hints))

@@ -343,7 +343,7 @@ def locate_low(text: str, rows: list[list]) -> list[list[int]]:
 def mark_facts(report) -> None:
     """A fact whose figure contains an uncertain character gets `ocr_low` (never used for a
     sum or rate; see extract/relations.py)."""
-    spans = report.hints.get("ocr_low") or []
+    spans = report.hints.ocr_low
     if not spans:
         return
     import bisect

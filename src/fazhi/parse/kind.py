@@ -301,7 +301,7 @@ def _template(x: _Text, tpl) -> Decision | None:
         return Decision("template", "masked")
     if _hit(x.all[:4000], _rx(tpl["model_patterns"])):
         return Decision("template", "a model text")
-    residue = report.hints.get("template_site") or any(r.kind == "template_site" for r in report.removed) \
+    residue = report.hints.template_site or any(r.kind == "template_site" for r in report.removed) \
         or _any(x.all[:4000], tpl["residue"]) or _any(x.all[-3000:], tpl["residue"]) \
         or bool(_hit(x.all[:4000], _rx(tpl["residue_patterns"])))
     if residue and n >= 1:

@@ -443,7 +443,7 @@ def extract_meta(report: Report, config: Config) -> None:
     c = _Ctx(report)
     meta = report.meta
     meta.evidence = dict(meta.evidence)
-    hints = report.hints or {}
+    hints = report.hints
 
     # title
     found = _find_title(c)
@@ -452,8 +452,8 @@ def extract_meta(report: Report, config: Config) -> None:
         meta.title, a, b = found
         title_span = (a, b)
         c.ev("title", a, b)
-    elif hints.get("title"):
-        meta.title = _hint_title(str(hints["title"]))
+    elif hints.title:
+        meta.title = _hint_title(hints.title)
     title_norm = c.norm[title_span[0]:title_span[1]] if title_span else (
         _normalize(meta.title) if meta.title else "")
 
@@ -473,15 +473,15 @@ def extract_meta(report: Report, config: Config) -> None:
         c.ev("issuers", issuer_lines[0].start, issuer_lines[-1].end)
 
     # publication date
-    if hints.get("publish_date"):
-        meta.publish_date = str(hints["publish_date"])
+    if hints.publish_date:
+        meta.publish_date = hints.publish_date
     else:
         pd = _publish_date(c, title_span[1] if title_span else None, sig_line)
         if pd and pd[0] != meta.report_date:
             meta.publish_date = pd[0]
             c.ev("publish_date", pd[1], pd[2])
-    if hints.get("source_site"):
-        meta.source_site = str(hints["source_site"])
+    if hints.source_site:
+        meta.source_site = hints.source_site
     else:
         m = re.search(rf"来源\s*:\s*([{CJK}A-Za-z0-9()（）]{{2,30}})", c.norm[:TOP_CHARS])
         if m:
@@ -672,7 +672,7 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
             title_year = ys[0]
             if title_span:
                 c.ev("title_year", ys[0][1], ys[0][2])
-            c.report.hints["title_year"] = ys[0][0]
+            c.report.hints.title_year = ys[0][0]
     if title_year is None and title_span:
         # a title broken right after its year: "某市人民政府办公室关于2015年度" / "…考评结果的通报"
         prev = [ln for ln in c.lines if ln.end <= title_span[0]][-1:]

@@ -137,12 +137,12 @@ class _Node:
 def _scan_lines(report: Report) -> list[_Line]:
     text, norm = report.text, report.norm
     hint_levels: dict[int, int] = {}
-    for item in report.hints.get("heading_lines") or []:
+    for item in report.hints.heading_lines:
         try:
             hint_levels[int(item[0])] = int(item[1])
         except (TypeError, ValueError, IndexError):
             continue
-    bold = {int(x) for x in report.hints.get("bold_lines") or [] if isinstance(x, int)}
+    bold = {int(x) for x in report.hints.bold_lines if isinstance(x, int)}
     out: list[_Line] = []
     for s, e in _physical_lines(text, norm):
         raw_start = s

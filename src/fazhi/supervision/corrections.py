@@ -369,9 +369,9 @@ def apply_doc(doc: dict[str, Any], entries: Mapping[str, Mapping[str, Any]]) -> 
 
 @component("corrections")
 def corrections_component(report, config) -> None:
-    """Pipeline component: the reviewers' corrections of meta (report.hints["corrections"], put
+    """Pipeline component: the reviewers' corrections of meta (report.hints.corrections, put
     there by the store for a report it holds corrections for); nothing otherwise."""
-    entries = report.hints.get("corrections")
+    entries = report.hints.corrections
     if entries:
         apply(report, entries)
 
