@@ -13,6 +13,10 @@ Real page openings (../shared/corpus/real): eval/data/real_indicators.yaml gives
 (or null) of every gold quote of the pages' `numbers`, annotated by reading the sentence. Scored
 the same way on the fact over each quote, per split (pages ending in 0/3/7 are test; only the
 dev split's errors are printed). The seeds (seed-*) of the team gold get their own row.
+Another page set: FAZHI_REAL (its folder, as in eval/real.py) and FAZHI_REAL_INDICATORS (its
+yaml, same schema) score it instead; the summary then adds a row over all its pages and prints
+no per-quote errors (a held-out set stays blind) unless FAZHI_REAL_ERRORS=1, which prints them
+for every page.
 
 Baseline (keyword): the gold span and kind, and the first catalogue entry of that kind whose
 subject and scope patterns all occur in the 10 characters before the number (no subject
@@ -165,10 +169,18 @@ def errors(golds: list[GoldReport]):
 
 
 # --------------------------------------------------------------------------- real pages
+def real_indicators_path():
+    """The gold yaml: $FAZHI_REAL_INDICATORS, or eval/data/real_indicators.yaml."""
+    import os
+    from pathlib import Path
+    from .common import DATA
+    env = os.environ.get("FAZHI_REAL_INDICATORS")
+    return Path(env) if env else DATA / "real_indicators.yaml"
+
+
 def load_real_gold() -> dict[str, list[dict]]:
     import yaml
-    from .common import DATA
-    path = DATA / "real_indicators.yaml"
+    path = real_indicators_path()
     if not path.is_file():
         return {}
     return yaml.safe_load(path.read_text("utf-8")).get("pages") or {}
@@ -223,20 +235,30 @@ def _row(name: str, c: Counter) -> list:
 
 def summary_table(golds: list[GoldReport], fast: bool = False) -> str:
     """One row per gold set: team gold, its seeds, the real pages' dev and test splits."""
+    import os
+    from .real import real_dir
     team = [(f.get("indicator"), pred) for _rid, f, pred, _b, _c in _pairs(golds)]
     seeds = [(f.get("indicator"), pred) for rid, f, pred, _b, _c in _pairs(golds) if rid.startswith("seed-")]
     real = list(real_pairs(fast))
     rows = [_row("team gold (all)", _count(team)), _row("team gold: seeds", _count(seeds))]
     for split in ("dev", "test"):
         rows.append(_row(f"real pages {split}", _count([(g, p) for _i, s, g, p, _c in real if s == split])))
-    note = ("real pages: every gold quote of ../shared/corpus/real `numbers`, indicator annotated in "
-            "eval/data/real_indicators.yaml (test = pages ending in 0/3/7). P/R on the quotes fazhi found.")
+    other = os.environ.get("FAZHI_REAL_INDICATORS")
+    if other:
+        rows.append(_row("real pages (all)", _count([(g, p) for _i, _s, g, p, _c in real])))
+        note = (f"real pages: every gold quote of {real_dir()} `numbers`, indicator annotated in "
+                f"{other} (FAZHI_REAL_INDICATORS). P/R on the quotes fazhi found.")
+    else:
+        note = ("real pages: every gold quote of ../shared/corpus/real `numbers`, indicator annotated in "
+                "eval/data/real_indicators.yaml (test = pages ending in 0/3/7). P/R on the quotes fazhi found.")
     out = table("indicators — summary per gold set",
                 ["set", "gold", "gold (matched)", "pred", "tp", "P", "R", "F1", "end-to-end R"], rows, note)
+    shown = {"dev"} if not other else ({"dev", "test"} if os.environ.get("FAZHI_REAL_ERRORS") == "1" else set())
     errs = [[pid, g or "(none)", p or "(none)", f"…{ctx[-40:]}"] for pid, s, g, p, ctx in real
-            if s == "dev" and p is not MISSING and (p or None) != (g or None)]
+            if s in shown and p is not MISSING and (p or None) != (g or None)]
     if errs:
-        out += "\n" + table("indicators — real pages, dev split errors (gold → predicted)",
+        title = "dev split errors" if not other else "errors"
+        out += "\n" + table(f"indicators — real pages, {title} (gold → predicted)",
                             ["page", "gold", "predicted", "context"], errs)
     return out
 

@@ -160,3 +160,30 @@ def test_gold_indicator_ids_exist():
         assert g.get("indicators_annotated") in ("full", "partial"), gp.name
         for f in g.get("facts", []):
             assert f.get("indicator") is None or f["indicator"] in ids, (gp.name, f)
+
+
+def test_real_pages_and_their_indicators_can_be_another_set(tmp_path, monkeypatch):
+    import json
+    from eval import indicators as ev
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "a901.txt").write_text(
+        "某县2099年法治政府建设情况报告\n全年受理行政复议案件40件，开展巡查120次。\n", "utf-8")
+    (tmp_path / "a" / "a901.json").write_text(json.dumps(
+        {"kind": "report", "numbers": [{"quote": "复议案件40件"}, {"quote": "巡查120次"}]}), "utf-8")
+    gold = tmp_path / "ind.yaml"
+    gold.write_text("schema: fazhi.real-indicators/1\npages:\n  a901:\n"
+                    "    - {quote: 复议案件40件, indicator: admin_reconsideration_accepted}\n"
+                    "    - {quote: 巡查120次, indicator: emergency_drills}\n", "utf-8")   # wrong on purpose
+    monkeypatch.setenv("FAZHI_REAL", str(tmp_path))
+    monkeypatch.setenv("FAZHI_REAL_INDICATORS", str(gold))
+    assert ev.real_indicators_path() == gold and set(ev.load_real_gold()) == {"a901"}
+    pairs = list(ev.real_pairs())
+    assert [(pid, g) for pid, _s, g, _p, _c in pairs] == [
+        ("a901", "admin_reconsideration_accepted"), ("a901", "emergency_drills")]
+    out = ev.summary_table([])
+    assert "real pages (all)" in out and str(gold) in out
+    assert "emergency_drills" not in out      # a held-out set stays blind by default
+    monkeypatch.setenv("FAZHI_REAL_ERRORS", "1")
+    assert "emergency_drills" in ev.summary_table([])
+    monkeypatch.delenv("FAZHI_REAL_INDICATORS")
+    assert ev.real_indicators_path().name == "real_indicators.yaml"
