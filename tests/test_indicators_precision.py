@@ -102,3 +102,33 @@ def indicator_of(text: str, quote: str) -> str | None:
 ])
 def test_indicator_right_or_null(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
+
+
+# -- cues from pages the engine was not written on (issue #10, blind pages) ----------------
+@pytest.mark.parametrize("text,quote,indicator", [
+    # a kind named only as one of a list of alternatives does not type the figure
+    ("依托综治平台，整合人民调解、司法调解、行政调解资源，全年排查化解矛盾纠纷280件。", "280件", "disputes_screened"),
+    ("开展行政调解工作，全年调解纠纷280件。", "280件", "admin_mediation_cases"),
+    # meetings that studied topics count meetings, not the topics
+    ("县政府主要负责同志先后研究行政立法、行政执法监督等工作9次。", "9次", None),
+    ("开展行政执法监督检查6次。", "6次", "enforcement_supervision_count"),
+    # staff-wide study is not the leadership's collective study of law
+    ("开展党委理论学习中心组法治学习5次，组织干部职工学法6次。", "6次", None),
+    ("开展党委理论学习中心组法治学习5次，组织干部职工学法6次。", "5次", "law_study_sessions"),
+    # an exam's pass rate in a sentence that cited the petition regulation
+    ("组织学习《信访工作条例》等法规，执法人员法律知识在线考试通过率100%。", "100%", "law_exam_pass_rate"),
+    ("全年受理信访事项120件，信访事项按期办结率100%。", "100%", "petition_rate"),
+    # banners hung are displays, not materials handed out
+    ("开展法治宣传活动，悬挂宣传横幅15条，发放宣传资料3000份。", "15条", None),
+    ("开展法治宣传活动，悬挂宣传横幅15条，发放宣传资料3000份。", "3000份", "pufa_materials"),
+    ("开展法治宣传活动，发放普法小册子1500余册。", "1500余册", "pufa_materials"),
+    # one figure for reconsideration and litigation together
+    ("办理涉政府信息公开的行政复议、行政诉讼案件46件。", "46件", None),
+    ("全年办理行政诉讼案件46件。", "46件", "admin_litigation_cases"),
+    # words of the genre the catalogue lacked
+    ("法律顾问全年办理征求法律意见事项210件次。", "210件次", "legal_adviser_matters"),
+    ("将法治课程纳入党校主体班次，受训人员达到450人。", "450人", "training_participants"),
+    ("在8个行政村开展“法治流动课堂”22次。", "22次", "pufa_events"),
+])
+def test_blind_page_cues(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator

@@ -12,7 +12,7 @@ from ..labels import PART_NAMES  # noqa: F401 (re-exported)
 
 YEAR_RX = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(年度?|年)(?!\d)")
 RANGE_RX = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
-BOOK_RX = re.compile(r"《[^》\n]{0,120}》")
+from ..zh.titles import CITED_TITLE as BOOK_RX  # noqa: E402 - one pattern, in zh/titles.py
 SENT_END = "。！？!?；;\n"
 
 

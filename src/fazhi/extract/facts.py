@@ -312,6 +312,27 @@ def clause_of(context: str) -> str:
     return context[i + 1:]
 
 
+# a count of meetings that studied or heard topics (…研究…等工作N次), whatever the topics
+_MEETINGS_ON = re.compile(r"(?:研究|听取|审议|部署)[^，,。；;]*等(?:工作|事项|议题)$")
+_NEXT_ITEM = re.compile(r"、([^、，,。；;：:]{1,10})")
+
+
+def _scope_in(p: re.Pattern[str], context: str) -> bool:
+    """The entry's scope written in the sentence before the figure — not as one of a list of
+    alternatives of the same kind (整合人民调解、司法调解、行政调解资源: no one of them is the
+    figure's kind)."""
+    for m in p.finditer(context):
+        a, b = m.span()
+        tail = context[max(a, b - 2):b]          # the kind word the items share (调解)
+        left = context[:a]
+        sib_before = left.endswith("、") and left[:-1].endswith(tail)
+        nxt = _NEXT_ITEM.match(context, b)
+        sib_after = nxt is not None and tail in nxt.group(1)
+        if not (sib_before or sib_after):
+            return True
+    return False
+
+
 def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
                     after: str = "", quote: str = "", noun_after: bool = False) -> str | None:
     """The indicator of a figure: `subject` the counted phrase, `context` the sentence before
@@ -322,6 +343,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
     if _BOUND_BEFORE.search(context) or _BOUND_QUOTE.search(quote) or _FAULTY_AFTER.search(after):
         return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
     clause = clause_of(context)
+    if kind == "count" and _MEETINGS_ON.search(clause):
+        return None                     # 研究行政立法、执法监督等工作11次: meetings on topics
     if kind == "rate":
         tail = _NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")   # the rates after the last figure
         m = None if "分别" in clause else (_RATE_LIST.match(tail) or _RATE_LIST.match(subject))
@@ -347,7 +370,7 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
                 break
         else:
             for p in ind.scope:
-                if not p.search(subject) and not p.search(context):
+                if not p.search(subject) and not _scope_in(p, context):
                     break
             else:
                 for p in ind.not_:
