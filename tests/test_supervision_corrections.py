@@ -223,3 +223,11 @@ def test_corrected_document_keeps_the_contract():
     assert doc["meta"]["report_year"] == 2023 and doc["review"]["timeliness"] == "on_time"
     plain = analyze_item(("kangle.txt", MISREAD.encode("utf-8")))["json"]
     assert "corrections" not in plain and plain["review"]["timeliness"] == "late"
+
+
+def test_numerals_in_names_stay_numerals_and_typed_years_are_read():
+    # 二道区 and 两当县 keep their numerals (only a typed year or date reads them as digits)
+    assert C.resolve_jurisdiction("二道区", 2023)["jurisdiction"] == "二道区"
+    assert C.resolve_jurisdiction("两当县", 2023)["parent"] == "陇南市"
+    assert C.parse_department("第一中学", None) == "第一中学"
+    assert C.parse_year("二〇二三年") == 2023

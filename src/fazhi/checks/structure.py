@@ -11,6 +11,7 @@ from .common import (PART_NAMES, ev, heading_ev, heading_text, is_report,
                      span_text, statutory_parts)
 from ..textnorm import shorten as short
 from .registry import rule
+from ..zh.numerals import NUMERAL_CHARS, cn_number, numeral
 
 BASIS_PARTS = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）关于年度报告内容的规定"
 def _reviewable(report: Report) -> bool:
@@ -141,7 +142,7 @@ def shortcomings_without_causes(report: Report, config: Config) -> Iterable[Find
 
 
 # -- heading numbering ----------------------------------------------------------------
-CN_NUM = "一二三四五六七八九十百零〇两"
+CN_NUM = NUMERAL_CHARS
 _KINDS = [
     ("inline", re.compile(rf"^[{CN_NUM}]+是")),
     ("ordinal_cn", re.compile(rf"^第[{CN_NUM}]+[,，、:：]?")),
@@ -155,7 +156,6 @@ _KINDS = [
 RANK = {"cn_dun": 1, "paren_cn": 2, "arabic_dot": 3, "paren_arabic": 4}
 TEMPLATE = {"cn_dun": "{}、", "paren_cn": "({})", "arabic_dot": "{}.", "paren_arabic": "({})",
             "inline": "{}是", "ordinal_cn": "第{}"}
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -170,19 +170,7 @@ def _kind(s: Section) -> str | None:
 
 
 def _cn_value(s: str) -> int | None:
-    s = s.replace("两", "二").replace("〇", "零")
-    if not s:
-        return None
-    if s == "十":
-        return 10
-    if "百" in s:
-        return None
-    if "十" in s:
-        a, _, b = s.partition("十")
-        tens = _CN.get(a, None) if a else 1
-        ones = _CN.get(b, None) if b else 0
-        return None if tens is None or ones is None else tens * 10 + ones
-    return _CN.get(s) if len(s) == 1 else None
+    return None if "百" in s else cn_number(s)
 
 
 def _ordinal(s: Section) -> int | None:
@@ -203,18 +191,9 @@ def _ordinal(s: Section) -> int | None:
     return None
 
 
-def _cn_numeral(i: int) -> str:
-    digits = "零一二三四五六七八九"
-    if i <= 10:
-        return "十" if i == 10 else digits[i]
-    if i < 20:
-        return "十" + digits[i - 10]
-    return digits[i // 10] + "十" + (digits[i % 10] if i % 10 else "")
-
-
 def _marker(kind: str, i: int) -> str:
     tpl = TEMPLATE.get(kind, "{}")
-    num = str(i) if kind in ("arabic_dot", "paren_arabic") else _cn_numeral(i)
+    num = str(i) if kind in ("arabic_dot", "paren_arabic") else numeral(i)
     if kind == "circled":
         return _CIRCLED[i - 1] if 0 < i <= len(_CIRCLED) else str(i)
     return tpl.format(num)

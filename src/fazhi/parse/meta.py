@@ -16,6 +16,7 @@ from ..config import Config
 from ..model import Report
 from ..pipeline import component
 from ..zh.masks import is_masked
+from ..zh.numerals import cn_number  # noqa: F401 - re-exported (tests, callers)
 from .. import catalog
 from .kind import any_pattern as _any_rx, any_word as _any, classify as classify_kind, plan_title
 from .places import Place, gazetteer, level_from_suffix, level_of
@@ -27,8 +28,6 @@ TOP_CHARS = 3000
 TAIL_LINES = 30           # the signature block is within the last lines
 
 # -- dates -------------------------------------------------------------------
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
 _YEAR = r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})"
 _NUM12 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_CN = re.compile(rf"({_YEAR})\s*年\s*({_NUM12})\s*月\s*({_NUM12})\s*[日号]")
@@ -36,25 +35,6 @@ DATE_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?
 YEAR_RX = re.compile(r"(?<!\d)((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
 _RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
-
-
-def cn_number(s: str) -> int | None:
-    """'12' / '十二' / '二十三' / '二〇二三' -> int."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    if s and all(ch in _CN_DIGIT for ch in s) and len(s) >= 2:   # digit by digit: 二〇二三
-        return int("".join(str(_CN_DIGIT[ch]) for ch in s))
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = _CN_DIGIT.get(head, None) if head else 1
-        ones = _CN_DIGIT.get(tail, None) if tail else 0
-        if tens is None or ones is None:
-            return None
-        return tens * 10 + ones
-    if len(s) == 1 and s in _CN_DIGIT:
-        return _CN_DIGIT[s]
-    return None
 
 
 def _ymd(y: str, m: str, d: str) -> str | None:

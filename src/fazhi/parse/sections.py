@@ -31,8 +31,9 @@ from .. import catalog
 from ..config import Config
 from ..model import Report, Section
 from ..pipeline import component
+from ..zh.numerals import NUMERAL_CHARS, cn_ordinal
 
-CN_DIGITS = "一二三四五六七八九十百零〇两"
+CN_DIGITS = NUMERAL_CHARS      # the characters of a heading numeral (zh/numerals.py)
 _CN = f"[{CN_DIGITS}]+"
 
 # Marker patterns, applied to the normalized line (full-width already folded to half-width).
@@ -88,25 +89,6 @@ def _inline_items(norm: str, lo: int, hi: int):
             i -= 1
         if i == 0 or norm[i - 1] in _INLINE_AFTER:
             yield m
-
-
-@functools.lru_cache(maxsize=4096)
-def cn_ordinal(s: str) -> int | None:
-    """'三' -> 3, '十二' -> 12, '7' -> 7, '⑶' -> 3, '②' -> 2."""
-    if not s:
-        return None
-    if s.isdigit() and s.isascii():
-        return int(s)
-    if len(s) == 1 and 0x2460 <= ord(s) <= 0x2473:
-        return ord(s) - 0x2460 + 1
-    if len(s) == 1 and 0x2474 <= ord(s) <= 0x2487:
-        return ord(s) - 0x2474 + 1
-    try:
-        import cn2an
-        v = cn2an.cn2an(s, "smart")
-        return int(v) if v else None
-    except Exception:  # noqa: BLE001 - not a number
-        return None
 
 
 @dataclass

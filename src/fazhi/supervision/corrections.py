@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping
 from ..labels import KIND_NAMES, LEVEL_NAMES
 from ..pipeline import component
 from ..zh.dates import NotADay, read_day
+from ..zh.numerals import to_ascii_digits
 
 # what a reviewer corrects, in the order they are applied and shown
 FIELDS = ("jurisdiction", "level", "department", "report_year", "report_date", "publish_date", "kind")
@@ -45,8 +46,6 @@ _LEVELS = {**{v: k for k, v in LEVEL_NAMES.items()},
 _KINDS = {**{v: k for k, v in KIND_NAMES.items()}, "报告": "report", "范文": "template", "解读": "interpretation",
           "方案": "plan", "要点": "plan", "工作要点": "plan", "新闻": "news", "其他": "other"}
 MAX_REASON = 2000
-_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4",
-              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 class CorrectionError(ValueError):
@@ -94,10 +93,15 @@ def display(field: str, value: Any) -> str:
     return str(value)
 
 
-def _ascii(s: str) -> str:
+def _clean(s: Any) -> str:
     from ..textnorm import normalize_view
-    s = normalize_view(str(s)).strip()
-    return "".join(_CN_DIGITS.get(c, c) for c in s)
+    return normalize_view(str(s)).strip()
+
+
+def _ascii(s: Any) -> str:
+    """A typed year or date with its character digits as ASCII (二〇二三 → 2023); never applied
+    to names (二道区, 两当县 keep their numerals)."""
+    return to_ascii_digits(_clean(s))
 
 
 def parse_year(raw: Any) -> int:
@@ -126,7 +130,7 @@ def parse_date(raw: Any, what: str) -> str | None:
 
 
 def parse_level(raw: Any) -> str:
-    s = _ascii(raw)
+    s = _clean(raw)
     if s in LEVEL_NAMES:
         return s
     if s in _LEVELS:
@@ -135,7 +139,7 @@ def parse_level(raw: Any) -> str:
 
 
 def parse_kind(raw: Any) -> str:
-    s = _ascii(raw)
+    s = _clean(raw)
     if s in KIND_NAMES:
         return s
     if s in _KINDS:
@@ -148,7 +152,7 @@ def resolve_jurisdiction(raw: Any, year: int | None) -> dict[str, Any]:
     from ..errors import FazhiError
     from ..parse.places import level_of
     from .roster import resolve_place
-    name = _ascii(raw)
+    name = _clean(raw)
     if not name:
         return {"jurisdiction": None, "adcode": None, "province": None, "parent": None, "level": None}
     if len(name) > 40:
@@ -166,7 +170,7 @@ def resolve_jurisdiction(raw: Any, year: int | None) -> dict[str, Any]:
 
 
 def parse_department(raw: Any, jurisdiction: str | None) -> str | None:
-    s = _ascii(raw)
+    s = _clean(raw)
     if s in ("", "无"):
         return None
     if jurisdiction and s.startswith(jurisdiction) and len(s) > len(jurisdiction):
