@@ -148,9 +148,20 @@ def test_jurisdiction_brings_its_gazetteer_fields(store):
     assert r["和政县人民政府"].report_id == rid and r["康乐县人民政府"].status == "missing"
 
 
+def test_township_is_corrected_with_its_county(store):
+    # the gazetteer stops at counties: a township is written after its county, which becomes
+    # the parent; the level is township and there is no adcode
+    rid = _load(store)
+    C.correct(store, rid, {"jurisdiction": "和政县买家集镇"}, user="张三")
+    m = store.report_json(rid)["meta"]
+    assert (m["jurisdiction"], m["parent"], m["province"], m["level"], m["adcode"]) == \
+        ("买家集镇", "和政县", "甘肃省", "township", None)
+
+
 @pytest.mark.parametrize("values, message", [
     ({"jurisdiction": "青禾县"}, "地名词典中没有这个地区"),
     ({"jurisdiction": "鼓楼区"}, "地区名称不唯一"),
+    ({"jurisdiction": "城关镇"}, "乡镇街道请连同所属县区填写"),
     ({"level": "国家级"}, "层级不正确"),
     ({"report_year": "1899"}, "报告年度不正确"),
     ({"report_year": "明年"}, "报告年度不正确"),

@@ -158,6 +158,9 @@ def resolve_jurisdiction(raw: Any, year: int | None) -> dict[str, Any]:
     if len(name) > 40:
         raise CorrectionError("地区名称过长")
     y = year or _today().year - 1
+    town = _TOWNSHIP_NAME.search(name)
+    if town is not None:
+        return _township(name, y)
     try:
         p = resolve_place(name, y)
     except FazhiError as err:
@@ -167,6 +170,37 @@ def resolve_jurisdiction(raw: Any, year: int | None) -> dict[str, Any]:
     return {"jurisdiction": p.name, "adcode": p.adcode,
             "province": p.province if p.rank != "province" else p.name,
             "parent": p.parent, "level": level_of(p)}
+
+
+# a township, town, street or sumu: the gazetteer stops at counties, so it is written after its
+# county or district (睢县城关镇, 萧山区北干街道)
+_TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:镇|乡|街道|苏木)(?:办事处)?$")
+
+
+def _township(name: str, year: int) -> dict[str, Any]:
+    from ..errors import FazhiError
+    from .roster import resolve_place
+    from ..parse.places import gazetteer
+    ends, pos = [], 0
+    for st, en, _n in sorted(gazetteer().find(name, free_text=False)):
+        if st == pos:                    # the chain of places the name starts with (杭州市萧山区)
+            ends.append(en)
+            pos = en
+    county = None
+    for end in reversed(ends):
+        rest = name[end:]
+        if len(rest) >= 2 and _TOWNSHIP_NAME.fullmatch(rest):
+            try:
+                county = resolve_place(name[:end], year)
+            except FazhiError:
+                continue
+            own = re.sub(r"办事处$", "", rest)
+            break
+    if county is None or county.rank == "province":
+        raise CorrectionError(f"乡镇街道请连同所属县区填写：{name[:20]}（如 某县某镇、某区某街道）")
+    return {"jurisdiction": own, "adcode": None,
+            "province": county.province if county.rank != "province" else county.name,
+            "parent": county.name, "level": "township"}
 
 
 def parse_department(raw: Any, jurisdiction: str | None) -> str | None:
