@@ -159,3 +159,12 @@ def test_web_copy_seeds(prefix):
     # the first line is the report title, kept once
     first = doc.text.splitlines()[0]
     assert "报告" in first and doc.text.count(first) == 1
+
+
+def test_post_date_beside_the_portal_fields():
+    from fazhi.ingest import clean as K
+    assert K._post_stamp("来源:人民日报编辑:admin时间:2022-10-10") == "2022-10-10"
+    assert K._post_stamp("2025年07月30日 来源: 上海普陀") == "2025-07-30"
+    # the document's own dates beside the same fields are not its posting
+    assert K._post_stamp("成文日期:2022-01-05 来源:县司法局") is None
+    assert K._post_stamp("会议时间:2022-03-01 编辑:张三") is None

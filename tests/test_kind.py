@@ -478,3 +478,29 @@ def test_model_text_that_leaves_the_reporter_open_is_a_template():
 def test_real_report_on_a_model_text_site_is_still_a_report():
     text = ("范文网 > 工作总结\n青禾县2022年法治政府建设年度报告\n" + OPENING + "现将有关情况报告如下。\n" + MEASURES)
     assert kind_of(text) == "report"
+
+
+def test_post_evaluation_of_a_plan_is_not_a_report():
+    text = ("《青禾县加强法治政府建设实施意见(2021-2025年)》后评估情况报告\n"
+            "2025年7月，县司法局对《实施意见》组织开展后评估，现将有关情况报告如下。\n"
+            "一、评估工作的目的和方法\n（一）评估目的\n二、实施成效\n全县办理行政复议案件30件。\n")
+    assert kind_of(text) == "other"
+
+
+def test_a_units_whole_year_of_work_is_not_its_rule_of_law_report():
+    text = ("青禾县司法局2024年工作总结和2025年工作思路\n2024年以来，全县司法行政工作紧扣主题年要求，"
+            "为高质量发展提供法治保障。\n一、2024年主要工作\n（一）统筹推进全面依法治县。\n"
+            "（二）人民调解。调解纠纷300件。\n二、2025年工作思路\n")
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    assert r.meta.title == "青禾县司法局2024年工作总结和2025年工作思路"
+    assert (r.meta.kind, r.meta.level, r.meta.department) == ("other", "department", "司法局")
+    # the same unit's 法治政府建设 summary stays a report
+    assert kind_of(text.replace("2024年工作总结和2025年工作思路", "2024年法治政府建设工作总结", 1)) == "report"
+
+
+def test_empty_abstract_field_of_a_news_portal_makes_no_article():
+    text = ("首页 >> 新闻 >> 法治\n青禾县召开2023年度法治政府建设工作推进会\n2024年01月14日 来源:青禾新闻网\n\n"
+            "内容摘要:\n\n作者简介:\n\n  本网讯 1月12日，青禾县召开法治政府建设工作推进会，"
+            "县委副书记出席会议并讲话。会议通报了2023年度法治政府建设考核情况。\n")
+    assert kind_of(text) == "news"

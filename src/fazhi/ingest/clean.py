@@ -214,8 +214,23 @@ def _set_date(hints: dict, d: str | None) -> None:
         hints["publish_date"] = d
 
 
+# a portal's post date beside its other fields: "来源:人民日报编辑:admin时间:2022-10-10" (a bare
+# 时间/日期 label among 来源/编辑/作者 fields), "2025年07月30日 来源: 上海普陀" (the date, then 来源)
+_FIELD_DATE = re.compile(r"(?<!成文)(?<!发文)(?<!印发)(?<!生成)(?<!施行)(?<!实施)(?<!截止)(?<!失效)(?<!有效)"
+                         r"(?<!开始)(?<!结束)(?<!会议)(?<!活动)(?<!办理)(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_THEN_SOURCE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s+(?:信息)?来源\s*[:：]")
+_OTHER_FIELD = re.compile(r"来源|编辑|作者|责任编辑|浏览|点击")
+
+
 def _post_stamp(rem: str) -> str | None:
     """The post date of a portal timestamp in a header/metadata line (see _STAMP_TIME)."""
+    m = _DATE_THEN_SOURCE.match(rem.strip())
+    if m is None and _OTHER_FIELD.search(rem):
+        m = _FIELD_DATE.search(rem)
+    if m is not None:
+        d = iso_date(*m.groups())
+        if d:
+            return d
     for rx in (_STAMP_TIME, _STAMP_END):
         for m in rx.finditer(rem):
             if _NOT_POST.search(rem[:m.start()]):
