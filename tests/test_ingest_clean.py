@@ -168,3 +168,11 @@ def test_post_date_beside_the_portal_fields():
     # the document's own dates beside the same fields are not its posting
     assert K._post_stamp("成文日期:2022-01-05 来源:县司法局") is None
     assert K._post_stamp("会议时间:2022-03-01 编辑:张三") is None
+
+
+def test_publication_date_label_of_a_disclosure_catalogue():
+    import fazhi
+    text = ("信息索引号: 0025-7/2025-00935 文号:\n公布日期: 2025-03-13 公开方式: 主动公开\n\n"
+            "青禾县司法局2024年法治政府建设年度报告\n2024年，我局坚持以习近平法治思想为指导，现将有关情况报告如下。\n")
+    r = fazhi.analyze(text.encode("utf-8"), path="x.txt")
+    assert r.meta.publish_date == "2025-03-13"
