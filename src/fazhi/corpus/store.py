@@ -14,7 +14,6 @@ client's `get_executor()`); database writes stay in the calling process.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -25,50 +24,22 @@ import time
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, cast
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, CursorResult, Engine
+from sqlalchemy.engine import Connection, Engine
 
 from .. import __version__
 from ..config import Config
 from ..textnorm import normalize_view
+from . import db
 from . import schema as T
+from .db import default_url, now, resolve_url  # noqa: F401 - re-exported
+from .db import new_id as _new_id
 
 ROLES = ("admin", "reviewer", "viewer")
 _PUNCT = re.compile(r"[^\w]+")
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def default_url() -> str:
-    """FAZHI_DB, else a SQLite file in the user's data directory."""
-    env = os.environ.get("FAZHI_DB")
-    if env:
-        return resolve_url(env)
-    import platformdirs
-    d = Path(platformdirs.user_data_dir("fazhi", appauthor=False))
-    d.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{d / 'fazhi.db'}"
-
-
-def resolve_url(db: str | os.PathLike | None) -> str:
-    """A database URL from a URL, a file path, or None (the default)."""
-    if db is None or str(db) == "":
-        return default_url()
-    s = str(db)
-    if "://" in s:
-        return s
-    path = Path(s).expanduser().resolve()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)   # `--db new/folder/fazhi.db` just works
-    except OSError:
-        pass   # opening the database reports the problem in one line (cli.main)
-    return f"sqlite:///{path}"
 
 
 def finding_key(rule: str, quote: str, extra: str = "") -> str:
@@ -146,13 +117,6 @@ def enrich(doc: dict[str, Any], norm: str | None, config: Config) -> dict[str, A
             "seg": segment(norm)}
 
 
-def _new_id(result: CursorResult[Any]) -> int:
-    """The primary key an INSERT gave its row (an INSERT's result always has one)."""
-    pk = result.inserted_primary_key
-    assert pk is not None
-    return pk[0]
-
-
 class _InlineExecutor(Executor):
     def submit(self, fn, /, *args, **kwargs):
         f: Future = Future()
@@ -199,12 +163,7 @@ class Store:
                  echo: bool = False):
         self.url = resolve_url(url)
         self.config = config or Config.default()
-        kwargs: dict[str, Any] = {"echo": echo, "future": True}
-        if self.url.startswith("sqlite"):
-            kwargs["connect_args"] = {"timeout": 60}     # busy timeout: writers wait for each other
-        self.engine: Engine = sa.create_engine(self.url, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.engine: Engine = db.create_engine(self.url, echo=echo)
 
     @property
     def dialect(self) -> str:
@@ -221,62 +180,19 @@ class Store:
 
     # -- schema -------------------------------------------------------------------
     def alembic_config(self):
-        from alembic.config import Config as AlembicConfig
-        cfg = AlembicConfig()
-        cfg.set_main_option("script_location", str(resources.files("fazhi.corpus") / "migrations"))
-        cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
-        return cfg
+        return db.alembic_config(self.url)
 
     def migrate(self, revision: str = "head") -> "Store":
         """Create or upgrade the schema (Alembic). A database from before revision 0003 gets its
         after-review verdicts computed from the decisions it already holds."""
-        from alembic import command
-        with self._migration_lock():          # two processes opening a new database at once
-            before = self.revision()
-            cfg = self.alembic_config()
-            with self.engine.begin() as conn:
-                if self.dialect == "postgresql":
-                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
-                elif self.dialect == "sqlite":
-                    # pysqlite runs DDL outside any transaction: a process killed while it creates
-                    # the tables would leave half a schema that the next run cannot upgrade. An
-                    # explicit BEGIN makes the whole migration one transaction.
-                    conn.exec_driver_sql("BEGIN IMMEDIATE")
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
+        before = db.migrate(self.engine, self.url, revision)
         if before in ("0001", "0002") and self.revision() not in ("0001", "0002"):
             self.refresh_reviewed()
         return self
 
-    @contextlib.contextmanager
-    def _migration_lock(self):
-        """SQLite: an exclusive lock on a file beside the database while the schema is checked
-        and upgraded (PostgreSQL takes an advisory lock inside the migration's transaction)."""
-        path = self.engine.url.database if self.dialect == "sqlite" else None
-        if not path or path == ":memory:":
-            yield
-            return
-        try:
-            import fcntl
-        except ImportError:
-            yield
-            return
-        try:
-            fh = open(path + ".migrate-lock", "a+b")
-        except OSError:           # the database itself cannot be opened: that error is the one to show
-            yield
-            return
-        with fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def revision(self) -> str | None:
-        from alembic.runtime.migration import MigrationContext
-        with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+        return db.current_revision(self.engine)
 
     # -- ingest -------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1,
@@ -287,21 +203,13 @@ class Store:
 
         Analysed files are written batch_size at a time (or after one second), each batch in
         one transaction; a batch that fails is retried file by file."""
-        own_files = self._own_files()
+        own_files = db.own_files(self.engine)
         files = [p for p in iter_files(paths) if p.resolve() not in own_files]
         items = ((str(p.resolve()) if p.exists() else str(p), p) for p in files)
         return self._ingest_items(items, len(files), workers=workers, executor=executor,
                                   progress=progress, analyzer=analyzer, window=window, corpus=corpus,
                                   batch_size=batch_size)
 
-    def _own_files(self) -> set[Path]:
-        """The SQLite database file of this store and its journals: never ingested as reports
-        (a corpus kept in the folder being loaded)."""
-        db = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
-        if not db or db == ":memory:":
-            return set()
-        base = Path(db).resolve()
-        return {base, *(base.with_name(base.name + sfx) for sfx in ("-wal", "-shm", "-journal", ".migrate-lock"))}
 
     def ingest_bytes(self, name: str, data: bytes, **kw) -> IngestSummary:
         return self._ingest_items(iter([(name, data)]), 1, **kw)
@@ -805,14 +713,8 @@ class Store:
         return done
 
     def optimize(self) -> None:
-        """SQLite: refresh the planner's statistics (sampled ANALYZE, well under a second per
-        10,000 reports), so filtered lists and panels start from the most selective index.
-        PostgreSQL's autovacuum does this itself."""
-        if self.dialect != "sqlite":
-            return
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA analysis_limit=400")
-            conn.exec_driver_sql("ANALYZE")
+        """SQLite: refresh the planner's statistics (db.optimize)."""
+        db.optimize(self.engine)
 
     # -- corpus analyses -----------------------------------------------------------
     def refresh_corpus(self) -> dict[str, int]:
@@ -1203,15 +1105,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
-
 
 
 def _iso(x) -> str | None:
