@@ -461,6 +461,27 @@ def paragraph_rows(store: Store, report_ids: Iterable[int] | None = None) -> lis
         return [(a, b, c, d, bytes(e)) for a, b, c, d, e in rows]
 
 
+def report_text(store: Store, rid: int) -> str | None:
+    """The text of a stored report (None when there is no such report)."""
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(T.reports.c.text).where(T.reports.c.id == rid)).scalar()
+
+
+def finding_row(store: Store, finding_id: int) -> dict[str, Any] | None:
+    """A stored finding's id, report_id, key and rule (None when there is no such row)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(T.findings.c.id, T.findings.c.report_id, T.findings.c.key,
+                                     T.findings.c.rule).where(T.findings.c.id == finding_id)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def finding_number(store: Store, report_id: int, finding_id: int) -> int:
+    """A finding's number in its report (F1…Fn, as `report_json` numbers them)."""
+    with store.engine.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(T.findings).where(
+            T.findings.c.report_id == report_id, T.findings.c.id <= finding_id)).scalar() or 0)
+
+
 # -- reviewers' data -----------------------------------------------------------------
 def decisions(conn: Connection, report_key: str) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}

@@ -146,6 +146,15 @@ class Store:
     def paragraph_rows(self, report_ids: Iterable[int] | None = None) -> list[tuple]:
         return reports.paragraph_rows(self, report_ids)
 
+    def report_text(self, rid: int) -> str | None:
+        return reports.report_text(self, rid)
+
+    def finding_row(self, finding_id: int) -> dict[str, Any] | None:
+        return reports.finding_row(self, finding_id)
+
+    def finding_number(self, report_id: int, finding_id: int) -> int:
+        return reports.finding_number(self, report_id, finding_id)
+
     # -- reviewers' data (corpus/reports.py) -------------------------------------------
     def decide(self, report_id: int, finding_key: str, decision: str, *, user: str | None = None,  # noqa: F811
                comment: str | None = None) -> None:
