@@ -115,7 +115,8 @@ def _annotate(args, config: Config) -> int:
     """`--annotate`: the input Word file with one 批注 per finding (decisions applied)."""
     from ..render.annotate import annotated
     if args.report_id is not None:
-        from ..corpus.store import Store, review_inputs
+        from ..corpus.reports import review_inputs
+        from ..corpus.store import Store
         store = Store(args.db, config=config).migrate()
         doc = store.report_json(args.report_id)
         if doc is None:

@@ -294,7 +294,7 @@ def cmd_serve(args) -> int:
     except ImportError:
         return _err("缺少 uvicorn，请先 make setup / uvicorn is not installed")
     from ..config import Config
-    from ..corpus.store import resolve_url
+    from ..corpus.db import resolve_url
     from ..web.app import create_app
     db = args.db
     if args.demo and not db:

@@ -97,10 +97,11 @@ def _check_corpus_findings(store) -> list[dict[str, Any]]:
     """The stored corpus findings against those computed now from the current reports."""
     from collections import Counter
     from .analyses import iter_corpus_findings
+    from .reports import finding_rows
     used: dict[int, dict[str, int]] = {}
     want: Counter[tuple[Any, Any, Any]] = Counter()
     for fd in iter_corpus_findings(store):
-        for row in store._finding_rows(fd["report_id"], [fd], used.setdefault(fd["report_id"], {})):
+        for row in finding_rows(fd["report_id"], [fd], used.setdefault(fd["report_id"], {})):
             want[(row["report_id"], row["rule"], row["key"])] += 1
     f = T.findings
     with store.engine.connect() as conn:

@@ -7,191 +7,29 @@ in this package (`Store(url).migrate()`).
     store = Store("fazhi.db"); store.migrate()
     summary = store.ingest(["reports/"], workers=2)
 
-Each file is stored in one transaction, so an interrupted batch leaves the database
-consistent and a rerun resumes (stored files are recognised by their SHA-256 and skipped).
-Analysis may run in any `concurrent.futures.Executor` (a ProcessPoolExecutor, or a Dask
-client's `get_executor()`); database writes stay in the calling process.
+`Store` is a facade; the work is done in
+- corpus/db.py: the URL, the engine, the migrations and their lock;
+- corpus/reports.py: writing and reading reports, the reviewers' decisions and added findings;
+- corpus/batch.py: ingest (with executors), re-analysis, corrections applied again, the corpus
+  findings, run and failure records;
+- web/accounts.py: users, API tokens, sessions;
+- corpus/search.py: full-text search.
 """
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import functools
-import hashlib
-import json
 import os
-import re
-import time
-from collections import deque
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence, cast
+from concurrent.futures import Executor
+from typing import Any, Callable, Iterable
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection, CursorResult, Engine
+from sqlalchemy.engine import Engine
 
-from .. import __version__
 from ..config import Config
-from ..textnorm import normalize_view
-from . import schema as T
+from . import batch, db, reports
+from .batch import IngestSummary, analyze_item, enrich, iter_files, rule_versions  # noqa: F401 - re-exported
+from .db import default_url, now, resolve_url  # noqa: F401 - re-exported
+from .reports import finding_key, report_key_for, review_inputs, reviewed_col  # noqa: F401 - re-exported
 
 ROLES = ("admin", "reviewer", "viewer")
-_PUNCT = re.compile(r"[^\w]+")
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def default_url() -> str:
-    """FAZHI_DB, else a SQLite file in the user's data directory."""
-    env = os.environ.get("FAZHI_DB")
-    if env:
-        return resolve_url(env)
-    import platformdirs
-    d = Path(platformdirs.user_data_dir("fazhi", appauthor=False))
-    d.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{d / 'fazhi.db'}"
-
-
-def resolve_url(db: str | os.PathLike | None) -> str:
-    """A database URL from a URL, a file path, or None (the default)."""
-    if db is None or str(db) == "":
-        return default_url()
-    s = str(db)
-    if "://" in s:
-        return s
-    path = Path(s).expanduser().resolve()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)   # `--db new/folder/fazhi.db` just works
-    except OSError:
-        pass   # opening the database reports the problem in one line (cli.main)
-    return f"sqlite:///{path}"
-
-
-def finding_key(rule: str, quote: str, extra: str = "") -> str:
-    """Stable key of a finding: rule + normalized evidence quote (whitespace and punctuation
-    dropped, full-width and traditional folded), so a re-analysis finds the same key."""
-    q = _PUNCT.sub("", normalize_view(quote or "")).lower()
-    return hashlib.sha1(f"{rule}\x1f{q}\x1f{extra}".encode("utf-8")).hexdigest()[:24]
-
-
-def report_key_for(name: str | None, meta: dict[str, Any]) -> str | None:
-    """The identity of a report across versions: place + year when both are known."""
-    from .similarity import is_masked
-    if meta.get("jurisdiction") and meta.get("report_year") and not is_masked(meta["jurisdiction"]):
-        parts = [meta.get("province") or "", meta["jurisdiction"], meta.get("department") or "",
-                 meta.get("kind") or "", str(meta["report_year"])]
-        return "place:" + "|".join(parts)
-    return None
-
-
-# --------------------------------------------------------------------------------------
-# analysis (runs in worker processes: only picklable, top-level functions)
-# --------------------------------------------------------------------------------------
-
-def _done(result: dict[str, Any]) -> Future:
-    """A future that already holds `result` (a skipped or unreadable file, queued in order)."""
-    f: Future = Future()
-    f.set_result(result)
-    return f
-
-
-def analyze_item(item: tuple[str, bytes], config_data: dict | None = None,
-                 corrections: dict[str, dict] | None = None) -> dict[str, Any]:
-    """Analyse one file's bytes. Returns {"ok": True, "json", "paragraphs", "seg"} or
-    {"ok": False, "code", "message"}; never raises for bad input. `corrections` (field ->
-    {value, user, at, reason}, supervision/corrections.py) are applied right after "meta"."""
-    from ..api import analyze, build_report
-    from ..errors import FazhiError
-    from .. import pipeline
-    name, data = item
-    config = Config(config_data) if config_data is not None else Config.default()
-    try:
-        if corrections:
-            report = build_report(data, path=name, config=config)
-            report.hints["corrections"] = dict(corrections)
-            report = pipeline.run(report, config)
-        else:
-            report = analyze(data, path=name, config=config)
-    except FazhiError as err:
-        return {"ok": False, "code": err.code, "message": err.line()}
-    except Exception as exc:  # a bug in the engine must not stop a batch
-        return {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
-    from ..pipeline import is_complete
-    if not is_complete(report):
-        return {"ok": False, "code": "incomplete",
-                "message": FazhiError("incomplete", name, "pipeline did not run every step").line()}
-    return enrich(report.to_json(), report.norm, config)
-
-
-def enrich(doc: dict[str, Any], norm: str | None, config: Config) -> dict[str, Any]:
-    """Add what the store needs besides the contract: paragraph signatures, segmented text."""
-    from .similarity import paragraph_signatures
-    from .search import segment
-    text = doc["text"]
-    norm = norm if norm is not None else normalize_view(text)
-    cfg = config.get("corpus.similarity")
-    heads = []
-
-    def walk(secs):
-        for s in secs or []:
-            if s.get("heading_start") is not None and s.get("heading_end") is not None:
-                heads.append((s["heading_start"], s["heading_end"]))
-            walk(s.get("children"))
-    walk(doc.get("sections"))
-    return {"ok": True, "json": doc, "paragraphs": paragraph_signatures(text, norm, cfg, heads),
-            "seg": segment(norm)}
-
-
-def _new_id(result: CursorResult[Any]) -> int:
-    """The primary key an INSERT gave its row (an INSERT's result always has one)."""
-    pk = result.inserted_primary_key
-    assert pk is not None
-    return pk[0]
-
-
-class _InlineExecutor(Executor):
-    def submit(self, fn, /, *args, **kwargs):
-        f: Future = Future()
-        try:
-            f.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - re-raised by result()
-            f.set_exception(exc)
-        return f
-
-
-# --------------------------------------------------------------------------------------
-
-@dataclass
-class IngestSummary:
-    files: int = 0
-    loaded: int = 0
-    versions: int = 0         # loaded files that are a new version of a stored report
-    skipped: int = 0
-    failed: int = 0
-    run_id: int | None = None
-    failures: list[dict[str, Any]] = field(default_factory=list)
-    report_ids: list[int] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"files": self.files, "loaded": self.loaded, "versions": self.versions,
-                "skipped": self.skipped, "failed": self.failed, "run_id": self.run_id,
-                "failures": self.failures, "report_ids": self.report_ids}
-
-
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files and folders (recursively, sorted); hidden files are left out."""
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            for q in sorted(p.rglob("*")):
-                if q.is_file() and not any(part.startswith(".") for part in q.relative_to(p).parts):
-                    yield q
-        else:
-            yield p
 
 
 class Store:
@@ -199,12 +37,7 @@ class Store:
                  echo: bool = False):
         self.url = resolve_url(url)
         self.config = config or Config.default()
-        kwargs: dict[str, Any] = {"echo": echo, "future": True}
-        if self.url.startswith("sqlite"):
-            kwargs["connect_args"] = {"timeout": 60}     # busy timeout: writers wait for each other
-        self.engine: Engine = sa.create_engine(self.url, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.engine: Engine = db.create_engine(self.url, echo=echo)
 
     @property
     def dialect(self) -> str:
@@ -219,894 +52,120 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # -- schema -------------------------------------------------------------------
+    # -- schema (corpus/db.py) --------------------------------------------------------
     def alembic_config(self):
-        from alembic.config import Config as AlembicConfig
-        cfg = AlembicConfig()
-        cfg.set_main_option("script_location", str(resources.files("fazhi.corpus") / "migrations"))
-        cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
-        return cfg
+        return db.alembic_config(self.url)
 
     def migrate(self, revision: str = "head") -> "Store":
         """Create or upgrade the schema (Alembic). A database from before revision 0003 gets its
         after-review verdicts computed from the decisions it already holds."""
-        from alembic import command
-        with self._migration_lock():          # two processes opening a new database at once
-            before = self.revision()
-            cfg = self.alembic_config()
-            with self.engine.begin() as conn:
-                if self.dialect == "postgresql":
-                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
-                elif self.dialect == "sqlite":
-                    # pysqlite runs DDL outside any transaction: a process killed while it creates
-                    # the tables would leave half a schema that the next run cannot upgrade. An
-                    # explicit BEGIN makes the whole migration one transaction.
-                    conn.exec_driver_sql("BEGIN IMMEDIATE")
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
+        before = db.migrate(self.engine, self.url, revision)
         if before in ("0001", "0002") and self.revision() not in ("0001", "0002"):
             self.refresh_reviewed()
         return self
 
-    @contextlib.contextmanager
-    def _migration_lock(self):
-        """SQLite: an exclusive lock on a file beside the database while the schema is checked
-        and upgraded (PostgreSQL takes an advisory lock inside the migration's transaction)."""
-        path = self.engine.url.database if self.dialect == "sqlite" else None
-        if not path or path == ":memory:":
-            yield
-            return
-        try:
-            import fcntl
-        except ImportError:
-            yield
-            return
-        try:
-            fh = open(path + ".migrate-lock", "a+b")
-        except OSError:           # the database itself cannot be opened: that error is the one to show
-            yield
-            return
-        with fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
-
     def revision(self) -> str | None:
-        from alembic.runtime.migration import MigrationContext
-        with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+        return db.current_revision(self.engine)
 
-    # -- ingest -------------------------------------------------------------------
+    # -- batch jobs (corpus/batch.py) -------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike], *, workers: int = 1,
                executor: Executor | None = None, progress: Callable[[str], None] | None = None,
                analyzer: Callable[[tuple[str, bytes]], dict] | None = None,
                window: int | None = None, corpus: bool = True, batch_size: int = 64) -> IngestSummary:
-        """Store every file under paths. Returns counts; failures are recorded, not raised.
-
-        Analysed files are written batch_size at a time (or after one second), each batch in
-        one transaction; a batch that fails is retried file by file."""
-        own_files = self._own_files()
-        files = [p for p in iter_files(paths) if p.resolve() not in own_files]
-        items = ((str(p.resolve()) if p.exists() else str(p), p) for p in files)
-        return self._ingest_items(items, len(files), workers=workers, executor=executor,
-                                  progress=progress, analyzer=analyzer, window=window, corpus=corpus,
-                                  batch_size=batch_size)
-
-    def _own_files(self) -> set[Path]:
-        """The SQLite database file of this store and its journals: never ingested as reports
-        (a corpus kept in the folder being loaded)."""
-        db = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
-        if not db or db == ":memory:":
-            return set()
-        base = Path(db).resolve()
-        return {base, *(base.with_name(base.name + sfx) for sfx in ("-wal", "-shm", "-journal", ".migrate-lock"))}
+        return batch.ingest(self, paths, workers=workers, executor=executor, progress=progress, analyzer=analyzer,
+                            window=window, corpus=corpus, batch_size=batch_size)
 
     def ingest_bytes(self, name: str, data: bytes, **kw) -> IngestSummary:
-        return self._ingest_items(iter([(name, data)]), 1, **kw)
+        return batch.ingest_bytes(self, name, data, **kw)
 
     def ingest_items(self, items: Iterable[tuple[str, bytes]], total: int | None = None,
                      **kw) -> IngestSummary:
-        """Store (name, bytes) pairs, e.g. from a generator; same options as ingest()."""
-        return self._ingest_items(iter(items), total or 0, **kw)
-
-    def _ingest_items(self, items, total: int, *, workers: int = 1, executor: Executor | None = None,
-                      progress=None, analyzer=None, window=None, corpus: bool = True,
-                      batch_size: int = 64, batch_seconds: float = 1.0) -> IngestSummary:
-        summary = IngestSummary(files=total)
-        run_id, resumed = self._start_run("ingest")
-        summary.run_id = run_id
-        fn = analyzer or functools.partial(analyze_item, config_data=self.config.data)
-        own = None
-        if executor is None:
-            executor = own = self._executor(workers, analyzer is None)
-        window = window or max(4, 4 * max(1, workers))
-        pending: deque = deque()
-        done = 0
-
-        def say(msg: str, at: int | None = None) -> None:
-            if progress:
-                progress(f"[{done if at is None else at}/{total}] {msg}")
-
-        def failed_line(name: str, message: str | None) -> str:
-            """'失败 name：why' with the file named once (FazhiError lines start with the path)."""
-            why = (message or "").removeprefix(f"{name}: ")
-            return f"失败 {name}：{why}"
-
-        batch: list[tuple[str, str, bytes, dict]] = []
-        position: dict[str, int] = {}      # name -> its [n/total] when its analysis finished
-        corrected = self._has_corrections()
-        last_flush = [time.monotonic()]
-
-        def stored(name: str, status: str, rid: int | None) -> None:
-            at = position.pop(name, None)
-            if status == "skipped":
-                summary.skipped += 1
-                say(f"跳过（已入库） {name}", at)
-                return
-            summary.loaded += 1
-            assert rid is not None          # a stored (not skipped) file has its report id
-            summary.report_ids.append(rid)
-            if status == "version":
-                summary.versions += 1
-            say(f"{'新版本' if status == 'version' else '入库'} {name} → #{rid}", at)
-
-        def store_failed(name: str, sha: str, exc: Exception) -> None:
-            msg = f"{type(exc).__name__}: {exc}"
-            self._record_failure(run_id, name, sha, "store_error", msg)
-            summary.failed += 1
-            summary.failures.append({"path": name, "code": "store_error", "message": msg})
-            say(failed_line(name, msg), position.pop(name, None))
-
-        def flush() -> None:
-            """Write the analysed files: one transaction for the batch; when it fails, one
-            transaction per file, so a bad file is recorded and the others are stored."""
-            items = batch[:]
-            batch.clear()
-            last_flush[0] = time.monotonic()
-            if not items:
-                return
-            try:
-                with self.engine.begin() as conn:
-                    results = [self._store_in(conn, name, sha, data, res, run_id)
-                               for name, sha, data, res in items]
-            except Exception:
-                for name, sha, data, res in items:
-                    try:
-                        with self.engine.begin() as conn:
-                            st, rid = self._store_in(conn, name, sha, data, res, run_id)
-                    except Exception as exc:  # this file's transaction was rolled back
-                        store_failed(name, sha, exc)
-                    else:
-                        stored(name, st, rid)
-                return
-            for (name, *_), (st, rid) in zip(items, results):
-                stored(name, st, rid)
-
-        def finish(name: str, sha: str, data: bytes, fut: Future) -> None:
-            nonlocal done
-            done += 1
-            try:
-                res = fut.result()
-            except Exception as exc:  # the executor itself failed on this item (or timed out)
-                res = _failed_result(name, exc)
-            if res.get("skipped"):
-                flush()      # the files analysed before this one are reported first, in order
-                summary.skipped += 1
-                say(f"跳过（已入库） {name}")
-                return
-            if not res.get("ok"):
-                flush()      # the files analysed before this one are reported first, in order
-                self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
-                summary.failed += 1
-                summary.failures.append({"path": name, "code": res.get("code"), "message": res.get("message")})
-                say(failed_line(name, res.get("message")))
-                return
-            if corrected:          # a new version of a report reviewers corrected
-                res = self._with_corrections(name, data, res, analyzer)
-            position[name] = done
-            batch.append((name, sha, data, res))
-            if len(batch) >= batch_size or time.monotonic() - last_flush[0] >= batch_seconds:
-                flush()
-
-        try:
-            seen: set[str] = set()
-            for name, src in items:
-                if isinstance(src, (bytes, bytearray)):
-                    data = bytes(src)
-                else:
-                    try:
-                        from ..api import read_bytes
-                        data = read_bytes(src, self.config.get("limits.max_file_mb", 50))
-                    except Exception as exc:
-                        # queued behind the files before it (reported in order, nobody waits)
-                        pending.append((name, None, b"", _done({"ok": False, "code": getattr(exc, "code", "read_error"),
-                                                                "message": str(exc)})))
-                        continue
-                sha = hashlib.sha256(data).hexdigest()
-                if sha in seen or self._has_sha(sha):
-                    pending.append((name, sha, b"", _done({"ok": False, "skipped": True})))
-                    continue
-                seen.add(sha)
-                pending.append((name, sha, data, executor.submit(fn, (name, data))))
-                while len(pending) >= window:
-                    finish(*pending.popleft())
-            while pending:
-                finish(*pending.popleft())
-            flush()
-        finally:
-            for *_, fut in pending:
-                fut.cancel()
-            if own is not None:
-                own.shutdown(wait=True, cancel_futures=True)
-        if summary.loaded:
-            self.optimize()
-        # an interrupted run stored files whose corpus analyses were never done: do them now
-        if corpus and (summary.loaded or resumed):
-            self.refresh_corpus()
-        elif summary.loaded:
-            ids = list(summary.report_ids)
-            with self.engine.connect() as conn:
-                keys: set[str] = {row[0] for i in range(0, len(ids), 500) for row in conn.execute(
-                    sa.select(T.reports.c.report_key).where(T.reports.c.id.in_(ids[i:i + 500])))}
-            self.refresh_reviewed(keys=keys)
-        self._finish_run(run_id, summary.to_json() | {"report_ids": None, "failures": None, "resumed": resumed or None})
-        return summary
-
-    def _has_sha(self, sha: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first() is not None
-
-    def _store_one(self, name: str, sha: str, data: bytes, res: dict[str, Any], run_id: int) -> tuple[str, int | None]:
-        """One file in its own transaction."""
-        with self.engine.begin() as conn:
-            return self._store_in(conn, name, sha, data, res, run_id)
-
-    def _store_in(self, conn: Connection, name: str, sha: str, data: bytes, res: dict[str, Any],
-                  run_id: int) -> tuple[str, int | None]:
-        """Source row, report row (current), annotations, inside the caller's transaction.
-
-        A document without a verdict was not analysed to the end: it is refused, never stored
-        as a clean report."""
-        doc = res["json"]
-        if not (doc.get("review") or {}).get("verdict"):
-            raise ValueError(f"{name}: analysis incomplete (no verdict), not stored")
-        if conn.execute(sa.select(T.sources.c.id).where(T.sources.c.sha256 == sha)).first():
-            return "skipped", None
-        key = report_key_for(name, _machine_meta(doc))   # the identity is what the machine read
-        if key is None:
-            prev = conn.execute(sa.select(T.sources.c.report_key).where(T.sources.c.name == name)
-                                .order_by(T.sources.c.id.desc())).first()
-            key = prev[0] if prev else f"file:{name}"
-        version = (conn.execute(sa.select(sa.func.max(T.sources.c.version))
-                                .where(T.sources.c.report_key == key)).scalar() or 0) + 1
-        if version > 1:
-            conn.execute(T.reports.update().where(T.reports.c.report_key == key).values(current=False))
-        sid = _new_id(conn.execute(T.sources.insert().values(
-            sha256=sha, name=name, media_type=(doc.get("source") or {}).get("media_type"),
-            size=len(data), loaded_at=now(), report_key=key, version=version, content=data,
-        )))
-        sev = [f.get("severity") or "info" for f in doc.get("findings") or []]
-        rid = _new_id(conn.execute(T.reports.insert().values(
-            source_id=sid, report_key=key, version=version, current=True, run_id=run_id,
-            n_major=sev.count("major"), n_minor=sev.count("minor"), n_info=sev.count("info"),
-            **self._report_columns(res))))
-        self._insert_children(conn, rid, res)
-        return ("version" if version > 1 else "new"), rid
-
-    def _report_columns(self, res: dict[str, Any]) -> dict[str, Any]:
-        doc = res["json"]
-        meta = doc.get("meta") or {}
-        verdict = doc.get("verdict") or (doc.get("review") or {}).get("verdict")
-        if isinstance(verdict, dict):
-            verdict = verdict.get("verdict") or verdict.get("level") or json.dumps(verdict, ensure_ascii=False)
-        return dict(
-            title=meta.get("title"), jurisdiction=meta.get("jurisdiction"), parent=meta.get("parent"),
-            province=meta.get("province"), level=meta.get("level"), department=meta.get("department"),
-            adcode=meta.get("adcode"), report_year=meta.get("report_year"),
-            report_date=meta.get("report_date"), publish_date=meta.get("publish_date"),
-            kind=meta.get("kind"), framework=meta.get("framework"),
-            verdict=verdict if verdict is None else str(verdict),
-            late=self._late(doc), analyzed_at=now(),
-            corrected=",".join(c["field"] for c in doc.get("corrections") or []) or None,
-            json=json.dumps({k: v for k, v in doc.items() if k != "text"}, ensure_ascii=False),
-            text=doc.get("text") or "",
-        )
-
-    def _late(self, doc: dict[str, Any]) -> bool | None:
-        """True when a finding says late; else judged from the publication date and the
-        publication deadline (corpus.deadline_publish of the following year); None if unknown."""
-        state = (doc.get("review") or {}).get("timeliness")
-        if state in ("late", "on_time", "unknown"):     # the engine's one computation (checks/years.py)
-            return {"late": True, "on_time": False, "unknown": None}[state]
-        # documents analysed before the engine stored timeliness
-        names = set(self.config.get("corpus.late_rules") or [])
-        for f in doc.get("findings") or []:
-            if f.get("rule", "").split(".")[-1] in names:
-                return True
-        meta = doc.get("meta") or {}
-        pub, year = meta.get("publish_date"), meta.get("report_year")
-        if pub and year:
-            return pub > f"{year + 1}-{self.config.get('corpus.deadline_publish', '04-01')}"
-        return None
-
-    def _insert_children(self, conn: Connection, rid: int, res: dict[str, Any]) -> None:
-        doc = res["json"]
-        rows = []
-
-        def walk(secs, parent):
-            for s in secs or []:
-                rows.append(dict(report_id=rid, sid=s.get("id"), parent_sid=parent, number=s.get("number"),
-                                 level=s.get("level"), heading=s.get("heading"), start=s.get("start"),
-                                 end=s.get("end"), heading_start=s.get("heading_start"),
-                                 heading_end=s.get("heading_end"), part=s.get("part"), areas=list(s.get("areas") or [])))
-                walk(s.get("children"), s.get("id"))
-        walk(doc.get("sections"), None)
-        if rows:
-            conn.execute(T.sections.insert(), rows)
-        frows = [dict(report_id=rid, fid=f.get("id"), indicator=f.get("indicator"),
-                      value=f.get("value"), unit=f.get("unit"), year=f.get("year"), kind=f.get("kind"),
-                      subject=f.get("subject"), quote=f.get("quote"), start=f.get("start"),
-                      end=f.get("end"), section=f.get("section"))
-                 for f in doc.get("facts") or []]
-        if frows:
-            conn.execute(T.facts.insert(), frows)
-        self._insert_findings(conn, rid, doc.get("findings") or [])
-        prows = [dict(report_id=rid, start=s, end=e, signature=sig) for s, e, sig in res.get("paragraphs") or []]
-        if prows:
-            conn.execute(T.paragraphs.insert(), prows)
-        self._index_text(conn, rid, res.get("seg") or "")
-
-    def _insert_findings(self, conn: Connection, rid: int, findings: list[dict[str, Any]]) -> None:
-        rows = self._finding_rows(rid, findings)
-        if rows:
-            conn.execute(T.findings.insert(), rows)
-
-    def _finding_rows(self, rid: int, findings: list[dict[str, Any]],
-                      used: dict[str, int] | None = None) -> list[dict[str, Any]]:
-        rows, used = [], ({} if used is None else used)
-        for f in findings:
-            ev = f.get("evidence") or []
-            quote = f.get("key_quote") or (ev[0].get("quote") if ev else "") or ""
-            key = finding_key(f["rule"], quote, f.get("key_extra") or "")
-            n = used.get(key, 0)
-            used[key] = n + 1
-            if n:
-                key = f"{key}-{n + 1}"
-            rows.append(dict(report_id=rid, rule=f["rule"], family=f.get("family") or f["rule"].split(".")[0],
-                             severity=f.get("severity") or "info", message=f.get("message") or "",
-                             evidence=ev, suggestion=f.get("suggestion"), data=f.get("data") or {},
-                             key=key))
-        return rows
-
-    def _index_text(self, conn: Connection, rid: int, seg: str) -> None:
-        if self.dialect != "sqlite":
-            return      # PostgreSQL searches reports.text through the pg_trgm index
-        conn.execute(T.search_docs.insert().values(report_id=rid, seg=seg))
-        conn.exec_driver_sql("INSERT INTO search_fts(rowid, seg) VALUES (?, ?)", (rid, seg))
-
-    def _unindex_text(self, conn: Connection, rid: int) -> None:
-        if self.dialect != "sqlite":
-            return
-        old = conn.execute(sa.select(T.search_docs.c.seg).where(T.search_docs.c.report_id == rid)).first()
-        if old is not None:
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rowid, seg) VALUES ('delete', ?, ?)",
-                                 (rid, old[0]))
-            conn.execute(T.search_docs.delete().where(T.search_docs.c.report_id == rid))
-
-    def _recount(self, conn: Connection, rids: Iterable[int] | None = None) -> None:
-        """Finding counts per severity on the reports (all of them when rids is None), in one
-        UPDATE with correlated counts."""
-        f, r = T.findings, T.reports
-
-        def n(sev):
-            return (sa.select(sa.func.count()).select_from(f)
-                    .where(f.c.report_id == r.c.id, f.c.severity == sev).scalar_subquery())
-        q = r.update().values(n_major=n("major"), n_minor=n("minor"), n_info=n("info"))
-        if rids is not None:
-            ids = list(rids)
-            if not ids:
-                return
-            q = q.where(r.c.id.in_(ids))
-        conn.execute(q)
-
-    # -- runs and failures ---------------------------------------------------------
-    def _executor(self, workers: int, isolate: bool) -> Executor:
-        """Worker processes with a per-file timeout and an address-space limit (limits.* in the
-        config), which die with this process; in process when isolation is off."""
-        if not isolate or not self.config.get("limits.isolate", True):
-            return ProcessPoolExecutor(workers) if workers > 1 else _InlineExecutor()
-        from ..api import warm_up
-        from ..worker import LimitedExecutor, analysis_timeout
-        warm_up()          # forked workers inherit the warm state
-        cfg = self.config
-        return LimitedExecutor(workers, timeout=lambda args: analysis_timeout(cfg, len(args[0][1])),
-                               memory_mb=float(cfg.get("limits.worker_memory_mb", 2048) or 0))
-
-    def _start_run(self, kind: str) -> tuple[int, bool]:
-        """A run record for this process. An interrupted run of the same kind (its process is
-        gone) is resumed: its id is reused and (run id, True) returned."""
-        owner = {"pid": os.getpid(), "host": _host()}
-        with self.engine.begin() as conn:
-            dead = [r for r in self._interrupted(conn) if r["kind"] == kind]
-            if dead:
-                run_id = dead[-1]["id"]
-                for r in dead[:-1]:       # older interrupted runs: closed, superseded by this one
-                    conn.execute(T.runs.update().where(T.runs.c.id == r["id"]).values(
-                        finished=now(), counts={"interrupted": True, "resumed_by": run_id}))
-                conn.execute(T.runs.update().where(T.runs.c.id == run_id).values(
-                    counts=owner | {"resumed": True}))
-                return run_id, True
-            return _new_id(conn.execute(T.runs.insert().values(
-                kind=kind, engine_version=__version__, rule_versions=rule_versions(), started=now(),
-                counts=owner,
-            ))), False
-
-    def _interrupted(self, conn: Connection) -> list[dict[str, Any]]:
-        """Unfinished runs whose process is gone (same host, pid not alive; or no owner)."""
-        out = []
-        for r in conn.execute(sa.select(T.runs).where(T.runs.c.finished.is_(None)).order_by(T.runs.c.id)):
-            c = r.counts or {}
-            if c.get("host") not in (None, _host()):
-                continue                  # another machine's run: it may be running
-            if c.get("pid") is None or not _alive(int(c["pid"])):
-                out.append(dict(r._mapping))
-        return out
+        return batch.ingest_items(self, items, total, **kw)
 
     def interrupted_runs(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return self._interrupted(conn)
-
-    def _finish_run(self, run_id: int, counts: dict[str, Any]) -> None:
-        counts = {k: v for k, v in counts.items() if v is not None}
-        with self.engine.begin() as conn:
-            conn.execute(T.runs.update().where(T.runs.c.id == run_id).values(finished=now(), counts=counts))
-
-    def _record_failure(self, run_id, path, sha, code, message) -> None:
-        with self.engine.begin() as conn:
-            f = T.failures
-            if conn.execute(sa.select(f.c.id).where(f.c.run_id == run_id, f.c.path == path,
-                                                   f.c.code == code)).first():
-                return                    # a resumed run meets the same failure again
-            conn.execute(T.failures.insert().values(run_id=run_id, path=path, sha256=sha, code=code,
-                                                    message=message, at=now()))
+        return batch.interrupted_runs(self)
 
     def runs(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(sa.select(T.runs).order_by(T.runs.c.id))]
+        return batch.runs(self)
 
     def failures(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(sa.select(T.failures).order_by(T.failures.c.id))]
+        return batch.failures(self)
 
-    # -- re-analysis ---------------------------------------------------------------
     def reanalyze(self, *, workers: int = 1, executor: Executor | None = None,
                   progress: Callable[[str], None] | None = None,
                   analyzer: Callable[[tuple[str, bytes]], dict] | None = None) -> dict[str, Any]:
-        """Re-run the analysis on every stored source; keep decisions and reviewer findings
-        (they are keyed by report key and stable finding key). A new run record is written."""
-        run_id, resumed = self._start_run("reanalyze")
-        fn = analyzer or functools.partial(analyze_item, config_data=self.config.data)
-        own = None
-        if executor is None:
-            executor = own = self._executor(workers, analyzer is None)
-        with self.engine.connect() as conn:
-            ids = [r[0] for r in conn.execute(sa.select(T.sources.c.id).order_by(T.sources.c.id))]
-            # a resumed run: the sources it already re-analysed are done
-            done = {r[0] for r in conn.execute(sa.select(T.reports.c.source_id)
-                                               .where(T.reports.c.run_id == run_id))} if resumed else set()
-        counts = {"sources": len(ids), "updated": 0, "failed": 0, "resumed": len(done)}
-        ids = [i for i in ids if i not in done]
-        try:
-            window = max(4, 4 * max(1, workers))
-            pending: deque = deque()
-
-            def finish(sid, name, sha, fut):
-                try:
-                    res = fut.result()
-                except Exception as exc:
-                    res = _failed_result(name, exc)
-                if not res.get("ok"):
-                    counts["failed"] += 1
-                    self._record_failure(run_id, name, sha, res.get("code", "internal"), res.get("message"))
-                    return
-                self._replace_analysis(sid, res, run_id)
-                counts["updated"] += 1
-                if progress:
-                    progress(f"[{counts['updated'] + counts['failed']}/{len(ids)}] 重新分析 {name}")
-
-            for sid in ids:
-                with self.engine.connect() as conn:
-                    row = conn.execute(sa.select(T.sources.c.name, T.sources.c.sha256,
-                                                 T.sources.c.content, T.sources.c.report_key)
-                                       .where(T.sources.c.id == sid)).one()
-                    name, sha, data, key = cast("tuple[str, str, bytes | None, str | None]", row)
-                    entries = self._corrections(conn, key)
-                if data is None:
-                    continue
-                task = fn
-                if entries:            # the reviewers' corrections are applied in the analysis
-                    task = (functools.partial(analyze_item, config_data=self.config.data, corrections=entries)
-                            if analyzer is None else functools.partial(_corrected_by, analyzer, entries))
-                pending.append((sid, name, sha, executor.submit(task, (name, bytes(data)))))
-                while len(pending) >= window:
-                    finish(*pending.popleft())
-            while pending:
-                finish(*pending.popleft())
-        finally:
-            if own is not None:
-                own.shutdown(wait=True, cancel_futures=True)
-        self.refresh_corpus()
-        self._finish_run(run_id, counts)
-        return counts | {"run_id": run_id}
-
-    def _replace_analysis(self, sid: int, res: dict[str, Any], run_id: int) -> None:
-        with self.engine.begin() as conn:
-            rid: int = conn.execute(sa.select(T.reports.c.id).where(T.reports.c.source_id == sid)).scalar_one()
-            for t in (T.sections, T.facts, T.findings, T.paragraphs):
-                conn.execute(t.delete().where(t.c.report_id == rid))
-            self._unindex_text(conn, rid)
-            conn.execute(T.reports.update().where(T.reports.c.id == rid).values(
-                run_id=run_id, **self._report_columns(res)))
-            self._insert_children(conn, rid, res)
-            self._recount(conn, [rid])
-            key: str = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == rid)).scalar_one()
-        self.refresh_reviewed(keys=[key])
-
-    # -- reviewers' corrections of meta (supervision/corrections.py) -------------------------
-    def _has_corrections(self) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(sa.select(T.corrections.c.id).limit(1)).first() is not None
-
-    def _corrections(self, conn: Connection, key: str | None) -> dict[str, dict[str, Any]]:
-        from ..supervision.corrections import effective
-        return effective(conn, key) if key else {}
-
-    def _key_of(self, conn: Connection, name: str, doc: dict[str, Any]) -> str | None:
-        """The report key _store_in would give this document (without writing)."""
-        key = report_key_for(name, _machine_meta(doc))
-        if key is None:
-            prev = conn.execute(sa.select(T.sources.c.report_key).where(T.sources.c.name == name)
-                                .order_by(T.sources.c.id.desc())).first()
-            key = prev[0] if prev else None
-        return key
-
-    def _with_corrections(self, name: str, data: bytes, res: dict[str, Any], analyzer) -> dict[str, Any]:
-        """The analysis of a new file, again with the corrections its report key holds (if any)."""
-        with self.engine.connect() as conn:
-            entries = self._corrections(conn, self._key_of(conn, name, res["json"]))
-        if not entries:
-            return res
-        if analyzer is not None:
-            return _corrected_by(analyzer, entries, (name, data))
-        again = analyze_item((name, data), self.config.data, corrections=entries)
-        return again if again.get("ok") else res
+        return batch.reanalyze(self, workers=workers, executor=executor, progress=progress, analyzer=analyzer)
 
     def apply_corrections(self, key: str, *, corpus: bool = True) -> list[int]:
-        """Analyse every version of the report key again with its corrections (from the stored
-        source), then the reviewed verdicts and (corpus=True) the cross-report findings."""
-        with self.engine.connect() as conn:
-            entries = self._corrections(conn, key)
-            rows = conn.execute(sa.select(T.reports.c.id, T.reports.c.source_id, T.reports.c.run_id,
-                                          T.sources.c.name, T.sources.c.content)
-                                .join(T.sources, T.sources.c.id == T.reports.c.source_id)
-                                .where(T.reports.c.report_key == key).order_by(T.reports.c.id)).all()
-        done = []
-        for rid, sid, run_id, name, data in cast("Sequence[tuple[int, int, int, str, bytes | None]]", rows):
-            if data is None:
-                continue
-            res = analyze_item((name, bytes(data)), self.config.data, corrections=entries or None)
-            if res.get("ok"):
-                self._replace_analysis(sid, res, run_id)
-                done.append(rid)
-        if corpus and done:
-            self.refresh_corpus()
-        return done
+        return batch.apply_corrections(self, key, corpus=corpus)
+
+    def refresh_corpus(self) -> dict[str, int]:
+        return batch.refresh_corpus(self)
 
     def optimize(self) -> None:
-        """SQLite: refresh the planner's statistics (sampled ANALYZE, well under a second per
-        10,000 reports), so filtered lists and panels start from the most selective index.
-        PostgreSQL's autovacuum does this itself."""
-        if self.dialect != "sqlite":
-            return
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA analysis_limit=400")
-            conn.exec_driver_sql("ANALYZE")
+        """SQLite: refresh the planner's statistics (db.optimize)."""
+        db.optimize(self.engine)
 
-    # -- corpus analyses -----------------------------------------------------------
-    def refresh_corpus(self) -> dict[str, int]:
-        """Recompute the corpus findings (family "corpus") over the current reports.
-
-        Findings are spilled to a temporary file as they are found (memory stays bounded at
-        100,000 reports), then swapped in with one short transaction, so that ingest and
-        reviewers are not locked out while the analyses run."""
-        import pickle
-        import tempfile
-        from .analyses import iter_corpus_findings
-        out: dict[str, int] = {}
-        used: dict[int, dict[str, int]] = {}
-        with tempfile.TemporaryFile() as spill:
-            rows: list[dict[str, Any]] = []
-            for f in iter_corpus_findings(self):
-                out[f["rule"]] = out.get(f["rule"], 0) + 1
-                rows += self._finding_rows(f["report_id"], [f], used.setdefault(f["report_id"], {}))
-                if len(rows) >= 5000:
-                    pickle.dump(rows, spill, protocol=pickle.HIGHEST_PROTOCOL)
-                    rows = []
-            if rows:
-                pickle.dump(rows, spill, protocol=pickle.HIGHEST_PROTOCOL)
-            spill.seek(0)
-            with self.engine.begin() as conn:
-                conn.execute(T.findings.delete().where(T.findings.c.family == "corpus"))
-                while True:
-                    try:
-                        chunk = pickle.load(spill)
-                    except EOFError:
-                        break
-                    conn.execute(T.findings.insert(), chunk)
-                self._recount(conn)
-        self.refresh_reviewed()
-        return out
-
-    # -- reading ---------------------------------------------------------------------
+    # -- reading (corpus/reports.py) -------------------------------------------------
     def report(self, rid: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(T.reports, T.sources.c.name, T.sources.c.sha256,
-                                         T.sources.c.loaded_at)
-                               .join(T.sources, T.sources.c.id == T.reports.c.source_id)
-                               .where(T.reports.c.id == rid)).first()
-            if row is None:
-                return None
-            d = dict(row._mapping)
-            d["findings"] = [dict(r._mapping) for r in conn.execute(
-                sa.select(T.findings).where(T.findings.c.report_id == rid).order_by(T.findings.c.id))]
-            decs = self._decisions(conn, d["report_key"])
-            for f in d["findings"]:
-                f["decision"] = decs.get(f["key"])
-            d["reviewer_findings"] = [dict(r._mapping) for r in conn.execute(
-                sa.select(T.reviewer_findings).where(T.reviewer_findings.c.report_key == d["report_key"])
-                .order_by(T.reviewer_findings.c.id))]
-            d["versions"] = [dict(r._mapping) for r in conn.execute(
-                sa.select(T.reports.c.id, T.reports.c.version, T.reports.c.current, T.sources.c.name,
-                          T.sources.c.loaded_at)
-                .join(T.sources, T.sources.c.id == T.reports.c.source_id)
-                .where(T.reports.c.report_key == d["report_key"]).order_by(T.reports.c.version))]
-        return d
+        return reports.report(self, rid)
 
     def source_content(self, rid: int) -> tuple[str | None, str | None, bytes | None]:
-        """(file name, media type, the bytes as loaded) of a stored report's source."""
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(T.sources.c.name, T.sources.c.media_type, T.sources.c.content)
-                               .join(T.reports, T.reports.c.source_id == T.sources.c.id)
-                               .where(T.reports.c.id == rid)).first()
-        if row is None:
-            return None, None, None
-        return row[0], row[1], (bytes(row[2]) if row[2] is not None else None)
+        return reports.source_content(self, rid)
 
     def report_json(self, rid: int) -> dict[str, Any] | None:
-        """The stored contract document with the stored findings (engine + corpus), each with
-        its stable key and the reviewers' latest decision, plus a "store" block."""
-        d = self.report(rid)
-        if d is None:
-            return None
-        doc = json.loads(d["json"])
-        doc.setdefault("text", d["text"])       # the text is stored once, in reports.text
-        # one numbering everywhere: F1…Fn per report, as `fazhi analyze`, the Excel and the
-        # opinion number them; db_id is the finding's row (the web forms post it)
-        doc["findings"] = [{"id": f"F{k}", "db_id": f["id"], "rule": f["rule"], "family": f["family"],
-                            "severity": f["severity"], "message": f["message"],
-                            "evidence": f["evidence"] or [], "suggestion": f["suggestion"],
-                            "data": f["data"] or {}, "key": f["key"], "decision": f["decision"]}
-                           for k, f in enumerate(d["findings"], 1)]
-        doc["store"] = {"id": d["id"], "report_key": d["report_key"], "version": d["version"],
-                        "current": bool(d["current"]), "name": d["name"],
-                        "loaded_at": _iso(d["loaded_at"]), "late": d["late"], "verdict": d["verdict"],
-                        "counts": {"major": d["n_major"], "minor": d["n_minor"], "info": d["n_info"]},
-                        "reviewed": None if d["reviewed_verdict"] is None else {
-                            "verdict": d["reviewed_verdict"],
-                            "counts": {"major": d["reviewed_major"], "minor": d["reviewed_minor"],
-                                       "info": d["reviewed_info"]}},
-                        "versions": [{"id": v["id"], "version": v["version"], "current": bool(v["current"]),
-                                      "name": v["name"]} for v in d["versions"]],
-                        "reviewer_findings": [_jsonable(r) for r in d["reviewer_findings"]]}
-        return doc
+        return reports.report_json(self, rid)
 
     def list_reports(self, *, province: str | None = None, year: int | None = None,
                      level: str | None = None, kind: str | None = None, severity: str | None = None,
                      jurisdiction: str | None = None, verdict: str | None = None,
                      all_versions: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stored reports; verdict and severity filter on the values after the reviewers'
-        decisions when there are any (`reviewed_*`), else on the engine's."""
-        r = T.reports
-        cols = [r.c.id, r.c.report_key, r.c.version, r.c.current, r.c.title, r.c.jurisdiction,
-                r.c.parent, r.c.province, r.c.level, r.c.department, r.c.report_year, r.c.report_date,
-                r.c.publish_date, r.c.kind, r.c.framework, r.c.verdict, r.c.n_major, r.c.n_minor,
-                r.c.n_info, r.c.late, T.sources.c.name, r.c.reviewed_verdict, r.c.reviewed_major,
-                r.c.reviewed_minor, r.c.reviewed_info, r.c.corrected]
-        q = sa.select(*cols).join(T.sources, T.sources.c.id == r.c.source_id)
-        if not all_versions:
-            q = q.where(r.c.current == sa.true())
-        if province:
-            q = q.where(r.c.province == province)
-        if year:
-            q = q.where(r.c.report_year == int(year))
-        if level:
-            q = q.where(r.c.level == level)
-        if kind:
-            q = q.where(r.c.kind == kind)
-        if jurisdiction:
-            q = q.where(r.c.jurisdiction == jurisdiction)
-        if verdict:
-            q = q.where(reviewed_col("verdict") == verdict)
-        if severity:
-            q = q.where(reviewed_col(severity) > 0)
-        q = q.order_by(r.c.province, r.c.jurisdiction, r.c.report_year, r.c.id)
-        if limit:
-            q = q.limit(limit)
-        with self.engine.connect() as conn:
-            return [dict(x._mapping) for x in conn.execute(q)]
+        return reports.list_reports(self, province=province, year=year, level=level, kind=kind, severity=severity,
+                                    jurisdiction=jurisdiction, verdict=verdict, all_versions=all_versions,
+                                    limit=limit)
 
     def findings(self, *, report_id: int | None = None, family: str | None = None,
                  current: bool = True) -> list[dict[str, Any]]:
-        r, f = T.reports, T.findings
-        q = (sa.select(f, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department,
-                       r.c.report_year, r.c.title, r.c.corrected)
-             .join(r, r.c.id == f.c.report_id))
-        if current:
-            q = q.where(r.c.current == sa.true())
-        if report_id is not None:
-            q = q.where(f.c.report_id == report_id)
-        if family:
-            q = q.where(f.c.family == family)
-        q = q.order_by(f.c.report_id, f.c.id)
-        with self.engine.connect() as conn:
-            rows = [dict(x._mapping) for x in conn.execute(q)]
-            keys = {x["report_key"] for x in rows}
-            if len(keys) <= 50:
-                decs = {k: self._decisions(conn, k) for k in keys}
-            else:                       # many reports: all decisions in one query
-                decs = {k: {} for k in keys}
-                for row in conn.execute(sa.select(T.decisions).order_by(T.decisions.c.at, T.decisions.c.id)):
-                    if row.report_key in decs:
-                        decs[row.report_key][row.finding_key] = {
-                            "decision": row.decision, "user": row.user, "comment": row.comment, "at": _iso(row.at)}
-        for x in rows:
-            x["decision"] = decs[x["report_key"]].get(x["key"])
-        return rows
+        return reports.findings(self, report_id=report_id, family=family, current=current)
 
     def facts(self, *, current: bool = True, indicator_only: bool = True, province: str | None = None,
               year: int | None = None, report_ids: Iterable[int] | None = None,
               jurisdiction: str | None = None, indicator: str | None = None) -> list[dict[str, Any]]:
-        r, f = T.reports, T.facts
-        q = (sa.select(f, r.c.province, r.c.parent, r.c.jurisdiction, r.c.department, r.c.level,
-                       r.c.report_year, r.c.report_key, r.c.corrected).join(r, r.c.id == f.c.report_id))
-        if current:
-            q = q.where(r.c.current == sa.true())
-        if indicator_only:
-            q = q.where(f.c.indicator.is_not(None))
-        if province:
-            q = q.where(r.c.province == province)
-        if year:
-            q = q.where(r.c.report_year == int(year))
-        if report_ids is not None:
-            q = q.where(f.c.report_id.in_(list(report_ids)))
-        if jurisdiction:
-            q = q.where(r.c.jurisdiction == jurisdiction)
-        if indicator:
-            q = q.where(f.c.indicator == indicator)
-        with self.engine.connect() as conn:
-            return [dict(x._mapping) for x in conn.execute(q.order_by(f.c.report_id, f.c.start))]
+        return reports.facts(self, current=current, indicator_only=indicator_only, province=province, year=year,
+                             report_ids=report_ids, jurisdiction=jurisdiction, indicator=indicator)
 
     def sections(self, report_id: int) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(x._mapping) for x in conn.execute(
-                sa.select(T.sections).where(T.sections.c.report_id == report_id).order_by(T.sections.c.id))]
+        return reports.sections(self, report_id)
 
     def current_reports_full(self) -> list[dict[str, Any]]:
-        """Current reports with their text and contract JSON (for corpus analyses)."""
-        r = T.reports
-        with self.engine.connect() as conn:
-            return [dict(x._mapping) for x in conn.execute(
-                sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department,
-                          r.c.kind, r.c.report_year, r.c.publish_date, r.c.report_date, r.c.text, r.c.json)
-                .where(r.c.current == sa.true()).order_by(r.c.id))]
+        return reports.current_reports_full(self)
 
     def signature_table(self):
-        """Paragraph signatures of the current reports as arrays (similarity.SignatureTable),
-        read with the driver's cursor in one pass (millions of rows at 100,000 reports)."""
-        from .similarity import SignatureTable
-        p, r = T.paragraphs, T.reports
-        q = (sa.select(p.c.id, p.c.report_id, p.c.start, p.c.end, p.c.signature)
-             .join(r, r.c.id == p.c.report_id).where(r.c.current == sa.true()).order_by(p.c.id))
-        num_perm = self.config.get("corpus.similarity.num_perm")
-        with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=50_000).execute(q)
-            return SignatureTable.build((tuple(x) for x in result), num_perm)
+        return reports.signature_table(self)
 
     def paragraph_rows(self, report_ids: Iterable[int] | None = None) -> list[tuple]:
-        p, r = T.paragraphs, T.reports
-        q = (sa.select(p.c.id, p.c.report_id, p.c.start, p.c.end, p.c.signature)
-             .join(r, r.c.id == p.c.report_id).where(r.c.current == sa.true()))
-        if report_ids is not None:
-            q = q.where(p.c.report_id.in_(list(report_ids)))
-        with self.engine.connect() as conn:
-            rows = cast("Iterable[tuple[int, int, int, int, bytes]]", conn.execute(q.order_by(p.c.id)))
-            return [(a, b, c, d, bytes(e)) for a, b, c, d, e in rows]
+        return reports.paragraph_rows(self, report_ids)
 
-    # -- reviewers' data ---------------------------------------------------------------
-    def _decisions(self, conn: Connection, report_key: str) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {}
-        for row in conn.execute(sa.select(T.decisions).where(T.decisions.c.report_key == report_key)
-                                .order_by(T.decisions.c.at, T.decisions.c.id)):
-            out[row.finding_key] = {"decision": row.decision, "user": row.user, "comment": row.comment,
-                                    "at": _iso(row.at)}
-        return out
+    def report_text(self, rid: int) -> str | None:
+        return reports.report_text(self, rid)
 
-    def decide(self, report_id: int, finding_key: str, decision: str, *, user: str | None = None,
+    def finding_row(self, finding_id: int) -> dict[str, Any] | None:
+        return reports.finding_row(self, finding_id)
+
+    def finding_number(self, report_id: int, finding_id: int) -> int:
+        return reports.finding_number(self, report_id, finding_id)
+
+    # -- reviewers' data (corpus/reports.py) -------------------------------------------
+    def decide(self, report_id: int, finding_key: str, decision: str, *, user: str | None = None,  # noqa: F811
                comment: str | None = None) -> None:
-        """Record a reviewer's decision on a finding (kept across re-analysis and versions)."""
-        with self.engine.begin() as conn:
-            key: str = conn.execute(sa.select(T.reports.c.report_key).where(T.reports.c.id == report_id)).scalar_one()
-            conn.execute(T.decisions.insert().values(report_key=key, finding_key=finding_key, user=user,
-                                                     decision=decision, comment=comment, at=now()))
-        self.refresh_reviewed(keys=[key])
+        reports.decide(self, report_id, finding_key, decision, user=user, comment=comment)
 
     def add_reviewer_finding(self, report_id: int, start: int, end: int, message: str, *,
                              severity: str = "minor", user: str | None = None) -> int:
-        with self.engine.begin() as conn:
-            key, text = cast("tuple[str, str]", conn.execute(sa.select(T.reports.c.report_key, T.reports.c.text)
-                                                             .where(T.reports.c.id == report_id)).one())
-            if not (0 <= start <= end <= len(text)):
-                raise ValueError("offsets outside the report text")
-            new = _new_id(conn.execute(T.reviewer_findings.insert().values(
-                report_key=key, start=start, end=end, quote=text[start:end], message=message,
-                severity=severity, user=user, at=now())))
-        self.refresh_reviewed(keys=[key])
-        return new
+        return reports.add_reviewer_finding(self, report_id, start, end, message, severity=severity, user=user)
 
     def refresh_reviewed(self, *, keys: Iterable[str] | None = None) -> int:
-        """Store the verdict and per-severity counts after the reviewers' decisions and added
-        findings (`reports.reviewed_*`, computed by `review.verdict` from the stored JSON, as the
-        review opinion states them), for every version of the given report keys (all keys with
-        reviewer input when None). Reports without reviewer input get nulls. Returns how many
-        reports were computed."""
-        from ..review import review_items, verdict
-        r = T.reports
-        with_input = sa.union(sa.select(T.decisions.c.report_key),
-                              sa.select(T.reviewer_findings.c.report_key))
-        with self.engine.connect() as conn:
-            has: set[str] = {row[0] for row in conn.execute(with_input)}
-            if keys is None:
-                hl = sorted(has)
-                ids: list[int] = [row[0] for j in range(0, len(hl), 500) for row in conn.execute(
-                    sa.select(r.c.id).where(r.c.report_key.in_(hl[j:j + 500])))]
-                blank = []
-            else:
-                keys = list(keys)
-                mine = [k for k in keys if k in has]
-                ids = [row[0] for j in range(0, len(mine), 500) for row in conn.execute(
-                    sa.select(r.c.id).where(r.c.report_key.in_(mine[j:j + 500])))]
-                blank = [k for k in keys if k not in has]
-        values = []
-        for rid in ids:
-            doc = self.report_json(rid)
-            if doc is None:
-                continue
-            report, decs, extra = review_inputs(doc)
-            label, _ = verdict(report, self.config, decs, extra)
-            live = [it for it in review_items(report, decs, extra) if not it.dismissed]
-            values.append({"rid": rid, "v": label, **{s: sum(1 for it in live if it.finding.severity == s)
-                                                       for s in ("major", "minor", "info")}})
-        with self.engine.begin() as conn:
-            if values:
-                conn.execute(r.update().where(r.c.id == sa.bindparam("rid")).values(
-                    reviewed_verdict=sa.bindparam("v"), reviewed_major=sa.bindparam("major"),
-                    reviewed_minor=sa.bindparam("minor"), reviewed_info=sa.bindparam("info")), values)
-            for i in range(0, len(blank), 500):   # chunks: an ingest of 100,000 files passes 100,000 keys
-                conn.execute(r.update().where(r.c.report_key.in_(blank[i:i + 500])).values(
-                    reviewed_verdict=None, reviewed_major=None, reviewed_minor=None, reviewed_info=None))
-        return len(values)
+        return reports.refresh_reviewed(self, keys=keys)
 
     # -- users and tokens (the logic lives in web/accounts.py) ---------------------
     def add_user(self, name: str, role: str, password: str) -> int:
@@ -1135,109 +194,8 @@ class Store:
         from ..web import accounts
         return accounts.user_by_token(self.engine, token)
 
-    # -- search ----------------------------------------------------------------------
+    # -- search (corpus/search.py) ----------------------------------------------------
     def search(self, query: str, *, limit: int = 20, snippets: int = 3, scope=None) -> list[dict[str, Any]]:
         """Full-text search; scope (corpus/scope.Scope) keeps only the reports inside it."""
         from .search import search
         return search(self, query, limit=limit, per_report=snippets, scope=scope)
-
-
-def _machine_meta(doc: dict[str, Any]) -> dict[str, Any]:
-    from ..supervision.corrections import machine_meta
-    return machine_meta(doc)
-
-
-def _corrected_by(analyzer, entries: dict[str, dict], item: tuple[str, bytes]) -> dict[str, Any]:
-    """A custom analyzer's result with the corrections laid over its document."""
-    from ..supervision.corrections import apply_doc
-    res = analyzer(item)
-    if res.get("ok"):
-        apply_doc(res["json"], entries)
-    return res
-
-
-def reviewed_col(name: str):
-    """The after-review value of a reports column ("verdict", "major", "minor", "info"):
-    COALESCE(reviewed_*, the engine's column)."""
-    r = T.reports
-    engine = {"verdict": r.c.verdict, "major": r.c.n_major, "minor": r.c.n_minor, "info": r.c.n_info}[name]
-    return sa.func.coalesce(r.c["reviewed_" + name], engine)
-
-
-def review_inputs(doc: dict[str, Any]):
-    """(Report, decisions, reviewer findings) of a stored document (`Store.report_json`), as
-    `review.verdict` and the review renderers take them. Finding ids are numbered per
-    report: F1…Fn in the order the store holds them, R1…Rn for findings reviewers added."""
-    from ..model import Evidence, Finding, Report
-    text = doc.get("text") or ""
-    extra = []
-    for k, r in enumerate((doc.get("store") or {}).get("reviewer_findings") or [], 1):
-        s, e = r.get("start"), r.get("end")
-        evs = ([Evidence(s, e, text[s:e])]
-               if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text) else [])
-        extra.append(Finding(rule="quality.reviewer", severity=r.get("severity") or "minor",
-                             message=r.get("message") or "", evidence=evs, id=f"R{k}",
-                             data={"user": r.get("user"), "at": r.get("at")}))
-    decs = {f["id"]: f["decision"] for f in doc.get("findings") or [] if f.get("decision")}
-    return Report.from_json(doc), decs, extra
-
-
-def _failed_result(name: str, exc: BaseException) -> dict[str, Any]:
-    """The result of a task the executor could not complete (a timeout, a worker out of memory)."""
-    from ..errors import FazhiError
-    if isinstance(exc, FazhiError):
-        return {"ok": False, "code": exc.code, "message": FazhiError(exc.code, name, exc.detail).line()}
-    return {"ok": False, "code": "internal", "message": f"{type(exc).__name__}: {exc}"}
-
-
-def _host() -> str:
-    import socket
-    return socket.gethostname()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
-
-
-
-def _iso(x) -> str | None:
-    return x.isoformat() if isinstance(x, (dt.datetime, dt.date)) else x
-
-
-def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: _iso(v) for k, v in d.items()}
-
-
-def rule_versions() -> dict[str, Any]:
-    """Versions of the review rules when the checks registry exposes them."""
-    try:
-        from .. import checks
-    except Exception:
-        return {}
-    for name in ("rule_versions", "versions"):
-        fn = getattr(checks, name, None)
-        if callable(fn):
-            try:
-                return dict(fn())
-            except Exception:
-                return {}
-    reg = getattr(checks, "REGISTRY", None) or getattr(checks, "RULES", None)
-    out = {}
-    if isinstance(reg, dict):
-        for rid, r in reg.items():
-            out[str(rid)] = getattr(r, "version", None) or (r.get("version") if isinstance(r, dict) else None)
-    return out

@@ -221,7 +221,7 @@ def score_report(store, report_id: int, rubric: Rubric | None = None, scope=None
 
 def score_document(doc: dict[str, Any], rubric: Rubric, config, report_id: int | None = None) -> Score:
     """The score of a stored document (`Store.report_json`), its findings after review."""
-    from ..corpus.store import review_inputs
+    from ..corpus.reports import review_inputs
     from ..review import review_items
     report, decs, extra = review_inputs(doc)
     items = review_items(report, decs, extra)

@@ -3,10 +3,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
-
-from ..corpus import schema as T
-
 DECISIONS = ("confirmed", "dismissed")
 MAX_COMMENT = 4000
 
@@ -31,21 +27,17 @@ def finding_row(store, fid: str | int, scope=None) -> dict[str, Any]:
     """The finding's row; with a scope (corpus/scope.py), a finding of a report outside it is
     "not found" exactly as a missing one."""
     n = parse_finding_id(fid)
-    with store.engine.connect() as conn:
-        row = conn.execute(sa.select(T.findings.c.id, T.findings.c.report_id, T.findings.c.key,
-                                     T.findings.c.rule).where(T.findings.c.id == n)).first()
-    if row is not None and scope is not None and not scope.covers_report(store, row.report_id):
+    row = store.finding_row(n)
+    if row is not None and scope is not None and not scope.covers_report(store, row["report_id"]):
         row = None
     if row is None:
         raise ActionError(404, f"问题 F{n} 不存在（报告可能已重新分析，请刷新页面）/ finding not found")
-    return dict(row._mapping)
+    return row
 
 
 def number_in_report(store, row: dict[str, Any]) -> int:
     """A finding's number in its report (F1…Fn, as the report JSON, the opinion and the Excel)."""
-    with store.engine.connect() as conn:
-        return int(conn.execute(sa.select(sa.func.count()).select_from(T.findings).where(
-            T.findings.c.report_id == row["report_id"], T.findings.c.id <= row["id"])).scalar() or 0)
+    return store.finding_number(row["report_id"], row["id"])
 
 
 def decide(store, fid: str | int, decision: str, comment: str | None, user: str) -> dict[str, Any]:
@@ -75,8 +67,7 @@ def add_reviewer_finding(store, report_id: int, start: Any, end: Any, message: s
         raise ActionError(422, f"问题说明不能超过 {MAX_COMMENT} 字 / message too long")
     if severity not in ("major", "minor", "info"):
         severity = "minor"
-    with store.engine.connect() as conn:
-        text = conn.execute(sa.select(T.reports.c.text).where(T.reports.c.id == report_id)).scalar()
+    text = store.report_text(report_id)
     if text is None:
         raise ActionError(404, "报告不存在 / report not found")
     if not (0 <= start < end <= len(text)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..corpus.store import review_inputs
+from ..corpus.reports import review_inputs
 from ..model import Finding, Report
 from ..review import Decisions
 

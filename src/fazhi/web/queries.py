@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from .. import catalog
 from ..corpus import schema as T
 from ..corpus.scope import ALL, Scope
-from ..corpus.store import reviewed_col
+from ..corpus.reports import reviewed_col
 from ..labels import PART_NAMES
 
 PAGE_SIZE = 50

@@ -166,7 +166,7 @@ class AnalysisPool:
 
 
 def _warm_worker() -> None:
-    from ..corpus.store import analyze_item
+    from ..corpus.batch import analyze_item
     analyze_item(("warm-up.txt", "某县2023年法治政府建设年度报告\n一、主要工作\n依法行政。\n".encode("utf-8")))
 
 
