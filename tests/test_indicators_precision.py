@@ -132,3 +132,21 @@ def test_indicator_right_or_null(text, quote, indicator):
 ])
 def test_blind_page_cues(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
+
+
+@pytest.mark.parametrize("text,quote,indicator", [
+    # requests handled for the public are not items published
+    ("全年办理群众政府信息公开10件、履职申请9件。", "10件", None),
+    ("全年主动公开政府信息1200条。", "1200条", "info_disclosure_items"),
+    # one figure for study and work deployment together
+    ("开展法治学习和工作部署共计12次。", "12次", None),
+    # those required to hold an enforcement card are not the holders
+    ("全局应持执法证人员84人，已持证83人。", "84人", None),
+    ("全局应持执法证人员84人，已持证83人。", "83人", "enforcement_certified"),
+    # staff at internal study are not the public audience of 普法
+    ("开展季考4次，参加学习人员1200余人次。", "1200余人次", None),
+    ("开展宪法宣传活动，参加群众3000余人次。", "3000余人次", "pufa_participants"),
+    ("“好差评”满意率100%。", "100%", "gov_services_satisfaction_rate"),
+])
+def test_blind_page_cues_second_set(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator
