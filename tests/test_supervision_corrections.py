@@ -20,12 +20,12 @@ from fazhi.supervision.roster import roster
 
 
 def report_text(year_in_title: int, signed: str, extra: str = "") -> str:
-    """A short team-written report of 康乐县 whose title names `year_in_title`."""
-    return (f"康乐县{year_in_title}年法治政府建设年度报告\n"
-            f"康乐县人民政府坚持依法行政，现将有关情况报告如下：\n"
+    """A short team-written report of 东乡族自治县 whose title names `year_in_title`."""
+    return (f"东乡族自治县{year_in_title}年法治政府建设年度报告\n"
+            f"东乡族自治县人民政府坚持依法行政，现将有关情况报告如下：\n"
             f"一、主要举措和成效\n全年办理行政复议案件12件，开展执法培训3次。{extra}\n"
             f"二、存在的不足和原因\n执法队伍专业力量不足。\n三、下一年度工作安排\n加强执法队伍建设。\n"
-            f"康乐县人民政府\n{signed}\n")
+            f"东乡族自治县人民政府\n{signed}\n")
 
 
 # the machine reads 2022 from the title; signed 2024-02-20, it is late for 2022, on time for 2023
@@ -37,7 +37,7 @@ def store(request, tmp_path):
     yield from sqlite_or_pg_store(request, tmp_path, "corrections")
 
 
-def _load(store, name="kangle.txt", text=MISREAD):
+def _load(store, name="dongxiang.txt", text=MISREAD):
     s = store.ingest_items([(name, text.encode("utf-8"))], corpus=False)
     return s.report_ids[0] if s.report_ids else None
 
@@ -78,11 +78,11 @@ def test_correction_is_used_everywhere_and_marked(store):
     dash = queries.dashboard(store)
     assert dash["per_province_year"]["years"] == ["2023"]
     assert dash["on_time"] == [{"year": 2023, "on_time": 1, "late": 0, "unknown": 0, "rate": 1.0}]
-    # roster: 康乐县 reported for 2023 (on time), not for 2022
+    # roster: 东乡族自治县 reported for 2023 (on time), not for 2022
     r23 = {u.name: u for u in roster(store, "临夏回族自治州", 2023).units}
-    assert (r23["康乐县人民政府"].status, r23["康乐县人民政府"].report_id) == ("on_time", rid)
+    assert (r23["东乡族自治县人民政府"].status, r23["东乡族自治县人民政府"].report_id) == ("on_time", rid)
     r22 = {u.name: u for u in roster(store, "临夏回族自治州", 2022).units}
-    assert r22["康乐县人民政府"].status == "missing"
+    assert r22["东乡族自治县人民政府"].status == "missing"
     # indicator panel: the corrected year, and a mark
     rows = panel.indicator_panel(store, year=2023)
     assert rows and {r["report_id"] for r in rows} == {rid} and rows[0]["corrected"] == "level,report_year"
@@ -124,10 +124,10 @@ def test_reanalysis_and_new_version_keep_the_correction(store):
     doc = store.report_json(rid)
     assert (doc["meta"]["report_year"], doc["meta"]["level"]) == (2023, "city")
     # the same file again: recognised by its hash, nothing new
-    again = store.ingest_items([("kangle.txt", MISREAD.encode("utf-8"))], corpus=False)
+    again = store.ingest_items([("dongxiang.txt", MISREAD.encode("utf-8"))], corpus=False)
     assert again.skipped == 1
     # a new version of the same report (same machine reading, other bytes): corrected too
-    v2 = _load(store, "kangle-v2.txt", report_text(2022, "2024年2月20日", extra="新增一句。"))
+    v2 = _load(store, "dongxiang-v2.txt", report_text(2022, "2024年2月20日", extra="新增一句。"))
     doc2 = store.report_json(v2)
     assert v2 != rid and doc2["store"]["version"] == 2
     assert doc2["store"]["report_key"] == doc["store"]["report_key"]
@@ -143,9 +143,9 @@ def test_jurisdiction_brings_its_gazetteer_fields(store):
     assert {c["field"] for c in res["changes"]} == {"jurisdiction", "adcode", "parent"}
     m = store.report_json(rid)["meta"]
     assert (m["jurisdiction"], m["province"], m["parent"], m["level"]) == ("和政县", "甘肃省", "临夏回族自治州", "county")
-    assert m["adcode"] != "622922"
+    assert m["adcode"] != "622926"
     r = {u.name: u for u in roster(store, "临夏回族自治州", 2022).units}
-    assert r["和政县人民政府"].report_id == rid and r["康乐县人民政府"].status == "missing"
+    assert r["和政县人民政府"].report_id == rid and r["东乡族自治县人民政府"].status == "missing"
 
 
 def test_township_is_corrected_with_its_county(store):
@@ -196,7 +196,7 @@ def test_component_applies_only_what_differs():
 
 def test_cli_correct_and_history(tmp_path, capsys):
     db = str(tmp_path / "cli.db")
-    f = tmp_path / "kangle.txt"
+    f = tmp_path / "dongxiang.txt"
     f.write_text(MISREAD, encoding="utf-8")
     assert main(["ingest", str(f), "--db", db]) == 0
     capsys.readouterr()
@@ -224,7 +224,7 @@ def test_corrected_document_keeps_the_contract():
     from conftest import ROOT
     from fazhi.corpus.store import analyze_item
     schema = json.loads((ROOT / "docs/json-schema/fazhi.report-1.json").read_text("utf-8"))
-    res = analyze_item(("kangle.txt", MISREAD.encode("utf-8")), corrections={
+    res = analyze_item(("dongxiang.txt", MISREAD.encode("utf-8")), corrections={
         "report_year": {"value": 2023, "user": "张三", "at": "2026-12-02T01:00:00+00:00", "reason": "核对"}})
     doc = res["json"]
     jsonschema.validate(doc, schema)
@@ -232,7 +232,7 @@ def test_corrected_document_keeps_the_contract():
     assert (c["field"], c["value"], c["machine"]) == ("report_year", 2023, 2022)
     assert "2022" in doc["text"][c["machine_evidence"]["start"]:c["machine_evidence"]["end"]]
     assert doc["meta"]["report_year"] == 2023 and doc["review"]["timeliness"] == "on_time"
-    plain = analyze_item(("kangle.txt", MISREAD.encode("utf-8")))["json"]
+    plain = analyze_item(("dongxiang.txt", MISREAD.encode("utf-8")))["json"]
     assert "corrections" not in plain and plain["review"]["timeliness"] == "late"
 
 

@@ -13,8 +13,8 @@ from fazhi.cli import main
 from fazhi.errors import FazhiError
 from fazhi.supervision import rectify
 
-Y2023 = """康乐县2023年法治政府建设年度报告
-2023年，康乐县人民政府坚持依法行政，现将有关情况报告如下：
+Y2023 = """东乡族自治县2023年法治政府建设年度报告
+2023年，东乡族自治县人民政府坚持依法行政，现将有关情况报告如下：
 一、主要举措和成效
 （一）规范行政复议
 全年办理行政复议案件12件，纠错2件。
@@ -26,12 +26,12 @@ Y2023 = """康乐县2023年法治政府建设年度报告
 三是重大行政决策公众参与程序落实不到位，部分决策未公开征求意见。
 三、2024年工作安排
 加强执法队伍建设。
-康乐县人民政府
+东乡族自治县人民政府
 2024年2月20日
 """
 
-Y2024 = """康乐县2024年法治政府建设年度报告
-2024年，康乐县人民政府坚持依法行政，现将有关情况报告如下：
+Y2024 = """东乡族自治县2024年法治政府建设年度报告
+2024年，东乡族自治县人民政府坚持依法行政，现将有关情况报告如下：
 一、主要举措和成效
 （一）规范行政复议
 全年办理行政复议案件15件，对行政复议纠错案件逐件建立台账、跟踪整改，纠错后整改全部完成。
@@ -42,11 +42,11 @@ Y2024 = """康乐县2024年法治政府建设年度报告
 二是法治宣传的针对性还不强。
 三、2025年工作安排
 深化法治宣传教育。
-康乐县人民政府
+东乡族自治县人民政府
 2025年2月18日
 """
 
-OTHER = Y2024.replace("康乐县", "和政县").replace("跟踪整改，纠错后整改全部完成", "依法审结")
+OTHER = Y2024.replace("东乡族自治县", "和政县").replace("跟踪整改，纠错后整改全部完成", "依法审结")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -54,7 +54,7 @@ def store(request, tmp_path):
     yield from sqlite_or_pg_store(request, tmp_path, "rectify")
 
 
-def _rid(store, year, place="康乐县"):
+def _rid(store, year, place="东乡族自治县"):
     return next(r["id"] for r in store.list_reports() if r["report_year"] == year and r["jurisdiction"] == place)
 
 
@@ -63,9 +63,9 @@ def test_lifecycle_history_evidence_and_close(store):
     rid = _rid(store, 2023)
     fid = next(f"F{i}" for i, f in enumerate(store.report(rid)["findings"], 1))
     later = (dt.date.today() + dt.timedelta(days=90)).isoformat()
-    a = rectify.add(store, unit="康乐县司法局", report_id=rid, finding=fid, deadline=later,
+    a = rectify.add(store, unit="东乡族自治县司法局", report_id=rid, finding=fid, deadline=later,
                     measure="逐项整改", user="王审核")
-    b = rectify.add(store, unit="康乐县人民政府", problem="督察反馈：行政执法公示不全", deadline="2000-01-01")
+    b = rectify.add(store, unit="东乡族自治县人民政府", problem="督察反馈：行政执法公示不全", deadline="2000-01-01")
     item = rectify.get(store, a)
     assert item["origin"] == "finding" and item["finding_key"] and item["report_year"] == 2023
     assert "（first_responsible）" not in item["problem"] and "_" not in item["problem"]
@@ -92,7 +92,7 @@ def test_lifecycle_history_evidence_and_close(store):
 
 def test_cli_export_import_roundtrip(store, tmp_path, capsys):
     db = store.engine.url.render_as_string(hide_password=False)
-    assert main(["rectify", "add", "--unit", "康乐县人民政府", "--problem", "督察反馈：执法公示不全",
+    assert main(["rectify", "add", "--unit", "东乡族自治县人民政府", "--problem", "督察反馈：执法公示不全",
                  "--deadline", "2025-09-30", "--db", db]) == 0
     assert main(["rectify", "set", "1", "--status", "整改中", "--note", "已部署", "--user", "张", "--db", db]) == 0
     out = tmp_path / "整改台账.xlsx"
@@ -106,14 +106,14 @@ def test_cli_export_import_roundtrip(store, tmp_path, capsys):
     # a hand-kept 台账: one row updates item 1, one is new
     ws = wb["整改台账"]
     ws.cell(row=2, column=7, value="已整改")
-    ws.append([None, "督察反馈：复议决定履行监督不到位", "建立监督台账", "康乐县司法局", "马", "2025-10-31", "待整改", None])
+    ws.append([None, "督察反馈：复议决定履行监督不到位", "建立监督台账", "东乡族自治县司法局", "马", "2025-10-31", "待整改", None])
     wb.save(out)
     assert main(["rectify", "import", str(out), "--user", "导入", "--db", db]) == 0
     capsys.readouterr()
     assert main(["rectify", "list", "--format", "json", "--db", db]) == 0
     items = json.loads(capsys.readouterr().out)
     assert [(i["id"], i["status"]) for i in items] == [(1, "已整改"), (2, "待整改")]
-    assert items[1]["unit"] == "康乐县司法局" and items[1]["origin"] == "import"
+    assert items[1]["unit"] == "东乡族自治县司法局" and items[1]["origin"] == "import"
     assert main(["rectify", "close", "1", "--user", "nobody", "--db", db]) == 2      # not a reviewer
     assert "只有审核人" in capsys.readouterr().err
 
@@ -121,13 +121,13 @@ def test_cli_export_import_roundtrip(store, tmp_path, capsys):
 def test_next_year_report_is_checked_against_open_items(store):
     store.ingest_items([("2023.txt", Y2023.encode())], corpus=False)
     rid = _rid(store, 2023)
-    fixed = rectify.add(store, unit="康乐县人民政府", report_id=rid,
+    fixed = rectify.add(store, unit="东乡族自治县人民政府", report_id=rid,
                         problem="行政复议纠错案件的整改跟踪不到位，纠错后未及时整改")
-    ignored = rectify.add(store, unit="康乐县人民政府", report_id=rid,
+    ignored = rectify.add(store, unit="东乡族自治县人民政府", report_id=rid,
                           problem="乡镇综合行政执法队伍人员不足，执法人员持证率偏低")
-    repeated = rectify.add(store, unit="康乐县人民政府", report_id=rid,
+    repeated = rectify.add(store, unit="东乡族自治县人民政府", report_id=rid,
                            problem="重大行政决策公众参与程序落实不到位，部分决策未公开征求意见")
-    closed = rectify.add(store, unit="康乐县人民政府", report_id=rid, problem="乡镇执法人员持证率偏低")
+    closed = rectify.add(store, unit="东乡族自治县人民政府", report_id=rid, problem="乡镇执法人员持证率偏低")
     rectify.update(store, closed, status="已整改")
     rectify.close(store, closed, user="李", role="reviewer")
     store.ingest_items([("2024.txt", Y2024.encode()), ("other.txt", OTHER.encode())])   # corpus analyses run

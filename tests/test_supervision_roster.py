@@ -57,16 +57,16 @@ def test_place_names_resolve_or_fail_clearly():
 
 def test_status_of_each_unit(store, tmp_path):
     _ingest(store, [
-        ("kangle.txt", report_text("康乐县人民政府", 2024, "2025年2月20日")),
+        ("dongxiang.txt", report_text("东乡族自治县人民政府", 2024, "2025年2月20日")),
         ("hezheng.txt", report_text("和政县人民政府", 2024, "2025年3月21日")),
         ("guanghe.txt", "广河县2025年法治政府建设工作要点\n一、加强组织领导\n召开专题会议。\n"
                         "广河县人民政府\n2025年2月10日\n"),
         ("yongjing.txt", report_text("永靖县人民政府", 2024, None)),
-        ("other.txt", report_text("康乐县人民政府", 2023, "2024年2月20日")),       # another year
+        ("other.txt", report_text("东乡族自治县人民政府", 2023, "2024年2月20日")),       # another year
     ])
     r = roster(store, "临夏回族自治州", 2024)
     by = {u.name: u for u in r.units}
-    assert by["康乐县人民政府"].status == "on_time" and by["康乐县人民政府"].report_id
+    assert by["东乡族自治县人民政府"].status == "on_time" and by["东乡族自治县人民政府"].report_id
     assert by["和政县人民政府"].status == "late" and by["和政县人民政府"].days_late == 20
     assert by["和政县人民政府"].status_name == "逾期（20天）"
     assert by["广河县人民政府"].status == "lookalike"
@@ -82,34 +82,34 @@ def test_imported_departments_and_hand_links(store, tmp_path):
     wb = Workbook()
     ws = wb.active
     ws.append(["单位名称", "层级", "上级地区", "统一社会信用代码"])
-    ws.append(["康乐县司法局", "部门", "康乐县", "11622922MB0000000X"])
-    ws.append(["康乐县教育局", "部门", "康乐县", None])
+    ws.append(["东乡族自治县司法局", "部门", "东乡族自治县", "11622926MB0000000X"])
+    ws.append(["东乡族自治县教育局", "部门", "东乡族自治县", None])
     path = tmp_path / "名册.xlsx"
     wb.save(path)
     assert import_units(store, path, "临夏回族自治州") == 2
     assert import_units(store, path, "临夏回族自治州") == 2          # again: updated, not doubled
-    res = _ingest(store, [("sfj.txt", report_text("康乐县司法局", 2024, "2025年2月26日")),
+    res = _ingest(store, [("sfj.txt", report_text("东乡族自治县司法局", 2024, "2025年2月26日")),
                           ("odd.txt", report_text("某某单位", 2024, "2025年2月26日", title="年度工作情况"))])
     r = roster(store, "临夏回族自治州", 2024)
     by = {u.name: u for u in r.units}
     assert len(r.units) == 11
-    assert by["康乐县司法局"].status == "on_time" and by["康乐县教育局"].status == "missing"
+    assert by["东乡族自治县司法局"].status == "on_time" and by["东乡族自治县教育局"].status == "missing"
     # a reviewer links the odd file to the education bureau by hand, then to nobody
     odd = next(x for x in store.list_reports() if x["id"] == res.report_ids[1])
-    unit = by["康乐县教育局"].unit_key
+    unit = by["东乡族自治县教育局"].unit_key
     link(store, 2024, unit, odd["report_key"], user="王审核")
     again = {u.name: u for u in roster(store, "临夏回族自治州", 2024).units}
-    assert again["康乐县教育局"].report_id == odd["id"] and again["康乐县教育局"].linked == "hand"
+    assert again["东乡族自治县教育局"].report_id == odd["id"] and again["东乡族自治县教育局"].linked == "hand"
     store.reanalyze()                                     # the link names the report key: it stays
     again = {u.name: u for u in roster(store, "临夏回族自治州", 2024).units}
-    assert again["康乐县教育局"].linked == "hand"
+    assert again["东乡族自治县教育局"].linked == "hand"
     link(store, 2024, unit, odd["report_key"], linked=False)
-    assert {u.name: u for u in roster(store, "临夏回族自治州", 2024).units}["康乐县教育局"].status == "missing"
+    assert {u.name: u for u in roster(store, "临夏回族自治州", 2024).units}["东乡族自治县教育局"].status == "missing"
 
 
 def test_cli_json_excel_and_notice(store, tmp_path, capsys):
     db = str(store.engine.url)
-    _ingest(store, [("kangle.txt", report_text("康乐县人民政府", 2024, "2025年2月20日")),
+    _ingest(store, [("dongxiang.txt", report_text("东乡族自治县人民政府", 2024, "2025年2月20日")),
                     ("hezheng.txt", report_text("和政县人民政府", 2024, "2025年3月21日"))])
     xlsx = tmp_path / "报送情况.xlsx"
     assert main(["roster", "show", "--place", "临夏回族自治州", "--year", "2024", "--db", db,
@@ -130,6 +130,6 @@ def test_cli_json_excel_and_notice(store, tmp_path, capsys):
     assert texts[0] == "关于临夏回族自治州2024年度法治政府建设年度报告报送情况的通报"
     assert any("逾期报送的单位（1个）" in t for t in texts) and any("未报送的单位（7个）" in t for t in texts)
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    assert "和政县人民政府" in cells and "逾期（20天）" in cells and "康乐县人民政府" not in cells
+    assert "和政县人民政府" in cells and "逾期（20天）" in cells and "东乡族自治县人民政府" not in cells
     rc = main(["roster", "show", "--place", "鼓楼区", "--year", "2024", "--db", db])
     assert rc == 2 and "地区名称不唯一" in capsys.readouterr().err

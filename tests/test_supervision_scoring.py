@@ -62,7 +62,7 @@ def _items(score, cid):
 
 
 def test_complete_on_time_report_scores_more_than_late_one_missing_a_part(store):
-    good, bad = _ingest(store, [("kangle.txt", full_report("康乐县人民政府", 2024, "2025年2月20日")),
+    good, bad = _ingest(store, [("dongxiang.txt", full_report("东乡族自治县人民政府", 2024, "2025年2月20日")),
                                 ("hezheng.txt", thin_report("和政县人民政府", 2024, "2025年3月21日"))])
     g, b = score_report(store, good), score_report(store, bad)
     assert g.max == b.max == 100
@@ -100,18 +100,18 @@ def test_complete_on_time_report_scores_more_than_late_one_missing_a_part(store)
 
 
 def test_concrete_targets_are_counted_but_a_year_alone_is_not(store):
-    text = full_report("康乐县人民政府", 2024, "2025年2月20日").replace(
+    text = full_report("东乡族自治县人民政府", 2024, "2025年2月20日").replace(
         "一是6月底前完成全部执法人员轮训。二是年内出台《行政执法监督办法》。",
         "2025年，我县将继续完善工作机制。二是6月底前完成全部执法人员轮训。")
-    rid, = _ingest(store, [("kangle.txt", text)])
+    rid, = _ingest(store, [("dongxiang.txt", text)])
     quotes = [it.quote for it in _items(score_report(store, rid), "specificity") if it.max == 1]
     assert "6月底前完成全部执法人员轮训" in quotes
     assert not any(q.startswith("2025年，我县将继续完善工作机制") for q in quotes)
 
 
 def test_a_dismissed_finding_restores_its_points(store):
-    text = full_report("康乐县人民政府", 2024, "2025年2月20日").replace(*WRONG_RATE)
-    bad, thin = _ingest(store, [("kangle.txt", text), ("hezheng.txt", thin_report("和政县人民政府", 2024, "2025年2月21日"))])
+    text = full_report("东乡族自治县人民政府", 2024, "2025年2月20日").replace(*WRONG_RATE)
+    bad, thin = _ingest(store, [("dongxiang.txt", text), ("hezheng.txt", thin_report("和政县人民政府", 2024, "2025年2月21日"))])
     before = score_report(store, bad)
     deducted = [it for it in _items(before, "findings") if it.deduct > 0]
     assert deducted and deducted[0].label == "比率与其分子分母不符" and deducted[0].quote
@@ -138,7 +138,7 @@ def test_a_dismissed_finding_restores_its_points(store):
 
 def test_ties_share_a_rank_and_percentiles(store):
     _ingest(store, [
-        ("kangle.txt", full_report("康乐县人民政府", 2024, "2025年2月20日")),
+        ("dongxiang.txt", full_report("东乡族自治县人民政府", 2024, "2025年2月20日")),
         ("guanghe.txt", full_report("广河县人民政府", 2024, "2025年2月20日")),          # the same score
         ("hezheng.txt", thin_report("和政县人民政府", 2024, "2025年3月21日")),
         ("yongjing.txt", thin_report("永靖县人民政府", 2023, "2024年2月20日")),      # another year
@@ -146,10 +146,10 @@ def test_ties_share_a_rank_and_percentiles(store):
     ])
     rows = rank(store, place="临夏回族自治州", year=2024)
     by = {r.unit: r for r in rows}
-    assert set(by) == {"康乐县人民政府", "广河县人民政府", "和政县人民政府"}
-    assert by["康乐县人民政府"].score.total == by["广河县人民政府"].score.total
-    assert by["康乐县人民政府"].rank == by["广河县人民政府"].rank == 1 and by["和政县人民政府"].rank == 3
-    assert by["康乐县人民政府"].percentile == 75.0 and by["和政县人民政府"].percentile == 0.0
+    assert set(by) == {"东乡族自治县人民政府", "广河县人民政府", "和政县人民政府"}
+    assert by["东乡族自治县人民政府"].score.total == by["广河县人民政府"].score.total
+    assert by["东乡族自治县人民政府"].rank == by["广河县人民政府"].rank == 1 and by["和政县人民政府"].rank == 3
+    assert by["东乡族自治县人民政府"].percentile == 75.0 and by["和政县人民政府"].percentile == 0.0
     assert by["和政县人民政府"].region == "和政县" and by["和政县人民政府"].level == "county"
     assert [r.rank for r in rows] == sorted(r.rank for r in rows)
     # without a year: each year ranked on its own
@@ -195,13 +195,13 @@ def test_user_rubric_changes_the_score(store, tmp_path):
 
 def test_cli_json_and_excel(store, tmp_path, capsys):
     db = store.engine.url.render_as_string(hide_password=False)
-    _ingest(store, [("kangle.txt", full_report("康乐县人民政府", 2024, "2025年2月20日")),
+    _ingest(store, [("dongxiang.txt", full_report("东乡族自治县人民政府", 2024, "2025年2月20日")),
                     ("hezheng.txt", thin_report("和政县人民政府", 2024, "2025年3月21日"))])
     xlsx = tmp_path / "考评.xlsx"
     assert main(["score", "--place", "临夏回族自治州", "--year", "2024", "--db", db, "--format", "json",
                  "-o", str(xlsx)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert [r["unit"] for r in out["rows"]] == ["康乐县人民政府", "和政县人民政府"]
+    assert [r["unit"] for r in out["rows"]] == ["东乡族自治县人民政府", "和政县人民政府"]
     assert out["rows"][0]["rank"] == 1 and out["rows"][0]["percentile"] == 100.0
     assert [c["name"] for c in out["criteria"]][:2] == ["法定内容齐全", "按时报送和公开"]
     wb = load_workbook(xlsx)
@@ -209,7 +209,7 @@ def test_cli_json_and_excel(store, tmp_path, capsys):
     rows = list(wb["考评"].iter_rows(values_only=True))
     assert rows[0][:6] == ("排名", "单位", "地区", "层级", "得分", "百分位")
     assert rows[0][6:11] == ("法定内容齐全", "按时报送和公开", "审核发现问题", "重点指标", "不足和安排具体")
-    assert rows[1][:2] == (1, "康乐县人民政府") and rows[2][3] == "县级"
+    assert rows[1][:2] == (1, "东乡族自治县人民政府") and rows[2][3] == "县级"
     assert rows[1][4] == out["rows"][0]["total"]
     detail = list(wb["扣分明细"].iter_rows(values_only=True))
     assert detail[0][:6] == ("排名", "单位", "考评项目", "扣分内容", "扣分", "原因")
@@ -225,7 +225,7 @@ def test_cli_json_and_excel(store, tmp_path, capsys):
     # text output, and a typo in a rubric: exit 2, one line naming the file and the key
     assert main(["score", "--place", "临夏回族自治州", "--year", "2024", "--db", db]) == 0
     text = capsys.readouterr().out
-    assert "康乐县人民政府" in text and "排名" in text
+    assert "东乡族自治县人民政府" in text and "排名" in text
     bad = tmp_path / "bad.yaml"
     bad.write_text("criteria:\n  timeliness:\n    point: {late: 1}\n", "utf-8")
     assert main(["score", "--place", "临夏回族自治州", "--db", db, "--rubric", str(bad)]) == 2
@@ -235,7 +235,7 @@ def test_cli_json_and_excel(store, tmp_path, capsys):
 
 def test_default_rubric_is_valid_and_sums_to_100(store):
     r = load_rubric()
-    rid, = _ingest(store, [("kangle.txt", full_report("康乐县人民政府", 2024, "2025年2月20日"))])
+    rid, = _ingest(store, [("dongxiang.txt", full_report("东乡族自治县人民政府", 2024, "2025年2月20日"))])
     s = score_report(store, rid, r)
     assert s.max == 100 and 0 <= s.total <= 100
     with pytest.raises(FazhiError) as e:
@@ -272,13 +272,13 @@ def test_what_counts_as_a_specific_shortcoming(sentence, concrete):
 
 
 def test_scope_takes_the_units_below_the_place(store):
-    _ingest(store, [("sfj.txt", full_report("康乐县司法局", 2024, "2025年2月20日")),
+    _ingest(store, [("sfj.txt", full_report("东乡族自治县司法局", 2024, "2025年2月20日")),
                     ("yongdeng.txt", full_report("永登县人民政府", 2024, "2025年2月20日")),   # 兰州市
-                    ("news.txt", "康乐县召开法治政府建设推进会\n本报讯 3月5日，康乐县召开会议部署全年工作。\n")])
+                    ("news.txt", "东乡族自治县召开法治政府建设推进会\n本报讯 3月5日，东乡族自治县召开会议部署全年工作。\n")])
     units = {r.unit: r for r in rank(store, place="临夏回族自治州", year=2024)}
-    assert set(units) == {"康乐县司法局"} and units["康乐县司法局"].level == "department"
+    assert set(units) == {"东乡族自治县司法局"} and units["东乡族自治县司法局"].level == "department"
     assert {r.unit for r in rank(store, place="兰州市", year=2024)} == {"永登县人民政府"}
-    assert {r.unit for r in rank(store, year=2024)} == {"康乐县司法局", "永登县人民政府"}
+    assert {r.unit for r in rank(store, year=2024)} == {"东乡族自治县司法局", "永登县人民政府"}
     with pytest.raises(FazhiError) as e:
         rank(store, place="青禾县", year=2024)          # in neither the gazetteer nor the store
     assert e.value.code == "unknown_place"

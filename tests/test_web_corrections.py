@@ -16,7 +16,7 @@ from web_helpers import bearer, client, csrf_of, login, make_app
 def app(request, tmp_path):
     for st in sqlite_or_pg_store(request, tmp_path, "webcorr"):
         a = make_app(st.url, load=False)
-        a.state.store.ingest_items([("kangle.txt", MISREAD.encode("utf-8"))], corpus=False)
+        a.state.store.ingest_items([("dongxiang.txt", MISREAD.encode("utf-8"))], corpus=False)
         yield a
         a.state.refresher.wait()
         a.state.store.close()
@@ -33,7 +33,7 @@ def test_reviewer_corrects_on_the_report_page(app):
     page = c.get(f"/reports/{rid}").text
     assert 'id="correct-form"' in page and 'name="report_year" value="2022"' in page
     r = c.post(f"/reports/{rid}/corrections", follow_redirects=False, data={
-        "csrf_token": csrf_of(page), "jurisdiction": "康乐县", "level": "市级", "department": "",
+        "csrf_token": csrf_of(page), "jurisdiction": "东乡族自治县", "level": "市级", "department": "",
         "report_year": "2023", "report_date": "2024-02-20", "publish_date": "", "kind": "年度报告",
         "reason": "按报送原件核对"})
     assert r.status_code == 303 and r.headers["location"].endswith("#corrections")

@@ -42,9 +42,9 @@ def report(unit: str, own: str, shared: bool = False, year: int = 2024) -> str:
 
 
 INSIDE = {   # file -> (text, words only this report has)
-    "a.txt": (report("康乐县人民政府", "康乐县建成莲麓调解角十二处。", shared=True), "莲麓调解角"),
+    "a.txt": (report("东乡族自治县人民政府", "东乡族自治县建成莲麓调解角十二处。", shared=True), "莲麓调解角"),
     "b.txt": (report("和政县人民政府", "和政县设立松鸣岩普法站三个。"), "松鸣岩普法站"),
-    "f.txt": (report("康乐县司法局", "康乐县司法局编印胭脂湖法律手册两千册。"), "胭脂湖法律手册"),
+    "f.txt": (report("东乡族自治县司法局", "东乡族自治县司法局编印胭脂湖法律手册两千册。"), "胭脂湖法律手册"),
 }
 OUTSIDE = {
     "c.txt": (report("夏河县人民政府", "夏河县建成拉卜楞法治长廊一处。", shared=True), "拉卜楞法治长廊"),
@@ -83,7 +83,7 @@ def world(request, tmp_path_factory):
     # an admin's decision with a comment on an outside report
     st.decide(ids["c.txt"], st.report(ids["c.txt"])["findings"][0]["key"], "dismissed", user=ADMIN,
               comment="夏河复核意见")
-    it_in = rectify.add(st, unit="康乐县人民政府", problem="督察反馈：莲麓调解角台账不全", user=ADMIN)
+    it_in = rectify.add(st, unit="东乡族自治县人民政府", problem="督察反馈：莲麓调解角台账不全", user=ADMIN)
     it_out = rectify.add(st, unit="夏河县司法局", problem="督察反馈：桑科草原调解队记录缺失", user=ADMIN)
     it_rep = rectify.add(st, unit="夏河县人民政府", report_id=ids["c.txt"], finding="F1", user=ADMIN)
     for iid in (it_in, it_out, it_rep):
@@ -260,7 +260,7 @@ def _list(api):
             assert k.get("/api/reports?q=夏河", api=True).json()["total"] == 0
         else:
             r = k.get("/reports")
-            assert r.status_code == 200 and "康乐县" in r.text and "和政县" in r.text
+            assert r.status_code == 200 and "东乡族自治县" in r.text and "和政县" in r.text
             assert f"共 {len(INSIDE)} 份" in r.text
             assert "共 0 份" in k.get("/reports", params={"q": "青石"}, record=False).text
     return call
@@ -301,7 +301,7 @@ def _search(api):
         if api:
             assert {x["report_id"] for x in r.json()["results"]} <= set(ins(k.w)) and r.json()["results"]
         else:
-            assert "莲麓调解角" in r.text or "康乐县" in r.text
+            assert "莲麓调解角" in r.text or "东乡族自治县" in r.text
         k.get(url, api=api, params={"q": "莲麓调解角"})
         if not api:
             k.get(url)
@@ -322,18 +322,18 @@ def _upload(api):
 
 def _roster(k: Caller):
     r = k.get("/roster", params={"place": "临夏回族自治州", "year": 2024})
-    assert r.status_code == 200 and "康乐县人民政府" in r.text
+    assert r.status_code == 200 and "东乡族自治县人民政府" in r.text
     r = k.get("/roster", params={"place": "甘南藏族自治州", "year": 2024}, record=False)
     assert "不在本账号的地区范围内" in r.text and "夏河县人民政府" not in r.text
     r = k.get("/roster", params={"place": "甘肃省", "year": 2024})        # the part inside the scope
-    assert r.status_code == 200 and "康乐县人民政府" in r.text and "兰州市人民政府" not in r.text
-    assert "康乐县人民政府" in k.get("/roster", params={"year": 2024}).text   # starts at the region
-    k.get("/roster", params={"place": "临夏回族自治州", "year": 2024, "region": "康乐县"})
+    assert r.status_code == 200 and "东乡族自治县人民政府" in r.text and "兰州市人民政府" not in r.text
+    assert "东乡族自治县人民政府" in k.get("/roster", params={"year": 2024}).text   # starts at the region
+    k.get("/roster", params={"place": "临夏回族自治州", "year": 2024, "region": "东乡族自治县"})
 
 
 def _roster_xlsx(k: Caller):
     r = k.get("/roster.xlsx", params={"place": "临夏回族自治州", "year": 2024})
-    assert r.status_code == 200 and "康乐县人民政府" in body_text(r)
+    assert r.status_code == 200 and "东乡族自治县人民政府" in body_text(r)
     assert k.get("/roster.xlsx", params={"place": "甘南藏族自治州", "year": 2024}).status_code == 404
 
 
@@ -478,7 +478,7 @@ def _score(xlsx):
             assert k.get("/score.xlsx", params={"place": "甘肃省", "year": 2024}).status_code == 200
         else:
             r = k.get("/score", params={"place": "甘肃省", "year": 2024})
-            assert r.status_code == 200 and "康乐县" in r.text
+            assert r.status_code == 200 and "东乡族自治县" in r.text
             k.get("/score", params={"place": "甘南藏族自治州", "year": 2024}, record=False)
     return call
 
@@ -622,11 +622,11 @@ def test_admin_sets_a_scope_on_the_users_page(world):
     login(boss, ADMIN)
     tok = csrf_of(boss.get("/users").text)
     r = boss.post("/users", data={"username": "page-user", "role": "viewer", "password": PASSWORD,
-                                  "scope": "康乐县", "csrf_token": tok}, follow_redirects=True)
-    assert "可查看：康乐县" in r.text
-    assert accounts.get_user(st.engine, name="page-user")["scope"] == "622922"
+                                  "scope": "东乡族自治县", "csrf_token": tok}, follow_redirects=True)
+    assert "可查看：东乡族自治县" in r.text
+    assert accounts.get_user(st.engine, name="page-user")["scope"] == "622926"
     r = boss.post("/users/page-user/scope", data={"scope": "鼓楼区", "csrf_token": tok}, follow_redirects=True)
-    assert "地区名称不唯一" in r.text and accounts.get_user(st.engine, name="page-user")["scope"] == "622922"
+    assert "地区名称不唯一" in r.text and accounts.get_user(st.engine, name="page-user")["scope"] == "622926"
     r = boss.post("/users/page-user/scope", data={"scope": "全部", "csrf_token": tok}, follow_redirects=True)
     assert accounts.get_user(st.engine, name="page-user")["scope"] is None and "“全部”" in r.text
     accounts.delete_user(st.engine, "page-user")
@@ -637,7 +637,7 @@ def test_admin_sets_a_scope_on_the_users_page(world):
 def test_scope_from_a_place_name():
     assert scopes.parse("临夏回族自治州") == Scope("6229", "临夏回族自治州")
     assert scopes.parse("甘肃省").prefix == "62"
-    assert scopes.parse("康乐县").prefix == "622922"
+    assert scopes.parse("东乡族自治县").prefix == "622926"
     assert scopes.parse("全部") is ALL and scopes.parse("") is ALL
     with pytest.raises(FazhiError) as e:
         scopes.parse("鼓楼区")
@@ -649,9 +649,9 @@ def test_scope_from_a_place_name():
 
 def test_scope_covers_adcodes_units_and_nothing_without_an_adcode():
     lx = scopes.parse("临夏回族自治州")
-    assert lx.covers("622922") and not lx.covers("623027") and not lx.covers(None)
+    assert lx.covers("622926") and not lx.covers("623027") and not lx.covers(None)
     assert ALL.covers(None)
-    assert lx.covers_unit("康乐县司法局") and lx.covers_unit("临夏回族自治州人民政府")
+    assert lx.covers_unit("东乡族自治县司法局") and lx.covers_unit("临夏回族自治州人民政府")
     assert not lx.covers_unit("夏河县司法局") and not lx.covers_unit("某某局")
     assert not lx.covers_unit("鼓楼区司法局")                  # ambiguous: a reading outside
     assert scopes.parse("福州市").covers_unit("福州市鼓楼区司法局")
@@ -696,11 +696,11 @@ def test_user_cli_sets_and_changes_scopes(tmp_path, monkeypatch, capsys):
     assert "地名词典中没有这个地区" in capsys.readouterr().err
     assert run(["user", "scope", "lx", "全部", "--db", db]) == 0
     assert accounts.get_user(st.engine, name="lx")["scope"] is None
-    assert run(["user", "scope", "lx", "康乐县", "--db", db]) == 0
+    assert run(["user", "scope", "lx", "东乡族自治县", "--db", db]) == 0
     capsys.readouterr()
     assert run(["user", "list", "--db", db]) == 0
-    assert "康乐县" in capsys.readouterr().out
-    assert run(["user", "scope", "nobody", "康乐县", "--db", db]) == 1
+    assert "东乡族自治县" in capsys.readouterr().out
+    assert run(["user", "scope", "nobody", "东乡族自治县", "--db", db]) == 1
     st.close()
 
 

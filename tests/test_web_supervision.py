@@ -13,7 +13,7 @@ from test_supervision_roster import report_text
 def test_roster_and_rectify_pages(tmp_path):
     app = make_app(tmp_path / "s.db", load=False)
     st = app.state.store
-    st.ingest_items([("k.txt", report_text("康乐县人民政府", 2024, "2025年2月20日").encode()),
+    st.ingest_items([("k.txt", report_text("东乡族自治县人民政府", 2024, "2025年2月20日").encode()),
                      ("h.txt", report_text("和政县人民政府", 2024, "2025年3月21日").encode())], corpus=False)
     c = client(app)
     login(c, "rev")
@@ -22,7 +22,7 @@ def test_roster_and_rectify_pages(tmp_path):
     assert "逾期（20天）" in page and "和政县人民政府" in page
     drill = c.get("/roster", params={"place": "临夏回族自治州", "year": 2024, "region": "和政县"}).text
     units = re.search(r'id="roster-units".*?</table>', drill, re.S).group(0)
-    assert "和政县人民政府" in units and "康乐县人民政府" not in units
+    assert "和政县人民政府" in units and "东乡族自治县人民政府" not in units
     x = c.get("/roster.xlsx", params={"place": "临夏回族自治州", "year": 2024})
     assert x.status_code == 200 and x.content[:2] == b"PK"
     assert "地区名称不唯一" in c.get("/roster", params={"place": "鼓楼区", "year": 2024}).text
@@ -66,13 +66,13 @@ def test_roster_and_rectify_pages(tmp_path):
 def test_score_page_ranks_and_explains(tmp_path):
     app = make_app(tmp_path / "s.db", load=False)
     st = app.state.store
-    st.ingest_items([("k.txt", report_text("康乐县人民政府", 2024, "2025年2月20日").encode()),
+    st.ingest_items([("k.txt", report_text("东乡族自治县人民政府", 2024, "2025年2月20日").encode()),
                      ("h.txt", report_text("和政县人民政府", 2024, "2025年3月21日").encode())], corpus=False)
     c = client(app)
     login(c, "look")                                       # a viewer may read the 考评
     page = c.get("/score", params={"place": "临夏回族自治州", "year": 2024}).text
     rows = re.findall(r'<td class="num">(\d+)</td>\s*<td><a href="/reports/(\d+)">([^<]+)</a>', page)
-    assert [(r[0], r[2]) for r in rows] == [("1", "康乐县人民政府"), ("2", "和政县人民政府")]
+    assert [(r[0], r[2]) for r in rows] == [("1", "东乡族自治县人民政府"), ("2", "和政县人民政府")]
     assert 'id="score-detail"' not in page
     hz = rows[1][1]
     detail = c.get("/score", params={"place": "临夏回族自治州", "year": 2024, "report": hz}).text
@@ -82,7 +82,7 @@ def test_score_page_ranks_and_explains(tmp_path):
     path = tmp_path / "k.xlsx"
     path.write_bytes(x.content)
     ws = load_workbook(path)["考评"]
-    assert [r[1] for r in ws.iter_rows(min_row=2, values_only=True)] == ["康乐县人民政府", "和政县人民政府"]
+    assert [r[1] for r in ws.iter_rows(min_row=2, values_only=True)] == ["东乡族自治县人民政府", "和政县人民政府"]
     # a place the gazetteer and the store do not know: the reason, no table
     bad = c.get("/score", params={"place": "青禾县", "year": 2024}).text
     assert 'class="err"' in bad and 'id="score-rows"' not in bad

@@ -45,7 +45,7 @@ def served(tmp_path_factory):
     for name, role in USERS.items():
         st.add_user(name, role, PASSWORD)
     st.ingest_items([
-        ("kangle.txt", report_text("康乐县人民政府", YEAR, "2025年2月20日").encode()),      # on time
+        ("dongxiang.txt", report_text("东乡族自治县人民政府", YEAR, "2025年2月20日").encode()),      # on time
         ("hezheng.txt", report_text("和政县人民政府", YEAR, "2025年3月21日").encode()),     # 20 days late
         ("weiyuan.txt", report_text(OUTSIDE_UNIT, YEAR, "2025年2月25日").encode()),         # other prefecture
     ], corpus=False)
@@ -87,7 +87,7 @@ def assert_sees_only_prefecture(page, base: str, inside: list[int], outside: lis
             assert page.request.get(f"{base}{path}").status == 404, path
     page.goto(f"{base}/reports")
     listed = page.inner_text("main")
-    assert "康乐县" in listed and OUTSIDE_UNIT not in listed and "渭源县" not in listed
+    assert "东乡族自治县" in listed and OUTSIDE_UNIT not in listed and "渭源县" not in listed
     page.goto(f"{base}/search?q=法治政府")
     assert "渭源县" not in page.inner_text("main")
     page.goto(f"{base}/rectify")
@@ -113,7 +113,7 @@ def test_roster_finding_rectify_close_and_export(served, browser, prefecture_rev
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        assert_sees_only_prefecture(page, base, [ids["康乐县"], ids["和政县"]], [ids["渭源县"]])
+        assert_sees_only_prefecture(page, base, [ids["东乡族自治县"], ids["和政县"]], [ids["渭源县"]])
 
         # 报送情况: reached from the menu, a prefecture and a year
         page.goto(f"{base}/reports")
@@ -125,12 +125,12 @@ def test_roster_finding_rectify_close_and_export(served, browser, prefecture_rev
         summary = page.inner_text("#roster-summary")
         assert "应报 9，已报 2（按时 1、逾期 1、日期不详 0、不合格 0），未报 7" in summary, summary
         regions = {(c := _cells(page, r))[0]: c[1:] for r in page.locator("#roster-regions tbody tr").all()}
-        assert regions["康乐县"] == ["1", "1", "1", "0", "0"]
+        assert regions["东乡族自治县"] == ["1", "1", "1", "0", "0"]
         assert regions["和政县"] == ["1", "1", "0", "1", "0"]
         assert regions["临夏县"] == ["1", "0", "0", "0", "1"]
         units = {(c := _cells(page, r))[0]: c for r in page.locator("#roster-units tbody tr").all()}
         assert len(units) == 9
-        assert units["康乐县人民政府"][2] == "已报送（按时）"
+        assert units["东乡族自治县人民政府"][2] == "已报送（按时）"
         assert units["和政县人民政府"][2] == "逾期（20天）"
         assert units["临夏县人民政府"][2] == "未发现" and units["临夏县人民政府"][4] == ""
         assert units[f"{PREFECTURE}人民政府"][2] == "未发现"
@@ -245,7 +245,7 @@ def test_roster_finding_rectify_close_and_export(served, browser, prefecture_rev
         page.click("form.filters button[type=submit]")
         page.wait_for_selector("#score-rows")
         ranked = [_cells(page, r)[:2] for r in page.locator("#score-rows tbody tr").all()]
-        assert ranked == [["1", "康乐县人民政府"], ["2", "和政县人民政府"]]
+        assert ranked == [["1", "东乡族自治县人民政府"], ["2", "和政县人民政府"]]
         page.locator("#score-rows tbody tr", has_text="和政县").locator("a:text-is('扣分明细')").click()
         page.wait_for_selector("#score-detail")
         detail = page.inner_text("#score-detail")
