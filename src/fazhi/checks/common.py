@@ -8,10 +8,11 @@ from typing import Iterable, Iterator
 from .. import catalog
 from ..model import Evidence, Fact, Report, Section
 from ..labels import PART_NAMES  # noqa: F401 (re-exported)
+from ..zh.years import ARABIC_YEAR, YEAR_RANGE
 
 
-YEAR_RX = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(年度?|年)(?!\d)")
-RANGE_RX = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
+YEAR_RX = re.compile(rf"(?<![\d.])({ARABIC_YEAR})\s*(年度?|年)(?!\d)")
+RANGE_RX = YEAR_RANGE
 from ..zh.titles import CITED_TITLE as BOOK_RX  # noqa: E402 - one pattern, in zh/titles.py
 SENT_END = "。！？!?；;\n"
 

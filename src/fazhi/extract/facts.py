@@ -30,7 +30,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Fact, Report
 from ..pipeline import component
-from ..zh.numerals import to_ascii_digits
+from ..zh.years import ARABIC_YEAR, year_value
 from .documents import extract_documents
 from .quantities import CLASSIFIERS, Quantity, find_quantities
 
@@ -214,14 +214,14 @@ def _balance(norm: str, a: int, b: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- year
 _YEAR_RE = re.compile(
-    r"(?P<y>(?:19|20)\d{2}|[二][〇零][一二三四五六七八九〇零]{2})\s*年"
+    rf"(?P<y>{ARABIC_YEAR}|[二][〇零][一二三四五六七八九〇零]{{2}})\s*年"
     r"(?P<period>度?(?:以来|至今|起|来|以前|之前|前|—|-|~|至|到))?"
 )
 _SENT_END = re.compile(r"[。!?\n]")
 
 
 def _year_value(s: str) -> int:
-    return int(to_ascii_digits(s))
+    return year_value(s)
 
 
 # --------------------------------------------------------------------------- indicators

@@ -17,6 +17,7 @@ from ..model import Report
 from ..pipeline import component
 from ..zh.masks import is_masked
 from ..zh.numerals import cn_number  # noqa: F401 - re-exported (tests, callers)
+from ..zh.years import ARABIC_YEAR, CN_YEAR, YEAR_RANGE
 from .. import catalog
 from .kind import any_pattern as _any_rx, any_word as _any, classify as classify_kind, plan_title
 from .places import Place, gazetteer, level_from_suffix, level_of
@@ -32,8 +33,8 @@ _YEAR = r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})"
 _NUM12 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_CN = re.compile(rf"({_YEAR})\s*年\s*({_NUM12})\s*月\s*({_NUM12})\s*[日号]")
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
-YEAR_RX = re.compile(r"(?<!\d)((?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年")
-_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?")
+YEAR_RX = re.compile(rf"(?<!\d)({ARABIC_YEAR}|{CN_YEAR})\s*年")
+_RANGE = YEAR_RANGE
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 
 
