@@ -23,7 +23,7 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
     """The safe loader, refusing a key written twice in one mapping."""
     source = "?"
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
