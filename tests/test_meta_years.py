@@ -328,3 +328,19 @@ def test_a_title_quoting_a_report_keeps_the_reports_year() -> None:
             "2016年,青岚市坚持依法行政,法治政府建设取得新进展。现将有关情况报告如下:\n"
             "一、主要做法和成效\n全年办理行政复议案件12件。\n")
     assert year(text) == 2016
+
+
+def test_news_about_a_years_work_takes_that_year_not_a_plans():
+    from fazhi import pipeline
+    from fazhi.api import build_report
+
+    def meta(text):
+        r = build_report(text.encode("utf-8"), media_type="text/plain")
+        pipeline.run(r, None, ["sections", "meta"])
+        return r.meta
+    m = meta("青禾县 不断推进法治政府建设工作\n\n本报讯 近日，市人大常委会副主任带队调研青禾县2020年度法治政府建设情况，"
+             "区级相关部门负责人陪同调研。调研组一行深入社区了解情况。\n")
+    assert (m.kind, m.report_year) == ("news", 2020)
+    m = meta("青禾县出台法治政府建设工作要点\n\n日前，青禾县出台2018年法治政府建设工作要点及任务分解，明确目标任务，"
+             "推动工作有序开展。\n")
+    assert m.kind == "news" and m.report_year is None

@@ -491,9 +491,22 @@ def extract_meta(report: Report, config: Config) -> None:
         # a research or blue-book chapter on a year is no unit's account of that year's work
         meta.report_year = None
         meta.evidence.pop("report_year", None)
+    elif meta.kind == "news" and meta.report_year is None:
+        # news about a year's work (调研东坡区2020年度法治政府建设情况): that year, where the
+        # story names it
+        m = _NEWS_YEAR.search(c.norm, 0, min(len(c.norm), _NEWS_YEAR_CHARS))
+        if m:
+            meta.report_year = int(m.group(1))
+            c.ev("report_year", m.start(1), m.end(1))
 
     # place
     _place(c, title_norm, title_span, issuer_lines)
+
+
+# the year of the work a story is about: 2020年度法治政府建设情况 (not a plan's 2018年…工作要点,
+# nor the year of an appraisal)
+_NEWS_YEAR = re.compile(rf"({ARABIC_YEAR})\s*年度?(?:全[省市县区])?法治政府建设(?:工作)?(?:情况|年度报告|成效)")
+_NEWS_YEAR_CHARS = 800
 
 
 def _normalize(s: str) -> str:
