@@ -118,7 +118,7 @@ SLOGAN_RE = re.compile(
     r"三集中三到位|三重一大|三个务必|五大发展理念|四个最严|两个毫不动摇|三项改革|三个形象|"
     r"三个监管|三级政务服务体系|一带一路|一网通办|一网统管|一窗受理|一次办|一件事|一站式|"
     r"一把手|两法衔接|收支两条线|两个清单|两单融合|三调联动|三治结合|三位一体|五级书记|"
-    r"[一二三四五六七八九十]+五普法|十[一二三四五]五)"
+    r"[一二三四五六七八九十]{1,2}五普法|十[一二三四五]五)"   # bounded: a long numeral run is never rescanned
 )
 # Ordinals and codes: a quantity preceded by one of these is not a quantity.
 _BAD_BEFORE = re.compile(r"(?:第|前|排名|列|No\.?|NO\.?|[A-Za-z0-9.·*+#/_\-〔\[])$")
