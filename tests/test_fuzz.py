@@ -119,3 +119,23 @@ def test_long_numeral_run_is_scanned_once():
         return min(out)
     small, large = best(4000), best(32000)
     assert large <= max(0.02, 16 * small), (small, large)
+
+
+def test_figures_of_one_endless_sentence_take_linear_time():
+    # a broken page whose whole text is one sentence with thousands of figures: each figure reads
+    # a bounded stretch of the sentence before it (a fuzz input of 50,000 characters in one
+    # clause took 2.5 s in one pattern); 8× the figures, at most 16× the time
+    import time
+    from fazhi.extract.facts import build_facts
+    from fazhi.model import Report
+
+    def best(k: int) -> float:
+        r = Report(text="县政府研究" + "执法监督工作办理3件" * k + "。")
+        out = []
+        for _ in range(3):
+            t = time.process_time()
+            build_facts(r)
+            out.append(time.process_time() - t)
+        return min(out)
+    small, large = best(300), best(2400)
+    assert large <= max(0.05, 16 * small), (small, large)

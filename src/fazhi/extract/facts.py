@@ -313,7 +313,8 @@ def clause_of(context: str) -> str:
 
 
 # a count of meetings that studied or heard topics (…研究…等工作N次), whatever the topics
-_MEETINGS_ON = re.compile(r"(?:研究|听取|审议|部署)[^，,。；;]*等(?:工作|事项|议题)$")
+_MEETINGS_ON = re.compile(r"(?:研究|听取|审议|部署)[^，,。；;]{0,40}等(?:工作|事项|议题)$")
+_MEETINGS_TAIL = 48      # the end of the clause is enough (a clause may be a whole page long)
 _NEXT_ITEM = re.compile(r"、([^、，,。；;：:]{1,10})")
 
 
@@ -343,7 +344,7 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
     if _BOUND_BEFORE.search(context) or _BOUND_QUOTE.search(quote) or _FAULTY_AFTER.search(after):
         return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
     clause = clause_of(context)
-    if kind == "count" and _MEETINGS_ON.search(clause):
+    if kind == "count" and _MEETINGS_ON.search(clause, max(0, len(clause) - _MEETINGS_TAIL)):
         return None                     # 研究行政立法、执法监督等工作11次: meetings on topics
     if kind == "rate":
         tail = _NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")   # the rates after the last figure
@@ -405,6 +406,8 @@ def _negative(ind: _Indicator, subject: str, context: str, clause: str, after: s
 
 # --------------------------------------------------------------------------- component
 _AFTER_WINDOW = 16      # characters after the number read for after_not (up to the sentence end)
+_CONTEXT_MAX = 600      # characters of the sentence before the number read for its cues (a sentence
+                        # of a broken page can be the whole page: each figure must not rescan it)
 
 
 def _sentence_starts(norm: str) -> list[int]:
@@ -446,7 +449,7 @@ def build_facts(report: Report) -> list[Fact]:
                 and (norm[ym.start() - 2].isdigit() or norm[ym.start() - 2] == "年")
             if not ym.group("period") and not ranged and ym.end() <= q.start:
                 year = _year_value(ym.group("y"))
-        context = norm[sent_start:q.start]
+        context = norm[max(sent_start, q.start - _CONTEXT_MAX):q.start]   # the sentence before the figure, bounded
         subj_norm = norm[span[0]:span[1]] if span else ""
         m_end = _SENT_END.search(norm, q.end, min(len(norm), q.end + _AFTER_WINDOW))
         after = norm[q.end:m_end.start() if m_end else min(len(norm), q.end + _AFTER_WINDOW)]
