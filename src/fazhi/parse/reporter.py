@@ -603,7 +603,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     meta, norm = c.meta, c.norm
     year = meta.report_year
     gaz = c.g()
-    view = Clean(norm)
+    view = _view(c)
     found: tuple[str, int, int] | None = None     # (name, start, end) of a government's place
     unit = None           # a department
     place_only = None     # the place of a title that names no organ
@@ -721,7 +721,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             _masked_level(c) == "township" and level_from_suffix(found[0]) != "township":
         # the text speaks of itself as a township (我镇, 镇党委) but its opening names a county
         # or city: the township's own name where written, else the reporter is unknown
-        found = level_place(view, gaz, self_level(view.s) or "镇", year)
+        found = level_place(view, gaz, _self_suffix(c) or "镇", year)
         contradicted = found is None
     if unit is not None:
         meta.department = unit.dept
@@ -752,8 +752,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         meta.level = "department"
         # a department that names only itself (我委, 局党组): its place is that of the level
         # it speaks of itself as (我市 …, 北京)
-        found = _self_level_place(c, view) if self_level(view.s) else None
-        if found is None and self_level(view.s) == "市":
+        found = _self_level_place(c, view) if _self_suffix(c) else None
+        if found is None and _self_suffix(c) == "市":
             found = _municipality_named(c)
     if found is not None and found[1] == INFERRED and not _SELF_PROVINCE.search(norm):
         # a province inferred from the places the text names, never written, in a text that
@@ -826,9 +826,23 @@ def _catalogue_issuers(c) -> list[tuple[str, int]]:
     return out
 
 
+def _view(c) -> Clean:
+    """The text without inserted pinyin, built once per report."""
+    if getattr(c, "_view", None) is None:
+        c._view = Clean(c.norm)
+    return c._view
+
+
+def _self_suffix(c) -> str | None:
+    """`self_level` of the report's text (through `_view`), computed once per report."""
+    if not hasattr(c, "_self_suffix"):
+        c._self_suffix = self_level(_view(c).s)
+    return c._self_suffix
+
+
 def _masked_level(c) -> str | None:
     """A township report whose name is masked or never given (我镇, 全乡, *乡): township."""
-    suf = self_level(Clean(c.norm).s)
+    suf = _self_suffix(c)
     if suf in ("镇", "乡", "街道"):
         n = len(re.findall(rf"(?:我|全|本){suf}|{suf}(?:党委|政府|人民政府)", c.norm))
         if n >= 2:
@@ -843,14 +857,14 @@ def _unnamed_level(c) -> str | None:
     """The level of a reporter never named, from the level it speaks of itself as (市政府,
     我县): a 市 is read as a prefecture (the county-level city's own texts name it); 区 is left
     unknown (a district or an autonomous region)."""
-    view = Clean(c.norm)
+    view = _view(c)
     if c.body_start is not None:
         vs = view.inv(c.body_start)
         m = _MASKED_SUBJECT.search(view.s, vs, vs + 200)
         if m:
             # the opening's subject is a masked place (xx市人民政府坚持…): the level of its suffix
             return _MASKED_LEVEL.get(m.group(1))
-    return _UNNAMED_LEVEL.get(self_level(view.s) or "")
+    return _UNNAMED_LEVEL.get(_self_suffix(c) or "")
 
 
 _MASKED_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
@@ -869,10 +883,10 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
         ps = province_subject(view.s[vs:end if end > vs else vs + 200], c.g())
         if ps is not None:
             return ps[0], *view.span(vs + ps[1], vs + ps[2])
-    suf = self_level(view.s)
+    suf = _self_suffix(c)
     if suf:
         found = level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)
-        if found is None and suf == "区" and re.search(r"自治区(?:人民政府|政府|党委)", view.s):
+        if found is None and suf == "区" and _AUTONOMOUS_ORGAN.search(view.s):
             # 我区/全区 of an autonomous region's own report
             found = level_place(view, c.g(), "省", c.meta.report_year)
         return found
