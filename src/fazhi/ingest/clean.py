@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import catalog
 from ..textnorm import PINYIN
+from ..zh.dates import NOT_POST_LABELS, POST_TIME_WORD
 from .lines import Line, trim
 
 SHORT = 80          # a "short" line (menus, footers, metadata rows)
@@ -43,7 +44,7 @@ _STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$"
                         r"|^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # labels of dates that are not the post date (a stamp right after one of them is skipped)
 # (also as a metadata table's cell: "| 生成日期/有效期: | 2022-01-29 14:59:17 |")
-_NOT_POST = re.compile(r"(?:成文|发文|印发|生成|施行|实施|有效|截止|失效)(?:日期|时间)?(?:\s*/\s*[\u4e00-\u9fff]{1,4})?"
+_NOT_POST = re.compile(rf"(?:{'|'.join(NOT_POST_LABELS)})(?:日期|时间)?(?:\s*/\s*[\u4e00-\u9fff]{{1,4}})?"
                        r"\s*[:：]?\s*[|｜]?\s*$")
 
 
@@ -216,8 +217,7 @@ def _set_date(hints: dict, d: str | None) -> None:
 
 # a portal's post date beside its other fields: "来源:人民日报编辑:admin时间:2022-10-10" (a bare
 # 时间/日期 label among 来源/编辑/作者 fields), "2025年07月30日 来源: 上海普陀" (the date, then 来源)
-_FIELD_DATE = re.compile(r"(?<!成文)(?<!发文)(?<!印发)(?<!生成)(?<!施行)(?<!实施)(?<!截止)(?<!失效)(?<!有效)"
-                         r"(?<!开始)(?<!结束)(?<!会议)(?<!活动)(?<!办理)(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_FIELD_DATE = re.compile(POST_TIME_WORD + r"\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_THEN_SOURCE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s+(?:信息)?来源\s*[:：]")
 _OTHER_FIELD = re.compile(r"来源|编辑|作者|责任编辑|浏览|点击")
 

@@ -17,6 +17,7 @@ from ..model import Report
 from ..pipeline import component
 from ..zh.masks import is_masked
 from ..zh.numerals import cn_number  # noqa: F401 - re-exported (tests, callers)
+from ..zh.dates import POST_TIME_WORD
 from ..zh.years import ARABIC_YEAR, CN_YEAR, YEAR_RANGE
 from .. import catalog
 from .kind import any_pattern as _any_rx, any_word as _any, classify as classify_kind, plan_title
@@ -319,6 +320,9 @@ def _header_issuers(c: _Ctx, title_start: int) -> list[Line]:
     return _split_orgs(c, prev[0])
 
 
+_POST_CUE = re.compile(rf"(发布|更新|发表|{POST_TIME_WORD})")
+
+
 def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tuple[str, int, int] | None:
     start_i = 0
     if title_end is not None:
@@ -330,7 +334,7 @@ def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tupl
             continue
         m = DATE_ISO.search(ln.s)
         # a post-date cue; 发文日期/成文日期/施行日期 are the document's own dates, not its posting
-        cue = re.search(r"(发布|更新|发表|(?<!成文)(?<!发文)(?<!印发)(?<!施行)(?<!实施)(?<!生成)(?:时间|日期))", ln.s)
+        cue = _POST_CUE.search(ln.s)
         if not m:
             m2 = DATE_CN.search(ln.s)
             if m2 and cue:
