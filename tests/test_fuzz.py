@@ -103,21 +103,22 @@ def test_unreadable_bytes_end_in_documented_error():
             fazhi.analyze(data, path="x.bin")
 
 
+def _best_cpu(fn, *args, rounds: int = 3) -> float:
+    """The least CPU time of `rounds` calls of fn(*args)."""
+    import time
+    out = []
+    for _ in range(rounds):
+        t = time.process_time()
+        fn(*args)
+        out.append(time.process_time() - t)
+    return min(out)
+
+
 def test_long_numeral_run_is_scanned_once():
     # a slogan pattern with an unbounded numeral run ([一…十]+五普法) rescanned the run from every
     # position: 85,000 一 took 11.5 s in find_quantities. Linear: 8× the run, at most 16× the time
-    import time
     from fazhi.extract.quantities import find_quantities
-
-    def best(n: int) -> float:
-        s = "办理" + "一" * n + "件。"
-        out = []
-        for _ in range(3):
-            t = time.process_time()
-            find_quantities(s)
-            out.append(time.process_time() - t)
-        return min(out)
-    small, large = best(4000), best(32000)
+    small, large = (_best_cpu(find_quantities, "办理" + "一" * n + "件。") for n in (4000, 32000))
     assert large <= max(0.02, 16 * small), (small, large)
 
 
@@ -125,17 +126,8 @@ def test_figures_of_one_endless_sentence_take_linear_time():
     # a broken page whose whole text is one sentence with thousands of figures: each figure reads
     # a bounded stretch of the sentence before it (a fuzz input of 50,000 characters in one
     # clause took 2.5 s in one pattern); 8× the figures, at most 16× the time
-    import time
     from fazhi.extract.facts import build_facts
     from fazhi.model import Report
-
-    def best(k: int) -> float:
-        r = Report(text="县政府研究" + "执法监督工作办理3件" * k + "。")
-        out = []
-        for _ in range(3):
-            t = time.process_time()
-            build_facts(r)
-            out.append(time.process_time() - t)
-        return min(out)
-    small, large = best(300), best(2400)
+    small, large = (_best_cpu(build_facts, Report(text="县政府研究" + "执法监督工作办理3件" * k + "。"))
+                    for k in (300, 2400))
     assert large <= max(0.05, 16 * small), (small, large)
