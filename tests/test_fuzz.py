@@ -105,7 +105,6 @@ def test_unreadable_bytes_end_in_documented_error():
 
 def _best_cpu(fn, *args, rounds: int = 3) -> float:
     """The least CPU time of `rounds` calls of fn(*args)."""
-    import time
     out = []
     for _ in range(rounds):
         t = time.process_time()
@@ -117,7 +116,6 @@ def _best_cpu(fn, *args, rounds: int = 3) -> float:
 def test_long_numeral_run_is_scanned_once():
     # a slogan pattern with an unbounded numeral run ([一…十]+五普法) rescanned the run from every
     # position: 85,000 一 took 11.5 s in find_quantities. Linear: 8× the run, at most 16× the time
-    from fazhi.extract.quantities import find_quantities
     small, large = (_best_cpu(find_quantities, "办理" + "一" * n + "件。") for n in (4000, 32000))
     assert large <= max(0.02, 16 * small), (small, large)
 
