@@ -272,7 +272,7 @@ class Hints:
 
     @classmethod
     def _check(cls, key: str) -> None:
-        if key not in cls.keys():
+        if key not in cls.__dataclass_fields__:        # a dict lookup: called on every access
             raise ValueError(f"unknown hint {key!r}; known hints: {', '.join(cls.keys())}")
 
     def get(self, key: str, default: Any = None) -> Any:
