@@ -215,6 +215,15 @@ def test_cli_correct_and_history(tmp_path, capsys):
     assert "层级 市级" in out and "人工更正  报告年度：2023年（人工更正，原为：2022年；张三" in out
     assert main(["correct", "1", "--history", "--format", "json", "--db", db]) == 0
     assert [h["field"] for h in json.loads(capsys.readouterr().out)] == ["level", "report_year"]
+    # a township, with its county: the parent it brings is said too
+    assert main(["correct", "1", "--jurisdiction", "和政县买家集镇", "--user", "张三",
+                 "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "所属地区：东乡族自治县 → 更正为 买家集镇" in out and "层级：市级 → 更正为 乡镇级" in out
+    assert "上级地区：" in out and "和政县" in out
+    assert "622" not in out                              # no adcode printed
+    assert main(["correct", "1", "--jurisdiction", "城关镇", "--db", db]) == 2
+    assert "乡镇街道请连同所属县区填写" in capsys.readouterr().err
 
 
 def test_corrected_document_keeps_the_contract():

@@ -54,8 +54,8 @@ def cmd_correct(args) -> int:
         _out(res)
         return 0
     for c in res["changes"]:
-        if c["field"] in ("adcode", "parent"):
-            continue
+        if c["field"] == "adcode":
+            continue                     # a code, not for the reader (the place names say it)
         how = "恢复为机器识别值" if c["action"] == "revert" else "更正为"
         print(f"{c['name']}：{c['old_text']} → {how} {c['new_text']}")
     print(f"报告 {args.id} 已按更正后的信息重新审核（共 {len(res['report_ids'])} 个版本）")
