@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fazhi import analyze_text
-from fazhi.parse.meta import _FIRST_YEAR
+from fazhi.parse.report_year import _FIRST_YEAR
 
 SECTION = "\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
 

@@ -110,7 +110,7 @@ class _Text:
 
 
 def any_word(s: str, words) -> bool:
-    """Any of the catalogue's plain markers in s (shared with parse/meta.py)."""
+    """Any of the catalogue's plain markers in s (shared with parse/report_year.py)."""
     return _any(s, words)
 
 

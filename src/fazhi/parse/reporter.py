@@ -2,7 +2,7 @@
 its level and, for a department, the department's own name.
 
 Called from the meta component (`meta._place` -> `resolve`), which gives the title, the issuer lines and
-the body start. The rules, in order:
+the body start; the place helpers it uses (`M`) are in parse/place.py. The rules, in order:
 
 1. A department written as the reporter — at the head of the title / an issuer line
    (湛江市司法局2023年…, 区卫健委2022年度…, 水利部2023年度…), as the subject of the
@@ -30,6 +30,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..zh.masks import MASK_RX, SOME_RX
+from . import place as M  # the place helpers of the meta component
+from .dates import _is_date_line
+from .lines import TOP_LINES, _BANNER, _BREADCRUMB, _ORG_END
+from .place import plausible_place
 from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
 
 CJK = "\u4e00-\u9fff"
@@ -74,25 +78,6 @@ class Clean:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         return self.at(a), (self.at(b - 1) + 1 if b > a else self.at(a))
-
-
-# -- place words -------------------------------------------------------------------
-_LEVEL_CHARS = "省市区县州旗盟镇乡"
-_PLACE_WORD = re.compile(rf"^(?:[全我本该各此现原其]|[{_LEVEL_CHARS}](?![{CJK}]*(?:自治)))")
-_NOT_IN_PLACE = re.compile(r"[厅局委办被的和与及、按照向对在为【】《》“”\"]|人民|政府|部门|单位|印发|转发")
-
-
-def plausible_place(name: str, gaz) -> bool:
-    """A name read by the suffix fallback is a place, not a place word (全市, 我省, 现按照区,
-    新区) or a phrase ending in a suffix (市财政局被市委市)."""
-    if name in gaz:
-        return name not in GENERIC_NAMES
-    core = re.sub(r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|新区|街道|苏木|[省市区县州旗盟镇乡])$", "", name)
-    if len(core) < 2 or name in GENERIC_NAMES:
-        return False
-    if _PLACE_WORD.match(name) or _NOT_IN_PLACE.search(name):
-        return False
-    return True
 
 
 # -- departments -------------------------------------------------------------------
@@ -585,18 +570,6 @@ def province_subject(sent: str, gaz) -> tuple[str, int, int] | None:
 
 
 # -- the resolution (called by the meta component) -------------------------------------
-class _MetaModule:
-    """The meta module's helpers (title context, gazetteer cues), looked up when called:
-    meta imports this module."""
-
-    def __getattr__(self, name):
-        from . import meta
-        return getattr(meta, name)
-
-
-M = _MetaModule()
-
-
 def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     """Who reports: sets jurisdiction, parent, province, level, adcode and department of
     c.meta (`c` is the meta component's context)."""
@@ -654,17 +627,17 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         # a department as the subject of the opening sentence, unless a government's place
         # comes first there
         starts = [opening]
-        first_long = next((ln.start for ln in c.lines[:M.TOP_LINES] if len(ln.s) >= 40 and
-                           re.search(r"[。，,；;]", ln.s) and not M._BANNER.search(ln.s[:20])), None)
+        first_long = next((ln.start for ln in c.lines[:TOP_LINES] if len(ln.s) >= 40 and
+                           re.search(r"[。，,；;]", ln.s) and not _BANNER.search(ln.s[:20])), None)
         if first_long is not None and first_long < opening:
             starts.append(first_long)      # an opening paragraph above a heading taken for the title
         after = title_span[1] if title_span else 0
-        first_line = next((ln.start for ln in c.lines[:M.TOP_LINES] if ln.start >= after and
-                           re.search(r"[。，,]", ln.s) and not M._BANNER.search(ln.s[:20])
-                           and not M._BREADCRUMB.search(ln.s[:20])), None)
+        first_line = next((ln.start for ln in c.lines[:TOP_LINES] if ln.start >= after and
+                           re.search(r"[。，,]", ln.s) and not _BANNER.search(ln.s[:20])
+                           and not _BREADCRUMB.search(ln.s[:20])), None)
         if first_line is not None and first_line < opening:
             starts.append(first_line)      # a short opening sentence
-        year_line = next((ln.start for ln in c.lines[:M.TOP_LINES] if ln.start >= after and
+        year_line = next((ln.start for ln in c.lines[:TOP_LINES] if ln.start >= after and
                           ln.start <= opening + 800 and _YEAR_LED.match(ln.s)), None)
         if year_line is not None and year_line not in starts:
             starts.append(year_line)       # the year-led opening of the account ('2024年,X局坚持…')
@@ -802,13 +775,13 @@ def _header_organs(c, title_span) -> list[tuple[str, int]]:
     """Organ lines of the header above the title or the body (中共X镇委员会, X镇人民政府)."""
     end = title_span[0] if title_span else (c.body_start if c.body_start is not None else 0)
     out = []
-    lines = c.lines[:M.TOP_LINES]
+    lines = c.lines[:TOP_LINES]
     for i, ln in enumerate(lines):
         if ln.start < end and len(ln.s) <= 24 and re.fullmatch(
                 rf"(?:中共)?[{CJK}]{{2,16}}?(?:委员会|人民政府|人民政|党委|党工委|办事处)", ln.s):
             out.append((ln.s, ln.start))
-        elif len(ln.s) <= 30 and i + 1 < len(lines) and M._is_date_line(lines[i + 1].s) and \
-                M._ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
+        elif len(ln.s) <= 30 and i + 1 < len(lines) and _is_date_line(lines[i + 1].s) and \
+                _ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
             out.append((ln.s, ln.start))      # the signature of a transmittal notice at the top
     return out
 
@@ -819,7 +792,7 @@ _ISSUER_FIELD = re.compile(r"^[\s\-–•·*]*(?:发布机构|制发机构|发�
 def _catalogue_issuers(c) -> list[tuple[str, int]]:
     """The issuer field of a catalogue header (- 发布机构: X镇人民政府)."""
     out = []
-    for ln in c.lines[:M.TOP_LINES]:
+    for ln in c.lines[:TOP_LINES]:
         m = _ISSUER_FIELD.match(ln.s)
         if m and len(ln.s) - m.end() >= 3:
             out.append((ln.s[m.end():], ln.start + m.end()))

@@ -1,0 +1,197 @@
+"""The title block and the signature block: the title (a catalogue field, or lines of the
+top block, with its subject broken off on the line above), the page title of the hints, the
+signature (date and issuers) and the issuers printed above the title."""
+from __future__ import annotations
+
+import re
+
+from .dates import DATE_CN, _is_date_line, _ymd
+from .lines import (CJK, TAIL_LINES, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, _HEADING, _ORG_END,
+                    _PLACE_SUFFIX, _TITLE_WORD, Line, _Ctx)
+
+_TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|思路|打算|汇报|"
+                        r"答记者问|指标体系|清单|一图读懂[^\n]{0,30})\s*(\([^()]{1,20}\))?[》〉]?$")
+_SITE_LABEL = re.compile(r"专栏|专题|栏目|网站|门户|频道|平台")
+
+
+def _title_ish(line: Line) -> bool:
+    s = line.s
+    if not (4 <= len(s) <= 90):
+        return False
+    if _BREADCRUMB.search(s) or _BANNER.search(s):
+        return False
+    if s[-1] in "。;；:：,，" or _is_date_line(s) or _HEADING.match(s):
+        return False
+    if re.search(r"[。;,]", s.replace("(", "").replace(")", "")):   # a sentence, not a title
+        return False
+    return bool(_TITLE_WORD.search(s)) or "法治" in s
+
+
+# -- title -------------------------------------------------------------------
+# a catalogue field of the page header ('标 题: …' is the title; '主题分类: …' never is)
+_BULLET = r"^[\s\-–•·*|｜]*"     # a bullet, or the cell border of a metadata table row
+_TITLE_FIELD = re.compile(_BULLET + r"(?:标\s*题|题\s*名|文章标题|题)\s*[:：]\s*")
+_CATALOGUE_FIELD = re.compile(_BULLET + r"(?:主题分类|分\s*类|索\s*引\s*号|发布机构|制发机构|发文机关|发文字号|文\s*号|"
+                              r"成文日期|成文时间|发文时间|发布日期|效力状态|有\s*效\s*性|体裁分类|组配分类|"
+                              r"公开方式|公开范围|内容概述|关\s*键\s*词)\s*[:：]")
+
+
+def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
+    lines = c.lines[:TOP_LINES]
+    for ln in lines:
+        if ln.start > TOP_CHARS:
+            break
+        m = _TITLE_FIELD.match(ln.s)
+        if m:
+            cell = re.match(r"[\s|｜]*([^|｜]*?)\s*(?:[|｜]|$)", ln.s[m.end():])   # one table cell
+            assert cell is not None
+            value = cell.group(1)
+            a = ln.start + m.end() + cell.start(1)
+            b = a + len(value)
+            if _title_ish(Line(a, b, value)):
+                return re.sub(r"\s*\n\s*", "", c.text[a:b]), a, b
+    for i, ln in enumerate(lines):
+        if ln.start > TOP_CHARS:
+            break
+        if _CATALOGUE_FIELD.match(ln.s):
+            continue
+        if len(ln.s) > 60 and ln.s[-1] in "。" :
+            break                       # the body has started
+        cut = _SITE_SUFFIX.search(ln.s) or _TAIL_WIDGET.search(ln.s)
+        if cut and _TITLE_WORD.search(ln.s, 0, cut.start()):
+            ln = Line(ln.start, ln.start + cut.start(), ln.s[:cut.start()])
+        if not _title_ish(ln) or (_SITE_LABEL.search(ln.s) and not _TITLE_END.search(ln.s)):
+            continue
+        start, end, s = ln.start, ln.end, ln.s
+        j = i
+        # a title broken over two or three lines
+        while not _TITLE_END.search(s) and j + 1 < len(lines) and j - i < 2:
+            nxt = lines[j + 1]
+            if len(nxt.s) > 40 or nxt.s[-1] in "。;；:：,，" or _BANNER.search(nxt.s) or _HEADING.match(nxt.s):
+                break
+            s = s + nxt.s
+            end = nxt.end
+            j += 1
+        if not _TITLE_END.search(s) and not _TITLE_END.search(ln.s):
+            # a line of the top block that is not a title by itself (e.g. an issuer)
+            if "法治" not in ln.s or not 8 <= len(ln.s) <= 32 or i > 5 or _SITE_LABEL.search(ln.s):
+                continue
+            s, end = ln.s, ln.end
+        elif not _TITLE_END.search(s):
+            s, end = ln.s, ln.end
+        # the subject of the title on the line above ("绵阳市市场监督管理局" / "2023年法治政府…")
+        prev = _title_subject(c, lines, i)
+        if prev is not None:
+            start = prev.start
+            if _ORG_END.search(prev.s):
+                c.title_organ = prev
+        title = re.sub(r"\s*\n\s*", "", c.text[start:end])
+        return title, start, end
+    return None
+
+
+_YEAR_HEAD = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|^年度")
+_YEAR_TAIL = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?$")
+_ORG_ALT = _ORG_END.pattern.rstrip("$")
+_SUBJECT_LINE = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUFFIX})"
+                           rf"(?:(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年度?)?$")
+
+
+def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
+    """The line right above title line `i` when it is the title's subject broken off: one organ
+    or place name (optionally with the year), no blank line between, and the title line
+    starts with the year (or the subject line ends with it). A title starting with 关于 is
+    complete; the organs above it are the header issuers."""
+    if i == 0:
+        return None
+    prev, ln = lines[i - 1], lines[i]
+    if "\n" in c.norm[prev.end:ln.start].replace("\n", "", 1):
+        return None                     # a blank line between: a header, not a broken title
+    if not _SUBJECT_LINE.match(prev.s) or prev.s.endswith("文件"):
+        return None
+    if not (_YEAR_HEAD.match(ln.s) or _YEAR_TAIL.search(prev.s)):
+        return None
+    return prev
+
+
+_SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-—]{1,2}\s+")
+# a page widget written after the title on its line ('…年度报告 二维码', '…报告 分享到')
+_TAIL_WIDGET = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印本页|打印|收藏)\s*$")
+
+
+def _hint_title(hint: str) -> str:
+    # page titles often carry the site name: "标题_XX县人民政府" / "标题 - 网站"
+    return _SITE_SUFFIX.split(hint.strip())[0].strip() or hint.strip()
+
+
+# -- signature ---------------------------------------------------------------
+def _signature(c: _Ctx) -> tuple[Line | None, str | None, list[Line]]:
+    """(date line, date, issuer lines) of the closing signature block."""
+    n = len(c.lines)
+    tail = c.lines[max(0, n - TAIL_LINES):]
+    min_start = int(len(c.norm) * 0.5)
+    date_idx = None
+    date = None
+    for k in range(len(tail) - 1, -1, -1):
+        ln = tail[k]
+        if ln.start < min_start:
+            break
+        m = DATE_CN.search(ln.s)
+        if not m:
+            continue
+        before = ln.s[:m.start()].strip()
+        after = ln.s[m.end():].strip(" ()（）")
+        if after or (before and not _ORG_END.search(before)):
+            continue
+        d = _ymd(*m.groups())
+        if d:
+            date_idx, date = k, d
+            break
+    issuers: list[Line] = []
+    if date_idx is not None:
+        dl = tail[date_idx]
+        m = DATE_CN.search(dl.s)
+        assert m is not None     # the date line was found by this pattern above
+        before = dl.s[:m.start()].rstrip()
+        if before:
+            issuers.extend(_split_orgs(c, Line(dl.start, dl.start + len(before), before)))
+        k = date_idx - 1
+        block: list[Line] = []
+        while k >= 0 and date_idx - k <= 4:
+            ln = tail[k]
+            orgs = _split_orgs(c, ln)
+            if not orgs:
+                break
+            block = orgs + block
+            k -= 1
+        issuers = block + issuers
+        return dl, date, issuers
+    # no dated signature: org lines closing the text
+    block = []
+    for ln in reversed(tail[-3:]):
+        orgs = _split_orgs(c, ln)
+        if not orgs or ln.start < min_start:
+            break
+        block = orgs + block
+    return None, None, block
+
+
+def _split_orgs(c: _Ctx, ln: Line) -> list[Line]:
+    s = ln.s
+    if len(s) > 60 or re.search(r"[。，,；;:：!！?？、]", s):
+        return []
+    out = []
+    for m in re.finditer(r"\S+", s):
+        part = m.group()
+        if len(part) < 3 or not _ORG_END.search(part) or _BANNER.search(part):
+            return []
+        out.append(Line(ln.start + m.start(), ln.start + m.end(), part))
+    return out
+
+
+def _header_issuers(c: _Ctx, title_start: int) -> list[Line]:
+    """Organs printed on the line right above the title (中共X县委　X县人民政府)."""
+    prev = [ln for ln in c.lines if ln.end <= title_start][-1:]
+    if not prev or not re.search(r"(人民政府|委)$", prev[0].s):
+        return []
+    return _split_orgs(c, prev[0])
