@@ -1,6 +1,6 @@
 """A calendar day typed by a person (a deadline, a corrected date): 2024-03-01, 2024/3/1,
 2024.3.1 or 2024年3月1日, full-width digits and spaces allowed. Dates read from report text are
-parsed in parse/meta.py; this is the form a reviewer enters, written once for every form field."""
+parsed in parse/dates.py; this is the form a reviewer enters, written once for every form field."""
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +31,7 @@ def read_day(text: object) -> dt.date:
 
 
 # Labels of a page's dates that are not its posting (成文日期, 会议时间, 有效期…): written once, for the
-# cleaner's metadata lines (ingest/clean.py) and the post date read from the text (parse/meta.py)
+# cleaner's metadata lines (ingest/clean.py) and the post date read from the text (parse/dates.py)
 NOT_POST_LABELS = ("成文", "发文", "印发", "生成", "施行", "实施", "截止", "失效", "有效",
                    "开始", "结束", "会议", "活动", "办理")
 # "时间"/"日期" not right after one of them

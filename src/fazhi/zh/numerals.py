@@ -1,7 +1,7 @@
 """Chinese numerals, written once: the value of a numeral (十二, 二〇二三, ②), a number as a
 numeral (12 → 十二), and digit-by-digit numerals read as ASCII digits (二〇二三 → 2023).
 
-Used by parse/meta (dates, years), parse/sections (heading ordinals), checks/structure
+Used by parse/dates and parse/report_year (dates, years), parse/sections (heading ordinals), checks/structure
 (expected heading markers), extract/facts (years) and supervision/corrections (typed years).
 Quantities inside the text (一千二百余人, 两万) are read by extract/quantities with cn2an on the
 spans its grammar found."""

@@ -1,7 +1,7 @@
 """Years as reports write them, defined once: 2023 / 二〇二三 / 二○二三, a span of years
 (2021-2025年, 2021年至2025年), and the value of a year written either way.
 
-The patterns that find a year in a sentence (parse/meta: the report's year, with Chinese
+The patterns that find a year in a sentence (parse/report_year: the report's year, with Chinese
 digits; checks/common: years a rule compares, Arabic only and not inside a decimal;
 extract/facts: the year of a figure, with its period suffix 以来/至今) are built from these."""
 from __future__ import annotations
