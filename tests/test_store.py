@@ -452,3 +452,19 @@ def test_upgrading_an_older_database_computes_the_verdicts_after_review(db_url, 
         assert a in [r["id"] for r in s.list_reports(verdict="合格")]
     finally:
         s.close()
+
+
+def test_two_processes_migrating_a_new_sqlite_file_at_once_leave_no_lock_file(tmp_path):
+    db = tmp_path / "new.db"
+    script = ("import sys\nfrom fazhi.corpus.store import Store\n"
+              "s = Store(sys.argv[1]).migrate()\nprint(s.revision())\ns.close()\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(db)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [e for _, e in outs]
+    revisions = {o.strip() for o, _ in outs}
+    assert len(revisions) == 1 and None not in revisions
+    left = {p.name for p in tmp_path.iterdir()}
+    assert not any("lock" in name for name in left), left
+    assert "new.db" in left

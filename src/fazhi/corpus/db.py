@@ -97,8 +97,11 @@ def migrate(engine: Engine, url: str, revision: str = "head") -> str | None:
 
 @contextlib.contextmanager
 def migration_lock(engine: Engine):
-    """SQLite: an exclusive lock on a file beside the database while the schema is checked
-    and upgraded (PostgreSQL takes an advisory lock inside the migration's transaction)."""
+    """SQLite: an exclusive lock while the schema is checked and upgraded (PostgreSQL takes an
+    advisory lock inside the migration's transaction). The lock is an flock on the database's
+    folder: it leaves no file behind, and unlike a lock on the database file itself, closing it
+    cannot drop the POSIX locks SQLite holds on that file in this process. Migrations of other
+    databases in the same folder wait for each other, which costs nothing at this size."""
     path = engine.url.database if engine.dialect.name == "sqlite" else None
     if not path or path == ":memory:":
         yield
@@ -109,16 +112,18 @@ def migration_lock(engine: Engine):
         yield
         return
     try:
-        fh = open(path + ".migrate-lock", "a+b")
-    except OSError:           # the database itself cannot be opened: that error is the one to show
+        fd = os.open(os.path.dirname(os.path.abspath(path)) or ".", os.O_RDONLY)
+    except OSError:           # the folder cannot be opened: the database's own error is the one to show
         yield
         return
-    with fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def current_revision(engine: Engine) -> str | None:
