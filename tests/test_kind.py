@@ -504,3 +504,20 @@ def test_empty_abstract_field_of_a_news_portal_makes_no_article():
             "内容摘要:\n\n作者简介:\n\n  本网讯 1月12日，青禾县召开法治政府建设工作推进会，"
             "县委副书记出席会议并讲话。会议通报了2023年度法治政府建设考核情况。\n")
     assert kind_of(text) == "news"
+
+
+def test_withheld_figures_under_a_named_title_are_a_report():
+    # the figures alone are masked: a real report with its numbers withheld, not a model text
+    body = ("2023年，青禾县坚持依法行政，县政府常务会议专题学法**次，办理行政复议案件××件，"
+            "行政机关负责人出庭应诉率达XX%，开展执法检查**次。\n" + MEASURES)
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + body) == "report"
+    # near misses: the same figures under a masked or an unnamed title, or names masked as well
+    assert kind_of("XX县2023年法治政府建设年度报告\n" + body) == "template"
+    assert kind_of("2023年法治政府建设年度报告\n" + body) == "template"
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + body + "组织××同志参加培训，走访XX村，开展***专项行动。\n") \
+        == "template"
+
+
+def test_figure_masks():
+    s = "召开会议**次，办理××件，占比XX%，走访XX村，20xx年"
+    assert [m.group() for m in masks.mask_hits(s) if masks.is_figure_mask(s, m)] == ["**", "××", "XX"]

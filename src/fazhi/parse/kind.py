@@ -267,22 +267,34 @@ def _report_heading(top: str) -> str | None:
 
 def _names_masked(s: str) -> bool:
     """A placeholder that stands for a name or a year (XX县, x镇, 某县, 20xx年), not one field of a
-    blank form date (XXXX-XX-XX) or code (DB33XXXX-XXXX)."""
+    blank form date (XXXX-XX-XX) or code (DB33XXXX-XXXX), nor a figure (学法**次)."""
     if masks.SOME_RX.search(s):
         return True
     form = set("-./")
     return any(s[m.start() - 1:m.start()] not in form and s[m.end():m.end() + 1] not in form
-               for m in masks.mask_hits(s))
+               and not masks.is_figure_mask(s, m) for m in masks.mask_hits(s))
 
 
-def _placeholders(line: str) -> int:
-    """Placeholders in a line; the parts of one masked date (XXXX-XX-XX, 20xx年x月x日) are one."""
+def _placeholders(line: str, names_only: bool = False) -> int:
+    """Placeholders in a line; the parts of one masked date (XXXX-XX-XX, 20xx年x月x日) are one;
+    with names_only, those that stand for a figure (**次, xx%) are not counted."""
     n, end = 0, -2
     for m in masks.mask_hits(line):
-        if not (m.start() - end <= 1 and line[end:m.start()] in ("", "-", ".", "/", "年", "月")):
+        if not (m.start() - end <= 1 and line[end:m.start()] in ("", "-", ".", "/", "年", "月")) \
+                and not (names_only and masks.is_figure_mask(line, m)):
             n += 1
         end = m.end()
     return n
+
+
+# a title that names the reporting government or department: a name of two or more characters
+# before an administrative suffix (青禾县, 云溪市司法局, 北干街道办事处)
+_REPORTER_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|自治区|市|自治州|州|盟|县|旗|区|镇|乡|街道|苏木)"
+                             r"(?:人民政府|政府|办事处)?[\u4e00-\u9fff]{0,8}?(?:[0-9]{4}年|关于|法治)")
+
+
+def _names_reporter(title: str) -> bool:
+    return bool(title) and not _names_masked(title) and bool(_REPORTER_NAMED.search(title))
 
 
 def _template(x: _Text, tpl) -> Decision | None:
@@ -294,10 +306,15 @@ def _template(x: _Text, tpl) -> Decision | None:
     disclaimer = _rx(tpl["disclaimer_patterns"])
     hits = masks.mask_hits(x.all)
     if hits:      # not those in a line of the site's copyright notice
-        n = sum(_placeholders(ln) for ln in x.all.split("\n") if not _hit(ln, disclaimer))
+        lines = [ln for ln in x.all.split("\n") if not _hit(ln, disclaimer)]
+        n = sum(_placeholders(ln) for ln in lines)
     else:
-        n = 0
-    if n >= tpl["masked_min"]:
+        lines, n = [], 0
+    # a title that names its reporter in full: placeholders that only hide figures (会议**次) make
+    # a page with its figures withheld, not a model text to fill in
+    named = n >= tpl["masked_min"] and _names_reporter(x.title_own)
+    n_names = sum(_placeholders(ln, names_only=True) for ln in lines) if named else n
+    if n_names >= tpl["masked_min"]:
         return Decision("template", "masked")
     if _hit(x.all[:4000], _rx(tpl["model_patterns"])):
         return Decision("template", "a model text")

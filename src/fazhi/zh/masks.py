@@ -36,6 +36,16 @@ _MASK_FIRST = re.compile(r"[*xX×〇○12]")
 SOME_RX = re.compile(rf"某{{1,2}}(?={_SUFFIX}|单位|部门)")
 
 
+# what follows a placeholder that stands for a figure (召开会议**次, 办理案件××件, 占比XX%): the
+# counter unit of a count, a percent sign, or 余/多 before the unit
+_FIGURE_AFTER = re.compile(r"\s*(?:余|多)?\s*(?:人次|万元|亿元|[次件个人家项场名户条篇期批所起宗份部台辆%‰万亿元])")
+
+
+def is_figure_mask(norm: str, m: re.Match) -> bool:
+    """A placeholder that stands for a figure (召开会议**次, 占比xx%), not for a name or a year."""
+    return bool(_FIGURE_AFTER.match(norm, m.end()))
+
+
 def mask_hits(norm: str) -> list[re.Match]:
     """Exactly MASK_RX.finditer(norm), tried only where a match can start."""
     hits: list[re.Match[str]] = []
