@@ -97,7 +97,7 @@ def _done(result: dict[str, Any]) -> Future:
 
 
 class _InlineExecutor(Executor):
-    def submit(self, fn, /, *args, **kwargs):
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
         f: Future = Future()
         try:
             f.set_result(fn(*args, **kwargs))

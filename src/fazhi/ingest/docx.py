@@ -85,9 +85,9 @@ def format_number(n: int, fmt: str) -> str:
 class Numbering:
     """Counters for w:numPr paragraphs, following the numbering part's definitions."""
 
-    def __init__(self, document):
+    def __init__(self, document: Any) -> None:
         self.nums: dict[str, tuple[str | None, dict[int, int]]] = {}
-        self.abstract: dict[str, dict[int, dict[str, Any]]] = {}
+        self.abstract: dict[str, dict[Any, Any]] = {}     # ilvl → level definition; "_link" → a style link
         self.counters: dict[str, dict[int, int]] = {}
         self.used: dict[str, set[int]] = {}
         try:

@@ -632,11 +632,11 @@ def _scope(store, place: str | None, year: int) -> list[tuple[dict[str, Any], st
     return out + _one_per_unit([(r, None, None) for r in rest])
 
 
-def _one_per_unit(rows):
+def _one_per_unit(rows: list[tuple[Any, Any, Any]]) -> list[tuple[Any, Any, Any]]:
     """One report per unit and year: a report before a 范文 copy, then the latest stored."""
     best: dict[tuple, tuple] = {}
     for r, name, region in rows:
-        k = (r["province"], r["jurisdiction"], r["department"], r["report_year"])
+        k: tuple = (r["province"], r["jurisdiction"], r["department"], r["report_year"])
         if k[1] is None:
             k = ("id", r["id"])
         cur = best.get(k)
