@@ -83,3 +83,27 @@ def test_a_stage_that_runs_again_replaces_its_own_diagnostics():
     r.diagnose("meta", "rule_failed", "kept")
     pipeline.run(r, pipeline=["facts"])
     assert [(d.stage, d.message) for d in r.diagnostics] == [("meta", "kept")]
+
+
+def test_every_component_declares_what_it_reads_and_writes():
+    for name in pipeline.DEFAULT_PIPELINE:
+        s = pipeline.spec(name)
+        assert s.writes, name
+        assert set(s.reads) | set(s.writes) <= pipeline.FIELDS, name
+    pipeline.validate(pipeline.DEFAULT_PIPELINE)
+
+
+def test_a_component_before_the_one_that_writes_what_it_reads_is_an_error():
+    with pytest.raises(pipeline.PipelineOrder, match="'facts' reads meta.*'meta' writes"):
+        pipeline.validate(["sections", "facts", "meta"])
+    with pytest.raises(pipeline.PipelineOrder, match="'checks'.*'parts'"):
+        pipeline.validate(["sections", "meta", "framework", "checks", "parts"])
+    # a part another component only adds to (sections.part) leaves a reader of the tree alone
+    pipeline.validate(["sections", "meta", "framework", "parts"])
+    # what no component of the pipeline writes is taken as there (a stored report, one step again)
+    pipeline.validate(["checks", "review"])
+
+
+def test_an_unknown_report_part_is_an_error_at_registration():
+    with pytest.raises(ValueError, match="unknown report part.*secitons"):
+        pipeline.component("x", reads=("secitons",))

@@ -1,9 +1,13 @@
 """Pipeline components: small functions registered by name, run in order over a Report.
 
-    @component("facts")
+    @component("facts", reads=("sections", "meta"), writes=("facts", "documents"))
     def extract_facts(report: Report, config: Config) -> None: ...
 
-A component annotates the report (meta, sections, facts, relations, findings); it never
+A component declares the parts of the report it reads and writes (names in `FIELDS`; a part
+under another, `sections.part`, is written without rewriting the rest). A pipeline that runs a
+component before the one that writes what it reads is an error (`PipelineOrder`), and so is an
+unknown name; a part nobody in the pipeline writes is taken as already there (a stored report
+analysed again from one step on). A component annotates the report (meta, sections, facts, relations, findings); it never
 rewrites `report.text`. What it could not do and went on without it records as a
 `Diagnostic` (`report.diagnose(stage, code, message, rule=...)`), not as a finding. `DEFAULT_PIPELINE` is the order `fazhi.analyze` runs.
 """
@@ -11,13 +15,33 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from typing import Callable
 
 from .config import Config
 from .model import Report
 
 Component = Callable[[Report, Config], None]
-_REGISTRY: dict[str, Component] = {}
+
+# what a component may read or write: Report attributes, and parts of them a component adds
+# without rewriting the rest (ingest gives text, norm, source, removed and hints)
+FIELDS = frozenset({
+    "text", "norm", "source", "removed", "hints",
+    "sections", "sections.part", "sections.areas",
+    "meta", "meta.framework",
+    "documents", "facts", "relations", "findings", "review",
+})
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    fn: Component
+    reads: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
+
+
+_REGISTRY: dict[str, Spec] = {}
 
 DEFAULT_PIPELINE = [
     "sections",     # parse/sections.py: heading tree
@@ -33,16 +57,31 @@ DEFAULT_PIPELINE = [
 ]
 
 
-def component(name: str) -> Callable[[Component], Component]:
+class PipelineOrder(ValueError):
+    """A component runs before the component that writes what it reads."""
+
+
+def component(name: str, *, reads: tuple[str, ...] = (),
+              writes: tuple[str, ...] = ()) -> Callable[[Component], Component]:
+    bad = [f for f in (*reads, *writes) if f not in FIELDS]
+    if bad:
+        raise ValueError(f"component {name!r} declares unknown report part(s): {', '.join(bad)}; "
+                         f"known: {', '.join(sorted(FIELDS))}")
+
     def register(fn: Component) -> Component:
-        _REGISTRY[name] = fn
+        _REGISTRY[name] = Spec(name, fn, tuple(reads), tuple(writes))
         return fn
     return register
 
 
-def get(name: str) -> Component:
+def spec(name: str) -> Spec:
     _load_builtin()
     return _REGISTRY[name]
+
+
+def get(name: str) -> Component:
+    _load_builtin()
+    return _REGISTRY[name].fn
 
 
 def names() -> list[str]:
@@ -79,13 +118,28 @@ def _load_builtin() -> None:
         _loaded = True
 
 
+def _covers(written: str, read: str) -> bool:
+    """Writing `written` changes what a reader of `read` sees: the same part, or a whole that
+    holds it (writing meta rewrites meta.framework; adding sections.part leaves a reader of the
+    heading tree, `sections`, as it was)."""
+    return written == read or read.startswith(written + ".")
+
+
 def validate(pipeline: list[str]) -> None:
-    """Raise UnknownComponent for a name that no component registered."""
+    """Raise UnknownComponent for a name that no component registered, PipelineOrder for a
+    component placed before one that writes what it reads."""
     _load_builtin()
     unknown = [n for n in pipeline if n not in _REGISTRY]
     if unknown:
         raise UnknownComponent(f"unknown pipeline component(s): {', '.join(unknown)}; "
                                f"known: {', '.join(sorted(_REGISTRY))}")
+    for i, name in enumerate(pipeline):
+        for later in pipeline[i + 1:]:
+            clash = [r for r in _REGISTRY[name].reads
+                     if any(_covers(w, r) for w in _REGISTRY[later].writes)]
+            if clash and later != name:
+                raise PipelineOrder(f"pipeline component {name!r} reads {', '.join(clash)}, which "
+                                    f"{later!r} writes after it: put {later!r} first")
 
 
 def run(report: Report, config: Config | None = None, pipeline: list[str] | None = None) -> Report:
@@ -102,7 +156,7 @@ def run(report: Report, config: Config | None = None, pipeline: list[str] | None
         if any(d.stage == name for d in report.diagnostics):
             report.diagnostics = [d for d in report.diagnostics if d.stage != name]
         t0 = time.perf_counter()
-        _REGISTRY[name](report, config)
+        _REGISTRY[name].fn(report, config)
         report.timings[name] = time.perf_counter() - t0
     return report
 

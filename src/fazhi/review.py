@@ -133,7 +133,7 @@ def verdict(report: Report, config: Config | None = None, decisions: Decisions |
                   "建议酌情修改），按“无严重问题、法定内容齐全为合格”的规则判定。")
 
 
-@component("review")
+@component("review", reads=("meta", "findings"), writes=("review",))
 def review_component(report: Report, config: Config) -> None:
     """Pipeline component: the verdict before any reviewer decision (decisions come from the store/web)."""
     from .checks.years import timeliness

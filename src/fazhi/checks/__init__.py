@@ -27,7 +27,7 @@ def _load_families() -> None:
     _loaded = True
 
 
-@component("checks")
+@component("checks", reads=("text", "norm", "hints", "removed", "sections", "sections.part", "sections.areas", "meta", "meta.framework", "documents", "facts", "relations"), writes=("findings",))
 def checks(report: Report, config: Config) -> None:
     run_checks(report, config)
 

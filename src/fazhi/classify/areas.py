@@ -219,7 +219,7 @@ def _section_areas(sec: Section, hits: list[tuple[int, str, tuple[str, ...]]], s
     return ordered
 
 
-@component("areas")
+@component("areas", reads=("norm", "sections", "meta.framework"), writes=("sections.areas",))
 def areas(report: Report, config: Config) -> None:
     fw = report.meta.framework
     idx = area_index(fw if fw in framework_ids() else None)

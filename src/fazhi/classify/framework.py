@@ -130,7 +130,7 @@ def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str
     return win, best[win][1], scores
 
 
-@component("framework")
+@component("framework", reads=("meta", "sections"), writes=("meta.framework",))
 def framework(report: Report, config: Config) -> None:
     fw, span, _ = detect(report)
     report.meta.framework = fw

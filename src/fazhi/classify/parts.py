@@ -175,7 +175,7 @@ def _fill_parts(s: Section) -> None:
     s.parts = [s.part] + [p for p in extra if p != s.part] if s.part in extra else [s.part]
 
 
-@component("parts")
+@component("parts", reads=("sections", "meta.framework"), writes=("sections.part",))
 def parts(report: Report, config: Config) -> None:
     for s in report.all_sections():
         s.part = s.part_basis = None

@@ -474,7 +474,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-@component("facts")
+@component("facts", reads=("text", "norm", "hints", "sections", "meta"), writes=("facts", "documents"))
 def extract_facts(report: Report, config: Config) -> None:
     report.facts = build_facts(report)
     if report.hints.ocr_low:

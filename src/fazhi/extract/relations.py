@@ -718,6 +718,6 @@ def build_relations(report: Report) -> list[Relation]:
     return ctx.relations
 
 
-@component("relations")
+@component("relations", reads=("norm", "facts"), writes=("relations",))
 def extract_relations(report: Report, config: Config) -> None:
     report.relations = build_relations(report)

@@ -24,7 +24,7 @@ _SALUTATION = re.compile(rf"^[{CJK}、，,() ]{{2,60}}[:：]$")
 
 
 # -- the component -------------------------------------------------------------
-@component("meta")
+@component("meta", reads=("text", "norm", "hints", "removed", "sections"), writes=("meta",))
 def extract_meta(report: Report, config: Config) -> None:
     c = _Ctx(report)
     meta = report.meta

@@ -689,6 +689,6 @@ def _assign_ids(nodes: list[_Node], prefix: str) -> None:
         _assign_ids(n.children, n.sec.id)
 
 
-@component("sections")
+@component("sections", reads=("text", "norm", "hints"), writes=("sections",))
 def sections(report: Report, config: Config) -> None:
     report.sections = build_sections(report)

@@ -405,7 +405,7 @@ def apply_doc(doc: dict[str, Any], entries: Mapping[str, Mapping[str, Any]]) -> 
     return doc
 
 
-@component("corrections")
+@component("corrections", reads=("meta", "hints"), writes=("meta",))
 def corrections_component(report, config) -> None:
     """Pipeline component: the reviewers' corrections of meta (report.hints.corrections, put
     there by the store for a report it holds corrections for); nothing otherwise."""
