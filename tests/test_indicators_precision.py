@@ -150,3 +150,78 @@ def test_blind_page_cues(text, quote, indicator):
 ])
 def test_blind_page_cues_second_set(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
+
+
+# -- cues from a third set of pages nobody had tuned on (issue #10, tuning set) -------------
+@pytest.mark.parametrize("text,quote,indicator", [
+    # 其中… read through balanced asides: the parts of the total stay parts
+    ("全县共有人民调解委员会120个。其中，乡镇(街道)、村(社区)人民调解委员会112个。", "112个", None),
+    ("全县共有人民调解委员会120个。", "120个", "mediation_committees"),
+    # an aside listing what a total includes: its figures are parts of the total
+    ("发布市政府规章11件(含新制定6件，修改3件，废止2件)。", "2件", None),
+    ("全年废止市政府规章2件。", "2件", "normative_docs_cleanup"),
+    # an average stated right before the number; a list adjusted to a size is the list
+    ("县级部门权力清单平均为295项。", "295项", None),
+    ("县级行政权力清单调整到2950项。", "2950项", "power_list_items"),
+    ("全年调整行政权力事项36项。", "36项", None),
+    # items removed, transferred or outsourced are not the list; what is kept is
+    ("全年取消下放行政权力85项。", "85项", None),
+    ("清理规范行政权力中介服务事项40项。", "40项", None),
+    ("各部门共梳理出权力事项5120项，保留权力事项2310项。", "5120项", None),
+    ("各部门共梳理出权力事项5120项，保留权力事项2310项。", "2310项", "power_list_items"),
+    # documents published are not documents issued
+    ("全年制定行政规范性文件31件。", "31件", "normative_docs_issued"),
+    ("在政府网站主动公开行政规范性文件31件。", "31件", "info_disclosure_items"),
+    # rounds of case-file review count; grades of files do not
+    ("全年开展行政执法案卷评查3次。", "3次", "case_file_reviews"),
+    ("评选优秀案卷3次。", "3次", None),
+    # newly certified officers are an addition, not the holders
+    ("新增持证执法人员6名。", "6名", None),
+    ("全镇持证执法人员26名。", "26名", "enforcement_certified"),
+    ("全镇5名执法人员全部取得行政执法证。", "5名", None),
+    ("全镇现有执法人员5名，均持证上岗。", "5名", "enforcement_personnel"),
+    # licensing requests received and service items completed at the service hall
+    ("全年受理行政许可业务5230件。", "5230件", "gov_services_cases"),
+    ("全年办结各类审批服务事项860件。", "860件", "gov_services_cases"),
+    ("政务窗口受理群众投诉申请52件。", "52件", None),
+    # firms visited are not the stock of firms
+    ("深入30余家企业了解生产经营情况。", "30余家", None),
+    ("全镇共有企业30余家。", "30余家", "market_entities"),
+    # the body's own staff lawyers are not the advisers it retains
+    ("聘请法律顾问4名，公职律师2名。", "4名", "legal_advisers"),
+    ("聘请法律顾问4名，公职律师2名。", "2名", None),
+    # legal opinions given count as adviser matters, remarks on items reviewed do not
+    ("法律顾问审查合同协议60件，提出法律意见85条。", "85条", "legal_adviser_matters"),
+    ("全年审查合同协议60件，提出审查意见85条。", "85条", None),
+    # a speech at a study meeting is not a study session
+    ("县政府党组理论学习中心组集中学法8次。", "8次", "law_study_sessions"),
+    ("党组成员围绕宪法学习作研讨发言2次。", "2次", None),
+    # a lecture is the leadership's study, or 普法, only when the sentence says for whom
+    ("举办领导干部法治专题讲座3期。", "3期", "law_study_sessions"),
+    ("走进社区为居民开展法治讲座12场。", "12场", "pufa_events"),
+    ("2024年开展法治讲座3场。", "3场", None),
+    # general Party-member education is not 法治培训; Party-member officials' law training is
+    ("围绕法治建设，组织党员教育培训210期，培训党员1.2万人次。", "210期", None),
+    ("围绕法治建设，组织党员教育培训210期，培训党员1.2万人次。", "1.2万人次", None),
+    ("组织党员干部法治培训21期，参训党员干部3200人次。", "3200人次", "training_participants"),
+    # the public named in a later clause does not make trainees an audience; the next one does
+    ("组织执法人员法治培训5场，参训人员150人次，全面规范执法流程，群众满意度不断提高。", "150人次",
+     "training_participants"),
+    ("组织法治培训，参训820人次，群众占六成。", "820人次", None),
+    # a group reached by a 普法 event; a bare "N人次参加" needs the sentence to name the event
+    ("开展普法进校园活动6场，覆盖特殊群体500余人次。", "500余人次", "pufa_participants"),
+    ("开展宪法宣传活动，近2万人次参加。", "近2万人次", "pufa_participants"),
+    ("举办实务讲堂，面向高校师生授课，近2万人次参加。", "近2万人次", None),
+    # a list of named acts before 等: the clause is the subject, the titles do not type it
+    ("组织学习《宪法》《信访工作条例》等法律法规6次。", "6次", "law_study_sessions"),
+    ("组织学习《乡村振兴战略规划》等文件6次。", "6次", None),
+    # those an activity of the previous clause reached
+    ("举办领导干部法治专题培训班3期，覆盖科级干部600余人次。", "600余人次", "training_participants"),
+    ("举办乡村振兴专题培训班3期，覆盖科级干部600余人次。", "600余人次", None),
+    # a page reporting a court's published report: the litigation figures are the courts'
+    ("某省高级人民法院发布2023年行政案件司法审查报告。报告显示，全省法院审结一审行政案件9000件，"
+     "行政机关负责人出庭应诉率达98%。", "98%", None),
+    ("全省法院审理的行政诉讼案件中，行政机关负责人出庭应诉率达98%。", "98%", "head_appearance_rate"),
+])
+def test_tuning_set_cues(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator

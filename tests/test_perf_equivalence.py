@@ -80,10 +80,21 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
     places = kind == "count" and noun_after and bool(F._PLACE_NOUN.search(subject))
     if kind != "rate" and F._RATE_WORD.search(subject):
         return None
-    if kind == "count" and F._AVERAGE.search(subject):
+    if kind == "count" and (F._AVERAGE.search(subject) or F._AVERAGE_BEFORE.search(context)):
         return None
     if kind != "rate" and F._PART_OF.search(context):    # rule added by the indicators task
         return None
+    if subject[0] == "等" and clause.endswith(subject):
+        subject = F._TITLE.sub("《》", clause)
+    found = _old_first(kind, unit, subject, context, clause, after, places)
+    if found is None and kind == "count" and F._COVERED.match(clause):
+        prev = F.clause_of(context[:len(context) - len(clause) - 1])
+        if prev:
+            found = _old_first(kind, unit, prev + subject, context, clause, after, places)
+    return found
+
+
+def _old_first(kind, unit, subject, context, clause, after, places):
     for ind in F._candidates(kind, unit):
         if not all(p.search(subject) for p in ind.subject):
             continue
@@ -99,6 +110,8 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
             continue
         if any(p.search(context) for p in ind.context_not) or \
                 any(p.search(clause) for p in ind.clause_not) or any(p.search(after) for p in ind.after_not):
+            continue
+        if any(w.search(subject) and not (c.search(subject) or c.search(context)) for w, c in ind.needs):
             continue
         return ind.id
     return None

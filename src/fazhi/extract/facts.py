@@ -11,7 +11,8 @@ For each quantity found by `quantities.find_quantities` (document titles exclude
   indicator means — a threshold or shortfall (少于5人, 不足20次, 仅37件), a part of a stated total
   (其中…), the faulty part of one (…有2件被提出修改意见), an average, a count of places or units
   named right after the number (4个社区…事项加载), or a negative cue of the entry (`context_not`,
-  `clause_not`, `after_not`, `clause_scope`). A figure shared by a list of rates
+  `clause_not`, `after_not`, `clause_scope`, `needs`), or a litigation figure of a page that
+  reports a court's own published report. A figure shared by a list of rates
   (审核率、备案率均为100%) is read as the first rate of the list.
 - year: the year the sentence ties the figure to ("2020年，…共受理…" -> 2020); a period
   ("2019年至今", "2017年以来") or no year -> None.
@@ -53,7 +54,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:达到了?|达|(?<![行作认])为|是|有|共计|共有|共|计|约|累计|合计|总计|分别为|分别|均为|均达|(?<!平)均|已|了|的|占|"
     r"力争|争取|确保|保持|稳定|"
-    r"(?:提高|提升|增加|增长|上升|扩大|压缩|精简|缩短|缩减|减少|减至|下降|降低|控制|保持|稳定|维持)(?:到|至|在)|"
+    r"(?:提高|提升|增加|增长|上升|扩大|压缩|精简|缩短|缩减|减少|减至|下降|降低|控制|保持|稳定|维持|调整)(?:到|至|在)|"
     r"增至|降至|少于|多于|低于|高于|不少于|不低于|不超过|不高于|仅有|只有|仅为|仅|只|[\s“”\"'‘’(:])$"
 )
 _AFTER_STOP = re.compile(
@@ -239,11 +240,17 @@ class _Indicator:
     clause_not: list[re.Pattern]
     after_not: list[re.Pattern]
     counts_places: bool
+    needs: list[tuple[re.Pattern, re.Pattern]]
+    court_null: bool
 
 
 _RATE_WORD = re.compile(r"(?:率|比例|比率)$")
 _AVERAGE = re.compile(r"人均|平均|户均|每人|每名|每个")
-_PART_OF = re.compile(r"其中[^;；。)）]*$")   # inside "其中…" up to the clause end
+# an average stated right before the number: 县级清单平均为295项 (the subject stops before 均为)
+_AVERAGE_BEFORE = re.compile(r"(?:人均|平均|户均)(?:为|达到?|是|约)?$")
+# inside "其中…" up to the clause end (balanced asides read through: 其中,乡镇(街道)、村(社区)…),
+# or inside an aside listing what a total includes: 11件(含新制定6件,修改3件,废止2件)
+_PART_OF = re.compile(r"(?:其中(?:[^;；。()（）]|\([^()]*\))*|\((?:含|包括|其中)[^()]*)$")
 # a threshold or a shortfall right before the number: 少于5人, 仅37件 (the quote's own 不足/不到 too)
 _BOUND_BEFORE = re.compile(r"(?:少于|多于|低于|高于|不足|不到|不超过|不高于|仅有|只有|仅为|仅|只)$")
 _BOUND_QUOTE = re.compile(r"^(?:不足|不到|不超过)")
@@ -276,6 +283,8 @@ def indicators() -> list[_Indicator]:
             clause_not=[re.compile(p) for p in d.get("clause_not", [])],
             after_not=[re.compile(p) for p in d.get("after_not", [])],
             counts_places=bool(d.get("counts_places")),
+            needs=[(re.compile(a), re.compile(b)) for a, b in d.get("needs", [])],
+            court_null=bool(d.get("not_in_court_report")),
         ))
     return out
 
@@ -357,10 +366,31 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
     after_clause = after_m.group()
     if kind != "rate" and _RATE_WORD.search(subject):
         return None                     # a count is never the rate its phrase names
-    if kind == "count" and _AVERAGE.search(subject):
-        return None                     # 人均办案量150件 is an average, not a count of cases
+    if kind == "count" and (_AVERAGE.search(subject) or _AVERAGE_BEFORE.search(context)):
+        return None                     # 人均办案量150件, 清单平均为295项: an average, not a count
     if kind != "rate" and _PART_OF.search(context):
         return None                     # 其中维持30件、撤销8件: parts of a stated total, not the total
+    if subject[0] == "等" and clause.endswith(subject):
+        # 学习《宪法》《条例》等法律法规6次: the list of named acts is cut off; the titles
+        # themselves say nothing of what is counted (《信访工作条例》 is no petition)
+        subject = _TITLE.sub("《》", clause)
+    found = _first_match(kind, unit, subject, context, clause, after, places, after_clause)
+    if found is None and kind == "count" and _COVERED.match(clause):
+        # 举办法治培训班3期,覆盖干部600人次: those the activity of the previous clause reached
+        prev = clause_of(context[:len(context) - len(clause) - 1])
+        if prev:
+            found = _first_match(kind, unit, prev + subject, context, clause, after, places, after_clause)
+    return found
+
+
+_TITLE = re.compile(r"《[^《》]*》")
+# a clause of the people an activity reached: 覆盖干部600人次, 惠及群众2万人
+_COVERED = re.compile(r"\s*(?:覆盖|惠及)")
+
+
+def _first_match(kind: str, unit: str | None, subject: str, context: str, clause: str, after: str,
+                 places: bool, after_clause: str) -> str | None:
+    """The first catalogue entry of this kind and unit that `subject` and the sentence match."""
     pre = _subject_prefilter(kind, unit)
     if pre is not None and not pre.search(subject):
         return None
@@ -401,7 +431,26 @@ def _negative(ind: _Indicator, subject: str, context: str, clause: str, after: s
     for p in ind.after_not:
         if p.search(after):
             return True
+    for when, cue in ind.needs:
+        if when.search(subject) and not cue.search(subject) and not cue.search(context):
+            return True
     return False
+
+
+# a page that reports a court's own statistics (法院发布…司法审查报告/白皮书): its litigation
+# figures are the courts', not those of a government answering suits
+_COURT_REPORT = re.compile(r"法院[^。\n]{0,20}(?:发布|公布|通报|发表)[^。\n]{0,40}(?:报告|白皮书)")
+_COURT_HEAD = 300       # the page's opening says whose report it is
+
+
+@functools.lru_cache(maxsize=1)
+def _court_null_ids() -> frozenset[str]:
+    return frozenset(ind.id for ind in indicators() if ind.court_null)
+
+
+def court_report(norm: str) -> bool:
+    """Does the page open by reporting a court's published report on its cases?"""
+    return bool(_COURT_REPORT.search(norm, 0, _COURT_HEAD))
 
 
 # --------------------------------------------------------------------------- component
@@ -422,6 +471,7 @@ def build_facts(report: Report) -> list[Fact]:
     years = [m for m in _YEAR_RE.finditer(norm) if not _in_spans(doc_spans, m.start())]
     year_pos = [m.start() for m in years]
     has_sections = bool(report.sections)
+    court_null = _court_null_ids() if court_report(norm) else frozenset()
     facts: list[Fact] = []
     prev_end = 0
     prev_subject: tuple[int, int] | None = None
@@ -456,6 +506,8 @@ def build_facts(report: Report) -> list[Fact]:
         indicator = match_indicator(q.kind, q.unit, subj_norm, context, after=after,
                                     quote=norm[q.start:q.end],
                                     noun_after=span is not None and span[0] >= q.end)
+        if indicator in court_null:
+            indicator = None                        # a court's statistics, not the reporter's suits
         section = sec.id if sec is not None else None
         facts.append(Fact(
             id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,
