@@ -683,3 +683,37 @@ def test_township_party_committee_and_government_as_the_subject():
     m = meta_of("2022年，城关镇党委、政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
                 "一、主要举措和成效\n镇党委研究法治工作4次。我镇化解矛盾纠纷40件。\n")
     assert (m.jurisdiction, m.level) == ("城关镇", "township")
+
+
+def test_district_branch_of_a_city_department_reports_for_the_district():
+    m = meta_of("杭州市公安局萧山区分局关于2023年度法治政府建设情况的报告\n"
+                "2023年，我分局在市局党委和区委、区政府的领导下，坚持依法行政，成效明显。\n" + BODY)
+    assert who(m) == ("萧山区", "department", "公安局萧山区分局", "杭州市", "浙江省")
+    # the branch named by the district's short name: the district written in the text
+    m = meta_of("2023年度，市交通运输局萧山管理局深入落实萧山区委区政府部署，扎实推进法治建设各项工作。"
+                "现将我局2023年度法治政府建设工作开展情况报告如下：\n" + BODY)
+    assert (m.jurisdiction, m.department, m.parent, m.province) == ("萧山区", "交通运输局萧山管理局", None, "浙江省")
+
+
+def test_bureau_of_a_city_department_that_names_no_district_stays_the_citys():
+    # 交通管理局 of a city's police: no district in its name
+    m = meta_of("杭州市公安局交通管理局关于2023年度法治政府建设情况的报告\n"
+                "2023年，我局坚持依法行政，规范执法程序，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.department) == ("杭州市", "公安局交通管理局")
+    # a short name the text never writes as a district: not read as one
+    assert R.branch_place("交通运输局萧山管理局", "全市交通运输工作", gazetteer()) is None
+
+
+def test_words_of_a_heading_below_the_opening_are_no_department():
+    text = ("2023年以来，在市委、市政府的领导下，我局深入学习贯彻习近平法治思想，扎实推进各项任务，"
+            "现将我局本年度法治政府建设情况报告如下：\n一、主要举措和成效\n（一）加强组织领导\n"
+            "一是及时调整领导小组。根据人员变动，跟进调整局法治建设领导小组，明确责任分工。\n"
+            "二是压实责任。公示《杭州市交通运输局关于2022年法治政府建设情况的报告》，局党组定期研究法治工作。\n")
+    m = meta_of(text)
+    assert (m.department, m.jurisdiction, m.level) == ("交通运输局", "杭州市", "department")
+
+
+def test_department_subject_of_the_opening_above_the_first_heading_is_still_read():
+    m = meta_of("2023年，杭州市司法局坚持依法行政，全面落实工作部署。各项任务有序推进。\n"
+                "一、主要举措和成效\n一是调整领导小组。\n" + BODY)
+    assert (m.department, m.jurisdiction) == ("司法局", "杭州市")

@@ -184,9 +184,15 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
         if mp and _core_ok(core[mp.end():]) and len(core) - mp.end() >= 2 and plausible_place(mp.group(), gaz):
             chain = [(j, j + mp.end(), mp.group())]
             j, core = j + mp.end(), core[mp.end():]
+    # a city department's branch in a district: 公安局X区分局, 交通运输局X管理局 -> X区, the whole
+    # name is the department and the city written before it is the district's parent
+    br = branch_place(core, view.s, gaz)
+    if br is not None:
+        st, en, name = br
+        chain = chain + [(j + st, j + en, name)]
     # a vertically managed department: 国家税务总局X县税务局 -> X县, 税务局
     inner = [h for h in gaz.find(core, free_text=False) if h[2] not in GENERIC_NAMES and 0 < h[0] and h[1] < len(core)]
-    if inner and not chain:
+    if inner and not chain and br is None:
         st, en, name = inner[-1]
         rest = core[en:]
         if _core_ok(rest):
@@ -201,6 +207,31 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
     elif not level_char and ((_CENTRAL_END.search(core) and not core.endswith("分局")) or core.startswith("国家")):
         u.central = True               # 司法部, 审计署, 国家卫生健康委
     return u
+
+
+_BRANCH = re.compile(rf"^[{CJK}]{{2,10}}?(?:局|委)([{CJK}]{{2,6}}?)(?:分局|管理局)$")
+_COUNTY_SUFFIXES = ("区", "县", "市", "旗")
+
+
+def branch_place(core: str, text: str, gaz) -> tuple[int, int, str] | None:
+    """The district of a city department's branch (公安局X区分局, 交通运输局X管理局): (start, end in
+    `core`, the district's name), when the district is a county-level place of the gazetteer,
+    written in full in the name or, for a short form (X管理局), elsewhere in `text`."""
+    m = _BRANCH.match(core)
+    if not m:
+        return None
+    inner = m.group(1)
+    if inner in GENERIC_NAMES:
+        return None
+    if any(p.rank == "county" for p in gaz.lookup(inner)):
+        return m.start(1), m.end(1), inner
+    if inner.endswith(_COUNTY_SUFFIXES):
+        return None
+    fulls = [inner + sfx for sfx in _COUNTY_SUFFIXES
+             if inner + sfx in text and any(p.rank == "county" for p in gaz.lookup(inner + sfx))]
+    if len(fulls) == 1:
+        return m.start(1), m.end(1), fulls[0]
+    return None
 
 
 def title_unit(view: Clean, gaz) -> Unit | None:
@@ -260,6 +291,10 @@ def self_department(norm: str, opening: str = "") -> str | None:
 # an official's post right after a department: the department is a person's, not the subject
 _PERSON_POST = re.compile(r"(?:党委|党组)?(?:书记|副?(?:局长|厅长|主任|署长|部长)|主要负责同志|相关负责人|负责人)")
 
+# a heading numbered in words at a line start (一、 (一) 一是): where the opening paragraph ends
+# (a digit at a line start may be a page-chunk marker of a document site, 1、…)
+_HEADING_AFTER = re.compile(r"\n\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
+                            r"[一二三四五六七八九十]是)")
 _YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:今年|本年度|一年)以来[,，]")
 # the contact sentence of a report (如对本报告有疑问，请与X局办公室联系): X is the reporter
 _CONTACT = re.compile(rf"请(?:与|联系)([{CJK}]{{2,24}}?{_DEPT_END})(?:办公室|[{CJK}]{{1,6}}?[处科股])?(?:联系|[(（])")
@@ -648,6 +683,9 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             for _ in range(2):             # the first two sentences, at most 400 characters
                 nxt = view.s.find("。", end + 1)
                 end = nxt if vs < nxt < vs + 400 else min(vs + 400, len(view.s))
+            hd = _HEADING_AFTER.search(view.s, vs, end)
+            if hd:
+                end = hd.start()           # the opening ends at the first heading
             unit = subject_unit(view, vs, end, gaz)
             if unit is not None and _PERSON_POST.match(norm, unit.dept_span[1]):
                 unit = None    # 市司法局党委书记、局长…汇报: a speaker's post, not the reporter
