@@ -344,3 +344,24 @@ def test_news_about_a_years_work_takes_that_year_not_a_plans():
     m = meta("青禾县出台法治政府建设工作要点\n\n日前，青禾县出台2018年法治政府建设工作要点及任务分解，明确目标任务，"
              "推动工作有序开展。\n")
     assert m.kind == "news" and m.report_year is None
+
+
+# -- an account of several years -------------------------------------------------
+def test_title_naming_a_span_of_years_reports_no_year() -> None:
+    text = ("青岚县人民政府关于2016-2020年度法治政府建设有关情况的报告\n"
+            "青岚县人民政府坚持依法行政，推进全县法治政府建设各项工作取得明显成效。\n"
+            "一、强化组织领导\n一是落实第一责任人职责，2020年，青岚县被确定为示范县。\n")
+    assert year(text) is None
+    text = ("2023年区五年法治政府建设工作情况报告\n"
+            "五年来，青岚区严格落实第一责任人职责，全面推进依法行政，法治政府建设成效显著。" + SECTION)
+    assert year(text) is None
+
+
+def test_one_year_beside_a_cited_span_or_a_year_ending_in_three_is_still_the_year() -> None:
+    # the span is that of a cited plan; 二〇二三年 holds 三年 but counts no years
+    text = ("青岚县2022年度法治政府建设情况报告\n2022年，青岚县对照《法治政府建设实施纲要（2021-2025年）》，"
+            "全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert year(text) == 2022
+    text = ("青岚县二〇二三年法治政府建设情况报告\n二〇二三年，青岚县全面推进依法行政，"
+            "各项工作取得新成效。" + SECTION)
+    assert year(text) == 2023

@@ -206,6 +206,22 @@ def _interpreted_report_year(c: _Ctx, title_span) -> tuple[int, int, int] | None
     return None
 
 
+# a count of years as the span a title accounts for: 五年, 近五年, 三年来 (not the 三 of 二〇二三年)
+_YEARS_COUNT = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?:近|过去)?[两三四五六七八九十]年(?:来|以来)?"
+                          r"(?=[^《》]{0,6}?(?:法治|依法))")
+_RANGE_OF_WORK = re.compile(rf"{YEAR_RANGE.pattern}\s*度?\s*(?:[^《》\d]{{0,6}}?)(?:法治|依法)")
+
+
+def period_title(title: str) -> bool:
+    """A title (outside its cited 《documents》) naming a span of several years as the work it
+    accounts for: a range (2015-2020年度法治政府建设) with no single year besides, or a count of
+    years (区五年法治政府建设, 近三年来依法行政)."""
+    t = _BOOK.sub("", title)
+    if _YEARS_COUNT.search(t):
+        return True
+    return bool(_RANGE_OF_WORK.search(t)) and not _years(t)
+
+
 _FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
                         r"\1\s*年\s*12\s*月\s*31\s*日")
 
@@ -242,6 +258,10 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     if title_norm and _plan_title(title_norm):
         # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
         # work; the years of its title and opening ("2020年是…收官之年") are the years planned
+        return
+    if title_norm and period_title(title_norm):
+        # "关于2015-2020年度法治政府建设情况的报告", "区五年法治政府建设工作情况报告": an account of
+        # several years reports no one year (the years of its opening are those of the period)
         return
     body_start = c.body_start if c.body_start is not None else 0
     head_year = _heading_year(c, body_start)
