@@ -365,3 +365,18 @@ def test_one_year_beside_a_cited_span_or_a_year_ending_in_three_is_still_the_yea
     text = ("青岚县二〇二三年法治政府建设情况报告\n二〇二三年，青岚县全面推进依法行政，"
             "各项工作取得新成效。" + SECTION)
     assert year(text) == 2023
+
+
+def test_day_first_timestamp_line_under_the_title_is_the_post_date() -> None:
+    text = ("关于2022年度全县法治政府建设工作情况的报告\n\n07.03.2023  09:15\n\n"
+            "2022年，青岚县全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert analyze_text(text).meta.publish_date == "2023-03-07"
+
+
+def test_day_first_date_without_a_time_or_inside_a_sentence_is_no_post_date() -> None:
+    text = ("关于2022年度全县法治政府建设工作情况的报告\n\n07.03.2023\n\n"
+            "2022年，青岚县全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert analyze_text(text).meta.publish_date is None
+    text = ("关于2022年度全县法治政府建设工作情况的报告\n\n版本 07.03.2023 09:15 修订\n\n"
+            "2022年，青岚县全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert analyze_text(text).meta.publish_date is None
