@@ -717,3 +717,13 @@ def test_department_subject_of_the_opening_above_the_first_heading_is_still_read
     m = meta_of("2023年，杭州市司法局坚持依法行政，全面落实工作部署。各项任务有序推进。\n"
                 "一、主要举措和成效\n一是调整领导小组。\n" + BODY)
     assert (m.department, m.jurisdiction) == ("司法局", "杭州市")
+
+
+def test_street_as_the_subject_of_an_opening_led_by_its_guide():
+    m = meta_of("在县全面依法治县办的指导下，青禾街道紧密围绕法治建设总体要求，以规范依法行政为着力点，"
+                "统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("青禾街道", "township")
+    # the street only in the clause of who guides it: not the subject
+    m = meta_of("在青禾街道党工委的指导下，社区紧密围绕法治建设总体要求，统筹推进各项工作。"
+                "现将2024年法治社区建设工作总结报告如下：\n" + BODY)
+    assert m.jurisdiction != "青禾街道"

@@ -15,7 +15,7 @@ from .places import GENERIC_NAMES, Place, gazetteer, level_from_suffix, level_of
 _PLACE_FALLBACK = re.compile(rf"([{CJK}]{{1,10}}?{_PLACE_SUFFIX})(?=人民政府|政府|委员会|党委|"
                              rf"\d|[〇○一二]{{4}}年|关于|法治|依法|[{CJK}]{{1,12}}(?:局|厅|委|办))")
 _TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政|政府|党委|党工委|委员会|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
-_SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
+_SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|紧密|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
 _TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:(?:党委|党工委)[、和]?)?(?:人民政府|政府|办事处)?"
                                rf"[\s,，]*{_SUBJECT_VERB}")
 _DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
