@@ -727,3 +727,19 @@ def test_street_as_the_subject_of_an_opening_led_by_its_guide():
     m = meta_of("在青禾街道党工委的指导下，社区紧密围绕法治建设总体要求，统筹推进各项工作。"
                 "现将2024年法治社区建设工作总结报告如下：\n" + BODY)
     assert m.jurisdiction != "青禾街道"
+
+
+def test_organs_of_the_guide_clause_are_no_voice_of_the_reporter():
+    text = ("2024年以来，在县委、县政府的精心指导下，本人切实履行推进法治建设第一责任人职责，认真落实"
+            "县委、县政府关于法治政府建设的各项部署，推动青禾镇法治政府建设迈上新台阶。\n"
+            "一、履职情况\n制定《青禾镇法治政府建设三年行动方案》，将全镇划分为10个网格，"
+            "青禾镇办结涉法事项83件。\n")
+    assert R.self_level(text) == "镇"
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("青禾镇", "township")
+
+
+def test_a_county_speaking_of_its_own_government_under_the_citys_guide_stays_a_county():
+    text = ("2024年，在市委、市政府的坚强领导下，县政府坚持依法行政，县政府常务会议研究法治工作4次，"
+            "全县法治政府建设取得新成效。\n" + BODY)
+    assert R.self_level(text) == "县"

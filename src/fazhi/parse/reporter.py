@@ -383,9 +383,16 @@ _SUFFIX_OF = {"自治区": "省", "街道": "街道"}
 _AUTONOMOUS_ORGAN = re.compile(r"自治区(?:人民政府|政府|党委)")
 
 
+_SUPERIOR_CLAUSE = re.compile(r"在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下|"
+                              r"(?:落实|贯彻|按照)[^，,。；;\n]{0,12}?(?:关于|的)[^，,。；;\n]{0,30}?(?:部署|要求|安排)")
+
+
 def self_level(norm: str) -> str | None:
     """The suffix of the place the report speaks of itself as: 我市/全县/县人民政府/镇党委."""
     cnt: Counter = Counter()
+    # the organs of the clause naming who leads or guides the reporter (在县委、县政府的领导下,
+    # 认真落实县委、县政府关于…的部署) are its superiors, not itself
+    norm = _SUPERIOR_CLAUSE.sub(lambda m: " " * len(m.group()), norm)
     spans = set()
     for m in _ORGAN_SELF.finditer(norm):
         cnt[m.group(1)] += 1
