@@ -380,3 +380,16 @@ def test_day_first_date_without_a_time_or_inside_a_sentence_is_no_post_date() ->
     text = ("关于2022年度全县法治政府建设工作情况的报告\n\n版本 07.03.2023 09:15 修订\n\n"
             "2022年，青岚县全面推进依法行政，各项工作取得新成效。" + SECTION)
     assert analyze_text(text).meta.publish_date is None
+
+
+def test_opening_year_that_lost_its_nian_before_yilai_is_the_year() -> None:
+    text = ("2024以来，在县委、县政府的指导下，青禾镇切实推进法治政府建设，各项工作有序开展。"
+            "现将有关情况汇报如下：" + SECTION)
+    assert year(text) == 2024
+
+
+def test_bare_number_before_yilai_inside_a_sentence_is_no_year() -> None:
+    # not at the head of the opening: a figure, not the year
+    text = ("在县委的指导下，青禾镇切实推进法治政府建设，累计化解纠纷2024以来未发生反弹，"
+            "各项工作有序开展。" + SECTION)
+    assert year(text) is None

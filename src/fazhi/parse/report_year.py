@@ -49,6 +49,8 @@ _REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 _SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
 _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安排|思路|重点|要点|目标|任务)")
+# a year that lost its 年 before 以来 at the head of the opening ("2024以来,在县委…")
+_BARE_SINCE = re.compile(r"\s*((?:19|20)\d{2})(?=以来\s*[,，])")
 # an opening that names the year only as 今年 ("今年以来,我局…", a report posted before the
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
@@ -117,6 +119,9 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
             if lead:
                 k = lead.end()
             m = _FIRST_YEAR.match(ln.s, k)
+            if not m and (bare := _BARE_SINCE.match(ln.s, k)):
+                # "2024以来," with its 年 dropped: weak like "YYYY年以来"
+                return int(bare.group(1)), ln.start + bare.start(1), ln.start + bare.end(1), True
             if not m:
                 t = _THIS_YEAR.match(ln.s, k)
                 if t and c.meta.publish_date:
