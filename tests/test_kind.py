@@ -521,3 +521,30 @@ def test_withheld_figures_under_a_named_title_are_a_report():
 def test_figure_masks():
     s = "召开会议**次，办理××件，占比XX%，走访XX村，20xx年"
     assert [m.group() for m in masks.mask_hits(s) if masks.is_figure_mask(s, m)] == ["**", "××", "XX"]
+
+
+# a unit's work told as done, without title, formula or numbered headings
+_STORY = ("县司法局围绕全县工作大局，发挥职能优势，多渠道夯实法治根基，为基层治理注入法治元素。\n"
+          "加强队伍建设，激活乡村法治细胞。培育“法律明白人”工作持续推进，全县共培育1200名“法律明白人”、"
+          "150户学法用法示范户。\n建强村居法律顾问，提高法律服务质效。2023年共接待群众咨询3000余次，"
+          "开展法治宣传200余次，协助排查化解矛盾纠纷900余次，代理法律援助案件40余件。\n")
+
+
+def test_work_of_a_unit_told_under_a_newsroom_credit_is_news():
+    assert kind_of("2024-01-20 10:15:00 编辑: 王青 审核人: 李禾\n" + _STORY) == "news"
+    # the unit called 该局 by the writer
+    assert kind_of(_STORY.replace("建强村居法律顾问", "该局建强村居法律顾问")) == "news"
+
+
+def test_work_of_a_unit_told_in_its_own_voice_under_a_credit_is_a_report():
+    story = _STORY.replace("建强村居法律顾问", "我局建强村居法律顾问")
+    assert kind_of("2024-01-20 10:15:00 编辑: 王青 审核人: 李禾\n" + story) == "report"
+    # no credit, no 该局: the fragment of an account
+    assert kind_of(_STORY) == "report"
+
+
+def test_lead_on_the_same_day_is_news():
+    assert kind_of("当天，青禾县人民法院发布2023年行政案件司法审查报告，介绍全县行政诉讼案件审理情况。"
+                   "全年受理行政一审案件320件，行政机关负责人出庭应诉率达95%。\n") == "news"
+    # 当天 inside the opening, not at its head
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + OPENING + "当天即完成审查。\n" + MEASURES) == "report"

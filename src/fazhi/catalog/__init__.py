@@ -61,7 +61,8 @@ _SECTION_KEYS = {
                           "topic_patterns", "topic_min", "topic_chars", "formula_patterns",
                           "inline_title_patterns", "inline_title_chars", "lead_patterns", "lead_paragraphs",
                           "heading_patterns", "subheading_patterns", "item_runs", "done_patterns",
-                          "aim_patterns", "done_min", "done_min_numbered"},
+                          "aim_patterns", "done_min", "done_min_numbered",
+                          "self_voice_patterns", "story_patterns", "story_top_chars"},
 }
 
 

@@ -238,6 +238,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
         numbered = any(p.search(top) for p in hs + _rx(rp["subheading_patterns"]))
         if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"] and numbered)):
+            if x.length <= nw["max_chars"] and _told_of_another(x, rp):
+                return Decision("news", "work of a unit told by others")
             return Decision("report", "measures counted")
         if x.length <= nw["max_chars"] and _hit(x.head(600), _rx(nw["event_patterns"])):
             return Decision("news", "a meeting told")
@@ -245,6 +247,15 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
     return Decision("other", "nothing")
+
+
+def _told_of_another(x: _Text, rp) -> bool:
+    """Work told of a unit that never speaks as itself (no 我局/本县), under a newsroom's credit
+    line or calling the unit 该局: a story about the unit, not its account."""
+    if _hit(x.all, _rx(rp["self_voice_patterns"])):
+        return False
+    credit, third = _rx(rp["story_patterns"])[0], _rx(rp["story_patterns"])[1:]
+    return bool(credit.search(x.all[:rp["story_top_chars"]]) or _hit(x.all, third))
 
 
 _HEADING_LINE = re.compile(r"(?:^|\n|[。;!])\s*(?:[一二三四五六七八九十]{1,2}\s*[、.]|\(\s*[一二三四五六七八九十]{1,2}\s*\))"
