@@ -548,3 +548,20 @@ def test_lead_on_the_same_day_is_news():
                    "全年受理行政一审案件320件，行政机关负责人出庭应诉率达95%。\n") == "news"
     # 当天 inside the opening, not at its head
     assert kind_of("青禾县2023年法治政府建设年度报告\n" + OPENING + "当天即完成审查。\n" + MEASURES) == "report"
+
+
+_WHOLE = ("2024年，市司法局党委始终坚持以习近平新时代中国特色社会主义思想为指导，各项工作不断取得新成效。"
+          "全市2个集体荣获全国先进集体。\n一、坚持政治引领，确保司法行政工作正确政治方向\n"
+          "（一）坚持党的领导。召开党委会20次，研究重大议题120个，开展理论学习中心组学习12次。\n"
+          "（二）严明纪律规矩。修订完善制度4项，全年开展警示教育6次。\n"
+          "二、履行法治职能\n（一）推进法治宣传。开展法治讲座10场，办理行政复议案件30件。\n")
+
+
+def test_untitled_account_of_a_units_whole_work_is_other():
+    assert kind_of(_WHOLE) == "other"
+
+
+def test_untitled_account_whose_first_heading_names_rule_of_law_work_is_a_report():
+    assert kind_of(_WHOLE.replace("确保司法行政工作正确政治方向", "统筹推进法治政府建设")) == "report"
+    # the opening names the rule-of-law work it reports
+    assert kind_of(_WHOLE.replace("各项工作不断取得新成效", "法治政府建设各项工作不断取得新成效")) == "report"
