@@ -743,3 +743,18 @@ def test_a_county_speaking_of_its_own_government_under_the_citys_guide_stays_a_c
     text = ("2024年，在市委、市政府的坚强领导下，县政府坚持依法行政，县政府常务会议研究法治工作4次，"
             "全县法治政府建设取得新成效。\n" + BODY)
     assert R.self_level(text) == "县"
+
+
+def test_parent_of_a_department_named_only_inside_a_cited_title_is_not_written():
+    head = "萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。"
+    m = meta_of(head + "公开征集社会各界对《2023年度省、杭州市重点民生实事项目》的意见。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("萧山区", None, "浙江省")
+    # cut by the page's end inside the citation: still the document's
+    m = meta_of(head + "\n" + BODY + "公开征集社会各界对《2023年度省、杭州市重点民生")
+    assert m.parent is None
+
+
+def test_parent_written_with_the_place_inside_a_cited_title_is_written():
+    m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，清理"
+                "《杭州市萧山区行政执法公示办法》等文件。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
