@@ -758,3 +758,22 @@ def test_parent_written_with_the_place_inside_a_cited_title_is_written():
     m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，清理"
                 "《杭州市萧山区行政执法公示办法》等文件。\n" + BODY)
     assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
+
+
+def test_city_department_whose_city_is_named_only_by_its_short_name():
+    text = ("关于2024年法治政府建设情况的报告\n2024年，在市委、市政府正确领导下，市司法局深入学习贯彻习近平法治思想，"
+            "切实推动全市法治政府建设，为杭州高质量发展提供有力法治保障。现将有关工作情况报告如下。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.department, m.province) == ("杭州市", "司法局", "浙江省")
+
+
+def test_short_name_that_is_a_word_or_two_cities_leaves_the_city_unknown():
+    # 长治久安 is a slogan, not the city
+    text = ("关于2024年法治政府建设情况的报告\n2024年，市司法局深入学习贯彻习近平法治思想，"
+            "为社会长治久安提供有力法治保障。现将有关工作情况报告如下。\n" + BODY)
+    assert meta_of(text).jurisdiction is None
+    # two cities by their short names: which is the reporter's is not certain
+    two = text.replace("为社会长治久安", "建设美丽杭州，助力宁波发展，")
+    assert R.city_short_place(R.Clean(two), gazetteer()) is None
+    one = text.replace("为社会长治久安", "助力宁波发展，")
+    assert R.city_short_place(R.Clean(one), gazetteer())[0] == "宁波市"

@@ -531,6 +531,33 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
     return name, *view.span(st, en)
 
 
+_SHORT_BEFORE = r"(?:法治|平安|美丽|幸福|魅力|建设|服务|助力|推动|全面建设)"
+_SHORT_AFTER = r"(?:振兴|发展|高质量|经济社会|经济|建设|特色|实际)"
+
+
+def city_short_place(view: Clean, gaz) -> tuple[str, int, int] | None:
+    """The city of a text that names no city in full but one by its short name (为大连振兴…):
+    the one city of that short name, when it is the only city short name the text writes."""
+    s = view.s
+    found = {}
+    for short, fulls in gaz.city_shorts.items():
+        if len(short) < 2 or short not in s or short in gaz.province_shorts:
+            continue                   # (吉林: the province's short name as well)
+        # a place by its use (为大连振兴发展, 法治大连, 建设美丽大连), not a word (社会长治久安)
+        m = re.search(rf"{_SHORT_BEFORE}{re.escape(short)}(?![市州县区盟])|"
+                      rf"{re.escape(short)}(?={_SHORT_AFTER})", s)
+        if m:
+            found[short] = (fulls, m.start() + m.group().find(short))
+    if len(found) != 1:
+        return None
+    short, (fulls, i) = found.popitem()
+    cities = [f for f in fulls if f.endswith("市")]
+    # one city of that name (a former X地区 of the same name is the city's predecessor)
+    if len(cities) != 1 or any(f not in cities and not f.endswith("地区") for f in fulls):
+        return None
+    return (cities[0], *view.span(i, i + len(short)))
+
+
 def _prefecture_of_tied(gaz, names: list[str], year) -> str | None:
     """Of 市 names named equally often, the one prefecture when all the others are
     county-level cities inside it (全市 of 商丘市 naming 永城市 once): else None."""
@@ -771,6 +798,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             else:
                 suffix = unit.level_char or ("省" if unit.dept.endswith("厅") else None)
                 lp = level_place(view, gaz, suffix, year) if suffix else None
+                if lp is None and suffix == "市":
+                    lp = city_short_place(view, gaz)
                 if lp is not None:
                     found = lp
     elif self_dept:
