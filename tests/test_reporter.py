@@ -777,3 +777,21 @@ def test_short_name_that_is_a_word_or_two_cities_leaves_the_city_unknown():
     assert R.city_short_place(R.Clean(two), gazetteer()) is None
     one = text.replace("为社会长治久安", "助力宁波发展，")
     assert R.city_short_place(R.Clean(one), gazetteer())[0] == "宁波市"
+
+
+def test_township_whose_county_is_named_only_by_its_short_name_in_use():
+    text = ("在县全面依法治县办的指导下，青禾街道紧密围绕创建法治安吉建设工作的总体要求，以构建具有安吉特色的"
+            "治理模式为导向，统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青禾街道", "township", "安吉县", "浙江省")
+    # a short name of several counties (a county that became a district) is not certain
+    m = meta_of(text.replace("安吉", "萧山"))
+    assert (m.parent, m.province) == (None, None)
+
+
+def test_short_name_used_once_may_be_a_word_and_gives_no_county():
+    # 法治资源: a word, once; 资源县 is no parent of this street
+    text = ("在县全面依法治县办的指导下，青禾街道紧密围绕法治建设总体要求，推动法治资源向基层一线倾斜，"
+            "统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.province) == ("青禾街道", None, None)

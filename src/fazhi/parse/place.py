@@ -224,6 +224,27 @@ def _township_county(c: _Ctx, at: int) -> Place | None:
     return None
 
 
+# a county named by its short name in use: 法治云和, 平安X, X特色
+_COUNTY_SHORT = re.compile(rf"(?:法治|平安|美丽|幸福|魅力)([{CJK}]{{2}})(?![{CJK}]*?[县区市旗])|"
+                           rf"([{CJK}]{{2}})(?=特色)")
+
+
+def _county_by_short(c: _Ctx) -> Place | None:
+    """The county a township text names only by its short name in use (创建法治X, 具有X特色),
+    at least twice (once may be a word: 法治资源): the one county of that name + 县/区/市/旗,
+    when the text names no other such county."""
+    uses = Counter(m.group(1) or m.group(2) for m in _COUNTY_SHORT.finditer(c.norm))
+    found: dict[str, tuple[Place, int]] = {}
+    for short, n in uses.items():
+        places = [p for sfx in "县区市旗" for p in c.g().lookup(short + sfx) if p.rank == "county"]
+        if len({(p.name, p.adcode) for p in places}) == 1:
+            found[places[0].name] = (places[0], n)
+    if len(found) != 1:
+        return None
+    place, n = next(iter(found.values()))
+    return place if n >= 2 else None
+
+
 # the addressees of a notice (主送机关): 各市(含…)人民政府,各县(市、区)人民政府,省政府各部门:
 _ADDRESSEE_LIST = re.compile(r"各[^。\n]{0,200}[:：]\s*(?:\n|$)")
 

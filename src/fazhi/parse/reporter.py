@@ -969,7 +969,7 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
         if cue:
             M._set_parent(c, cue)
         else:
-            county = M._township_county(c, at)
+            county = M._township_county(c, at) or M._county_by_short(c)
             if county:
                 meta.parent = county.name
                 meta.province = county.province
