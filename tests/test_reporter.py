@@ -754,7 +754,7 @@ def test_parent_of_a_department_named_only_inside_a_cited_title_is_not_written()
     assert m.parent is None
 
 
-def test_parent_written_with_the_place_inside_a_cited_title_is_written():
+def test_parent_written_with_the_place_at_the_head_of_a_cited_title_is_written():
     m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，清理"
                 "《杭州市萧山区行政执法公示办法》等文件。\n" + BODY)
     assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
@@ -795,3 +795,9 @@ def test_short_name_used_once_may_be_a_word_and_gives_no_county():
             "统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)
     m = meta_of(text)
     assert (m.jurisdiction, m.parent, m.province) == ("青禾街道", None, None)
+
+
+def test_parent_opening_a_cited_title_is_the_place_that_issued_it():
+    m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，严格执行"
+                "《杭州市行政规范性文件管理办法》。\n" + BODY)
+    assert (m.jurisdiction, m.parent) == ("萧山区", "杭州市")

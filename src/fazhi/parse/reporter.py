@@ -610,11 +610,10 @@ _CITED = re.compile(r"《[^》\n]*(?:》|$)", re.M)
 def written(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> bool:
     """`name` (a place) occurs in the text outside the jurisdiction's own name — in full, or
     as its short name with a level word (湘西州, 某某地区)."""
-    if exclude and name + exclude in norm:
-        return True                    # written as the chain of the place (重庆市九龙坡区), anywhere
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
-    # else a name inside a cited 《document》 (closed, or cut by the page's end) is the document's
-    s = _CITED.sub(lambda m: " " * len(m.group()), s)
+    # a name inside a cited 《document》 (closed, or cut by the page's end) is the document's,
+    # unless it opens the document's title: the place that issued it (《临夏州…办法》)
+    s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + name) else " " * len(m.group()), s)
     if name in s:
         return True
     if short and len(short) >= 2 and short != name:
