@@ -63,7 +63,8 @@ _SECTION_KEYS = {
                           "inline_title_patterns", "inline_title_chars", "lead_patterns", "lead_paragraphs",
                           "heading_patterns", "subheading_patterns", "item_runs", "done_patterns",
                           "aim_patterns", "done_min", "done_min_numbered",
-                          "self_voice_patterns", "story_patterns", "story_top_chars"},
+                          "self_voice_patterns", "story_credit_patterns",
+                          "story_third_person_patterns", "story_top_chars"},
 }
 
 

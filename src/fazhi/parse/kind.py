@@ -272,8 +272,8 @@ def _told_of_another(x: _Text, rp) -> bool:
     line or calling the unit 该局: a story about the unit, not its account."""
     if _hit(x.all, _rx(rp["self_voice_patterns"])):
         return False
-    credit, third = _rx(rp["story_patterns"])[0], _rx(rp["story_patterns"])[1:]
-    return bool(credit.search(x.all[:rp["story_top_chars"]]) or _hit(x.all, third))
+    return bool(_hit(x.all[:rp["story_top_chars"]], _rx(rp["story_credit_patterns"]))
+                or _hit(x.all, _rx(rp["story_third_person_patterns"])))
 
 
 _HEADING_LINE = re.compile(r"(?:^|\n|[。;!])\s*(?:[一二三四五六七八九十]{1,2}\s*[、.]|\(\s*[一二三四五六七八九十]{1,2}\s*\))"
