@@ -521,3 +521,47 @@ def test_withheld_figures_under_a_named_title_are_a_report():
 def test_figure_masks():
     s = "召开会议**次，办理××件，占比XX%，走访XX村，20xx年"
     assert [m.group() for m in masks.mask_hits(s) if masks.is_figure_mask(s, m)] == ["**", "××", "XX"]
+
+
+# a unit's work told as done, without title, formula or numbered headings
+_STORY = ("县司法局围绕全县工作大局，发挥职能优势，多渠道夯实法治根基，为基层治理注入法治元素。\n"
+          "加强队伍建设，激活乡村法治细胞。培育“法律明白人”工作持续推进，全县共培育1200名“法律明白人”、"
+          "150户学法用法示范户。\n建强村居法律顾问，提高法律服务质效。2023年共接待群众咨询3000余次，"
+          "开展法治宣传200余次，协助排查化解矛盾纠纷900余次，代理法律援助案件40余件。\n")
+
+
+def test_work_of_a_unit_told_under_a_newsroom_credit_is_news():
+    assert kind_of("2024-01-20 10:15:00 编辑: 王青 审核人: 李禾\n" + _STORY) == "news"
+    # the unit called 该局 by the writer
+    assert kind_of(_STORY.replace("建强村居法律顾问", "该局建强村居法律顾问")) == "news"
+
+
+def test_work_of_a_unit_told_in_its_own_voice_under_a_credit_is_a_report():
+    story = _STORY.replace("建强村居法律顾问", "我局建强村居法律顾问")
+    assert kind_of("2024-01-20 10:15:00 编辑: 王青 审核人: 李禾\n" + story) == "report"
+    # no credit, no 该局: the fragment of an account
+    assert kind_of(_STORY) == "report"
+
+
+def test_lead_on_the_same_day_is_news():
+    assert kind_of("当天，青禾县人民法院发布2023年行政案件司法审查报告，介绍全县行政诉讼案件审理情况。"
+                   "全年受理行政一审案件320件，行政机关负责人出庭应诉率达95%。\n") == "news"
+    # 当天 inside the opening, not at its head
+    assert kind_of("青禾县2023年法治政府建设年度报告\n" + OPENING + "当天即完成审查。\n" + MEASURES) == "report"
+
+
+_WHOLE = ("2024年，市司法局党委始终坚持以习近平新时代中国特色社会主义思想为指导，各项工作不断取得新成效。"
+          "全市2个集体荣获全国先进集体。\n一、坚持政治引领，确保司法行政工作正确政治方向\n"
+          "（一）坚持党的领导。召开党委会20次，研究重大议题120个，开展理论学习中心组学习12次。\n"
+          "（二）严明纪律规矩。修订完善制度4项，全年开展警示教育6次。\n"
+          "二、履行法治职能\n（一）推进法治宣传。开展法治讲座10场，办理行政复议案件30件。\n")
+
+
+def test_untitled_account_of_a_units_whole_work_is_other():
+    assert kind_of(_WHOLE) == "other"
+
+
+def test_untitled_account_whose_first_heading_names_rule_of_law_work_is_a_report():
+    assert kind_of(_WHOLE.replace("确保司法行政工作正确政治方向", "统筹推进法治政府建设")) == "report"
+    # the opening names the rule-of-law work it reports
+    assert kind_of(_WHOLE.replace("各项工作不断取得新成效", "法治政府建设各项工作不断取得新成效")) == "report"

@@ -41,3 +41,17 @@ def test_subject_line_above_the_title_is_joined(head, title) -> None:
 def test_header_lines_are_not_joined(head, title) -> None:
     r = analyze_text(head + BODY)
     assert r.meta.title == title
+
+
+def test_column_name_of_the_breadcrumb_above_the_headline_is_not_part_of_the_title() -> None:
+    text = ("法治动态\n当前位置: 首页 >> 工作动态 >> 法治动态\n"
+            "青岚县人大常委会听取县政府2023年法治政府建设情况报告\n" + BODY)
+    r = analyze_text(text)
+    assert r.meta.title == "青岚县人大常委会听取县政府2023年法治政府建设情况报告"
+
+
+def test_title_broken_over_two_lines_without_a_breadcrumb_is_still_joined() -> None:
+    # the first line is no item of a breadcrumb: a title broken over two lines
+    text = ("当前位置: 首页 >> 工作动态\n青岚县2023年度法治政府\n建设情况报告\n" + BODY)
+    r = analyze_text(text)
+    assert r.meta.title == "青岚县2023年度法治政府建设情况报告"

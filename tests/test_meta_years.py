@@ -344,3 +344,52 @@ def test_news_about_a_years_work_takes_that_year_not_a_plans():
     m = meta("青禾县出台法治政府建设工作要点\n\n日前，青禾县出台2018年法治政府建设工作要点及任务分解，明确目标任务，"
              "推动工作有序开展。\n")
     assert m.kind == "news" and m.report_year is None
+
+
+# -- an account of several years -------------------------------------------------
+def test_title_naming_a_span_of_years_reports_no_year() -> None:
+    text = ("青岚县人民政府关于2016-2020年度法治政府建设有关情况的报告\n"
+            "青岚县人民政府坚持依法行政，推进全县法治政府建设各项工作取得明显成效。\n"
+            "一、强化组织领导\n一是落实第一责任人职责，2020年，青岚县被确定为示范县。\n")
+    assert year(text) is None
+    text = ("2023年区五年法治政府建设工作情况报告\n"
+            "五年来，青岚区严格落实第一责任人职责，全面推进依法行政，法治政府建设成效显著。" + SECTION)
+    assert year(text) is None
+
+
+def test_one_year_beside_a_cited_span_or_a_year_ending_in_three_is_still_the_year() -> None:
+    # the span is that of a cited plan; 二〇二三年 holds 三年 but counts no years
+    text = ("青岚县2022年度法治政府建设情况报告\n2022年，青岚县对照《法治政府建设实施纲要（2021-2025年）》，"
+            "全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert year(text) == 2022
+    text = ("青岚县二〇二三年法治政府建设情况报告\n二〇二三年，青岚县全面推进依法行政，"
+            "各项工作取得新成效。" + SECTION)
+    assert year(text) == 2023
+
+
+def test_day_first_timestamp_line_under_the_title_is_the_post_date() -> None:
+    text = ("关于2022年度全县法治政府建设工作情况的报告\n\n07.03.2023  09:15\n\n"
+            "2022年，青岚县全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert analyze_text(text).meta.publish_date == "2023-03-07"
+
+
+def test_day_first_date_without_a_time_or_inside_a_sentence_is_no_post_date() -> None:
+    text = ("关于2022年度全县法治政府建设工作情况的报告\n\n07.03.2023\n\n"
+            "2022年，青岚县全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert analyze_text(text).meta.publish_date is None
+    text = ("关于2022年度全县法治政府建设工作情况的报告\n\n版本 07.03.2023 09:15 修订\n\n"
+            "2022年，青岚县全面推进依法行政，各项工作取得新成效。" + SECTION)
+    assert analyze_text(text).meta.publish_date is None
+
+
+def test_opening_year_that_lost_its_nian_before_yilai_is_the_year() -> None:
+    text = ("2024以来，在县委、县政府的指导下，青禾镇切实推进法治政府建设，各项工作有序开展。"
+            "现将有关情况汇报如下：" + SECTION)
+    assert year(text) == 2024
+
+
+def test_bare_number_before_yilai_inside_a_sentence_is_no_year() -> None:
+    # not at the head of the opening: a figure, not the year
+    text = ("在县委的指导下，青禾镇切实推进法治政府建设，累计化解纠纷2024以来未发生反弹，"
+            "各项工作有序开展。" + SECTION)
+    assert year(text) is None

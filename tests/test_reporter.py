@@ -683,3 +683,121 @@ def test_township_party_committee_and_government_as_the_subject():
     m = meta_of("2022年，城关镇党委、政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
                 "一、主要举措和成效\n镇党委研究法治工作4次。我镇化解矛盾纠纷40件。\n")
     assert (m.jurisdiction, m.level) == ("城关镇", "township")
+
+
+def test_district_branch_of_a_city_department_reports_for_the_district():
+    m = meta_of("杭州市公安局萧山区分局关于2023年度法治政府建设情况的报告\n"
+                "2023年，我分局在市局党委和区委、区政府的领导下，坚持依法行政，成效明显。\n" + BODY)
+    assert who(m) == ("萧山区", "department", "公安局萧山区分局", "杭州市", "浙江省")
+    # the branch named by the district's short name: the district written in the text
+    m = meta_of("2023年度，市交通运输局萧山管理局深入落实萧山区委区政府部署，扎实推进法治建设各项工作。"
+                "现将我局2023年度法治政府建设工作开展情况报告如下：\n" + BODY)
+    assert (m.jurisdiction, m.department, m.parent, m.province) == ("萧山区", "交通运输局萧山管理局", None, "浙江省")
+
+
+def test_bureau_of_a_city_department_that_names_no_district_stays_the_citys():
+    # 交通管理局 of a city's police: no district in its name
+    m = meta_of("杭州市公安局交通管理局关于2023年度法治政府建设情况的报告\n"
+                "2023年，我局坚持依法行政，规范执法程序，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.department) == ("杭州市", "公安局交通管理局")
+    # a short name the text never writes as a district: not read as one
+    assert R.branch_place("交通运输局萧山管理局", "全市交通运输工作", gazetteer()) is None
+
+
+def test_words_of_a_heading_below_the_opening_are_no_department():
+    text = ("2023年以来，在市委、市政府的领导下，我局深入学习贯彻习近平法治思想，扎实推进各项任务，"
+            "现将我局本年度法治政府建设情况报告如下：\n一、主要举措和成效\n（一）加强组织领导\n"
+            "一是及时调整领导小组。根据人员变动，跟进调整局法治建设领导小组，明确责任分工。\n"
+            "二是压实责任。公示《杭州市交通运输局关于2022年法治政府建设情况的报告》，局党组定期研究法治工作。\n")
+    m = meta_of(text)
+    assert (m.department, m.jurisdiction, m.level) == ("交通运输局", "杭州市", "department")
+
+
+def test_department_subject_of_the_opening_above_the_first_heading_is_still_read():
+    m = meta_of("2023年，杭州市司法局坚持依法行政，全面落实工作部署。各项任务有序推进。\n"
+                "一、主要举措和成效\n一是调整领导小组。\n" + BODY)
+    assert (m.department, m.jurisdiction) == ("司法局", "杭州市")
+
+
+def test_street_as_the_subject_of_an_opening_led_by_its_guide():
+    m = meta_of("在县全面依法治县办的指导下，青禾街道紧密围绕法治建设总体要求，以规范依法行政为着力点，"
+                "统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("青禾街道", "township")
+    # the street only in the clause of who guides it: not the subject
+    m = meta_of("在青禾街道党工委的指导下，社区紧密围绕法治建设总体要求，统筹推进各项工作。"
+                "现将2024年法治社区建设工作总结报告如下：\n" + BODY)
+    assert m.jurisdiction != "青禾街道"
+
+
+def test_organs_of_the_guide_clause_are_no_voice_of_the_reporter():
+    text = ("2024年以来，在县委、县政府的精心指导下，本人切实履行推进法治建设第一责任人职责，认真落实"
+            "县委、县政府关于法治政府建设的各项部署，推动青禾镇法治政府建设迈上新台阶。\n"
+            "一、履职情况\n制定《青禾镇法治政府建设三年行动方案》，将全镇划分为10个网格，"
+            "青禾镇办结涉法事项83件。\n")
+    assert R.self_level(text) == "镇"
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("青禾镇", "township")
+
+
+def test_a_county_speaking_of_its_own_government_under_the_citys_guide_stays_a_county():
+    text = ("2024年，在市委、市政府的坚强领导下，县政府坚持依法行政，县政府常务会议研究法治工作4次，"
+            "全县法治政府建设取得新成效。\n" + BODY)
+    assert R.self_level(text) == "县"
+
+
+def test_parent_of_a_department_named_only_inside_a_cited_title_is_not_written():
+    head = "萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。"
+    m = meta_of(head + "公开征集社会各界对《2023年度省、杭州市重点民生实事项目》的意见。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("萧山区", None, "浙江省")
+    # cut by the page's end inside the citation: still the document's
+    m = meta_of(head + "\n" + BODY + "公开征集社会各界对《2023年度省、杭州市重点民生")
+    assert m.parent is None
+
+
+def test_parent_written_with_the_place_at_the_head_of_a_cited_title_is_written():
+    m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，清理"
+                "《杭州市萧山区行政执法公示办法》等文件。\n" + BODY)
+    assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
+
+
+def test_city_department_whose_city_is_named_only_by_its_short_name():
+    text = ("关于2024年法治政府建设情况的报告\n2024年，在市委、市政府正确领导下，市司法局深入学习贯彻习近平法治思想，"
+            "切实推动全市法治政府建设，为杭州高质量发展提供有力法治保障。现将有关工作情况报告如下。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.department, m.province) == ("杭州市", "司法局", "浙江省")
+
+
+def test_short_name_that_is_a_word_or_two_cities_leaves_the_city_unknown():
+    # 长治久安 is a slogan, not the city
+    text = ("关于2024年法治政府建设情况的报告\n2024年，市司法局深入学习贯彻习近平法治思想，"
+            "为社会长治久安提供有力法治保障。现将有关工作情况报告如下。\n" + BODY)
+    assert meta_of(text).jurisdiction is None
+    # two cities by their short names: which is the reporter's is not certain
+    two = text.replace("为社会长治久安", "建设美丽杭州，助力宁波发展，")
+    assert R.city_short_place(R.Clean(two), gazetteer()) is None
+    one = text.replace("为社会长治久安", "助力宁波发展，")
+    assert R.city_short_place(R.Clean(one), gazetteer())[0] == "宁波市"
+
+
+def test_township_whose_county_is_named_only_by_its_short_name_in_use():
+    text = ("在县全面依法治县办的指导下，青禾街道紧密围绕创建法治安吉建设工作的总体要求，以构建具有安吉特色的"
+            "治理模式为导向，统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青禾街道", "township", "安吉县", "浙江省")
+    # a short name of several counties (a county that became a district) is not certain
+    m = meta_of(text.replace("安吉", "萧山"))
+    assert (m.parent, m.province) == (None, None)
+
+
+def test_short_name_used_once_may_be_a_word_and_gives_no_county():
+    # 法治资源: a word, once; 资源县 is no parent of this street
+    text = ("在县全面依法治县办的指导下，青禾街道紧密围绕法治建设总体要求，推动法治资源向基层一线倾斜，"
+            "统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.province) == ("青禾街道", None, None)
+
+
+def test_parent_opening_a_cited_title_is_the_place_that_issued_it():
+    m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，严格执行"
+                "《杭州市行政规范性文件管理办法》。\n" + BODY)
+    assert (m.jurisdiction, m.parent) == ("萧山区", "杭州市")

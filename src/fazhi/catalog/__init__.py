@@ -52,7 +52,8 @@ _SECTION_KEYS = {
     ("kinds", "interpretation"): {"title", "top_patterns", "head_patterns", "head_chars"},
     ("kinds", "other"): {"title", "title_patterns", "opening_patterns", "own_topic_patterns", "own_topic_chars",
                          "disclosure", "disclosure_min", "disclosure_unless_patterns", "head_patterns",
-                         "head_chars", "contents_line_patterns", "contents_min"},
+                         "head_chars", "contents_line_patterns", "contents_min",
+                         "whole_work_heading_patterns", "whole_work_not_patterns"},
     ("kinds", "plan"): {"title_patterns", "not_if_title", "head_patterns", "headings", "headings_min"},
     ("kinds", "news"): {"title_patterns", "in_full_patterns", "in_full_chars", "lead_patterns", "max_chars",
                         "event_patterns"},
@@ -61,7 +62,9 @@ _SECTION_KEYS = {
                           "topic_patterns", "topic_min", "topic_chars", "formula_patterns",
                           "inline_title_patterns", "inline_title_chars", "lead_patterns", "lead_paragraphs",
                           "heading_patterns", "subheading_patterns", "item_runs", "done_patterns",
-                          "aim_patterns", "done_min", "done_min_numbered"},
+                          "aim_patterns", "done_min", "done_min_numbered",
+                          "self_voice_patterns", "story_credit_patterns",
+                          "story_third_person_patterns", "story_top_chars"},
 }
 
 

@@ -12,6 +12,8 @@ _YEAR = r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})"
 _NUM12 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_CN = re.compile(rf"({_YEAR})\s*年\s*({_NUM12})\s*月\s*({_NUM12})\s*[日号]")
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
+# a timestamp written day first with dots, and its time (16.04.2018 14:22): a line of its own
+DATE_DMY_TIME = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _ymd(y: str, m: str, d: str) -> str | None:
@@ -42,6 +44,12 @@ def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tupl
             break
         if re.search(r"今天是|星期|今日", ln.s) or (sig_line and ln.start == sig_line.start):
             continue
+        dmy = DATE_DMY_TIME.fullmatch(ln.s)
+        if dmy:
+            # a mirror's timestamp line, day first (16.04.2018  14:22)
+            d = _ymd(dmy.group(3), dmy.group(2), dmy.group(1))
+            if d:
+                return d, ln.start + dmy.start(), ln.start + dmy.end(3)
         m = DATE_ISO.search(ln.s)
         # a post-date cue; 发文日期/成文日期/施行日期 are the document's own dates, not its posting
         cue = _POST_CUE.search(ln.s)

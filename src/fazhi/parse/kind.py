@@ -204,6 +204,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("other", "information disclosure")
         if _hit(oh, _rx(ot["head_patterns"])):
             return Decision("other", "opening")
+        if not named and _whole_work(x, ot):
+            return Decision("other", "a unit's whole work")
         cl = _rx(ot["contents_line_patterns"])
         if sum(1 for ln in x.all[:3000].split("\n") if _hit(ln.strip(), cl)) >= ot["contents_min"]:
             return Decision("other", "table of contents")
@@ -238,6 +240,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
         numbered = any(p.search(top) for p in hs + _rx(rp["subheading_patterns"]))
         if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"] and numbered)):
+            if x.length <= nw["max_chars"] and _told_of_another(x, rp):
+                return Decision("news", "work of a unit told by others")
             return Decision("report", "measures counted")
         if x.length <= nw["max_chars"] and _hit(x.head(600), _rx(nw["event_patterns"])):
             return Decision("news", "a meeting told")
@@ -245,6 +249,31 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
     return Decision("other", "nothing")
+
+
+_FIRST_HEADING = re.compile(r"(?:^|\n)\s*[一1]\s*[、.．]\s*([^\n。]{2,40})")
+
+
+def _whole_work(x: _Text, ot) -> bool:
+    """The first numbered heading names the unit's whole line of work or its political direction,
+    and neither it nor the opening paragraph names rule-of-law work."""
+    m = _FIRST_HEADING.search(x.body[:1500])
+    if not m:
+        return False
+    opening = x.body[:m.start()]
+    heading = m.group(1)
+    no_law = _rx(ot["whole_work_not_patterns"])
+    return bool(_hit(heading, _rx(ot["whole_work_heading_patterns"]))) and not _hit(heading, no_law) \
+        and not _hit(opening, no_law)
+
+
+def _told_of_another(x: _Text, rp) -> bool:
+    """Work told of a unit that never speaks as itself (no 我局/本县), under a newsroom's credit
+    line or calling the unit 该局: a story about the unit, not its account."""
+    if _hit(x.all, _rx(rp["self_voice_patterns"])):
+        return False
+    return bool(_hit(x.all[:rp["story_top_chars"]], _rx(rp["story_credit_patterns"]))
+                or _hit(x.all, _rx(rp["story_third_person_patterns"])))
 
 
 _HEADING_LINE = re.compile(r"(?:^|\n|[。;!])\s*(?:[一二三四五六七八九十]{1,2}\s*[、.]|\(\s*[一二三四五六七八九十]{1,2}\s*\))"

@@ -15,7 +15,7 @@ from .places import GENERIC_NAMES, Place, gazetteer, level_from_suffix, level_of
 _PLACE_FALLBACK = re.compile(rf"([{CJK}]{{1,10}}?{_PLACE_SUFFIX})(?=人民政府|政府|委员会|党委|"
                              rf"\d|[〇○一二]{{4}}年|关于|法治|依法|[{CJK}]{{1,12}}(?:局|厅|委|办))")
 _TOWNSHIP = re.compile(rf"([{CJK}]{{1,8}}?(?:镇|乡|街道|苏木))(?=人民政|政府|党委|党工委|委员会|办事处|\d|[〇○一二]{{4}}年|关于|法治|依法)")
-_SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
+_SUBJECT_VERB = r"(?:坚持|深入|认真|紧紧|紧密|始终|全面|持续|围绕|聚焦|扎实|积极|牢固|紧扣|以|在)"
 _TOWNSHIP_SUBJECT = re.compile(rf"([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:(?:党委|党工委)[、和]?)?(?:人民政府|政府|办事处)?"
                                rf"[\s,，]*{_SUBJECT_VERB}")
 _DEPT = re.compile(rf"^([{CJK}()（）]{{2,24}}?(?:局|厅|委员会|办公室|中心|支队|大队|管理处|院|署|所|站))"
@@ -222,6 +222,27 @@ def _township_county(c: _Ctx, at: int) -> Place | None:
         if p:
             return p
     return None
+
+
+# a county named by its short name in use: 法治云和, 平安X, X特色
+_COUNTY_SHORT = re.compile(rf"(?:法治|平安|美丽|幸福|魅力)([{CJK}]{{2}})(?![{CJK}]*?[县区市旗])|"
+                           rf"([{CJK}]{{2}})(?=特色)")
+
+
+def _county_by_short(c: _Ctx) -> Place | None:
+    """The county a township text names only by its short name in use (创建法治X, 具有X特色),
+    at least twice (once may be a word: 法治资源): the one county of that name + 县/区/市/旗,
+    when the text names no other such county."""
+    uses = Counter(m.group(1) or m.group(2) for m in _COUNTY_SHORT.finditer(c.norm))
+    found: dict[str, tuple[Place, int]] = {}
+    for short, n in uses.items():
+        places = [p for sfx in "县区市旗" for p in c.g().lookup(short + sfx) if p.rank == "county"]
+        if len({(p.name, p.adcode) for p in places}) == 1:
+            found[places[0].name] = (places[0], n)
+    if len(found) != 1:
+        return None
+    place, n = next(iter(found.values()))
+    return place if n >= 2 else None
 
 
 # the addressees of a notice (主送机关): 各市(含…)人民政府,各县(市、区)人民政府,省政府各部门:

@@ -49,6 +49,8 @@ _REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 _SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
 _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安排|思路|重点|要点|目标|任务)")
+# a year that lost its 年 before 以来 at the head of the opening ("2024以来,在县委…")
+_BARE_SINCE = re.compile(r"\s*((?:19|20)\d{2})(?=以来\s*[,，])")
 # an opening that names the year only as 今年 ("今年以来,我局…", a report posted before the
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
@@ -117,6 +119,9 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
             if lead:
                 k = lead.end()
             m = _FIRST_YEAR.match(ln.s, k)
+            if not m and (bare := _BARE_SINCE.match(ln.s, k)):
+                # "2024以来," with its 年 dropped: weak like "YYYY年以来"
+                return int(bare.group(1)), ln.start + bare.start(1), ln.start + bare.end(1), True
             if not m:
                 t = _THIS_YEAR.match(ln.s, k)
                 if t and c.meta.publish_date:
@@ -206,6 +211,22 @@ def _interpreted_report_year(c: _Ctx, title_span) -> tuple[int, int, int] | None
     return None
 
 
+# a count of years as the span a title accounts for: 五年, 近五年, 三年来 (not the 三 of 二〇二三年)
+_YEARS_COUNT = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?:近|过去)?[两三四五六七八九十]年(?:来|以来)?"
+                          r"(?=[^《》]{0,6}?(?:法治|依法))")
+_RANGE_OF_WORK = re.compile(rf"{YEAR_RANGE.pattern}\s*度?\s*(?:[^《》\d]{{0,6}}?)(?:法治|依法)")
+
+
+def period_title(title: str) -> bool:
+    """A title (outside its cited 《documents》) naming a span of several years as the work it
+    accounts for: a range (2015-2020年度法治政府建设) with no single year besides, or a count of
+    years (区五年法治政府建设, 近三年来依法行政)."""
+    t = _BOOK.sub("", title)
+    if _YEARS_COUNT.search(t):
+        return True
+    return bool(_RANGE_OF_WORK.search(t)) and not _years(t)
+
+
 _FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
                         r"\1\s*年\s*12\s*月\s*31\s*日")
 
@@ -242,6 +263,10 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     if title_norm and _plan_title(title_norm):
         # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
         # work; the years of its title and opening ("2020年是…收官之年") are the years planned
+        return
+    if title_norm and period_title(title_norm):
+        # "关于2015-2020年度法治政府建设情况的报告", "区五年法治政府建设工作情况报告": an account of
+        # several years reports no one year (the years of its opening are those of the period)
         return
     body_start = c.body_start if c.body_start is not None else 0
     head_year = _heading_year(c, body_start)

@@ -184,9 +184,15 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
         if mp and _core_ok(core[mp.end():]) and len(core) - mp.end() >= 2 and plausible_place(mp.group(), gaz):
             chain = [(j, j + mp.end(), mp.group())]
             j, core = j + mp.end(), core[mp.end():]
+    # a city department's branch in a district: 公安局X区分局, 交通运输局X管理局 -> X区, the whole
+    # name is the department and the city written before it is the district's parent
+    br = branch_place(core, view.s, gaz)
+    if br is not None:
+        st, en, name = br
+        chain = chain + [(j + st, j + en, name)]
     # a vertically managed department: 国家税务总局X县税务局 -> X县, 税务局
     inner = [h for h in gaz.find(core, free_text=False) if h[2] not in GENERIC_NAMES and 0 < h[0] and h[1] < len(core)]
-    if inner and not chain:
+    if inner and not chain and br is None:
         st, en, name = inner[-1]
         rest = core[en:]
         if _core_ok(rest):
@@ -201,6 +207,31 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
     elif not level_char and ((_CENTRAL_END.search(core) and not core.endswith("分局")) or core.startswith("国家")):
         u.central = True               # 司法部, 审计署, 国家卫生健康委
     return u
+
+
+_BRANCH = re.compile(rf"^[{CJK}]{{2,10}}?(?:局|委)([{CJK}]{{2,6}}?)(?:分局|管理局)$")
+_COUNTY_SUFFIXES = ("区", "县", "市", "旗")
+
+
+def branch_place(core: str, text: str, gaz) -> tuple[int, int, str] | None:
+    """The district of a city department's branch (公安局X区分局, 交通运输局X管理局): (start, end in
+    `core`, the district's name), when the district is a county-level place of the gazetteer,
+    written in full in the name or, for a short form (X管理局), elsewhere in `text`."""
+    m = _BRANCH.match(core)
+    if not m:
+        return None
+    inner = m.group(1)
+    if inner in GENERIC_NAMES:
+        return None
+    if any(p.rank == "county" for p in gaz.lookup(inner)):
+        return m.start(1), m.end(1), inner
+    if inner.endswith(_COUNTY_SUFFIXES):
+        return None
+    fulls = [inner + sfx for sfx in _COUNTY_SUFFIXES
+             if inner + sfx in text and any(p.rank == "county" for p in gaz.lookup(inner + sfx))]
+    if len(fulls) == 1:
+        return m.start(1), m.end(1), fulls[0]
+    return None
 
 
 def title_unit(view: Clean, gaz) -> Unit | None:
@@ -260,6 +291,10 @@ def self_department(norm: str, opening: str = "") -> str | None:
 # an official's post right after a department: the department is a person's, not the subject
 _PERSON_POST = re.compile(r"(?:党委|党组)?(?:书记|副?(?:局长|厅长|主任|署长|部长)|主要负责同志|相关负责人|负责人)")
 
+# a heading numbered in words at a line start (一、 (一) 一是): where the opening paragraph ends
+# (a digit at a line start may be a page-chunk marker of a document site, 1、…)
+_HEADING_AFTER = re.compile(r"\n\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
+                            r"[一二三四五六七八九十]是)")
 _YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:今年|本年度|一年)以来[,，]")
 # the contact sentence of a report (如对本报告有疑问，请与X局办公室联系): X is the reporter
 _CONTACT = re.compile(rf"请(?:与|联系)([{CJK}]{{2,24}}?{_DEPT_END})(?:办公室|[{CJK}]{{1,6}}?[处科股])?(?:联系|[(（])")
@@ -348,9 +383,16 @@ _SUFFIX_OF = {"自治区": "省", "街道": "街道"}
 _AUTONOMOUS_ORGAN = re.compile(r"自治区(?:人民政府|政府|党委)")
 
 
+_SUPERIOR_CLAUSE = re.compile(r"在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下|"
+                              r"(?:落实|贯彻|按照)[^，,。；;\n]{0,12}?(?:关于|的)[^，,。；;\n]{0,30}?(?:部署|要求|安排)")
+
+
 def self_level(norm: str) -> str | None:
     """The suffix of the place the report speaks of itself as: 我市/全县/县人民政府/镇党委."""
     cnt: Counter = Counter()
+    # the organs of the clause naming who leads or guides the reporter (在县委、县政府的领导下,
+    # 认真落实县委、县政府关于…的部署) are its superiors, not itself
+    norm = _SUPERIOR_CLAUSE.sub(lambda m: " " * len(m.group()), norm)
     spans = set()
     for m in _ORGAN_SELF.finditer(norm):
         cnt[m.group(1)] += 1
@@ -489,6 +531,33 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
     return name, *view.span(st, en)
 
 
+_SHORT_BEFORE = r"(?:法治|平安|美丽|幸福|魅力|建设|服务|助力|推动|全面建设)"
+_SHORT_AFTER = r"(?:振兴|发展|高质量|经济社会|经济|建设|特色|实际)"
+
+
+def city_short_place(view: Clean, gaz) -> tuple[str, int, int] | None:
+    """The city of a text that names no city in full but one by its short name (为大连振兴…):
+    the one city of that short name, when it is the only city short name the text writes."""
+    s = view.s
+    found = {}
+    for short, fulls in gaz.city_shorts.items():
+        if len(short) < 2 or short not in s or short in gaz.province_shorts:
+            continue                   # (吉林: the province's short name as well)
+        # a place by its use (为大连振兴发展, 法治大连, 建设美丽大连), not a word (社会长治久安)
+        m = re.search(rf"{_SHORT_BEFORE}{re.escape(short)}(?![市州县区盟])|"
+                      rf"{re.escape(short)}(?={_SHORT_AFTER})", s)
+        if m:
+            found[short] = (fulls, m.start() + m.group().find(short))
+    if len(found) != 1:
+        return None
+    short, (fulls, i) = found.popitem()
+    cities = [f for f in fulls if f.endswith("市")]
+    # one city of that name (a former X地区 of the same name is the city's predecessor)
+    if len(cities) != 1 or any(f not in cities and not f.endswith("地区") for f in fulls):
+        return None
+    return (cities[0], *view.span(i, i + len(short)))
+
+
 def _prefecture_of_tied(gaz, names: list[str], year) -> str | None:
     """Of 市 names named equally often, the one prefecture when all the others are
     county-level cities inside it (全市 of 商丘市 naming 永城市 once): else None."""
@@ -535,10 +604,16 @@ def prefix_place(gaz, name: str, year) -> tuple[Place | None, Place | None]:
     return None, None
 
 
+_CITED = re.compile(r"《[^》\n]*(?:》|$)", re.M)
+
+
 def written(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> bool:
     """`name` (a place) occurs in the text outside the jurisdiction's own name — in full, or
     as its short name with a level word (湘西州, 某某地区)."""
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    # a name inside a cited 《document》 (closed, or cut by the page's end) is the document's,
+    # unless it opens the document's title: the place that issued it (《临夏州…办法》)
+    s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + name) else " " * len(m.group()), s)
     if name in s:
         return True
     if short and len(short) >= 2 and short != name:
@@ -648,6 +723,9 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             for _ in range(2):             # the first two sentences, at most 400 characters
                 nxt = view.s.find("。", end + 1)
                 end = nxt if vs < nxt < vs + 400 else min(vs + 400, len(view.s))
+            hd = _HEADING_AFTER.search(view.s, vs, end)
+            if hd:
+                end = hd.start()           # the opening ends at the first heading
             unit = subject_unit(view, vs, end, gaz)
             if unit is not None and _PERSON_POST.match(norm, unit.dept_span[1]):
                 unit = None    # 市司法局党委书记、局长…汇报: a speaker's post, not the reporter
@@ -719,6 +797,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             else:
                 suffix = unit.level_char or ("省" if unit.dept.endswith("厅") else None)
                 lp = level_place(view, gaz, suffix, year) if suffix else None
+                if lp is None and suffix == "市":
+                    lp = city_short_place(view, gaz)
                 if lp is not None:
                     found = lp
     elif self_dept:
@@ -888,7 +968,7 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
         if cue:
             M._set_parent(c, cue)
         else:
-            county = M._township_county(c, at)
+            county = M._township_county(c, at) or M._county_by_short(c)
             if county:
                 meta.parent = county.name
                 meta.province = county.province

@@ -50,6 +50,7 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             b = a + len(value)
             if _title_ish(Line(a, b, value)):
                 return re.sub(r"\s*\n\s*", "", c.text[a:b]), a, b
+    crumbs = _crumbs(lines, [r.text for r in c.report.removed if r.kind == "nav"])
     for i, ln in enumerate(lines):
         if ln.start > TOP_CHARS:
             break
@@ -62,6 +63,8 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             ln = Line(ln.start, ln.start + cut.start(), ln.s[:cut.start()])
         if not _title_ish(ln) or (_SITE_LABEL.search(ln.s) and not _TITLE_END.search(ln.s)):
             continue
+        if ln.s in crumbs and not _TITLE_END.search(ln.s):
+            continue                    # the column's name repeated under the breadcrumb (法治工作)
         start, end, s = ln.start, ln.end, ln.s
         j = i
         # a title broken over two or three lines
@@ -88,6 +91,19 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
         title = re.sub(r"\s*\n\s*", "", c.text[start:end])
         return title, start, end
     return None
+
+
+_CRUMB_SEP = re.compile(r"\s*(?:>+|›|»|/|→)\s*")
+
+
+def _crumbs(lines: list[Line], removed: list[str]) -> set[str]:
+    """The items of the breadcrumb lines of the top block (当前位置: 首页 >> 业务板块 >> 法治工作),
+    in the text or taken out of it by ingest (`removed`)."""
+    out: set[str] = set()
+    for s in [ln.s for ln in lines if ln.start <= TOP_CHARS] + removed:
+        if _BREADCRUMB.search(s) and re.search(r"[>›»]", s):
+            out.update(p.strip() for p in _CRUMB_SEP.split(re.sub(r"^[^:：>]{0,8}[:：]", "", s)) if p.strip())
+    return out
 
 
 _YEAR_HEAD = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|^年度")
