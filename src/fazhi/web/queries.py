@@ -1,17 +1,13 @@
 """The report list's query of the web app and the API: its query-string parameters read into
-the store's filter (`ListQuery`, errors noted, never a number too large for the database), the
-page read through the store (corpus/listing.py), and one stored report's verdict after its
-reviewers' decisions (`effective`).
-
-Every query takes the user's scope (corpus/scope.py, `ALL` by default) and reads only the
-reports inside it."""
+the store's filter (`ListQuery`, errors noted, never a number too large for the database; the
+page itself is `Store.report_page`, corpus/listing.py, read inside the user's scope), and one
+stored report's verdict after its reviewers' decisions (`effective`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..corpus.listing import PAGE_SIZE, SORTS, ReportFilter
-from ..corpus.scope import ALL, Scope
 
 MAX_PAGE = 1_000_000
 FILTERS = ("q", "province", "city", "level", "year", "kind", "verdict", "late", "severity")
@@ -70,12 +66,6 @@ def _int_param(raw: str | None, default: int, lo: int, hi: int, label: str, erro
         errors.append(f"{label}应为 {lo}–{hi} 之间的整数：{s[:20]}")
         return default
     return int(s)
-
-
-def list_reports(store, q: ListQuery, config=None, scope: Scope = ALL) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, the rows of the requested page) over the current reports
-    (`Store.report_page`, corpus/listing.py). (`config` is unused: the store's config decides.)"""
-    return store.report_page(q, scope)
 
 
 def effective(store, rid: int, config=None) -> dict[str, Any] | None:

@@ -40,7 +40,7 @@ def list_page(request: Request, user=Depends(reader)):
     q = queries.ListQuery.from_params(request.query_params)
     st = store(request)
     sc = scope(request)
-    total, rows = queries.list_reports(st, q, request.app.state.config, sc)
+    total, rows = st.report_page(q, sc)
     options = request.app.state.cache.get_recent(st, cache_name("filter_options", sc),
                                                  lambda: st.filter_options(sc))
     pages = max(1, -(-total // q.page_size))
