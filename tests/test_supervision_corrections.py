@@ -74,8 +74,7 @@ def test_correction_is_used_everywhere_and_marked(store):
     assert store.list_reports(year=2022) == [] and store.list_reports(level="county") == []
     assert store.list_reports()[0]["corrected"] == "level,report_year"
     # dashboard counts
-    from fazhi.web import queries
-    dash = queries.dashboard(store)
+    dash = store.dashboard()
     assert dash["per_province_year"]["years"] == ["2023"]
     assert dash["on_time"] == [{"year": 2023, "on_time": 1, "late": 0, "unknown": 0, "rate": 1.0}]
     # roster: 东乡族自治县 reported for 2023 (on time), not for 2022

@@ -232,7 +232,7 @@ def test_dashboard_carries_the_data_and_chart_holders(app, rev):
 
 
 def test_box_rule_flags_outliers():
-    from fazhi.web.queries import box
+    from fazhi.corpus.dashboard import box
     b = box([90.0, 92.0, 95.0, 96.0, 97.0, 98.0, 99.0, 100.0, 12.0])
     assert b["low_fence"] > 12.0 and b["min"] == 90.0 and b["max"] == 100.0
     assert box([]) is None
@@ -312,7 +312,7 @@ def test_repeated_failed_logins_are_paused(tmp_path):
 
 
 def test_corpus_cache_is_dropped_when_the_corpus_changes(tmp_path):
-    from fazhi.web.queries import CorpusCache
+    from fazhi.web.cache import CorpusCache
     app = make_app(tmp_path / "cache.db", load=False)
     st = app.state.store
     cache, calls = CorpusCache(), []

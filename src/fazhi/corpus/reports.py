@@ -467,6 +467,32 @@ def report_text(store: Store, rid: int) -> str | None:
         return conn.execute(sa.select(T.reports.c.text).where(T.reports.c.id == rid)).scalar()
 
 
+def report_title_verdict(store: Store, rid: int) -> tuple[str | None, str | None]:
+    """(title, engine verdict) of a stored report (NoResultFound when there is no such report)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(T.reports.c.title, T.reports.c.verdict)
+                           .where(T.reports.c.id == rid)).one()
+    return cast("str | None", row[0]), cast("str | None", row[1])
+
+
+def report_by_sha(store: Store, sha: str) -> dict[str, Any] | None:
+    """id, title and engine verdict of a report of the source with this SHA-256 (None when the
+    file was never stored)."""
+    r = T.reports
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(r.c.id, r.c.title, r.c.verdict).join(T.sources, T.sources.c.id == r.c.source_id)
+                           .where(T.sources.c.sha256 == sha)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def current_count(store: Store) -> int:
+    """How many current reports the corpus holds."""
+    with store.engine.connect() as conn:
+        n: int = conn.execute(sa.select(sa.func.count()).select_from(T.reports)
+                              .where(T.reports.c.current == sa.true())).scalar_one()
+    return n
+
+
 def finding_row(store: Store, finding_id: int) -> dict[str, Any] | None:
     """A stored finding's id, report_id, key and rule (None when there is no such row)."""
     with store.engine.connect() as conn:

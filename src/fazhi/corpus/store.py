@@ -10,6 +10,8 @@ in this package (`Store(url).migrate()`).
 `Store` is a facade; the work is done in
 - corpus/db.py: the URL, the engine, the migrations and their lock;
 - corpus/reports.py: writing and reading reports, the reviewers' decisions and added findings;
+- corpus/listing.py: the filtered, sorted, paged report list of the web app and the API;
+- corpus/dashboard.py: the dashboard's aggregates and the corpus state they are cached by;
 - corpus/batch.py: ingest (with executors), re-analysis, corrections applied again, the corpus
   findings, run and failure records;
 - web/accounts.py: users, API tokens, sessions;
@@ -24,9 +26,12 @@ from typing import Any, Callable, Iterable
 from sqlalchemy.engine import Engine
 
 from ..config import Config
-from . import batch, db, reports
+from .scope import ALL, Scope
+from . import batch, dashboard, db, listing, reports
 from .batch import IngestSummary, analyze_item, enrich, iter_files, rule_versions  # noqa: F401 - re-exported
 from .db import default_url, now, resolve_url  # noqa: F401 - re-exported
+from .dashboard import TOP_FINDINGS
+from .listing import ReportFilter
 from .reports import finding_key, report_key_for, review_inputs, reviewed_col  # noqa: F401 - re-exported
 
 ROLES = ("admin", "reviewer", "viewer")
@@ -155,6 +160,37 @@ class Store:
     def finding_number(self, report_id: int, finding_id: int) -> int:
         return reports.finding_number(self, report_id, finding_id)
 
+    def report_title_verdict(self, rid: int) -> tuple[str | None, str | None]:
+        return reports.report_title_verdict(self, rid)
+
+    def report_by_sha(self, sha: str) -> dict[str, Any] | None:
+        return reports.report_by_sha(self, sha)
+
+    def current_count(self) -> int:
+        return reports.current_count(self)
+
+    # -- the report list (corpus/listing.py) -------------------------------------------
+    def report_page(self, q: ReportFilter, scope: Scope = ALL) -> tuple[int, list[dict[str, Any]]]:
+        """(total matching, the rows of the requested page) over the current reports of scope."""
+        return listing.report_page(self, q, scope)
+
+    def report_choices(self, scope: Scope = ALL, limit: int = 1000) -> list[dict[str, Any]]:
+        return listing.report_choices(self, scope, limit)
+
+    def filter_options(self, scope: Scope = ALL) -> dict[str, list]:
+        return listing.filter_options(self, scope)
+
+    # -- dashboard aggregates (corpus/dashboard.py) -----------------------------------
+    def corpus_state(self) -> tuple:
+        return dashboard.corpus_state(self)
+
+    def dashboard(self, scope: Scope = ALL) -> dict[str, Any]:
+        return dashboard.dashboard(self, scope)
+
+    def top_findings(self, findings_all: list[dict[str, Any]], n: int = TOP_FINDINGS,
+                     scope: Scope = ALL) -> list[dict[str, Any]]:
+        return dashboard.top_findings(self, findings_all, n, scope)
+
     # -- reviewers' data (corpus/reports.py) -------------------------------------------
     def decide(self, report_id: int, finding_key: str, decision: str, *, user: str | None = None,  # noqa: F811
                comment: str | None = None) -> None:
@@ -193,6 +229,15 @@ class Store:
     def user_by_token(self, token: str) -> dict[str, Any] | None:
         from ..web import accounts
         return accounts.user_by_token(self.engine, token)
+
+    def session_user(self, uid: Any, sv: Any, sid: Any = None) -> dict[str, Any] | None:
+        """The user of a session cookie's (uid, sv, sid), None when revoked or malformed."""
+        from ..web import accounts
+        return accounts.session_user(self.engine, uid, sv, sid)
+
+    def get_user(self, *, name: str | None = None, uid: int | None = None) -> dict[str, Any] | None:
+        from ..web import accounts
+        return accounts.get_user(self.engine, name=name, uid=uid)
 
     # -- search (corpus/search.py) ----------------------------------------------------
     def search(self, query: str, *, limit: int = 20, snippets: int = 3, scope=None) -> list[dict[str, Any]]:

@@ -207,7 +207,7 @@ class Note:
 
 def comment_text(finding: Finding, decision: dict | None, added: bool) -> str:
     """【严重/一般/提示】message, 建议：suggestion, and the reviewer's comment, without internal ids."""
-    from .opinion import plain
+    from .quotes import plain
     sev = SEVERITY_NAMES.get(finding.severity, "")
     head = f"【{sev}】" if sev else ""
     if added:

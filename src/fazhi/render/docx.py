@@ -24,9 +24,10 @@ from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
 from ..textnorm import shorten as shorten_text
-from .opinion import (ANNEX_TITLE, CN_NUM, ItemView, Opinion, build_opinion, chapters, date_line,
-                      indicators_note, intro_sentence, office_line, salutation, summary_sentence,
-                      title_lines)
+from .opinion import build_opinion
+from .views import ItemView, Opinion
+from .wording import (ANNEX_TITLE, CN_NUM, chapters, date_line, indicators_note, intro_sentence, office_line,
+                      salutation, summary_sentence, title_lines)
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"

@@ -11,9 +11,11 @@ from markupsafe import Markup
 from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
-from .opinion import (ANNEX_TITLE, CN_NUM, Opinion, build_opinion, chapters, date_line, fmt_number,
-                      indicators_note,
-                      intro_sentence, office_line, salutation, summary_sentence)
+from .opinion import build_opinion
+from .quotes import fmt_number
+from .views import Opinion
+from .wording import (ANNEX_TITLE, CN_NUM, chapters, date_line, indicators_note, intro_sentence, office_line,
+                      salutation, summary_sentence)
 from .spans import Mark, highlight
 
 VERDICT_CLASS = {"合格": "v-pass", "需修改": "v-revise", "不合格": "v-fail"}

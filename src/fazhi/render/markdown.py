@@ -7,8 +7,10 @@ from typing import Iterable
 from ..config import Config
 from ..model import Finding, Report
 from ..review import Decisions
-from .opinion import (ANNEX_TITLE, CN_NUM, ItemView, build_opinion, chapters, date_line,
-                      indicators_note, intro_sentence, office_line, salutation, summary_sentence)
+from .opinion import build_opinion
+from .views import ItemView
+from .wording import (ANNEX_TITLE, CN_NUM, chapters, date_line, indicators_note, intro_sentence, office_line,
+                      salutation, summary_sentence)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 

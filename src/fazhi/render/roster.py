@@ -11,7 +11,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from ..config import Config
 from ..supervision.roster import Roster, iter_rows
 from .docx import _page_number_footer, _para, _setup, _table
-from .opinion import CN_NUM, cn_date
+from .quotes import cn_date
+from .wording import CN_NUM
 
 ROSTER_HEADERS = ["所属地区", "单位名称", "层级", "报送情况", "逾期天数", "审核结论", "报告编号", "关联方式"]
 REGION_HEADERS = ["地区", "应报", "已报", "按时", "逾期", "未报"]

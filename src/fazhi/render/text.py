@@ -6,7 +6,7 @@ from collections import Counter
 from ..labels import KIND_NAMES, LEVEL_NAMES, REMOVED_NAMES, SEVERITY_NAMES, indicator_names, rule_title
 from ..labels import PART_SHORT as PART_NAMES
 from ..model import Report
-from .opinion import fmt_number, plain
+from .quotes import fmt_number, plain
 
 
 def _v(x) -> str:

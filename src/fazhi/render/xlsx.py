@@ -18,11 +18,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Config
 from ..model import Report
-from ..labels import TIMELINESS_NAMES
+from ..labels import FAMILIES, LEVEL_NAMES, TIMELINESS_NAMES
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, missing_parts,
                       review_items, verdict)
-from .opinion import (FAMILIES, LEVEL_NAMES, SHORT_QUOTE, clause_around, indicator_rows,
-                      key_indicator_ids, plain, rule_title, section_path)
+from .indicators import indicator_rows, key_indicator_ids
+from .opinion import SHORT_QUOTE, rule_title
+from .quotes import clause_around, plain
+from .sections import section_path
 
 REPORT_HEADERS = ["文件", "报告标题", "地区", "层级", "省份", "报告年度", "成文日期", "发布日期", "类型", "结论",
                   "严重", "一般", "提示", "缺少的法定内容", "按时报送公开", "错误", "结论依据"]

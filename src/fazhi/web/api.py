@@ -94,7 +94,7 @@ def list_reports(request: Request, province: str | None = None, city: str | None
     lq = queries.ListQuery.from_params(params)
     if lq.errors:
         raise HTTPException(400, "；".join(lq.errors) + " / invalid query")
-    total, rows = queries.list_reports(store(request), lq, request.app.state.config, scope(request))
+    total, rows = store(request).report_page(lq, scope(request))
     return {"total": total, "page": lq.page, "page_size": lq.page_size,
             "items": [{k: v for k, v in r.items()} for r in rows]}
 

@@ -25,7 +25,7 @@ from ..config import Config
 from ..corpus.store import Store
 from .core import CSRFError, Forbidden, LoginRequired, render
 from .guard import BodyGuard, HostGuard
-from .queries import CorpusCache
+from .cache import CorpusCache, cache_name
 from .upload import AnalysisPool, CorpusRefresher
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -72,9 +72,8 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     app.state.secret_key = secret_key
 
     def warm_dashboard() -> None:
-        from . import queries
         from ..corpus.scope import ALL
-        app.state.cache.get(store, queries.cache_name("dashboard", ALL), lambda: queries.dashboard(store))
+        app.state.cache.get(store, cache_name("dashboard", ALL), store.dashboard)
 
     app.state.refresher = CorpusRefresher(store, int(web_cfg["sync_corpus_max"]), on_done=warm_dashboard,
                                           in_process=int(web_cfg["analysis_workers"]) == 0)

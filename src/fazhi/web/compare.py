@@ -24,15 +24,7 @@ MAX_CHOICES = 1000
 def _choices(st, sc) -> list[dict] | None:
     """Reports to pick from; None when there are too many for a list (the form then asks for
     report numbers, shown in the report list and on each report's page address)."""
-    import sqlalchemy as sa
-    from ..corpus import schema as T
-    r = T.reports
-    with st.engine.connect() as conn:
-        rows = [dict(x._mapping) for x in conn.execute(
-            sa.select(r.c.id, r.c.title, r.c.jurisdiction, r.c.department, r.c.report_year)
-            .where(r.c.current == sa.true(), sc.where())
-            .order_by(r.c.province, r.c.jurisdiction, r.c.report_year)
-            .limit(MAX_CHOICES + 1))]
+    rows = st.report_choices(sc, MAX_CHOICES + 1)
     return rows if len(rows) <= MAX_CHOICES else None
 
 
@@ -53,8 +45,8 @@ def compare_page(request: Request, a: Annotated[int | None, Query(ge=1, le=MAX_I
             if res is None:
                 raise HTTPException(404, "报告不存在 / report not found")
             from ..render.opinion import fmt_number
-            from .queries import _indicator_names
-            names = _indicator_names()
+            from ..corpus.dashboard import indicator_names
+            names = indicator_names()
             for row in res["indicators"]:
                 row["name"] = names.get(row["indicator"], row["indicator"])
                 row["a_text"], row["b_text"] = fmt_number(row["a"]), fmt_number(row["b"])

@@ -72,11 +72,10 @@ def current_user(request: Request) -> dict[str, Any] | None:
 def resolve_user(st: Store, scope: MutableMapping[str, Any], authorization: str | None) -> dict[str, Any] | None:
     """The user a bearer token or the session in scope (uid + session version) names, or None.
     A revoked session (user deleted, session version bumped) is emptied."""
-    from . import accounts
     auth = authorization or ""
     if auth[:7].lower() == "bearer ":
         token = auth[7:].strip()
-        user = accounts.user_by_token(st.engine, token) if token else None
+        user = st.user_by_token(token) if token else None
         return dict(user, via="token") if user else None
     session = scope.get("session")
     if session is None:
@@ -84,7 +83,7 @@ def resolve_user(st: Store, scope: MutableMapping[str, Any], authorization: str 
     uid, sv, sid = session.get("uid"), session.get("sv"), session.get("sid")
     if uid is None:
         return None
-    user = accounts.session_user(st.engine, uid, sv, sid)
+    user = st.session_user(uid, sv, sid)
     if user is None:                          # revoked: drop the identity, keep nothing
         session.clear()
         return None
@@ -92,8 +91,7 @@ def resolve_user(st: Store, scope: MutableMapping[str, Any], authorization: str 
 
 
 def user_by_name(request: Request, name: str) -> dict[str, Any] | None:
-    from . import accounts
-    return accounts.get_user(store(request).engine, name=name)
+    return store(request).get_user(name=name)
 
 
 def can(user: dict[str, Any] | None, role: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from . import queries
+from .cache import cache_name
 from .core import reader, render, scope, store
 
 router = APIRouter(include_in_schema=False)
@@ -17,10 +17,8 @@ def dashboard_data(request: Request) -> dict:
     findings net of reviewers' dismissals."""
     st = store(request)
     sc = scope(request)
-    data = dict(request.app.state.cache.get_recent(st, queries.cache_name("dashboard", sc),
-                                                   lambda: queries.dashboard(st, sc)))
-    data["top_findings"] = queries.top_findings(st, data.pop("findings_all", None) or data["top_findings"],
-                                                scope=sc)
+    data = dict(request.app.state.cache.get_recent(st, cache_name("dashboard", sc), lambda: st.dashboard(sc)))
+    data["top_findings"] = st.top_findings(data.pop("findings_all", None) or data["top_findings"], scope=sc)
     return data
 
 

@@ -17,6 +17,7 @@ from ..render.opinion import build_opinion
 from ..render.spans import Mark, highlight
 from ..labels import KIND_NAMES, PART_NAMES
 from . import actions, queries
+from .cache import cache_name
 from .core import ID, check_csrf, need, reader, render, report_doc, require_report, scope, store
 from .opinion import annotated_bytes, docx_bytes, download_name, html_text, stored
 
@@ -39,9 +40,9 @@ def list_page(request: Request, user=Depends(reader)):
     q = queries.ListQuery.from_params(request.query_params)
     st = store(request)
     sc = scope(request)
-    total, rows = queries.list_reports(st, q, request.app.state.config, sc)
-    options = request.app.state.cache.get_recent(st, queries.cache_name("filter_options", sc),
-                                                 lambda: queries.filter_options(st, sc))
+    total, rows = st.report_page(q, sc)
+    options = request.app.state.cache.get_recent(st, cache_name("filter_options", sc),
+                                                 lambda: st.filter_options(sc))
     pages = max(1, -(-total // q.page_size))
 
     def url(**over) -> str:

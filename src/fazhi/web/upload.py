@@ -17,12 +17,10 @@ import zipfile
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
-from ..corpus import schema as T
 from .core import check_csrf, need, render, settings, store
 
 router = APIRouter(include_in_schema=False)
@@ -101,11 +99,7 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
 
 def _existing(st, data: bytes) -> dict[str, Any] | None:
     sha = hashlib.sha256(data).hexdigest()
-    r = T.reports
-    with st.engine.connect() as conn:
-        row = conn.execute(sa.select(r.c.id, r.c.title, r.c.verdict).join(T.sources, T.sources.c.id == r.c.source_id)
-                           .where(T.sources.c.sha256 == sha)).first()
-    return None if row is None else dict(row._mapping)
+    return st.report_by_sha(sha)
 
 
 def _refresh_in_child(url: str, config_data: dict | None) -> dict[str, int]:
@@ -190,10 +184,7 @@ class CorpusRefresher:
         self.passes = 0
 
     def small(self) -> bool:
-        with self.store.engine.connect() as conn:
-            n = conn.execute(sa.select(sa.func.count()).select_from(T.reports)
-                             .where(T.reports.c.current == sa.true())).scalar_one()
-        return n <= self.sync_max
+        return self.store.current_count() <= self.sync_max
 
     def after_ingest(self) -> None:
         with self._lock:
@@ -259,9 +250,7 @@ def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = N
                             title=old["title"] if old else None, verdict=old["verdict"] if old else None,
                             message="同样的文件已经入库，未重复保存 / already stored")
     rid = summary.report_ids[0]
-    with st.engine.connect() as conn:
-        title, verdict = conn.execute(sa.select(T.reports.c.title, T.reports.c.verdict)
-                                      .where(T.reports.c.id == rid)).one()
+    title, verdict = st.report_title_verdict(rid)
     return UploadResult(name, True, "version" if summary.versions else "new", id=rid, title=title, verdict=verdict)
 
 
