@@ -2,6 +2,8 @@
 texts that must not."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from checks_helpers import make_report
 
@@ -198,3 +200,33 @@ def test_a_meeting_after_the_report_was_written():
     out = run("language.name_anachronism", "深入学习贯彻党的十九届六中全会精神和中央全面依法治国工作会议精神。",
               report_year=2019)
     assert [f.data["name"] for f in out] == ["ccp_19_6", "central_rule_of_law_work_conference"]
+
+
+# the number-form pattern as first written (tried at every position); language.MIXED is the
+# same pattern with each look-behind after the first character
+_PLAIN_MIXED = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?万\d+[千百](?:余|多)?"
+    r"|(?<![\d.万])\d+(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?"
+    r"|(?<![〇零一二三四五六七八九\d])(?=[二〇零一三四五六七八九0OoО]{4}年)"
+    r"(?=[^\n]{0,4}[0OoО])(?=[^\n]{0,4}[〇零一二三四五六七八九])[二〇零一三四五六七八九0OoО]{4}年")
+
+
+def test_number_form_pattern_matches_the_plain_form():
+    import random
+    from fazhi.checks.language import MIXED
+    rnd = random.Random(7)
+    n_hits = 0
+    for alpha in ("二〇零一0OoО年\n5三", "12.万千百余多米a", "1〇二0O年万千.", "0123456789.万千百余多二〇零一三OО年米克个\n，１"):
+        for _ in range(4000):
+            t = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(1, 12)))
+            want = [m.span() for m in _PLAIN_MIXED.finditer(t)]
+            assert [m.span() for m in MIXED.finditer(t)] == want, t
+            n_hits += len(want)
+    assert n_hits > 1000
+
+
+def test_pair_scan_skips_only_plain_characters():
+    from fazhi.checks.language import _pair_scan
+    assert _pair_scan("见《纲要（2021—2025年）》和“八五”普法") == ([], [], [])
+    assert _pair_scan("1）加强“领导（组织") == ([4, 7], [], [])
+    assert _pair_scan("落实《纲要”的任务") == ([], [], [(2, 5)])

@@ -64,6 +64,9 @@ LIST_MARK = re.compile(r"^[\s\u3000]*(?:\d{1,3}|[a-zA-Z]|[一二三四五六七�
 SENT_END = "。！？!?；;…”’）)》"
 
 
+_MARK = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
+
+
 def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
     """(unpaired openers, unpaired closers, mismatched (open, close)) positions in one line."""
     stack: list[int] = []
@@ -73,7 +76,9 @@ def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
     m = LIST_MARK.match(line)
     if m:
         skip = m.end() - 1
-    for i, ch in enumerate(line):
+    for mark in _MARK.finditer(line):       # only the marks matter: the other characters are skipped
+        i = mark.start()
+        ch = line[i]
         if ch == "’" and (line[i + 1:i + 3].isdigit() or
                           (0 < i < len(line) - 1 and line[i - 1].isascii() and line[i - 1].isalpha())):
             continue            # an apostrophe: ’99, don’t
@@ -248,11 +253,20 @@ def doubled_punct(report: Report, config: Config) -> Iterable[Finding]:
 
 # -- numbers ------------------------------------------------------------------------------
 
+_NUM_X = "二〇零一三四五六七八九0OoО"      # the characters of a year written with a mixed 〇/0
+_NUM_D = "〇零一二三四五六七八九"
+# Three forms; each alternative's look-behind comes after the first character, so that the
+# pattern starts with a character class and `re` skips to the candidates instead of trying every
+# position (same matches as the plain form kept in tests/test_checks_language.py):
+#   (?<![\d.])\d+(?:\.\d+)?万\d+[千百](?:余|多)?                                1万2千
+#   (?<![\d.万])\d+(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?                3千余件
+#   (?<![〇零一二三四五六七八九\d])(?=X{4}年)(?=[^\n]{0,4}[0OoО])(?=[^\n]{0,4}[D])X{4}年   二0二三年
 MIXED = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?万\d+[千百](?:余|多)?"                               # 1万2千
-    r"|(?<![\d.万])\d+(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?"              # 3千余件
-    r"|(?<![〇零一二三四五六七八九\d])(?=[二〇零一三四五六七八九0OoО]{4}年)"
-    r"(?=[^\n]{0,4}[0OoО])(?=[^\n]{0,4}[〇零一二三四五六七八九])[二〇零一三四五六七八九0OoО]{4}年")   # 二0二三年
+    rf"[\d{_NUM_X}](?:"
+    r"(?<=\d)(?<![\d.]\d)\d*(?:\.\d+)?万\d+[千百](?:余|多)?"
+    r"|(?<=\d)(?<![\d.万]\d)\d*(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?"
+    rf"|(?<=[{_NUM_X}])(?<![{_NUM_D}\d][{_NUM_X}])(?:(?<=[0OoО])|(?=[{_NUM_X}]{{0,2}}[0OoО]))"
+    rf"(?:(?<=[{_NUM_D}])|(?=[{_NUM_X}]{{0,2}}[{_NUM_D}]))[{_NUM_X}]{{3}}年)")
 
 
 @rule("language.number_form", severity="info",
