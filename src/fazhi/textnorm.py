@@ -67,10 +67,13 @@ def strip_pinyin(text: str) -> str:
     return PINYIN.sub("", text)
 
 
+_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def traditional_ratio(text: str, sample: int = 20000) -> float:
     """Share of CJK characters in `text` that are traditional-only forms."""
     head = text[:sample]
-    cjk = len(_CJK.findall(head))
+    cjk = sum(map(len, _CJK_RUNS.findall(head)))      # runs, not one string per character
     if not cjk:
         return 0.0
     return len(_trad_pattern().findall(head)) / cjk
