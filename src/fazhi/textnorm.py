@@ -58,8 +58,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "(试行)", "(xx)", "(A)" and "(2021)" carry no tone mark and stay.
 # any bracketed syllable after a character, toned or not ("區(qū)", "年(nian)"): for the views that
 # classify and resolve places (parse/kind.py, parse/reporter.py); ingest removes only PINYIN
-PINYIN_ANY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
-PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
+# (both patterns start with the bracket and look behind it for the character: a pattern that
+# starts with a look-behind is tried at every position of the text)
+PINYIN_ANY = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
 
 
 def strip_pinyin(text: str) -> str:

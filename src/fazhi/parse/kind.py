@@ -32,9 +32,18 @@ KINDS = ("report", "template", "interpretation", "plan", "news", "article", "oth
 
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in textnorm
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+# (each pattern below starts with its first character and checks what stands before it
+# after that character: a pattern that starts with a look-behind is tried at every position)
+_CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")     # spaces between characters
+_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_RUNS = re.compile(r"[A-Za-z]+")
+
+
+def _count(runs: re.Pattern, s: str) -> int:
+    """Characters of s in the runs' class (runs counted, not one string per character)."""
+    return sum(map(len, runs.findall(s)))
+
+
 # where a sentence or a run-together title ends: 。 ; ! ? a space, or a title word (…报告2016年，)
 _SENTENCE_START = re.compile(r"[。;!?]\s*|\s+|(?<=报告)|(?<=总结)|(?<=情况)")
 
@@ -142,7 +151,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
-    if len(_LATIN.findall(sample)) > 2 * len(_CJK.findall(sample)):
+    if _count(_LATIN_RUNS, sample) > 2 * _count(_CJK_RUNS, sample):
         return Decision("other", "not Chinese")
 
     d = _template(x, k["template"])
