@@ -57,8 +57,21 @@ def _any(s: str, words) -> bool:
     return any(w in s for w in words or [])
 
 
-def _rx(pats, flags=0) -> list[re.Pattern]:
-    return [re.compile(p, flags) for p in pats or []]
+_RX_LISTS: dict[tuple[int, int], tuple[object, tuple[re.Pattern, ...]]] = {}
+
+
+def _rx(pats, flags=0) -> tuple[re.Pattern, ...]:
+    """The catalogue's patterns compiled, once per list (the lists are the catalogue's own,
+    loaded once; re.compile's cache lookup per pattern and call cost more than the searches)."""
+    key = (id(pats), flags)
+    got = _RX_LISTS.get(key)
+    if got is not None and got[0] is pats:
+        return got[1]
+    out = tuple(re.compile(p, flags) for p in pats or [])
+    if len(_RX_LISTS) > 512:           # lists made on the fly by a caller: keep the cache small
+        _RX_LISTS.clear()
+    _RX_LISTS[key] = (pats, out)        # the list is kept, so its id is not reused
+    return out
 
 
 def _hit(s: str, pats) -> re.Match | None:

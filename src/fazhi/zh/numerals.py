@@ -50,7 +50,7 @@ _CANONICAL_CHARS = frozenset("零一二三四五六七八九十百千万亿")
 
 def _under_10k(n: int, inner: bool) -> str:
     """0 < n < 10000 as written inside a larger numeral (inner: 一十 keeps its 一)."""
-    out = []
+    out: list[str] = []
     zero = False
     for unit, ch in _SMALL_UNITS:
         d = n // unit
@@ -76,7 +76,7 @@ def canonical_numeral(n: int) -> str:
     100500 → 十万零五百, 1120000000 → 十一亿二千万."""
     if n == 0:
         return "零"
-    out = []
+    out: list[str] = []
     pending_zero = False
     for unit, ch in ((10 ** 8, "亿"), (10 ** 4, "万"), (1, "")):
         g = n // unit
