@@ -305,8 +305,33 @@ WORDS2 = ("加强|推进|全面|深入|持续|不断|进一步|落实|完善|提
           "依法|法治|工作|行政|执法|规范|严格|切实|积极|认真|扎实|有效|各项|相关|有关|单位|部门|政府|"
           "对于|关于|通过|按照|根据")
 REPEAT_WORD = re.compile(rf"([{CJK}]{{3,8}})\1|({WORDS2})\2")
+# its two alternatives apart: each alone is found faster than the alternation (whose first
+# branch is not a literal, so every branch is tried at every position); _repeats merges them
+_REPEAT_RUN = re.compile(rf"([{CJK}]{{3,8}})\1")
+_REPEAT_WORD2 = re.compile(rf"({WORDS2})\1")
 # reduplicated measure words and phrases that are correct (一个一个, 一件一件, 一步一步…)
 OK_REPEAT = re.compile(r"^一[\u4e00-\u9fff]$")
+
+
+def _repeats(t: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, unit) of each REPEAT_CHAR match, then of each REPEAT_WORD match, exactly as
+    their finditer would give them: 的的/和和 are looked for only where they occur, and
+    REPEAT_WORD's two alternatives are searched apart and merged (at each position the first
+    alternative wins, the next search starts at the end of the match taken)."""
+    if "的的" in t or "和和" in t:
+        for m in REPEAT_CHAR.finditer(t):
+            yield m.start(), m.end(), m.group(1) or m.group(2)
+    pos = 0
+    a = _REPEAT_RUN.search(t)
+    b = _REPEAT_WORD2.search(t)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() <= b.start()) else b
+        yield m.start(), m.end(), m.group(1)
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = _REPEAT_RUN.search(t, pos)
+        if b is not None and b.start() < pos:
+            b = _REPEAT_WORD2.search(t, pos)
 
 
 @rule("language.repeated_word", severity="minor",
@@ -318,19 +343,17 @@ def repeated_word(report: Report, config: Config) -> Iterable[Finding]:
     out = []
     t = report.text
     seen: set[int] = set()
-    for rx in (REPEAT_CHAR, REPEAT_WORD):
-        for m in rx.finditer(t):
-            unit = m.group(1) or m.group(2)
-            if OK_REPEAT.match(unit) or m.start() in seen:
-                continue
-            if m.start() >= 2 and t[m.start() - 2] == t[m.start() - 1]:
-                continue        # AABB reduplication: 实实在在, 和和美美
-            seen.add(m.start())
-            out.append(Finding(
-                rule="language.repeated_word", severity="minor",
-                message=f"“{unit}”重复了一次。",
-                evidence=[_context(report, m.start(), m.end(), 4, 4)],
-                suggestion=f"删去多余的“{unit}”。"))
+    for start, end, unit in _repeats(t):
+        if OK_REPEAT.match(unit) or start in seen:
+            continue
+        if start >= 2 and t[start - 2] == t[start - 1]:
+            continue        # AABB reduplication: 实实在在, 和和美美
+        seen.add(start)
+        out.append(Finding(
+            rule="language.repeated_word", severity="minor",
+            message=f"“{unit}”重复了一次。",
+            evidence=[_context(report, start, end, 4, 4)],
+            suggestion=f"删去多余的“{unit}”。"))
     out.sort(key=lambda f: f.evidence[0].start)
     return out[:CAP]
 
