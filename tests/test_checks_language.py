@@ -246,3 +246,13 @@ def test_repeats_are_the_patterns_matches():
         assert list(_repeats(t)) == want, t
         n_hits += len(want)
     assert n_hits > 500
+
+
+def test_literal_cue_is_in_every_match():
+    from fazhi.checks.language import _literal_cue
+    assert _literal_cue("习近平(?:总书记|同志)?法[治制]思想") == "习近平"
+    assert _literal_cue("法制中国(?!建设规划)") == "法制中国"
+    assert _literal_cue("《示例规划[^》]{0,16}》") == "《示例规划"
+    assert _literal_cue("ab?c") == "a" and _literal_cue("x{2}y") == "" and _literal_cue("a\\.b") == "a"
+    assert _literal_cue("(?<!生态)环境局|环保局") == ""       # an alternative at the top level
+    assert _literal_cue("(?:甲|乙)丙") == ""

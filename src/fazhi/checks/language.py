@@ -360,9 +360,46 @@ def repeated_word(report: Report, config: Config) -> Iterable[Finding]:
 
 # -- typos from the confusion list ---------------------------------------------------------
 
+_META = set("\\.^$*+?{}[]|()")
+
+
+def _literal_cue(pattern: str) -> str:
+    """Characters every match of `pattern` contains: its leading literal characters ("" when it
+    has none, or an alternative at the top level). A text without them has no match, so the
+    whole-text search is skipped (most catalogue patterns find nothing in most reports)."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return ""
+        i += 1
+    n = 0
+    while n < len(pattern) and pattern[n] not in _META:
+        n += 1
+    if n < len(pattern) and pattern[n] in "*?{":
+        n -= 1                              # the last character is optional or repeated
+    return pattern[:max(n, 0)]
+
+
+def _may_match(cue: str, text: str) -> bool:
+    return not cue or cue in text
+
+
 @functools.lru_cache(maxsize=1)
-def _typos() -> list[tuple[re.Pattern, dict]]:
-    return [(re.compile(e["wrong"]), e) for e in catalog.load("language").get("typos") or []]
+def _typos() -> list[tuple[re.Pattern, dict, str]]:
+    return [(re.compile(e["wrong"]), e, _literal_cue(e["wrong"]))
+            for e in catalog.load("language").get("typos") or []]
 
 
 @rule("language.typo", severity="minor",
@@ -372,7 +409,9 @@ def _typos() -> list[tuple[re.Pattern, dict]]:
       example="深入学习贯彻党的十九界五中全会精神，加快建设法制政府。")
 def typo(report: Report, config: Config) -> Iterable[Finding]:
     out = []
-    for rx, e in _typos():
+    for rx, e, cue in _typos():
+        if not _may_match(cue, report.text):
+            continue
         for m in rx.finditer(report.text):
             right = e["right"]
             wrong = m.group()
@@ -400,14 +439,16 @@ def _names() -> list[dict]:
     for e in catalog.load("language").get("names") or []:
         d = dict(e)
         d["rx"] = re.compile(e["pattern"])
-        d["bad"] = [(re.compile(k), v) for k, v in (e.get("nonstandard") or {}).items()]
+        d["cue"] = _literal_cue(e["pattern"])
+        d["bad"] = [(re.compile(k), v, _literal_cue(k)) for k, v in (e.get("nonstandard") or {}).items()]
         out.append(d)
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def _renamed() -> list[dict]:
-    return [dict(e, rx=re.compile(e["old"])) for e in catalog.load("language").get("renamed") or []]
+    return [dict(e, rx=re.compile(e["old"]), cue=_literal_cue(e["old"]))
+            for e in catalog.load("language").get("renamed") or []]
 
 
 # a mention looking forward to a meeting ("迎接党的二十大胜利召开") is not a citation of it
@@ -435,7 +476,9 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
     t = report.text
     out: list[Finding] = []
     for e in _names():
-        for rx, fix in e["bad"]:
+        for rx, fix, cue in e["bad"]:
+            if not _may_match(cue, t):
+                continue
             for m in rx.finditer(t):
                 right = m.expand(fix) if "\\" in fix else fix
                 out.append(Finding(
@@ -445,7 +488,7 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
                     suggestion=f"改为“{right}”（{e['source']}）。",
                     data={"name": e["id"], "right": right}))
         exact = e.get("exact")
-        if exact:
+        if exact and _may_match(e["cue"], t):
             core = exact[1:exact.index("（")]
             years = re.findall(r"\d{4}", exact)
             # (spaces are not judged: conversions insert and drop them; nor a lost dash,
@@ -498,7 +541,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
     limit = _written_by(R)
     for e in _names():
         vf = e.get("valid_from")
-        if not vf or _ym(vf) <= limit:
+        if not vf or _ym(vf) <= limit or not _may_match(e["cue"], t):
             continue
         for m in e["rx"].finditer(t):
             a, _b = sentence_bounds(t, m.start())
@@ -514,7 +557,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
             break       # one mention per name is enough
     for e in _renamed():
         vt = _ym(e["valid_to"])
-        if R <= vt[0]:
+        if R <= vt[0] or not _may_match(e["cue"], t):
             continue
         for m in e["rx"].finditer(t):
             a, b = sentence_bounds(t, m.start())
