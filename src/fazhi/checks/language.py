@@ -319,13 +319,14 @@ def _repeats(t: str) -> Iterator[tuple[int, int, str]]:
     REPEAT_WORD's two alternatives are searched apart and merged (at each position the first
     alternative wins, the next search starts at the end of the match taken)."""
     if "的的" in t or "和和" in t:
-        for m in REPEAT_CHAR.finditer(t):
-            yield m.start(), m.end(), m.group(1) or m.group(2)
+        for mc in REPEAT_CHAR.finditer(t):
+            yield mc.start(), mc.end(), mc.group(1) or mc.group(2)
     pos = 0
     a = _REPEAT_RUN.search(t)
     b = _REPEAT_WORD2.search(t)
     while a is not None or b is not None:
         m = a if b is None or (a is not None and a.start() <= b.start()) else b
+        assert m is not None
         yield m.start(), m.end(), m.group(1)
         pos = m.end()
         if a is not None and a.start() < pos:
