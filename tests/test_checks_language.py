@@ -2,6 +2,8 @@
 texts that must not."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from checks_helpers import make_report
 
@@ -198,3 +200,59 @@ def test_a_meeting_after_the_report_was_written():
     out = run("language.name_anachronism", "深入学习贯彻党的十九届六中全会精神和中央全面依法治国工作会议精神。",
               report_year=2019)
     assert [f.data["name"] for f in out] == ["ccp_19_6", "central_rule_of_law_work_conference"]
+
+
+# the number-form pattern as first written (tried at every position); language.MIXED is the
+# same pattern with each look-behind after the first character
+_PLAIN_MIXED = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?万\d+[千百](?:余|多)?"
+    r"|(?<![\d.万])\d+(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?"
+    r"|(?<![〇零一二三四五六七八九\d])(?=[二〇零一三四五六七八九0OoО]{4}年)"
+    r"(?=[^\n]{0,4}[0OoО])(?=[^\n]{0,4}[〇零一二三四五六七八九])[二〇零一三四五六七八九0OoО]{4}年")
+
+
+def test_number_form_pattern_matches_the_plain_form():
+    import random
+    from fazhi.checks.language import MIXED
+    rnd = random.Random(7)
+    n_hits = 0
+    for alpha in ("二〇零一0OoО年\n5三", "12.万千百余多米a", "1〇二0O年万千.", "0123456789.万千百余多二〇零一三OО年米克个\n，１"):
+        for _ in range(4000):
+            t = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(1, 12)))
+            want = [m.span() for m in _PLAIN_MIXED.finditer(t)]
+            assert [m.span() for m in MIXED.finditer(t)] == want, t
+            n_hits += len(want)
+    assert n_hits > 1000
+
+
+def test_pair_scan_skips_only_plain_characters():
+    from fazhi.checks.language import _pair_scan
+    assert _pair_scan("见《纲要（2021—2025年）》和“八五”普法") == ([], [], [])
+    assert _pair_scan("1）加强“领导（组织") == ([4, 7], [], [])
+    assert _pair_scan("落实《纲要”的任务") == ([], [], [(2, 5)])
+
+
+def test_repeats_are_the_patterns_matches():
+    """_repeats gives REPEAT_CHAR's then REPEAT_WORD's finditer matches, found faster."""
+    import random
+    from fazhi.checks.language import REPEAT_CHAR, REPEAT_WORD, _repeats
+    rnd = random.Random(9)
+    pieces = ["加强", "推进", "进一步", "的", "和", "工作", "法治", "a", "一", "，", "目", "确", "平", "进", "一步"]
+    n_hits = 0
+    for _ in range(5000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 12)))
+        want = [(m.start(), m.end(), m.group(1) or m.group(2))
+                for rx in (REPEAT_CHAR, REPEAT_WORD) for m in rx.finditer(t)]
+        assert list(_repeats(t)) == want, t
+        n_hits += len(want)
+    assert n_hits > 500
+
+
+def test_literal_cue_is_in_every_match():
+    from fazhi.checks.language import _literal_cue
+    assert _literal_cue("习近平(?:总书记|同志)?法[治制]思想") == "习近平"
+    assert _literal_cue("法制中国(?!建设规划)") == "法制中国"
+    assert _literal_cue("《示例规划[^》]{0,16}》") == "《示例规划"
+    assert _literal_cue("ab?c") == "a" and _literal_cue("x{2}y") == "" and _literal_cue("a\\.b") == "a"
+    assert _literal_cue("(?<!生态)环境局|环保局") == ""       # an alternative at the top level
+    assert _literal_cue("(?:甲|乙)丙") == ""

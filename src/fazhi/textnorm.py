@@ -58,8 +58,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "(试行)", "(xx)", "(A)" and "(2021)" carry no tone mark and stay.
 # any bracketed syllable after a character, toned or not ("區(qū)", "年(nian)"): for the views that
 # classify and resolve places (parse/kind.py, parse/reporter.py); ingest removes only PINYIN
-PINYIN_ANY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
-PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
+# (both patterns start with the bracket and look behind it for the character: a pattern that
+# starts with a look-behind is tried at every position of the text)
+PINYIN_ANY = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
 
 
 def strip_pinyin(text: str) -> str:
@@ -67,10 +69,13 @@ def strip_pinyin(text: str) -> str:
     return PINYIN.sub("", text)
 
 
+_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def traditional_ratio(text: str, sample: int = 20000) -> float:
     """Share of CJK characters in `text` that are traditional-only forms."""
     head = text[:sample]
-    cjk = len(_CJK.findall(head))
+    cjk = sum(map(len, _CJK_RUNS.findall(head)))      # runs, not one string per character
     if not cjk:
         return 0.0
     return len(_trad_pattern().findall(head)) / cjk

@@ -64,6 +64,9 @@ LIST_MARK = re.compile(r"^[\s\u3000]*(?:\d{1,3}|[a-zA-Z]|[一二三四五六七�
 SENT_END = "。！？!?；;…”’）)》"
 
 
+_MARK = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
+
+
 def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
     """(unpaired openers, unpaired closers, mismatched (open, close)) positions in one line."""
     stack: list[int] = []
@@ -73,7 +76,9 @@ def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
     m = LIST_MARK.match(line)
     if m:
         skip = m.end() - 1
-    for i, ch in enumerate(line):
+    for mark in _MARK.finditer(line):       # only the marks matter: the other characters are skipped
+        i = mark.start()
+        ch = line[i]
         if ch == "’" and (line[i + 1:i + 3].isdigit() or
                           (0 < i < len(line) - 1 and line[i - 1].isascii() and line[i - 1].isalpha())):
             continue            # an apostrophe: ’99, don’t
@@ -248,11 +253,20 @@ def doubled_punct(report: Report, config: Config) -> Iterable[Finding]:
 
 # -- numbers ------------------------------------------------------------------------------
 
+_NUM_X = "二〇零一三四五六七八九0OoО"      # the characters of a year written with a mixed 〇/0
+_NUM_D = "〇零一二三四五六七八九"
+# Three forms; each alternative's look-behind comes after the first character, so that the
+# pattern starts with a character class and `re` skips to the candidates instead of trying every
+# position (same matches as the plain form kept in tests/test_checks_language.py):
+#   (?<![\d.])\d+(?:\.\d+)?万\d+[千百](?:余|多)?                                1万2千
+#   (?<![\d.万])\d+(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?                3千余件
+#   (?<![〇零一二三四五六七八九\d])(?=X{4}年)(?=[^\n]{0,4}[0OoО])(?=[^\n]{0,4}[D])X{4}年   二0二三年
 MIXED = re.compile(
-    r"(?<![\d.])\d+(?:\.\d+)?万\d+[千百](?:余|多)?"                               # 1万2千
-    r"|(?<![\d.万])\d+(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?"              # 3千余件
-    r"|(?<![〇零一二三四五六七八九\d])(?=[二〇零一三四五六七八九0OoО]{4}年)"
-    r"(?=[^\n]{0,4}[0OoО])(?=[^\n]{0,4}[〇零一二三四五六七八九])[二〇零一三四五六七八九0OoО]{4}年")   # 二0二三年
+    rf"[\d{_NUM_X}](?:"
+    r"(?<=\d)(?<![\d.]\d)\d*(?:\.\d+)?万\d+[千百](?:余|多)?"
+    r"|(?<=\d)(?<![\d.万]\d)\d*(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?"
+    rf"|(?<=[{_NUM_X}])(?<![{_NUM_D}\d][{_NUM_X}])(?:(?<=[0OoО])|(?=[{_NUM_X}]{{0,2}}[0OoО]))"
+    rf"(?:(?<=[{_NUM_D}])|(?=[{_NUM_X}]{{0,2}}[{_NUM_D}]))[{_NUM_X}]{{3}}年)")
 
 
 @rule("language.number_form", severity="info",
@@ -291,8 +305,34 @@ WORDS2 = ("加强|推进|全面|深入|持续|不断|进一步|落实|完善|提
           "依法|法治|工作|行政|执法|规范|严格|切实|积极|认真|扎实|有效|各项|相关|有关|单位|部门|政府|"
           "对于|关于|通过|按照|根据")
 REPEAT_WORD = re.compile(rf"([{CJK}]{{3,8}})\1|({WORDS2})\2")
+# its two alternatives apart: each alone is found faster than the alternation (whose first
+# branch is not a literal, so every branch is tried at every position); _repeats merges them
+_REPEAT_RUN = re.compile(rf"([{CJK}]{{3,8}})\1")
+_REPEAT_WORD2 = re.compile(rf"({WORDS2})\1")
 # reduplicated measure words and phrases that are correct (一个一个, 一件一件, 一步一步…)
 OK_REPEAT = re.compile(r"^一[\u4e00-\u9fff]$")
+
+
+def _repeats(t: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, unit) of each REPEAT_CHAR match, then of each REPEAT_WORD match, exactly as
+    their finditer would give them: 的的/和和 are looked for only where they occur, and
+    REPEAT_WORD's two alternatives are searched apart and merged (at each position the first
+    alternative wins, the next search starts at the end of the match taken)."""
+    if "的的" in t or "和和" in t:
+        for mc in REPEAT_CHAR.finditer(t):
+            yield mc.start(), mc.end(), mc.group(1) or mc.group(2)
+    pos = 0
+    a = _REPEAT_RUN.search(t)
+    b = _REPEAT_WORD2.search(t)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() <= b.start()) else b
+        assert m is not None
+        yield m.start(), m.end(), m.group(1)
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = _REPEAT_RUN.search(t, pos)
+        if b is not None and b.start() < pos:
+            b = _REPEAT_WORD2.search(t, pos)
 
 
 @rule("language.repeated_word", severity="minor",
@@ -304,28 +344,63 @@ def repeated_word(report: Report, config: Config) -> Iterable[Finding]:
     out = []
     t = report.text
     seen: set[int] = set()
-    for rx in (REPEAT_CHAR, REPEAT_WORD):
-        for m in rx.finditer(t):
-            unit = m.group(1) or m.group(2)
-            if OK_REPEAT.match(unit) or m.start() in seen:
-                continue
-            if m.start() >= 2 and t[m.start() - 2] == t[m.start() - 1]:
-                continue        # AABB reduplication: 实实在在, 和和美美
-            seen.add(m.start())
-            out.append(Finding(
-                rule="language.repeated_word", severity="minor",
-                message=f"“{unit}”重复了一次。",
-                evidence=[_context(report, m.start(), m.end(), 4, 4)],
-                suggestion=f"删去多余的“{unit}”。"))
+    for start, end, unit in _repeats(t):
+        if OK_REPEAT.match(unit) or start in seen:
+            continue
+        if start >= 2 and t[start - 2] == t[start - 1]:
+            continue        # AABB reduplication: 实实在在, 和和美美
+        seen.add(start)
+        out.append(Finding(
+            rule="language.repeated_word", severity="minor",
+            message=f"“{unit}”重复了一次。",
+            evidence=[_context(report, start, end, 4, 4)],
+            suggestion=f"删去多余的“{unit}”。"))
     out.sort(key=lambda f: f.evidence[0].start)
     return out[:CAP]
 
 
 # -- typos from the confusion list ---------------------------------------------------------
 
+_META = set("\\.^$*+?{}[]|()")
+
+
+def _literal_cue(pattern: str) -> str:
+    """Characters every match of `pattern` contains: its leading literal characters ("" when it
+    has none, or an alternative at the top level). A text without them has no match, so the
+    whole-text search is skipped (most catalogue patterns find nothing in most reports)."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return ""
+        i += 1
+    n = 0
+    while n < len(pattern) and pattern[n] not in _META:
+        n += 1
+    if n < len(pattern) and pattern[n] in "*?{":
+        n -= 1                              # the last character is optional or repeated
+    return pattern[:max(n, 0)]
+
+
+def _may_match(cue: str, text: str) -> bool:
+    return not cue or cue in text
+
+
 @functools.lru_cache(maxsize=1)
-def _typos() -> list[tuple[re.Pattern, dict]]:
-    return [(re.compile(e["wrong"]), e) for e in catalog.load("language").get("typos") or []]
+def _typos() -> list[tuple[re.Pattern, dict, str]]:
+    return [(re.compile(e["wrong"]), e, _literal_cue(e["wrong"]))
+            for e in catalog.load("language").get("typos") or []]
 
 
 @rule("language.typo", severity="minor",
@@ -335,7 +410,9 @@ def _typos() -> list[tuple[re.Pattern, dict]]:
       example="深入学习贯彻党的十九界五中全会精神，加快建设法制政府。")
 def typo(report: Report, config: Config) -> Iterable[Finding]:
     out = []
-    for rx, e in _typos():
+    for rx, e, cue in _typos():
+        if not _may_match(cue, report.text):
+            continue
         for m in rx.finditer(report.text):
             right = e["right"]
             wrong = m.group()
@@ -363,14 +440,16 @@ def _names() -> list[dict]:
     for e in catalog.load("language").get("names") or []:
         d = dict(e)
         d["rx"] = re.compile(e["pattern"])
-        d["bad"] = [(re.compile(k), v) for k, v in (e.get("nonstandard") or {}).items()]
+        d["cue"] = _literal_cue(e["pattern"])
+        d["bad"] = [(re.compile(k), v, _literal_cue(k)) for k, v in (e.get("nonstandard") or {}).items()]
         out.append(d)
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def _renamed() -> list[dict]:
-    return [dict(e, rx=re.compile(e["old"])) for e in catalog.load("language").get("renamed") or []]
+    return [dict(e, rx=re.compile(e["old"]), cue=_literal_cue(e["old"]))
+            for e in catalog.load("language").get("renamed") or []]
 
 
 # a mention looking forward to a meeting ("迎接党的二十大胜利召开") is not a citation of it
@@ -398,7 +477,9 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
     t = report.text
     out: list[Finding] = []
     for e in _names():
-        for rx, fix in e["bad"]:
+        for rx, fix, cue in e["bad"]:
+            if not _may_match(cue, t):
+                continue
             for m in rx.finditer(t):
                 right = m.expand(fix) if "\\" in fix else fix
                 out.append(Finding(
@@ -408,7 +489,7 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
                     suggestion=f"改为“{right}”（{e['source']}）。",
                     data={"name": e["id"], "right": right}))
         exact = e.get("exact")
-        if exact:
+        if exact and _may_match(e["cue"], t):
             core = exact[1:exact.index("（")]
             years = re.findall(r"\d{4}", exact)
             # (spaces are not judged: conversions insert and drop them; nor a lost dash,
@@ -461,7 +542,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
     limit = _written_by(R)
     for e in _names():
         vf = e.get("valid_from")
-        if not vf or _ym(vf) <= limit:
+        if not vf or _ym(vf) <= limit or not _may_match(e["cue"], t):
             continue
         for m in e["rx"].finditer(t):
             a, _b = sentence_bounds(t, m.start())
@@ -477,7 +558,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
             break       # one mention per name is enough
     for e in _renamed():
         vt = _ym(e["valid_to"])
-        if R <= vt[0]:
+        if R <= vt[0] or not _may_match(e["cue"], t):
             continue
         for m in e["rx"].finditer(t):
             a, b = sentence_bounds(t, m.start())

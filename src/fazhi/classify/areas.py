@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -140,7 +141,7 @@ def dice(a: str, b: str) -> float:
         ba, bb = bb, ba
     # the size of the multiset intersection (what sum((ba & bb).values()) counts, without
     # Counter.__and__'s pure-Python loop over both counters)
-    common = sum(min(n, bb[k]) for k, n in ba.items() if k in bb)
+    common = sum(min(ba[k], bb[k]) for k in ba.keys() & bb.keys())   # the shared keys only
     return 2 * common / (len(a) - 1 + len(b) - 1)
 
 
@@ -197,22 +198,22 @@ def _heading_areas_uncached(heading: str, framework: str | None) -> dict[str, fl
     return scores
 
 
-def _section_areas(sec: Section, hits: list[tuple[int, str, tuple[str, ...]]], starts: list[int],
+_first = operator.itemgetter(0)
+
+
+def _section_areas(sec: Section, pairs: list[tuple[str, str]], starts: list[int],
                    idx: AreaIndex) -> list[str]:
+    """pairs: (area, keyword) of every keyword hit in text order (low-weight areas left out),
+    starts: the start of the hit each pair comes from."""
     strong = heading_areas(sec.heading, idx.framework) if sec.heading else {}
     lo = bisect.bisect_left(starts, sec.heading_end)
     hi = bisect.bisect_left(starts, sec.end)
-    count: dict[str, int] = {}
-    distinct: dict[str, set[str]] = {}
-    for _, kw, aids in hits[lo:hi]:
-        for a in aids:
-            if a in idx.low_weight:
-                continue
-            count[a] = count.get(a, 0) + 1
-            distinct.setdefault(a, set()).add(kw)
+    body = pairs[lo:hi]
+    count = Counter(map(_first, body))                  # hits per area
+    distinct = Counter(map(_first, set(body)))          # distinct keywords per area
     best = max(count.values(), default=0)
     weak = {a: c for a, c in count.items()
-            if len(distinct[a]) >= BODY_MIN_DISTINCT and c >= BODY_MIN_HITS and c >= BODY_SHARE * best}
+            if distinct[a] >= BODY_MIN_DISTINCT and c >= BODY_MIN_HITS and c >= BODY_SHARE * best}
     ordered = sorted(strong, key=lambda a: (-strong[a], -count.get(a, 0), idx.order.index(a)))
     ordered += sorted((a for a in weak if a not in strong),
                       key=lambda a: (-weak[a], idx.order.index(a)))
@@ -224,6 +225,8 @@ def areas(report: Report, config: Config) -> None:
     fw = report.meta.framework
     idx = area_index(fw if fw in framework_ids() else None)
     hits = keyword_hits(report.norm, idx.framework)
-    starts = [h[0] for h in hits]
+    low = idx.low_weight
+    pairs = [(a, kw) for _, kw, aids in hits for a in aids if a not in low]
+    starts = [start for start, _, aids in hits for a in aids if a not in low]
     for sec in report.all_sections():
-        sec.areas = _section_areas(sec, hits, starts, idx)
+        sec.areas = _section_areas(sec, pairs, starts, idx)

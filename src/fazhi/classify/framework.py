@@ -35,6 +35,16 @@ def _goal_words() -> dict[str, list[str]]:
             for f in catalog.load("frameworks")["frameworks"]}
 
 
+@functools.lru_cache(maxsize=1)
+def _goal_tables() -> tuple[dict[str, list[str]], dict[str, list[str]], frozenset[str]]:
+    """The goal words per framework, those no other framework's words contain, and all of them
+    (the catalogue is loaded once: built once per process, not per report)."""
+    goals = _goal_words()
+    specific = {fw: [w for w in ws if not any(w in o for f2, o2 in goals.items() if f2 != fw for o in o2)]
+                for fw, ws in goals.items()}
+    return goals, specific, frozenset(w for ws in goals.values() for w in ws)
+
+
 def _framework_for_years(start: int, end: int) -> str | None:
     """The framework whose years overlap the cited ones most ((2016-2020) -> 2015-2020)."""
     best, best_overlap = None, 0
@@ -73,10 +83,7 @@ def _plan_spans(report: Report) -> list[tuple[int, int]]:
 def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str, float]]:
     """(framework, evidence span, scores)."""
     norm = report.norm
-    goals = _goal_words()
-    specific = {fw: [w for w in ws if not any(w in o for f2, o2 in goals.items() if f2 != fw for o in o2)]
-                for fw, ws in goals.items()}
-    all_goal = {w for ws in goals.values() for w in ws}
+    goals, specific, all_goal = _goal_tables()
     plans = _plan_spans(report)
 
     def weight(pos: int, w: float) -> float:
@@ -93,6 +100,8 @@ def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str
     # goal words, only inside a goal list (two other goal words nearby)
     for fw, words in specific.items():
         for w in words:
+            if w not in norm:
+                continue                    # (a whole-text pass per goal word otherwise)
             for m in re.finditer(re.escape(w), norm):
                 window = norm[max(0, m.start() - 30):m.end() + 30]
                 if sum(1 for g in all_goal if g != w and g in window) >= 2:

@@ -23,6 +23,10 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+# what json.dumps(obj, ensure_ascii=False) writes, with one encoder for the whole batch
+_JSONL = json.JSONEncoder(ensure_ascii=False)
+
+
 def _error_record(path: str, err: FazhiError) -> dict:
     return {"source": {"path": path}, "error": err.to_json()}
 
@@ -74,8 +78,7 @@ def run(args) -> int:
                     out.write(json.dumps(_error_record(path, err), ensure_ascii=False) + "\n")
                 continue
             if fmt == "jsonl":
-                out.write(json.dumps(report.to_json(include_text=not args.no_text),
-                                     ensure_ascii=False) + "\n")
+                out.write(_JSONL.encode(report.to_json(include_text=not args.no_text)) + "\n")
             elif fmt == "json":
                 json.dump(report.to_json(include_text=not args.no_text), out,
                           ensure_ascii=False, indent=2)

@@ -64,6 +64,9 @@ _AFTER_STOP = re.compile(
     r"全年|年内|当年|先后|分别|申报|创建|获评|少于|多于|低于|高于|不足|超过|不少于|每[年月周日天季人]"
 )
 # verbs at which an over-long phrase is cut (the verb and its object are kept)
+# the last character of every _TRAIL alternative (and whitespace, \s): a span ending in another
+# character has no trailing word, so _TRAIL (tried at every position of the span) is not searched
+_TRAIL_LAST = frozenset("到了达为是有计共约别均已的占争取保持定至在于过仅只“”\"'‘’(:")
 _VERB = re.compile(
     r"开展|发放|办理|受理|组织|完成|参加|参与|制定|印发|出台|配备|聘请|建立|成立|组建|设立|核查|"
     r"排查|录入|认领|接种|采样|检测|管控|清理|废止|审查|审核|查处|提供|解答|代写|挽回|收到|接到|"
@@ -82,7 +85,7 @@ def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
         if not m or m.end() == a:
             break
         a = m.end()
-    while a < b:
+    while a < b and (norm[b - 1] in _TRAIL_LAST or norm[b - 1].isspace()):
         m = _TRAIL.search(norm, a, b)
         if not m or m.start() == b:
             break
@@ -317,7 +320,7 @@ def _subject_prefilter(kind: str, unit: str | None) -> re.Pattern | None:
 
 def clause_of(context: str) -> str:
     """The last clause of `context` (back to , ; 。 : !)."""
-    i = max(context.rfind(c) for c in _CLAUSE_DELIMS)
+    i = max(map(context.rfind, _CLAUSE_DELIMS))
     return context[i + 1:]
 
 

@@ -37,9 +37,13 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import Iterator
 from decimal import Decimal, InvalidOperation
 
-# cn2an is imported where it is first needed (parse_number): importing it costs ~70 ms
+from ..zh.numerals import canonical_value
+
+# cn2an is imported where it is first needed (parse_number, for numerals not in the standard
+# form that zh/numerals.canonical_value reads): importing it costs ~0.2 s
 
 # --------------------------------------------------------------------------- units
 # unit -> kind. Order inside the regex is longest first.
@@ -187,6 +191,9 @@ def parse_number(s: str) -> Decimal | None:
         return None
     if len(s) > 40:
         return None                          # no Chinese numeral of a real figure is this long
+    std = canonical_value(s)                 # the standard form, without importing cn2an
+    if std is not None:
+        return Decimal(std)
     import cn2an                         # lazily (start-up); a dict lookup after the first call
     try:
         v = cn2an.cn2an(s, "smart")
@@ -310,11 +317,32 @@ _BARE_HALF = re.compile(r"(?P<pre>近|约|逾)?(?<![上下前后大多每个\d�
                         r"(?P<unit>个工作日|个小时|小时|个月|年|天)(?![度刊程])")
 
 
+# every _BARE_HALF match starts with one of these; the pattern opens with an optional group and a
+# look-behind, so re would try it at every position of the text
+_BARE_HALF_FIRST = re.compile(r"[近约逾半]")
+
+
+def _bare_half_matches(norm: str) -> Iterator[re.Match[str]]:
+    """Exactly _BARE_HALF.finditer(norm) (its matches are never empty), tried only where a match
+    can start."""
+    pos = 0
+    while True:
+        c = _BARE_HALF_FIRST.search(norm, pos)
+        if c is None:
+            return
+        m = _BARE_HALF.match(norm, c.start())      # look-behinds see the text before the position
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = c.start() + 1
+
+
 def _bare_halves(norm: str, qs: list[Quantity], excluded: "_Spans", quotes: "_Spans") -> list[Quantity]:
     if "半" not in norm:
         return qs
     extra = []
-    for m in _BARE_HALF.finditer(norm):
+    for m in _bare_half_matches(norm):
         unit = m.group("unit")
         if unit in ("年", "个月") and _ATTRIBUTIVE.match(norm, m.end()):
             continue

@@ -32,9 +32,18 @@ KINDS = ("report", "template", "interpretation", "plan", "news", "article", "oth
 
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in textnorm
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+# (each pattern below starts with its first character and checks what stands before it
+# after that character: a pattern that starts with a look-behind is tried at every position)
+_CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")     # spaces between characters
+_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_RUNS = re.compile(r"[A-Za-z]+")
+
+
+def _count(runs: re.Pattern, s: str) -> int:
+    """Characters of s in the runs' class (runs counted, not one string per character)."""
+    return sum(map(len, runs.findall(s)))
+
+
 # where a sentence or a run-together title ends: 。 ; ! ? a space, or a title word (…报告2016年，)
 _SENTENCE_START = re.compile(r"[。;!?]\s*|\s+|(?<=报告)|(?<=总结)|(?<=情况)")
 
@@ -48,8 +57,21 @@ def _any(s: str, words) -> bool:
     return any(w in s for w in words or [])
 
 
-def _rx(pats, flags=0) -> list[re.Pattern]:
-    return [re.compile(p, flags) for p in pats or []]
+_RX_LISTS: dict[tuple[int, int], tuple[object, tuple[re.Pattern, ...]]] = {}
+
+
+def _rx(pats, flags=0) -> tuple[re.Pattern, ...]:
+    """The catalogue's patterns compiled, once per list (the lists are the catalogue's own,
+    loaded once; re.compile's cache lookup per pattern and call cost more than the searches)."""
+    key = (id(pats), flags)
+    got = _RX_LISTS.get(key)
+    if got is not None and got[0] is pats:
+        return got[1]
+    out = tuple(re.compile(p, flags) for p in pats or [])
+    if len(_RX_LISTS) > 512:           # lists made on the fly by a caller: keep the cache small
+        _RX_LISTS.clear()
+    _RX_LISTS[key] = (pats, out)        # the list is kept, so its id is not reused
+    return out
 
 
 def _hit(s: str, pats) -> re.Match | None:
@@ -142,7 +164,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
-    if len(_LATIN.findall(sample)) > 2 * len(_CJK.findall(sample)):
+    if _count(_LATIN_RUNS, sample) > 2 * _count(_CJK_RUNS, sample):
         return Decision("other", "not Chinese")
 
     d = _template(x, k["template"])

@@ -160,6 +160,11 @@ _CUT_FIRST_CHILD = re.compile(r"(?<=[\u4e00-\u9fff])(?=[(〔]一[)〕])")
 # the first heading glued to the title before it ("…2023年法治政府建设工作总结一、主要工作及成效")
 _CUT_AFTER_TITLE = re.compile(r"(?<=报告|总结|情况)(?=一、(?![二三四五六七八九十]、))")
 _HEAD_MARK = re.compile(rf"[{_WS}]*(?:[{CN_DIGITS[:10]}]{{1,3}}、|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])")
+# every cut above needs a marker inside the line (一、 / （一）): these two find one quickly (they
+# start with a character class), where the cut patterns start with look-behinds and are tried
+# at every position of the line
+_MARK_HINT = re.compile(rf"[{CN_DIGITS[:10]}]、")
+_BRACKET_HINT = re.compile(rf"[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕]")
 
 
 def _physical_lines(text: str, norm: str):
@@ -167,7 +172,8 @@ def _physical_lines(text: str, norm: str):
     start (see _CUT_MARK)."""
     for m in re.finditer(r"[^\n]+", text):
         s, e = m.start(), m.end()
-        if e - s < 40 or not (_CUT_AFTER_STOP.search(norm, s, e) or _CUT_AFTER_SPACE.search(norm, s, e)
+        if e - s < 40 or not (_MARK_HINT.search(norm, s, e) or _BRACKET_HINT.search(norm, s, e)) \
+                or not (_CUT_AFTER_STOP.search(norm, s, e) or _CUT_AFTER_SPACE.search(norm, s, e)
                               or _CUT_FIRST_CHILD.search(norm, s, e) or _CUT_AFTER_TITLE.search(norm, s, e)):
             yield s, e
             continue
