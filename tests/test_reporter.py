@@ -831,3 +831,16 @@ def test_a_bureau_party_committee_named_once_does_not_make_a_department():
     text = ("2024年，在区委、区政府的领导下，坚持依法行政，推进各项工作。\n一、加强组织领导\n"
             "公安局党委研究了执法规范化工作，各乡镇落实了普法责任。\n" + BODY)
     assert meta_of(text).level != "department"
+
+
+def test_a_city_bureaus_branch_named_by_a_districts_short_form_is_that_district():
+    text = ("杭州市生态环境局萧山分局2023年法治政府建设工作报告\n2023年，我局坚持依法行政，严格环境执法，"
+            "全面完成年度法治建设任务，各项工作取得新成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.department) == ("萧山区", "杭州市", "生态环境局萧山分局")
+
+
+def test_a_branch_short_form_that_is_no_district_of_the_written_city_stays_with_the_city():
+    text = ("杭州市生态环境局宿城分局2023年法治政府建设工作报告\n2023年，我局坚持依法行政，严格环境执法，"
+            "全面完成年度法治建设任务，各项工作取得新成效。\n" + BODY)
+    assert meta_of(text).jurisdiction == "杭州市"          # 宿城区 is another city's district

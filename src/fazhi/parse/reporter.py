@@ -34,7 +34,7 @@ from . import place as M  # the place helpers of the meta component
 from .dates import _is_date_line
 from .lines import TOP_LINES, _BANNER, _BREADCRUMB, _ORG_END
 from .place import plausible_place
-from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
+from .places import GENERIC_NAMES, MAX_YEAR, Place, level_from_suffix, level_of
 
 CJK = "\u4e00-\u9fff"
 
@@ -186,7 +186,7 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
             j, core = j + mp.end(), core[mp.end():]
     # a city department's branch in a district: 公安局X区分局, 交通运输局X管理局 -> X区, the whole
     # name is the department and the city written before it is the district's parent
-    br = branch_place(core, view.s, gaz)
+    br = branch_place(core, view.s, gaz, city=chain[-1][2] if chain else None)
     if br is not None:
         st, en, name = br
         chain = chain + [(j + st, j + en, name)]
@@ -213,10 +213,12 @@ _BRANCH = re.compile(rf"^[{CJK}]{{2,10}}?(?:局|委)([{CJK}]{{2,6}}?)(?:分局|�
 _COUNTY_SUFFIXES = ("区", "县", "市", "旗")
 
 
-def branch_place(core: str, text: str, gaz) -> tuple[int, int, str] | None:
+def branch_place(core: str, text: str, gaz, city: str | None = None) -> tuple[int, int, str] | None:
     """The district of a city department's branch (公安局X区分局, 交通运输局X管理局): (start, end in
     `core`, the district's name), when the district is a county-level place of the gazetteer,
-    written in full in the name or, for a short form (X管理局), elsewhere in `text`."""
+    written in full in the name or, for a short form (X管理局), elsewhere in `text`, or — the
+    city written before the department (Y市生态环境局X分局) — the one county-level place of that
+    city today whose name is the short form and a suffix."""
     m = _BRANCH.match(core)
     if not m:
         return None
@@ -231,6 +233,12 @@ def branch_place(core: str, text: str, gaz) -> tuple[int, int, str] | None:
              if inner + sfx in text and any(p.rank == "county" for p in gaz.lookup(inner + sfx))]
     if len(fulls) == 1:
         return m.start(1), m.end(1), fulls[0]
+    if not fulls and city:
+        own = [inner + sfx for sfx in _COUNTY_SUFFIXES
+               if any(p.rank == "county" and p.parent == city and p.year == MAX_YEAR
+                      for p in gaz.lookup(inner + sfx))]
+        if len(own) == 1:
+            return m.start(1), m.end(1), own[0]
     return None
 
 
