@@ -565,3 +565,35 @@ def test_untitled_account_whose_first_heading_names_rule_of_law_work_is_a_report
     assert kind_of(_WHOLE.replace("确保司法行政工作正确政治方向", "统筹推进法治政府建设")) == "report"
     # the opening names the rule-of-law work it reports
     assert kind_of(_WHOLE.replace("各项工作不断取得新成效", "法治政府建设各项工作不断取得新成效")) == "report"
+
+
+# -- a report published under a headline; one piece of work without a year; figures withheld --
+PUBLISHED_BODY = ("2023年，云溪市审计局坚持以习近平法治思想为指导，依法全面履行审计监督职责，法治建设取得新进展。\n"
+                  "一、加强党对法治建设的领导\n（一）强化组织领导。局党组专题研究法治工作4次。\n"
+                  "二、完善依法行政制度体系\n（一）推进制度建设。制定内部制度5项。\n")
+
+
+def test_a_report_printed_under_a_headline_announcing_it_is_the_report():
+    text = "云溪市审计局2023年法治政府建设情况报告发布\n作者:来源:云溪市审计局时间:2024-03-02\n" + PUBLISHED_BODY
+    assert kind_of(text) == "report"
+
+
+def test_a_news_lead_telling_of_a_report_published_stays_news():
+    text = ("云溪市审计局2023年法治政府建设情况报告发布\n"
+            "本网讯 近日，云溪市审计局发布2023年法治政府建设情况报告，全面总结一年来的法治工作。\n"
+            "报告显示，该局全年专题研究法治工作4次，制定内部制度5项。\n")
+    assert kind_of(text) == "news"
+
+
+ITEM = ("市交通运输局结合工作实际，在全市交通系统开展法治宣传月活动。\n"
+        "一是在办公场所电子屏滚动播放法治宣传标语，提升干部职工的知晓度。\n"
+        "二是执法人员深入客运站、物流企业发放宣传资料300余份，凝聚守法共识。\n"
+        "三是在公交站台显示屏播放宣传标语，营造人人参与的良好氛围。\n")
+
+
+def test_one_piece_of_work_told_in_a_run_of_items_without_a_year_is_news():
+    assert kind_of(ITEM) == "news"
+
+
+def test_a_run_of_items_that_names_the_year_is_still_a_report():
+    assert kind_of(ITEM.replace("在全市交通系统开展", "2023年在全市交通系统开展")) == "report"

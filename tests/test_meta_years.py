@@ -125,6 +125,9 @@ def test_no_year_stated_is_null() -> None:
     ("- 2021-12-22 18:17:43\n", "2021-12-22"),
     ("来源:青岚县司法局 作者: 发布时间 2025年09月05日 点击数:\n", "2025-09-05"),
     ("成文日期 | 2025-06-13 | 发布日期 | 2025-06-30 |\n", "2025-06-30"),
+    ("| [ 成文日期 ] | 2026-01-30 | [ 发布日期 ] | 2026-02-25 |\n| [ 发布日期 ] | 2026-02-25 |\n"
+     "青岚市统计局关于2019年法治政府建设情况的报告\n", "2026-02-25"),       # the table above the title
+    ("青岚县司法局召开专题述法会 (2024-01-15)\n", "2024-01-15"),
     ("2022-07-31 版权声明 我要投稿\n", "2022-07-31"),
     ("来源:某学术网 作者:某老师\n发布于:2015-01-21 共9246字\n", "2015-01-21"),
     ("青岚县人民政府 2024年01月08日\n", "2024-01-08"),
@@ -138,6 +141,8 @@ def test_post_date_of_the_page(head, date) -> None:
     "发文日期2021年12月21日\n施行日期2021年12月21日\n",       # the document's own dates
     "成文日期:2020-05-06 10:00\n",
     "天津市某区人民政府 2019年12月3日星期二\n",                # a date banner
+    "| [ 成文日期 ] | 2026-01-30 | [ 有效性 ] | 有效 |\n青岚市统计局关于2019年法治政府建设情况的报告\n",
+    "青岚县八五普法规划 (2021-2025)\n",                        # a period in brackets, no date
 ])
 def test_not_a_post_date(head) -> None:
     text = head + "2019年,青岚市坚持依法行政,推进法治政府建设,各项工作取得明显成效。" + SECTION
@@ -393,3 +398,17 @@ def test_bare_number_before_yilai_inside_a_sentence_is_no_year() -> None:
     text = ("在县委的指导下，青禾镇切实推进法治政府建设，累计化解纠纷2024以来未发生反弹，"
             "各项工作有序开展。" + SECTION)
     assert year(text) is None
+
+
+def test_a_story_of_an_officials_duty_review_takes_the_year_reviewed() -> None:
+    text = ("青岚县司法局召开法治建设第一责任人专题述法会\n近日，青岚县司法局召开专题述法会，局长进行专题述法。\n"
+            "会上，局长围绕2023年履行推进法治建设第一责任人职责情况进行履职回顾，与会人员开展了民主测评。\n")
+    r = analyze_text(text)
+    assert r.meta.kind == "news" and r.meta.report_year == 2023
+
+
+def test_a_story_that_only_cites_the_duty_rule_has_no_year() -> None:
+    text = ("青岚县司法局召开法治建设第一责任人专题述法会\n近日，青岚县司法局召开专题述法会，局长进行专题述法。\n"
+            "会上，局长对照《党政主要负责人履行推进法治建设第一责任人职责规定》进行履职回顾，与会人员开展了民主测评。\n")
+    r = analyze_text(text)
+    assert r.meta.kind == "news" and r.meta.report_year is None

@@ -801,3 +801,46 @@ def test_parent_opening_a_cited_title_is_the_place_that_issued_it():
     m = meta_of("萧山区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，严格执行"
                 "《杭州市行政规范性文件管理办法》。\n" + BODY)
     assert (m.jurisdiction, m.parent) == ("萧山区", "杭州市")
+
+
+# -- a place's sector as the opening's subject; a bureau speaking only of its party committee --
+def test_a_sector_of_a_place_opening_is_its_department_where_the_text_names_it():
+    text = ("2024年，萧山区教育系统法治建设工作坚持依法治教，全面落实上级部署，推动依法治校工作提质增效。\n"
+            "一、主要举措和成效\n（一）落实第一责任人职责。区教育局党组书记、局长带头学法，局党组会议专题研究法治工作3次，"
+            "局党组理论学习中心组集中学法4次。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department, m.province) == ("萧山区", "department", "教育局", "浙江省")
+
+
+def test_a_sector_opening_whose_bureau_is_never_named_keeps_the_department_unknown():
+    text = ("2024年，萧山区教育系统法治建设工作坚持依法治教，全面落实上级部署，推动依法治校工作提质增效。\n"
+            "一、主要举措和成效\n（一）落实第一责任人职责。局党组会议专题研究法治工作3次，"
+            "局党组理论学习中心组集中学法4次。\n" + BODY)
+    m = meta_of(text)
+    assert (m.level, m.department) == ("department", None)     # a bureau, its name never written
+
+
+def test_a_bureau_that_names_only_its_party_committee_is_a_department():
+    text = ("2024年，在区委、区政府的领导下，坚持依法行政，推进各项工作。\n一、加强组织领导\n"
+            "局党委牵头抓总，明确局党委班子成员分工，局党委每季度听取法治工作汇报。\n" + BODY)
+    m = meta_of(text)
+    assert (m.level, m.department, m.jurisdiction) == ("department", None, None)
+
+
+def test_a_bureau_party_committee_named_once_does_not_make_a_department():
+    text = ("2024年，在区委、区政府的领导下，坚持依法行政，推进各项工作。\n一、加强组织领导\n"
+            "公安局党委研究了执法规范化工作，各乡镇落实了普法责任。\n" + BODY)
+    assert meta_of(text).level != "department"
+
+
+def test_a_city_bureaus_branch_named_by_a_districts_short_form_is_that_district():
+    text = ("杭州市生态环境局萧山分局2023年法治政府建设工作报告\n2023年，我局坚持依法行政，严格环境执法，"
+            "全面完成年度法治建设任务，各项工作取得新成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.department) == ("萧山区", "杭州市", "生态环境局萧山分局")
+
+
+def test_a_branch_short_form_that_is_no_district_of_the_written_city_stays_with_the_city():
+    text = ("杭州市生态环境局宿城分局2023年法治政府建设工作报告\n2023年，我局坚持依法行政，严格环境执法，"
+            "全面完成年度法治建设任务，各项工作取得新成效。\n" + BODY)
+    assert meta_of(text).jurisdiction == "杭州市"          # 宿城区 is another city's district

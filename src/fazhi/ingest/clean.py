@@ -30,7 +30,8 @@ _DATE_ANY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # a portal's post timestamp inside a metadata or header line: a date with the time of day
 # ("来源:某日报 2026-03-16 08:15", "某市人民政府 2020-05-12 09:01:00", "2020-03-13 08:45:00来源:",
 # "2024 04/22 16:19:48")
-# or an ISO date closing a header line after a space ("标题 某局 2020-06-08") or opening a short
+# or an ISO date closing a header line after a space ("标题 某局 2020-06-08") or in brackets after
+# a headline ("某局召开述法会 (2024-01-15)"), or opening a short
 # line of page labels ("2022-07-31 版权声明 我要投稿"), or an organ and a
 # date on a line above the text ("某县人民政府 2024年01月08日"). Only lines of the head block
 # (before the first body line) and metadata rows are read: a report's own signature date
@@ -40,6 +41,8 @@ _STAMP_TIME = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2}
                          # a news portal's "2024 04/22 16:19:48": the year apart from month/day
                          r"|(?<![\d/])(\d{4})\s+(\d{1,2})/(\d{1,2})\s+\d{1,2}[:：]\d{2}(?!\d)")
 _STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$"
+                        # a headline closed by its post date in brackets ("…述法会 (2024-01-15)")
+                        r"|(?<=[\u4e00-\u9fff])\s*[(（]\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*[)）]$"
                         r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?=\s+[^\d\s。，,;；]{2,}$|\s+\S{2,8}\s+\S{2,8}$)"
                         r"|^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # labels of dates that are not the post date (a stamp right after one of them is skipped)
@@ -78,10 +81,14 @@ def rules() -> dict[str, Any]:
         "template_inline": rx("template_inline"),
         "template_block": tuple(data["template_block"]),
         "portal_block": tuple(data["portal_block"]),
-        "label_start": re.compile(rf"^(?:{label_alt})\s*(?:[:：\t|｜]|\s{{2,}})"),
+        # a row that opens with a label ("发布日期: …"), also as a table's cell in brackets
+        # ("| [ 发布日期 ] | 2026-02-25 |", "【索引号】…")
+        "label_start": re.compile(rf"^(?:(?:[|｜]\s*)?[\[【]\s*(?:{label_alt})\s*[\]】]"
+                                  rf"|(?:{label_alt})\s*(?:[:：\t|｜]|\s{{2,}}))"),
         "label_any": re.compile(rf"(?:{label_alt})\s*[:：]"),
         "date_label": re.compile(
-            "(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")(?:\s*[:：\t|｜]\s*|\s+)"
+            r"(?:[\[【]\s*)?(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")(?:\s*[\]】])?"
+            r"(?:\s*[:：\t|｜]\s*|\s+)"
             r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
         "source_label": re.compile(
             "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t]\s*"

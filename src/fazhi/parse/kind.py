@@ -10,10 +10,12 @@ Order: a text that is not Chinese → other; masked → template; research marke
 (its title, a "——《…》解读" line, or explanation headings at a line start); other by its title; plan
 (its title, unless the title is a headline telling of the plan; its formula: 制定本方案/纲要/清单,
 现将《…》印发给你们; its headings); news (headline, lead) — unless the page publishes a document in
-full ("具体报告如下"), whose kind then decides; other by its opening (政府信息公开, 通报如下, 予以
+full ("具体报告如下", or under a headline announcing the report published, the body opening as the
+report does, with no lead), whose kind then decides; other by its opening (政府信息公开, 通报如下, 予以
 命名, 名单公示, one official speaking, an exam, a table of contents); article (a book or yearbook
 above the body); report (a 法治 report title, or a 法治 text with the report's formula, opening
-sentence, inline title, numbered measures, a run of items, a heading naming a statutory part of the
+sentence, inline title, numbered measures, a run of items (on a short page naming no year, a run
+of 一是…二是 only is one piece of work told: news), a heading naming a statutory part of the
 report as classify/parts.py reads it, or — a fragment whose opening was cut — work told as done:
 counts, 先后/累计, a perfective 了, awards, outweighing a plan's targets); a meeting told → news;
 else article (about 法治) or other. A report without its title is recognised by its body alone.
@@ -160,7 +162,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         and _any(x.title_own, rp["title_report"]) and not _hit(x.title_own, _rx(rp["not_title_patterns"]))
     # a news page or a portal that publishes a document in full ("全文如下", "具体报告如下"): the
     # headline and the lead are the page's, the kind is the document's
-    in_full = bool(_hit(x.top(k["news"]["in_full_chars"]), _rx(k["news"]["in_full_patterns"])))
+    in_full = bool(_hit(x.top(k["news"]["in_full_chars"]), _rx(k["news"]["in_full_patterns"]))) \
+        or _published_report(x, k["news"])
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
@@ -254,6 +257,11 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if any(p.search(top) for p in hs) and any(p.search(top) for p in _rx(rp["subheading_patterns"])):
             return Decision("report", "numbered measures")
         if any(all(re.search(p, top) for p in run) for run in rp["item_runs"]):
+            if x.length <= rp["undated_item_max_chars"] and not _ANY_YEAR.search(x.all) \
+                    and re.search(rp["item_runs"][1][0], top) and not re.search(rp["item_runs"][0][0], top):
+                # a short page naming no year whose only structure is 一是…二是 after its one
+                # sentence (no (一) headings of a cut report): one piece of work told
+                return Decision("news", "one piece of work, no year")
             return Decision("report", "a run of measures")
         if report_heading:
             return Decision("report", "a statutory part")
@@ -271,6 +279,19 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
     return Decision("other", "nothing")
+
+
+def _published_report(x: _Text, nw) -> bool:
+    """A headline announcing a report published (…年度报告发布), over a body that opens as the
+    report does (2021年，X坚持…), with no news lead (本站讯 近日，X发布…): the report itself."""
+    if not x.title_own or not _hit(x.title_own, _rx(nw["published_title_patterns"])):
+        return False
+    first = x.paragraphs(1)
+    return bool(first) and not _hit(first[0], _rx(nw["lead_patterns"])) \
+        and bool(_hit(first[0], _rx(nw["published_opening_patterns"])))
+
+
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二][〇○零一二三四五六七八九]{3}\s*年")
 
 
 _FIRST_HEADING = re.compile(r"(?:^|\n)\s*[一1]\s*[、.．]\s*([^\n。]{2,40})")

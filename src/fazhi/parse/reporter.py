@@ -34,7 +34,7 @@ from . import place as M  # the place helpers of the meta component
 from .dates import _is_date_line
 from .lines import TOP_LINES, _BANNER, _BREADCRUMB, _ORG_END
 from .place import plausible_place
-from .places import GENERIC_NAMES, Place, level_from_suffix, level_of
+from .places import GENERIC_NAMES, MAX_YEAR, Place, level_from_suffix, level_of
 
 CJK = "\u4e00-\u9fff"
 
@@ -186,7 +186,7 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
             j, core = j + mp.end(), core[mp.end():]
     # a city department's branch in a district: 公安局X区分局, 交通运输局X管理局 -> X区, the whole
     # name is the department and the city written before it is the district's parent
-    br = branch_place(core, view.s, gaz)
+    br = branch_place(core, view.s, gaz, city=chain[-1][2] if chain else None)
     if br is not None:
         st, en, name = br
         chain = chain + [(j + st, j + en, name)]
@@ -213,10 +213,12 @@ _BRANCH = re.compile(rf"^[{CJK}]{{2,10}}?(?:局|委)([{CJK}]{{2,6}}?)(?:分局|�
 _COUNTY_SUFFIXES = ("区", "县", "市", "旗")
 
 
-def branch_place(core: str, text: str, gaz) -> tuple[int, int, str] | None:
+def branch_place(core: str, text: str, gaz, city: str | None = None) -> tuple[int, int, str] | None:
     """The district of a city department's branch (公安局X区分局, 交通运输局X管理局): (start, end in
     `core`, the district's name), when the district is a county-level place of the gazetteer,
-    written in full in the name or, for a short form (X管理局), elsewhere in `text`."""
+    written in full in the name or, for a short form (X管理局), elsewhere in `text`, or — the
+    city written before the department (Y市生态环境局X分局) — the one county-level place of that
+    city today whose name is the short form and a suffix."""
     m = _BRANCH.match(core)
     if not m:
         return None
@@ -231,6 +233,12 @@ def branch_place(core: str, text: str, gaz) -> tuple[int, int, str] | None:
              if inner + sfx in text and any(p.rank == "county" for p in gaz.lookup(inner + sfx))]
     if len(fulls) == 1:
         return m.start(1), m.end(1), fulls[0]
+    if not fulls and city:
+        own = [inner + sfx for sfx in _COUNTY_SUFFIXES
+               if any(p.rank == "county" and p.parent == city and p.year == MAX_YEAR
+                      for p in gaz.lookup(inner + sfx))]
+        if len(own) == 1:
+            return m.start(1), m.end(1), own[0]
     return None
 
 
@@ -266,7 +274,7 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
     return None
 
 
-_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党组|"
+_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党[组委]|"
                         r"(?:(?<=[,，。;；、\s])|^)分(局)|"
                         r"(?<=[由,，。;；、])(局|厅|委)(?=主要领导|主要负责|班子成员|领导班子|机关)")
 
@@ -276,7 +284,7 @@ _SELF_SUBJECT = re.compile(rf"(?:^|[,，。]|下)(?:我|本)(局|厅|委|署)(?=
 
 
 def self_department(norm: str, opening: str = "") -> str | None:
-    """The department suffix the report speaks of itself with (我局, 厅党组), when it does so
+    """The department suffix the report speaks of itself with (我局, 厅党组, 局党委), when it does so
     at least twice, or once as the subject of the opening sentence (…领导下，我局坚持…)."""
     cnt = Counter(m.group(m.lastindex or 0) for m in _SELF_DEPT.finditer(norm))
     m = _SELF_SUBJECT.search(opening.split("。")[0]) if opening else None
@@ -758,13 +766,17 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                     parse_unit(Clean(meta.source_site), 0, gaz)
                 if u is not None and not u.central and u.dept.endswith(self_dept):
                     unit, outside = u, a0 is None
+            if unit is None and c.body_start is not None:
+                # 局党组 of a text opening on its place's sector (X区教育系统…): 区教育局
+                fs = M._first_sentence_place(c)
+                unit = _sector_unit(c, view, fs, gaz) if fs is not None else None
     if unit is None and found is None and not self_dept:
         if c.body_start is not None:
             found = M._first_sentence_place(c)
         if found is None:
             found = _self_level_place(c, view)
         if found is not None and c.body_start is not None:
-            u = _department_of_place(c, view, found, gaz)
+            u = _department_of_place(c, view, found, gaz) or _sector_unit(c, view, found, gaz)
             if u is not None:
                 unit, found = u, None
     contradicted = False
@@ -848,6 +860,35 @@ def _department_of_place(c, view, found, gaz) -> Unit | None:
         u = parse_unit(view, vs + m.start(), gaz) or parse_unit(view, vs + m.start(), gaz, loose=True)
         if u is not None and u.place == name and not u.central:
             return u
+    return None
+
+
+_SECTOR = re.compile(rf"([{CJK}]{{2,6}}?)系统")
+
+
+def _sector_unit(c, view, found, gaz) -> Unit | None:
+    """The opening's subject is a sector of its place (X区教育系统法治建设工作坚持…): the report
+    is that sector's department, where the text names it with the place or its level (区教育局
+    党组书记, X区教育局); not named, the reporter stays the place."""
+    name, a, b = found
+    if a < 0:
+        return None
+    vs = view.inv(c.body_start)
+    i = view.s.find(name, vs, vs + 300)
+    m = _SECTOR.match(view.s, i + len(name)) if i >= 0 else None
+    if m is None:
+        return None
+    sector = m.group(1)
+    for mm in re.finditer(re.escape(sector), view.s):
+        for k in (mm.start() - len(name), mm.start() - 1):
+            u = parse_unit(view, k, gaz) if k >= 0 else None
+            if u is None or u.central or not u.dept.startswith(sector) or u.dept.endswith("系统"):
+                continue
+            if u.place == name:
+                return u
+            if u.place is None and u.level_char == name[-1]:
+                u.place, u.place_span = name, (a, b)
+                return u
     return None
 
 
