@@ -125,3 +125,27 @@ def test_store_records_a_bomb_as_a_failure(tmp_path):
         s = store.ingest([tmp_path / "in"])
         assert (s.loaded, s.failed) == (1, 1)
         assert s.failures[0]["code"] == "unpacked_too_large"
+
+
+def test_a_lock_another_thread_holds_does_not_freeze_the_workers():
+    # the web app's situation: other threads run while a worker starts; one holds a lock the
+    # task needs (an import, a library's initialisation). A plain fork would copy it held.
+    import threading
+    import worker_helpers
+    from fazhi.worker import start_method_now
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with worker_helpers.LOCK:
+            held.set()
+            release.wait(60)
+    t = threading.Thread(target=hold, daemon=True)
+    t.start()
+    held.wait(10)
+    try:
+        assert start_method_now() != "fork"
+        with LimitedExecutor(1, timeout=30) as ex:
+            assert ex.submit(worker_helpers.under_lock, 5).result(timeout=60) == 5
+    finally:
+        release.set()
+        t.join(10)

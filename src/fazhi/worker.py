@@ -10,6 +10,14 @@ or FazhiError("internal") and is replaced. The other tasks go on.
 Workers die with their parent: on Linux prctl(PR_SET_PDEATHSIG, SIGKILL); everywhere a
 thread in the worker polls its parent's pid and exits when the parent is gone.
 
+How workers start: forked from a process that runs no other thread (a CLI batch: fast, and
+the worker inherits the warm catalogues and gazetteer); from a fork server when other threads
+run (the web app): a fork copies the locks other threads hold at that moment — an import, a
+library's initialisation — and a worker that then needs one waits for ever (an upload stored
+after its 60-s timeout). The fork server is a single-threaded process started once, which
+imports and warms the engine first (`fazhi._warm`), so its workers start warm too; it exits
+with this process, and its workers with it.
+
     with LimitedExecutor(2, timeout=lambda args: 60 + 10 * len(args[0][1]) / 2**20,
                          memory_mb=2048) as ex:
         fut = ex.submit(analyze_item, ("a.txt", data))
@@ -32,9 +40,12 @@ from .errors import FazhiError
 PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent(parent_pid: int) -> None:
+def die_with_parent(parent_pid: int | None) -> None:
     """Make this process exit when parent_pid exits (Linux: at once, by the kernel; elsewhere
-    within a second, by a polling thread)."""
+    within a second, by a polling thread). None: the process that started this one (a fork
+    server's worker watches the server, which exits with the process that started it)."""
+    if parent_pid is None:
+        parent_pid = os.getppid()
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -80,7 +91,8 @@ def limit_memory(memory_mb: float) -> None:
         pass
 
 
-def _worker_main(conn, parent_pid: int, memory_mb: float, initializer: Callable[[], Any] | None) -> None:
+def _worker_main(conn, parent_pid: int | None, memory_mb: float,
+                 initializer: Callable[[], Any] | None) -> None:
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle
     if initializer is not None:
@@ -111,10 +123,33 @@ def _worker_main(conn, parent_pid: int, memory_mb: float, initializer: Callable[
             conn.send(("err", RuntimeError(f"result could not be sent: {type(exc).__name__}: {exc}")))
 
 
+def start_method_now() -> str:
+    """fork where only this thread runs, else a fork server (see the module docstring); spawn
+    where neither exists."""
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    if "forkserver" in methods:
+        return "forkserver"
+    return "spawn"
+
+
+_preload_lock = threading.Lock()
+
+
+def _context(start_method: str):
+    ctx = mp.get_context(start_method)
+    if start_method == "forkserver":
+        with _preload_lock:
+            ctx.set_forkserver_preload(["fazhi._warm"])
+    return ctx
+
+
 class _Worker:
     def __init__(self, ctx, memory_mb: float, initializer) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), memory_mb, initializer),
+        watch = os.getpid() if ctx.get_start_method() == "fork" else None
+        self.proc = ctx.Process(target=_worker_main, args=(child, watch, memory_mb, initializer),
                                 daemon=True, name="fazhi-worker")
         self.proc.start()
         child.close()
@@ -133,9 +168,7 @@ class LimitedExecutor(Executor):
     def __init__(self, workers: int = 1, *, timeout: float | Callable[[tuple], float] | None = None,
                  memory_mb: float = 0, initializer: Callable[[], Any] | None = None,
                  start_method: str | None = None) -> None:
-        if start_method is None:
-            start_method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        self._ctx = mp.get_context(start_method)
+        self._ctx = _context(start_method or start_method_now())
         self._n = max(1, workers)
         self._timeout = timeout
         self._memory_mb = memory_mb

@@ -1,0 +1,11 @@
+"""Task functions for worker tests (importable by a fork server's workers)."""
+from __future__ import annotations
+
+import threading
+
+LOCK = threading.Lock()
+
+
+def under_lock(x: int) -> int:
+    with LOCK:
+        return x
