@@ -260,6 +260,10 @@ def test_tuning_set_cues(text, quote, indicator):
     # a 普法 event needs its field in the sentence: an activity of another field is none
     ("开展宪法进社区活动8场。", "8场", "pufa_events"),
     ("开展银企对接活动8场。", "8场", None),
+    # an addition is not the stock, unless the entry counts the additions
+    ("全县现有专职人民调解员48名。", "48名", "mediators"),
+    ("全年新增专职人民调解员6名。", "6名", None),
+    ("全年新增市场主体2300户。", "2300户", "market_entities_new"),
     # an initial review of a document is not a document issued
     ("全年制定行政规范性文件9件。", "9件", "normative_docs_issued"),
     ("完成行政规范性文件初审9件。", "9件", None),

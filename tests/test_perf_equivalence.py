@@ -116,6 +116,8 @@ def _old_first(kind, unit, subject, context, clause, after, places):
         if any(w.search(subject) and not (c.search(subject) or c.search(context)) for w, c in ind.needs):
             continue
         # a negative cue of the sentence ends the search (indgen task: no fall-through)
+        if not ind.counts_additions and F._ADDED.search(clause):
+            return None
         if any(p.search(after_clause) for p in ind.not_):
             return None
         if not ind.counts_awards and F._AWARD_AFTER.search(after_clause):

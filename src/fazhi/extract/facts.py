@@ -243,6 +243,7 @@ class _Indicator:
     needs: list[tuple[re.Pattern, re.Pattern]]
     court_null: bool
     counts_awards: bool
+    counts_additions: bool              # its subject is the additions (新增市场主体)
 
 
 _RATE_WORD = re.compile(r"(?:率|比例|比率)$")
@@ -264,6 +265,9 @@ _YEARS_SPAN = re.compile(
     r"(?<![〇零○一二三四五六七八九十])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
     r"近[两二三四五六七八九十]年|十[八九]大以来|"
     r"“?十[三四五]五”?(?:以来|期间)")
+# an addition named in the clause before the number: 新增持证执法人员3名 (not the stock); entries
+# whose own subject is the additions (新增市场主体) keep it
+_ADDED = re.compile(r"新增|净增|新取得|新聘")
 # an example of one case: 例如,某村通过议事会解决纠纷8起 (the sentence before the number)
 _EXAMPLE = re.compile(r"例如|比如|譬如")
 # a small count in Chinese numerals right before a quoted name: 三个“一号工程” (a slogan)
@@ -304,6 +308,7 @@ def indicators() -> list[_Indicator]:
             needs=[(re.compile(a), re.compile(b)) for a, b in d.get("needs", [])],
             court_null=bool(d.get("not_in_court_report")),
             counts_awards=bool(d.get("counts_awards")),
+            counts_additions=any(re.search(p, "新增") for p in d.get("subject", [])),
         ))
     return out
 
@@ -465,6 +470,8 @@ def _other_entry(ind: _Indicator, subject: str, context: str, clause: str, place
 
 def _ruled_out(ind: _Indicator, context: str, clause: str, after: str, after_clause: str) -> bool:
     """The entry's negative cues: does the sentence say the figure is not this count?"""
+    if not ind.counts_additions and _ADDED.search(clause):
+        return True                     # 新增持证执法人员3名: an addition, not the entry's count
     for p in ind.not_:
         if p.search(after_clause):
             return True                 # 2项行政许可…调整: the words after the number name it too
