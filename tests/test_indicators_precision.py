@@ -260,6 +260,11 @@ def test_tuning_set_cues(text, quote, indicator):
     # a 普法 event needs its field in the sentence: an activity of another field is none
     ("开展宪法进社区活动8场。", "8场", "pufa_events"),
     ("开展银企对接活动8场。", "8场", None),
+    # items removed, moved or handed over are not a list's size; the size it is changed to is
+    ("全县政务服务事项共计1460项。", "1460项", "gov_services_items"),
+    ("全年取消政务服务事项18项。", "18项", None),
+    ("乡镇承接县级下放政务服务事项65项。", "65项", None),
+    ("县级政务服务事项精简至1320项。", "1320项", "gov_services_items"),
     # an addition is not the stock, unless the entry counts the additions
     ("全县现有专职人民调解员48名。", "48名", "mediators"),
     ("全年新增专职人民调解员6名。", "6名", None),

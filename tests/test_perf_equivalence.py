@@ -76,6 +76,8 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
         return None
     if F._SLOGAN_COUNT.match(quote) and after.startswith(("“", '"')):
         return None
+    if kind == "count" and unit in F._ITEM_UNITS and F._ITEMS_MOVED.search(F.clause_of(context)):
+        return None
     clause = F.clause_of(context)
     if kind == "rate" and "分别" not in clause:
         tail = F._NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")

@@ -268,6 +268,10 @@ _YEARS_SPAN = re.compile(
 # an addition named in the clause before the number: 新增持证执法人员3名 (not the stock); entries
 # whose own subject is the additions (新增市场主体) keep it
 _ADDED = re.compile(r"新增|净增|新取得|新聘")
+# items removed, moved or handed over in the clause before a count of items (取消下放…244项,
+# 承接…赋权184项) are not a list's size; the size it is changed to is (调整到2844项, 精简至…)
+_ITEM_UNITS = frozenset({"项", "类", "条"})
+_ITEMS_MOVED = re.compile(r"(?:取消|下放|承接|划转|移交|调整|暂停|削减|精简|赋权|委托|放权)(?!至|到|为|后)")
 # an example of one case: 例如,某村通过议事会解决纠纷8起 (the sentence before the number)
 _EXAMPLE = re.compile(r"例如|比如|譬如")
 # a small count in Chinese numerals right before a quoted name: 三个“一号工程” (a slogan)
@@ -382,6 +386,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         return None                     # 例如,某村…解决纠纷8起: one case told as an example
     if _YEARS_SPAN.search(context):
         return None                     # 五年来共受理…: several years' total, not the year's
+    if kind == "count" and unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause_of(context)):
+        return None                     # 取消下放行政权力244项: items removed or moved, not a list
     if _SLOGAN_COUNT.match(quote) and after.startswith(("“", "\"")):
         return None                     # 三个“一号工程”: a slogan, not a count
     clause = clause_of(context)
