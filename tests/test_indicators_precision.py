@@ -225,3 +225,72 @@ def test_blind_page_cues_second_set(text, quote, indicator):
 ])
 def test_tuning_set_cues(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
+
+
+# -- structural rules for pages no rule was tuned on (issue #10, indgen) ----------------------
+@pytest.mark.parametrize("text,quote,indicator", [
+    # a change stated right before the number is not the year's figure
+    ("全年共受理行政复议案件42件。", "42件", "admin_reconsideration_accepted"),
+    ("全年共受理行政复议案件42件，同比增加9件。", "9件", None),
+    ("行政复议案件较上年减少6件。", "6件", None),
+    ("全区行政机关负责人出庭应诉率达到96%。", "96%", "head_appearance_rate"),
+    ("全区行政机关负责人出庭应诉率同比提高12%。", "12%", None),
+    # a case told as an example is one village's, not the reporter's count
+    ("全镇共排查化解矛盾纠纷64起。", "64起", "disputes_screened"),
+    ("例如，某村依托议事会化解宅基地纠纷5起。", "5起", None),
+    # several years' total in an annual report is not the year's count
+    ("本年度办理法律援助案件230件。", "230件", "legal_aid_cases"),
+    ("五年来累计办理法律援助案件1100件。", "1100件", None),
+    ("“十四五”期间共办理法律援助案件1100件。", "1100件", None),
+    ("二〇二三年以来，全县办理法律援助案件230件。", "230件", "legal_aid_cases"),
+    # a small Chinese-numeral count before a quoted name is a slogan, not a count
+    ("全年作出重大行政决策5项。", "5项", "major_decisions"),
+    ("按照三个“先行区”决策部署推进工作。", "三个", None),
+    # those honoured right after the number are awards, not the entry's count
+    ("全年开展普法宣传活动32场，受众1.5万人次。", "1.5万人次", "pufa_participants"),
+    ("4个集体、6名个人荣获省级普法工作先进表彰。", "6名", None),
+    ("全县现有行政执法人员320名。", "320名", "enforcement_personnel"),
+    ("全县行政执法人员320名获评年度优秀执法人员。", "320名", None),
+    # the entry's `not` words right after the number name the figure too
+    ("全县保留行政许可事项128项。", "128项", "admin_licensing_items"),
+    ("将12项行政许可经办权限由县级调整至乡镇。", "12项", None),
+    # 行政协议 is a contract: a figure for it is no CPPCC proposal
+    ("全年办理政协提案38件。", "38件", "cppcc_proposals"),
+    ("签订行政协议38件。", "38件", None),
+    # a 普法 event needs its field in the sentence: an activity of another field is none
+    ("开展宪法进社区活动8场。", "8场", "pufa_events"),
+    ("开展银企对接活动8场。", "8场", None),
+    # items removed, moved or handed over are not a list's size; the size it is changed to is
+    ("全县政务服务事项共计1460项。", "1460项", "gov_services_items"),
+    ("全年取消政务服务事项18项。", "18项", None),
+    ("乡镇承接县级下放政务服务事项65项。", "65项", None),
+    ("县级政务服务事项精简至1320项。", "1320项", "gov_services_items"),
+    # an addition is not the stock, unless the entry counts the additions
+    ("全县现有专职人民调解员48名。", "48名", "mediators"),
+    ("全年新增专职人民调解员6名。", "6名", None),
+    ("全年新增市场主体2300户。", "2300户", "market_entities_new"),
+    # an initial review of a document is not a document issued
+    ("全年制定行政规范性文件9件。", "9件", "normative_docs_issued"),
+    ("完成行政规范性文件初审9件。", "9件", None),
+])
+def test_structural_rules(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator
+
+
+def test_ruled_out_entry_does_not_fall_through():
+    """A figure a sentence rules out for its entry gets no more general entry instead."""
+    from fazhi.extract.facts import match_indicator
+    # normative_docs_reviewed is ruled out by 备案审查 in the clause: not legal_adviser_matters
+    text = "县政府备案审查乡镇(街道)政府和县直部门规范性文件51件。"
+    assert indicator_of(text, "51件") is None
+    # a `needs` cue missing only says which entry: the lecture goes on to 普法
+    assert match_indicator("count", "场", "走进社区为居民开展法治讲座", "走进社区为居民开展法治讲座") \
+        == "pufa_events"
+
+
+def test_awards_counted_by_entries_that_count_them():
+    """Demonstration units are the honoured: the award cue after the number keeps them."""
+    from fazhi.extract.facts import match_indicator
+    assert match_indicator("count", "个", "民主法治示范村", "全县民主法治示范村",
+                           after="获评省级先进") == "rule_of_law_demo_units"
+    assert match_indicator("count", "名", "执法人员", "全县执法人员", after="获评省级先进") is None

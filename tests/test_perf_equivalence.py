@@ -71,6 +71,13 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
         return None
     if F._BOUND_BEFORE.search(context) or F._BOUND_QUOTE.search(quote) or F._FAULTY_AFTER.search(after):
         return None
+    if F._CHANGE_BEFORE.search(context) or F._EXAMPLE.search(context) or \
+            F._YEARS_SPAN.search(context):                                  # rules of the indgen task
+        return None
+    if F._SLOGAN_COUNT.match(quote) and after.startswith(("“", '"')):
+        return None
+    if kind == "count" and unit in F._ITEM_UNITS and F._ITEMS_MOVED.search(F.clause_of(context)):
+        return None
     clause = F.clause_of(context)
     if kind == "rate" and "分别" not in clause:
         tail = F._NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")
@@ -108,11 +115,18 @@ def _old_first(kind, unit, subject, context, clause, after, places):
         if not all(p.search(subject) or p.search(clause) or p.search(after_clause)
                    for p in ind.clause_scope):
             continue
-        if any(p.search(context) for p in ind.context_not) or \
-                any(p.search(clause) for p in ind.clause_not) or any(p.search(after) for p in ind.after_not):
-            continue
         if any(w.search(subject) and not (c.search(subject) or c.search(context)) for w, c in ind.needs):
             continue
+        # a negative cue of the sentence ends the search (indgen task: no fall-through)
+        if not ind.counts_additions and F._ADDED.search(clause):
+            return None
+        if any(p.search(after_clause) for p in ind.not_):
+            return None
+        if not ind.counts_awards and F._AWARD_AFTER.search(after_clause):
+            return None
+        if any(p.search(context) for p in ind.context_not) or \
+                any(p.search(clause) for p in ind.clause_not) or any(p.search(after) for p in ind.after_not):
+            return None
         return ind.id
     return None
 

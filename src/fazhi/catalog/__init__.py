@@ -40,7 +40,8 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 _ENTRY_KEYS = {
     ("indicators", "indicators"): {"id", "key", "name", "kind", "units", "subject", "scope", "not",
                                    "context_not", "clause_not", "after_not", "clause_scope",
-                                   "counts_places", "needs", "not_in_court_report", "area", "area_2015"},
+                                   "counts_places", "counts_awards", "needs", "not_in_court_report", "area",
+                                   "area_2015"},
 }
 _TOP_KEYS = {
     "indicators": {"schema", "indicators"},

@@ -245,6 +245,8 @@ class _Indicator:
     counts_places: bool
     needs: list[tuple[re.Pattern, re.Pattern]]
     court_null: bool
+    counts_awards: bool
+    counts_additions: bool              # its subject is the additions (新增市场主体)
 
 
 _RATE_WORD = re.compile(r"(?:率|比例|比率)$")
@@ -257,6 +259,30 @@ _PART_OF = re.compile(r"(?:其中(?:[^;；。()（）]|\([^()]*\))*|\((?:含|包
 # a threshold or a shortfall right before the number: 少于5人, 仅37件 (the quote's own 不足/不到 too)
 _BOUND_BEFORE = re.compile(r"(?:少于|多于|低于|高于|不足|不到|不超过|不高于|仅有|只有|仅为|仅|只)$")
 _BOUND_QUOTE = re.compile(r"^(?:不足|不到|不超过)")
+# a change stated right before the number: 同比增长12%, 较上年减少8件 (not the year's figure)
+_CHANGE_BEFORE = re.compile(
+    r"(?:同比|环比|较上年|比上年|较去年|比去年|较上年度|比上年度)?"
+    r"(?:增长|下降|增加|减少|上升|降低|提高|提升)了?(?:约|近)?$")
+# a figure of several years in an annual report: 五年来共受理…, 近三年, 十八大以来, “十四五”期间
+_YEARS_SPAN = re.compile(
+    r"(?<![〇零○一二三四五六七八九十])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
+    r"近[两二三四五六七八九十]年|十[八九]大以来|"
+    r"“?十[三四五]五”?(?:以来|期间)")
+# an addition named in the clause before the number: 新增持证执法人员3名 (not the stock); entries
+# whose own subject is the additions (新增市场主体) keep it
+_ADDED = re.compile(r"新增|净增|新取得|新聘")
+# items removed, moved or handed over in the clause before a count of items (取消下放…244项,
+# 承接…赋权184项) are not a list's size; the size it is changed to is (调整到2844项, 精简至…)
+_ITEM_UNITS = frozenset({"项", "类", "条"})
+_ITEMS_MOVED = re.compile(r"(?:取消|下放|承接|划转|移交|调整|暂停|削减|精简|赋权|委托|放权)(?!至|到|为|后)")
+# an example of one case: 例如,某村通过议事会解决纠纷8起 (the sentence before the number)
+_EXAMPLE = re.compile(r"例如|比如|譬如")
+# a small count in Chinese numerals right before a quoted name: 三个“一号工程” (a slogan)
+_SLOGAN_COUNT = re.compile(r"^[一二两三四五六七八九十]+[个项条]$")
+# those honoured right after the number: 11名个人获全国表彰, 2个单位荣获…先进
+_AWARD_AFTER = re.compile(
+    r"^[^,;。]{0,8}?(?:荣获|获评|被评为|被授予|被命名|"
+    r"获得?[^,;。]{0,12}(?:表彰|表扬|奖|称号|荣誉)|受到[^,;。]{0,12}(?:表彰|表扬))")
 # the faulty part of a count: 备案审查中有2件被提出修改意见
 _FAULTY_AFTER = re.compile(r"^\S{0,3}?(?:被提出|被纠正|被通报|存在问题)")
 # a count whose noun right after the number is a place or a unit (4个社区…, 9个社区便民服务中心…)
@@ -288,6 +314,8 @@ def indicators() -> list[_Indicator]:
             counts_places=bool(d.get("counts_places")),
             needs=[(re.compile(a), re.compile(b)) for a, b in d.get("needs", [])],
             court_null=bool(d.get("not_in_court_report")),
+            counts_awards=bool(d.get("counts_awards")),
+            counts_additions=any(re.search(p, "新增") for p in d.get("subject", [])),
         ))
     return out
 
@@ -355,6 +383,16 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         return None
     if _BOUND_BEFORE.search(context) or _BOUND_QUOTE.search(quote) or _FAULTY_AFTER.search(after):
         return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
+    if _CHANGE_BEFORE.search(context):
+        return None                     # 同比增长12%, 较上年减少8件: a change, not the figure
+    if _EXAMPLE.search(context):
+        return None                     # 例如,某村…解决纠纷8起: one case told as an example
+    if _YEARS_SPAN.search(context):
+        return None                     # 五年来共受理…: several years' total, not the year's
+    if kind == "count" and unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause_of(context)):
+        return None                     # 取消下放行政权力244项: items removed or moved, not a list
+    if _SLOGAN_COUNT.match(quote) and after.startswith(("“", "\"")):
+        return None                     # 三个“一号工程”: a slogan, not a count
     clause = clause_of(context)
     if kind == "count" and _MEETINGS_ON.search(clause, max(0, len(clause) - _MEETINGS_TAIL)):
         return None                     # 研究行政立法、执法监督等工作11次: meetings on topics
@@ -393,7 +431,9 @@ _COVERED = re.compile(r"\s*(?:覆盖|惠及)")
 
 def _first_match(kind: str, unit: str | None, subject: str, context: str, clause: str, after: str,
                  places: bool, after_clause: str) -> str | None:
-    """The first catalogue entry of this kind and unit that `subject` and the sentence match."""
+    """The first catalogue entry of this kind and unit that `subject` and the sentence match;
+    None as soon as an entry whose subject, scope and `not` match is ruled out by a negative cue
+    of the sentence (`_ruled_out`)."""
     pre = _subject_prefilter(kind, unit)
     if pre is not None and not pre.search(subject):
         return None
@@ -411,20 +451,41 @@ def _first_match(kind: str, unit: str | None, subject: str, context: str, clause
                     if p.search(subject):
                         break
                 else:
-                    if _negative(ind, subject, context, clause, after, places, after_clause):
-                        continue
+                    if _other_entry(ind, subject, context, clause, places, after_clause):
+                        continue        # 4个社区…, 为居民开展法治讲座: a later entry may take it
+                    if _ruled_out(ind, context, clause, after, after_clause):
+                        # the sentence says the figure is not this count: it is not a more
+                        # general entry's either (no fall-through to a doubtful label)
+                        return None
                     return ind.id
     return None
 
 
-def _negative(ind: _Indicator, subject: str, context: str, clause: str, after: str,
-              places: bool, after_clause: str = "") -> bool:
-    """The entry's negative cues: does the sentence say the figure is not this count?"""
+def _other_entry(ind: _Indicator, subject: str, context: str, clause: str, places: bool,
+                 after_clause: str) -> bool:
+    """Cues that the figure is another entry's (a later one may take it): a count of places the
+    entry does not count, its domain missing from the clause (`clause_scope`), a `needs` cue
+    missing (a 讲座 for whom is not said)."""
     if places and not ind.counts_places:
         return True
     for p in ind.clause_scope:
         if not p.search(subject) and not p.search(clause) and not p.search(after_clause):
             return True
+    for when, cue in ind.needs:
+        if when.search(subject) and not cue.search(subject) and not cue.search(context):
+            return True
+    return False
+
+
+def _ruled_out(ind: _Indicator, context: str, clause: str, after: str, after_clause: str) -> bool:
+    """The entry's negative cues: does the sentence say the figure is not this count?"""
+    if not ind.counts_additions and _ADDED.search(clause):
+        return True                     # 新增持证执法人员3名: an addition, not the entry's count
+    for p in ind.not_:
+        if p.search(after_clause):
+            return True                 # 2项行政许可…调整: the words after the number name it too
+    if not ind.counts_awards and _AWARD_AFTER.search(after_clause):
+        return True                     # 11名个人获全国表彰: the honoured, not the entry's count
     for p in ind.context_not:
         if p.search(context):
             return True
@@ -433,9 +494,6 @@ def _negative(ind: _Indicator, subject: str, context: str, clause: str, after: s
             return True
     for p in ind.after_not:
         if p.search(after):
-            return True
-    for when, cue in ind.needs:
-        if when.search(subject) and not cue.search(subject) and not cue.search(context):
             return True
     return False
 
