@@ -191,7 +191,7 @@ def insert_children(store: Store, conn: Connection, rid: int, res: dict[str, Any
     prows = [dict(report_id=rid, start=s, end=e, signature=sig) for s, e, sig in res.get("paragraphs") or []]
     if prows:
         conn.execute(T.paragraphs.insert(), prows)
-    index_text(store, conn, rid, res.get("seg") or "")
+    index_text(store, conn, rid, doc.get("text") or "")
 
 
 def insert_findings(store: Store, conn: Connection, rid: int, findings: list[dict[str, Any]]) -> None:
@@ -218,21 +218,17 @@ def finding_rows(rid: int, findings: list[dict[str, Any]],
     return rows
 
 
-def index_text(store: Store, conn: Connection, rid: int, seg: str) -> None:
-    if store.dialect != "sqlite":
-        return      # PostgreSQL searches reports.text through the pg_trgm index
-    conn.execute(T.search_docs.insert().values(report_id=rid, seg=seg))
-    conn.exec_driver_sql("INSERT INTO search_fts(rowid, seg) VALUES (?, ?)", (rid, seg))
+def index_text(store: Store, conn: Connection, rid: int, text: str) -> None:
+    """The report's stored text into the search index (corpus/search.py)."""
+    from .search import index_text as add
+    add(store.dialect, conn, rid, text)
 
 
 def unindex_text(store: Store, conn: Connection, rid: int) -> None:
-    if store.dialect != "sqlite":
-        return
-    old = conn.execute(sa.select(T.search_docs.c.seg).where(T.search_docs.c.report_id == rid)).first()
-    if old is not None:
-        conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rowid, seg) VALUES ('delete', ?, ?)",
-                             (rid, old[0]))
-        conn.execute(T.search_docs.delete().where(T.search_docs.c.report_id == rid))
+    """The report out of the search index (before its text is replaced)."""
+    from .search import unindex_text as remove
+    old = conn.execute(sa.select(T.reports.c.text).where(T.reports.c.id == rid)).scalar()
+    remove(store.dialect, conn, rid, old)
 
 
 def recount(conn: Connection, rids: Iterable[int] | None = None) -> None:
