@@ -100,13 +100,15 @@ def index_text(dialect: str, conn: Connection, rid: int, text: str) -> None:
     if dialect == "sqlite":
         conn.exec_driver_sql("INSERT INTO search_fts(rowid, seg) VALUES (?, ?)", (rid, " ".join(toks)))
     elif dialect == "postgresql":
-        distinct = sorted(set(toks))
-        if sum(len(t.encode("utf-8")) + 4 for t in distinct) > _TSV_MAX_BYTES:
+        distinct = set(toks)
+        # a token is at most 2 characters of at most 4 bytes, plus 4 bytes of its entry
+        if 12 * len(distinct) > _TSV_MAX_BYTES and \
+                sum(len(t.encode("utf-8")) + 4 for t in distinct) > _TSV_MAX_BYTES:
             conn.execute(sa.text("INSERT INTO search_docs (report_id, tsv) VALUES (:rid, NULL)"), {"rid": rid})
-        else:
+        else:       # one text parameter, split by the server (not an array of a thousand strings)
             conn.execute(sa.text("INSERT INTO search_docs (report_id, tsv) "
-                                 "VALUES (:rid, array_to_tsvector(CAST(:toks AS text[])))"),
-                         {"rid": rid, "toks": distinct})
+                                 "VALUES (:rid, array_to_tsvector(string_to_array(:toks, ' ')))"),
+                         {"rid": rid, "toks": " ".join(distinct)})
 
 
 def unindex_text(dialect: str, conn: Connection, rid: int, text: str | None) -> None:
