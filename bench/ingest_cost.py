@@ -196,7 +196,7 @@ def _fill_copies(store, size: int, seed: int) -> None:
     under new names (distinct bytes) until the table holds `size` rows."""
     from fazhi.config import Config
     from fazhi.corpus import batch
-    _, reps, _ = analysed(300, seed)
+    _, reps, _ = analysed(min(300, size), seed)
     cfg = Config.default()
     base = [batch.enrich(doc, r.norm, cfg) for r, doc in reps]
     for res in base:
