@@ -50,7 +50,7 @@ def db_size_mb(store: Store) -> float | None:
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> dict[str, float]:
-    fn()                                  # warm caches (connection pool, jieba, statements)
+    fn()                                  # warm caches (connection pool, statements)
     ts = []
     for _ in range(repeat):
         t0 = time.perf_counter()

@@ -62,3 +62,14 @@ def test_corpus_scale_runs_end_to_end(tmp_path, capsys):
     assert corpus_scale.main(["--n", "30", "--db", str(db), "--steps", "build"]) == 0
     again = json.loads([x for x in capsys.readouterr().out.splitlines() if x.startswith("{")][-1])
     assert again["loaded"] == 0 and again["skipped"] == 30
+
+
+def test_ingest_cost_runs_end_to_end(tmp_path, capsys):
+    from bench import ingest_cost
+    assert ingest_cost.main(["--n", "4", "--rounds", "1"]) == 0
+    res = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert res["step"] == "ingest" and res["store_ms"] > 0 and res["signatures_ms"] > 0
+    db = tmp_path / "s.db"
+    assert ingest_cost.main(["--search", "30", "--db", str(db), "--repeat", "1"]) == 0
+    res = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert res["reports"] == 30 and res["复议"]["hits"] > 0 and res["没有这个词语"]["hits"] == 0

@@ -22,6 +22,8 @@ def one(text: str):
     ("召开会议十余次", 10, "次", "count", True, "余"),
     ("发放宣传手册1.3万余份", 13000, "份", "count", True, "余"),
     ("查出问题资金52.31亿元", 5231000000, "元", "money", False, None),
+    ("实际利用外资2.36亿美元", 236000000, "美元", "money", False, None),   # its own currency
+    ("吸引港资3500万港元", 35000000, "港元", "money", False, None),
     ("涉及金额1728.7万元", 17287000, "元", "money", False, None),
     ("办结率为91.8%", 91.8, "%", "rate", False, None),
     ("满意率达到百分之九十五", 95, "%", "rate", False, None),

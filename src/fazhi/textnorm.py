@@ -44,6 +44,23 @@ def normalize_view(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _preimages() -> dict[str, tuple[str, ...]]:
+    inv: dict[str, list[str]] = {}
+    for cp, dst in _table().items():
+        inv.setdefault(dst, []).append(chr(cp))
+    return {dst: tuple(srcs) for dst, srcs in inv.items()}
+
+
+def view_preimages(view: str, cap: int = 16) -> list[str]:
+    """The strings whose matching view is `view` (itself first; "(:" -> "(:", "（:", "(：", "（："),
+    at most `cap` of them (the first ones, varying the last characters first)."""
+    import itertools
+    inv = _preimages()
+    choices = [(c, *inv.get(c, ())) for c in view]
+    return ["".join(x) for x in itertools.islice(itertools.product(*choices), cap)]
+
+
+@functools.lru_cache(maxsize=1)
 def _trad_pattern() -> re.Pattern[str]:
     """One character class of the CJK characters the table folds (traditional-only forms)."""
     chars = sorted(chr(cp) for cp in _table() if 0x4E00 <= cp <= 0x9FFF)

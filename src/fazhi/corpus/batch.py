@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 def analyze_item(item: tuple[str, bytes], config_data: dict | None = None,
                  corrections: dict[str, dict] | None = None) -> dict[str, Any]:
-    """Analyse one file's bytes. Returns {"ok": True, "json", "paragraphs", "seg"} or
+    """Analyse one file's bytes. Returns {"ok": True, "json", "paragraphs"} or
     {"ok": False, "code", "message"}; never raises for bad input. `corrections` (field ->
     {value, user, at, reason}, supervision/corrections.py) are applied right after "meta"."""
     from ..api import analyze, build_report
@@ -69,9 +69,9 @@ def analyze_item(item: tuple[str, bytes], config_data: dict | None = None,
 
 
 def enrich(doc: dict[str, Any], norm: str | None, config: Config) -> dict[str, Any]:
-    """Add what the store needs besides the contract: paragraph signatures, segmented text."""
+    """Add what the store needs besides the contract: the paragraph signatures (the search
+    index is computed from the stored text, corpus/search.py)."""
     from .similarity import paragraph_signatures
-    from .search import segment
     text = doc["text"]
     norm = norm if norm is not None else normalize_view(text)
     cfg = config.get("corpus.similarity")
@@ -83,8 +83,7 @@ def enrich(doc: dict[str, Any], norm: str | None, config: Config) -> dict[str, A
                 heads.append((s["heading_start"], s["heading_end"]))
             walk(s.get("children"))
     walk(doc.get("sections"))
-    return {"ok": True, "json": doc, "paragraphs": paragraph_signatures(text, norm, cfg, heads),
-            "seg": segment(norm)}
+    return {"ok": True, "json": doc, "paragraphs": paragraph_signatures(text, norm, cfg, heads)}
 
 
 # --------------------------------------------------------------------------------------

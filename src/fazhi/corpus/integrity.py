@@ -5,7 +5,7 @@ Checks (each problem is one line in Chinese, with a count and a few ids):
   facts, findings or paragraphs without their report;
 - per report key exactly one current report, the one of the highest version;
 - every report has a verdict and its severity counts match its findings;
-- SQLite: the search index holds exactly the reports (search_docs and search_fts);
+- the search index holds exactly the reports (SQLite search_fts, PostgreSQL search_docs);
 - no interrupted run is left (an ingest or reanalyze whose process is gone before it finished:
   running the same command again resumes it);
 - with deep=True, the stored corpus findings are those the current reports give now.
@@ -68,14 +68,13 @@ def check_db(store, deep: bool = False) -> list[dict[str, Any]]:
             sa.select(r.c.id).where(sa.or_(r.c.n_major != n("major"), r.c.n_minor != n("minor"),
                                            r.c.n_info != n("info")))).all(),
             "报告的问题计数与问题清单不符")
+        if store.dialect in ("sqlite", "postgresql"):
+            from .search import indexed_ids
+            ids = {x for (x,) in conn.execute(sa.select(r.c.id))}
+            indexed = set(indexed_ids(conn))
+            problem("search_missing", [(x,) for x in sorted(ids - indexed)], "报告不在全文检索索引中")
+            problem("search_orphan", [(x,) for x in sorted(indexed - ids)], "全文检索索引中有已不存在的报告")
         if store.dialect == "sqlite":
-            d = T.search_docs
-            problem("search_missing", conn.execute(
-                sa.select(r.c.id).where(~sa.exists().where(d.c.report_id == r.c.id))).all(),
-                "报告不在全文检索索引中")
-            problem("search_orphan", conn.execute(
-                sa.select(d.c.report_id).where(~sa.exists().where(r.c.id == d.c.report_id))).all(),
-                "全文检索索引中有已不存在的报告")
             try:
                 conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
             except Exception as exc:  # noqa: BLE001 - SQLITE_CORRUPT_VTAB: index and content differ

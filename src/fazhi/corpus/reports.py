@@ -7,6 +7,7 @@ Functions take the `Store` (corpus/store.py), whose methods of the same names de
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -166,6 +167,29 @@ def late(store: Store, doc: dict[str, Any]) -> bool | None:
     return None
 
 
+def insert_many(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT rows that all have the same keys, as one executemany through the driver.
+
+    The values go through the columns' own bind processors (JSON serialised as SQLAlchemy
+    does), so the stored values are those of `conn.execute(table.insert(), rows)`; what is
+    left out is SQLAlchemy's per-row parameter processing, which costs about as much as
+    the rows' SQL on SQLite."""
+    if not rows:
+        return
+    cols = tuple(rows[0])
+    sql, procs = _insert_plan(conn.dialect, table, cols)
+    conn.exec_driver_sql(sql, [tuple(r[c] if p is None else p(r[c]) for c, p in zip(cols, procs)) for r in rows])
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_plan(dialect, table: sa.Table, cols: tuple[str, ...]) -> tuple[str, tuple]:
+    prep = dialect.identifier_preparer
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(c) for c in cols)}) "
+           f"VALUES ({', '.join([mark] * len(cols))})")
+    return sql, tuple(table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in cols)
+
+
 def insert_children(store: Store, conn: Connection, rid: int, res: dict[str, Any]) -> None:
     doc = res["json"]
     rows = []
@@ -178,26 +202,21 @@ def insert_children(store: Store, conn: Connection, rid: int, res: dict[str, Any
                              heading_end=s.get("heading_end"), part=s.get("part"), areas=list(s.get("areas") or [])))
             walk(s.get("children"), s.get("id"))
     walk(doc.get("sections"), None)
-    if rows:
-        conn.execute(T.sections.insert(), rows)
+    insert_many(conn, T.sections, rows)
     frows = [dict(report_id=rid, fid=f.get("id"), indicator=f.get("indicator"),
                   value=f.get("value"), unit=f.get("unit"), year=f.get("year"), kind=f.get("kind"),
                   subject=f.get("subject"), quote=f.get("quote"), start=f.get("start"),
                   end=f.get("end"), section=f.get("section"))
              for f in doc.get("facts") or []]
-    if frows:
-        conn.execute(T.facts.insert(), frows)
+    insert_many(conn, T.facts, frows)
     insert_findings(store, conn, rid, doc.get("findings") or [])
     prows = [dict(report_id=rid, start=s, end=e, signature=sig) for s, e, sig in res.get("paragraphs") or []]
-    if prows:
-        conn.execute(T.paragraphs.insert(), prows)
-    index_text(store, conn, rid, res.get("seg") or "")
+    insert_many(conn, T.paragraphs, prows)
+    index_text(store, conn, rid, doc.get("text") or "")
 
 
 def insert_findings(store: Store, conn: Connection, rid: int, findings: list[dict[str, Any]]) -> None:
-    rows = finding_rows(rid, findings)
-    if rows:
-        conn.execute(T.findings.insert(), rows)
+    insert_many(conn, T.findings, finding_rows(rid, findings))
 
 
 def finding_rows(rid: int, findings: list[dict[str, Any]],
@@ -218,21 +237,17 @@ def finding_rows(rid: int, findings: list[dict[str, Any]],
     return rows
 
 
-def index_text(store: Store, conn: Connection, rid: int, seg: str) -> None:
-    if store.dialect != "sqlite":
-        return      # PostgreSQL searches reports.text through the pg_trgm index
-    conn.execute(T.search_docs.insert().values(report_id=rid, seg=seg))
-    conn.exec_driver_sql("INSERT INTO search_fts(rowid, seg) VALUES (?, ?)", (rid, seg))
+def index_text(store: Store, conn: Connection, rid: int, text: str) -> None:
+    """The report's stored text into the search index (corpus/search.py)."""
+    from .search import index_text as add
+    add(store.dialect, conn, rid, text)
 
 
 def unindex_text(store: Store, conn: Connection, rid: int) -> None:
-    if store.dialect != "sqlite":
-        return
-    old = conn.execute(sa.select(T.search_docs.c.seg).where(T.search_docs.c.report_id == rid)).first()
-    if old is not None:
-        conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rowid, seg) VALUES ('delete', ?, ?)",
-                             (rid, old[0]))
-        conn.execute(T.search_docs.delete().where(T.search_docs.c.report_id == rid))
+    """The report out of the search index (before its text is replaced)."""
+    from .search import unindex_text as remove
+    old = conn.execute(sa.select(T.reports.c.text).where(T.reports.c.id == rid)).scalar()
+    remove(store.dialect, conn, rid, old)
 
 
 def recount(conn: Connection, rids: Iterable[int] | None = None) -> None:

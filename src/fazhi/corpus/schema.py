@@ -182,12 +182,8 @@ paragraphs = sa.Table(
     sa.Index("ix_paragraphs_report", "report_id"),
 )
 
-# SQLite only: the jieba-segmented text behind the FTS5 index (external content)
-search_docs = sa.Table(
-    "search_docs", metadata,
-    sa.Column("report_id", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("seg", sa.Text, nullable=False),
-)
+# The search index (corpus/search.py) is created by migration 0008 outside the metadata:
+# SQLite the FTS5 table search_fts, PostgreSQL the table search_docs (report_id, tsv tsvector).
 
 # -- the supervision cycle (fazhi/supervision/): roster, links, 整改台账 ---------------------
 roster_units = sa.Table(          # units imported from the office's list (departments, townships …)

@@ -1,73 +1,149 @@
-"""Chinese-aware full-text search over the stored reports.
+"""Full-text search over the stored reports, on character bigrams (no word segmentation).
 
-SQLite: an FTS5 table (unicode61) over jieba `cut_for_search` segmented text, external content
-table `search_docs`; the query is segmented the same way (the tokens of one query term are
-OR-ed, the terms AND-ed), then every hit is confirmed in the report text, which also gives
-the snippets and their offsets. When more than `rank_window` reports match (a common term in
-a large corpus), only the newest rank_window matches (by rowid) are ranked. A term's tokens are also tried as single characters, since the
-text around it may be segmented differently from the query; when the index finds nothing
-(a string across word boundaries), the texts are scanned with LIKE. Candidates are confirmed
-in rank order, 50 texts per query, and confirmation stops once `limit` reports are confirmed. PostgreSQL: `ILIKE` on reports.text, served by the pg_trgm GIN
-index when the extension is available (plain LIKE scan otherwise); its matches are taken in id
-order and the first `limit` confirmed ones are ranked by their number of hits."""
+The index holds, per run of word characters of the text's matching view (`normalize_view`,
+lower-cased), its overlapping character bigrams and its last character alone (`index_tokens`):
+"出庭应诉。" gives 出庭 庭应 应诉 诉. A query term is found by its own runs: a run of two or more
+characters as the phrase of its bigrams, a run of one character as a prefix (a bigram that
+starts with it, or a run's last character), so the index finds every text that contains the
+term, whatever the word boundaries; terms are AND-ed. Every candidate is then confirmed in the
+report text, which also gives the snippets and their offsets. A query none of whose terms
+has a word character (punctuation only) is answered by a LIKE scan.
+
+SQLite: a contentless FTS5 table `search_fts` (tokenizer `ascii`, which keeps every non-ASCII
+character inside a token: a space-separated bigram is one token), rowid = reports.id; a
+report is removed from it with the tokens of its stored text, computed again
+(`unindex_text`). When more than `rank_window` reports match (a common term in a large
+corpus), only the newest rank_window matches (by rowid) are ranked by bm25. PostgreSQL:
+table `search_docs` (report_id, tsv), a tsvector of the distinct tokens (no positions) with
+a GIN index; a text whose tokens would not fit in a tsvector (1 MB) gets tsv NULL and is
+always a candidate. Matches are taken in id order and the first `limit` confirmed ones are
+ranked by their number of hits. Candidates are confirmed 50 texts per query, and
+confirmation stops once `limit` reports are confirmed.
+
+Migration 0008 builds both indexes from the stored texts; a change of `index_tokens` needs a
+migration that builds them again (SQLite removes a report with the tokens it computes now)."""
 from __future__ import annotations
 
-import functools
-import logging
 import re
-from typing import Any
+from typing import Any, Iterable, cast
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
-from ..textnorm import normalize_view
+from ..textnorm import normalize_view, view_preimages
 from . import schema as T
 
-_TOKEN = re.compile(r"\w", re.U)
+_RUN = re.compile(r"\w+")
+# PostgreSQL: a tsvector holds at most 1 MB; a text with more distinct tokens than fit is
+# stored with tsv NULL (always a candidate), never refused
+_TSV_MAX_BYTES = 900_000
 
 
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+def index_tokens(norm: str) -> list[str]:
+    """The search tokens of a text's matching view, in text order: for every run of word
+    characters (lower-cased), its overlapping bigrams, then its last character alone."""
+    out: list[str] = []
+    ext, add = out.extend, out.append
+    for run in _RUN.findall(norm.lower()):
+        ext(map("".join, zip(run, run[1:])))
+        add(run[-1])
+    return out
 
 
-# jieba treats a run of Han characters, letters and digits as one block and builds a DAG over it;
-# a pathological run (megabytes without punctuation) costs minutes and gigabytes. Sentences are
-# segmented one at a time, and a run longer than 256 characters is cut; real prose is unchanged
-# (jieba splits at punctuation anyway).
-_PIECE = re.compile(r"[^。！？；!?;\n]{1,256}")
-
-
-def tokens(text: str) -> list[str]:
-    cut = _jieba().cut_for_search
-    return [t.lower() for piece in _PIECE.findall(text) for t in cut(piece) if _TOKEN.search(t)]
-
-
-def segment(norm: str) -> str:
-    """The text as space-separated jieba search tokens (for the FTS5 index)."""
-    return " ".join(tokens(norm))
+def text_tokens(text: str) -> list[str]:
+    """index_tokens of a stored report text (what the index holds for it)."""
+    return index_tokens(normalize_view(text))
 
 
 def query_terms(query: str) -> list[str]:
     return [normalize_view(t).lower() for t in query.split() if t.strip()]
 
 
-def _fts_query(terms: list[str]) -> str | None:
-    groups = []
-    for term in terms:
-        toks = sorted(set(tokens(term)))
-        if not toks:
-            return None
-        alts = ['"' + t.replace('"', '""') + '"' for t in toks]
-        chars = sorted({c for c in term if _TOKEN.match(c)})
-        if len(chars) > 1:   # the text may be segmented differently (茶企 -> 茶 / 企)
-            alts.append("(" + " AND ".join('"' + c + '"' for c in chars) + ")")
-        groups.append("(" + " OR ".join(alts) + ")")
-    return " AND ".join(groups)
+def _runs(terms: list[str]) -> list[str]:
+    """The runs of word characters of all terms, each once, in order."""
+    return list(dict.fromkeys(run for t in terms for run in _RUN.findall(t)))
 
 
+def fts_query(terms: list[str]) -> str | None:
+    """The FTS5 query of the terms (None when no term has a word character)."""
+    parts = []
+    for run in _runs(terms):
+        if len(run) == 1:
+            parts.append(f'"{run}"*')
+        else:
+            parts.append('"' + " ".join(map("".join, zip(run, run[1:]))) + '"')
+    return " AND ".join(parts) or None
+
+
+def ts_query(terms: list[str]) -> str | None:
+    """The PostgreSQL tsquery (text form) of the terms (None when no term has a word character)."""
+    parts = []
+    for run in _runs(terms):
+        if len(run) == 1:
+            parts.append(_lexeme(run) + ":*")
+        else:
+            parts.extend(_lexeme(b) for b in dict.fromkeys(map("".join, zip(run, run[1:]))))
+    return " & ".join(parts) or None
+
+
+def _lexeme(tok: str) -> str:
+    return "'" + tok.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+# -- the index (reports.py writes and removes a report through these) ----------------------
+_DOCS = sa.table("search_docs", sa.column("report_id", sa.Integer), sa.column("tsv"))
+
+
+def index_text(dialect: str, conn: Connection, rid: int, text: str) -> None:
+    """Add a stored report's text to the search index."""
+    toks = text_tokens(text)
+    if dialect == "sqlite":
+        conn.exec_driver_sql("INSERT INTO search_fts(rowid, seg) VALUES (?, ?)", (rid, " ".join(toks)))
+    elif dialect == "postgresql":
+        distinct = set(toks)
+        # a token is at most 2 characters of at most 4 bytes, plus 4 bytes of its entry
+        if 12 * len(distinct) > _TSV_MAX_BYTES and \
+                sum(len(t.encode("utf-8")) + 4 for t in distinct) > _TSV_MAX_BYTES:
+            conn.execute(sa.text("INSERT INTO search_docs (report_id, tsv) VALUES (:rid, NULL)"), {"rid": rid})
+        else:       # one text parameter, split by the server (not an array of a thousand strings)
+            conn.execute(sa.text("INSERT INTO search_docs (report_id, tsv) "
+                                 "VALUES (:rid, array_to_tsvector(string_to_array(:toks, ' ')))"),
+                         {"rid": rid, "toks": " ".join(distinct)})
+
+
+def unindex_text(dialect: str, conn: Connection, rid: int, text: str | None) -> None:
+    """Remove a report from the search index; `text` is the text it was indexed with (the
+    stored one, before it is replaced)."""
+    if dialect == "sqlite":
+        if text is not None:
+            conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rowid, seg) VALUES ('delete', ?, ?)",
+                                 (rid, " ".join(text_tokens(text))))
+    elif dialect == "postgresql":
+        conn.execute(sa.text("DELETE FROM search_docs WHERE report_id = :rid"), {"rid": rid})
+
+
+def build_index(conn: Connection, batch: int = 500) -> int:
+    """Index every stored report (the index is empty): the migration that creates it."""
+    dialect = conn.dialect.name
+    last, n = 0, 0
+    while True:
+        rows = conn.execute(sa.text("SELECT id, text FROM reports WHERE id > :last ORDER BY id LIMIT :n"),
+                            {"last": last, "n": batch}).all()
+        if not rows:
+            return n
+        for rid, text in cast("list[tuple[int, str | None]]", rows):
+            index_text(dialect, conn, rid, text or "")
+        last, n = rows[-1][0], n + len(rows)
+
+
+def indexed_ids(conn: Connection) -> Iterable[int]:
+    """The report ids the search index holds (check-db)."""
+    if conn.dialect.name == "sqlite":
+        return [r[0] for r in conn.exec_driver_sql("SELECT rowid FROM search_fts")]
+    return [r[0] for r in conn.execute(sa.select(_DOCS.c.report_id))]
+
+
+# -- searching ------------------------------------------------------------------------------
 def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -126,43 +202,22 @@ def search(store, query: str, *, limit: int = 20, per_report: int = 3,
     if not terms:
         return []
     r = T.reports
-    prefix = getattr(scope, "prefix", None)
-    # the scope in the raw FTS statements: the adcode prefix is digits only (corpus/scope.py)
-    in_scope = "" if prefix is None else " AND r.adcode LIKE ?"
-    scope_args: tuple = () if prefix is None else (prefix + "%",)
     cond = sa.true() if scope is None else scope.where()
     with store.engine.connect() as conn:
-        if store.dialect == "sqlite":
-            fq = _fts_query(terms)
-            if fq is None:
-                return []
-            # bm25 ranks every match; for a common term (most of 100,000 reports) that is the
-            # cost of the query, so only the newest `rank_window` matches are ranked
-            if prefix is None:
-                floor = conn.exec_driver_sql(
-                    "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                    (fq, rank_window - 1)).scalar()
-            else:       # the window counts the matches inside the scope only
-                floor = conn.exec_driver_sql(
-                    "SELECT search_fts.rowid FROM search_fts JOIN reports r ON r.id = search_fts.rowid "
-                    "WHERE search_fts MATCH ?" + in_scope + " ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?",
-                    (fq, *scope_args, rank_window - 1)).scalar()
-            rows = conn.exec_driver_sql(
-                "SELECT r.id, bm25(search_fts) AS score FROM search_fts "
-                "JOIN reports r ON r.id = search_fts.rowid "
-                "WHERE search_fts MATCH ? AND search_fts.rowid >= ? AND r.current = 1" + in_scope +
-                " ORDER BY score LIMIT ?",
-                (fq, floor or 0, *scope_args, candidates)).all()
-            ids = [(rid, -score) for rid, score in rows]   # bm25: lower is better
-            if not ids:     # a string that crosses word boundaries: scan the texts
-                q = sa.select(r.c.id).where(r.c.current == sa.true(), cond)
-                for term in terms:
-                    q = q.where(r.c.text.like(_like(term), escape="\\"))
-                ids = [(rid, 0.0) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]
-        else:
+        fq = fts_query(terms) if store.dialect == "sqlite" else ts_query(terms)
+        if fq is None:      # punctuation only: nothing the index holds, scan the texts
             q = sa.select(r.c.id).where(r.c.current == sa.true(), cond)
-            for term in terms:
-                q = q.where(r.c.text.ilike(_like(term), escape="\\"))
+            for term in terms:       # the text as written: "：" or ":" for the term ":"
+                q = q.where(sa.or_(*(r.c.text.like(_like(raw), escape="\\") for raw in view_preimages(term))))
+            ids: list[tuple[int, float | None]] = [
+                (rid, None) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]
+        elif store.dialect == "sqlite":
+            ids = _sqlite_candidates(conn, fq, scope, candidates, rank_window)
+        else:
+            d = _DOCS
+            q = (sa.select(r.c.id).join(d, d.c.report_id == r.c.id)
+                 .where(sa.or_(d.c.tsv.op("@@")(sa.cast(sa.literal(fq, sa.Text), _TSQuery())), d.c.tsv.is_(None)),
+                        r.c.current == sa.true(), cond))
             ids = [(rid, None) for (rid,) in conn.execute(q.order_by(r.c.id).limit(candidates))]
         out = []
         # confirm the candidates in rank order, a chunk at a time, until `limit` are confirmed
@@ -176,6 +231,40 @@ def search(store, query: str, *, limit: int = 20, per_report: int = 3,
                 if hit is not None:
                     out.append(hit)
             if len(out) >= limit:
-                break       # FTS candidates come best first; LIKE/ILIKE ones in id order
+                break       # FTS candidates come best first; the others in id order
     out.sort(key=lambda x: (-x["score"], x["report_id"]))
     return out[:limit]
+
+
+class _TSQuery(sa.types.UserDefinedType):
+    cache_ok = True
+
+    def get_col_spec(self, **kw) -> str:
+        return "tsquery"
+
+
+def _sqlite_candidates(conn: Connection, fq: str, scope, candidates: int,
+                       rank_window: int) -> list[tuple[int, float | None]]:
+    """(report id, score) of the FTS5 matches, best first (bm25 over the newest rank_window)."""
+    prefix = getattr(scope, "prefix", None)
+    # the scope in the raw FTS statements: the adcode prefix is digits only (corpus/scope.py)
+    in_scope = "" if prefix is None else " AND r.adcode LIKE ?"
+    scope_args: tuple = () if prefix is None else (prefix + "%",)
+    # bm25 ranks every match; for a common term (most of 100,000 reports) that is the
+    # cost of the query, so only the newest `rank_window` matches are ranked
+    if prefix is None:
+        floor = conn.exec_driver_sql(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (fq, rank_window - 1)).scalar()
+    else:       # the window counts the matches inside the scope only
+        floor = conn.exec_driver_sql(
+            "SELECT search_fts.rowid FROM search_fts JOIN reports r ON r.id = search_fts.rowid "
+            "WHERE search_fts MATCH ?" + in_scope + " ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?",
+            (fq, *scope_args, rank_window - 1)).scalar()
+    rows = conn.exec_driver_sql(
+        "SELECT r.id, bm25(search_fts) AS score FROM search_fts "
+        "JOIN reports r ON r.id = search_fts.rowid "
+        "WHERE search_fts MATCH ? AND search_fts.rowid >= ? AND r.current = 1" + in_scope +
+        " ORDER BY score LIMIT ?",
+        (fq, floor or 0, *scope_args, candidates)).all()
+    return [(rid, -score) for rid, score in cast("list[tuple[int, float]]", rows)]   # bm25: lower is better

@@ -13,6 +13,8 @@ candidates (over all bands) lie in more than max_bucket other reports is common 
 gets no pairs."""
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -76,9 +78,66 @@ def shingles(s: str, k: int) -> set[str]:
 
 
 def signature(sh: set[str], num_perm: int) -> bytes:
+    """The MinHash signature of one shingle set (datasketch; `signatures` computes the same
+    values for many sets at once)."""
     m = MinHash(num_perm=num_perm, scheme=SCHEME)
     m.update_batch([x.encode("utf-8") for x in sorted(sh)])
     return np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
+
+
+@functools.lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    a, b = MinHash(num_perm=num_perm, scheme=SCHEME).permutations
+    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
+
+
+# the MurmurHash3 32-bit finalizer datasketch applies before the affine permutations (affine32)
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
+
+
+def signatures(sets: list[set[str]], num_perm: int, chunk: int = 65_536) -> list[bytes]:
+    """`signature` of every set, vectorised: datasketch's hash of each shingle (SHA-1, first
+    4 bytes), then the permutations and the per-set minimum in numpy over all sets at once
+    (a few sets at a time for very large inputs, at most ~`chunk` shingles). The values are
+    those of MinHash.update_batch: the minimum does not depend on the order of the shingles."""
+    a, b = _permutations(num_perm)
+    empty = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32).tobytes()
+    out: list[bytes] = []
+    sha1, frombytes = hashlib.sha1, int.from_bytes
+    i = 0
+    while i < len(sets):
+        j, n = i, 0
+        while j < len(sets) and (j == i or n + len(sets[j]) <= chunk):
+            n += len(sets[j])
+            j += 1
+        group = sets[i:j]
+        hv = np.fromiter((frombytes(sha1(x.encode("utf-8")).digest()[:4], "little") for sh in group for x in sh),
+                         dtype=np.uint32, count=n)
+        sizes = np.fromiter((len(sh) for sh in group), dtype=np.int64, count=len(group))
+        if n:
+            with np.errstate(over="ignore"):
+                phv = _fmix32(hv)[:, None] * a[None, :] + b[None, :]
+            starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+            nonempty = sizes > 0
+            mins = np.minimum.reduceat(phv, starts[nonempty], axis=0)
+        k = 0
+        for size in sizes.tolist():
+            if size:
+                out.append(mins[k].tobytes())
+                k += 1
+            else:
+                out.append(empty)
+        i = j
+    return out
 
 
 def minhash(sig: bytes, num_perm: int) -> MinHash:
@@ -91,13 +150,13 @@ def paragraph_signatures(text: str, norm: str | None, cfg: dict[str, Any],
     (headings: (start, end) spans) gets none: headings follow prescribed wording."""
     norm = norm if norm is not None else normalize_view(text)
     heads = sorted(headings)
-    out = []
-    for s, e in paragraphs(text, cfg["min_paragraph_chars"]):
-        if any(hs < e and he > s and (min(he, e) - max(hs, s)) >= 0.6 * (e - s) for hs, he in heads):
-            continue
-        c, _ = cleaned(norm, s, e)
-        out.append((s, e, signature(shingles(c, cfg["shingle"]), cfg["num_perm"])))
-    return out
+    spans = [(s, e) for s, e in paragraphs(text, cfg["min_paragraph_chars"])
+             if not any(hs < e and he > s and (min(he, e) - max(hs, s)) >= 0.6 * (e - s) for hs, he in heads)]
+    if not spans:
+        return []
+    words = WordIndex(norm)
+    sigs = signatures([shingles(words.chars_of(s, e), cfg["shingle"]) for s, e in spans], cfg["num_perm"])
+    return [(s, e, sig) for (s, e), sig in zip(spans, sigs)]
 
 
 @dataclass
@@ -121,12 +180,19 @@ class WordIndex:
         self.pos = np.flatnonzero(isword[inv]).astype(np.int32)
         raw = codes[self.pos].tobytes().decode("utf-32-le")
         low = raw.lower()
-        self.chars = low if len(low) == len(raw) else "".join(
+        # as `cleaned`: each character lower-cased alone (the whole string's lower() differs
+        # only where it changes the length, or for the context-dependent final sigma)
+        self.chars = low if len(low) == len(raw) and "\u03a3" not in raw else "".join(
             c if len(c.lower()) != 1 else c.lower() for c in raw)
 
     def span(self, start: int, end: int) -> tuple[str, list[int]]:
         lo, hi = np.searchsorted(self.pos, [start, end])
         return self.chars[lo:hi], self.pos[lo:hi].tolist()
+
+    def chars_of(self, start: int, end: int) -> str:
+        """The first part of span(start, end): `cleaned(norm, start, end)[0]`."""
+        lo, hi = np.searchsorted(self.pos, [start, end])
+        return self.chars[lo:hi]
 
 
 def align(norm_a: str, span_a: tuple[int, int], norm_b: str, span_b: tuple[int, int],

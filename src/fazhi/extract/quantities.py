@@ -25,7 +25,8 @@ quoted slogans (“三个形象”), and fixed political phrases (三项制度, 
 
 Value conventions (documented in docs and relied on by relations):
 - counts/durations/ratios: the number times its scale ("1.3万余份" -> 13000, approx, 余);
-- money: always in 元 ("52.31亿元" -> 5231000000, unit "元"; "1728.7万元" -> 17287000);
+- money: always in 元 ("52.31亿元" -> 5231000000, unit "元"; "1728.7万元" -> 17287000); a
+  foreign currency in its own unit ("1.98亿美元" -> 198000000, unit "美元");
 - percentages: the percent number (91.8 with unit "%"); 个百分点 keeps its own unit;
 - ranges: the first bound, qualifier "范围", approx True;
 - value is an int when the scaled number is integral, otherwise a float.
@@ -53,6 +54,8 @@ for _u in ("%", "‰"):
 for _u in ("个百分点", "百分点", "倍"):
     _UNIT_KIND[_u] = "ratio"
 _UNIT_KIND["元"] = "money"
+for _u in ("美元", "港元", "欧元", "日元", "英镑", "美金"):     # kept in their own currency: never summed with 元
+    _UNIT_KIND[_u] = "money"
 for _u in ("个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "年", "学时", "课时"):
     _UNIT_KIND[_u] = "duration"
 for _u in ("平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "吨", "公斤", "千克",

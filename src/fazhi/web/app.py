@@ -82,7 +82,7 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
     if not app.state.refresher.small():
         # a large corpus: compute the dashboard's aggregates now rather than on the first visit
         threading.Thread(target=_quietly(warm_dashboard), name="fazhi-dashboard-warm", daemon=True).start()
-    # load the search segmenter's dictionary and start the analysis processes now, not in the
+    # import the search module and start the analysis processes now, not in the
     # first search or upload
     threading.Thread(target=_quietly(_warm_search), name="fazhi-search-warm", daemon=True).start()
     from ..api import warm_up
@@ -151,8 +151,7 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
 
 
 def _warm_search() -> None:
-    from ..corpus.search import _jieba
-    _jieba()
+    from ..corpus import search  # noqa: F401  (search needs no dictionary: importing it is all)
 
 
 def _quietly(fn):

@@ -11,10 +11,11 @@ config = context.config
 
 
 def _include(obj, name, type_, reflected, compare_to):
-    # objects the migrations create outside the metadata (FTS5 shadow tables, trigram index)
-    if type_ == "table" and name and name.startswith("search_fts"):
+    # objects the migrations create outside the metadata: the search index (corpus/search.py:
+    # FTS5 table and its shadow tables, PostgreSQL's search_docs and its indexes)
+    if type_ == "table" and name and (name.startswith("search_fts") or name == "search_docs"):
         return False
-    if type_ == "index" and name == "ix_reports_text_trgm":
+    if type_ == "index" and name and (name == "ix_reports_text_trgm" or name.startswith("ix_search_docs")):
         return False
     return True
 
