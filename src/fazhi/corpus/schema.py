@@ -66,6 +66,9 @@ reports = sa.Table(
     sa.Index("ix_reports_key_current", "report_key", "current"),
     sa.Index("ix_reports_place_year", "province", "jurisdiction", "report_year"),
     sa.Index("ix_reports_province_year", "province", "report_year"),
+    # the web app's reads over the current reports (migration 0009)
+    sa.Index("ix_reports_current_state", "current", "analyzed_at", "id"),
+    sa.Index("ix_reports_current_place", "current", "province", "jurisdiction", "department", "report_year"),
 )
 
 sections = sa.Table(
