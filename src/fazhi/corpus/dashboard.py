@@ -8,6 +8,8 @@ Functions take the `Store` (corpus/store.py), whose methods of the same names de
 """
 from __future__ import annotations
 
+import json
+
 import statistics
 from typing import TYPE_CHECKING, Any
 
@@ -216,9 +218,17 @@ def coverage_heatmap(store, scope: Scope = ALL) -> dict[str, Any]:
         prov = {rid: (p or "（未识别）") for rid, p in conn.execute(
             sa.select(r.c.id, r.c.province).where(r.c.current == sa.true(), scope.where()))}
         tagged: dict[int, set[str]] = {}
-        for rid, areas in conn.execute(sa.select(T.sections.c.report_id, T.sections.c.areas)
-                                       .join(r, r.c.id == T.sections.c.report_id)
-                                       .where(r.c.current == sa.true(), scope.where())):
+        # the areas as stored (JSON text), each distinct list of a report once, each distinct
+        # text parsed once: a corpus has tens of thousands of sections but few area lists
+        raw = sa.cast(T.sections.c.areas, sa.Text)
+        parsed: dict[str | None, list[str]] = {}
+        for rid, text in conn.execute(sa.select(T.sections.c.report_id, raw)
+                                      .join(r, r.c.id == T.sections.c.report_id)
+                                      .where(r.c.current == sa.true(), scope.where())
+                                      .group_by(T.sections.c.report_id, raw)):
+            areas = parsed.get(text)
+            if areas is None:
+                areas = parsed[text] = _areas(text)
             if areas:
                 tagged.setdefault(rid, set()).update(areas)
     per_prov: dict[str, int] = {}
@@ -235,6 +245,17 @@ def coverage_heatmap(store, scope: Scope = ALL) -> dict[str, Any]:
              for j, p in enumerate(provinces) for i, a in enumerate(areas)]
     return {"areas": [area_titles.get(a, a) for a in areas], "area_ids": areas, "provinces": provinces,
             "reports": [per_prov[p] for p in provinces], "cells": cells}
+
+
+def _areas(text: str | None) -> list[str]:
+    """A section's task areas from their stored JSON text ([] when none or unreadable)."""
+    if not text:
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return [str(a) for a in value] if isinstance(value, list) else []
 
 
 def _rule_title(rule: str) -> str:
