@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import sys
 import threading
@@ -113,6 +114,16 @@ def _refresh_in_child(url: str, config_data: dict | None) -> dict[str, int]:
         st.close()
 
 
+def _background_priority() -> None:
+    """In the corpus-pass process: a lower CPU priority (nice +10), so that on a busy machine the
+    server's answers go first and the pass (seconds of CPU over the whole corpus) takes what is
+    left; its results are the same, only later."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):   # no nice on this platform: the pass keeps the priority
+        pass
+
+
 _POOLS: dict[str, Any] = {}
 _POOLS_LOCK = threading.Lock()
 
@@ -127,8 +138,9 @@ def _spawn_pool(workers: int, kind: str = "analysis"):
         pool = _POOLS.get(key)
         if pool is None or getattr(pool, "_broken", False) or getattr(pool, "_shutdown_thread", False):
             # spawn, not fork: the server has threads (a forked child could inherit a held lock)
-            pool = _POOLS[key] = ProcessPoolExecutor(max_workers=workers,
-                                                     mp_context=multiprocessing.get_context("spawn"))
+            pool = _POOLS[key] = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_background_priority if kind == "corpus" else None)
         return pool
 
 
@@ -167,7 +179,8 @@ def _warm_worker() -> None:
 class CorpusRefresher:
     """Runs `Store.refresh_corpus` (cross-report findings) after uploads, always off the request
     path: one background thread hands the pass to a worker process (its own, not the upload
-    analysers'), so no request waits for it and the server's other work is not slowed by it;
+    analysers', running at a lower CPU priority: nice +10), so no request waits for it and the
+    server's answers go first on a busy machine;
     uploads arriving meanwhile are covered by one more pass (passes coalesce, so a burst of
     uploads costs at most two passes; between passes the thread pauses as long as the last one
     took, so that a stream of uploads keeps at most half a core busy with corpus passes). With `in_process` (tests, or no multiprocessing) the
