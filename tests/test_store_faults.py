@@ -173,3 +173,26 @@ def test_interrupted_schema_creation_leaves_nothing_half_done(tmp_path, monkeypa
         assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar() == 0
     assert store.migrate().revision() is not None     # the rerun creates the schema
     store.close()
+
+
+def test_the_servers_pool_workers_die_with_the_server(tmp_path):
+    # the web app's analysis and corpus-pass pools (spawned processes): stopping the server
+    # (here: SIGKILL, the harshest) leaves none of them behind
+    code = ("import time\n"
+            "from fazhi.web.upload import _spawn_pool\n"
+            "for kind in ('analysis', 'corpus'):\n"
+            "    ex = _spawn_pool(1, kind)\n"
+            "    ex.submit(time.sleep, 0).result()\n"
+            "print('up', flush=True)\n"
+            "time.sleep(600)\n")
+    p = subprocess.Popen([sys.executable, "-c", code], env=R.env(), stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "up"
+    kids = [k for k in R.children_of(p.pid)
+            if b"resource_tracker" not in Path(f"/proc/{k}/cmdline").read_bytes()]
+    assert len(kids) == 2, kids
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(R.alive(k) for k in kids):
+        time.sleep(0.1)
+    assert not any(R.alive(k) for k in kids)

@@ -40,13 +40,16 @@ from .errors import FazhiError
 PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent(parent_pid: int | None) -> None:
+def die_with_parent(parent_pid: int | None, *, kernel: bool = True) -> None:
     """Make this process exit when parent_pid exits (Linux: at once, by the kernel; elsewhere
     within a second, by a polling thread). None: the process that started this one (a fork
-    server's worker watches the server, which exits with the process that started it)."""
+    server's worker watches the server, which exits with the process that started it).
+    kernel=False: the polling thread only — the kernel's signal follows the parent *thread*
+    that started the process, and a pool started from a request thread must outlive that
+    thread (concurrent.futures starts its processes from the thread that submits)."""
     if parent_pid is None:
         parent_pid = os.getppid()
-    if sys.platform.startswith("linux"):
+    if kernel and sys.platform.startswith("linux"):
         try:
             import ctypes
             libc = ctypes.CDLL(None, use_errno=True)

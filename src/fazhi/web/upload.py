@@ -114,10 +114,18 @@ def _refresh_in_child(url: str, config_data: dict | None) -> dict[str, int]:
         st.close()
 
 
+def _pool_worker_start() -> None:
+    """In every worker process of the server's pools: exit when the server is gone (stopped by
+    SIGTERM, or killed), instead of staying behind idle."""
+    from ..worker import die_with_parent
+    die_with_parent(None, kernel=False)
+
+
 def _background_priority() -> None:
     """In the corpus-pass process: a lower CPU priority (nice +10), so that on a busy machine the
     server's answers go first and the pass (seconds of CPU over the whole corpus) takes what is
     left; its results are the same, only later."""
+    _pool_worker_start()
     try:
         os.nice(10)
     except (AttributeError, OSError):   # no nice on this platform: the pass keeps the priority
@@ -140,7 +148,7 @@ def _spawn_pool(workers: int, kind: str = "analysis"):
             # spawn, not fork: the server has threads (a forked child could inherit a held lock)
             pool = _POOLS[key] = ProcessPoolExecutor(
                 max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_background_priority if kind == "corpus" else None)
+                initializer=_background_priority if kind == "corpus" else _pool_worker_start)
         return pool
 
 
