@@ -129,3 +129,14 @@ def test_figures_of_one_endless_sentence_take_linear_time():
     small, large = (_best_cpu(build_facts, Report(text="县政府研究" + "执法监督工作办理3件" * k + "。"))
                     for k in (300, 2400))
     assert large <= max(0.05, 16 * small), (small, large)
+
+
+def test_a_rate_with_an_endless_decimal_tail_breaks_no_rule():
+    # found by the on-demand fuzz run: a digit run glued into a rate's decimals (97.123123…%)
+    # made the rate check's rounding overflow Decimal's precision, and the rule was skipped
+    tail = "１２３" * 40
+    r = fazhi.analyze_text(HEAD + f"共受理申请200件，办结196件，办结率97.{tail}8%。\n"
+                           "受理投诉50件，办结45件，办结率80%。\n")
+    assert not [d for d in r.diagnostics if d.code == "rule_failed"]
+    # the plain rate that does not hold is still checked
+    assert any(f.rule == "figures.rate_mismatch" and "80%" in f.evidence[0].quote for f in r.findings)

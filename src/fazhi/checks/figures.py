@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Iterable
 
 from ..config import Config
@@ -46,9 +46,14 @@ def _decimals(f: Fact) -> int:
     return 0 if float(_val(f)).is_integer() else len(repr(float(_val(f))).split(".")[1])
 
 
+# a float holds about 17 significant digits: more printed decimals (a run of digits glued to a
+# rate, 97.123123…%) change nothing, and quantizing to them would overflow Decimal's precision
+_MAX_DECIMALS = 15
+
+
 def _round(x: float, decimals: int) -> float:
-    q = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(x)).quantize(q, rounding=ROUND_HALF_UP))
+    q = Decimal(1).scaleb(-min(decimals, _MAX_DECIMALS))
+    return float(Decimal(repr(x)).quantize(q, rounding=ROUND_HALF_UP, context=Context(prec=60)))
 
 
 def _approx(*facts: Fact) -> bool:
