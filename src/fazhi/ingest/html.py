@@ -78,54 +78,61 @@ class _Page:
         # a node's subtree ends when its last child has been read
         open_: list[int] = []           # indexes of the open elements (ancestors of `node`)
         after: list[Any] = []           # the next sibling of each open element
+        add_node, add_tag, add_parent, add_end = nodes.append, tags.append, parent.append, end.append
+        add_text, add_tlen, add_attrs, add_blocked = text.append, tlen.append, attrs.append, blocked.append
+        add_long, add_all = long_w.append, all_w.append
+        p, up = -1, False               # the innermost open element, and whether it is blocked
+        i = 0                           # position of the next node
         node = root
         while True:
             if node is None:
                 if not open_:
                     break
                 k = open_.pop()
-                end[k] = len(tags)
+                end[k] = i
+                p = open_[-1] if open_ else -1
                 a = all_w[k]
-                if a and not blocked[k] and open_:       # an element's weights into its parent's
-                    p = open_[-1]
+                if a and p >= 0 and not blocked[k]:     # an element's weights into its parent's
                     all_w[p] += a
                     long_w[p] += long_w[k]
+                up = blocked[p] if p >= 0 else False
                 node = after.pop()
                 continue
-            i = len(tags)
             tag = node.tag
-            p = open_[-1] if open_ else -1
-            up = blocked[p] if p >= 0 else False
-            nodes.append(node)
-            tags.append(tag)
-            parent.append(p)
-            long_w.append(0)
-            all_w.append(0)
+            add_node(node)
+            add_tag(tag)
+            add_parent(p)
+            add_long(0)
+            add_all(0)
+            add_end(i + 1)
             if tag == "-text":
                 t = node.text_content
                 n = len(t.strip()) if t else 0
-                text.append(t)
-                tlen.append(n)
-                attrs.append(None)
-                blocked.append(up)
-                end.append(i + 1)
+                add_text(t)
+                add_tlen(n)
+                add_attrs(None)
+                add_blocked(up)
                 if n and not up and p >= 0:
                     all_w[p] += n
                     if n >= 15:
                         long_w[p] += n
+                i += 1
                 node = node.next
                 continue
-            text.append(None)
-            tlen.append(0)
-            attrs.append(node.attributes)
-            blocked.append(up or tag == "a" or tag in drop)
-            end.append(i + 1)
+            add_text(None)
+            add_tlen(0)
+            add_attrs(node.attributes)
+            b = up or tag == "a" or tag in drop
+            add_blocked(b)
             child = node.first_child
             if child is None:
+                i += 1
                 node = node.next if open_ else None
                 continue
             open_.append(i)
-            after.append(node.next if len(open_) > 1 else None)
+            after.append(node.next if open_[0] != i else None)
+            p, up = i, b
+            i += 1
             node = child
         self.nodes, self.tags, self.parent, self.end, self.text, self.tlen = nodes, tags, parent, end, text, tlen
         self.attrs, self.blocked, self.long_w, self.all_w = attrs, blocked, long_w, all_w
