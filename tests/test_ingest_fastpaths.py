@@ -62,11 +62,13 @@ def test_traditional_ratio_matches_reference() -> None:
 
 
 def _all_patterns(monkeypatch) -> None:
-    """Turn the document-level prefilter of clean() off: every pattern is tried on every line."""
+    """Turn the document-level prefilters of clean() off (cues and document searches): every
+    pattern is tried on every line."""
     rules = dict(clean_mod.rules())
     always = re.compile("")
-    rules["inline_doc"] = [(p, always, kind) for p, _d, kind in rules["inline_doc"]]
-    rules["counter_doc"] = [(p, always) for p, _d in rules["counter_doc"]]
+    rules["inline_doc"] = [(p, always, None, kind) for p, _d, _c, kind in rules["inline_doc"]]
+    rules["counter_doc"] = [(p, always, None) for p, _d, _c in rules["counter_doc"]]
+    rules["pinyin_cues"] = None
     monkeypatch.setattr(clean_mod, "rules", lambda: rules)
 
 

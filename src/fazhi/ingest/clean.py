@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .. import catalog
+from ..rx import cues, may_match
 from ..textnorm import PINYIN
 from ..zh.dates import NOT_POST_LABELS, POST_TIME_WORD
 from .lines import Line, trim
@@ -58,12 +59,14 @@ def rules() -> dict[str, Any]:
     def rx(key: str) -> list[re.Pattern]:
         return [re.compile(p) for p in data.get(key, [])]
 
-    def doc_rx(key: str) -> list[tuple[re.Pattern, re.Pattern]]:
+    def doc_rx(key: str) -> list[tuple[re.Pattern, re.Pattern, tuple[str, ...] | None]]:
         # (line pattern, the same pattern for a whole document of lines joined by "\n":
-        # ^ and $ at line boundaries). A line pattern can match a line only if its document
-        # form matches the document, so one search per pattern skips the per-line loop for
-        # the (usual) documents without that residue.
-        return [(re.compile(p), re.compile(p, re.M)) for p in data.get(key, [])]
+        # ^ and $ at line boundaries, its cues). A line pattern can match a line only if its
+        # document form matches the document, so one search per pattern skips the per-line loop
+        # for the (usual) documents without that residue; and the document form can match only
+        # if the document holds one of the pattern's cues (fazhi.rx), a cheaper test than the
+        # search itself.
+        return [(re.compile(p), re.compile(p, re.M), cues(p)) for p in data.get(key, [])]
 
     labels = sorted(data["metadata_labels"], key=len, reverse=True)
     label_alt = "|".join(map(re.escape, labels))
@@ -72,8 +75,8 @@ def rules() -> dict[str, Any]:
         "nav_words": set(data["nav_words"]),
         "banner": rx("banner"),
         "widget_inline": rx("widget_inline"),
-        "inline_doc": [(p, d, "template_site") for p, d in doc_rx("template_inline")]
-                      + [(p, d, "widget") for p, d in doc_rx("widget_inline")],
+        "inline_doc": [(p, d, c, "template_site") for p, d, c in doc_rx("template_inline")]
+                      + [(p, d, c, "widget") for p, d, c in doc_rx("widget_inline")],
         "counter_doc": doc_rx("counter"),
         "widget_line": rx("widget_line"),
         "counter": rx("counter"),
@@ -96,6 +99,8 @@ def rules() -> dict[str, Any]:
         "label_alt": label_alt,
         "pager": re.compile(rf"^(?:{data['pager_token']}\s*)+$"),
         "pager_key": re.compile(data["pager_key"]),
+        "pinyin_cues": cues(PINYIN),
+        **{key + "_cues": [cues(p) for p in data.get(key, [])] for key in ("nav", "banner", "widget_line")},
     }
 
 
@@ -130,22 +135,31 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
     trim(lines)
     # 1. residue cut wherever it stands (only the patterns found somewhere in the document
     #    are tried line by line; same order, same cuts)
+    #    and on a line only when the line holds one of the pattern's cues)
     doc = "\n".join(ln.text for ln in lines)
-    inline = [(p, kind) for p, d, kind in R["inline_doc"] if d.search(doc)]
-    if PINYIN.search(doc):
-        inline.append((PINYIN, "pinyin"))    # cut as residue: words whole again, offsets honest
-    counter = [p for p, d in R["counter_doc"] if d.search(doc)]
+    inline = [(p, c, kind) for p, d, c, kind in R["inline_doc"] if may_match(c, doc) and d.search(doc)]
+    if may_match(R["pinyin_cues"], doc) and PINYIN.search(doc):
+        inline.append((PINYIN, R["pinyin_cues"], "pinyin"))   # cut as residue: words whole again, offsets honest
+    counter = [(p, c) for p, d, c in R["counter_doc"] if may_match(c, doc) and d.search(doc)]
     if inline or counter:
         for ln in lines:
             if ln.drop or ln.blank:
                 continue
-            for pat, kind in inline:
-                for m in pat.finditer(ln.text):
-                    ln.add_cut(m.start(), m.end(), kind)
-            if counter and _short(ln.text, 120):
-                for pat in counter:
-                    for m in pat.finditer(ln.text):
-                        ln.add_cut(m.start(), m.end(), "counter")
+            t = ln.text
+            for pat, c, kind in inline:
+                if may_match(c, t):
+                    for m in pat.finditer(t):
+                        ln.add_cut(m.start(), m.end(), kind)
+            if counter and _short(t, 120):
+                for pat, c in counter:
+                    if may_match(c, t):
+                        for m in pat.finditer(t):
+                            ln.add_cut(m.start(), m.end(), "counter")
+    # the line patterns of step 2 that can match somewhere in the document (what is left of
+    # it once the cuts are out: a cut can join two pieces into a match)
+    if any(ln.cuts for ln in lines):
+        doc = "\n".join(ln.remainder for ln in lines)
+    R = _present(R, doc)
 
     # 2. whole lines recognisable anywhere (short lines only; rows of a Word table are the
     #    report's own tables)
@@ -197,6 +211,15 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
         hints["template_site"] = True
     if hints.get("publish_date") is None:
         hints.pop("publish_date", None)
+
+
+def _present(R: dict, doc: str) -> dict:
+    """`R` with the lists of line patterns (nav, banner, widget_line) cut to those whose cues
+    occur in the document (the others cannot match any of its lines)."""
+    out = dict(R)
+    for key in ("nav", "banner", "widget_line"):
+        out[key] = [p for p, c in zip(R[key], R[key + "_cues"]) if may_match(c, doc)]
+    return out
 
 
 def _line_kind(rem: str, R: dict) -> str | None:

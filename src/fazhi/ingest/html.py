@@ -5,7 +5,11 @@ become lines; table cells are joined by a tab). The report body is the known CMS
 container (catalog/chrome.yaml content_selectors) or, failing that, the smallest element
 that holds most of the page's paragraph text. Lines outside it are kept in the list, marked
 source="outside", so the cleaner can classify them (nav, metadata, footer...) and read the
-publish date and 来源 from them before they are dropped."""
+publish date and 来源 from them before they are dropped.
+
+The tree is walked once (`_Page`: tags, structure, texts, attributes and text weights as flat
+lists); the content choice, the page title and the rendering read those lists. The content
+selectors are looked up in one search of the tree for all of them."""
 from __future__ import annotations
 
 import re
@@ -50,184 +54,335 @@ def _collapse(text: str) -> str:
 _CELL_SEP_WS = re.compile(rf"\s*{_CELL_SEP}\s*")
 
 
-class _Renderer:
-    def __init__(self, content_id: int | None, drop: set[str]):
-        self.content_id = content_id
-        self.drop = drop
-        self.lines: list[Line] = []
-        self.buf: list[str] = []
-        self.chars = 0
-        self.bold_chars = 0
-        self.level: int | None = None
-        self.inside = content_id is None
+class _Page:
+    """The page read in one walk of the tree (pre-order, text nodes included): per node its tag,
+    parent, end of its subtree, text (text nodes) and attributes (elements), whether it lies in
+    a link or a dropped element, and the paragraph-text weights of the elements. Every later
+    step (content choice, page title, rendering) reads these lists, not the tree."""
 
-    def flush(self) -> None:
-        if self.buf:
-            raw = _collapse("".join(self.buf))
-            if _CELL_SEP in raw:
-                raw = _CELL_SEP_WS.sub(_CELL_SEP, raw)
-            raw = raw.strip(_CELL_SEP + " ")
-            text = raw.replace(_CELL_SEP, "\t")
-            if text.strip():
-                bold = self.chars > 0 and self.bold_chars == self.chars
-                self.lines.append(Line(text, level=self.level, bold=bold,
-                                       source="content" if self.inside else "outside"))
-        self.buf = []
-        self.chars = self.bold_chars = 0
-        self.level = None
+    __slots__ = ("nodes", "tags", "parent", "end", "text", "tlen", "attrs", "blocked",
+                 "long_w", "all_w", "anc", "_index")
 
-    def render(self, root) -> list[Line]:
-        # iterative walk with enter/exit events (deep table layouts must not hit recursion limits)
-        stack: list[tuple[Any, bool, int]] = [(root, False, 0)]
-        while stack:
-            node, exiting, bold = stack.pop()
-            tag = node.tag or "_unknown"
-            if exiting:
-                if tag in _CELL:
-                    self.buf.append(_CELL_SEP)
-                elif tag in _BLOCK or tag == "br":
-                    self.flush()
-                if self.content_id is not None and node.mem_id == self.content_id:
-                    self.flush()
-                    self.inside = False
+    def __init__(self, root, drop: set[str]):
+        nodes: list[Any] = []
+        tags: list[str | None] = []
+        parent: list[int] = []
+        end: list[int] = []
+        text: list[str | None] = []
+        tlen: list[int] = []            # text nodes: characters once stripped
+        attrs: list[dict | None] = []
+        blocked: list[bool] = []
+        long_w: list[int] = []
+        all_w: list[int] = []
+        # iterative walk by first_child / next (deep table layouts must not hit recursion limits);
+        # a node's subtree ends when its last child has been read
+        open_: list[int] = []           # indexes of the open elements (ancestors of `node`)
+        after: list[Any] = []           # the next sibling of each open element
+        add_node, add_tag, add_parent, add_end = nodes.append, tags.append, parent.append, end.append
+        add_text, add_tlen, add_attrs, add_blocked = text.append, tlen.append, attrs.append, blocked.append
+        add_long, add_all = long_w.append, all_w.append
+        p, up = -1, False               # the innermost open element, and whether it is blocked
+        i = 0                           # position of the next node
+        node = root
+        while True:
+            if node is None:
+                if not open_:
+                    break
+                k = open_.pop()
+                end[k] = i
+                p = open_[-1] if open_ else -1
+                a = all_w[k]
+                if a and p >= 0 and not blocked[k]:     # an element's weights into its parent's
+                    all_w[p] += a
+                    long_w[p] += long_w[k]
+                up = blocked[p] if p >= 0 else False
+                node = after.pop()
                 continue
+            tag = node.tag
+            add_node(node)
+            add_tag(tag)
+            add_parent(p)
+            add_long(0)
+            add_all(0)
+            add_end(i + 1)
             if tag == "-text":
-                t = node.text_content or ""
-                if t:
-                    self.buf.append(t)
-                    n = len(t.strip())
-                    self.chars += n
-                    if bold:
-                        self.bold_chars += n
+                t = node.text_content
+                n = len(t.strip()) if t else 0
+                add_text(t)
+                add_tlen(n)
+                add_attrs(None)
+                add_blocked(up)
+                if n and not up and p >= 0:
+                    all_w[p] += n
+                    if n >= 15:
+                        long_w[p] += n
+                i += 1
+                node = node.next
                 continue
-            if tag in self.drop or tag.startswith(("_", "!")):
+            add_text(None)
+            add_tlen(0)
+            add_attrs(node.attributes)
+            b = up or tag == "a" or tag in drop
+            add_blocked(b)
+            child = node.first_child
+            if child is None:
+                i += 1
+                node = node.next if open_ else None
                 continue
-            if self.content_id is not None and node.mem_id == self.content_id:
-                self.flush()
-                self.inside = True
+            open_.append(i)
+            after.append(node.next if open_[0] != i else None)
+            p, up = i, b
+            i += 1
+            node = child
+        self.nodes, self.tags, self.parent, self.end, self.text, self.tlen = nodes, tags, parent, end, text, tlen
+        self.attrs, self.blocked, self.long_w, self.all_w = attrs, blocked, long_w, all_w
+        # the ancestors of root (outside the walk) hold everything root holds
+        self.anc: list[Any] = []
+        if all_w[0]:
+            anc = root.parent
+            while anc is not None:
+                self.anc.append(anc)
+                anc = anc.parent
+        self._index: dict[int, int] | None = None
+
+    def index(self, node) -> int | None:
+        """The position of a node of the tree in the walk (None outside it; -1 - k for the
+        k-th ancestor of root)."""
+        if self._index is None:
+            self._index = {n.mem_id: i for i, (n, t) in enumerate(zip(self.nodes, self.tags)) if t != "-text"}
+            for k, a in enumerate(self.anc):
+                self._index[a.mem_id] = -1 - k
+        return self._index.get(node.mem_id)
+
+    def weights(self, i: int | None) -> tuple[int, int]:
+        """(paragraph-text characters, all characters) of the element at position i."""
+        if i is None:
+            return 0, 0
+        if i < 0:
+            i = 0
+        return self.long_w[i], self.all_w[i]
+
+
+def _render(page: _Page, content: int | None, drop: set[str]) -> list[Line]:
+    """Lines of the page (paragraphs, <br>, headings, list items and table rows become lines;
+    table cells are joined by a tab); lines of the content element (position `content` in the
+    walk; None: no content element, every line is content) are source="content"."""
+    # pending lines: (raw text, heading level, bold, inside the content); the whitespace of all
+    # of them is collapsed at once at the end. A line without text (whitespace, cell separators)
+    # comes out empty: it is never pending
+    pending: list[tuple[str, int | None, bool, bool]] = []
+    buf: list[str] = []
+    seen = False            # the line holds text (not only whitespace)
+    plain = False           # ... some of it not bold
+    level: int | None = None
+    inside = content is None
+    tags, text, tlen, attrs, end = page.tags, page.text, page.tlen, page.attrs, page.end
+    # exits: (end of the subtree, position, bold) of the open elements, innermost last
+    exits: list[tuple[int, int, int]] = []
+    bold = 0
+    n = len(tags)
+    i = 0
+    while True:
+        while exits and exits[-1][0] <= i:
+            _, k, _ = exits.pop()
+            tag = tags[k] or "_unknown"
+            if tag in _CELL:
+                buf.append(_CELL_SEP)
+            elif tag in _BLOCK:
+                if buf:
+                    if seen:
+                        pending.append(("".join(buf), level, not plain, inside))
+                    buf = []
+                    seen = plain = False
+                level = None
+            if k == content:
+                if buf:
+                    if seen:
+                        pending.append(("".join(buf), level, not plain, inside))
+                    buf = []
+                    seen = plain = False
+                level = None
+                inside = False
+            bold = exits[-1][2] if exits else 0
+        if i >= n:
+            break
+        tag = tags[i] or "_unknown"
+        if tag == "-text":
+            t = text[i]
+            if t:
+                buf.append(t)
+                if tlen[i]:
+                    seen = True
+                    if not bold:
+                        plain = True
+            i += 1
+            continue
+        if tag in drop or tag[0] in "_!":
+            i = end[i]
+            continue
+        if i == content:
+            if buf:
+                if seen:
+                    pending.append(("".join(buf), level, not plain, inside))
+                buf = []
+                seen = plain = False
+            level = None
+            inside = True
+        if tag == "br" or tag in _BLOCK:
+            if buf:
+                if seen:
+                    pending.append(("".join(buf), level, not plain, inside))
+                buf = []
+                seen = plain = False
+            level = None
             if tag == "br":
-                self.flush()
+                i = end[i]
                 continue
-            if tag in _BLOCK:
-                self.flush()
-            if tag in _HEADING:
-                self.level = _HEADING[tag]
-            attrs = node.attributes or {}
-            if tag in _BOLD or _BOLD_STYLE.search(attrs.get("style") or ""):
-                bold = 1
-            stack.append((node, True, bold))
-            children = list(node.iter(include_text=True))
-            for child in reversed(children):
-                stack.append((child, False, bold))
-        self.flush()
-        return self.lines
+        if tag in _HEADING:
+            level = _HEADING[tag]
+        if not bold and (tag in _BOLD or _BOLD_STYLE.search((attrs[i] or {}).get("style") or "")):
+            bold = 1
+        exits.append((end[i], i, bold))
+        i += 1
+    if buf and seen:
+        pending.append(("".join(buf), level, not plain, inside))
+    return _lines(pending)
+
+
+_LINE_SEP = "\x01"        # joins the pending lines for one pass of the whitespace patterns
+
+
+def _lines(pending: list[tuple[str, int | None, bool, bool]]) -> list[Line]:
+    """_collapse on each line (the runs of whitespace of all lines in one pass when no line
+    holds _LINE_SEP), cells joined by a tab, empty lines left out."""
+    raws = [_WIDE_BREAK.sub("", r) if "\n" in r or "\r" in r else r for r, *_ in pending]
+    joined = _LINE_SEP.join(raws)
+    if joined.count(_LINE_SEP) == len(raws) - 1:
+        raws = _WS.sub(" ", joined).split(_LINE_SEP)
+    else:
+        raws = [_WS.sub(" ", r) for r in raws]
+    lines = []
+    strip = _CELL_SEP + " "
+    for raw, (_, level, bold, inside) in zip(raws, pending):
+        if _CELL_SEP in raw:
+            raw = _CELL_SEP_WS.sub(_CELL_SEP, raw).strip(strip).replace(_CELL_SEP, "\t")
+        else:
+            raw = raw.strip(" ")
+        if raw.strip():
+            lines.append(Line(raw, level=level, bold=bold, source="content" if inside else "outside"))
+    return lines
 
 
 _CONTAINERS = {"div", "td", "article", "section", "main", "center", "form", "table", "tbody",
                "font", "span"}
+_SIMPLE_SELECTOR = re.compile(r"^([.#]?)([A-Za-z][A-Za-z0-9_-]*)$")
 
 
-def _weights(root, drop: set[str]) -> tuple[dict[int, int], dict[int, int], dict[int, Any]]:
-    """For every element: characters of paragraph-like text (text nodes of 15+ characters)
-    and of all text, outside links and dropped elements.
-
-    One pass down (is a node inside a link or a dropped element?) and one pass up (sums of the
-    children into their parent): linear in the nodes however deep the page nests (the walk from
-    every text node up to the root was quadratic on deeply nested pages)."""
-    order = list(root.traverse(include_text=True))          # pre-order: parents before children
-    parent_of: dict[int, Any] = {}
-    blocked: dict[int, bool] = {}
-    own_long: dict[int, int] = {}
-    own_all: dict[int, int] = {}
-    nodes: dict[int, Any] = {}
-    for node in order:
-        par = node.parent
-        parent_of[node.mem_id] = par
-        up = blocked.get(par.mem_id, False) if par is not None else False
-        if node.tag == "-text":
-            if up or par is None:
-                continue
-            n = len((node.text_content or "").strip())
-            if n:
-                own_all[par.mem_id] = own_all.get(par.mem_id, 0) + n
-                if n >= 15:
-                    own_long[par.mem_id] = own_long.get(par.mem_id, 0) + n
-            continue
-        blocked[node.mem_id] = up or node.tag == "a" or node.tag in drop
-        nodes[node.mem_id] = node
-    long_w: dict[int, int] = {}
-    all_w: dict[int, int] = {}
-    for node in reversed(order):                              # children before parents
-        k = node.mem_id
-        if node.tag == "-text" or blocked.get(k):
-            continue
-        a = all_w.get(k, 0) + own_all.get(k, 0)
-        if not a:
-            continue
-        lw = long_w.get(k, 0) + own_long.get(k, 0)
-        all_w[k] = a
-        if lw:
-            long_w[k] = lw
-        par = parent_of.get(k)
-        if par is not None and par.mem_id in nodes:
-            all_w[par.mem_id] = all_w.get(par.mem_id, 0) + a
-            if lw:
-                long_w[par.mem_id] = long_w.get(par.mem_id, 0) + lw
-    # the ancestors of root (outside the traversal) hold everything root holds
-    anc = root.parent
-    while anc is not None:
-        if root.mem_id in all_w:
-            all_w[anc.mem_id] = all_w[root.mem_id]
-            if root.mem_id in long_w:
-                long_w[anc.mem_id] = long_w[root.mem_id]
-            nodes[anc.mem_id] = anc
-        anc = anc.parent
-    return long_w, all_w, nodes
+def _may_match(node, sel: str) -> bool:
+    """False when `node` cannot match the simple selector `sel` (".class", "#id", "tag") in any
+    document mode (class and id compared case-insensitively); True otherwise."""
+    m = _SIMPLE_SELECTOR.match(sel)
+    if m is None:
+        return True
+    kind, name = m.groups()
+    if not kind:
+        return node.tag == name.lower()
+    a = node.attributes or {}
+    if kind == ".":
+        return name.lower() in (a.get("class") or "").lower()
+    return (a.get("id") or "").lower() == name.lower()
 
 
-def _choose_content(tree, root, cfg: dict, drop: set[str]):
-    long_w, all_w, nodes = _weights(root, drop)
-    total_long = long_w.get(root.mem_id, 0)
-    total_all = all_w.get(root.mem_id, 0)
+def _selector_matches(tree, selectors: list[str]) -> list[list[Any]] | None:
+    """For each selector, the elements it matches in document order (as `tree.css(sel)` gives
+    them), from one search of the tree for all of them; None when the selector list does not
+    parse as one."""
+    if not selectors:
+        return []
+    try:
+        found = tree.css(", ".join(selectors))
+    except Exception:
+        return None
+    seen: set[int] = set()
+    union = []
+    for node in found:                     # an element matched by k selectors comes k times
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            union.append(node)
+    out: list[list[Any]] = []
+    for sel in selectors:
+        ms = []
+        for node in union:
+            if _may_match(node, sel):
+                first = node.css_first(sel)      # the node itself, if it matches (pre-order)
+                if first is not None and first.mem_id == node.mem_id:
+                    ms.append(node)
+        out.append(ms)
+    return out
+
+
+def _choose_content(tree, page: _Page, cfg: dict) -> tuple[Any, int | None, str]:
+    """The report body: the known CMS content container, or the smallest container holding
+    most of the page's paragraph text. Returns (node, its position in the walk, how)."""
+    total_long, total_all = page.long_w[0], page.all_w[0]
     if total_all == 0:
-        return None, "none"
+        return None, None, "none"
 
-    def holds_most(node) -> bool:
-        k = node.mem_id
-        if total_long and long_w.get(k, 0) >= max(50, 0.5 * total_long):
+    def holds_most(lw: int, aw: int) -> bool:
+        if total_long and lw >= max(50, 0.5 * total_long):
             return True
-        return all_w.get(k, 0) >= max(20, 0.5 * total_all)
+        return aw >= max(20, 0.5 * total_all)
 
-    for sel in cfg.get("content_selectors", []):
-        try:
-            matches = tree.css(sel)
-        except Exception:
+    selectors = list(cfg.get("content_selectors", []))
+    per_sel = _selector_matches(tree, selectors)
+    if per_sel is None:                    # one selector does not parse: each on its own
+        per_sel = []
+        for sel in selectors:
+            try:
+                per_sel.append(tree.css(sel))
+            except Exception:
+                per_sel.append([])
+    for sel, matches in zip(selectors, per_sel):
+        if not matches:
             continue
-        best = max(matches, key=lambda n: (long_w.get(n.mem_id, 0), all_w.get(n.mem_id, 0)),
-                   default=None)
-        if best is not None and holds_most(best):
-            return best, sel
+        scored = [(page.weights(page.index(n)), n) for n in matches]
+        best_w, best = max(scored, key=lambda s: s[0])        # the first of the heaviest
+        if holds_most(*best_w):
+            return best, _position(page, best), sel
     # density fallback: the smallest block element holding 70% of the paragraph text
-    weight, total = (long_w, total_long) if total_long else (all_w, total_all)
-    cands = [(all_w.get(k, 0), k) for k, w in weight.items()
-             if w >= 0.7 * total and nodes[k].tag in _CONTAINERS]
+    weight, total = (page.long_w, total_long) if total_long else (page.all_w, total_all)
+    threshold = 0.7 * total
+    cands = [(page.all_w[i], page.nodes[i].mem_id, i) for i, w in enumerate(weight)
+             if w and w >= threshold and page.tags[i] in _CONTAINERS and not page.blocked[i]]
     if not cands:
-        return None, "body"
-    _, k = min(cands)
-    return nodes[k], "density"
+        return None, None, "body"
+    _, _, i = min(cands)
+    return page.nodes[i], i, "density"
 
 
-def _meta(tree, names: list[str]) -> str | None:
-    wanted = [n.lower() for n in names]
+def _position(page: _Page, node) -> int:
+    """The position of the content element in the walk; -1 for an ancestor of root (its lines
+    are then never reached: every line is outside)."""
+    i = page.index(node)
+    return i if i is not None and i >= 0 else -1
+
+
+def _metas(tree) -> dict[str, str]:
+    """name / property / itemprop (lower case) -> the first non-empty content of the page's <meta>."""
     found: dict[str, str] = {}
     for m in tree.css("meta"):
         a = m.attributes or {}
         key = (a.get("name") or a.get("property") or a.get("itemprop") or "").lower()
-        if key in wanted and (a.get("content") or "").strip():
-            found.setdefault(key, a["content"].strip())
-    for n in wanted:
-        if n in found:
-            return found[n]
+        if key and key not in found and (a.get("content") or "").strip():
+            found[key] = a["content"].strip()
+    return found
+
+
+def _meta(found: dict[str, str], names: list[str]) -> str | None:
+    for n in names:
+        v = found.get(n.lower())
+        if v is not None:
+            return v
     return None
 
 
@@ -247,21 +402,23 @@ def extract(text: str) -> tuple[list[Line], dict[str, Any]]:
     root = tree.body or tree.root
     if root is None:
         return [], hints
-    content, how = _choose_content(tree, root, cfg, drop)
+    page = _Page(root, drop)
+    content, pos, how = _choose_content(tree, page, cfg)
     hints["html_content"] = how
-    title = _meta(tree, cfg.get("meta_title", [])) or _page_title(tree, root, content, drop)
+    metas = _metas(tree)
+    title = _meta(metas, cfg.get("meta_title", [])) or _page_title(tree, page, pos, drop)
     if title:
         hints["title"] = re.sub(r"\s+", " ", title).strip()
-    d = _meta(tree, cfg.get("meta_date", []))
+    d = _meta(metas, cfg.get("meta_date", []))
     if d:
         m = _DATE_ANY.search(d)
         if m and iso_date(*m.groups()):
             hints["publish_date"] = iso_date(*m.groups())
-    src = _meta(tree, cfg.get("meta_source", []))
+    src = _meta(metas, cfg.get("meta_source", []))
     if src:
         hints["source_site"] = src.strip()
 
-    lines = _Renderer(content.mem_id if content is not None else None, drop).render(root)
+    lines = _render(page, pos, drop)
 
     if content is not None and hints.get("title"):
         _keep_title(lines, hints["title"])
@@ -281,33 +438,44 @@ def _norm_key(t: str) -> str:
     return re.sub(r"\s+", "", t)
 
 
-def _prominent(node) -> bool:
+def _prominent(page: _Page, i: int) -> bool:
     """A heading-like element: h1-h3, a *title* class/id, or bold/large text that is centred
     (or bold and large) — the way portals without metadata set the article title."""
-    tag = node.tag
+    tag = page.tags[i]
     if tag in ("h1", "h2", "h3"):
         return True
-    a = node.attributes or {}
+    a = page.attrs[i] or {}
     if _TITLE_NAME.search((a.get("class") or "") + " " + (a.get("id") or "")):
         return True
     bold = large = centred = False
-    anc, depth = node, 0
-    while anc is not None and depth < 4:
-        at = anc.attributes or {}
+    for atag, at in _self_and_ancestors(page, i, 4):
         style = at.get("style") or ""
-        if anc.tag in _BOLD or anc.tag in _HEADING or _BOLD_STYLE.search(style):
+        if atag in _BOLD or atag in _HEADING or _BOLD_STYLE.search(style):
             bold = True
-        if anc.tag == "font" and (at.get("size") or "").strip().lstrip("+").isdigit():
+        if atag == "font" and (at.get("size") or "").strip().lstrip("+").isdigit():
             size = (at.get("size") or "").strip()
             large = large or size.startswith("+") or int(size) >= 4
         m = _SIZE_STYLE.search(style)
         if m:
             v = float(m.group(1))
             large = large or v >= (18 if m.group(2).lower() == "px" else 14)
-        if anc.tag == "center" or (at.get("align") or "").lower() == "center" or _CENTER_STYLE.search(style):
+        if atag == "center" or (at.get("align") or "").lower() == "center" or _CENTER_STYLE.search(style):
             centred = True
-        anc, depth = anc.parent, depth + 1
     return (bold and (centred or large)) or (large and centred)
+
+
+def _self_and_ancestors(page: _Page, i: int, n: int):
+    """(tag, attributes) of the element at position i and its ancestors, n at most (past root:
+    root's ancestors in the tree)."""
+    k = 0
+    while i >= 0 and k < n:
+        yield page.tags[i], page.attrs[i] or {}
+        i, k = page.parent[i], k + 1
+    if k < n:
+        anc = page.nodes[0].parent
+        while anc is not None and k < n:
+            yield anc.tag, anc.attributes or {}
+            anc, k = anc.parent, k + 1
 
 
 def _title_text(node) -> str | None:
@@ -321,49 +489,39 @@ def _title_text(node) -> str | None:
 _TITLE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "font", "span", "div", "p", "td", "center"}
 
 
-def _in_link_or_dropped(node, drop: set[str]) -> bool:
-    anc = node
-    while anc is not None:
-        if anc.tag == "a" or anc.tag in drop:
-            return True
-        anc = anc.parent
-    return False
-
-
-def _page_title(tree, root, content, drop: set[str]) -> str | None:
+def _page_title(tree, page: _Page, content: int | None, drop: set[str]) -> str | None:
     """The article title of a page without title metadata: a part of <title> that the page
     shows as a heading-like line; else the heading-like line nearest before the content
     container (the first one inside it when none stands before); else <h1>; else <title>
     (cut at its site-name separator). Link texts (side menus, lists of other articles) and
-    dropped elements are never titles."""
-    content_id = content.mem_id if content is not None else None
-    content_size = sum(1 for _ in content.traverse(include_text=True)) if content is not None else 0
+    dropped elements are never titles. `content`: the content element's position in the walk
+    (None: no content element, the whole page is inside; -1: an ancestor of the walk's root)."""
     before: list[str] = []
     inside: list[str] = []
-    state = "before" if content is not None else "inside"
-    visited = 0                  # nodes of the content subtree seen so far (pre-order)
+    tags, tlen, attrs, parent = page.tags, page.tlen, page.attrs, page.parent
+    if content is None:
+        start, stop = 0, len(tags)
+    elif content >= 0:
+        start, stop = content, page.end[content]      # past the content: nothing after it is the title
+    else:
+        start = stop = len(tags)
     inside_chars = 0             # text seen inside the content: a title there must come first
-    for node in root.traverse(include_text=True):
-        if state == "before" and node.mem_id == content_id:
-            state = "inside"
-        if state == "inside" and content is not None:
-            if visited == content_size:
-                break            # past the content: nothing after it is the title
-            visited += 1
-        tag = node.tag or ""
+    for i in range(stop):
+        tag = tags[i] or ""
+        is_inside = i >= start
         if tag == "-text":
-            if state == "inside" and (node.parent is None or node.parent.tag not in drop):
-                inside_chars += len((node.text_content or "").strip())
+            if is_inside and tags[parent[i]] not in drop:
+                inside_chars += tlen[i]
             continue
-        if tag not in _TITLE_TAGS and not (node.attributes or {}).get("class") \
-                and not (node.attributes or {}).get("id"):
+        if is_inside and inside_chars:
+            break                # nothing later inside the content is a title
+        a = attrs[i] or {}
+        if tag not in _TITLE_TAGS and not a.get("class") and not a.get("id"):
             continue
-        if state == "inside" and inside_chars:
-            continue
-        if _prominent(node) and not _in_link_or_dropped(node, drop) and node.css_first("a") is None:
-            t = _title_text(node)
+        if _prominent(page, i) and not page.blocked[i] and page.nodes[i].css_first("a") is None:
+            t = _title_text(page.nodes[i])
             if t:
-                (before if state == "before" else inside).append(t)
+                (before if not is_inside else inside).append(t)
     shown = {_norm_key(t) for t in before + inside}
     head = tree.css_first("title")
     head_text = re.sub(r"\s+", " ", head.text(deep=True) or "").strip() if head is not None else ""
