@@ -181,10 +181,13 @@ def test_an_interrupted_batch_resumes(store, tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         store.ingest([d], progress=progress, batch_size=2)
-    # files are written in batches (one transaction each); a message follows the commit
-    assert _count(store, T.sources) == 2 == _count(store, T.reports)
+    # files are written in batches (one transaction each); a message follows the commit of its
+    # file, so two messages mean at least two files stored (a batch may hold a third: how many
+    # results are ready at once depends on how fast the workers start)
+    stored = _count(store, T.reports)
+    assert 2 <= stored < len(files) and _count(store, T.sources) == stored
     s = store.ingest([d])
-    assert (s.loaded, s.skipped) == (len(files) - 2, 2)
+    assert (s.loaded, s.skipped) == (len(files) - stored, stored)
     assert _count(store, T.reports) == len(files)
 
 

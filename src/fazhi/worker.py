@@ -245,7 +245,12 @@ class LimitedExecutor(Executor):
                         fut, task, t = self._queue.popleft()
                         if not fut.set_running_or_notify_cancel():
                             continue
-                        w = next((w for w in self._workers if w.task is None), None) or self._spawn()
+                        try:
+                            w = next((w for w in self._workers if w.task is None), None) or self._spawn()
+                        except Exception as exc:  # noqa: BLE001 - no worker could start: fail this task, go on
+                            fut.set_exception(FazhiError("internal", None, f"worker could not start: "
+                                                         f"{type(exc).__name__}: {exc}"[:300]))
+                            continue
                         try:
                             w.conn.send(task)
                         except Exception as exc:  # noqa: BLE001 - unpicklable task
