@@ -29,3 +29,19 @@ def test_a_title_issued_by_the_bureau_and_its_party_committee_names_the_bureau()
 def test_a_commission_named_in_full_keeps_its_name():
     text = ("临渊县卫生健康委员会2023年法治政府建设年度报告\n2023年，我委坚持依法行政，成效明显。\n" + BODY)
     assert meta_of(text).department == "卫生健康委员会"
+
+
+# -- kind ------------------------------------------------------------------------------
+def test_a_heading_on_completing_the_assigned_tasks_is_a_report_heading_not_a_plan_one():
+    text = ("2023年，市农业农村局坚持以习近平法治思想为指导，扎实推进农业农村法治建设。\n"
+            "一、深入学习贯彻习近平法治思想\n局党组集体学法4次，举办法治专题培训班3期。\n"
+            "二、高质量完成市委依法治市委员会确定的工作任务\n"
+            "对照年度工作要点逐项落实，全年审查规范性文件9件，办结行政复议案件2件。\n")
+    assert meta_of(text).kind == "report"
+
+
+def test_a_plans_task_heading_still_makes_a_plan():
+    text = ("为推进农业农村法治建设，结合实际，现就有关事项通知如下。\n"
+            "一、指导思想\n以习近平法治思想为指导，全面推进依法行政。\n"
+            "二、工作任务\n健全依法决策机制，规范行政执法行为。\n")
+    assert meta_of(text).kind == "plan"
