@@ -45,3 +45,20 @@ def test_a_plans_task_heading_still_makes_a_plan():
             "一、指导思想\n以习近平法治思想为指导，全面推进依法行政。\n"
             "二、工作任务\n健全依法决策机制，规范行政执法行为。\n")
     assert meta_of(text).kind == "plan"
+
+
+def test_a_story_about_a_ministrys_published_report_is_news_of_that_year():
+    text = ("完成行政法规审查项目40件，办结行政复议案件3000余件；\n"
+            "组织开展执法检查12次，督促整改问题80余个；\n……\n"
+            "4月2日公布的云岭部2022年法治政府建设年度报告，是一份厚重的成绩单。"
+            "云岭部坚持依法行政，扎实推进法治政府建设。\n立法成果丰硕\n"
+            "一年来，云岭部完成部门规章制定修订8件，清理规范性文件56件，举办法治培训班5期。\n")
+    m = meta_of(text)
+    assert (m.kind, m.report_year) == ("news", 2022)
+
+
+def test_a_bureau_citing_its_own_published_report_stays_a_report():
+    text = ("2023年，我局坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n"
+            "按时在门户网站公开发布的2022年法治政府建设情况报告获评优秀，全年办理行政复议案件6件，"
+            "组织集中学法5次，审查规范性文件3件。\n")
+    assert meta_of(text).kind == "report"

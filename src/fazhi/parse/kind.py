@@ -247,8 +247,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if topic >= rp["topic_min"]:
         if _hit(x.top(3000), _rx(rp["formula_patterns"])):
             return Decision("report", "formula")
-        if _hit(_BOOK.sub("", x.all[:rp["inline_title_chars"]]).replace(" ", ""),
-                _rx(rp["inline_title_patterns"])):
+        if _inline_title(_BOOK.sub("", x.all[:rp["inline_title_chars"]]).replace(" ", ""), rp):
             return Decision("report", "inline title")
         lead = _rx(rp["lead_patterns"])
         paras = x.starts(rp["lead_paragraphs"]) + x.paragraphs(rp["lead_paragraphs"], whole=True)
@@ -281,6 +280,17 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
     return Decision("other", "nothing")
+
+
+def _inline_title(s: str, rp) -> bool:
+    """The report's own title run into the body, not a report spoken of as published by its
+    unit (公布的X2022年法治政府建设年度报告: a story about it)."""
+    not_before = _rx(rp["inline_title_not_before_patterns"])
+    for p in _rx(rp["inline_title_patterns"]):
+        for m in p.finditer(s):
+            if not _hit(s[max(0, m.start() - 24):m.start()], not_before):
+                return True
+    return False
 
 
 def _published_report(x: _Text, nw) -> bool:
