@@ -62,3 +62,18 @@ def test_a_bureau_citing_its_own_published_report_stays_a_report():
             "按时在门户网站公开发布的2022年法治政府建设情况报告获评优秀，全年办理行政复议案件6件，"
             "组织集中学法5次，审查规范性文件3件。\n")
     assert meta_of(text).kind == "report"
+
+
+# -- province ----------------------------------------------------------------------------
+def test_the_partner_province_of_a_cross_border_cooperation_is_not_the_reporters():
+    text = ("区市场监管局关于2023年法治政府建设情况的报告\n2023年，区市场监管局坚持依法行政，推进法治建设。\n"
+            "一、2023年工作情况\n（一）深化川渝执法协作\n向四川省有关市场监管部门移送案件线索6件，"
+            "协助四川省查办案件2件。\n" + BODY)
+    m = meta_of(text)
+    assert (m.department, m.jurisdiction, m.province) == ("市场监管局", None, None)
+
+
+def test_a_province_named_without_a_cooperation_group_is_still_taken():
+    text = ("区市场监管局关于2023年法治政府建设情况的报告\n2023年，区市场监管局坚持依法行政，推进法治建设。\n"
+            "一、2023年工作情况\n（一）落实《四川省市场监督管理条例》，查办案件6件。\n" + BODY)
+    assert meta_of(text).province == "四川省"

@@ -1060,8 +1060,28 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
         meta.level = plevel
 
 
+# cross-border cooperation named by the provinces' abbreviations (川渝执法协作, 京津冀协同): a
+# province of the group written in the text may be the partner, not the reporter's own
+_REGION_GROUPS = {
+    "川渝": ("四川省", "重庆市"), "成渝": ("四川省", "重庆市"),
+    "京津冀": ("北京市", "天津市", "河北省"),
+    "长三角": ("上海市", "江苏省", "浙江省", "安徽省"), "沪苏浙皖": ("上海市", "江苏省", "浙江省", "安徽省"),
+    "江浙沪": ("上海市", "江苏省", "浙江省"), "苏浙沪": ("上海市", "江苏省", "浙江省"),
+    "湘鄂赣": ("湖南省", "湖北省", "江西省"), "陕甘宁": ("陕西省", "甘肃省", "宁夏回族自治区"),
+    "晋陕豫": ("山西省", "陕西省", "河南省"), "闽浙赣": ("福建省", "浙江省", "江西省"),
+    "粤桂": ("广东省", "广西壮族自治区"),
+}
+_REGION_GROUP_RX = re.compile("|".join(sorted(_REGION_GROUPS, key=len, reverse=True)))
+
+
+def _partner_province(norm: str, prov: str) -> bool:
+    """`prov` is one of a cooperation group the text names (川渝, 长三角): possibly the partner."""
+    return any(prov in _REGION_GROUPS[m.group()] for m in _REGION_GROUP_RX.finditer(norm))
+
+
 def _written_province(c, view_exclude: str | None = None) -> str | None:
-    """The one province the text names (in full, or as the province of the one city it names)."""
+    """The one province the text names (in full, or as the province of the one city it names),
+    unless it is one of a cooperation group the text names (川渝协作: the partner, maybe)."""
     gaz = c.g()
     provs, cities = set(), set()
     for _, _, n in c.places():
@@ -1071,9 +1091,11 @@ def _written_province(c, view_exclude: str | None = None) -> str | None:
             elif p.rank == "city" and len(gaz.lookup(n)) == 1:
                 cities.add(p.province)
     if len(provs) == 1:
-        return provs.pop()
+        prov = provs.pop()
+        return None if _partner_province(c.norm, prov) else prov
     if not provs and len(cities) == 1:
-        return cities.pop()
+        prov = cities.pop()
+        return None if _partner_province(c.norm, prov) else prov
     if not provs and not cities:
         # the province named by its short name in the set phrase of the instructions to it
         # (视察X重要讲话, 对X(一)系列重要讲话, 对X工作重要讲话, 在X考察时的重要讲话)
