@@ -77,3 +77,22 @@ def test_a_province_named_without_a_cooperation_group_is_still_taken():
     text = ("区市场监管局关于2023年法治政府建设情况的报告\n2023年，区市场监管局坚持依法行政，推进法治建设。\n"
             "一、2023年工作情况\n（一）落实《四川省市场监督管理条例》，查办案件6件。\n" + BODY)
     assert meta_of(text).province == "四川省"
+
+
+# -- parent ------------------------------------------------------------------------------
+def test_a_municipal_districts_department_takes_the_municipality_written_by_its_short_name():
+    text = ("闵行区民政局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，落实上海法治建设规划要求，"
+            "各项工作取得明显成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.province) == ("闵行区", "上海市", "上海市")
+    m = meta_of("闵行区民政局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.parent, m.province) == (None, "上海市")          # the municipality not written
+
+
+def test_a_districts_city_named_in_the_instructions_to_it_is_the_parent():
+    text = ("宝安区司法局2023年法治政府建设年度报告\n2023年，我局深入贯彻习近平总书记对广东、深圳系列重要讲话"
+            "精神，坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).parent == "深圳市"
+    text = ("宝安区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，组织干部赴深圳学习交流，"
+            "成效明显。\n" + BODY)
+    assert meta_of(text).parent is None                       # a visit, not the unit's city named

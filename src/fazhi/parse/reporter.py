@@ -632,6 +632,28 @@ def written(norm: str, name: str, exclude: str | None = None, short: str | None 
 
 
 
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+
+def short_written(norm: str, place: Place, gaz, exclude: str | None = None) -> bool:
+    """The parent of the county-level `place` written by its short name alone: a municipality's
+    anywhere (上海法治建设, 重庆干部网络学院 — no other place bears it), a city's in the set
+    phrase of the instructions to it (对广东、深圳系列重要讲话, 视察深圳, 在深圳考察时)."""
+    parent = place.parent or ""
+    if parent in _MUNICIPALITIES:
+        short = next((k for k, v in gaz.province_shorts.items() if v == parent), None)
+    else:
+        short = place.city_short
+    if not short or len(short) < 2:
+        return False
+    s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + short) else " " * len(m.group()), s)
+    if parent in _MUNICIPALITIES:
+        return short in s
+    return bool(re.search(rf"(?:视察|考察|对)(?:[{CJK}]{{2,3}}、)?{re.escape(short)}(?:工作|考察时?|时)?的?"
+                          rf"(?:一?系列)?重要(?:讲话|指示)|在{re.escape(short)}考察", s))
+
+
 def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
     """The page's stated source (信息来源: 浏阳市医疗保障局) when it is the same department
     with its place."""
@@ -1038,6 +1060,7 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
                 M._set_parent(c, cue)
                 meta.province = place.province
             elif place.parent and (written(norm, place.parent, exclude=name, short=place.city_short) or
+                                   short_written(norm, place, gaz, exclude=name) or
                                    (not is_dept and (place.parent.endswith("市") or place.city is None))):
                 meta.parent = place.parent
     elif not gaz.lookup(name, year):
