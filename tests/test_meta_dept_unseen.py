@@ -96,3 +96,13 @@ def test_a_districts_city_named_in_the_instructions_to_it_is_the_parent():
     text = ("宝安区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，组织干部赴深圳学习交流，"
             "成效明显。\n" + BODY)
     assert meta_of(text).parent is None                       # a visit, not the unit's city named
+
+
+def test_a_city_bureau_named_by_its_level_takes_the_city_of_the_instructions_to_it():
+    text = ("市交通运输局2023年法治政府建设年度报告\n2023年，市交通运输局深入贯彻习近平总书记在江西赣州考察时的"
+            "重要讲话精神，坚持依法行政，成效明显。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.province, m.department) == ("赣州市", "江西省", "交通运输局")
+    text = ("市交通运输局2023年法治政府建设年度报告\n2023年，市交通运输局坚持依法行政，组织执法人员赴赣州"
+            "学习交流，成效明显。\n" + BODY)
+    assert meta_of(text).jurisdiction is None                 # a visit, not the bureau's city

@@ -542,6 +542,7 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
 
 _SHORT_BEFORE = r"(?:法治|平安|美丽|幸福|魅力|建设|服务|助力|推动|全面建设)"
 _SHORT_AFTER = r"(?:振兴|发展|高质量|经济社会|经济|建设|特色|实际)"
+_INSTRUCTED = r"(?:工作|考察时?|时)?的?(?:一?系列)?重要(?:讲话|指示)"
 
 
 def city_short_place(view: Clean, gaz) -> tuple[str, int, int] | None:
@@ -553,8 +554,10 @@ def city_short_place(view: Clean, gaz) -> tuple[str, int, int] | None:
         if len(short) < 2 or short not in s or short in gaz.province_shorts:
             continue                   # (吉林: the province's short name as well)
         # a place by its use (为大连振兴发展, 法治大连, 建设美丽大连), not a word (社会长治久安)
+        # …or in the set phrase of the instructions to it (在湖北武汉考察时的重要讲话)
         m = re.search(rf"{_SHORT_BEFORE}{re.escape(short)}(?![市州县区盟])|"
-                      rf"{re.escape(short)}(?={_SHORT_AFTER})", s)
+                      rf"{re.escape(short)}(?={_SHORT_AFTER})|"
+                      rf"(?:视察|考察|对|在)(?:[{CJK}]{{2,3}}、?)?{re.escape(short)}{_INSTRUCTED}", s)
         if m:
             found[short] = (fulls, m.start() + m.group().find(short))
     if len(found) != 1:
@@ -650,8 +653,8 @@ def short_written(norm: str, place: Place, gaz, exclude: str | None = None) -> b
     s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + short) else " " * len(m.group()), s)
     if parent in _MUNICIPALITIES:
         return short in s
-    return bool(re.search(rf"(?:视察|考察|对)(?:[{CJK}]{{2,3}}、)?{re.escape(short)}(?:工作|考察时?|时)?的?"
-                          rf"(?:一?系列)?重要(?:讲话|指示)|在{re.escape(short)}考察", s))
+    return bool(re.search(rf"(?:视察|考察|对)(?:[{CJK}]{{2,3}}、)?{re.escape(short)}{_INSTRUCTED}|"
+                          rf"在{re.escape(short)}考察", s))
 
 
 def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
