@@ -106,3 +106,11 @@ def test_a_city_bureau_named_by_its_level_takes_the_city_of_the_instructions_to_
     text = ("市交通运输局2023年法治政府建设年度报告\n2023年，市交通运输局坚持依法行政，组织执法人员赴赣州"
             "学习交流，成效明显。\n" + BODY)
     assert meta_of(text).jurisdiction is None                 # a visit, not the bureau's city
+
+
+def test_a_metadata_label_before_the_title_is_not_part_of_the_parent():
+    text = ("索引号: 1144/2020-00071 分类: 综合政务\n"
+            "名称: 广州市南沙区人民政府办公室关于印发南沙区2020年依法行政工作要点的通知\n"
+            "各镇(街),区政府各部门:\n现将《南沙区2020年依法行政工作要点》印发给你们,请认真组织实施。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.province) == ("南沙区", "广州市", "广东省")
