@@ -114,3 +114,11 @@ def test_a_metadata_label_before_the_title_is_not_part_of_the_parent():
             "各镇(街),区政府各部门:\n现将《南沙区2020年依法行政工作要点》印发给你们,请认真组织实施。\n")
     m = meta_of(text)
     assert (m.jurisdiction, m.parent, m.province) == ("南沙区", "广州市", "广东省")
+
+
+def test_news_of_a_meeting_reviewing_a_years_shu_fa_is_of_that_year():
+    text = ("3月20日下午,云溪市组织召开2022年度党政主要负责人专题述法评议会议。副市长出席会议。\n"
+            "会上,市教育局、市民政局等8家单位主要负责同志围绕法治建设责任履行情况进行了现场述法。"
+            "评议团从依法全面履行职能等方面进行现场评议。\n")
+    m = meta_of(text)
+    assert (m.kind, m.report_year, m.department) == ("news", 2022, None)

@@ -89,8 +89,9 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
 # the year of the work a story is about: 2020年度法治政府建设情况, or the year of the duty an
 # official's 述法 reviews (围绕2023年履行推进法治建设第一责任人职责情况) — not a plan's
 # 2018年…工作要点, nor the year of an appraisal
+# …or the year of the 述法 a meeting reviews (2023年度党政主要负责人专题述法评议会议)
 _NEWS_YEAR = re.compile(rf"({ARABIC_YEAR})\s*年度?(?:全[省市县区])?(?:法治政府建设(?:工作)?(?:情况|年度报告|成效)"
-                        r"|履行推进法治建设第一责任人)")
+                        r"|履行推进法治建设第一责任人|(?:党政主要负责人|领导干部)?(?:专题|现场|年终)?述法)")
 _NEWS_YEAR_CHARS = 800
 
 def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
