@@ -122,3 +122,17 @@ def test_news_of_a_meeting_reviewing_a_years_shu_fa_is_of_that_year():
             "评议团从依法全面履行职能等方面进行现场评议。\n")
     m = meta_of(text)
     assert (m.kind, m.report_year, m.department) == ("news", 2022, None)
+
+
+def test_a_public_institution_centre_reports_as_a_department():
+    text = ("临渊县住房公积金管理中心2023年法治政府建设年度报告\n2023年，我中心坚持依法行政，"
+            "规范公积金归集使用，成效明显。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("临渊县", "department", "住房公积金管理中心")
+
+
+def test_a_centre_named_inside_a_county_report_does_not_make_it_a_department():
+    text = ("临渊县2023年法治政府建设情况报告\n2023年，临渊县坚持依法行政，县政务服务中心全年办理"
+            "政务服务事项3万余件，法治政府建设取得新成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("临渊县", "county", None)
