@@ -136,3 +136,16 @@ def test_a_centre_named_inside_a_county_report_does_not_make_it_a_department():
             "政务服务事项3万余件，法治政府建设取得新成效。\n" + BODY)
     m = meta_of(text)
     assert (m.jurisdiction, m.level, m.department) == ("临渊县", "county", None)
+
+
+# -- post date ---------------------------------------------------------------------------
+def test_a_metadata_list_above_the_title_gives_the_post_date():
+    text = ("- 索引号:000011111/2024-00191\n- 发布机构:云岭省气象局\n- 发布日期:2024-02-27\n"
+            "云岭省气象局2023年度法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).publish_date == "2024-02-27"
+
+
+def test_a_list_item_in_the_body_with_a_date_is_no_post_date():
+    text = ("云岭省气象局2023年度法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n"
+            "- 2023年3月1日，组织全局干部集中学法，共开展专题培训2期。\n" + BODY)
+    assert meta_of(text).publish_date is None

@@ -170,6 +170,10 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
         if not rem or len(rem) > 160 or rem.endswith("。"):
             continue
         kind = _line_kind(rem, R)
+        bullet = _BULLET.match(rem) if kind is None else None
+        if bullet and R["label_start"].match(rem[bullet.end():]):
+            # a metadata row written as a list item ("- 发布日期:2024-02-27")
+            kind, rem = "metadata_table", rem[bullet.end():]
         if kind:
             ln.drop = kind
             if kind == "metadata_table":
@@ -220,6 +224,9 @@ def _present(R: dict, doc: str) -> dict:
     for key in ("nav", "banner", "widget_line"):
         out[key] = [p for p, c in zip(R[key], R[key + "_cues"]) if may_match(c, doc)]
     return out
+
+
+_BULLET = re.compile(r"^[-•·*]\s+")
 
 
 def _line_kind(rem: str, R: dict) -> str | None:
