@@ -149,3 +149,16 @@ def test_a_list_item_in_the_body_with_a_date_is_no_post_date():
     text = ("云岭省气象局2023年度法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n"
             "- 2023年3月1日，组织全局干部集中学法，共开展专题培训2期。\n" + BODY)
     assert meta_of(text).publish_date is None
+
+
+# -- year --------------------------------------------------------------------------------
+def test_the_year_of_the_report_the_opening_publishes():
+    text = ("根据《中华人民共和国政府信息公开条例》规定，现公布临渊县住房保障中心2022年政府信息公开工作年度报告。\n"
+            "一、总体情况\n2022年，我中心积极推进政府信息公开工作，公开各类信息100余条。\n")
+    assert meta_of(text).report_year == 2022
+
+
+def test_a_report_cited_as_published_elsewhere_gives_no_year_by_itself():
+    text = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n"
+            "我中心积极推进政府信息公开工作，按照《关于公布2021年度报告的通知》要求，公开各类信息100余条。\n")
+    assert meta_of(text).report_year is None

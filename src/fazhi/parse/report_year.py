@@ -234,6 +234,18 @@ _FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\
                         r"\1\s*年\s*12\s*月\s*31\s*日")
 
 
+# the sentence publishing the page's own report: "现公布X区住房保障中心2022年政府信息公开工作年度报告"
+_PUBLISHED_AS = re.compile(r"(?:现|特)(?:向社会)?公布[^。《》\n]{0,30}?((?:19|20)\d{2})\s*年度?[^。《》\n]{0,24}?报告")
+
+
+def _published_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
+    """The year of the report the opening says it publishes, when nothing else states it."""
+    m = _PUBLISHED_AS.search(c.norm, body_start, min(len(c.norm), body_start + 1500))
+    if not m:
+        return None
+    return int(m.group(1)), m.start(1), m.end(1) + 1
+
+
 def _full_year_period(c: _Ctx) -> tuple[int, int, int] | None:
     """A period that is one whole calendar year ("统计期限自2017年1月1日起至2017年12月31日止"):
     the year the page accounts for, when nothing else states it."""
@@ -306,6 +318,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         chosen = _this_year_named(c, body_start)
     if chosen is None:
         chosen = _full_year_period(c)
+    if chosen is None:
+        chosen = _published_year(c, body_start)
     if chosen is None:
         return
     meta.report_year = chosen[0]
