@@ -205,10 +205,10 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if _hit(head, _rx(pl["head_patterns"])):
             return Decision("plan", "formula")
         top = x.top(1500)
-        done = _rx(pl["headings_done_patterns"])
+        done_heading = _rx(pl["headings_done_patterns"])
         plan_headings = sum(1 for w in pl["headings"] if re.search(
             rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}", top) or any(
-            not _hit(m.group(2), done) for m in re.finditer(
+            not _hit(m.group(2), done_heading) for m in re.finditer(
                 rf"(^|\n)\s*[(]?[一二三四五六七八九十\d]{{1,2}}\s*[)、.]([^\n。,:]{{0,24}}){w}\s*([\n。]|$)", top)))
         if plan_headings >= pl["headings_min"] or (plan_headings and not report_heading):
             return Decision("plan", "headings")
