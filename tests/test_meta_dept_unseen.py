@@ -162,3 +162,19 @@ def test_a_report_cited_as_published_elsewhere_gives_no_year_by_itself():
     text = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n"
             "我中心积极推进政府信息公开工作，按照《关于公布2021年度报告的通知》要求，公开各类信息100余条。\n")
     assert meta_of(text).report_year is None
+
+
+# -- the level a report speaks as --------------------------------------------------------
+def test_a_county_speaking_as_wo_xian_is_not_the_province_of_its_superiors_and_honours():
+    text = ("2024年，我县坚持以习近平法治思想为指导，认真落实省委省政府、市委市政府工作要求，"
+            "全面加强法治政府建设。\n一、主要举措及成效\n（一）统筹推进法治政府建设。印发《关于做好创建全省"
+            "法治政府建设示范县相关工作的通知》，制定《石城县优化营商环境责任分工》，办理行政复议案件9件。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("石城县", "county")
+
+
+def test_a_province_speaking_as_wo_sheng_stays_the_province():
+    text = ("2024年，我省坚持以习近平法治思想为指导，全省法治政府建设取得新成效，江西省人民政府"
+            "常务会议专题学法4次。\n一、主要举措及成效\n（一）统筹推进法治政府建设。我省办理行政复议案件900件。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("江西省", "province")

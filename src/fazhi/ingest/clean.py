@@ -172,8 +172,9 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
         kind = _line_kind(rem, R)
         bullet = _BULLET.match(rem) if kind is None else None
         if bullet and R["label_start"].match(rem[bullet.end():]):
-            # a metadata row written as a list item ("- 发布日期:2024-02-27")
-            kind, rem = "metadata_table", rem[bullet.end():]
+            # a metadata row written as a list item ("- 发布日期:2024-02-27"): its post date is
+            # read; the line stays (its 发布机构 may name the reporter)
+            _metadata_hints(rem[bullet.end():], hints, R)
         if kind:
             ln.drop = kind
             if kind == "metadata_table":

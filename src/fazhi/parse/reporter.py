@@ -397,6 +397,9 @@ _SUPERIOR_CLAUSE = re.compile(r"在[^，,。；;\n]{0,40}?(?:领导|指导|关�
                               r"(?:落实|贯彻|按照)[^，,。；;\n]{0,12}?(?:关于|的)[^，,。；;\n]{0,30}?(?:部署|要求|安排)")
 
 
+_SCOPE_OF_HONOUR = re.compile(r"[^，,。；;、\n]{0,14}?(?:示范|先进|优秀|第一|前列|首批|标兵)")
+
+
 def self_level(norm: str) -> str | None:
     """The suffix of the place the report speaks of itself as: 我市/全县/县人民政府/镇党委."""
     cnt: Counter = Counter()
@@ -413,8 +416,12 @@ def self_level(norm: str) -> str | None:
     # 全区 / 我区 of a text that speaks of 自治区人民政府 and of no district's organs: the region
     region = cnt["省"] > 0 and cnt["区"] == 0 and _AUTONOMOUS_ORGAN.search(norm) is not None
     for m in _WE.finditer(norm):
+        if m.group(0)[0] == "全" and _SCOPE_OF_HONOUR.match(norm, m.end()):
+            continue          # 创建全省法治政府建设示范县, 全市先进: the scope of an honour
         suf = _SUFFIX_OF.get(m.group(1), m.group(1))
-        cnt["省" if region and suf == "区" else suf] += 1
+        # 我县/本县 is the text speaking as itself; 全省 may be a superior's scope (创建全省…
+        # 示范县) and 省政府 a superior named outside the leadership clause: 我 counts double
+        cnt["省" if region and suf == "区" else suf] += 2 if m.group(0)[0] in "我本" else 1
     if not cnt:
         return None
     (suf, n), *rest = cnt.most_common(2) + [(None, 0)]
