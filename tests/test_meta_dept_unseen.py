@@ -178,3 +178,16 @@ def test_a_province_speaking_as_wo_sheng_stays_the_province():
             "常务会议专题学法4次。\n一、主要举措及成效\n（一）统筹推进法治政府建设。我省办理行政复议案件900件。\n")
     m = meta_of(text)
     assert (m.jurisdiction, m.level) == ("江西省", "province")
+
+
+def test_an_officials_shu_fa_opening_at_its_first_part_is_not_a_report():
+    text = ("一、履职情况\n（一）深学笃行习近平法治思想\n全年参与党委理论中心组专题学习6次，"
+            "制定《柳湾镇法治建设三年行动方案》。\n（二）落实“四个亲自”工作机制\n主持召开专题会议4次，"
+            "研究解决土地承包纠纷等问题。\n二、存在问题\n法治队伍建设仍需加强。\n")
+    assert meta_of(text).kind == "other"
+
+
+def test_a_units_report_whose_first_part_tells_its_measures_stays_a_report():
+    text = ("一、主要举措和成效\n（一）深学笃行习近平法治思想\n全年组织局党组专题学习6次，"
+            "审查规范性文件3件。\n（二）规范行政执法\n办理行政处罚案件14件。\n二、存在问题\n法治队伍建设仍需加强。\n")
+    assert meta_of(text).kind == "report"

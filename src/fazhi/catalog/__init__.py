@@ -54,7 +54,7 @@ _SECTION_KEYS = {
     ("kinds", "other"): {"title", "title_patterns", "opening_patterns", "own_topic_patterns", "own_topic_chars",
                          "disclosure", "disclosure_min", "disclosure_unless_patterns", "head_patterns",
                          "head_chars", "contents_line_patterns", "contents_min",
-                         "whole_work_heading_patterns", "whole_work_not_patterns"},
+                         "whole_work_heading_patterns", "whole_work_not_patterns", "top_patterns"},
     ("kinds", "plan"): {"title_patterns", "not_if_title", "head_patterns", "headings", "headings_min",
                         "headings_done_patterns"},
     ("kinds", "news"): {"title_patterns", "in_full_patterns", "in_full_chars", "published_title_patterns",

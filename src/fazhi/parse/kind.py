@@ -229,7 +229,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
                 not _hit(oh, _rx(ot["disclosure_unless_patterns"])) and not report_heading:
             return Decision("other", "information disclosure")
-        if _hit(oh, _rx(ot["head_patterns"])):
+        if _hit(oh, _rx(ot["head_patterns"])) or _hit(x.top(ot["head_chars"]), _rx(ot["top_patterns"])):
             return Decision("other", "opening")
         if not named and _whole_work(x, ot):
             return Decision("other", "a unit's whole work")
