@@ -191,3 +191,10 @@ def test_a_units_report_whose_first_part_tells_its_measures_stays_a_report():
     text = ("一、主要举措和成效\n（一）深学笃行习近平法治思想\n全年组织局党组专题学习6次，"
             "审查规范性文件3件。\n（二）规范行政执法\n办理行政处罚案件14件。\n二、存在问题\n法治队伍建设仍需加强。\n")
     assert meta_of(text).kind == "report"
+
+
+def test_a_rural_revitalisation_bureau_is_a_department_though_its_name_opens_with_xiang():
+    m = meta_of("2022年，石城县乡村振兴局坚持依法行政，推进法治政府建设，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "乡村振兴局")
+    m = meta_of("县乡村振兴局2022年法治政府建设年度报告\n2022年，县乡村振兴局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == (None, "department", "乡村振兴局")
