@@ -198,3 +198,10 @@ def test_a_rural_revitalisation_bureau_is_a_department_though_its_name_opens_wit
     assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "乡村振兴局")
     m = meta_of("县乡村振兴局2022年法治政府建设年度报告\n2022年，县乡村振兴局坚持依法行政，成效明显。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department) == (None, "department", "乡村振兴局")
+
+
+def test_a_title_that_spaces_the_place_from_its_department_still_names_the_department():
+    m = meta_of("石城县 民政局 2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
+    m = meta_of("石城县 关于2023年法治政府建设情况的报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "county", None)
