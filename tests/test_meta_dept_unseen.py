@@ -205,3 +205,10 @@ def test_a_title_that_spaces_the_place_from_its_department_still_names_the_depar
     assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
     m = meta_of("石城县 关于2023年法治政府建设情况的报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department) == ("石城县", "county", None)
+
+
+def test_a_title_led_by_its_unit_in_brackets_is_no_yearbook_entry():
+    text = ("【赣州市教育局】2023年法治政府建设年度报告\n2023年，我局坚持依法治教，扎实推进法治政府建设。\n" + BODY)
+    m = meta_of(text)
+    assert (m.kind, m.jurisdiction, m.department, m.report_year) == ("report", "赣州市", "教育局", 2023)
+    assert meta_of("【依法行政】2023年，赣州市推进法治政府建设，办理行政复议案件80件。\n").kind == "article"
