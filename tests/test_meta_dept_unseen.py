@@ -212,3 +212,16 @@ def test_a_title_led_by_its_unit_in_brackets_is_no_yearbook_entry():
     m = meta_of(text)
     assert (m.kind, m.jurisdiction, m.department, m.report_year) == ("report", "赣州市", "教育局", 2023)
     assert meta_of("【依法行政】2023年，赣州市推进法治政府建设，办理行政复议案件80件。\n").kind == "article"
+
+
+def test_a_department_line_above_a_title_opening_with_guanyu_is_the_issuer():
+    text = ("石城县民政局\n关于2023年法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
+    text = ("石城县人民政府门户网站\n关于2023年法治政府建设工作情况的报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).department is None                  # a portal's name, not an issuer
+
+
+def test_the_bureaus_organ_after_its_name_is_still_the_bureau():
+    m = meta_of("石城县民政局机关2023年法治政府建设年度报告\n2023年，局机关坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")

@@ -208,6 +208,11 @@ def _split_orgs(c: _Ctx, ln: Line) -> list[Line]:
 def _header_issuers(c: _Ctx, title_start: int) -> list[Line]:
     """Organs printed on the line right above the title (中共X县委　X县人民政府)."""
     prev = [ln for ln in c.lines if ln.end <= title_start][-1:]
-    if not prev or not re.search(r"(人民政府|委)$", prev[0].s):
+    if not prev:
         return []
+    if not re.search(r"(人民政府|委)$", prev[0].s):
+        # a department above a title opening with 关于 (石城县民政局 / 关于2023年…的报告)
+        if not (c.norm.startswith("关于", title_start) and len(prev[0].s) <= 24
+                and re.search(r"(局|厅|署|委员会|办公室|中心)$", prev[0].s)):
+            return []
     return _split_orgs(c, prev[0])
