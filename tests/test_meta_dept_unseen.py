@@ -225,3 +225,12 @@ def test_a_department_line_above_a_title_opening_with_guanyu_is_the_issuer():
 def test_the_bureaus_organ_after_its_name_is_still_the_bureau():
     m = meta_of("石城县民政局机关2023年法治政府建设年度报告\n2023年，局机关坚持依法行政，成效明显。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
+
+
+def test_a_county_bureau_named_by_its_level_is_not_its_city_superior():
+    text = ("2023年，在赣州市民政局的指导下，县民政局坚持依法行政，推进法治政府建设，成效明显。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == (None, "department", "民政局")
+    text = ("2023年，在赣州市民政局的指导下，县民政局坚持依法行政，修订《石城县民政局行政执法公示办法》，"
+            "成效明显。\n" + BODY)
+    assert meta_of(text).jurisdiction == "石城县"             # its own full name at its level

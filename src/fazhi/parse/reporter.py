@@ -838,6 +838,10 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             found = None
         else:
             named = named_units(view, gaz, core=unit.dept)
+            if unit.level_char:
+                # 县民政局 guided by 赣州市民政局: the same department at another level is its
+                # superior, not its full name
+                named = [u for u in named if u.place and _same_level(u.place, unit.level_char)]
             places = Counter(u.place for u in named)
             if places and (len(places) == 1 or places.most_common(2)[0][1] > places.most_common(2)[1][1]):
                 nm = places.most_common(1)[0][0]
