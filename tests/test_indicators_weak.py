@@ -97,3 +97,32 @@ def test_weak_evidence(text, quote, indicator):
 ])
 def test_other_things_sharing_a_keyword(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
+
+
+@pytest.mark.parametrize("text,quote,indicator", [
+    # 审查 as "after a review" (经审查予以立案) is no legal adviser's matter
+    ("县司法局全年审查合同协议58件。", "58件", "legal_adviser_matters"),
+    ("共收到委员提案70件,经审查予以立案52件。", "52件", None),
+    # letters to a leaders' mailbox are not petitions
+    ("全年受理群众来信来访96件次。", "96件次", "petitions"),
+    ("优化领导信箱等互动机制,办理群众来信41件。", "41件", None),
+    # 来电 alone: calls to whom is not said
+    ("12345热线全年受理来电3800件。", "3800件", "hotline_cases"),
+    ("法律援助中心另提供来访、来电等咨询900人次。", "900人次", "legal_aid_consultations"),
+    # case files of another field than enforcement
+    ("组织行政执法案卷评查,抽查案卷150卷。", "150卷", "case_file_reviews"),
+    ("随机抽取法律援助机构办结归档的案卷80件。", "80件", None),
+    # a helper's share of mediation
+    ("村人民调解组织调解矛盾纠纷52件。", "52件", "people_mediation_cases"),
+    ("村人民调解组织协助法庭化解疑难案件3件。", "3件", None),
+    # published what: bare 公开 needs the information named
+    ("全年主动公开政府信息230条。", "230条", "info_disclosure_items"),
+    ("办理群众来信41件,公开发布30件。", "30件", None),
+    # one figure for two kinds of activity
+    ("开展送法进村普法宣传活动12场次。", "12场次", "pufa_events"),
+    ("开展法治宣传和法律咨询活动12场次。", "12场次", None),
+    ("镇党委理论学习中心组全年开展学法12次。", "12次", "law_study_sessions"),
+    ("镇党委理论学习中心组全年开展学法和业务培训12次。", "12次", None),
+])
+def test_held_out_classes(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator

@@ -270,6 +270,9 @@ _HABITUAL = re.compile(r"每年|年均|每月|每季度?|每周")
 _REQUIRED = re.compile(r"不少于|至少|不低于|不得少于")
 # figures of some units named in the sentence: 有甲局、乙局等9个单位…办结率均为100%
 _SOME_UNITS = re.compile(r"等\d+个(?:单位|部门|乡镇|镇|街道|村|社区)")
+# one figure for two kinds of activity: 法治讲座和业务培训60场次, 宣传和咨询活动12场
+_ACTS = r"(?:讲座|培训|学法|学习|宣讲|宣传|活动|会议|考试|研讨|授课)"
+_TWO_KINDS = re.compile(_ACTS + r"(?:和|及|与|、)[^,;。和及与、]{0,8}" + _ACTS + "$")
 # a count of lists (梳理事项清单31个), not of the items they hold
 _LISTS = re.compile(r"清单$")
 _LIST_UNITS = frozenset({"个", "份", "张"})
@@ -422,6 +425,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         return None                     # 每年化解…50万件以上 (每年不少于4次: a target)
     if _SOME_UNITS.search(segment):
         return None                     # 有甲局、乙局等9个单位…办结率均为100%
+    if kind == "count" and _TWO_KINDS.search(subject):
+        return None                     # 法治讲座和业务培训60场次: two kinds at once
     if kind == "count" and unit in _LIST_UNITS and _LISTS.search(subject):
         return None                     # 各类政务服务事项清单31个: lists, not items
     if kind == "count" and unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause_of(context)):
