@@ -126,3 +126,20 @@ def test_other_things_sharing_a_keyword(text, quote, indicator):
 ])
 def test_held_out_classes(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
+
+
+@pytest.mark.parametrize("text,quote,indicator", [
+    # running totals: 近5年来 in Arabic figures, since a law came into force, since a body began
+    ("全年全县办理法律援助案件420件。", "420件", "legal_aid_cases"),
+    ("近5年来,全省办理法律援助案件3.6万件。", "3.6万件", None),
+    ("《法律援助法》实施以来,全市共受理法律援助案件1.2万件。", "1.2万件", None),
+    ("县法律援助基金会成立至今,共资助办理案件310件。", "310件", None),
+    # 工单 alone: tickets of what is not said (政务服务差评工单)
+    ("12345热线全年派发工单2600个。", "2600个", "hotline_cases"),
+    ("全市产生有效差评工单96个。", "96个", None),
+    # a qualifying exam for an enforcement card is not 学法考试
+    ("全县领导干部学法考试参考率100%。", "100%", "law_exam_participation_rate"),
+    ("新进人员执法资格证考试参考率100%。", "100%", None),
+])
+def test_third_set_classes(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator

@@ -287,9 +287,12 @@ _CHANGE_BEFORE = re.compile(
 _YEARS_SPAN = re.compile(
     r"(?<![〇零○一二三四五六七八九十])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
     r"近[两二三四五六七八九十]年|十[八九]大以来|"
+    r"(?<!\d)[近这]?\d{1,2}年(?:来|以来)|近\d{1,2}年|"          # 近5年来 in Arabic figures
     r"“?十[三四五]五”?(?:以来|期间)|"
-    # since a reform or a body began (改革实施以来, 中心成立以来): a running total, not the year's
-    r"(?:改革|成立|启动|组建|设立|开通|上线|挂牌)以来|"
+    # since a reform or a body began (改革以来, 中心成立至今): a running total, not the year's
+    r"(?:改革|成立|启动|组建|设立|开通|上线|挂牌)(?:以来|至今)|"
+    # since a law came into force (《法律援助法》实施以来)
+    r"》(?:颁布|公布|施行|实施)以来|"
     # a period across years: 2008年1月至2010年5月底
     r"(?<!\d)(?P<y0>(?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|-|~)(?!(?P=y0))(?:19|20)\d\d年")
 # an addition named in the clause before the number: 新增持证执法人员3名 (not the stock); entries
