@@ -143,3 +143,21 @@ def test_held_out_classes(text, quote, indicator):
 ])
 def test_third_set_classes(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
+
+
+LIST_OF_PARTS = ("全省各级行政复议机构新收行政复议申请3200件,受理行政复议案件2100件。其中:\n"
+                 "省政府新收行政复议申请140件,受理90件。\n"
+                 "省直部门共收到行政复议申请260件,受理170件。\n"
+                 "(二)行政应诉案件情况\n"
+                 "全省行政机关共办理行政应诉案件1800件。")
+
+
+@pytest.mark.parametrize("quote,indicator", [
+    # the lines after "其中:" are parts of the total, up to the next heading
+    ("3200件", "admin_reconsideration_received"),
+    ("140件", None),
+    ("170件", None),
+    ("1800件", "admin_litigation_cases"),
+])
+def test_lines_of_a_list_of_parts(quote, indicator):
+    assert indicator_of(LIST_OF_PARTS, quote) == indicator

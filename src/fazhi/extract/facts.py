@@ -563,6 +563,23 @@ _CONTEXT_MAX = 600      # characters of the sentence before the number read for 
                         # of a broken page can be the whole page: each figure must not rescan it)
 
 
+# a list of parts on the lines after "其中:" (其中:\n1.省政府新收…188件\n2.省直部门…): the lines up
+# to the next heading (（二）, 二、, 2.) are parts of the total stated before, whatever their wording
+_PARTS_HEAD = re.compile(r"其中[:：]\s*\n")
+_NEXT_HEADING = re.compile(r"\n\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))")
+_PARTS_MAX = 800        # characters a list of parts may run
+
+
+def parts_lists(norm: str) -> list[tuple[int, int]]:
+    """Spans of the lists of parts that follow a line ending in 其中: (see `_PARTS_HEAD`)."""
+    out = []
+    for m in _PARTS_HEAD.finditer(norm):
+        end = min(len(norm), m.end() + _PARTS_MAX)
+        nh = _NEXT_HEADING.search(norm, m.end() - 1, end)
+        out.append((m.end(), nh.start() if nh else end))
+    return out
+
+
 def _sentence_starts(norm: str) -> list[int]:
     return [0] + [m.end() for m in _SENT_END.finditer(norm)]
 
@@ -576,6 +593,7 @@ def build_facts(report: Report) -> list[Fact]:
     year_pos = [m.start() for m in years]
     has_sections = bool(report.sections)
     court_null = _court_null_ids() if court_report(norm) else frozenset()
+    part_spans = parts_lists(norm)
     facts: list[Fact] = []
     prev_end = 0
     prev_subject: tuple[int, int] | None = None
@@ -612,6 +630,8 @@ def build_facts(report: Report) -> list[Fact]:
                                     noun_after=span is not None and span[0] >= q.end)
         if indicator in court_null:
             indicator = None                        # a court's statistics, not the reporter's suits
+        if indicator and q.kind != "rate" and any(a <= q.start < b for a, b in part_spans):
+            indicator = None                        # a line of a 其中: list: a part, not the total
         section = sec.id if sec is not None else None
         facts.append(Fact(
             id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,
