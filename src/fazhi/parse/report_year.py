@@ -310,3 +310,26 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     meta.report_year = chosen[0]
     if title_span or chosen is not title_year:
         c.ev("report_year", chosen[1], chosen[2])
+
+
+# a year opening a sentence of the work told ("2022年我镇新制发…", "。2022年增福镇组织开展…")
+_TOLD_YEAR = re.compile(r"(?:^|(?<=[。;!?\n]))[ \t]*((?:19|20)\d{2})\s*年(?!度?\s*(?:以来|起|底|前|后|至|-|—|~|计划|工作要点))")
+TOLD_YEAR_CHARS = 3000     # how far the sentences of a cut report are read
+TOLD_YEAR_MIN = 2          # sentences that must open with that year
+
+
+def told_year(c: _Ctx) -> tuple[int, int, int] | None:
+    """The year of a report whose title and opening were cut (the page starts at "一、主要举措
+    和成效"): the one year that opens the sentences of the work told, at least twice; None when
+    another year opens a sentence too, or the year is followed by a plan word."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for m in _TOLD_YEAR.finditer(c.norm, 0, min(len(c.norm), TOLD_YEAR_CHARS)):
+        if _PLANNED.match(c.norm[m.end():m.end() + 30]):     # (its ^ anchors at a slice's start)
+            continue
+        found.setdefault(int(m.group(1)), []).append(m.span(1))
+    if len(found) != 1:
+        return None
+    (year, spans), = found.items()
+    if len(spans) < TOLD_YEAR_MIN:
+        return None
+    return year, spans[0][0], spans[0][1]

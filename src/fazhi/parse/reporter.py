@@ -431,6 +431,10 @@ def _inside_place(s: str, a: int, b: int, gaz) -> bool:
     return any(lo + st <= a and b < lo + en for st, en, _ in gaz.find(s[lo:b + 4], free_text=False))
 
 
+# a particle, or a place word after a verb or preposition (促进了全镇, 对全乡, 把我镇): no town's name
+_NOT_TOWN = re.compile(r"[了的]|[把将对从向让使被由给是为在到][全我本该各此](?:镇|乡|街道|苏木)$")
+
+
 def _township_names(s: str, gaz=None) -> Counter:
     """Township names (X镇, X乡, X街道) in a text: the longest left extension of each suffix
     occurrence that is as frequent as the shortest one, written at least twice. A 镇 that is
@@ -450,6 +454,7 @@ def _township_names(s: str, gaz=None) -> Counter:
     out: Counter = Counter()
     for name, n in counts.items():
         if n < 2 or re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
+                _NOT_TOWN.search(name) is not None or \
                 name.endswith(("乡镇", "城镇", "村镇", "城乡")) or \
                 re.search(r"法治(?:镇|乡|街道|苏木)$", name) is not None:
             # 依法治镇, 全面依法治乡: a slogan, not a town
@@ -618,17 +623,27 @@ _CITED = re.compile(r"《[^》\n]*(?:》|$)", re.M)
 def written(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> bool:
     """`name` (a place) occurs in the text outside the jurisdiction's own name — in full, or
     as its short name with a level word (湘西州, 某某地区)."""
+    return written_form(norm, name, exclude, short) is not None
+
+
+def written_form(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> str | None:
+    """The form in which `name` is written (see `written`): the name, or its short form with a
+    level word (黔东南州), else None."""
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    short_rx = re.escape(short) + r"(?:州|市|地区|盟)" if short and len(short) >= 2 and short != name else None
+
     # a name inside a cited 《document》 (closed, or cut by the page's end) is the document's,
     # unless it opens the document's title: the place that issued it (《临夏州…办法》)
-    s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + name) else " " * len(m.group()), s)
+    def issuer(doc: str) -> bool:
+        return doc.startswith("《" + name) or (short_rx is not None and re.match("《" + short_rx, doc) is not None)
+
+    s = _CITED.sub(lambda m: m.group() if issuer(m.group()) else " " * len(m.group()), s)
     if name in s:
-        return True
-    if short and len(short) >= 2 and short != name:
-        return bool(re.search(re.escape(short) + r"(?:州|市|地区|盟)", s))
-    return False
-
-
+        return name
+    if short_rx is not None:
+        m = re.search(short_rx, s)
+        return m.group() if m else None
+    return None
 
 
 def source_unit(source: str | None, dept: str, gaz) -> Unit | None:
@@ -1036,8 +1051,9 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
             elif cue:
                 M._set_parent(c, cue)
                 meta.province = place.province
-            elif place.parent and (written(norm, place.parent, exclude=name, short=place.city_short) or
-                                   (not is_dept and (place.parent.endswith("市") or place.city is None))):
+            elif place.parent and (form := written_form(norm, place.parent, exclude=name, short=place.city_short)):
+                meta.parent = form          # as written: in full, or its short form (黔东南州)
+            elif place.parent and not is_dept and (place.parent.endswith("市") or place.city is None):
                 meta.parent = place.parent
     elif not gaz.lookup(name, year):
         plevel = level
