@@ -115,3 +115,42 @@ def test_categories_counted():
     norm = normalize_view("将职责细化为4大类、60项措施。")
     qs = [(norm[q.start:q.end], q.value) for q in find_quantities(norm)]
     assert qs == [("4大类", 4), ("60项", 60)]
+
+
+# -- a speech 范文 with its names left to fill in; the years it recalls are none reported -----
+SPEECH = ("在全县依法行政工作推进会议上的讲话\n刚才,会议通报了全县依法行政工作情况,总结了成绩。\n"
+          "下面,我讲两点意见。\n一、提高认识,增强推进依法行政的责任感\n"
+          "2016年,{mask}印发《法治政府建设实施纲要》,提出了7项主要任务。\n县委、县政府高度重视依法行政工作。\n")
+
+
+def test_fill_in_markers_make_a_template():
+    assert meta_of(SPEECH.format(mask="(四字名称替换)")).meta.kind == "template"
+
+
+def test_parenthesis_without_fill_in_marker_is_no_template():
+    assert meta_of(SPEECH.format(mask="(中共中央)")).meta.kind != "template"
+
+
+def test_speech_title_reports_no_year():
+    assert analyze_text(SPEECH.format(mask="中共中央、国务院")).meta.report_year is None
+
+
+def test_speech_title_pattern():
+    from fazhi.parse.report_year import _SPEECH_TITLE
+    assert _SPEECH_TITLE.search("在全市法治政府建设工作推进会上的讲话")
+    assert _SPEECH_TITLE.search("县长在依法行政培训班上的讲话稿")
+    assert not _SPEECH_TITLE.search("青禾县2021年度法治政府建设情况报告")
+
+
+# -- a year's work named and run into its first item: that year's work plan -------------------
+def test_glued_year_work_title_is_a_plan():
+    text = ("2022年依法治乡工作一、认真落实县依法治县工作要点1、全乡各单位要对照考核指标开展自查,"
+            "查漏补缺,完善考核机制。2、发挥党委的领导核心作用,完善议事决策制度。二、加强法治政府建设"
+            "1、健全乡便民服务中心运行机制,全面提高窗口效能。2、全面落实行政执法责任制,严格遵循法定程序。")
+    assert meta_of(text).meta.kind == "plan"
+
+
+def test_glued_year_report_title_is_not_a_plan():
+    text = ("2022年依法治乡工作情况一、主要举措和成效1、全乡开展法治宣传活动12场次,覆盖群众3000余人次。"
+            "2、办理行政复议案件3件,化解矛盾纠纷46起。二、存在的不足1、执法人员专业化程度不高。")
+    assert meta_of(text).meta.kind != "plan"

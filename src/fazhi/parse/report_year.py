@@ -36,6 +36,8 @@ def _years(s: str, offset: int = 0) -> list[tuple[int, int, int]]:
     return out
 
 
+# a speech's title: 在…会议上的讲话 / 发言 / 致辞, 讲话稿
+_SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}(?:会议|大会|会|座谈会|推进会|培训班)上的(?:讲话|发言|致辞|主持词)|讲话稿")
 _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|要点|重点工作|工作重点|重点任务|主要任务|工作部署|谋划|意见建议|建议)")
 # a sentence that opens with the year of the work ("2019年,在…领导下", "2020年是…收官之年",
 # "2018年以来"). No "^": it is used with .match(s, pos), which anchors at pos (a "^" would
@@ -265,6 +267,10 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     if title_norm and _plan_title(title_norm):
         # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
         # work; the years of its title and opening ("2020年是…收官之年") are the years planned
+        return
+    if title_norm and title_year is None and _SPEECH_TITLE.search(title_norm):
+        # "在全县法治政府建设推进会议上的讲话": a speech recalls past years (2015年,…印发《纲要》)
+        # and reports none unless its title names one
         return
     if title_norm and period_title(title_norm):
         # "关于2015-2020年度法治政府建设情况的报告", "区五年法治政府建设工作情况报告": an account of
