@@ -154,3 +154,32 @@ def test_glued_year_report_title_is_not_a_plan():
     text = ("2022年依法治乡工作情况一、主要举措和成效1、全乡开展法治宣传活动12场次,覆盖群众3000余人次。"
             "2、办理行政复议案件3件,化解矛盾纠纷46起。二、存在的不足1、执法人员专业化程度不高。")
     assert meta_of(text).meta.kind != "plan"
+
+
+# -- news of a justice department checking others' work: the place is the reporter ------------
+def test_news_of_a_department_inspecting_a_town_is_the_towns():
+    # 蒲城县: a real county (gazetteer entry); 柳湾镇 fictional
+    text = ("时间:2022-05-10 09:30 来源:柳湾镇人民政府\n5月9日,蒲城县司法局副局长一行4人对柳湾镇法治政府建设"
+            "工作进行督导检查。镇长从组织领导、普法宣传等方面汇报了柳湾镇法治政府建设工作开展情况。督导组对"
+            "柳湾镇取得的成效给予肯定,并提出了意见建议。\n")
+    m = analyze_text(text).meta
+    assert m.kind == "news"
+    assert (m.jurisdiction, m.level, m.department, m.parent) == ("柳湾镇", "township", None, "蒲城县")
+
+
+def test_news_of_a_county_department_reviewing_reports_is_the_countys():
+    # 临邑县 (a real county, gazetteer entry) of 德州市
+    text = ("6月4日,临邑县司法局开展对县直部门及乡镇法治政府建设报告集中评议活动,对全县40个单位报送的"
+            "报告进行书面评议。评议小组逐一打分,并对发现的问题进行梳理汇总。评议结果将作为年度法治建设考核的"
+            "参考依据。\n")
+    m = analyze_text(text).meta
+    assert m.kind == "news"
+    assert (m.jurisdiction, m.level, m.department, m.parent, m.province) == ("临邑县", "county", None, "德州市", "山东省")
+
+
+def test_news_of_a_department_about_itself_keeps_the_department():
+    text = ("近日,临邑县司法局被评为全市法治政府建设先进单位。该局坚持依法行政,全年办理行政复议案件26件,"
+            "开展普法活动40余场。\n")
+    m = analyze_text(text).meta
+    if m.kind == "news":
+        assert m.department == "司法局"

@@ -17,7 +17,7 @@ from .dates import DATE_CN, _publish_date
 from .kind import classify as classify_kind
 from .lines import CJK, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, Line, _Ctx
 from .report_year import _NEWS_YEAR, _NEWS_YEAR_CHARS, _report_year, told_year
-from .reporter import resolve
+from .reporter import organiser_news, resolve
 from .title import _find_title, _header_issuers, _hint_title, _signature
 
 _SALUTATION = re.compile(rf"^[{CJK}、，,() ]{{2,60}}[:：]$")
@@ -135,3 +135,4 @@ def _body_start(c: _Ctx, title_span) -> int | None:
 def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> None:
     """Who reports: jurisdiction, parent, province, level, adcode, department (parse/reporter.py)."""
     resolve(c, title_norm, title_span, issuer_lines)
+    organiser_news(c)
