@@ -183,3 +183,16 @@ def test_news_of_a_department_about_itself_keeps_the_department():
     m = analyze_text(text).meta
     if m.kind == "news":
         assert m.department == "司法局"
+
+
+# -- a text that speaks of the region's organs throughout, naming the region only in 法治X -----
+def test_region_named_by_short_name_when_its_organs_speak():
+    text = ("【加强党的领导】 自治区党委将法治政府建设纳入年度工作要点,自治区主席主持召开常务会议研究法治政府建设,"
+            "对各盟市和自治区直属部门开展实地督察,一体推进法治宁夏建设,制定整改措施28项。\n")
+    m = analyze_text(text).meta
+    assert (m.jurisdiction, m.level, m.province) == ("宁夏回族自治区", "province", "宁夏回族自治区")
+
+
+def test_region_organs_once_decide_nothing():
+    text = ("【加强党的领导】 按照自治区党委部署,推进法治宁夏建设,全年开展普法活动30场。\n")
+    assert analyze_text(text).meta.jurisdiction is None

@@ -983,6 +983,10 @@ _MASKED_SUBJECT = re.compile(rf"(?:^|[,，]|下)\s*(?:{MASK_RX.pattern}|{SOME_RX
                              rf"(自治区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|党委)?\s*(?={_SUBJECT_VERB})")
 
 
+_REGION_ORGAN = re.compile(r"自治区(?:党委|人民政府|政府|主席|直属)")
+_REGION_ORGAN_MIN = 3
+
+
 def _self_level_place(c, view) -> tuple[str, int, int] | None:
     """The place of the level the report speaks of itself as (我市/全县/县人民政府), named in the
     text; the older rule (the most frequent place with the 我/全 suffix) otherwise."""
@@ -999,6 +1003,13 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
             # 我区/全区 of an autonomous region's own report
             found = level_place(view, c.g(), "省", c.meta.report_year)
         return found
+    if len(_REGION_ORGAN.findall(view.s)) >= _REGION_ORGAN_MIN:
+        # a text that speaks of no level of its own but of the region's organs throughout
+        # (自治区党委…, 自治区主席…, 自治区直属部门): the region, named in full or by its short
+        # name (法治内蒙古建设)
+        found = level_place(view, c.g(), "省", c.meta.report_year)
+        if found is not None and found[1] != INFERRED:
+            return found
     return M._we_place(c)
 
 
