@@ -196,3 +196,17 @@ def test_region_named_by_short_name_when_its_organs_speak():
 def test_region_organs_once_decide_nothing():
     text = ("【加强党的领导】 按照自治区党委部署,推进法治宁夏建设,全年开展普法活动30场。\n")
     assert analyze_text(text).meta.jurisdiction is None
+
+
+# -- a story of a meeting whose lead opens on a purpose clause, then 近日 … 召开 …会议 ----------
+def test_meeting_after_purpose_clause_is_news():
+    text = ("“法者,治之端也”。为深入推进基层法治建设,进一步压实第一责任人职责。近日,青禾县柳湾镇、桃源镇先后组织召开"
+            "镇各部门及村居主要负责人述法评议会议。\n会议由各镇党委书记主持,部分村(社区)主要负责人现场述法,"
+            "其余书面述法,评议团进行现场评分。\n此次评议会进一步提升了基层干部法治意识。(王明 李华)\n")
+    assert analyze_text(text).meta.kind == "news"
+
+
+def test_report_telling_of_a_meeting_stays_a_report():
+    text = ("2023年,柳湾镇坚持以习近平法治思想为指导,扎实推进依法行政。现将有关情况报告如下:\n一、主要举措和成效\n"
+            "（一）强化组织领导。近日,镇党委组织召开法治建设专题会议,研究部署年度工作,全年开展普法活动20场。\n")
+    assert analyze_text(text).meta.kind == "report"
