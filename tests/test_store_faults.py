@@ -98,6 +98,17 @@ def test_interrupted_reanalyze_resumes_where_it_stopped(tmp_path, inputs):
     store.close()
 
 
+def _survivors_of_kill_9(p: subprocess.Popen, kids: list[int], within: float) -> list[int]:
+    """Kill -9 the parent p, then wait up to `within` seconds for its children to die: the
+    children still alive after that."""
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline and any(R.alive(k) for k in kids):
+        time.sleep(0.05)
+    return [k for k in kids if R.alive(k)]
+
+
 def test_workers_die_with_their_parent(tmp_path):
     code = ("import sys, time\n"
             "from fazhi.worker import LimitedExecutor\n"
@@ -113,12 +124,7 @@ def test_workers_die_with_their_parent(tmp_path):
         kids = R.children_of(p.pid)
         time.sleep(0.1)
     assert len(kids) == 2
-    p.send_signal(signal.SIGKILL)
-    p.wait()
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and any(R.alive(k) for k in kids):
-        time.sleep(0.05)
-    assert not any(R.alive(k) for k in kids)
+    assert _survivors_of_kill_9(p, kids, within=5) == []
 
 
 def test_two_ingests_and_a_reader_on_one_sqlite_file(tmp_path, inputs):
@@ -190,9 +196,4 @@ def test_the_servers_pool_workers_die_with_the_server(tmp_path):
     kids = [k for k in R.children_of(p.pid)
             if b"resource_tracker" not in Path(f"/proc/{k}/cmdline").read_bytes()]
     assert len(kids) == 2, kids
-    p.send_signal(signal.SIGKILL)
-    p.wait()
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(R.alive(k) for k in kids):
-        time.sleep(0.1)
-    assert not any(R.alive(k) for k in kids)
+    assert _survivors_of_kill_9(p, kids, within=10) == []

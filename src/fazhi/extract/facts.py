@@ -256,6 +256,26 @@ _AVERAGE_BEFORE = re.compile(r"(?:人均|平均|户均)(?:为|达到?|是|约)?$
 # inside "其中…" up to the clause end (balanced asides read through: 其中,乡镇(街道)、村(社区)…),
 # or inside an aside listing what a total includes: 11件(含新制定6件,修改3件,废止2件)
 _PART_OF = re.compile(r"(?:其中(?:[^;；。()（）]|\([^()]*\))*|\((?:含|包括|其中)[^()]*)$")
+# the later items of a 其中 list run on past its semicolons (其中,咨询类120件,占60%;求助类50件)
+# as long as each item is one short "X类…" or "X方面…" phrase
+_PART_LIST = re.compile(r"其中[^。]*?[;；](?:[^;；。]{0,20}[;；])*[^;；。,]{0,12}(?:类|方面)[^;；。,]{0,8}$")
+# a subset of the cases named by their domain or by how they ended: 涉企行政复议案件, 涉及民生领域…,
+# 化解物业等领域纠纷, 通过调解、和解方式结案 (not the total the indicator counts)
+_SUBSET = re.compile(r"涉企|涉外|涉及[^,;。]{0,12}领域|[^,;。]{1,12}等领域|通过[^,;。]{0,12}方式")
+# things prevented or stopped are not counts of them: 制止群众集体上访151件, 防止民转刑案件22件
+_PREVENTED = re.compile(r"防止|制止|避免|阻止")
+# a habitual figure, not the year's: 每年化解纠纷50万件以上, 年均受理…, 每月开展1次 (a rate: in the
+# sentence part before it, 每年化解…,调解成功率98%); a requirement (每年不少于4次) is a target
+_HABITUAL = re.compile(r"每年|年均|每月|每季度?|每周")
+_REQUIRED = re.compile(r"不少于|至少|不低于|不得少于")
+# figures of some units named in the sentence: 有甲局、乙局等9个单位…办结率均为100%
+_SOME_UNITS = re.compile(r"等\d+个(?:单位|部门|乡镇|镇|街道|村|社区)")
+# one figure for two kinds of activity: 法治讲座和业务培训60场次, 宣传和咨询活动12场
+_ACTS = r"(?:讲座|培训|学法|学习|宣讲|宣传|活动|会议|考试|研讨|授课)"
+_TWO_KINDS = re.compile(_ACTS + r"(?:和|及|与|、)[^,;。和及与、]{0,8}" + _ACTS + "$")
+# a count of lists (梳理事项清单31个), not of the items they hold
+_LISTS = re.compile(r"清单$")
+_LIST_UNITS = frozenset({"个", "份", "张"})
 # a threshold or a shortfall right before the number: 少于5人, 仅37件 (the quote's own 不足/不到 too)
 _BOUND_BEFORE = re.compile(r"(?:少于|多于|低于|高于|不足|不到|不超过|不高于|仅有|只有|仅为|仅|只)$")
 _BOUND_QUOTE = re.compile(r"^(?:不足|不到|不超过)")
@@ -267,7 +287,14 @@ _CHANGE_BEFORE = re.compile(
 _YEARS_SPAN = re.compile(
     r"(?<![〇零○一二三四五六七八九十])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
     r"近[两二三四五六七八九十]年|十[八九]大以来|"
-    r"“?十[三四五]五”?(?:以来|期间)")
+    r"(?<!\d)[近这]?\d{1,2}年(?:来|以来)|近\d{1,2}年|"          # 近5年来 in Arabic figures
+    r"“?十[三四五]五”?(?:以来|期间)|"
+    # since a reform or a body began (改革以来, 中心成立至今): a running total, not the year's
+    r"(?:改革|成立|启动|组建|设立|开通|上线|挂牌)(?:以来|至今)|"
+    # since a law came into force (《法律援助法》实施以来)
+    r"》(?:颁布|公布|施行|实施)以来|"
+    # a period across years: 2008年1月至2010年5月底
+    r"(?<!\d)(?P<y0>(?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|-|~)(?!(?P=y0))(?:19|20)\d\d年")
 # an addition named in the clause before the number: 新增持证执法人员3名 (not the stock); entries
 # whose own subject is the additions (新增市场主体) keep it
 _ADDED = re.compile(r"新增|净增|新取得|新聘")
@@ -389,6 +416,22 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         return None                     # 例如,某村…解决纠纷8起: one case told as an example
     if _YEARS_SPAN.search(context):
         return None                     # 五年来共受理…: several years' total, not the year's
+    segment = context[max(context.rfind(";"), context.rfind("；")) + 1:]    # back to ; or 。
+    if kind != "rate" and _PART_LIST.search(context):
+        return None                     # 其中,咨询类120件;求助类50件: the later parts of the list
+    clause0 = clause_of(context)
+    if kind == "count" and (_SUBSET.search(clause0) or _SUBSET.search(subject)):
+        return None                     # 涉企行政复议案件3.98万件: a subset of the cases
+    if kind == "count" and _PREVENTED.search(clause0):
+        return None                     # 制止群众集体上访151件: what was prevented
+    if _HABITUAL.search(segment if kind == "rate" else clause0) and not _REQUIRED.search(clause0 + quote):
+        return None                     # 每年化解…50万件以上 (每年不少于4次: a target)
+    if _SOME_UNITS.search(segment):
+        return None                     # 有甲局、乙局等9个单位…办结率均为100%
+    if kind == "count" and _TWO_KINDS.search(subject):
+        return None                     # 法治讲座和业务培训60场次: two kinds at once
+    if kind == "count" and unit in _LIST_UNITS and _LISTS.search(subject):
+        return None                     # 各类政务服务事项清单31个: lists, not items
     if kind == "count" and unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause_of(context)):
         return None                     # 取消下放行政权力244项: items removed or moved, not a list
     if _SLOGAN_COUNT.match(quote) and after.startswith(("“", "\"")):
@@ -520,6 +563,23 @@ _CONTEXT_MAX = 600      # characters of the sentence before the number read for 
                         # of a broken page can be the whole page: each figure must not rescan it)
 
 
+# a list of parts on the lines after "其中:" (其中:\n1.省政府新收…188件\n2.省直部门…): the lines up
+# to the next heading (（二）, 二、, 2.) are parts of the total stated before, whatever their wording
+_PARTS_HEAD = re.compile(r"其中[:：]\s*\n")
+_NEXT_HEADING = re.compile(r"\n\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))")
+_PARTS_MAX = 800        # characters a list of parts may run
+
+
+def parts_lists(norm: str) -> list[tuple[int, int]]:
+    """Spans of the lists of parts that follow a line ending in 其中: (see `_PARTS_HEAD`)."""
+    out = []
+    for m in _PARTS_HEAD.finditer(norm):
+        end = min(len(norm), m.end() + _PARTS_MAX)
+        nh = _NEXT_HEADING.search(norm, m.end() - 1, end)
+        out.append((m.end(), nh.start() if nh else end))
+    return out
+
+
 def _sentence_starts(norm: str) -> list[int]:
     return [0] + [m.end() for m in _SENT_END.finditer(norm)]
 
@@ -533,6 +593,7 @@ def build_facts(report: Report) -> list[Fact]:
     year_pos = [m.start() for m in years]
     has_sections = bool(report.sections)
     court_null = _court_null_ids() if court_report(norm) else frozenset()
+    part_spans = parts_lists(norm)
     facts: list[Fact] = []
     prev_end = 0
     prev_subject: tuple[int, int] | None = None
@@ -569,6 +630,8 @@ def build_facts(report: Report) -> list[Fact]:
                                     noun_after=span is not None and span[0] >= q.end)
         if indicator in court_null:
             indicator = None                        # a court's statistics, not the reporter's suits
+        if indicator and q.kind != "rate" and any(a <= q.start < b for a, b in part_spans):
+            indicator = None                        # a line of a 其中: list: a part, not the total
         section = sec.id if sec is not None else None
         facts.append(Fact(
             id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,

@@ -180,6 +180,17 @@ def _render(page: _Page, content: int | None, drop: set[str]) -> list[Line]:
     # exits: (end of the subtree, position, bold) of the open elements, innermost last
     exits: list[tuple[int, int, int]] = []
     bold = 0
+
+    def end_line() -> None:
+        # the line in buf ends (a block, <br> or the content element opens or closes)
+        nonlocal buf, seen, plain, level
+        if buf:
+            if seen:
+                pending.append(("".join(buf), level, not plain, inside))
+            buf = []
+            seen = plain = False
+        level = None
+
     n = len(tags)
     i = 0
     while True:
@@ -189,19 +200,9 @@ def _render(page: _Page, content: int | None, drop: set[str]) -> list[Line]:
             if tag in _CELL:
                 buf.append(_CELL_SEP)
             elif tag in _BLOCK:
-                if buf:
-                    if seen:
-                        pending.append(("".join(buf), level, not plain, inside))
-                    buf = []
-                    seen = plain = False
-                level = None
+                end_line()
             if k == content:
-                if buf:
-                    if seen:
-                        pending.append(("".join(buf), level, not plain, inside))
-                    buf = []
-                    seen = plain = False
-                level = None
+                end_line()
                 inside = False
             bold = exits[-1][2] if exits else 0
         if i >= n:
@@ -221,20 +222,10 @@ def _render(page: _Page, content: int | None, drop: set[str]) -> list[Line]:
             i = end[i]
             continue
         if i == content:
-            if buf:
-                if seen:
-                    pending.append(("".join(buf), level, not plain, inside))
-                buf = []
-                seen = plain = False
-            level = None
+            end_line()
             inside = True
         if tag == "br" or tag in _BLOCK:
-            if buf:
-                if seen:
-                    pending.append(("".join(buf), level, not plain, inside))
-                buf = []
-                seen = plain = False
-            level = None
+            end_line()
             if tag == "br":
                 i = end[i]
                 continue
@@ -244,8 +235,7 @@ def _render(page: _Page, content: int | None, drop: set[str]) -> list[Line]:
             bold = 1
         exits.append((end[i], i, bold))
         i += 1
-    if buf and seen:
-        pending.append(("".join(buf), level, not plain, inside))
+    end_line()
     return _lines(pending)
 
 

@@ -204,6 +204,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if not title_report:
         if _hit(head, _rx(pl["head_patterns"])):
             return Decision("plan", "formula")
+        if not x.title_own and _hit(x.all[:80], _rx(pl["glued_title_patterns"])):
+            return Decision("plan", "a year's work named over its items")
         top = x.top(1500)
         done_heading = _rx(pl["headings_done_patterns"])
         plan_headings = sum(1 for w in pl["headings"] if re.search(

@@ -16,8 +16,8 @@ from ..zh.numerals import cn_number  # noqa: F401 - re-exported (tests, callers)
 from .dates import DATE_CN, _publish_date
 from .kind import classify as classify_kind
 from .lines import CJK, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, Line, _Ctx
-from .report_year import _NEWS_YEAR, _NEWS_YEAR_CHARS, _report_year
-from .reporter import resolve
+from .report_year import _NEWS_YEAR, _NEWS_YEAR_CHARS, _report_year, told_year
+from .reporter import organiser_news, resolve
 from .title import _find_title, _header_issuers, _hint_title, _signature
 
 _SALUTATION = re.compile(rf"^[{CJK}、，,() ]{{2,60}}[:：]$")
@@ -96,6 +96,12 @@ def extract_meta(report: Report, config: Config) -> None:
         # a research or blue-book chapter on a year is no unit's account of that year's work
         meta.report_year = None
         meta.evidence.pop("report_year", None)
+    elif meta.kind == "report" and meta.report_year is None and not meta.title:
+        # a report whose title and opening were cut: the year its sentences of work open with
+        ty = told_year(c)
+        if ty:
+            meta.report_year = ty[0]
+            c.ev("report_year", ty[1], ty[2])
     elif meta.kind == "news" and meta.report_year is None:
         # news about a year's work (调研东坡区2020年度法治政府建设情况): that year, where the
         # story names it
@@ -129,3 +135,4 @@ def _body_start(c: _Ctx, title_span) -> int | None:
 def _place(c: _Ctx, title_norm: str, title_span, issuer_lines: list[Line]) -> None:
     """Who reports: jurisdiction, parent, province, level, adcode, department (parse/reporter.py)."""
     resolve(c, title_norm, title_span, issuer_lines)
+    organiser_news(c)

@@ -36,6 +36,8 @@ def _years(s: str, offset: int = 0) -> list[tuple[int, int, int]]:
     return out
 
 
+# a speech's title: 在…会议上的讲话 / 发言 / 致辞, 讲话稿
+_SPEECH_TITLE = re.compile(r"在[^。\n]{2,40}(?:会议|大会|会|座谈会|推进会|培训班)上的(?:讲话|发言|致辞|主持词)|讲话稿")
 _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|要点|重点工作|工作重点|重点任务|主要任务|工作部署|谋划|意见建议|建议)")
 # a sentence that opens with the year of the work ("2019年,在…领导下", "2020年是…收官之年",
 # "2018年以来"). No "^": it is used with .match(s, pos), which anchors at pos (a "^" would
@@ -279,6 +281,10 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         # "2022年法治政府建设工作要点", "关于印发…2020年度…工作安排的通知": a plan reports no
         # work; the years of its title and opening ("2020年是…收官之年") are the years planned
         return
+    if title_norm and title_year is None and _SPEECH_TITLE.search(title_norm):
+        # "在全县法治政府建设推进会议上的讲话": a speech recalls past years (2015年,…印发《纲要》)
+        # and reports none unless its title names one
+        return
     if title_norm and period_title(title_norm):
         # "关于2015-2020年度法治政府建设情况的报告", "区五年法治政府建设工作情况报告": an account of
         # several years reports no one year (the years of its opening are those of the period)
@@ -325,3 +331,26 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     meta.report_year = chosen[0]
     if title_span or chosen is not title_year:
         c.ev("report_year", chosen[1], chosen[2])
+
+
+# a year opening a sentence of the work told ("2022年我镇新制发…", "。2022年增福镇组织开展…")
+_TOLD_YEAR = re.compile(r"(?:^|(?<=[。;!?\n]))[ \t]*((?:19|20)\d{2})\s*年(?!度?\s*(?:以来|起|底|前|后|至|-|—|~|计划|工作要点))")
+TOLD_YEAR_CHARS = 3000     # how far the sentences of a cut report are read
+TOLD_YEAR_MIN = 2          # sentences that must open with that year
+
+
+def told_year(c: _Ctx) -> tuple[int, int, int] | None:
+    """The year of a report whose title and opening were cut (the page starts at "一、主要举措
+    和成效"): the one year that opens the sentences of the work told, at least twice; None when
+    another year opens a sentence too, or the year is followed by a plan word."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for m in _TOLD_YEAR.finditer(c.norm, 0, min(len(c.norm), TOLD_YEAR_CHARS)):
+        if _PLANNED.match(c.norm[m.end():m.end() + 30]):     # (its ^ anchors at a slice's start)
+            continue
+        found.setdefault(int(m.group(1)), []).append(m.span(1))
+    if len(found) != 1:
+        return None
+    (year, spans), = found.items()
+    if len(spans) < TOLD_YEAR_MIN:
+        return None
+    return year, spans[0][0], spans[0][1]

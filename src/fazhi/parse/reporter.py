@@ -445,6 +445,10 @@ def _inside_place(s: str, a: int, b: int, gaz) -> bool:
     return any(lo + st <= a and b < lo + en for st, en, _ in gaz.find(s[lo:b + 4], free_text=False))
 
 
+# a particle, or a place word after a verb or preposition (促进了全镇, 对全乡, 把我镇): no town's name
+_NOT_TOWN = re.compile(r"[了的]|[把将对从向让使被由给是为在到][全我本该各此](?:镇|乡|街道|苏木)$")
+
+
 def _township_names(s: str, gaz=None) -> Counter:
     """Township names (X镇, X乡, X街道) in a text: the longest left extension of each suffix
     occurrence that is as frequent as the shortest one, written at least twice. A 镇 that is
@@ -464,6 +468,7 @@ def _township_names(s: str, gaz=None) -> Counter:
     out: Counter = Counter()
     for name, n in counts.items():
         if n < 2 or re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
+                _NOT_TOWN.search(name) is not None or \
                 name.endswith(("乡镇", "城镇", "村镇", "城乡")) or \
                 re.search(r"法治(?:镇|乡|街道|苏木)$", name) is not None:
             # 依法治镇, 全面依法治乡: a slogan, not a town
@@ -635,17 +640,27 @@ _CITED = re.compile(r"《[^》\n]*(?:》|$)", re.M)
 def written(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> bool:
     """`name` (a place) occurs in the text outside the jurisdiction's own name — in full, or
     as its short name with a level word (湘西州, 某某地区)."""
+    return written_form(norm, name, exclude, short) is not None
+
+
+def written_form(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> str | None:
+    """The form in which `name` is written (see `written`): the name, or its short form with a
+    level word (黔东南州), else None."""
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    short_rx = re.escape(short) + r"(?:州|市|地区|盟)" if short and len(short) >= 2 and short != name else None
+
     # a name inside a cited 《document》 (closed, or cut by the page's end) is the document's,
     # unless it opens the document's title: the place that issued it (《临夏州…办法》)
-    s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + name) else " " * len(m.group()), s)
+    def issuer(doc: str) -> bool:
+        return doc.startswith("《" + name) or (short_rx is not None and re.match("《" + short_rx, doc) is not None)
+
+    s = _CITED.sub(lambda m: m.group() if issuer(m.group()) else " " * len(m.group()), s)
     if name in s:
-        return True
-    if short and len(short) >= 2 and short != name:
-        return bool(re.search(re.escape(short) + r"(?:州|市|地区|盟)", s))
-    return False
-
-
+        return name
+    if short_rx is not None:
+        m = re.search(short_rx, s)
+        return m.group() if m else None
+    return None
 
 
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
@@ -1011,6 +1026,10 @@ _MASKED_SUBJECT = re.compile(rf"(?:^|[,，]|下)\s*(?:{MASK_RX.pattern}|{SOME_RX
                              rf"(自治区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|党委)?\s*(?={_SUBJECT_VERB})")
 
 
+_REGION_ORGAN = re.compile(r"自治区(?:党委|人民政府|政府|主席|直属)")
+_REGION_ORGAN_MIN = 3
+
+
 def _self_level_place(c, view) -> tuple[str, int, int] | None:
     """The place of the level the report speaks of itself as (我市/全县/县人民政府), named in the
     text; the older rule (the most frequent place with the 我/全 suffix) otherwise."""
@@ -1027,6 +1046,13 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
             # 我区/全区 of an autonomous region's own report
             found = level_place(view, c.g(), "省", c.meta.report_year)
         return found
+    if len(_REGION_ORGAN.findall(view.s)) >= _REGION_ORGAN_MIN:
+        # a text that speaks of no level of its own but of the region's organs throughout
+        # (自治区党委…, 自治区主席…, 自治区直属部门): the region, named in full or by its short
+        # name (法治内蒙古建设)
+        found = level_place(view, c.g(), "省", c.meta.report_year)
+        if found is not None and found[1] != INFERRED:
+            return found
     return M._we_place(c)
 
 
@@ -1079,8 +1105,9 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
             elif cue:
                 M._set_parent(c, cue)
                 meta.province = place.province
-            elif place.parent and (written(norm, place.parent, exclude=name, short=place.city_short) or
-                                   short_written(norm, place, gaz, exclude=name) or
+            elif place.parent and (form := written_form(norm, place.parent, exclude=name, short=place.city_short)):
+                meta.parent = form          # as written: in full, or its short form (黔东南州)
+            elif place.parent and (short_written(norm, place, gaz, exclude=name) or
                                    (not is_dept and (place.parent.endswith("市") or place.city is None))):
                 meta.parent = place.parent
     elif not gaz.lookup(name, year):
@@ -1172,3 +1199,47 @@ def _short_province_rx(gaz):
         rx = re.compile(rf"(?:视察|考察|对|在)({alt})(?:工作|考察时?|时)?的?(?:一?系列)?重要(?:讲话|指示)")
         _SHORT_PROVINCE_RX[id(gaz)] = rx
     return rx
+
+
+# a news story whose subject is the justice department checking others' rule-of-law work (县司法局
+# 对林皋镇法治政府建设工作进行督导检查, 开展对乡镇法治政府建设报告集中评议): the organiser of
+# the place's work, not a department reporting on its own
+_ORGANISER = re.compile(r"(?:司法局|司法厅|依法治[县市区省旗州]办|依法治[县市区省旗州]委员会办公室)[^。;]{0,40}?"
+                        r"(?:开展)?对([^。;]{1,40}?)的?(?:法治政府建设|依法行政|法治建设)[^。;]{0,30}?"
+                        r"(?:评议|督导|检查|督察|考核|考评|调研|指导)")
+_ORGANISER_CHARS = 300     # how far into the body the story's first sentences are read
+_OBJECT_TOWN = re.compile(rf"^([{CJK}]{{2,6}}?(?:镇|乡|街道|苏木))(?:人民政府|政府|办事处)?$")
+
+
+def organiser_news(c) -> None:
+    """A news story of a place's justice department checking others' rule-of-law work: the
+    reporter is the place (a county, city…), or the one township checked; not the department."""
+    meta = c.meta
+    if meta.kind != "news" or not meta.jurisdiction:
+        return
+    as_dept = meta.level == "department" and bool(meta.department) and \
+        re.search(r"司法|依法治", meta.department or "") is not None
+    if not as_dept and meta.level not in ("county", "city"):
+        return
+    start = c.body_start or 0
+    m = _ORGANISER.search(c.norm, max(0, start - 120), start + _ORGANISER_CHARS)
+    if m is None or (not as_dept and not c.norm[max(0, m.start() - len(meta.jurisdiction)):m.start()]
+                     == meta.jurisdiction):
+        return
+    place_name = meta.jurisdiction
+    gaz = c.g()
+    meta.department = None
+    meta.evidence.pop("department", None)
+    town = _OBJECT_TOWN.match(m.group(1).strip())
+    if town and not re.match(r"[各全本该我]", town.group(1)) and not re.search(r"[及和与、]|乡镇$|城镇$", town.group(1)):
+        meta.jurisdiction = town.group(1)
+        meta.level = "township"
+        meta.parent = place_name
+        c.ev("jurisdiction", m.start(1), m.start(1) + len(town.group(1)))
+        return
+    place = gaz.resolve(place_name, meta.report_year, c.norm)
+    level = level_from_suffix(place_name) or (level_of(place) if place is not None else None)
+    meta.level = level
+    if place is not None and level == "county" and meta.parent is None and place.parent \
+            and place.parent.endswith("市"):
+        meta.parent = place.parent

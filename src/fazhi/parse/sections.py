@@ -46,6 +46,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_arabic", re.compile(r"[(〔]\s*(\d{1,3})\s*[)〕][、.]?\s*|([\u2474-\u2487])\s*")),
     ("circled", re.compile(r"([\u2460-\u2473])\s*")),
 ]
+# what a portal's 【…】 button says (打印, 扫一扫, 关闭, 字体: 大 中 小, 收藏): chrome, not a heading
+_CONTROL = re.compile(r"\s*(?:打印(?:本页|此页)?|扫一扫|关闭(?:窗口|本页)?|字体\s*[:：]?[^】]*|[大中小]\s*[大中小\s]*|"
+                      r"(?:加入)?收藏|分享(?:到)?|返回(?:顶部|首页)?|我要纠错|纠错|下载|保存|浏览次数[:：]?[^】]*)\s*$")
 # Standard (GB/T 9704) position of each style; None = placed by first appearance only.
 _CANONICAL: dict[str, float | None] = {
     "chapter": 0, "cn_dun": 1, "paren_cn": 2, "arabic_dot": 3, "paren_arabic": 4,
@@ -246,6 +249,8 @@ def _classify_line(norm: str, ln: _Line) -> None:
         if m.end() >= len(seg) and style != "bracket":
             continue          # a bare marker with nothing after it is not a heading
         num = next((g for g in m.groups() if g), None)
+        if style == "bracket" and _CONTROL.match(m.group(1)):
+            continue          # a portal's button (【打印】【扫一扫】【字体:大 中 小】), not a heading
         if style == "bracket":
             ln.kind, ln.style, ln.number = "heading", style, None
             ln.ordinal = None
