@@ -9,6 +9,8 @@ Fields:
 - is_report: kind == "report" in gold and prediction alike (both report, or both not);
 - kind, jurisdiction, province, parent, level, department, report_year, publish_date: exact,
   null included (unknown must be null, never a guess), on every page;
+- department_body: the department names the same body as the gold, under any of its written
+  names (卫健委 / 卫生健康委 / 卫生健康委员会: `fazhi.zh.departments.department_key`);
 - parts: each gold top-level [heading, part] on a report page: a predicted top-level section
   whose heading matches and whose statutory part is the same;
 - quantities: each gold number quote: a fact over that quote with the gold value and approx;
@@ -24,10 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fazhi.zh.departments import same_department
+
 from .common import ROOT, heading_match, norm_view, ratio, same_value, table
 
 FIELDS = ["is_report", "kind", "jurisdiction", "province", "parent", "level", "department",
-          "report_year", "publish_date", "parts", "quantities", "arithmetic"]
+          "department_body", "report_year", "publish_date", "parts", "quantities", "arithmetic"]
 META = ["kind", "jurisdiction", "province", "parent", "level", "department", "report_year", "publish_date"]
 # rules that say figures do not add up (a finding of these on a relation that holds is a false alarm)
 FIGURE_RULES = ("figures.",)
@@ -110,6 +114,10 @@ def score_page(page: Page, report, scores: dict[str, Score]) -> None:
     for f in META:
         pv, gv = getattr(m, f, None), g.get(f)
         scores[f].add(_same(pv, gv), f"{tag}: {gv} → {pv}")
+    # the same body under another of its written names (卫健委 for 卫生健康委员会) counts here
+    body_ok = _same(m.department, g.get("department")) or \
+        (m.department is not None and same_department(norm_view(m.department), norm_view(g.get("department") or "")))
+    scores["department_body"].add(body_ok, f"{tag}: {g.get('department')} → {m.department}")
     if is_rep_gold:
         tops = list(report.sections)
         for heading, part in g.get("statutory_parts") or []:

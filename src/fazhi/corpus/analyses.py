@@ -5,6 +5,7 @@ from typing import Any, Iterator
 
 import sqlalchemy as sa
 
+from ..zh.departments import department_key
 from . import schema as T
 from .continuity import YearReport, continuity_findings
 from .parts import part_spans
@@ -57,7 +58,7 @@ def year_series(infos: dict[int, ReportInfo]) -> list[tuple[tuple, dict[int, int
     series: dict[tuple, dict[int, int]] = {}
     for i in infos.values():
         if i.jurisdiction and not is_masked(i.jurisdiction) and i.report_year:
-            key = (i.province, i.jurisdiction, i.department, getattr(i, "kind", None))
+            key = (i.province, i.jurisdiction, department_key(i.department), getattr(i, "kind", None))
             series.setdefault(key, {})[i.report_year] = i.id
     return [(key, ys) for key, ys in series.items() if any(y + 1 in ys for y in ys)]
 

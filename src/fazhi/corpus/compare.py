@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import catalog
 from ..textnorm import normalize_view
+from ..zh.departments import same_department
 from .analyses import sections_by_report
 from .continuity import YearReport, plan_not_followed, repeated_problems
 from .parts import nested_parts, part_spans
@@ -60,7 +61,8 @@ def compare(store, id1: int, id2: int) -> dict[str, Any] | None:
 
     continuity = []
     same = (a["jurisdiction"] and not is_masked(a["jurisdiction"]) and
-            (a["province"], a["jurisdiction"], a["department"]) == (b["province"], b["jurisdiction"], b["department"]))
+            (a["province"], a["jurisdiction"]) == (b["province"], b["jurisdiction"]) and
+            same_department(a["department"], b["department"]))
     if same and a["report_year"] and b["report_year"] and abs(a["report_year"] - b["report_year"]) == 1:
         prev, cur = (a, b) if a["report_year"] < b["report_year"] else (b, a)
         label = lambda r: ReportInfo(r["id"], r["report_key"], r["province"], r["jurisdiction"], r["department"],

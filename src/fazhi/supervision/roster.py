@@ -26,6 +26,7 @@ from ..corpus.scope import ALL, Scope
 from ..errors import FazhiError
 from ..labels import LEVEL_NAMES
 from ..parse.places import Place, gazetteer, level_of
+from ..zh.departments import same_department
 
 # status codes -> what a reviewer reads
 STATUS_NAMES = {
@@ -264,7 +265,8 @@ def _matches(unit: Unit, rep: dict[str, Any], year: int) -> bool:
         jur, dept = rep["jurisdiction"] or "", rep["department"] or ""
         if jur and dept.startswith(jur):          # "青石县司法局" written with its place
             dept = dept[len(jur):]
-        return rep["level"] == "department" and dept == unit.department and jur == (unit.jurisdiction or "")
+        return rep["level"] == "department" and same_department(dept, unit.department) and \
+            jur == (unit.jurisdiction or "")
     if rep["level"] == "department" or rep["department"]:
         return False
     if unit.adcode and rep.get("adcode"):
