@@ -845,3 +845,40 @@ def test_a_branch_short_form_that_is_no_district_of_the_written_city_stays_with_
     text = ("杭州市生态环境局宿城分局2023年法治政府建设工作报告\n2023年，我局坚持依法行政，严格环境执法，"
             "全面完成年度法治建设任务，各项工作取得新成效。\n" + BODY)
     assert meta_of(text).jurisdiction == "杭州市"          # 宿城区 is another city's district
+
+
+# -- a 我局/我厅 text that names itself without its place ----------------------------------
+def test_untitled_bureau_named_by_its_heads_post():
+    text = ("2023年，我局在区委、区政府的正确领导下，服务全区发展大局，为全区高质量发展提供法治保障。"
+            "现将我局2023年法治政府建设情况报告如下。\n"
+            "一、主要举措和成效\n区司法局党组书记、局长带头讲法治课，全年办理行政复议案件15件。\n"
+            "二、存在的不足\n法治宣传的针对性有待加强。\n三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
+    m = meta_of(text)
+    assert (m.level, m.department) == ("department", "司法局")
+    a, b = m.evidence["department"]
+    assert text[a:b] == "司法局"
+    # the head of the city's bureau visiting a district bureau names the superior, not the reporter
+    m = meta_of(text.replace("区司法局党组书记、局长带头", "市司法局局长到我局"))
+    assert (m.level, m.department) == ("department", None)
+
+
+def test_untitled_provincial_department_named_by_its_ministry():
+    text = ("2022年，在省委、省政府坚强领导下，在水利部的指导支持下，我厅认真贯彻落实法治政府建设部署，"
+            "现将有关情况报告如下。\n" + BODY)
+    m = meta_of(text)
+    assert (m.level, m.department) == ("department", "水利厅")
+    # two ministries named as guides: which one is ours is not said
+    m = meta_of(text.replace("在水利部的指导支持下", "在水利部、民政部的指导支持下，在民政部的关心下"))
+    assert m.department is None
+
+
+def test_untitled_bureau_named_by_its_sector():
+    text = ("2023年，全市司法行政系统在市委、市政府的正确领导下，坚持以法治引领发展。局党组高度重视，"
+            "我局认真履行职责，现将有关情况报告如下。\n" + BODY)
+    m = meta_of(text)
+    assert (m.level, m.department) == ("department", "司法局")
+    m = meta_of(text.replace("全市司法行政系统", "全市教育系统"))
+    assert m.department == "教育局"
+    # the sector named later, not as the opening's subject, says nothing
+    m = meta_of(text.replace("全市司法行政系统在", "我们在").replace("局党组高度重视", "全市教育系统高度重视"))
+    assert m.department is None

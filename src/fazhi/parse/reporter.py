@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..zh.departments import department_key
 from ..zh.masks import MASK_RX, SOME_RX
 from . import place as M  # the place helpers of the meta component
 from .dates import _is_date_line
@@ -878,6 +879,11 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         found = _self_level_place(c, view) if _self_suffix(c) else None
         if found is None and _self_suffix(c) == "市":
             found = _municipality_named(c)
+        named_self = _self_named_department(view.s, self_dept, _self_suffix(c),
+                                            view.s[view.inv(opening):view.inv(opening) + 200])
+        if named_self is not None:
+            meta.department = named_self[0]
+            c.ev("department", *view.span(named_self[1], named_self[2]))
     if found is not None and found[1] == INFERRED and not _SELF_PROVINCE.search(norm):
         # a province inferred from the places the text names, never written, in a text that
         # only speaks of 全省 (an announcement to the province): where it is from, not who
@@ -922,6 +928,42 @@ def _department_of_place(c, view, found, gaz) -> Unit | None:
 
 
 _SECTOR = re.compile(rf"([{CJK}]{{2,6}}?)系统")
+
+
+# a text speaking as 我局/我厅 names itself without its place in three ways:
+# its head's post (区司法局党委书记、局长: the level it speaks as, then the department),
+# the ministry guiding a province's 厅 (在交通运输部的指导下…我厅: 交通运输厅),
+# the sector its opening sentence is the subject of (全市司法行政系统在市委…领导下: 司法局)
+_HEAD_POST = {"局": "局长", "厅": "厅长", "委": "主任"}
+_MINISTRIES = ("交通运输", "司法", "教育", "公安", "民政", "财政", "自然资源", "生态环境", "住房和城乡建设",
+               "水利", "农业农村", "商务", "文化和旅游", "应急管理", "人力资源和社会保障", "退役军人事务",
+               "科学技术", "工业和信息化")
+_MINISTRY_GUIDE = re.compile(rf"(?:在|得到|受到)({'|'.join(_MINISTRIES)})部[的]?[{CJK}、]{{0,8}}?(?:指导|支持|关心)")
+_SECTOR_NAMES = {"司法行政": "司法"}
+
+
+def _self_named_department(s: str, self_dept: str, self_level: str | None,
+                           opening: str) -> tuple[str, int, int] | None:
+    """(name, start, end in s) of the department a 我局/我厅 text is, where it names itself
+    without its place; None unless every such naming agrees."""
+    names: dict[str, tuple[int, int]] = {}
+    post = _HEAD_POST.get(self_dept)
+    if post and self_level and len(self_level) == 1:
+        rx = rf"(?<![{CJK}]){re.escape(self_level)}([{CJK}]{{2,10}}?{self_dept})(?:党[组委])?(?:书记)?[、,，]?{post}"
+        for m in re.finditer(rx, s):
+            names.setdefault(m.group(1), m.span(1))
+    if self_dept == "厅":
+        for m in _MINISTRY_GUIDE.finditer(s):
+            names.setdefault(m.group(1) + "厅", m.span(1))
+    first = opening.split("。")[0]
+    sector = re.search(rf"全[省市县区]([{CJK}]{{2,6}}?)系统", first)
+    if sector is not None and (k := s.find(sector.group(0))) >= 0:
+        stem = _SECTOR_NAMES.get(sector.group(1), sector.group(1))
+        names.setdefault(stem + self_dept, (k + 2, k + 2 + len(sector.group(1))))
+    if len({department_key(n) for n in names}) != 1:
+        return None
+    name, (a, b) = next(iter(names.items()))
+    return name, a, b
 
 
 def _sector_unit(c, view, found, gaz) -> Unit | None:
