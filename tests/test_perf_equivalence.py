@@ -356,3 +356,42 @@ def test_before_span():
                 assert F._before_span(text, pos, floor) == old_before_span(text, pos, floor)
                 n += 1
     assert n > 10000
+
+
+# -- match_indicator's literal cues (the same tests as the patterns they stand for) -----------
+
+def _cue_strings() -> list[str]:
+    """Sentence parts of the texts and random strings over the characters of the patterns."""
+    import random
+    out = []
+    for text in _texts():
+        for pos in _positions(text)[::5]:
+            out.append(text[max(0, pos - 30):pos])
+    alphabet = list("少于多不足到超过高仅有只为增长下降加减上升低提了约近同比较年人平户均达是率例清单等工作事项"
+                    "议题来以期间至今月涉领域方式通过其中()含包括;每度季周如例比譬三五十八大改革成立》一\n,。、")
+    rnd = random.Random(13)
+    for _ in range(20000):
+        out.append("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))))
+    return out
+
+
+def test_literal_cues_match_their_patterns():
+    tails = [(F._BOUND_TAILS, F._BOUND_BEFORE), (F._CHANGE_TAILS, F._CHANGE_BEFORE),
+             (F._AVERAGE_TAILS, F._AVERAGE_BEFORE), (F._RATE_TAILS, F._RATE_WORD),
+             (("清单",), F._LISTS)]
+    cues = [(F._YEARS_SPAN_CUE, F._YEARS_SPAN), (F._SUBSET_CUE, F._SUBSET)]
+    for s in _cue_strings():
+        for lits, pat in tails:
+            assert F._ends_with(s, lits) == bool(pat.search(s)), (s, pat.pattern)
+        for cue, pat in cues:
+            assert cue.search(s) or not pat.search(s), (s, pat.pattern)
+        assert s.startswith(F._BOUND_QUOTE_HEADS) == bool(F._BOUND_QUOTE.search(s))
+        assert ("被" in s or "存在问题" in s) or not F._FAULTY_AFTER.search(s)
+        assert F._ends_with(s, F._MEETINGS_TAILS) or not F._MEETINGS_ON.search(s)
+        assert ("其中" in s or "(" in s) or not F._PART_OF.search(s)
+        assert "其中" in s or not F._PART_LIST.search(s)
+        assert "如" in s or not F._EXAMPLE.search(s)
+        assert "等" in s or not F._SOME_UNITS.search(s)
+        assert ("每" in s or "年均" in s) or not F._HABITUAL.search(s)
+        i = max(map(s.rfind, F._CLAUSE_DELIMS))
+        assert F.clause_of(s) == s[i + 1:]

@@ -373,10 +373,14 @@ def _subject_prefilter(kind: str, unit: str | None) -> re.Pattern | None:
         return None
 
 
+# up to the last clause delimiter (greedy: one backward step from the end, not a search)
+_TO_LAST_DELIM = re.compile(".*[" + re.escape(_CLAUSE_DELIMS) + "]", re.S)
+
+
 def clause_of(context: str) -> str:
     """The last clause of `context` (back to , ; 。 : !)."""
-    i = max(map(context.rfind, _CLAUSE_DELIMS))
-    return context[i + 1:]
+    m = _TO_LAST_DELIM.match(context)
+    return context[m.end():] if m else context
 
 
 # a count of meetings that studied or heard topics (…研究…等工作N次), whatever the topics
@@ -401,65 +405,100 @@ def _scope_in(p: re.Pattern[str], context: str) -> bool:
     return False
 
 
+def _ends_with(s: str, tails: tuple[str, ...]) -> bool:
+    """`re.search("(?:t1|t2|…)$", s)` for literal tails without a newline, without re (`$` also
+    matches before a final newline)."""
+    return s.endswith(tails) or (s[-1:] == "\n" and s[:-1].endswith(tails))
+
+
+# The literal cues of the patterns above that match_indicator tests on every figure, so that most
+# figures are decided by str methods (one C call each) instead of a regex search tried at every
+# position of the sentence. Each is the same test as its pattern (tests/test_perf_equivalence.py):
+# the tails of a "…$" pattern, or literals one of which every match of a pattern contains.
+_BOUND_TAILS = ("少于", "多于", "低于", "高于", "不足", "不到", "不超过", "不高于", "仅有", "只有",
+                "仅为", "仅", "只")                                        # _BOUND_BEFORE
+_BOUND_QUOTE_HEADS = ("不足", "不到", "不超过")                             # _BOUND_QUOTE
+# _CHANGE_BEFORE: its optional lead (同比, 较上年 …) does not change whether it matches
+_CHANGE_TAILS = tuple(v + le + a for v in ("增长", "下降", "增加", "减少", "上升", "降低", "提高", "提升")
+                      for le in ("", "了") for a in ("", "约", "近"))
+_AVERAGE_TAILS = tuple(h + t for h in ("人均", "平均", "户均")
+                       for t in ("", "为", "达", "达到", "是", "约"))       # _AVERAGE_BEFORE
+_RATE_TAILS = ("率", "比例", "比率")                                        # _RATE_WORD
+_MEETINGS_TAILS = ("等工作", "等事项", "等议题")                            # _MEETINGS_ON
+_YEARS_SPAN_CUE = re.compile("年来|以来|近|期间|至今|月")                 # _YEARS_SPAN
+_SUBSET_CUE = re.compile("涉|领域|方式")                                    # _SUBSET
+
+
 def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
                     after: str = "", quote: str = "", noun_after: bool = False) -> str | None:
     """The indicator of a figure: `subject` the counted phrase, `context` the sentence before
     the number, `after` the rest of the sentence after it, `quote` the figure as written,
-    `noun_after`: the subject is the noun right after the number (64个调委会)."""
+    `noun_after`: the subject is the noun right after the number (64个调委会).
+
+    Every test before the catalogue entries only rules the figure out (None), so they are made
+    in the order of their cost; a pattern is searched only when the literals it needs occur."""
     if not subject:
         return None
-    if _BOUND_BEFORE.search(context) or _BOUND_QUOTE.search(quote) or _FAULTY_AFTER.search(after):
+    if _ends_with(context, _BOUND_TAILS) or quote.startswith(_BOUND_QUOTE_HEADS):
         return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
-    if _CHANGE_BEFORE.search(context):
+    if ("被" in after or "存在问题" in after) and _FAULTY_AFTER.search(after):
+        return None                     # …有2件被提出修改意见: the faulty part of a count
+    if _ends_with(context, _CHANGE_TAILS):
         return None                     # 同比增长12%, 较上年减少8件: a change, not the figure
-    if _EXAMPLE.search(context):
+    if "如" in context and _EXAMPLE.search(context):
         return None                     # 例如,某村…解决纠纷8起: one case told as an example
-    if _YEARS_SPAN.search(context):
+    if _YEARS_SPAN_CUE.search(context) and _YEARS_SPAN.search(context):
         return None                     # 五年来共受理…: several years' total, not the year's
-    segment = context[max(context.rfind(";"), context.rfind("；")) + 1:]    # back to ; or 。
-    if kind != "rate" and _PART_LIST.search(context):
-        return None                     # 其中,咨询类120件;求助类50件: the later parts of the list
-    clause0 = clause_of(context)
-    if kind == "count" and (_SUBSET.search(clause0) or _SUBSET.search(subject)):
-        return None                     # 涉企行政复议案件3.98万件: a subset of the cases
-    if kind == "count" and _PREVENTED.search(clause0):
-        return None                     # 制止群众集体上访151件: what was prevented
-    if _HABITUAL.search(segment if kind == "rate" else clause0) and not _REQUIRED.search(clause0 + quote):
-        return None                     # 每年化解…50万件以上 (每年不少于4次: a target)
-    if _SOME_UNITS.search(segment):
-        return None                     # 有甲局、乙局等9个单位…办结率均为100%
-    if kind == "count" and _TWO_KINDS.search(subject):
-        return None                     # 法治讲座和业务培训60场次: two kinds at once
-    if kind == "count" and unit in _LIST_UNITS and _LISTS.search(subject):
-        return None                     # 各类政务服务事项清单31个: lists, not items
-    if kind == "count" and unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause_of(context)):
-        return None                     # 取消下放行政权力244项: items removed or moved, not a list
-    if _SLOGAN_COUNT.match(quote) and after.startswith(("“", "\"")):
-        return None                     # 三个“一号工程”: a slogan, not a count
+    counts = kind == "count"
+    if kind != "rate":
+        if _ends_with(subject, _RATE_TAILS):
+            return None                 # a count is never the rate its phrase names
+        if "其中" in context and _PART_LIST.search(context):
+            return None                 # 其中,咨询类120件;求助类50件: the later parts of the list
+        if ("其中" in context or "(" in context) and _PART_OF.search(context):
+            return None                 # 其中维持30件、撤销8件: parts of a stated total, not the total
     clause = clause_of(context)
-    if kind == "count" and _MEETINGS_ON.search(clause, max(0, len(clause) - _MEETINGS_TAIL)):
-        return None                     # 研究行政立法、执法监督等工作11次: meetings on topics
+    if counts:
+        if (_SUBSET_CUE.search(clause) or _SUBSET_CUE.search(subject)) and \
+                (_SUBSET.search(clause) or _SUBSET.search(subject)):
+            return None                 # 涉企行政复议案件3.98万件: a subset of the cases
+        if _PREVENTED.search(clause):
+            return None                 # 制止群众集体上访151件: what was prevented
+        if _AVERAGE.search(subject) or _ends_with(context, _AVERAGE_TAILS):
+            return None                 # 人均办案量150件, 清单平均为295项: an average, not a count
+        if _TWO_KINDS.search(subject):
+            return None                 # 法治讲座和业务培训60场次: two kinds at once
+        if unit in _LIST_UNITS and _ends_with(subject, ("清单",)):
+            return None                 # 各类政务服务事项清单31个: lists, not items
+        if unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause):
+            return None                 # 取消下放行政权力244项: items removed or moved, not a list
+        if _ends_with(clause, _MEETINGS_TAILS) and \
+                _MEETINGS_ON.search(clause, max(0, len(clause) - _MEETINGS_TAIL)):
+            return None                 # 研究行政立法、执法监督等工作11次: meetings on topics
+    if "每" in context or "年均" in context or "等" in context:
+        segment = context[max(context.rfind(";"), context.rfind("；")) + 1:]    # back to ; or 。
+        habit = segment if kind == "rate" else clause
+        if _HABITUAL.search(habit) and not _REQUIRED.search(clause + quote):
+            return None                 # 每年化解…50万件以上 (每年不少于4次: a target)
+        if _SOME_UNITS.search(segment):
+            return None                 # 有甲局、乙局等9个单位…办结率均为100%
+    if after.startswith(("“", "\"")) and _SLOGAN_COUNT.match(quote):
+        return None                     # 三个“一号工程”: a slogan, not a count
     if kind == "rate":
         tail = _NUMBER_CHARS.split(clause)[-1].lstrip("、和及与")   # the rates after the last figure
         m = None if "分别" in clause else (_RATE_LIST.match(tail) or _RATE_LIST.match(subject))
         if m:
             subject = m.group(1)        # 合法性审核率、备案率均为100%: the first rate
-    places = kind == "count" and noun_after and bool(_PLACE_NOUN.search(subject))
+    places = counts and noun_after and bool(_PLACE_NOUN.search(subject))
     after_m = _AFTER_CLAUSE.match(after)
     assert after_m is not None          # a "[...]*" pattern matches every string
     after_clause = after_m.group()
-    if kind != "rate" and _RATE_WORD.search(subject):
-        return None                     # a count is never the rate its phrase names
-    if kind == "count" and (_AVERAGE.search(subject) or _AVERAGE_BEFORE.search(context)):
-        return None                     # 人均办案量150件, 清单平均为295项: an average, not a count
-    if kind != "rate" and _PART_OF.search(context):
-        return None                     # 其中维持30件、撤销8件: parts of a stated total, not the total
     if subject[0] == "等" and clause.endswith(subject):
         # 学习《宪法》《条例》等法律法规6次: the list of named acts is cut off; the titles
         # themselves say nothing of what is counted (《信访工作条例》 is no petition)
         subject = _TITLE.sub("《》", clause)
     found = _first_match(kind, unit, subject, context, clause, after, places, after_clause)
-    if found is None and kind == "count" and _COVERED.match(clause):
+    if found is None and counts and _COVERED.match(clause):
         # 举办法治培训班3期,覆盖干部600人次: those the activity of the previous clause reached
         prev = clause_of(context[:len(context) - len(clause) - 1])
         if prev:
