@@ -395,3 +395,19 @@ def test_literal_cues_match_their_patterns():
         assert ("每" in s or "年均" in s) or not F._HABITUAL.search(s)
         i = max(map(s.rfind, F._CLAUSE_DELIMS))
         assert F.clause_of(s) == s[i + 1:]
+
+
+def test_quantity_filters_match_their_patterns():
+    import random
+    from fazhi.extract import quantities as Q
+    rnd = random.Random(7)
+    alphabet = list("第前排名列NoO.·*+#/_-〔[aZ09\n一二十百万亿两〇零，、 件")
+    strings = [t for t in _texts() if t] + \
+        ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(5000)]
+    for s in strings:
+        for e in (_positions(s) if len(s) < 400 else _positions(s)[::9]):
+            for lo in (e - 3, e - 2, e - 1, e, e + 1):
+                lo = max(0, lo)
+                assert Q._bad_before(s, lo, e) == bool(Q._BAD_BEFORE.search(s, lo, e)), (s, lo, e)
+            if e:
+                assert (s[e - 1] in Q._NUMERAL_CHARS) == bool(Q._NUMERAL_BEFORE.search(s, e - 1, e))
