@@ -411,3 +411,34 @@ def test_quantity_filters_match_their_patterns():
                 assert Q._bad_before(s, lo, e) == bool(Q._BAD_BEFORE.search(s, lo, e)), (s, lo, e)
             if e:
                 assert (s[e - 1] in Q._NUMERAL_CHARS) == bool(Q._NUMERAL_BEFORE.search(s, e - 1, e))
+
+
+def old_strip(norm: str, a: int, b: int) -> tuple[int, int]:
+    """_strip with the trailing words searched over the whole span."""
+    while a < b:
+        m = F._LEAD.match(norm, a, b)
+        if not m or m.end() == a:
+            break
+        a = m.end()
+    while a < b and (norm[b - 1] in F._TRAIL_LAST or norm[b - 1].isspace()):
+        m = F._TRAIL.search(norm, a, b)
+        if not m or m.start() == b:
+            break
+        b = m.start()
+    while a < b and norm[a] in "“”\"'‘’()（） ":
+        a += 1
+    while a < b and norm[b - 1] in "“”\"'‘’(（ ":
+        b -= 1
+    return a, b
+
+
+def test_strip():
+    n = 0
+    extra = ["共受理案件达到了", "提高到\n", "不少于 ", "为\n", "行为", "平均", "认为达", "“法律”的"]
+    for text in _texts() + extra:
+        for pos in _positions(text)[::2]:
+            for w in (2, 5, 12, 25):
+                a = max(0, pos - w)
+                assert F._strip(text, a, pos) == old_strip(text, a, pos)
+                n += 1
+    assert n > 3000

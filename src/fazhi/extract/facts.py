@@ -66,6 +66,7 @@ _AFTER_STOP = re.compile(
 # verbs at which an over-long phrase is cut (the verb and its object are kept)
 # the last character of every _TRAIL alternative (and whitespace, \s): a span ending in another
 # character has no trailing word, so _TRAIL (tried at every position of the span) is not searched
+_TRAIL_WIDTH = 3        # the longest _TRAIL alternative (不少于, 提高到, 达到了 …)
 _TRAIL_LAST = frozenset("到了达为是有计共约别均已的占争取保持定至在于过仅只“”\"'‘’(:")
 _VERB = re.compile(
     r"开展|发放|办理|受理|组织|完成|参加|参与|制定|印发|出台|配备|聘请|建立|成立|组建|设立|核查|"
@@ -86,7 +87,9 @@ def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
             break
         a = m.end()
     while a < b and (norm[b - 1] in _TRAIL_LAST or norm[b - 1].isspace()):
-        m = _TRAIL.search(norm, a, b)
+        # a match ends at b (or before a newline at b - 1) and is at most _TRAIL_WIDTH long:
+        # searching from there finds the same leftmost match (look-behinds see before pos)
+        m = _TRAIL.search(norm, max(a, b - _TRAIL_WIDTH - 1), b)
         if not m or m.start() == b:
             break
         b = m.start()
@@ -97,16 +100,31 @@ def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# the last text and its reverse (a text's figures are read in a row); one tuple, replaced whole,
+# so that threads analysing other texts never see one text with another's reverse
+_REVERSED: list[tuple[str, str]] = [("", "")]
+
+
+def _reversed(norm: str) -> str:
+    pair = _REVERSED[0]
+    if pair[0] is not norm:
+        pair = (norm, norm[::-1])
+        _REVERSED[0] = pair
+    return pair[1]
+
+
 def _before_span(norm: str, pos: int, floor: int) -> tuple[int, int]:
     """The clause before `pos`, back to a delimiter, `floor`, or _MAX_BACK characters;
     balanced (…) and “…” are read through."""
     i = pos
     lo = max(floor, pos - _MAX_BACK)
+    rev = _reversed(norm)
+    n = len(norm)
     while i > lo:
-        # back over the plain characters in one regex match (on the reversed window)
-        run = _PLAIN_RUN.match(norm[lo:i][::-1])
+        # back over the plain characters in one regex match (on the reversed text)
+        run = _PLAIN_RUN.match(rev, n - i, n - lo)
         assert run is not None          # a "[...]*" pattern matches every string
-        i -= run.end()
+        i = n - run.end()
         if i <= lo:
             break
         ch = norm[i - 1]
@@ -192,11 +210,14 @@ def subject_span(norm: str, q: Quantity, floor: int = 0, prev_end: int = -1,
 
 
 _PAIRS = (("“", "”"), ("(", ")"), ("‘", "’"))
+_PAIR_MARK = re.compile("[“”()‘’]")
 
 
 def _balance(norm: str, a: int, b: int) -> tuple[int, int]:
     """Take in the quote mark or bracket that closes or opens a name cut in half at the span's
     edge (赣服通”上线服务事项 -> “赣服通”上线服务事项; 培养“法律明白人 -> 培养“法律明白人”)."""
+    if not _PAIR_MARK.search(norm, a, b):
+        return a, b                             # no mark inside: nothing to balance
     for op, cl in _PAIRS:
         seg = norm[a:b]
         n_op, n_cl = seg.count(op), seg.count(cl)
