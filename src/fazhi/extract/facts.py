@@ -644,63 +644,88 @@ def _sentence_starts(norm: str) -> list[int]:
     return [0] + [m.end() for m in _SENT_END.finditer(norm)]
 
 
+def _section_lookup(report: Report) -> tuple[list[int], list[Any]]:
+    """Every start and end of a section, sorted, with `report.section_at` of each: between two
+    consecutive ones `section_at` is constant (it compares the offset with those values only),
+    so a figure's section is one bisect instead of a descent of the tree."""
+    bounds: set[int] = set()
+    stack = list(report.sections)
+    while stack:
+        s = stack.pop()
+        bounds.add(s.start)
+        bounds.add(s.end)
+        stack.extend(s.children)
+    keys = sorted(bounds)
+    return keys, [report.section_at(k) for k in keys]
+
+
 def build_facts(report: Report) -> list[Fact]:
     norm, text = report.norm, report.text
+    n = len(norm)
     doc_spans = extract_documents(report)
     quantities = find_quantities(norm, excluded=doc_spans)
     starts = _sentence_starts(norm)
     years = [m for m in _YEAR_RE.finditer(norm) if not _in_spans(doc_spans, m.start())]
     year_pos = [m.start() for m in years]
-    has_sections = bool(report.sections)
+    sec_keys, sec_at = _section_lookup(report) if report.sections else ([], [])
     court_null = _court_null_ids() if court_report(norm) else frozenset()
     part_spans = parts_lists(norm)
+    bisect_right, bisect_left = bisect.bisect_right, bisect.bisect_left
     facts: list[Fact] = []
     prev_end = 0
     prev_subject: tuple[int, int] | None = None
+    nq = len(quantities)
     for i, q in enumerate(quantities, 1):
-        sent_start = starts[bisect.bisect_right(starts, q.start) - 1]
-        floor = max(sent_start, prev_end)
-        sec = report.section_at(q.start) if has_sections else None
+        qs, qe = q.start, q.end
+        sent_start = starts[bisect_right(starts, qs) - 1]
+        floor = sent_start if sent_start > prev_end else prev_end
+        sec = None
+        if sec_keys:
+            k = bisect_right(sec_keys, qs) - 1
+            sec = sec_at[k] if k >= 0 else None
         if sec is not None and sec.heading_end:
-            if sec.heading_end <= q.start:
+            if sec.heading_end <= qs:
                 floor = max(floor, sec.heading_end)     # the heading is not the subject
-            elif sec.heading_start <= q.start:
+            elif sec.heading_start <= qs:
                 floor = max(floor, sec.heading_start + len(sec.number or ""))   # nor its number
-        nxt = quantities[i].start if i < len(quantities) else len(norm)
+        nxt = quantities[i].start if i < nq else n
         span = subject_span(norm, q, floor, prev_end if i > 1 else -1, nxt)
-        if span is None and prev_subject and q.start - prev_end <= 2 \
-                and norm[prev_end:q.start] in ("、", "和", "及", "与", ",", ""):
+        if span is None and prev_subject and qs - prev_end <= 2 \
+                and norm[prev_end:qs] in ("、", "和", "及", "与", ",", ""):
             span = prev_subject                     # 1971件次、4797人次 share a subject
-        subject = text[span[0]:span[1]] if span else None
         # year: the last year expression in this sentence before the number
         year = None
-        k = bisect.bisect_left(year_pos, q.start) - 1
-        if k >= 0 and years[k].start() >= sent_start:
+        k = bisect_left(year_pos, qs) - 1
+        if k >= 0 and year_pos[k] >= sent_start:
             ym = years[k]
-            ranged = ym.start() > 1 and norm[ym.start() - 1] in "-—~至到–" \
-                and (norm[ym.start() - 2].isdigit() or norm[ym.start() - 2] == "年")
-            if not ym.group("period") and not ranged and ym.end() <= q.start:
+            y0 = year_pos[k]
+            ranged = y0 > 1 and norm[y0 - 1] in "-—~至到–" \
+                and (norm[y0 - 2].isdigit() or norm[y0 - 2] == "年")
+            if not ym.group("period") and not ranged and ym.end() <= qs:
                 year = _year_value(ym.group("y"))
-        context = norm[max(sent_start, q.start - _CONTEXT_MAX):q.start]   # the sentence before the figure, bounded
-        subj_norm = norm[span[0]:span[1]] if span else ""
-        m_end = _SENT_END.search(norm, q.end, min(len(norm), q.end + _AFTER_WINDOW))
-        after = norm[q.end:m_end.start() if m_end else min(len(norm), q.end + _AFTER_WINDOW)]
-        indicator = match_indicator(q.kind, q.unit, subj_norm, context, after=after,
-                                    quote=norm[q.start:q.end],
-                                    noun_after=span is not None and span[0] >= q.end)
-        if indicator in court_null:
-            indicator = None                        # a court's statistics, not the reporter's suits
-        if indicator and q.kind != "rate" and any(a <= q.start < b for a, b in part_spans):
-            indicator = None                        # a line of a 其中: list: a part, not the total
-        section = sec.id if sec is not None else None
-        facts.append(Fact(
-            id=f"f{i}", quote=text[q.start:q.end], start=q.start, end=q.end,
-            value=q.value, unit=q.unit, approx=q.approx, qualifier=q.qualifier, kind=q.kind,
-            subject=subject, subject_start=span[0] if span else None,
-            subject_end=span[1] if span else None, indicator=indicator, year=year,
-            section=section,
-        ))
-        prev_end = q.end
+        # the sentence before the figure (bounded), the rest of it after the figure (bounded)
+        context = norm[max(sent_start, qs - _CONTEXT_MAX):qs]
+        win = min(n, qe + _AFTER_WINDOW)
+        m_end = _SENT_END.search(norm, qe, win)
+        after = norm[qe:m_end.start() if m_end else win]
+        sa: int | None = None
+        sb: int | None = None
+        subject: str | None = None
+        indicator: str | None = None                # no subject: no indicator
+        if span:
+            sa, sb = span
+            indicator = match_indicator(q.kind, q.unit, norm[sa:sb], context, after=after,
+                                        quote=norm[qs:qe], noun_after=sa >= qe)
+            subject = text[sa:sb]
+        if indicator is not None:
+            if indicator in court_null:
+                indicator = None                    # a court's statistics, not the reporter's suits
+            elif part_spans and q.kind != "rate" and any(a <= qs < b for a, b in part_spans):
+                indicator = None                    # a line of a 其中: list: a part, not the total
+        facts.append(Fact(f"f{i}", text[qs:qe], qs, qe, q.value, q.unit, q.approx, q.qualifier,
+                          q.kind, subject, sa, sb, indicator, year,
+                          sec.id if sec is not None else None))
+        prev_end = qe
         prev_subject = span
     return facts
 

@@ -274,6 +274,7 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
     quotes = _Spans(_quote_spans(norm))
     excluded_spans = _Spans(sorted(excluded))
     slogans = _Spans([(m.start(), m.end()) for m in SLOGAN_RE.finditer(norm)])
+    has_excluded, has_slogans, has_quotes = bool(excluded_spans), bool(slogans), bool(quotes)
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(norm):
         q = _read(m, norm)
@@ -288,13 +289,15 @@ def find_quantities(norm: str, excluded: list[tuple[int, int]] | None = None) ->
             continue
         if q.value == 1 and _NONE_BEFORE.search(norm, max(0, q.start - 2), q.start):
             continue                         # 无1件出现… means none, not one
-        if excluded_spans and excluded_spans.holds(q.start, q.end):
+        if has_excluded and excluded_spans.holds(q.start, q.end):
             continue
-        if slogans and slogans.holds(ns, ns + 1):
+        if has_slogans and slogans.holds(ns, ns + 1):
             continue
-        if not q.arabic and quotes and quotes.holds(q.start, q.end):
+        if not q.arabic and has_quotes and quotes.holds(q.start, q.end):
             continue
-        out.append(_half(q, norm))
+        if q.unit in _HALF_UNITS and q.upper is None:
+            q = _half(q, norm)               # (it leaves every other quantity as it is)
+        out.append(q)
     out = _bare_halves(norm, out, excluded_spans, quotes)
     out = _english_counts(norm, out)
     return _merge_percent_ranges(norm, out)
@@ -326,6 +329,7 @@ def _english_counts(norm: str, qs: list[Quantity]) -> list[Quantity]:
 
 _HALF_AFTER_GE = re.compile(r"半(小时|月(?![形刊亮])|钟头)")     # 两个半小时, 一个半月: 个 is not the unit
 _HALF_DURATION = frozenset({"天", "年", "小时", "个小时", "个月", "周", "工作日", "个工作日"})
+_HALF_UNITS = _HALF_DURATION | {"个"}       # the units _half reads a 半 after
 
 
 def _half_follows(norm: str, pos: int, unit: str) -> bool:
@@ -421,62 +425,66 @@ def _merge_percent_ranges(norm: str, qs: list[Quantity]) -> list[Quantity]:
 
 
 def _read(m: re.Match, norm: str) -> Quantity | None:
-    pre = m.group("pre")
-    post = m.group("post")
-    if m.group("pct") is not None:
-        raw = m.group("pct")
+    # groups are read several at a time (one call each: this runs for every match)
+    pre, post, raw = m.group("pre", "post", "pct")
+    if raw is not None:
         dec = Decimal(100) if raw == "百" else parse_number(raw)
         if dec is None or dec >= _MAX_VALUE:
             return None
+        pctw, pctq = m.group("pctw", "pctq")
         pct_qual = [pre] if pre else []
-        if m.group("pctq"):
-            pct_qual.append(m.group("pctq"))
+        if pctq:
+            pct_qual.append(pctq)
         if post:
             pct_qual.append(post)
-        unit = "‰" if m.group("pctw") == "千" else "%"
-        return Quantity(m.start(), m.end(), m.start("pct") - 3, m.end("pct"), _to_number(dec),
+        unit = "‰" if pctw == "千" else "%"
+        pct_start, pct_end = m.span("pct")
+        return Quantity(m.start(), m.end(), pct_start - 3, pct_end, _to_number(dec),
                         unit, "rate", bool(pct_qual), pct_qual[0] if pct_qual else None,
                         arabic=raw[0].isdigit())
-    raw = m.group("num")
-    unit = m.group("unit")
+    raw, unit, sp, sp0, scale, rsep = m.group("num", "unit", "sp", "sp0", "scale", "rsep")
     kind = _UNIT_KIND[unit]
     arabic = raw[0].isdigit()
-    if (m.group("sp") or m.group("sp0") or unit in _CLAUSE_END_UNITS) and not post \
+    end = m.end()
+    if (sp or sp0 or unit in _CLAUSE_END_UNITS) and not post \
             and _CJK_AT.match(norm, m.end("unit")):
         return None                          # "11 件," / "93.21分," / "1291对,"; not "3 个人", 分局
-    if unit in _CLAUSE_END_UNITS and (not arabic or (m.start("num") and norm[m.start("num") - 1] in "时点:")):
+    num_start, num_end = m.span("num")
+    if unit in _CLAUSE_END_UNITS and (not arabic or (num_start and norm[num_start - 1] in "时点:")):
         return None                          # 8时30分 is a time
-    if not arabic and raw == "一" and kind != "ratio" and not _half_follows(norm, m.end(), unit):
+    if not arabic and raw == "一" and kind != "ratio" and not _half_follows(norm, end, unit):
         return None                          # 一批 / 一次办 / 一个窗口 / 一起 (一个半月, 一年半 are)
     if unit == "年" and (not raw or len(raw.replace(",", "").split(".")[0]) > 2):
         return None                          # 2022年 is a date, not a duration
-    if unit in ("年", "周", "个月") and _ATTRIBUTIVE.match(norm, m.end()) \
-            and not _half_follows(norm, m.end(), unit):
+    if unit in ("年", "周", "个月") and _ATTRIBUTIVE.match(norm, end) \
+            and not _half_follows(norm, end, unit):
         return None                          # 三年行动 / 五年规划 / 70周年: a name, not a duration
     dec = parse_number(raw)
     if dec is None:
         return None
-    scale = m.group("scale")
     if scale:
         dec *= _SCALES[scale]
     if dec >= _MAX_VALUE:
         return None                          # a digit run of an identifier, not a quantity
+    q1, q2 = m.group("q1", "q2")
     qual: list[str] = []
     if pre:
         qual.append(pre)
-    for g in ("q1", "q2"):
-        if m.group(g):
-            qual.append(m.group(g))
+    if q1:
+        qual.append(q1)
+    if q2:
+        qual.append(q2)
     upper = None
-    if m.group("rsep"):
+    if rsep:
         # a range 3至5天 (also 3-5天); a dash between two long numbers is a code, not a range
-        if m.group("rsep") in "-—－–" and (len(raw) >= 4 or len(m.group("num2")) >= 4):
+        num2, scale2 = m.group("num2", "scale2")
+        if rsep in "-—－–" and (len(raw) >= 4 or len(num2) >= 4):
             return None
-        d2 = parse_number(m.group("num2"))
+        d2 = parse_number(num2)
         if d2 is None:
             return None
-        if m.group("scale2"):
-            d2 *= _SCALES[m.group("scale2")]
+        if scale2:
+            d2 *= _SCALES[scale2]
         elif scale:
             d2 *= _SCALES[scale]
         if d2 <= dec or d2 >= _MAX_VALUE:
@@ -485,7 +493,7 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
         qual.insert(0, "范围")
     if post:
         qual.append(post)
-    return Quantity(m.start(), m.end(), m.start("num"), m.end("num"), _to_number(dec), unit, kind,
+    return Quantity(m.start(), end, num_start, num_end, _to_number(dec), unit, kind,
                     bool(qual), qual[0] if qual else None, arabic=arabic, upper=upper)
 
 
