@@ -442,3 +442,23 @@ def test_strip():
                 assert F._strip(text, a, pos) == old_strip(text, a, pos)
                 n += 1
     assert n > 3000
+
+
+def test_relations_lead():
+    from types import SimpleNamespace
+    from fazhi.extract import relations as R
+
+    def old_lead(norm, f, n=18):
+        a = f.start
+        lo = max(0, f.start - n)
+        while a > lo and norm[a - 1] not in ",。;:!?、()\n":
+            a -= 1
+        return norm[a:f.start]
+    k = 0
+    for text in _texts():
+        for pos in _positions(text):
+            f = SimpleNamespace(start=pos)
+            for n in (18, 3, 0):
+                assert R._lead(text, f, n) == old_lead(text, f, n)
+                k += 1
+    assert k > 3000

@@ -105,7 +105,8 @@ def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
 _REVERSED: list[tuple[str, str]] = [("", "")]
 
 
-def _reversed(norm: str) -> str:
+def reversed_text(norm: str) -> str:
+    """`norm[::-1]`, kept for the last text."""
     pair = _REVERSED[0]
     if pair[0] is not norm:
         pair = (norm, norm[::-1])
@@ -118,7 +119,7 @@ def _before_span(norm: str, pos: int, floor: int) -> tuple[int, int]:
     balanced (…) and “…” are read through."""
     i = pos
     lo = max(floor, pos - _MAX_BACK)
-    rev = _reversed(norm)
+    rev = reversed_text(norm)
     n = len(norm)
     while i > lo:
         # back over the plain characters in one regex match (on the reversed text)

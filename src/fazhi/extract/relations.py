@@ -39,12 +39,14 @@ pairing of event counts).
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from decimal import Decimal
 
 from ..config import Config
 from ..model import Fact, Relation, Report
 from ..pipeline import component
+from .facts import reversed_text
 from .quantities import QUANTITY_RE
 
 _SENT_END = re.compile(r"[。!?\n]")
@@ -55,6 +57,8 @@ _CLAUSE_TAIL = re.compile(r"^[^\d,。;:!?\n()“”]{1,16}[,。;:]\s{0,2}$")
 _TERMINAL = frozenset(",。;:、)!?\n")
 _CATEGORY = re.compile(r"类$")
 _SEMI_OR_CLOSE = re.compile(r"[;)]")
+_NEWLINE = re.compile(r"\n")
+_CLOSE = re.compile(r"\)")
 
 _RATE_SUBJECT = re.compile(r"(.{1,10}?)(?:率|比例|比率)$")
 _NO_BASE_HEAD = re.compile(r"新增|净增|增长|增幅|下降|减少|注销|压缩|提速|覆盖|普及|跑动|公示|年报|占比|比重|参与|知晓|到位")
@@ -117,20 +121,19 @@ class _Ctx:
         self.facts = [f for f in report.facts if f.value is not None and not f.ocr_low]
         self.sent_of: dict[str, int] = {}
         self.line_of: dict[str, int] = {}
-        ends = [m.end() for m in _SENT_END.finditer(self.norm)]
-        line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.norm)]
-        import bisect
-        starts = [0] + ends
-        for f in self.facts:
-            self.sent_of[f.id] = bisect.bisect_right(starts, f.start) - 1
-            self.line_of[f.id] = bisect.bisect_right(line_starts, f.start) - 1
-        self.facts_by_id = {f.id: f for f in self.facts}
-        self.index = {f.id: k for k, f in enumerate(self.facts)}
-        self.sum_parts: set[str] = set()
-        self.closes = [m.start() for m in re.finditer(r"\)", self.norm)]
         # positions of sentence ends and of ; ) (bisected: a search from every 其中 to the end of
         # a very long sentence was quadratic)
         self.sent_marks = [m.start() for m in _SENT_END.finditer(self.norm)]
+        starts = [0] + [p + 1 for p in self.sent_marks]          # (one-character marks)
+        line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.norm)]
+        bisect_right = bisect.bisect_right
+        for f in self.facts:
+            self.sent_of[f.id] = bisect_right(starts, f.start) - 1
+            self.line_of[f.id] = bisect_right(line_starts, f.start) - 1
+        self.facts_by_id = {f.id: f for f in self.facts}
+        self.index = {f.id: k for k, f in enumerate(self.facts)}
+        self.sum_parts: set[str] = set()
+        self.closes = [m.start() for m in _CLOSE.finditer(self.norm)]
         self.semis = [m.start() for m in _SEMI_OR_CLOSE.finditer(self.norm)]
         self.newlines = line_starts[1:]
         self.relations: list[Relation] = []
@@ -138,9 +141,8 @@ class _Ctx:
         # scans below can then bisect instead of walking every fact; otherwise they walk
         self.starts = [f.start for f in self.facts]
         self.ends = [f.end for f in self.facts]
-        self.ordered = all(f.start <= f.end for f in self.facts) and \
-            all(x <= y for x, y in zip(self.starts, self.starts[1:])) and \
-            all(x <= y for x, y in zip(self.ends, self.ends[1:]))
+        self.ordered = all(map(operator.le, self.starts, self.ends)) and \
+            self.starts == sorted(self.starts) and self.ends == sorted(self.ends)
 
     def next_close(self, pos: int) -> int:
         """Position of the first ")" at or after pos, or -1 (norm.find without the scan)."""
@@ -216,13 +218,16 @@ _TOTAL_MARK = re.compile(r"共|合计|总计|总数|最大|总量")
 _WITHIN_CLAUSE = re.compile(r"^[^。!?\n]*$")
 
 
+_LEAD_RUN = re.compile("[^,。;:!?、()\n]*")
+
+
 def _lead(norm: str, f: Fact, n: int = 18) -> str:
     """The clause text right before f's number (back to the previous clause delimiter)."""
-    a = f.start
-    lo = max(0, f.start - n)
-    while a > lo and norm[a - 1] not in ",。;:!?、()\n":
-        a -= 1
-    return norm[a:f.start]
+    size = len(norm)
+    # back over the characters that are not delimiters: one match on the reversed text
+    run = _LEAD_RUN.match(reversed_text(norm), size - f.start, size - max(0, f.start - n))
+    assert run is not None          # a "[...]*" pattern matches every string
+    return norm[f.start - (run.end() - (size - f.start)):f.start]
 
 
 def _is_change_or_base(norm: str, f: Fact) -> bool:
@@ -380,9 +385,10 @@ def _find_sums(ctx: _Ctx) -> None:
             ctx.sum_parts.update(p.id for p in chosen)
             used_totals.add(total.id)
     # (b) an aside right after the total: 2次（甲1次，乙1次）; (c) category counts after it
+    # (an average, maximum or minimum is no total: tested only where a relation would be added,
+    # the tests before it have no effect)
     for i, total in enumerate(facts):
-        if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts or \
-                _NON_ADDITIVE.search(_lead(norm, total)):
+        if total.id in used_totals or not _countable(total) or total.id in ctx.sum_parts:
             continue
         if norm.startswith("(", total.end):
             close = ctx.next_close(total.end)
@@ -399,7 +405,8 @@ def _find_sums(ctx: _Ctx) -> None:
             inside = [f for f in facts[i + 1:j] if f.end <= close]
             parts = [f for f in inside if f.unit == total.unit and _countable(f) and ctx.terminal(f)
                      and not _NON_ADDITIVE.search(_lead(norm, f))]
-            if len(parts) >= 2 and len(parts) == len(inside):
+            if len(parts) >= 2 and len(parts) == len(inside) and \
+                    not _NON_ADDITIVE.search(_lead(norm, total)):
                 ctx.add(_sum_relation(ctx, total, parts))
                 ctx.sum_parts.update(p.id for p in parts)
             continue
@@ -419,7 +426,7 @@ def _find_sums(ctx: _Ctx) -> None:
                 break
             parts.append(f)
             prev_end = f.end
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _NON_ADDITIVE.search(_lead(norm, total)):
             ctx.add(_sum_relation(ctx, total, parts))
             ctx.sum_parts.update(p.id for p in parts)
 
