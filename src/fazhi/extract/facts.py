@@ -59,7 +59,7 @@ _TRAIL = re.compile(
 )
 _AFTER_STOP = re.compile(
     r"和|及|与|、|的|等|在|被|已|平均|均|都|全部|全面|共|累计|完成|实现|开展|参加|参与|进行|发现|通过|取得|获得|"
-    r"核定|达到|达|(?<!行)为|是|有|仍|尚|还|仅|只|未|没有|对|向|将|从|由|按|入驻|进驻|纳入|实行|提供|办理|受理|开设|设立|发放|"
+    r"核定|达到|达|为(?<!行为)|是|有|仍|尚|还|仅|只|未|没有|对|向|将|从|由|按|入驻|进驻|纳入|实行|提供|办理|受理|开设|设立|发放|"
     r"接受|签订|全覆盖|覆盖|整合|参考|进入|完成|落实|建立|成立|组建|配备|聘请|开通|上线|实施|作为|以|"
     r"全年|年内|当年|先后|分别|申报|创建|获评|少于|多于|低于|高于|不足|超过|不少于|每[年月周日天季人]"
 )
@@ -461,11 +461,13 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
     in the order of their cost; a pattern is searched only when the literals it needs occur."""
     if not subject:
         return None
-    if _ends_with(context, _BOUND_TAILS) or quote.startswith(_BOUND_QUOTE_HEADS):
+    # `$` also matches before a final newline: the tails are tested on the text without it
+    ctx_end = context[:-1] if context[-1:] == "\n" else context
+    if ctx_end.endswith(_BOUND_TAILS) or quote.startswith(_BOUND_QUOTE_HEADS):
         return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
     if ("被" in after or "存在问题" in after) and _FAULTY_AFTER.search(after):
         return None                     # …有2件被提出修改意见: the faulty part of a count
-    if _ends_with(context, _CHANGE_TAILS):
+    if ctx_end.endswith(_CHANGE_TAILS):
         return None                     # 同比增长12%, 较上年减少8件: a change, not the figure
     if "如" in context and _EXAMPLE.search(context):
         return None                     # 例如,某村…解决纠纷8起: one case told as an example
@@ -486,7 +488,7 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
             return None                 # 涉企行政复议案件3.98万件: a subset of the cases
         if _PREVENTED.search(clause):
             return None                 # 制止群众集体上访151件: what was prevented
-        if _AVERAGE.search(subject) or _ends_with(context, _AVERAGE_TAILS):
+        if _AVERAGE.search(subject) or ctx_end.endswith(_AVERAGE_TAILS):
             return None                 # 人均办案量150件, 清单平均为295项: an average, not a count
         if _TWO_KINDS.search(subject):
             return None                 # 法治讲座和业务培训60场次: two kinds at once
@@ -494,7 +496,7 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
             return None                 # 各类政务服务事项清单31个: lists, not items
         if unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause):
             return None                 # 取消下放行政权力244项: items removed or moved, not a list
-        if _ends_with(clause, _MEETINGS_TAILS) and \
+        if clause.endswith(_MEETINGS_TAILS) and \
                 _MEETINGS_ON.search(clause, max(0, len(clause) - _MEETINGS_TAIL)):
             return None                 # 研究行政立法、执法监督等工作11次: meetings on topics
     if "每" in context or "年均" in context or "等" in context:
