@@ -478,3 +478,28 @@ def test_after_stop_pattern():
             b = min(len(s), a + 16)
             x, y = old.search(s, a, b), F._AFTER_STOP.search(s, a, b)
             assert (x and x.span()) == (y and y.span())
+
+
+def test_first_character_patterns():
+    """Patterns rewritten so that every alternative starts with a character (the year of a fact,
+    the fixed slogans) find what the patterns they replace found."""
+    import random
+    from fazhi.extract import quantities as Q
+    from fazhi.zh.years import ARABIC_YEAR
+    old_year = re.compile(
+        rf"(?P<y>{ARABIC_YEAR}|[二][〇零][一二三四五六七八九〇零]{{2}})\s*年"
+        r"(?P<period>度?(?:以来|至今|起|来|以前|之前|前|—|-|~|至|到))?")
+    old_slogan = re.compile(
+        r"(?=[一二三四五六七八九十两收])(?:三项制度|四个意识|四个自信|四个全面|两个维护|两个确立|两个一百年|三个代表|五个坚决防止|"
+        r"三集中三到位|三重一大|三个务必|五大发展理念|四个最严|两个毫不动摇|三项改革|三个形象|"
+        r"三个监管|三级政务服务体系|一带一路|一网通办|一网统管|一窗受理|一次办|一件事|一站式|"
+        r"一把手|两法衔接|收支两条线|两个清单|两单融合|三调联动|三治结合|三位一体|五级书记|"
+        r"[一二三四五六七八九十]{1,2}五普法|十[一二三四五]五)")
+    rnd = random.Random(5)
+    strings = [t for t in _texts() if t]
+    strings += ["".join(rnd.choice("一二三四五六七八九十两收普法个项制度1920 年以来二〇零至") for _ in range(rnd.randint(0, 14)))
+                for _ in range(5000)]
+    for s in strings:
+        for old, new in ((old_year, F._YEAR_RE), (old_slogan, Q.SLOGAN_RE)):
+            assert [(m.span(), m.groups()) for m in old.finditer(s)] == \
+                [(m.span(), m.groups()) for m in new.finditer(s)]

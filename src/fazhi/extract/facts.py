@@ -31,7 +31,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Fact, Report
 from ..pipeline import component
-from ..zh.years import ARABIC_YEAR, year_value
+from ..zh.years import year_value
 from .documents import extract_documents
 from .quantities import CLASSIFIERS, Quantity, find_quantities
 
@@ -239,8 +239,10 @@ def _balance(norm: str, a: int, b: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- year
+# (19\d\d|20\d\d is ARABIC_YEAR written so that every alternative starts with a character: re
+# then scans for 1, 2, 二 instead of trying the pattern at every position)
 _YEAR_RE = re.compile(
-    rf"(?P<y>{ARABIC_YEAR}|[二][〇零][一二三四五六七八九〇零]{{2}})\s*年"
+    r"(?P<y>19\d{2}|20\d{2}|二[〇零][一二三四五六七八九〇零]{2})\s*年"
     r"(?P<period>度?(?:以来|至今|起|来|以前|之前|前|—|-|~|至|到))?"
 )
 _SENT_END = re.compile(r"[。!?\n]")

@@ -123,12 +123,14 @@ _SCALES = {"千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000
 
 # Fixed political phrases and slogans whose numerals are not quantities.
 SLOGAN_RE = re.compile(
-    r"(?=[一二三四五六七八九十两收])(?:三项制度|四个意识|四个自信|四个全面|两个维护|两个确立|两个一百年|三个代表|五个坚决防止|"
+    r"(?:三项制度|四个意识|四个自信|四个全面|两个维护|两个确立|两个一百年|三个代表|五个坚决防止|"
     r"三集中三到位|三重一大|三个务必|五大发展理念|四个最严|两个毫不动摇|三项改革|三个形象|"
     r"三个监管|三级政务服务体系|一带一路|一网通办|一网统管|一窗受理|一次办|一件事|一站式|"
     r"一把手|两法衔接|收支两条线|两个清单|两单融合|三调联动|三治结合|三位一体|五级书记|"
-    r"[一二三四五六七八九十]{1,2}五普法|十[一二三四五]五)"   # bounded: a long numeral run is never rescanned
+    + "".join(f"{d}[一二三四五六七八九十]?五普法|" for d in "一二三四五六七八九十")   # [一…十]{1,2}五普法
+    + r"十[一二三四五]五)"   # bounded: a long numeral run is never rescanned
 )
+# (every alternative starts with a character, so re scans for those characters only)
 # Ordinals and codes: a quantity preceded by one of these is not a quantity.
 _BAD_BEFORE = re.compile(r"(?:第|前|排名|列|No\.?|NO\.?|[A-Za-z0-9.·*+#/_\-〔\[])$")
 _NONE_BEFORE = re.compile(r"(?:无|未有|没有)$")
