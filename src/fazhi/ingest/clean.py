@@ -91,10 +91,10 @@ def rules() -> dict[str, Any]:
         "label_any": re.compile(rf"(?:{label_alt})\s*[:：]"),
         "date_label": re.compile(
             r"(?:[\[【]\s*)?(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")(?:\s*[\]】])?"
-            r"(?:\s*[:：\t|｜]\s*|\s+)"
+            r"(?:(?:\s*[:：\t|｜]){1,3}\s*|\s+)"      # 发布日期: | 2025-02-14 (a table row with bars)
             r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
         "source_label": re.compile(
-            "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t]\s*"
+            "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t](?:\s*[|｜](?!\s*[|｜]))?\s*"
             r"([^\s|｜:：]{2,40})"),
         "label_alt": label_alt,
         "pager": re.compile(rf"^(?:{data['pager_token']}\s*)+$"),
