@@ -161,3 +161,29 @@ LIST_OF_PARTS = ("全省各级行政复议机构新收行政复议申请3200件,
 ])
 def test_lines_of_a_list_of_parts(quote, indicator):
     assert indicator_of(LIST_OF_PARTS, quote) == indicator
+
+
+@pytest.mark.parametrize("text,quote,indicator", [
+    # posters put up are displays, like banners; leaflets handed out are materials
+    ("开展宪法宣传活动,悬挂宣传横幅8条、张贴宣传海报40张、发放宣传资料1500份。", "40张", None),
+    ("开展宪法宣传活动,悬挂宣传横幅8条、张贴宣传海报40张、发放宣传资料1500份。", "1500份", "pufa_materials"),
+    # the count before a change (从N项减少为M项) is what the list was, not what it is
+    ("全面梳理行政许可事项,全县行政许可事项从420项减少为365项。", "420项", None),
+    ("全县共有行政许可事项365项。", "365项", "admin_licensing_items"),
+    # licensing items and another kind of items in one figure
+    ("梳理行政许可和公共服务类事项共980项。", "980项", None),
+    # reviewed and filed at once: two counts in one figure
+    ("审查和备案规范性文件36件,其中审查县级规范性文件20件。", "36件", None),
+    ("备案审查规范性文件36件。", "36件", "normative_docs_filed"),
+    ("对规范性文件实施合法性审查14件次。", "14件次", "normative_docs_reviewed"),
+    # documents of another kind reviewed (上会文件) are not the sentence's 规范性文件
+    ("法律顾问参与审查,完成9件规范性文件、41件上会文件合法性审查。", "41件", "legal_adviser_matters"),
+    # decisions of every kind reviewed are not the 重大行政决策 the entry counts
+    ("审查计划、方案、请示等行政决策210件。", "210件", None),
+    ("县政府审议重大行政决策事项7项。", "7项", "major_decisions"),
+    # legal affairs handled and legal-adviser services
+    ("县司法局审查政府合同48件,研究和办理各类涉法事务33件。", "33件", "legal_adviser_matters"),
+    ("全年组织开展法律顾问服务30余次。", "30余次", "legal_adviser_matters"),
+])
+def test_eighth_set_classes(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator

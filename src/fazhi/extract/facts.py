@@ -302,6 +302,11 @@ _ADDED = re.compile(r"新增|净增|新取得|新聘")
 # 承接…赋权184项) are not a list's size; the size it is changed to is (调整到2844项, 精简至…)
 _ITEM_UNITS = frozenset({"项", "类", "条"})
 _ITEMS_MOVED = re.compile(r"(?:取消|下放|承接|划转|移交|调整|暂停|削减|精简|赋权|委托|放权)(?!至|到|为|后)")
+# the former value of a change: 审批事项从63项减少为40项, 由120件下降到95件 (the count it was, not is)
+_FROM_BEFORE = re.compile(r"(?:从|由)$")
+_CHANGE_AFTER = re.compile(
+    r"^(?:减少|压减|精简|缩减|压缩|削减|下降|降低|降|减|增加|增长|上升|提高|提升|扩大|调整|缩短)了?"
+    r"(?:为|到|至)|^(?:增至|降至|减至|缩至|压至)")
 # an example of one case: 例如,某村通过议事会解决纠纷8起 (the sentence before the number)
 _EXAMPLE = re.compile(r"例如|比如|譬如")
 # a small count in Chinese numerals right before a quoted name: 三个“一号工程” (a slogan)
@@ -412,6 +417,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         return None                     # 少于5人, 仅37件, 不足20次: a threshold, not a count
     if _CHANGE_BEFORE.search(context):
         return None                     # 同比增长12%, 较上年减少8件: a change, not the figure
+    if kind != "rate" and _FROM_BEFORE.search(context) and _CHANGE_AFTER.search(after):
+        return None                     # 从63项减少为40项: the count before the change
     if _EXAMPLE.search(context):
         return None                     # 例如,某村…解决纠纷8起: one case told as an example
     if _YEARS_SPAN.search(context):
