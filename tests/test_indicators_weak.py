@@ -184,6 +184,19 @@ def test_lines_of_a_list_of_parts(quote, indicator):
     # legal affairs handled and legal-adviser services
     ("县司法局审查政府合同48件,研究和办理各类涉法事务33件。", "33件", "legal_adviser_matters"),
     ("全年组织开展法律顾问服务30余次。", "30余次", "legal_adviser_matters"),
+    # the contracts remarks were given on count; the remarks themselves do not
+    ("县政府法律顾问全年提供服务40次,对15个政府投资项目合同出具审查意见。", "15个", "legal_adviser_matters"),
+    ("县司法局对重大事项提出审查意见26条。", "26条", None),
+    # a study count naming no topic: the leadership group's study topic said before it
+    ("把《民法典》纳入县政府党组理论学习中心组学习内容,全年开展专题学习9次。", "9次", "law_study_sessions"),
+    ("把党的二十大精神纳入县政府党组理论学习中心组学习内容,全年开展专题学习9次。", "9次", None),
+    ("组织《民法典》知识竞赛,全年开展专题学习9次。", "9次", None),
+    # a sentence of means (通过举办…): the sentence before says whom it was for
+    ("围绕反诈、禁毒等主题开展法治宣传活动。通过举办法治讲座6次、发放资料800份,营造氛围。", "6次", "pufa_events"),
+    ("围绕年度重点工作开展调研。通过举办法治讲座6次,提升能力。", "6次", None),
+    # places honoured: the award after them names the entry
+    ("全县5个村(社区)获评省级民主法治示范村(社区)。", "5个", "rule_of_law_demo_units"),
+    ("全县5个村(社区)获评省级文明村(社区)。", "5个", None),
 ])
 def test_eighth_set_classes(text, quote, indicator):
     assert indicator_of(text, quote) == indicator
