@@ -82,12 +82,14 @@ def year_reports(store, infos: dict[int, ReportInfo], series=None) -> list[YearR
     return out
 
 
-def iter_corpus_findings(store) -> Iterator[dict[str, Any]]:
+def iter_corpus_findings(store, table=None) -> Iterator[dict[str, Any]]:
     """The corpus findings one by one (duplicates pair by pair, continuity place by place), so
-    that 100,000 reports' findings need not be held in memory at once."""
+    that 100,000 reports' findings need not be held in memory at once. table: the signature
+    table when the caller has read it (store.signature_table())."""
     cfg = store.config
     infos = current_infos(store)
-    for f in iter_duplicate_findings(infos, store.signature_table(), cfg.get("corpus.similarity"),
+    for f in iter_duplicate_findings(infos, table if table is not None else store.signature_table(),
+                                     cfg.get("corpus.similarity"),
                                      cfg.get("corpus.similarity.stock_phrases") or [],
                                      lambda ids: load_texts(store, ids)):
         if cfg.rule_enabled(f["rule"]):
