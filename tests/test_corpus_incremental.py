@@ -10,7 +10,7 @@ import sys
 import pytest
 import sqlalchemy as sa
 
-from conftest import ROOT, seed_paths
+from conftest import ROOT, seed_paths, sqlite_or_pg_store
 
 sys.path.insert(0, str(ROOT))
 
@@ -39,10 +39,28 @@ def make_store(path, max_bucket: int):
     return Store(path, config=cfg).migrate()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def pg_or_sqlite(request, tmp_path):
+    yield from sqlite_or_pg_store(request, tmp_path, "incr")
+
+
 def versioned(item: tuple[str, bytes]) -> tuple[str, bytes]:
     """A new version of a report: the same file name, one more sentence at the end."""
     name, data = item
     return name, data + "\n我们将继续加强行政执法监督工作，切实提高依法行政水平。\n".encode("utf-8")
+
+
+def reanalyse_as(store, rid: int, item: tuple[str, bytes]) -> None:
+    """Report rid's analysis replaced by that of another text (another place and year), as a
+    re-analysis does (same report id, a new analysis stamp)."""
+    from fazhi.corpus import reports
+    from fazhi.corpus import schema as T
+    from fazhi.corpus.batch import analyze_item
+    res = analyze_item(item, store.config.data)
+    with store.engine.connect() as conn:
+        sid, run_id = conn.execute(sa.select(T.reports.c.source_id, T.reports.c.run_id)
+                                   .where(T.reports.c.id == rid)).one()
+    reports.replace_analysis(store, sid, res, run_id)
 
 
 def add_item(store) -> None:
@@ -62,38 +80,53 @@ def add_item(store) -> None:
 
 @pytest.mark.parametrize("max_bucket", [3, 50])
 def test_incremental_refresh_equals_full_recompute(tmp_path, max_bucket):
-    from bench.synth import generate
-    from fazhi.corpus import incremental
-    items = list(generate(150, seed=5))
     store = make_store(tmp_path / "c.db", max_bucket)
     try:
-        store.ingest_items(items[:90], corpus=False)
-        store.refresh_corpus()                   # the first refresh is a full one (fills the tables)
-        with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT value FROM corpus_state WHERE name = 'ready'").scalar() == "1"
-        steps = [items[90:91], items[91:92], items[92:96], [versioned(items[10])], items[96:120],
-                 [versioned(items[93])], "rectify", items[120:150]]
-        flipped = 0
-        for step in steps:
-            incremental.last_stats.clear()
-            if step == "rectify":
-                add_item(store)
-                store.refresh_corpus()
-            else:
-                store.ingest_items(step)             # corpus=True: the incremental refresh
-            assert incremental.last_stats, "the refresh was not incremental"
-            flipped += incremental.last_stats.get("buckets_flipped", 0)
-            inc = corpus_state(store)
-            store.refresh_corpus(full=True)
-            full = corpus_state(store)
-            assert inc[0] == full[0]
-            assert inc[1] == full[1]
-        assert any(r[1] == "corpus.duplicate_text" for r in full[0])
-        assert any(r[1] == "corpus.rectify_followup" for r in full[0])
-        if max_bucket == 3:
-            assert flipped > 0             # additions pushed buckets over max_bucket (and back)
+        check_additions(store, max_bucket)
     finally:
         store.close()
+
+
+def test_incremental_refresh_equals_full_recompute_on_both_databases(pg_or_sqlite):
+    store = pg_or_sqlite
+    store.config.data["corpus"]["similarity"]["max_bucket"] = 4
+    store.config.data.setdefault("limits", {})["isolate"] = False
+    check_additions(store, 4, n=110)
+
+
+def check_additions(store, max_bucket: int, n: int = 150) -> None:
+    from bench.synth import generate
+    from fazhi.corpus import incremental
+    items = list(generate(n, seed=5))
+    store.ingest_items(items[:90], corpus=False)
+    store.refresh_corpus()                   # the first refresh is a full one (fills the tables)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM corpus_state WHERE name = 'ready'").scalar() == "1"
+    steps = [items[90:91], items[91:92], items[92:96], [versioned(items[10])], items[96:110],
+             [versioned(items[93])], "rectify"] + ([items[110:n]] if n > 110 else [])
+    steps.insert(5, "reanalyse")
+    crossed = 0
+    for step in steps:
+        incremental.last_stats.clear()
+        if step == "rectify":
+            add_item(store)
+            store.refresh_corpus()
+        elif step == "reanalyse":
+            reanalyse_as(store, 20, items[n - 1])
+            store.refresh_corpus()
+        else:
+            store.ingest_items(step)             # corpus=True: the incremental refresh
+        assert incremental.last_stats, "the refresh was not incremental"
+        crossed += incremental.last_stats.get("buckets_crossed", 0)
+        inc = corpus_state(store)
+        store.refresh_corpus(full=True)
+        full = corpus_state(store)
+        assert inc[0] == full[0]
+        assert inc[1] == full[1]
+    assert any(r[1] == "corpus.duplicate_text" for r in full[0])
+    assert any(r[1] == "corpus.rectify_followup" for r in full[0])
+    if max_bucket < 5:
+        assert crossed > 0             # additions pushed buckets over max_bucket (or back)
 
 
 def test_a_killed_incremental_refresh_is_redone(tmp_path, monkeypatch):

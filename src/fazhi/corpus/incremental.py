@@ -314,9 +314,11 @@ class _Work:
             bk = Buckets(conn, changed, new_owners, self.mb)
             self.buckets = bk
             live_any, flipped = [], []
+            crossed = 0
             for b, k in sorted(touched):
                 old, new = bk.owners(b, k)
                 lo, ln = bk.live(old), bk.live(new)
+                crossed += (old is None or len(old) > self.mb) != (new is None or len(new) > self.mb)
                 if lo or ln:
                     live_any.append((b, k))
                     if lo != ln:
@@ -385,7 +387,8 @@ class _Work:
                 return False
             self.dup_pairs = pairs
             self.stats.update(changed=len(changed), buckets_touched=len(touched), buckets_live=len(live_any),
-                              buckets_flipped=len(flipped), members=len(members), report_pairs=len(pairs))
+                              buckets_flipped=len(flipped), buckets_crossed=crossed, members=len(members),
+                              report_pairs=len(pairs))
             self.realign(pairs)
             self.stats["bucket_queries"] = bk.queries
         return True
@@ -421,11 +424,11 @@ class _Work:
             ra, rb = rows[a], rows[b]
             if not len(ra.pid) or not len(rb.pid):
                 continue
+            same = ra.keys[:, None, :] == rb.keys[None, :, :]        # (i, j, band): same bucket
             cand = []
-            for i in range(len(ra.pid)):
-                for j in range(len(rb.pid)):
-                    if self.final(a, i, b, j, 1):
-                        cand.append((i, j))
+            for i, j in zip(*np.nonzero(same.any(axis=2))):
+                if self.final(a, int(i), b, int(j), 1):
+                    cand.append((int(i), int(j)))
             if cand:
                 found.append((a, b, cand))
         need = {r for a, b, _ in found for r in (a, b)}
