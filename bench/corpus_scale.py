@@ -192,19 +192,17 @@ def step_incremental(store: Store, n: int, seed: int, adds: int = 3) -> dict[str
 
     def timed_refresh(**kw) -> dict[str, Any]:
         t, c = time.perf_counter(), time.process_time()
+        incremental.last_stats.clear()
         counts = store.refresh_corpus(**kw)
         return {"seconds": round(time.perf_counter() - t, 3), "cpu_seconds": round(time.process_time() - c, 3),
-                "findings": sum(counts.values())}
+                "findings": sum(counts.values()), "stats": dict(incremental.last_stats)}
     res: dict[str, Any] = {"step": "incremental", "n": n}
     res["first full refresh"] = timed_refresh(full=True)
     items = list(generate(n + adds, seed))[n:]
     runs = []
     for name, data in items:
         store.ingest_items([(name, data)], 1, workers=1, corpus=False)
-        incremental.last_stats.clear()
-        r = timed_refresh()
-        r["stats"] = dict(incremental.last_stats)
-        runs.append(r)
+        runs.append(timed_refresh())
     res["incremental"] = runs
     inc = corpus_digest(store)
     res["full"] = timed_refresh(full=True)

@@ -173,3 +173,32 @@ def test_large_changes_and_config_changes_fall_back_to_the_full_recompute(tmp_pa
         assert incremental.refresh(store) is None   # another configuration: full
     finally:
         store.close()
+
+
+def test_a_refresh_overtaken_by_another_is_redone(tmp_path, monkeypatch):
+    """Two refreshes at once (the web app's after an upload, a command's): the one whose
+    transaction finds that another wrote since its reads computes again from the new state."""
+    from bench.synth import generate
+    from fazhi.corpus import incremental
+    items = list(generate(50, seed=4))
+    store = make_store(tmp_path / "o.db", 4)
+    try:
+        store.ingest_items(items[:40])
+        store.ingest_items(items[40:45], corpus=False)
+        real = incremental._Work.continuity
+        calls = []
+
+        def overtaken(self):
+            if not calls:
+                calls.append(1)
+                store.ingest_items(items[45:50])        # another refresh runs and writes first
+            return real(self)
+        monkeypatch.setattr(incremental._Work, "continuity", overtaken)
+        store.refresh_corpus()
+        monkeypatch.undo()
+        assert calls
+        inc = corpus_state(store)
+        store.refresh_corpus(full=True)
+        assert corpus_state(store) == inc
+    finally:
+        store.close()

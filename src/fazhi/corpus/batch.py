@@ -589,7 +589,10 @@ def refresh_corpus(store: Store, *, full: bool = False) -> dict[str, int]:
                 rows = []
         if rows:
             pickle.dump(rows, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        t0 = time.perf_counter()
         incremental.snapshot_full(store, infos, at, table)
+        incremental.last_stats.clear()
+        incremental.last_stats["snapshot_seconds"] = round(time.perf_counter() - t0, 3)
         del table
         spill.seek(0)
         with store.engine.begin() as conn:

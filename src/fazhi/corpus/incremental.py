@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, cast
 
 import numpy as np
 import sqlalchemy as sa
@@ -55,6 +55,7 @@ CONT = ("corpus.repeated_problem", "corpus.plan_not_followed")
 FOLLOW = "corpus.rectify_followup"
 RULES = (DUP, *CONT, FOLLOW)
 _REC = np.dtype([("band", np.uint8), ("key", np.int64)])
+_BAND_ROW = np.dtype([("band", np.int64), ("key", np.int64), ("report_id", np.int64)])
 
 
 # -- fingerprints and snapshots --------------------------------------------------------
@@ -67,7 +68,7 @@ def config_fingerprint(cfg) -> str:
 
 def rectify_fingerprint(conn) -> str:
     h = hashlib.sha1()
-    for row in conn.execute(sa.select(T.rectify_items).order_by(T.rectify_items.c.id)):
+    for row in _q(conn, sa.select(T.rectify_items).order_by(T.rectify_items.c.id)):
         h.update(repr(tuple(row)).encode("utf-8"))
     return h.hexdigest()
 
@@ -94,7 +95,7 @@ def series_key(meta: list[Any]) -> tuple | None:
 
 def stamps(conn) -> dict[int, str]:
     r = T.reports
-    return {rid: str(at) for rid, at in conn.execute(
+    return {rid: str(at) for rid, at in _q(conn,
         sa.select(r.c.id, r.c.analyzed_at).where(r.c.current == sa.true()))}
 
 
@@ -110,6 +111,16 @@ def pack(keys: np.ndarray) -> bytes:
 def unpack(blob: bytes) -> list[tuple[int, int]]:
     rec = np.frombuffer(bytes(blob), dtype=_REC)
     return list(zip(rec["band"].tolist(), rec["key"].tolist()))
+
+
+def _other(data: Any) -> int:
+    """The other report of a stored duplicate_text finding's data."""
+    return int((data or {})["other_report_id"])
+
+
+def _q(conn, query) -> Iterable[tuple[Any, ...]]:
+    """The rows of a query, as plain tuples (for the type checker)."""
+    return cast("Iterable[tuple[Any, ...]]", conn.execute(query))
 
 
 def _marks(conn) -> str:
@@ -128,7 +139,7 @@ def snapshot_full(store: Store, infos: dict[int, ReportInfo], at: dict[int, str]
     rebuilt from scratch, in batches; `ready` is set by the findings' transaction."""
     bands, rows = lsh_params(store.config.get("corpus.similarity"))
     with store.engine.begin() as conn:
-        set_state(conn, ready="0")
+        set_state(conn, ready="0", gen=_next_gen(conn))
         conn.execute(T.corpus_bands.delete())
         conn.execute(T.corpus_seen.delete())
     keep = np.isin(table.rid, np.fromiter(infos.keys(), dtype=np.int64)) if len(table) else np.zeros(0, bool)
@@ -143,24 +154,34 @@ def snapshot_full(store: Store, infos: dict[int, ReportInfo], at: dict[int, str]
         cut = np.flatnonzero(rid[1:] != rid[:-1]) + 1
         for s, e in zip(np.concatenate(([0], cut)), np.concatenate((cut, [len(rid)]))):
             per_report.setdefault(int(rid[s]), []).append(keys[s:e])
-    seen_rows, band_rows = [], []
-
-    def flush() -> None:
-        with store.engine.begin() as conn:
-            write_bands(conn, band_rows)
-            if seen_rows:
-                conn.execute(T.corpus_seen.insert(), seen_rows)
-        seen_rows.clear()
-        band_rows.clear()
+    # the band rows sorted by primary key: inserted in key order, the B-tree grows at its end
+    # (random-order inserts rewrite pages all over a multi-million-row index)
+    recs: list[np.ndarray] = []
+    seen_rows: list[dict[str, Any]] = []
     for rid_, info in infos.items():
         parts = per_report.pop(rid_, None)
         keys = np.concatenate(parts) if parts else np.empty((0, bands), dtype=np.int64)
         blob = pack(keys)
         seen_rows.append({"report_id": rid_, "stamp": at.get(rid_, "None"), "meta": meta_of(info), "bands": blob})
-        band_rows.extend((b, k, rid_) for b, k in unpack(blob))
-        if len(band_rows) >= 200_000:
-            flush()
-    flush()
+        rec = np.frombuffer(blob, dtype=_REC)
+        r = np.empty(len(rec), dtype=_BAND_ROW)
+        r["band"], r["key"], r["report_id"] = rec["band"], rec["key"], rid_
+        recs.append(r)
+        if len(seen_rows) >= 2000:
+            with store.engine.begin() as conn:
+                conn.execute(T.corpus_seen.insert(), seen_rows)
+            seen_rows.clear()
+    if seen_rows:
+        with store.engine.begin() as conn:
+            conn.execute(T.corpus_seen.insert(), seen_rows)
+    allrec = np.concatenate(recs) if recs else np.empty(0, dtype=_BAND_ROW)
+    del recs
+    allrec.sort(order=("band", "key", "report_id"))
+    step = 500_000
+    for i in range(0, len(allrec), step):
+        part = allrec[i:i + step]
+        with store.engine.begin() as conn:
+            write_bands(conn, list(zip(part["band"].tolist(), part["key"].tolist(), part["report_id"].tolist())))
 
 
 def set_state(conn, **values: str) -> None:
@@ -170,7 +191,17 @@ def set_state(conn, **values: str) -> None:
 
 
 def mark_ready(conn, store: Store) -> None:
-    set_state(conn, ready="1", config=config_fingerprint(store.config), rectify=rectify_fingerprint(conn))
+    set_state(conn, ready="1", config=config_fingerprint(store.config), rectify=rectify_fingerprint(conn),
+              gen=_next_gen(conn))
+
+
+def _next_gen(conn) -> str:
+    v = conn.execute(sa.select(T.corpus_state.c.value).where(T.corpus_state.c.name == "gen")).scalar()
+    return str(int(v or 0) + 1)
+
+
+class Conflict(Exception):
+    """Another refresh wrote between this one's reads and its transaction."""
 
 
 # -- the incremental refresh -------------------------------------------------------------
@@ -216,15 +247,28 @@ class Buckets:
 
 
 def refresh(store: Store) -> dict[str, int] | None:
-    """The incremental refresh; None when a full recompute is needed (nothing written)."""
+    """The incremental refresh; None when a full recompute is needed (nothing written). A
+    refresh that another one overtook (its transaction finds another generation) is redone."""
+    for _ in range(3):
+        try:
+            return _refresh(store)
+        except Conflict:
+            continue
+    return None
+
+
+def _refresh(store: Store) -> dict[str, int] | None:
     cfg = store.config
     with store.engine.connect() as conn:
-        state = dict(conn.execute(sa.select(T.corpus_state.c.name, T.corpus_state.c.value)).all())
+        state: dict[str, str | None] = {str(k): v for k, v in _q(conn,
+            sa.select(T.corpus_state.c.name, T.corpus_state.c.value))}
         if state.get("ready") != "1" or state.get("config") != config_fingerprint(cfg):
             return None
         rectify_all = state.get("rectify") != rectify_fingerprint(conn)
+        gen = state.get("gen") or "0"
         now_at = stamps(conn)
-        seen_at = {rid: st for rid, st in conn.execute(sa.select(T.corpus_seen.c.report_id, T.corpus_seen.c.stamp))}
+        seen_at: dict[int, str] = {int(rid): str(st) for rid, st in _q(conn,
+            sa.select(T.corpus_seen.c.report_id, T.corpus_seen.c.stamp))}
     changed = {r for r, st in now_at.items() if seen_at.get(r) != st} | (set(seen_at) - set(now_at))
     if not changed and not rectify_all:
         return {}
@@ -233,6 +277,7 @@ def refresh(store: Store) -> dict[str, int] | None:
     infos = current_infos(store)
     infos = {r: i for r, i in infos.items() if r in now_at}
     work = _Work(store, infos, changed, now_at)
+    work.gen = gen
     if not work.duplicates():
         return None
     work.continuity()
@@ -245,7 +290,7 @@ def refresh(store: Store) -> dict[str, int] | None:
     return out
 
 
-last_stats: dict[str, int] = {}      # what the last incremental refresh of this process touched
+last_stats: dict[str, Any] = {}      # what the last incremental refresh of this process touched
 
 
 class _Work:
@@ -261,16 +306,17 @@ class _Work:
             self.old_keys: dict[int, list[tuple[int, int]]] = {}
             cl = sorted(changed)
             for i in range(0, len(cl), 500):
-                for rid, meta, blob in conn.execute(sa.select(T.corpus_seen.c.report_id, T.corpus_seen.c.meta,
+                for rid, meta, blob in _q(conn, sa.select(T.corpus_seen.c.report_id, T.corpus_seen.c.meta,
                                                               T.corpus_seen.c.bands)
                                                     .where(T.corpus_seen.c.report_id.in_(cl[i:i + 500]))):
-                    self.old_meta[rid] = list(meta)
-                    self.old_keys[rid] = unpack(blob)
+                    self.old_meta[int(rid)] = list(cast("list[Any]", meta))
+                    self.old_keys[int(rid)] = unpack(cast(bytes, blob))
         self.new_findings: list[dict[str, Any]] = []
         self.dup_pairs: set[tuple[int, int]] = set()      # report pairs whose findings are replaced
         self.cont_reports: set[int] = set()                # reports whose continuity findings are replaced
         self.follow_items: set[int] | None = set()         # items replaced (None: all)
         self.stats: dict[str, int] = {}
+        self.gen = "0"
 
     # -- paragraphs --------------------------------------------------------------------
     def rows(self, rids: Iterable[int]) -> dict[int, Rows]:
@@ -279,7 +325,7 @@ class _Work:
         got: dict[int, list[tuple]] = {r: [] for r in need}
         with self.store.engine.connect() as conn:
             for i in range(0, len(need), 500):
-                for pid, rid, s, e, sig in conn.execute(sa.select(p.c.id, p.c.report_id, p.c.start, p.c.end,
+                for pid, rid, s, e, sig in _q(conn, sa.select(p.c.id, p.c.report_id, p.c.start, p.c.end,
                                                                   p.c.signature)
                                                         .where(p.c.report_id.in_(need[i:i + 500]))
                                                         .order_by(p.c.id)):
@@ -408,11 +454,12 @@ class _Work:
 
     def stored_duplicate_partners(self, conn, rids: set[int]) -> list[tuple[int, int]]:
         f = T.findings
-        out, rl = [], sorted(rids)
+        out: list[tuple[int, int]] = []
+        rl = sorted(rids)
         for i in range(0, len(rl), 500):
-            for rid, data in conn.execute(sa.select(f.c.report_id, f.c.data)
+            for rid, data in _q(conn, sa.select(f.c.report_id, f.c.data)
                                           .where(f.c.rule == DUP, f.c.report_id.in_(rl[i:i + 500]))):
-                out.append((rid, int((data or {}).get("other_report_id"))))
+                out.append((int(rid), _other(data)))
         return out
 
     def realign(self, pairs: set[tuple[int, int]]) -> None:
@@ -527,32 +574,37 @@ class _Work:
         ends = sorted({a for a, _ in pair_dirs})
         bands_before = [(b, k, c) for c, keys in self.old_keys.items() for b, k in keys]
         cur_changed = sorted(c for c in self.changed if c in self.infos)
-        seen_rows, bands_after = [], []
+        seen_rows: list[dict[str, Any]] = []
+        bands_after: list[tuple[int, int, int]] = []
         for c in cur_changed:
             blob = pack(self.rows_cache[c].keys)
             seen_rows.append({"report_id": c, "stamp": self.at[c], "meta": meta_of(self.infos[c]), "bands": blob})
             bands_after.extend((b, k, c) for b, k in unpack(blob))
         with self.store.engine.begin() as conn:
+            st = T.corpus_state
+            if conn.execute(st.update().where(st.c.name == "gen", st.c.value == self.gen)
+                            .values(value=str(int(self.gen) + 1))).rowcount != 1:
+                raise Conflict(self.gen)
             ch = sorted(self.changed)
             for i in range(0, len(ch), 500):
                 conn.execute(f.delete().where(f.c.family == "corpus", f.c.report_id.in_(ch[i:i + 500])))
-            doomed = []
+            doomed: list[int] = []
             for i in range(0, len(ends), 500):
-                for fid, rid, data in conn.execute(sa.select(f.c.id, f.c.report_id, f.c.data)
+                for fid, rid, data in _q(conn, sa.select(f.c.id, f.c.report_id, f.c.data)
                                                    .where(f.c.rule == DUP, f.c.report_id.in_(ends[i:i + 500]))):
-                    if (rid, int((data or {}).get("other_report_id"))) in pair_dirs:
-                        doomed.append(fid)
-                        touched.add(rid)
+                    if (int(rid), _other(data)) in pair_dirs:
+                        doomed.append(int(fid))
+                        touched.add(int(rid))
             cr = sorted(self.cont_reports)
             for i in range(0, len(cr), 500):
                 conn.execute(f.delete().where(f.c.rule.in_(CONT), f.c.report_id.in_(cr[i:i + 500])))
             if self.follow_items is None:
-                touched |= {r for (r,) in conn.execute(sa.select(f.c.report_id).where(f.c.rule == FOLLOW))}
+                touched |= {int(r) for (r,) in _q(conn, sa.select(f.c.report_id).where(f.c.rule == FOLLOW))}
                 conn.execute(f.delete().where(f.c.rule == FOLLOW))
             elif self.follow_items:
                 fkeys = [reports.finding_key(FOLLOW, f"rectify:{i}") for i in sorted(self.follow_items)]
                 for i in range(0, len(fkeys), 500):
-                    touched |= {r for (r,) in conn.execute(sa.select(f.c.report_id).where(
+                    touched |= {int(r) for (r,) in _q(conn, sa.select(f.c.report_id).where(
                         f.c.rule == FOLLOW, f.c.key.in_(fkeys[i:i + 500])))}
                     conn.execute(f.delete().where(f.c.rule == FOLLOW, f.c.key.in_(fkeys[i:i + 500])))
             for i in range(0, len(doomed), 500):
@@ -569,7 +621,7 @@ class _Work:
             if seen_rows:
                 conn.execute(T.corpus_seen.insert(), seen_rows)
             set_state(conn, rectify=rectify_fingerprint(conn))
-            keys = sorted({k for (k,) in conn.execute(sa.select(T.reports.c.report_key)
+            keys = sorted({str(k) for (k,) in _q(conn, sa.select(T.reports.c.report_key)
                                                       .where(T.reports.c.id.in_(sorted(touched))))}) if touched else []
         self.touched_keys = keys
         self.stats["touched_reports"] = len(touched)
