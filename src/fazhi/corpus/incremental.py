@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, cast
 
@@ -259,6 +260,13 @@ def refresh(store: Store) -> dict[str, int] | None:
 
 def _refresh(store: Store) -> dict[str, int] | None:
     cfg = store.config
+    clock = [time.perf_counter()]
+    took: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        t = time.perf_counter()
+        took[name] = round(t - clock[0], 3)
+        clock[0] = t
     with store.engine.connect() as conn:
         state: dict[str, str | None] = {str(k): v for k, v in _q(conn,
             sa.select(T.corpus_state.c.name, T.corpus_state.c.value))}
@@ -274,19 +282,26 @@ def _refresh(store: Store) -> dict[str, int] | None:
         return {}
     if len(changed) > max(MAX_CHANGED, len(now_at) // 20):
         return None
+    lap("s_changes")
     infos = current_infos(store)
     infos = {r: i for r, i in infos.items() if r in now_at}
+    lap("s_infos")
     work = _Work(store, infos, changed, now_at)
     work.gen = gen
     if not work.duplicates():
         return None
+    lap("s_duplicates")
     work.continuity()
+    lap("s_continuity")
     work.followup(rectify_all)
+    lap("s_followup")
     out = work.write()
+    lap("s_write")
     if work.touched_keys:
         store.refresh_reviewed(keys=work.touched_keys)
-    global last_stats
-    last_stats = dict(work.stats)
+    lap("s_reviewed")
+    last_stats.clear()
+    last_stats.update(work.stats, **took)
     return out
 
 
