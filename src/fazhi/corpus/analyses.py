@@ -35,13 +35,17 @@ def sections_by_report(store, ids: set[int]) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
-def current_infos(store) -> dict[int, ReportInfo]:
+def current_infos(store, ids: list[int] | None = None) -> dict[int, ReportInfo]:
+    """The current reports' infos (only those of ids, when given), by id."""
     r = T.reports
+    q = sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department, r.c.report_year,
+                  r.c.publish_date, r.c.report_date, r.c.kind).where(r.c.current == sa.true())
     with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction,
-                                      r.c.department, r.c.report_year, r.c.publish_date, r.c.report_date,
-                                      r.c.kind)
-                            .where(r.c.current == sa.true()).order_by(r.c.id)).all()
+        if ids is None:
+            rows = conn.execute(q.order_by(r.c.id)).all()
+        else:
+            rows = sorted((x for i in range(0, len(ids), 500)
+                           for x in conn.execute(q.where(r.c.id.in_(ids[i:i + 500])))), key=lambda x: x.id)
     infos = {}
     for x in rows:
         info = ReportInfo(x.id, x.report_key, x.province, x.jurisdiction, x.department, x.report_year,

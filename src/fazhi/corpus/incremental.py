@@ -270,10 +270,10 @@ def _refresh(store: Store) -> dict[str, int] | None:
     with store.engine.connect() as conn:
         state: dict[str, str | None] = {str(k): v for k, v in _q(conn,
             sa.select(T.corpus_state.c.name, T.corpus_state.c.value))}
-        if state.get("ready") != "1" or state.get("config") != config_fingerprint(cfg):
+        if state.get("ready") != "1" or not state.get("gen") or state.get("config") != config_fingerprint(cfg):
             return None
         rectify_all = state.get("rectify") != rectify_fingerprint(conn)
-        gen = state.get("gen") or "0"
+        gen = str(state["gen"])
         now_at = stamps(conn)
         seen_at: dict[int, str] = {int(rid): str(st) for rid, st in _q(conn,
             sa.select(T.corpus_seen.c.report_id, T.corpus_seen.c.stamp))}
@@ -283,10 +283,8 @@ def _refresh(store: Store) -> dict[str, int] | None:
     if len(changed) > max(MAX_CHANGED, len(now_at) // 20):
         return None
     lap("s_changes")
-    infos = current_infos(store)
-    infos = {r: i for r, i in infos.items() if r in now_at}
+    work = _Work(store, changed, now_at)
     lap("s_infos")
-    work = _Work(store, infos, changed, now_at)
     work.gen = gen
     if not work.duplicates():
         return None
@@ -309,8 +307,11 @@ last_stats: dict[str, Any] = {}      # what the last incremental refresh of this
 
 
 class _Work:
-    def __init__(self, store: Store, infos: dict[int, ReportInfo], changed: set[int], at: dict[int, str]):
-        self.store, self.infos, self.changed, self.at = store, infos, changed, at
+    def __init__(self, store: Store, changed: set[int], at: dict[int, str]):
+        self.store, self.changed, self.at = store, changed, at
+        self.infos: dict[int, ReportInfo] = {}        # current reports' infos, loaded as needed
+        self.all_infos = False
+        self.load_infos(c for c in changed if c in at)
         self.cfg = store.config
         self.scfg = self.cfg.get("corpus.similarity")
         self.bands, self.rows_per_band = lsh_params(self.scfg)
@@ -332,6 +333,40 @@ class _Work:
         self.follow_items: set[int] | None = set()         # items replaced (None: all)
         self.stats: dict[str, int] = {}
         self.gen = "0"
+
+    # -- report infos --------------------------------------------------------------------
+    def load_infos(self, rids: Iterable[int]) -> None:
+        need = sorted({r for r in rids if r not in self.infos and r in self.at})
+        if need:
+            got = current_infos(self.store, need)
+            self.infos.update(got)
+            self.infos = dict(sorted(self.infos.items()))
+
+    def load_all_infos(self) -> None:
+        if not self.all_infos:
+            got = current_infos(self.store)
+            for r, i in got.items():          # keep the loaded ones (their texts)
+                if r in self.at and r not in self.infos:
+                    self.infos[r] = i
+            self.infos = dict(sorted((r, i) for r, i in self.infos.items() if r in self.at))
+            self.all_infos = True
+
+    def series_members(self, keys: set) -> set[int]:
+        """Current reports of the given series (province, place, department, kind)."""
+        r = T.reports
+        out: set[int] = set()
+        with self.store.engine.connect() as conn:
+            for province, jurisdiction, department, kind in sorted(keys, key=repr):
+                q = sa.select(r.c.id, r.c.department, r.c.kind).where(
+                    r.c.current == sa.true(), r.c.jurisdiction == jurisdiction,
+                    r.c.province.is_(None) if province is None else r.c.province == province)
+                out |= {int(rid) for rid, dept, k in _q(conn, q) if dept == department and k == kind}
+        return out
+
+    def open_items(self) -> bool:
+        with self.store.engine.connect() as conn:
+            return conn.execute(sa.select(T.rectify_items.c.id).where(T.rectify_items.c.status != "已销号")
+                                .limit(1)).first() is not None
 
     # -- paragraphs --------------------------------------------------------------------
     def rows(self, rids: Iterable[int]) -> dict[int, Rows]:
@@ -359,8 +394,8 @@ class _Work:
 
     # -- duplicate_text ------------------------------------------------------------------
     def duplicates(self) -> bool:
-        changed, infos = self.changed, self.infos
-        cur_changed = [c for c in changed if c in infos]
+        changed = self.changed
+        cur_changed = [c for c in changed if c in self.at]
         new_rows = self.rows(cur_changed)
         new_owners: dict[tuple[int, int], set[int]] = {}
         for c in cur_changed:
@@ -478,8 +513,10 @@ class _Work:
         return out
 
     def realign(self, pairs: set[tuple[int, int]]) -> None:
-        infos, stock = self.infos, self.cfg.get("corpus.similarity.stock_phrases") or []
-        todo = sorted((a, b) for a, b in pairs if a in infos and b in infos and not same_place(infos[a], infos[b]))
+        stock = self.cfg.get("corpus.similarity.stock_phrases") or []
+        self.load_infos(r for p in pairs for r in p if r in self.at)
+        infos = self.infos
+        todo = sorted((a, b) for a, b in pairs if a in self.at and b in self.at and not same_place(infos[a], infos[b]))
         rows = self.rows({r for p in todo for r in p})
         found: list[tuple[int, int, list[tuple[int, int]]]] = []
         for a, b in todo:
@@ -521,7 +558,9 @@ class _Work:
                 keys.add(series_key(self.old_meta[c]))
         keys.discard(None)
         series: dict[tuple, dict[int, int]] = {}
-        for i in self.infos.values():
+        self.load_infos(self.series_members(keys))
+        for rid in sorted(self.infos):
+            i = self.infos[rid]
             if i.jurisdiction and not is_masked(i.jurisdiction) and i.report_year:
                 key = (i.province, i.jurisdiction, i.department, getattr(i, "kind", None))
                 if key in keys:
@@ -541,9 +580,10 @@ class _Work:
         if everything:
             self.follow_items = None
         else:
-            new_t = {it["id"]: t for it, t, _ in followup_targets(self.store, self.infos)}
-            if not new_t:
+            if not self.open_items():
                 return
+            self.load_all_infos()
+            new_t = {it["id"]: t for it, t, _ in followup_targets(self.store, self.infos)}
             old_infos = {r: i for r, i in self.infos.items() if r not in self.changed}
             for c, meta in self.old_meta.items():
                 old_infos[c] = info_of(c, meta)
@@ -564,6 +604,7 @@ class _Work:
         if not cfg.rule_enabled(FOLLOW):
             return
         store = self.store
+        self.load_all_infos()
 
         def text_of(rid: int) -> str:
             return load_texts(store, {rid})[rid]
@@ -588,7 +629,7 @@ class _Work:
         pair_dirs = self.dup_pairs | {(b, a) for a, b in self.dup_pairs}
         ends = sorted({a for a, _ in pair_dirs})
         bands_before = [(b, k, c) for c, keys in self.old_keys.items() for b, k in keys]
-        cur_changed = sorted(c for c in self.changed if c in self.infos)
+        cur_changed = sorted(c for c in self.changed if c in self.at)
         seen_rows: list[dict[str, Any]] = []
         bands_after: list[tuple[int, int, int]] = []
         for c in cur_changed:
