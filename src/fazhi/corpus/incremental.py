@@ -182,8 +182,15 @@ def snapshot_full(store: Store, infos: dict[int, ReportInfo], at: dict[int, str]
     step = 500_000
     for i in range(0, len(allrec), step):
         part = allrec[i:i + step]
+        rows_ = list(zip(part["band"].tolist(), part["key"].tolist(), part["report_id"].tolist()))
         with store.engine.begin() as conn:
-            write_bands(conn, list(zip(part["band"].tolist(), part["key"].tolist(), part["report_id"].tolist())))
+            if conn.dialect.name == "postgresql":      # distinct rows (one blob per report): COPY
+                cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                with cur.copy("COPY corpus_bands (band, key, report_id) FROM STDIN") as cp:
+                    for row in rows_:
+                        cp.write_row(row)
+            else:
+                write_bands(conn, rows_)
 
 
 def set_state(conn, **values: str) -> None:
