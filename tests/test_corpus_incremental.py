@@ -202,3 +202,29 @@ def test_a_refresh_overtaken_by_another_is_redone(tmp_path, monkeypatch):
         assert corpus_state(store) == inc
     finally:
         store.close()
+
+
+def test_a_series_joins_a_departments_written_names(tmp_path):
+    """2023 written by its short name (卫健委), 2024 in full (卫生健康委员会): one series, so the
+    problem repeated word for word is found, by the incremental refresh as by the full one."""
+    from fazhi.corpus import incremental
+
+    def text(name: str, year: int) -> bytes:
+        return (f"和政县{name}{year}年法治政府建设年度报告\n{year}年，县{name}坚持依法行政，现将有关情况报告如下：\n"
+                "一、主要举措和成效\n全年开展执法培训3次，办理行政复议案件2件。\n二、存在的不足和原因\n"
+                "一是基层执法人员的专业能力与执法任务的要求还有差距，案卷评查中发现的问题整改不够及时。\n"
+                f"三、{year + 1}年工作安排\n加强执法队伍建设。\n和政县{name}\n{year + 1}年2月20日\n").encode("utf-8")
+
+    store = make_store(tmp_path / "d.db", 50)
+    try:
+        store.ingest_items([("a.txt", text("卫健委", 2023))], corpus=False)
+        store.refresh_corpus()
+        incremental.last_stats.clear()
+        store.ingest_items([("b.txt", text("卫生健康委员会", 2024))])
+        assert "changed" in incremental.last_stats
+        inc = corpus_state(store)
+        assert [r[1] for r in inc[0]] == ["corpus.repeated_problem"]
+        store.refresh_corpus(full=True)
+        assert corpus_state(store) == inc
+    finally:
+        store.close()

@@ -39,6 +39,7 @@ import sqlalchemy as sa
 
 from . import reports
 from . import schema as T
+from ..zh.departments import department_key
 from .analyses import current_infos, load_texts, sections_by_report, year_reports
 from .continuity import continuity_findings
 from .parts import part_spans
@@ -91,7 +92,7 @@ def series_key(meta: list[Any]) -> tuple | None:
     """The continuity series (analyses.year_series) of a report's meta, or None."""
     province, jurisdiction, department, kind, year, _ = meta
     if jurisdiction and not is_masked(jurisdiction) and year:
-        return (province, jurisdiction, department, kind)
+        return (province, jurisdiction, department_key(department), kind)
     return None
 
 
@@ -360,7 +361,7 @@ class _Work:
             self.all_infos = True
 
     def series_members(self, keys: set) -> set[int]:
-        """Current reports of the given series (province, place, department, kind)."""
+        """Current reports of the given series (province, place, department key, kind)."""
         r = T.reports
         out: set[int] = set()
         with self.store.engine.connect() as conn:
@@ -368,7 +369,7 @@ class _Work:
                 q = sa.select(r.c.id, r.c.department, r.c.kind).where(
                     r.c.current == sa.true(), r.c.jurisdiction == jurisdiction,
                     r.c.province.is_(None) if province is None else r.c.province == province)
-                out |= {int(rid) for rid, dept, k in _q(conn, q) if dept == department and k == kind}
+                out |= {int(rid) for rid, dept, k in _q(conn, q) if department_key(dept) == department and k == kind}
         return out
 
     def open_items(self) -> bool:
@@ -570,7 +571,7 @@ class _Work:
         for rid in sorted(self.infos):
             i = self.infos[rid]
             if i.jurisdiction and not is_masked(i.jurisdiction) and i.report_year:
-                key = (i.province, i.jurisdiction, i.department, getattr(i, "kind", None))
+                key = (i.province, i.jurisdiction, department_key(i.department), getattr(i, "kind", None))
                 if key in keys:
                     series.setdefault(key, {})[i.report_year] = i.id
                     self.cont_reports.add(i.id)
