@@ -108,7 +108,7 @@ _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|�
 _MASKED_PLACE = re.compile(rf"(?:{MASK_RX.pattern}|{SOME_RX.pattern})(?:自治区|自治州|自治县|省|市|区|县|州|旗)")
 _CENTRAL_END = re.compile(r"(?:部|署|总局)$")
 # a government's general office right before the year of its own account
-_GOV_OFFICE = re.compile(rf"((?:人民)?政府办(?:公室|公厅)?)(?=\s*(?:(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}})\s*年)")
+_GOV_OFFICE = re.compile(r"((?:人民)?政府办(?:公室|公厅)?)(?=\s*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年)")
 _STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
 _LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
 _DOCNO = re.compile(rf"[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
