@@ -69,8 +69,9 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             continue                    # a genre alone ("• 工作报告"): a catalogue cell, not the title
         start, end, s = ln.start, ln.end, ln.s
         tag = _CATEGORY_TAG.match(s)
-        if tag and _TITLE_END.search(s):
-            start += tag.end()           # a portal's category tag before the title (【工作总结】…报告)
+        if tag and _TITLE_END.search(s) and not _ORG_END.search(tag.group(1)):
+            # a portal's category tag before the title (【工作总结】…报告), not its unit (【X局】…)
+            start += tag.end()
         j = i
         # a title broken over two or three lines
         while not _TITLE_END.search(s) and j + 1 < len(lines) and j - i < 2:
@@ -122,7 +123,7 @@ _SUBJECT_LINE = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUF
 # the name ("X局2022年政府信息公开"), no punctuation; the line below only the rest of the name
 _SUBJECT_HEAD = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUFFIX})"
                            rf"(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年度?[{CJK}]{{2,24}}$")
-_CATEGORY_TAG = re.compile(r"【[^】【\n]{1,8}】\s*(?=\S{6})")
+_CATEGORY_TAG = re.compile(r"【([^】【\n]{1,8})】\s*(?=\S{6})")
 _GENRE_ONLY = re.compile(_BULLET + r"(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结|计划|要点|方案)\s*$")
 _TITLE_TAIL = re.compile(r"^(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结)$")
 
