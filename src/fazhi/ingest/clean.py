@@ -85,8 +85,8 @@ def rules() -> dict[str, Any]:
         "template_block": tuple(data["template_block"]),
         "portal_block": tuple(data["portal_block"]),
         # a row that opens with a label ("发布日期: …"), also as a table's cell in brackets
-        # ("| [ 发布日期 ] | 2026-02-25 |", "【索引号】…")
-        "label_start": re.compile(rf"^(?:(?:[|｜]\s*)?[\[【]\s*(?:{label_alt})\s*[\]】]"
+        # ("| [ 发布日期 ] | 2026-02-25 |", "【索引号】…") or a bracket opening on it ("【信息来源:…】")
+        "label_start": re.compile(rf"^(?:(?:[|｜]\s*)?[\[【]\s*(?:{label_alt})\s*(?:[\]】]|[:：])"
                                   rf"|(?:{label_alt})\s*(?:[:：\t|｜]|\s{{2,}}))"),
         "label_any": re.compile(rf"(?:{label_alt})\s*[:：]"),
         "date_label": re.compile(
