@@ -5,6 +5,7 @@ synthetic corpus (bench/synth.py).
     python -m bench.corpus_scale --n 100000 --db /tmp/c100k.db --steps build
     python -m bench.corpus_scale --n 100000 --db /tmp/c100k.db --steps queries,similar
     python -m bench.corpus_scale --n 10000 --db postgresql+psycopg://…/fazhi_bench --steps build
+    python -m bench.corpus_scale --db /tmp/c20k.db --steps incremental   # 1 report added: incremental vs full
 
 Prints Markdown tables and one JSON line per step (for docs/benchmarks.md ("Corpus at scale")). The build
 is resumable: rerunning it on the same database skips the stored texts. Not part of the
@@ -148,7 +149,7 @@ def step_queries(store: Store, repeat: int, seed: int) -> dict[str, Any]:
 def step_similar(store: Store) -> dict[str, Any]:
     """`similar --all` (all corpus analyses) in a child process, for its own peak memory."""
     code = ("import json,resource,sys,time;sys.path.insert(0,%r);from fazhi.corpus.store import Store;"
-            "s=Store(%r);t=time.perf_counter();c0=time.process_time();c=s.refresh_corpus();"
+            "s=Store(%r);t=time.perf_counter();c0=time.process_time();c=s.refresh_corpus(full=True);"
             "print(json.dumps({'seconds':round(time.perf_counter()-t,1),"
             "'cpu_seconds':round(time.process_time()-c0,1),'findings':c,"
             "'peak_rss_mb':round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)}))"
@@ -158,6 +159,64 @@ def step_similar(store: Store) -> dict[str, Any]:
     with store.engine.connect() as conn:
         res["paragraphs"] = conn.exec_driver_sql("SELECT count(*) FROM paragraphs").scalar()
     return {"step": "similar --all", **res}
+
+
+def corpus_digest(store: Store) -> tuple[int, str]:
+    """(number, digest) of the stored corpus findings (an order-free hash of their rows) and
+    of the per-severity counts: equal digests = the same stored findings."""
+    import hashlib
+    h = [0, 0]
+    n = 0
+    with store.engine.connect() as conn:
+        for row in conn.exec_driver_sql(
+                "SELECT report_id, rule, key, severity, message, suggestion, evidence, data FROM findings "
+                "WHERE family = 'corpus'"):
+            d = int.from_bytes(hashlib.sha1(repr(tuple(row)).encode("utf-8")).digest()[:8], "little")
+            h[0] = (h[0] + d) % 2**64
+            h[1] ^= d
+            n += 1
+        for row in conn.exec_driver_sql("SELECT id, n_major, n_minor, n_info FROM reports"):
+            h[0] = (h[0] + int.from_bytes(hashlib.sha1(repr(tuple(row)).encode()).digest()[:8], "little")) % 2**64
+    return n, f"{h[0]:016x}{h[1]:016x}"
+
+
+def step_incremental(store: Store, n: int, seed: int, adds: int = 3) -> dict[str, Any]:
+    """Refresh after adding one report to an n-report corpus: incremental vs full.
+
+    The corpus must hold the first n synthetic reports (--steps build). A full refresh first
+    when the incremental bookkeeping of migration 0010 is not ready (it fills it), then `adds`
+    times: store report n+k (no corpus pass) and time the incremental refresh; then time a
+    full recompute of the same corpus and compare the stored findings (digest)."""
+    from bench.synth import generate
+    from fazhi.corpus import incremental
+
+    def timed_refresh(**kw) -> dict[str, Any]:
+        t, c = time.perf_counter(), time.process_time()
+        incremental.last_stats.clear()
+        counts = store.refresh_corpus(**kw)
+        return {"seconds": round(time.perf_counter() - t, 3), "cpu_seconds": round(time.process_time() - c, 3),
+                "findings": sum(counts.values()), "stats": dict(incremental.last_stats)}
+    res: dict[str, Any] = {"step": "incremental", "n": n}
+    with store.engine.connect() as conn:
+        ready = conn.exec_driver_sql("SELECT value FROM corpus_state WHERE name = 'ready'").scalar()
+    if ready != "1":          # the bookkeeping is filled by a full refresh
+        res["first full refresh"] = timed_refresh(full=True)
+    items = list(generate(n + adds, seed))[n:]
+    runs = []
+    for name, data in items:
+        store.ingest_items([(name, data)], 1, workers=1, corpus=False)
+        runs.append(timed_refresh())
+    res["incremental"] = runs
+    inc = corpus_digest(store)
+    res["full"] = timed_refresh(full=True)
+    full = corpus_digest(store)
+    res["findings_stored"] = full[0]
+    res["identical"] = inc == full
+    inc_s = statistics.median(r["seconds"] for r in runs)
+    inc_c = statistics.median(r["cpu_seconds"] for r in runs)
+    res["ratio_wall"] = round(res["full"]["seconds"] / inc_s, 1) if inc_s else None
+    res["ratio_cpu"] = round(res["full"]["cpu_seconds"] / inc_c, 1) if inc_c else None
+    return res
 
 
 def table(res: dict[str, Any]) -> str:
@@ -177,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=40, help="runs per query")
-    ap.add_argument("--steps", default="build,queries,similar")
+    ap.add_argument("--steps", default="build,queries,similar",
+                    help="build, queries, similar, incremental (refresh after adding one report: incremental vs full)")
+    ap.add_argument("--adds", type=int, default=3, help="incremental: reports added one at a time")
     a = ap.parse_args(argv)
     steps = [s.strip() for s in a.steps.split(",") if s.strip()]
     tmp = None
@@ -196,6 +257,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(table(res))
             elif step == "similar":
                 res = step_similar(store)
+            elif step == "incremental":
+                with store.engine.connect() as conn:
+                    have = conn.exec_driver_sql("SELECT count(*) FROM sources").scalar()
+                res = step_incremental(store, have, a.seed, a.adds)
             else:
                 raise SystemExit(f"unknown step {step}")
             print(json.dumps(res, ensure_ascii=False), flush=True)

@@ -83,6 +83,8 @@ def test_similar_compare_reanalyze(db, capsys):
     rc, out, _ = run(capsys, "similar", "--all", "--db", db, "--format", "json")
     pairs = json.loads(out)
     assert rc == 0 and len(pairs) == 1
+    rc, out, _ = run(capsys, "similar", "--all", "--full", "--db", db, "--format", "json")
+    assert rc == 0 and json.loads(out) == pairs          # the full recompute: the same pairs
     assert {pairs[0]["place"], pairs[0]["other_place"].replace("2023年度报告", "")} == {"岚溪县", "柏川县"}
     rows = json.loads(run(capsys, "list", "--db", db, "--format", "json")[1])
     ids = {(r["jurisdiction"], r["report_year"]): r["id"] for r in rows}

@@ -161,3 +161,42 @@ LIST_OF_PARTS = ("全省各级行政复议机构新收行政复议申请3200件,
 ])
 def test_lines_of_a_list_of_parts(quote, indicator):
     assert indicator_of(LIST_OF_PARTS, quote) == indicator
+
+
+@pytest.mark.parametrize("text,quote,indicator", [
+    # posters put up are displays, like banners; leaflets handed out are materials
+    ("开展宪法宣传活动,悬挂宣传横幅8条、张贴宣传海报40张、发放宣传资料1500份。", "40张", None),
+    ("开展宪法宣传活动,悬挂宣传横幅8条、张贴宣传海报40张、发放宣传资料1500份。", "1500份", "pufa_materials"),
+    # the count before a change (从N项减少为M项) is what the list was, not what it is
+    ("全面梳理行政许可事项,全县行政许可事项从420项减少为365项。", "420项", None),
+    ("全县共有行政许可事项365项。", "365项", "admin_licensing_items"),
+    # licensing items and another kind of items in one figure
+    ("梳理行政许可和公共服务类事项共980项。", "980项", None),
+    # reviewed and filed at once: two counts in one figure
+    ("审查和备案规范性文件36件,其中审查县级规范性文件20件。", "36件", None),
+    ("备案审查规范性文件36件。", "36件", "normative_docs_filed"),
+    ("对规范性文件实施合法性审查14件次。", "14件次", "normative_docs_reviewed"),
+    # documents of another kind reviewed (上会文件) are not the sentence's 规范性文件
+    ("法律顾问参与审查,完成9件规范性文件、41件上会文件合法性审查。", "41件", "legal_adviser_matters"),
+    # decisions of every kind reviewed are not the 重大行政决策 the entry counts
+    ("审查计划、方案、请示等行政决策210件。", "210件", None),
+    ("县政府审议重大行政决策事项7项。", "7项", "major_decisions"),
+    # legal affairs handled and legal-adviser services
+    ("县司法局审查政府合同48件,研究和办理各类涉法事务33件。", "33件", "legal_adviser_matters"),
+    ("全年组织开展法律顾问服务30余次。", "30余次", "legal_adviser_matters"),
+    # the contracts remarks were given on count; the remarks themselves do not
+    ("县政府法律顾问全年提供服务40次,对15个政府投资项目合同出具审查意见。", "15个", "legal_adviser_matters"),
+    ("县司法局对重大事项提出审查意见26条。", "26条", None),
+    # a study count naming no topic: the leadership group's study topic said before it
+    ("把《民法典》纳入县政府党组理论学习中心组学习内容,全年开展专题学习9次。", "9次", "law_study_sessions"),
+    ("把党的二十大精神纳入县政府党组理论学习中心组学习内容,全年开展专题学习9次。", "9次", None),
+    ("组织《民法典》知识竞赛,全年开展专题学习9次。", "9次", None),
+    # a sentence of means (通过举办…): the sentence before says whom it was for
+    ("围绕反诈、禁毒等主题开展法治宣传活动。通过举办法治讲座6次、发放资料800份,营造氛围。", "6次", "pufa_events"),
+    ("围绕年度重点工作开展调研。通过举办法治讲座6次,提升能力。", "6次", None),
+    # places honoured: the award after them names the entry
+    ("全县5个村(社区)获评省级民主法治示范村(社区)。", "5个", "rule_of_law_demo_units"),
+    ("全县5个村(社区)获评省级文明村(社区)。", "5个", None),
+])
+def test_eighth_set_classes(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator

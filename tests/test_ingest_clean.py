@@ -176,3 +176,17 @@ def test_publication_date_label_of_a_disclosure_catalogue():
             "青禾县司法局2024年法治政府建设年度报告\n2024年，我局坚持以习近平法治思想为指导，现将有关情况报告如下。\n")
     r = fazhi.analyze(text.encode("utf-8"), path="x.txt")
     assert r.meta.publish_date == "2025-03-13"
+
+
+def test_post_date_in_a_table_row_rendered_with_bars():
+    # a disclosure table flattened to text: "label: | value |" cells, the body with no title
+    import fazhi
+    text = ("索 引 号: | qinghe-0012/2025-0000031 | 公开目录: | 法治政府建设 |\n"
+            "成文日期: | 2025-02-10 | 发布日期: | 2025-02-17 |\n发布机构: | 青禾县白沙镇 |\n"
+            "2024年，白沙镇在县委、县政府的坚强领导下，扎实推进法治政府建设，现将有关情况报告如下。\n"
+            "一、主要举措和成效\n全年开展法治宣传活动12场。\n")
+    r = fazhi.analyze(text.encode("utf-8"), path="x.txt")
+    assert r.meta.publish_date == "2025-02-17"
+    # the document's own date alone is no posting
+    r = fazhi.analyze(text.replace(" 发布日期: | 2025-02-17 |", "").encode("utf-8"), path="x.txt")
+    assert r.meta.publish_date is None

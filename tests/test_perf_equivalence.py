@@ -65,7 +65,7 @@ def old_clause_before(text: str, pos: int, limit: int = 24) -> str:
     return text[a:pos]
 
 
-def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_after=False):
+def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_after=False, topic=""):
     """Plain reference of match_indicator: every candidate tried, no prefilter."""
     if not subject:
         return None
@@ -74,6 +74,8 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
     if F._CHANGE_BEFORE.search(context) or F._EXAMPLE.search(context) or \
             F._YEARS_SPAN.search(context):                                  # rules of the indgen task
         return None
+    if kind != "rate" and F._FROM_BEFORE.search(context) and F._CHANGE_AFTER.search(after):
+        return None                                                         # rule of indval8
     if F._SLOGAN_COUNT.match(quote) and after.startswith(("“", '"')):
         return None
     if kind == "count" and unit in F._ITEM_UNITS and F._ITEMS_MOVED.search(F.clause_of(context)):
@@ -93,15 +95,20 @@ def old_match_indicator(kind, unit, subject, context, after="", quote="", noun_a
         return None
     if subject[0] == "等" and clause.endswith(subject):
         subject = F._TITLE.sub("《》", clause)
-    found = _old_first(kind, unit, subject, context, clause, after, places)
+    found = _old_first(kind, unit, subject, context, clause, after, places, topic)
+    after_clause = F._AFTER_CLAUSE.match(after).group()
+    if found is None and places and F._AWARD_AFTER.search(after_clause):    # rule of indval8
+        found = _old_first(kind, unit, subject + after_clause, context, clause, after, places, topic)
+        if found is not None and not F._by_id(found).counts_awards:
+            found = None
     if found is None and kind == "count" and F._COVERED.match(clause):
         prev = F.clause_of(context[:len(context) - len(clause) - 1])
         if prev:
-            found = _old_first(kind, unit, prev + subject, context, clause, after, places)
+            found = _old_first(kind, unit, prev + subject, context, clause, after, places, topic)
     return found
 
 
-def _old_first(kind, unit, subject, context, clause, after, places):
+def _old_first(kind, unit, subject, context, clause, after, places, topic=""):
     for ind in F._candidates(kind, unit):
         if not all(p.search(subject) for p in ind.subject):
             continue
@@ -113,9 +120,10 @@ def _old_first(kind, unit, subject, context, clause, after, places):
             continue
         after_clause = F._AFTER_CLAUSE.match(after).group()
         if not all(p.search(subject) or p.search(clause) or p.search(after_clause)
-                   for p in ind.clause_scope):
+                   or F._bare_study_in(p, subject, context) for p in ind.clause_scope):
             continue
-        if any(w.search(subject) and not (c.search(subject) or c.search(context)) for w, c in ind.needs):
+        if any(w.search(subject) and not (c.search(subject) or c.search(context) or c.search(topic))
+               for w, c in ind.needs):
             continue
         # a negative cue of the sentence ends the search (indgen task: no fall-through)
         if not ind.counts_additions and F._ADDED.search(clause):
@@ -227,11 +235,15 @@ def test_match_indicator(reports):
         starts = [0] + [m.end() for m in F._SENT_END.finditer(r.norm)]
         for f in r.facts:
             subj = r.norm[f.subject_start:f.subject_end] if f.subject_start is not None else ""
-            ctx = r.norm[starts[bisect.bisect_right(starts, f.start) - 1]:f.start]
+            k = bisect.bisect_right(starts, f.start) - 1
+            ctx = r.norm[starts[k]:f.start]
+            topic = ""
+            if starts[k] > 0 and F._MEANS_START.match(r.norm, starts[k]):
+                topic = r.norm[max(starts[max(0, k - 1)], starts[k] - F._CONTEXT_MAX):starts[k]]
             m_end = F._SENT_END.search(r.norm, f.end, f.end + F._AFTER_WINDOW)
             after = r.norm[f.end:m_end.start() if m_end else f.end + F._AFTER_WINDOW]
             kw = dict(after=after, quote=r.norm[f.start:f.end],
-                      noun_after=f.subject_start is not None and f.subject_start >= f.end)
+                      noun_after=f.subject_start is not None and f.subject_start >= f.end, topic=topic)
             new = F.match_indicator(f.kind, f.unit, subj, ctx, **kw)
             assert new == old_match_indicator(f.kind, f.unit, subj, ctx, **kw) == f.indicator
             # the same subject under every kind and without the sentence context
@@ -368,7 +380,7 @@ def _cue_strings() -> list[str]:
         for pos in _positions(text)[::5]:
             out.append(text[max(0, pos - 30):pos])
     alphabet = list("少于多不足到超过高仅有只为增长下降加减上升低提了约近同比较年人平户均达是率例清单等工作事项"
-                    "议题来以期间至今月涉领域方式通过其中()含包括;每度季周如例比譬三五十八大改革成立》一\n,。、")
+                    "议题来以期间至今月涉领域方式通过其中()含包括;每度季周如例比譬三五十八大改革成立》一从由\n,。、")
     rnd = random.Random(13)
     for _ in range(20000):
         out.append("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))))
@@ -378,7 +390,7 @@ def _cue_strings() -> list[str]:
 def test_literal_cues_match_their_patterns():
     tails = [(F._BOUND_TAILS, F._BOUND_BEFORE), (F._CHANGE_TAILS, F._CHANGE_BEFORE),
              (F._AVERAGE_TAILS, F._AVERAGE_BEFORE), (F._RATE_TAILS, F._RATE_WORD),
-             (("清单",), F._LISTS)]
+             (("清单",), F._LISTS), (F._FROM_TAILS, F._FROM_BEFORE)]
     cues = [(F._YEARS_SPAN_CUE, F._YEARS_SPAN), (F._SUBSET_CUE, F._SUBSET)]
     for s in _cue_strings():
         for lits, pat in tails:

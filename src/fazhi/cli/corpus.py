@@ -64,7 +64,9 @@ def register(sub) -> None:
     p = sub.add_parser("similar", help="跨报告相同或高度相似的段落 / near-duplicate passages")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("id", type=int, nargs="?")
-    g.add_argument("--all", action="store_true", help="全部报告（重新计算）")
+    g.add_argument("--all", action="store_true",
+                   help="全部报告（先更新跨报告分析：只重算新增或变动的报告所涉及的部分，结果与全量重算相同）")
+    p.add_argument("--full", action="store_true", help="与 --all 同用：全量重算跨报告分析 / full recompute")
     _db(p); _fmt(p)
     p.set_defaults(func=cmd_similar)
 
@@ -331,7 +333,7 @@ def cmd_similar(args) -> int:
     if args.id is not None and store.report(args.id) is None:
         return _missing(args, [args.id])
     if args.all:
-        store.refresh_corpus()
+        store.refresh_corpus(full=args.full)
     rows = store.findings(report_id=args.id, family="corpus")
     rows = [f for f in rows if f["rule"] == "corpus.duplicate_text"]
     if args.all:    # each pair once

@@ -36,13 +36,17 @@ def sections_by_report(store, ids: set[int]) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
-def current_infos(store) -> dict[int, ReportInfo]:
+def current_infos(store, ids: list[int] | None = None) -> dict[int, ReportInfo]:
+    """The current reports' infos (only those of ids, when given), by id."""
     r = T.reports
+    q = sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction, r.c.department, r.c.report_year,
+                  r.c.publish_date, r.c.report_date, r.c.kind).where(r.c.current == sa.true())
     with store.engine.connect() as conn:
-        rows = conn.execute(sa.select(r.c.id, r.c.report_key, r.c.province, r.c.jurisdiction,
-                                      r.c.department, r.c.report_year, r.c.publish_date, r.c.report_date,
-                                      r.c.kind)
-                            .where(r.c.current == sa.true()).order_by(r.c.id)).all()
+        if ids is None:
+            rows = conn.execute(q.order_by(r.c.id)).all()
+        else:
+            rows = sorted((x for i in range(0, len(ids), 500)
+                           for x in conn.execute(q.where(r.c.id.in_(ids[i:i + 500])))), key=lambda x: x.id)
     infos = {}
     for x in rows:
         info = ReportInfo(x.id, x.report_key, x.province, x.jurisdiction, x.department, x.report_year,
@@ -83,12 +87,14 @@ def year_reports(store, infos: dict[int, ReportInfo], series=None) -> list[YearR
     return out
 
 
-def iter_corpus_findings(store) -> Iterator[dict[str, Any]]:
+def iter_corpus_findings(store, table=None) -> Iterator[dict[str, Any]]:
     """The corpus findings one by one (duplicates pair by pair, continuity place by place), so
-    that 100,000 reports' findings need not be held in memory at once."""
+    that 100,000 reports' findings need not be held in memory at once. table: the signature
+    table when the caller has read it (store.signature_table())."""
     cfg = store.config
     infos = current_infos(store)
-    for f in iter_duplicate_findings(infos, store.signature_table(), cfg.get("corpus.similarity"),
+    for f in iter_duplicate_findings(infos, table if table is not None else store.signature_table(),
+                                     cfg.get("corpus.similarity"),
                                      cfg.get("corpus.similarity.stock_phrases") or [],
                                      lambda ids: load_texts(store, ids)):
         if cfg.rule_enabled(f["rule"]):

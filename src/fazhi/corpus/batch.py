@@ -492,7 +492,7 @@ def reanalyze(store: Store, *, workers: int = 1, executor: Executor | None = Non
     finally:
         if own is not None:
             own.shutdown(wait=True, cancel_futures=True)
-    store.refresh_corpus()
+    store.refresh_corpus(full=True)
     finish_run(store, run_id, counts)
     return counts | {"run_id": run_id}
 
@@ -553,20 +553,35 @@ def apply_corrections(store: Store, key: str, *, corpus: bool = True) -> list[in
 
 
 # -- corpus analyses -----------------------------------------------------------
-def refresh_corpus(store: Store) -> dict[str, int]:
-    """Recompute the corpus findings (family "corpus") over the current reports.
+def refresh_corpus(store: Store, *, full: bool = False) -> dict[str, int]:
+    """The corpus findings (family "corpus") over the current reports.
 
-    Findings are spilled to a temporary file as they are found (memory stays bounded at
-    100,000 reports), then swapped in with one short transaction, so that ingest and
-    reviewers are not locked out while the analyses run."""
+    By default incremental (corpus/incremental.py): only the findings the reports added or
+    changed since the last refresh can alter are recomputed and replaced, in one short
+    transaction, with the same result as a full recompute. It falls back to the full
+    recompute (full=True forces it) when the bookkeeping is not ready (first refresh after
+    migration 0010), the configuration changed, or the change is large.
+
+    The full recompute spills findings to a temporary file as they are found (memory stays
+    bounded at 100,000 reports), then swaps them in with one short transaction, so that
+    ingest and reviewers are not locked out while the analyses run."""
     import pickle
     import tempfile
-    from .analyses import iter_corpus_findings
+    from . import incremental
+    from .analyses import current_infos, iter_corpus_findings
+    if not full:
+        done = incremental.refresh(store)
+        if done is not None:
+            return done
     out: dict[str, int] = {}
     used: dict[int, dict[str, int]] = {}
+    with store.engine.connect() as conn:
+        at = incremental.stamps(conn)
+    infos = {r: i for r, i in current_infos(store).items() if r in at}
+    table = store.signature_table()
     with tempfile.TemporaryFile() as spill:
         rows: list[dict[str, Any]] = []
-        for f in iter_corpus_findings(store):
+        for f in iter_corpus_findings(store, table):
             out[f["rule"]] = out.get(f["rule"], 0) + 1
             rows += reports.finding_rows(f["report_id"], [f], used.setdefault(f["report_id"], {}))
             if len(rows) >= 5000:
@@ -574,6 +589,11 @@ def refresh_corpus(store: Store) -> dict[str, int]:
                 rows = []
         if rows:
             pickle.dump(rows, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        t0 = time.perf_counter()
+        incremental.snapshot_full(store, infos, at, table)
+        incremental.last_stats.clear()
+        incremental.last_stats["snapshot_seconds"] = round(time.perf_counter() - t0, 3)
+        del table
         spill.seek(0)
         with store.engine.begin() as conn:
             conn.execute(T.findings.delete().where(T.findings.c.family == "corpus"))
@@ -584,5 +604,6 @@ def refresh_corpus(store: Store) -> dict[str, int]:
                     break
                 conn.execute(T.findings.insert(), chunk)
             reports.recount(conn)
+            incremental.mark_ready(conn, store)
     store.refresh_reviewed()
     return out

@@ -111,9 +111,9 @@ def _check_corpus_findings(store) -> list[dict[str, Any]]:
     if missing:
         out.append({"check": "corpus_missing", "count": sum(missing.values()),
                     "message": f"跨报告分析的问题缺失 {sum(missing.values())} 条（报告 "
-                               f"{_ids(sorted((k[0],) for k in missing))}），请运行 fazhi similar --all"})
+                               f"{_ids(sorted((k[0],) for k in missing))}），请运行 fazhi similar --all --full"})
     if extra:
         out.append({"check": "corpus_stale", "count": sum(extra.values()),
                     "message": f"跨报告分析的问题已过时 {sum(extra.values())} 条（报告 "
-                               f"{_ids(sorted((k[0],) for k in extra))}），请运行 fazhi similar --all"})
+                               f"{_ids(sorted((k[0],) for k in extra))}），请运行 fazhi similar --all --full"})
     return out

@@ -272,3 +272,30 @@ corrections = sa.Table(           # a reviewer's correction of a report's metada
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_corrections_key", "report_key"),
 )
+
+# -- incremental corpus refresh (corpus/incremental.py, migration 0010) --------------------
+# What the last corpus refresh saw: the LSH band keys of each current report's paragraphs
+# (one row per band, key and report: the bucket's owners are one index range), and per report
+# its analysis stamp, the fields the corpus rules group by and its band keys.
+corpus_bands = sa.Table(
+    "corpus_bands", metadata,
+    sa.Column("band", sa.SmallInteger, nullable=False),
+    sa.Column("key", sa.BigInteger, nullable=False),
+    sa.Column("report_id", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("band", "key", "report_id"),
+    sqlite_with_rowid=False,
+)
+
+corpus_seen = sa.Table(
+    "corpus_seen", metadata,
+    sa.Column("report_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("stamp", sa.Text, nullable=False),          # reports.analyzed_at as read
+    sa.Column("meta", sa.JSON, nullable=False),           # province, jurisdiction, department, kind, year, key
+    sa.Column("bands", sa.LargeBinary, nullable=False),   # (band uint8, key int64) records
+)
+
+corpus_state = sa.Table(
+    "corpus_state", metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=True),
+)

@@ -276,6 +276,23 @@ class SignatureTable:
         return SignatureTable(self.pid[keep], self.rid[keep], self.start[keep], self.end[keep], out)
 
 
+def band_key(sigs: np.ndarray, b: int, rows: int) -> np.ndarray:
+    """The 64-bit key of band b of each signature (sigs: (n, num_perm) uint32)."""
+    block = sigs[:, b * rows:(b + 1) * rows].astype(np.uint64)
+    k = np.zeros(len(sigs), dtype=np.uint64)
+    for j in range(block.shape[1]):
+        k = (k ^ (block[:, j] * _MIX[j % len(_MIX)])) * np.uint64(0x100000001B3)
+    return k
+
+
+def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """(n, bands) int64: every band's key (`band_key`) of each signature, as signed integers."""
+    out = np.empty((len(sigs), bands), dtype=np.uint64)
+    for b in range(bands):
+        out[:, b] = band_key(sigs, b, rows)
+    return out.view(np.int64)
+
+
 def band_pairs(table: SignatureTable, cfg: dict[str, Any]) -> set[tuple[int, int]]:
     """Row-index pairs (i < j) of different reports that share an LSH band key.
 
@@ -292,11 +309,7 @@ def band_pairs(table: SignatureTable, cfg: dict[str, Any]) -> set[tuple[int, int
         keys = np.empty(n, dtype=np.uint64)
         at = 0
         for c in table.chunks:
-            block = c[:, b * rows:(b + 1) * rows].astype(np.uint64)
-            k = np.zeros(len(c), dtype=np.uint64)
-            for j in range(block.shape[1]):
-                k = (k ^ (block[:, j] * _MIX[j % len(_MIX)])) * np.uint64(0x100000001B3)
-            keys[at:at + len(c)] = k
+            keys[at:at + len(c)] = band_key(c, b, rows)
             at += len(c)
         order = np.argsort(keys, kind="stable")
         sk = keys[order]
@@ -427,24 +440,13 @@ def iter_duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[s
                 infos[r].text = text
             loaded.update(missing)
         for r in rids:
-            info = infos[r]
-            if info.words is None:
-                norm = normalize_view(info.text)
-                info.mask = stock_mask(norm, stock)
-                info.words = WordIndex(norm)
-                info.body = len(info.words.pos)
+            prepare(infos[r], stock)
 
     per_pair: dict[tuple[int, int], list[Passage]] = {}
     out: list[dict[str, Any]] = []
 
     def emit(ra: int, rb: int, passages: list[Passage]) -> None:
-        passages = _dedupe(passages)
-        a, b = infos[ra], infos[rb]
-        order = earlier(a, b)
-        out.append(_finding(a, b, [(p.a_start, p.a_end, p.b_start, p.b_end, p.shared) for p in passages],
-                            order, cfg))
-        out.append(_finding(b, a, [(p.b_start, p.b_end, p.a_start, p.a_end, p.shared) for p in passages],
-                            None if order is None else -order, cfg))
+        out.extend(pair_findings(infos[ra], infos[rb], passages, cfg))
 
     for k, (ra, rb, i, j) in enumerate(pairs):
         if load_texts and not (infos[ra].text and infos[rb].text):   # prefetch the next reports' texts in one query
@@ -465,6 +467,24 @@ def iter_duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[s
                     infos[r].norm, infos[r].mask, infos[r].words = "", bytearray(), None
                     if r in loaded:
                         infos[r].text = ""
+
+
+def pair_findings(a: ReportInfo, b: ReportInfo, passages: list[Passage], cfg: dict[str, Any]) -> list[dict[str, Any]]:
+    """The two findings (on a, on b) of the aligned passages of a (the lower id) and b."""
+    passages = _dedupe(passages)
+    order = earlier(a, b)
+    return [_finding(a, b, [(p.a_start, p.a_end, p.b_start, p.b_end, p.shared) for p in passages], order, cfg),
+            _finding(b, a, [(p.b_start, p.b_end, p.a_start, p.a_end, p.shared) for p in passages],
+                     None if order is None else -order, cfg)]
+
+
+def prepare(info: ReportInfo, stock: list[str]) -> None:
+    """The normalized view's stock-phrase mask and word index of a report whose text is set."""
+    if info.words is None:
+        norm = normalize_view(info.text)
+        info.mask = stock_mask(norm, stock)
+        info.words = WordIndex(norm)
+        info.body = len(info.words.pos)
 
 
 def duplicate_findings(infos: dict[int, ReportInfo], para_rows, cfg: dict[str, Any], stock: list[str],

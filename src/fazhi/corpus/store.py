@@ -104,8 +104,8 @@ class Store:
     def apply_corrections(self, key: str, *, corpus: bool = True) -> list[int]:
         return batch.apply_corrections(self, key, corpus=corpus)
 
-    def refresh_corpus(self) -> dict[str, int]:
-        return batch.refresh_corpus(self)
+    def refresh_corpus(self, *, full: bool = False) -> dict[str, int]:
+        return batch.refresh_corpus(self, full=full)
 
     def optimize(self) -> None:
         """SQLite: refresh the planner's statistics (db.optimize)."""

@@ -326,6 +326,11 @@ _ADDED = re.compile(r"新增|净增|新取得|新聘")
 # 承接…赋权184项) are not a list's size; the size it is changed to is (调整到2844项, 精简至…)
 _ITEM_UNITS = frozenset({"项", "类", "条"})
 _ITEMS_MOVED = re.compile(r"(?:取消|下放|承接|划转|移交|调整|暂停|削减|精简|赋权|委托|放权)(?!至|到|为|后)")
+# the former value of a change: 审批事项从63项减少为40项, 由120件下降到95件 (the count it was, not is)
+_FROM_BEFORE = re.compile(r"(?:从|由)$")
+_CHANGE_AFTER = re.compile(
+    r"^(?:减少|压减|精简|缩减|压缩|削减|下降|降低|降|减|增加|增长|上升|提高|提升|扩大|调整|缩短)了?"
+    r"(?:为|到|至)|^(?:增至|降至|减至|缩至|压至)")
 # an example of one case: 例如,某村通过议事会解决纠纷8起 (the sentence before the number)
 _EXAMPLE = re.compile(r"例如|比如|譬如")
 # a small count in Chinese numerals right before a quoted name: 三个“一号工程” (a slogan)
@@ -449,15 +454,18 @@ _AVERAGE_TAILS = tuple(h + t for h in ("人均", "平均", "户均")
                        for t in ("", "为", "达", "达到", "是", "约"))       # _AVERAGE_BEFORE
 _RATE_TAILS = ("率", "比例", "比率")                                        # _RATE_WORD
 _MEETINGS_TAILS = ("等工作", "等事项", "等议题")                            # _MEETINGS_ON
+_FROM_TAILS = ("从", "由")                                                  # _FROM_BEFORE
 _YEARS_SPAN_CUE = re.compile("年来|以来|近|期间|至今|月")                 # _YEARS_SPAN
 _SUBSET_CUE = re.compile("涉|领域|方式")                                    # _SUBSET
 
 
 def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
-                    after: str = "", quote: str = "", noun_after: bool = False) -> str | None:
+                    after: str = "", quote: str = "", noun_after: bool = False,
+                    topic: str = "") -> str | None:
     """The indicator of a figure: `subject` the counted phrase, `context` the sentence before
     the number, `after` the rest of the sentence after it, `quote` the figure as written,
-    `noun_after`: the subject is the noun right after the number (64个调委会).
+    `noun_after`: the subject is the noun right after the number (64个调委会), `topic`: the
+    sentence before when this one only says by what means (通过举办…) — read for `needs` cues.
 
     Every test before the catalogue entries only rules the figure out (None), so they are made
     in the order of their cost; a pattern is searched only when the literals it needs occur."""
@@ -471,6 +479,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         return None                     # …有2件被提出修改意见: the faulty part of a count
     if ctx_end.endswith(_CHANGE_TAILS):
         return None                     # 同比增长12%, 较上年减少8件: a change, not the figure
+    if kind != "rate" and ctx_end.endswith(_FROM_TAILS) and _CHANGE_AFTER.match(after):
+        return None                     # 从63项减少为40项: the count before the change
     if "如" in context and _EXAMPLE.search(context):
         return None                     # 例如,某村…解决纠纷8起: one case told as an example
     if _YEARS_SPAN_CUE.search(context) and _YEARS_SPAN.search(context):
@@ -523,13 +533,25 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
         # 学习《宪法》《条例》等法律法规6次: the list of named acts is cut off; the titles
         # themselves say nothing of what is counted (《信访工作条例》 is no petition)
         subject = _TITLE.sub("《》", clause)
-    found = _first_match(kind, unit, subject, context, clause, after, places, after_clause)
+    found = _first_match(kind, unit, subject, context, clause, after, places, after_clause, topic)
+    if found is None and places and _AWARD_AFTER.search(after_clause):
+        # 6个村(社区)获评民主法治示范村: the places honoured, named by the award after them
+        found = _first_match(kind, unit, subject + after_clause, context, clause, after, places,
+                             after_clause, topic)
+        if found is not None and not _by_id(found).counts_awards:
+            found = None
     if found is None and counts and _COVERED.match(clause):
         # 举办法治培训班3期,覆盖干部600人次: those the activity of the previous clause reached
         prev = clause_of(context[:len(context) - len(clause) - 1])
         if prev:
-            found = _first_match(kind, unit, prev + subject, context, clause, after, places, after_clause)
+            found = _first_match(kind, unit, prev + subject, context, clause, after, places, after_clause,
+                                 topic)
     return found
+
+
+@functools.lru_cache(maxsize=None)
+def _by_id(ind_id: str) -> _Indicator:
+    return next(ind for ind in indicators() if ind.id == ind_id)
 
 
 _TITLE = re.compile(r"《[^《》]*》")
@@ -538,7 +560,7 @@ _COVERED = re.compile(r"\s*(?:覆盖|惠及)")
 
 
 def _first_match(kind: str, unit: str | None, subject: str, context: str, clause: str, after: str,
-                 places: bool, after_clause: str) -> str | None:
+                 places: bool, after_clause: str, topic: str = "") -> str | None:
     """The first catalogue entry of this kind and unit that `subject` and the sentence match;
     None as soon as an entry whose subject, scope and `not` match is ruled out by a negative cue
     of the sentence (`_ruled_out`)."""
@@ -559,7 +581,7 @@ def _first_match(kind: str, unit: str | None, subject: str, context: str, clause
                     if p.search(subject):
                         break
                 else:
-                    if _other_entry(ind, subject, context, clause, places, after_clause):
+                    if _other_entry(ind, subject, context, clause, places, after_clause, topic):
                         continue        # 4个社区…, 为居民开展法治讲座: a later entry may take it
                     if _ruled_out(ind, context, clause, after, after_clause):
                         # the sentence says the figure is not this count: it is not a more
@@ -570,19 +592,34 @@ def _first_match(kind: str, unit: str | None, subject: str, context: str, clause
 
 
 def _other_entry(ind: _Indicator, subject: str, context: str, clause: str, places: bool,
-                 after_clause: str) -> bool:
+                 after_clause: str, topic: str = "") -> bool:
     """Cues that the figure is another entry's (a later one may take it): a count of places the
     entry does not count, its domain missing from the clause (`clause_scope`), a `needs` cue
     missing (a 讲座 for whom is not said)."""
     if places and not ind.counts_places:
         return True
     for p in ind.clause_scope:
-        if not p.search(subject) and not p.search(clause) and not p.search(after_clause):
+        if not p.search(subject) and not p.search(clause) and not p.search(after_clause) \
+                and not _bare_study_in(p, subject, context):
             return True
     for when, cue in ind.needs:
-        if when.search(subject) and not cue.search(subject) and not cue.search(context):
+        if when.search(subject) and not cue.search(subject) and not cue.search(context) \
+                and not cue.search(topic):
             return True
     return False
+
+
+# a study count that names no topic (全年开展专题学习18次, 共计学习12次): its topic is what the
+# sentence put on the leadership group's study programme before it (纳入…中心组学习内容)
+_BARE_STUDY = re.compile(r"^(?:开展|组织|进行|共计|累计)?(?:专题|集中)?学习$")
+_STUDY_GROUP = re.compile(r"中心组|党组|常务会|常委会|领导班子|会前")
+
+
+def _bare_study_in(p: re.Pattern[str], subject: str, context: str) -> bool:
+    if not _BARE_STUDY.match(subject):
+        return False
+    segment = context[max(context.rfind(";"), context.rfind("；")) + 1:]
+    return bool(_STUDY_GROUP.search(segment)) and bool(p.search(segment))
 
 
 def _ruled_out(ind: _Indicator, context: str, clause: str, after: str, after_clause: str) -> bool:
@@ -643,6 +680,10 @@ def parts_lists(norm: str) -> list[tuple[int, int]]:
         nh = _NEXT_HEADING.search(norm, m.end() - 1, end)
         out.append((m.end(), nh.start() if nh else end))
     return out
+
+
+# a sentence that opens with the means (通过举办…, 借助…): its purpose is the sentence before
+_MEANS_START = re.compile(r"\s*(?:通过|借助|依托|利用)")
 
 
 def _sentence_starts(norm: str) -> list[int]:
@@ -719,8 +760,13 @@ def build_facts(report: Report) -> list[Fact]:
         indicator: str | None = None                # no subject: no indicator
         if span:
             sa, sb = span
+            topic = ""
+            if sent_start > 0 and _MEANS_START.match(norm, sent_start):
+                # 通过举办法治讲座4次…: the sentence before says what the means served
+                prev_start = starts[max(0, bisect_right(starts, qs) - 2)]
+                topic = norm[max(prev_start, sent_start - _CONTEXT_MAX):sent_start]
             indicator = match_indicator(q.kind, q.unit, norm[sa:sb], context, after=after,
-                                        quote=norm[qs:qe], noun_after=sa >= qe)
+                                        quote=norm[qs:qe], noun_after=sa >= qe, topic=topic)
             subject = text[sa:sb]
         if indicator is not None:
             if indicator in court_null:

@@ -85,16 +85,16 @@ def rules() -> dict[str, Any]:
         "template_block": tuple(data["template_block"]),
         "portal_block": tuple(data["portal_block"]),
         # a row that opens with a label ("发布日期: …"), also as a table's cell in brackets
-        # ("| [ 发布日期 ] | 2026-02-25 |", "【索引号】…")
-        "label_start": re.compile(rf"^(?:(?:[|｜]\s*)?[\[【]\s*(?:{label_alt})\s*[\]】]"
+        # ("| [ 发布日期 ] | 2026-02-25 |", "【索引号】…") or a bracket opening on it ("【信息来源:…】")
+        "label_start": re.compile(rf"^(?:(?:[|｜]\s*)?[\[【]\s*(?:{label_alt})\s*(?:[\]】]|[:：])"
                                   rf"|(?:{label_alt})\s*(?:[:：\t|｜]|\s{{2,}}))"),
         "label_any": re.compile(rf"(?:{label_alt})\s*[:：]"),
         "date_label": re.compile(
             r"(?:[\[【]\s*)?(?:" + "|".join(map(re.escape, data["publish_date_labels"])) + r")(?:\s*[\]】])?"
-            r"(?:\s*[:：\t|｜]\s*|\s+)"
+            r"(?:(?:\s*[:：\t|｜]){1,3}\s*|\s+)"      # 发布日期: | 2025-02-14 (a table row with bars)
             r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
         "source_label": re.compile(
-            "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t]\s*"
+            "(?:" + "|".join(map(re.escape, data["source_labels"])) + r")\s*[:：\t](?:\s*[|｜](?!\s*[|｜]))?\s*"
             r"([^\s|｜:：]{2,40})"),
         "label_alt": label_alt,
         "pager": re.compile(rf"^(?:{data['pager_token']}\s*)+$"),

@@ -232,8 +232,9 @@ def period_title(title: str) -> bool:
     return bool(_RANGE_OF_WORK.search(t)) and not _years(t)
 
 
+# (the year of its end may be left out: "2021年1月1日至12月31日")
 _FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
-                        r"\1\s*年\s*12\s*月\s*31\s*日")
+                        r"(?:\1\s*年\s*)?12\s*月\s*31\s*日")
 
 
 # the sentence publishing the page's own report: "现公布X区住房保障中心2022年政府信息公开工作年度报告"

@@ -107,6 +107,8 @@ _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|�
 # a masked place before a department (XX县教育局, ×市财政局, 某县): the placeholders of zh/masks
 _MASKED_PLACE = re.compile(rf"(?:{MASK_RX.pattern}|{SOME_RX.pattern})(?:自治区|自治州|自治县|省|市|区|县|州|旗)")
 _CENTRAL_END = re.compile(r"(?:部|署|总局)$")
+# a government's general office right before the year of its own account
+_GOV_OFFICE = re.compile(r"((?:人民)?政府办(?:公室|公厅)?)(?=\s*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年)")
 _STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
 _LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
 _DOCNO = re.compile(rf"[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
@@ -164,6 +166,16 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
     elif not chain and not masked and j < len(s) and s[j] in "省市区县旗州" and s[j + 1:j + 2] not in ("委", "场"):
         level_char = s[j]
         j += 1
+    office = _GOV_OFFICE.match(s, j) if (chain or level_char) and not masked else None
+    if office:
+        # the government's office reporting its own year (X区人民政府办公室2021年…报告, 区政府办2025年度…):
+        # a department of its place, named with 人民政府/政府 (a 关于印发 title is the government's)
+        core = office.group(1)
+        u = Unit(dept=core, dept_span=view.span(j, j + len(core)), level_char=level_char)
+        if chain:
+            st, en, name = chain[-1]
+            u.place, u.place_span, u.before = name, view.span(st, en), chain[:-1]
+        return u
     mh = _STRIP_HEAD.match(s, j)
     if mh and chain:
         j = mh.end()
@@ -530,6 +542,13 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
             if len(fulls) == 1 and next(iter(fulls)).endswith("州"):
                 counts[m.group()] += 1
                 first.setdefault(m.group(), m.span())
+        if "自治州" in s:
+            # a text speaking of its 自治州 names it by a one-character head in its slogan
+            # (法治X州、法治政府、法治社会一体建设): the one autonomous 州 of that head
+            for m in re.finditer(rf"{_SHORT_BEFORE}(([{CJK}])州)(?=[、,，。]|建设)", s):
+                if _autonomous_of_head(gaz, m.group(2)) is not None:
+                    counts[m.group(1)] += 1
+                    first.setdefault(m.group(1), m.span(1))
     if not counts and suffix == "省":
         # no province written in full: its short name (法治江西, 《江西日报》)
         for short in gaz.province_shorts:
@@ -603,12 +622,33 @@ def _prefecture_of_tied(gaz, names: list[str], year) -> str | None:
     return None
 
 
-def resolve_written(gaz, name: str, year) -> Place | None:
+def _autonomous_of_head(gaz, head: str) -> str | None:
+    """The one autonomous 州 whose name starts with the one character `head` (巴 -> 巴音郭楞蒙古
+    自治州), unless head + 州 is a city's own short name (德州 is 德州市)."""
+    if len(head) != 1 or (head + "州") in gaz.city_shorts:
+        return None
+    fulls = {n for n in _autonomous_names(gaz) if n.startswith(head)}
+    return next(iter(fulls)) if len(fulls) == 1 else None
+
+
+def _autonomous_names(gaz) -> list[str]:
+    names = getattr(gaz, "_autonomous_prefectures", None)
+    if names is None:
+        names = gaz._autonomous_prefectures = sorted({n for fulls in gaz.city_shorts.values() for n in fulls
+                                                      if n.endswith("自治州")})
+    return names
+
+
+def resolve_written(gaz, name: str, year, autonomous: bool = False) -> Place | None:
     """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州,
-    循化县 -> 循化撒拉族自治县."""
+    循化县 -> 循化撒拉族自治县; in a text that speaks of its 自治州 (`autonomous`), a
+    one-character head as well (巴州 -> 巴音郭楞蒙古自治州)."""
     full = gaz.full_of_short(name)
     if full is not None:
         return gaz.resolve(full, year)
+    if autonomous and len(name) == 2 and name.endswith("州") and \
+            (one := _autonomous_of_head(gaz, name[0])) is not None:
+        return gaz.resolve(one, year)
     m = re.fullmatch(rf"([{CJK}]{{2,4}}?)州", name)
     if m:
         fulls = gaz.city_shorts.get(m.group(1)) or set()
@@ -1135,7 +1175,7 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
         fits = [p for p in gaz.lookup(name, year) if M._parent_fits(p, cue[0])]
         place = fits[0] if len(fits) == 1 else None
     if place is None and not gaz.lookup(name, year):
-        place = resolve_written(gaz, name, year)
+        place = resolve_written(gaz, name, year, autonomous="自治州" in norm)
     if place is not None:
         plevel: str | None = level_of(place)
         meta.province = place.province

@@ -39,7 +39,7 @@ _CN = f"[{CN_DIGITS}]+"
 # Marker patterns, applied to the normalized line (full-width already folded to half-width).
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"第({_CN}|\d{{1,2}})(部分|章|篇)[、.:\s]*")),
-    ("bracket", re.compile(r"【([^】\n]{1,40})】\s*")),
+    ("bracket", re.compile(r"【([^】【\n]{1,40})】\s*")),
     ("cn_dun", re.compile(rf"({_CN})\s*(?:、|\.(?![\d.]))\s*")),
     ("paren_cn", re.compile(rf"[(〔]\s*({_CN})\s*[)〕][、.]?\s*")),
     ("arabic_dot", re.compile(r"(\d{1,3})\s*(?:、|\.(?![\d.]))\s*")),
@@ -142,11 +142,19 @@ def _scan_lines(report: Report) -> list[_Line]:
         ln.hint_level = lvl
         ln.bold = raw_start in bold or s in bold
         _classify_line(norm, ln)
+        if ln.style == "bracket" and not any(x.kind == "body" for x in out) and _TAGGED_TITLE.fullmatch(norm, ln.marker_end, ln.end):
+            # a portal's category tag before the title on its line ("【工作总结】X局关于2023年…的报告"),
+            # above any body text: the title line, not a heading
+            ln.kind, ln.style, ln.marker_end = "body", None, ln.start
         if ln.number is not None:
             ln.number = text[ln.start:ln.marker_end].rstrip(_WS)      # the marker as written
         out.append(ln)
     _join_bare_markers(text, norm, out)
     return out
+
+
+# the rest of a title line after a category tag: a document's name, no sentence
+_TAGGED_TITLE = re.compile(r"[^。;!?\n]{6,80}?(?:报告|总结|情况|要点|方案|计划|通知|汇报)")
 
 
 # Headings on a page that lost its line breaks (a PDF or a document-sharing site flattened

@@ -65,7 +65,13 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             continue
         if ln.s in crumbs and not _TITLE_END.search(ln.s):
             continue                    # the column's name repeated under the breadcrumb (法治工作)
+        if _GENRE_ONLY.match(ln.s) and _title_subject(c, lines, i) is None:
+            continue                    # a genre alone ("• 工作报告"): a catalogue cell, not the title
         start, end, s = ln.start, ln.end, ln.s
+        tag = _CATEGORY_TAG.match(s)
+        if tag and _TITLE_END.search(s) and not _ORG_END.search(tag.group(1)):
+            # a portal's category tag before the title (【工作总结】…报告), not its unit (【X局】…)
+            start += tag.end()
         j = i
         # a title broken over two or three lines
         while not _TITLE_END.search(s) and j + 1 < len(lines) and j - i < 2:
@@ -113,6 +119,15 @@ _SUBJECT_LINE = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUF
                            rf"(?:(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年度?)?$")
 
 
+# the head of a title broken before its genre words: an organ or place, its year, the start of
+# the name ("X局2022年政府信息公开"), no punctuation; the line below only the rest of the name
+_SUBJECT_HEAD = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUFFIX})"
+                           rf"(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年度?[{CJK}]{{2,24}}$")
+_CATEGORY_TAG = re.compile(r"【([^】【\n]{1,8})】\s*(?=\S{6})")
+_GENRE_ONLY = re.compile(_BULLET + r"(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结|计划|要点|方案)\s*$")
+_TITLE_TAIL = re.compile(r"^(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结)$")
+
+
 def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
     """The line right above title line `i` when it is the title's subject broken off: one organ
     or place name (optionally with the year), no blank line between, and the title line
@@ -123,6 +138,8 @@ def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
     prev, ln = lines[i - 1], lines[i]
     if "\n" in c.norm[prev.end:ln.start].replace("\n", "", 1):
         return None                     # a blank line between: a header, not a broken title
+    if _TITLE_TAIL.match(ln.s) and _SUBJECT_HEAD.match(prev.s) and not _TITLE_END.search(prev.s):
+        return prev                     # "X局2022年政府信息公开" / "工作年度报告": the title broken mid-name
     if not _SUBJECT_LINE.match(prev.s) or prev.s.endswith("文件"):
         return None
     if not (_YEAR_HEAD.match(ln.s) or _YEAR_TAIL.search(prev.s)):

@@ -38,12 +38,29 @@ def _unit_place(unit: str) -> tuple[str | None, str | None]:
     return (jur, dept) if jur and dept else (None, None)
 
 
-def followup_findings(store, infos: dict[int, Any], texts_of, parts_of, cfg: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def followup_findings(store, infos: dict[int, Any], texts_of, parts_of, cfg: dict[str, Any],
+                      items: set[int] | None = None) -> Iterator[dict[str, Any]]:
+    """The findings of the open items (only those whose id is in items, when given)."""
+    generic = frozenset(cfg.get("generic_words") or [])
+    for it, target, year in followup_targets(store, infos):
+        if target is None or (items is not None and it["id"] not in items):
+            continue
+        text = texts_of(target)
+        parts = parts_of(target, text)
+        f = _check(it, target, year, text, parts, cfg, generic, infos[target])
+        if f is not None:
+            yield f
+
+
+def followup_targets(store, infos: dict[int, Any]) -> list[tuple[dict[str, Any], int | None, int | None]]:
+    """(item, the report of the next year it is checked against or None, that year) of each
+    open item, in item order."""
+    out: list[tuple[dict[str, Any], int | None, int | None]] = []
     with store.engine.connect() as conn:
         items = [dict(r._mapping) for r in conn.execute(
             sa.select(T.rectify_items).where(T.rectify_items.c.status != "已销号").order_by(T.rectify_items.c.id))]
         if not items:
-            return
+            return out
         keys = {i["report_key"] for i in items if i["report_key"]}
         series_of: dict[str, tuple] = {}
         for k in sorted(keys):
@@ -63,7 +80,6 @@ def followup_findings(store, infos: dict[int, Any], texts_of, parts_of, cfg: dic
                 if dept and dept.startswith(i.jurisdiction):
                     dept = dept[len(i.jurisdiction):]
                 by_place.setdefault((i.jurisdiction, dept), {})[i.report_year] = i.id
-    generic = frozenset(cfg.get("generic_words") or [])
     for it in items:
         target = None
         if it["report_key"] and it["report_key"] in series_of and it["report_year"]:
@@ -74,13 +90,8 @@ def followup_findings(store, infos: dict[int, Any], texts_of, parts_of, cfg: dic
             year = it["created_at"].year if it["created_at"] else None
             if jur and year:
                 target = by_place.get((jur, dept), {}).get(year)
-        if target is None:
-            continue
-        text = texts_of(target)
-        parts = parts_of(target, text)
-        f = _check(it, target, year, text, parts, cfg, generic, infos[target])
-        if f is not None:
-            yield f
+        out.append((it, target, year))
+    return out
 
 
 def _check(it, rid, year, text, parts, cfg, generic, info) -> dict[str, Any] | None:

@@ -30,9 +30,9 @@ def read_day(text: object) -> dt.date:
     raise NotADay(f"not a day: {text!r}")
 
 
-# Labels of a page's dates that are not its posting (成文日期, 会议时间, 有效期…): written once, for the
+# Labels of a page's dates that are not its posting (成文日期, 产生日期, 会议时间, 有效期…): written once, for the
 # cleaner's metadata lines (ingest/clean.py) and the post date read from the text (parse/dates.py)
-NOT_POST_LABELS = ("成文", "发文", "印发", "生成", "施行", "实施", "截止", "失效", "有效",
+NOT_POST_LABELS = ("成文", "发文", "印发", "生成", "产生", "施行", "实施", "截止", "失效", "有效",
                    "开始", "结束", "会议", "活动", "办理")
 # "时间"/"日期" not right after one of them
 POST_TIME_WORD = "".join(f"(?<!{w})" for w in NOT_POST_LABELS) + r"(?:时间|日期)"
