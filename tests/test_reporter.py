@@ -882,3 +882,18 @@ def test_untitled_bureau_named_by_its_sector():
     # the sector named later, not as the opening's subject, says nothing
     m = meta_of(text.replace("全市司法行政系统在", "我们在").replace("局党组高度重视", "全市教育系统高度重视"))
     assert m.department is None
+
+
+def test_a_department_named_in_a_formula_before_its_opening_sentence():
+    # the disclosure-report formula (根据《条例》，X市公安局编制…) names the department before the
+    # sentence that opens its work: the department reports, not its city
+    text = ("根据《中华人民共和国政府信息公开条例》，岳阳市公安局编制完成2024年政府信息公开年度报告，"
+            "所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n一、总体情况\n"
+            "2024年，岳阳市公安局在市委、市政府的领导下，认真落实条例要求。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("岳阳市", "department", "公安局")
+    # a city opening the text still reports when one of its departments speaks later
+    m = meta_of("2024年，在市委、市政府的坚强领导下，岳阳市坚持依法行政，全面推进法治政府建设，现将有关情况报告如下。\n"
+                "一、主要举措和成效\n"
+                "岳阳市公安局在市委、市政府的领导下，深化执法规范化建设。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("岳阳市", "city", None)

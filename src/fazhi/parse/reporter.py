@@ -834,7 +834,10 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                 unit = None    # 市司法局党委书记、局长…汇报: a speaker's post, not the reporter
             if unit is not None and c.body_start is not None and not unit.central:
                 gov = M._first_sentence_place(c)
-                if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0]:
+                if gov is not None and unit.dept_span and gov[2] <= (unit.place_span or unit.dept_span)[0] and \
+                        not (gov[0] == unit.place and c.norm.startswith(unit.dept, gov[2])):
+                    # a government opening the text before the department's sentence reports; the
+                    # same department written there too (根据《条例》，X市公安局编制…) does not
                     unit, found = None, gov
             if unit is not None or found is not None:
                 break
