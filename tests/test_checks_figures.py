@@ -1,8 +1,10 @@
-"""figures.* rules on hand-built reports: findings only where the stated figures disagree."""
+"""checks/figures.py: the figures.* rules on hand-built reports and short written texts: findings
+only where the stated figures disagree."""
 from __future__ import annotations
 
 from checks_helpers import add_fact, add_rate, add_sum, make_report, run
 
+from fazhi import analyze_text
 from fazhi.config import Config
 
 
@@ -180,3 +182,17 @@ def test_rate_over_an_approximate_base():
     add_rate(r, rate, num, den)
     (f,) = run("figures.rate_mismatch", r)
     assert f.severity == "major"
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+# -- figures.rate_out_of_range: one finding per 办结 count, against the nearest 受理 -----------
+def test_done_more_than_received_is_one_finding() -> None:
+    out = rules(analyze_text("收到复议申请58件，受理52件，审结60件。\n"), "figures.rate_out_of_range")
+    assert len(out) == 1
+    assert [e.quote for e in out[0].evidence] == ["52件", "60件"]
+    assert rules(analyze_text("收到复议申请58件，受理52件，审结50件。\n"), "figures.rate_out_of_range") == []
+    assert rules(analyze_text("收到复议申请58件，受理52件，审结60件（含上年结转12件）。\n"),
+                 "figures.rate_out_of_range") == []

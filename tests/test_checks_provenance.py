@@ -1,9 +1,11 @@
-"""provenance.* and quality.* rules on hand-built reports."""
+"""checks/provenance.py: the provenance.* rules (and some quality.* ones) on hand-built reports and
+on short texts written for the test through the whole pipeline (web chrome left in the text)."""
 from __future__ import annotations
 
 from conftest import TEXTS
 from checks_helpers import make_report, run
 
+from fazhi import analyze_text
 from fazhi.model import Removed
 
 PARTS = {"存在的不足": "shortcomings", "存在的问题": "shortcomings", "下一步": "plan", "主要安排": "plan"}
@@ -69,3 +71,35 @@ def test_plan_without_targets():
         assert run("quality.plan_without_targets", r) == [], target
     # no plan part: nothing to judge here (structure.missing_part says it)
     assert run("quality.plan_without_targets", make_report("一、主要举措\n办理案件。\n")) == []
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+BODY = ("2023年，全市坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
+        "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
+        "四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n")
+
+
+# -- provenance.web_chrome: 发布时间/来源 is metadata, a pager is residue -------------------------
+def test_publication_line_alone_is_not_web_chrome() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n发布时间：2024-03-28 10:15　　来源：松川市司法局　　作者：王明\n"
+            + BODY + "中共松川市委　松川市人民政府\n2024年2月26日\n")
+    r = analyze_text(text)
+    assert r.meta.publish_date == "2024-03-28"
+    assert rules(r, "provenance.web_chrome") == []
+
+
+def test_pager_and_widget_inside_the_text_are_web_chrome() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n发布时间：2024-03-28　　来源：松川市司法局\n"
+            + BODY.replace("审结110件。\n", "审结110件。\n上一页 1 2 下一页\n")
+            + "中共松川市委　松川市人民政府\n2024年2月26日\n")
+    r = analyze_text(text)
+    out = rules(r, "provenance.web_chrome")
+    assert len(out) == 1
+    assert any("上一页" in e.quote for e in out[0].evidence)
+    assert not any("发布时间" in e.quote for e in out[0].evidence)

@@ -1,9 +1,11 @@
-"""quality.* and structure.* rule changes found by the findings evaluation, on team-written texts."""
+"""checks/quality.py: the quality.* rules (and structure.* cases they share texts with), on
+team-written texts."""
 from __future__ import annotations
 
 from checks_helpers import make_report, run
 
 import fazhi
+from fazhi import analyze_text
 
 PARTS = {"主要举措": "measures", "第一责任人": "first_responsible", "存在的问题": "shortcomings",
          "存在的不足": "shortcomings", "工作打算": "plan", "工作安排": "plan"}
@@ -67,3 +69,39 @@ def test_items_that_really_start_at_two_are_a_gap():
     gap = "四、2024年工作安排\n二是深化执法监督体系建设。\n三是开展普法中期评估。"
     out = _numbering(gap)
     assert len(out) == 1 and out[0].data["anomaly"] == "skip"
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+# -- quality: a named project is a checkable plan item; listing functions is not specific -----
+def _report(shortcomings: str, plan: str) -> str:
+    return ("松川县2023年法治政府建设年度报告\n2023年，全县推进法治政府建设。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县长主持召开常务会议研究法治建设4次。\n"
+            f"三、存在的不足\n{shortcomings}\n四、下一步工作打算\n{plan}\n松川县人民政府\n2024年2月26日\n")
+
+
+VAGUE = "一是群众法治观念仍需提高，学法尊法守法用法的氛围还不够浓厚。二是工作力量薄弱，难以承担法制审核、执法监督、综合协调等职能。"
+
+
+SPECIFIC = "一是食品药品、医疗器械、特种设备等领域专业执法人员缺乏。二是工作力量薄弱。"
+
+
+SLOGANS = "一是进一步加强党对法治政府建设的领导。二是持续深化“放管服”改革，不断优化法治化营商环境。"
+
+
+PROJECTS = "一是推动法治政府建设示范创建；二是深化行政执法协调监督工作体系建设；三是推进“八五”普法中期评估。"
+
+
+def test_plan_of_named_projects_has_targets() -> None:
+    assert rules(analyze_text(_report(SPECIFIC, PROJECTS)), "quality.plan_without_targets") == []
+    out = rules(analyze_text(_report(SPECIFIC, SLOGANS)), "quality.plan_without_targets")
+    assert [f.data["part"] for f in out] == ["plan"]
+
+
+def test_functions_a_weak_office_cannot_carry_are_not_specific() -> None:
+    out = rules(analyze_text(_report(VAGUE, PROJECTS)), "quality.vague_shortcomings")
+    assert [f.data["part"] for f in out] == ["shortcomings"]
+    assert rules(analyze_text(_report(SPECIFIC, PROJECTS)), "quality.vague_shortcomings") == []

@@ -1,8 +1,13 @@
-"""structure.* rules on hand-built reports."""
+"""checks/structure.py: the structure.* rules on hand-built reports and on short texts written for
+the test through the whole pipeline (heading numbering, shortcomings without causes)."""
 from __future__ import annotations
+
+import pytest
 
 from conftest import TEXTS
 from checks_helpers import make_report, run
+
+from fazhi import analyze_text
 
 PARTS = {"主要举措和成效": "measures", "第一责任人": "first_responsible",
          "存在的不足": "shortcomings", "主要安排": "plan", "工作打算": "plan"}
@@ -90,3 +95,62 @@ def test_heading_numbering_reads_parser_flags():
     out = run("structure.heading_numbering", r)
     assert len(out) == 1 and out[0].data["anomaly"] == "restart"
     assert out[0].evidence[0].quote.startswith("二、党政主要负责人")
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+# -- structure.heading_numbering: unnumbered lines among 【】 headings --------------------------
+BRACKET = ("松川市2022年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下。\n"
+           "【主要举措和成效】\n政府职能依法全面履行\n政务服务事项全部进驻大厅，办件3,000件。\n"
+           "依法行政制度建设\n审核规范性文件23件。\n社会矛盾纠纷依法化解\n调解纠纷1,200件。\n"
+           "【党政主要负责人履行推进法治建设第一责任人职责情况】\n市长出庭应诉1次。\n"
+           "【存在的不足及原因】\n执法人员缺编，原因是编制核定滞后。\n"
+           "【2023年工作安排】\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
+
+
+def test_unnumbered_lines_among_bracket_headings_are_not_a_numbering_finding() -> None:
+    r = analyze_text(BRACKET)
+    assert rules(r, "structure.heading_numbering") == []
+
+
+def test_unnumbered_line_among_numbered_siblings_is_a_numbering_finding() -> None:
+    text = ("松川市2022年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下。\n"
+            "一、主要举措和成效\n（一）政府职能依法全面履行\n政务服务事项全部进驻大厅，办件3,000件。\n"
+            "（二）依法行政制度建设\n审核规范性文件23件。\n"
+            "（三）行政执法严格规范公正文明\n办理行政处罚案件240件。\n"
+            "社会矛盾纠纷依法化解\n调解纠纷1,200件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长出庭应诉1次。\n"
+            "三、存在的不足及原因\n执法人员缺编，原因是编制核定滞后。\n"
+            "四、2023年工作安排\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
+    r = analyze_text(text)
+    out = rules(r, "structure.heading_numbering")
+    assert len(out) == 1 and out[0].data["anomaly"] == "unnumbered_sibling"
+    assert "。，" not in out[0].message
+    assert out[0].evidence[0].quote.startswith("社会矛盾纠纷依法化解")
+
+
+# -- a county report with the given shortcomings and plan parts ------------------------------
+def _report(shortcomings: str, plan: str) -> str:
+    return ("松川县2023年法治政府建设年度报告\n2023年，全县推进法治政府建设。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县长主持召开常务会议研究法治建设4次。\n"
+            f"三、存在的不足\n{shortcomings}\n四、下一步工作打算\n{plan}\n松川县人民政府\n2024年2月26日\n")
+
+
+PROJECTS = "一是推动法治政府建设示范创建；二是深化行政执法协调监督工作体系建设；三是推进“八五”普法中期评估。"
+
+
+# -- structure.shortcomings_without_causes: more ways of stating a cause ---------------------
+@pytest.mark.parametrize("shortcomings,fires", [
+    ("一是乡镇执法人员不足12人，受机构改革影响，编制调整滞后。", False),
+    ("一是乡镇执法人员不足12人，这与编制调整滞后有关。", False),
+    ("一是乡镇执法人员不足12人，归根结底在于编制调整滞后。", False),
+    ("一是乡镇执法人员不足12人。主观上重视不够，客观上编制紧张。", False),
+    ("一是乡镇执法人员不足12人。二是规范性文件备案不及时3件。", True),
+    ("一是乡镇执法人员不足12人，问题在于执法力量不够。二是法治宣传影响力不大。", True),
+])
+def test_cause_wordings(shortcomings: str, fires: bool) -> None:
+    out = rules(analyze_text(_report(shortcomings, PROJECTS)), "structure.shortcomings_without_causes")
+    assert bool(out) is fires

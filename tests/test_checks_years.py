@@ -1,9 +1,11 @@
-"""years.* rules on hand-built reports."""
+"""checks/years.py: the years.* rules on hand-built reports and on short texts written for the test
+through the whole pipeline (outdated framework, deadline)."""
 from __future__ import annotations
 
 from conftest import TEXTS
 from checks_helpers import add_fact, make_report, run
 
+from fazhi import analyze_text
 from fazhi.config import Config
 from fazhi.model import Removed
 
@@ -135,3 +137,57 @@ def test_unclassified_plan_heading_is_not_a_reported_year():
     text = "一、2023年工作回顾\n办理案件。\n二、2024年工作任务\n加强培训。\n"
     r = make_report(text, report_year=2023)
     assert run("years.year_mismatch", r) == []
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+# -- years.outdated_framework: not by heading look when the current 纲要 is named -------------
+OLD_HEADINGS = ("一、主要举措和成效\n（一）依法全面履行政府职能\n办件3,000件。\n"
+                "（二）完善依法行政制度体系\n审核规范性文件23件。\n"
+                "（三）推进行政决策科学化、民主化、法治化\n重大行政决策4项。\n"
+                "（四）坚持严格规范公正文明执法\n办理行政处罚案件240件。\n"
+                "（五）强化对行政权力的制约和监督\n出庭应诉率100%。\n"
+                "（六）依法有效化解社会矛盾纠纷\n调解纠纷1,200件。\n"
+                "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长出庭应诉1次。\n"
+                "三、存在的不足及原因\n执法人员缺编，原因是编制核定滞后。\n"
+                "四、2023年工作安排\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
+
+
+def test_old_chapter_headings_without_citation_are_outdated() -> None:
+    r = analyze_text("松川市2022年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下。\n"
+                     + OLD_HEADINGS)
+    assert r.meta.framework == "2015-2020"
+    assert [f.data.get("follows") for f in rules(r, "years.outdated_framework")] == ["2015-2020"]
+
+
+def test_old_chapter_headings_with_current_outline_named_are_not_outdated() -> None:
+    r = analyze_text("松川市2022年法治政府建设年度报告\n2022年，全市对照《法治政府建设实施纲要（2021—2025年）》"
+                     "推进法治政府建设。现将有关情况报告如下。\n" + OLD_HEADINGS)
+    assert rules(r, "years.outdated_framework") == []
+
+
+# -- years.deadline: no lateness that depends only on which of two conflicting years is meant --
+def test_deadline_not_judged_on_the_body_year_when_the_title_year_is_on_time() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n2022年，全市推进法治政府建设。现将有关情况报告如下：\n"
+            "一、2022年法治政府建设主要举措和成效\n全年办理行政复议案件120件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
+            "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
+            "四、下一步工作安排\n年内完成执法人员轮训，培训不少于40学时。\n松川市人民政府\n{date}\n")
+    r = analyze_text(text.format(date="2024年2月20日"))
+    assert r.meta.report_year == 2022
+    assert [f.rule for f in r.findings if f.rule.startswith("years.")] == ["years.year_mismatch"]
+    r = analyze_text(text.format(date="2024年3月20日"))      # late for 2023 as well
+    assert "years.deadline" in [f.rule for f in r.findings]
+
+
+# -- years.outdated_framework: two headings like the old chapters are no structure -----------
+def test_two_headings_like_old_chapters_are_not_a_structure() -> None:
+    text = ("松川市2023年法治政府建设年度报告\n2023年，全市推进法治政府建设。现将有关情况报告如下。\n"
+            "一、主要举措和成效\n（一）全面履行政府职能\n办件3,000件。\n（二）持续提升执法规范化水平\n"
+            "办理行政处罚案件240件。\n（三）依法化解社会矛盾纠纷\n调解纠纷1,200件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长出庭应诉1次。\n"
+            "三、存在的不足及原因\n执法人员缺编，原因是编制核定滞后。\n"
+            "四、2024年工作安排\n年内完成执法人员轮训。\n松川市人民政府\n2024年2月10日\n")
+    assert rules(analyze_text(text), "years.outdated_framework") == []

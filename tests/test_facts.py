@@ -1,4 +1,4 @@
-"""Facts: subjects, indicators, years, sections and named documents."""
+"""extract/facts.py (component "facts"): subjects, indicators, years, sections and named documents."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,7 @@ import re
 import pytest
 
 from conftest import TEXTS, seed_by_prefix, seed_paths
+from fazhi import analyze_text
 from fazhi.extract.facts import build_facts, match_indicator, indicators
 from fazhi.model import Report, Section
 
@@ -174,3 +175,21 @@ def test_seed_002_money_and_percentages():
     assert by_quote(r, "99.88%").indicator == "people_mediation_success_rate"
     assert by_quote(r, "99.88%").year == 2020
     assert not any(f.quote.endswith("次") and r.text[f.start - 1] == "第" for f in r.facts)
+
+
+# -- facts: subjects and indicators on wording the seeds do not use ---------------------------
+def fact(r, quote: str):
+    return next(f for f in r.facts if f.quote == quote)
+
+
+def test_subjects_keep_names_and_drop_run_in_markers_and_change_verbs() -> None:
+    r = analyze_text("“赣服通”上线服务事项4,800余项，企业开办时间压缩至2个工作日以内。"
+                     "对215起轻微违法行为免予处罚。全街道培养“法律明白人”186名；二是建成社区法治文化公园2个。"
+                     "37个县级复议机构专职人员少于2名。报备率保持100%。\n")
+    assert fact(r, "4,800余项").subject == "“赣服通”上线服务事项"
+    assert fact(r, "2个工作日").subject == "企业开办时间"
+    assert fact(r, "215起").subject.startswith("轻微违法行为")
+    assert fact(r, "186名").subject == "培养“法律明白人”"
+    assert fact(r, "2个").subject == "建成社区法治文化公园"
+    assert fact(r, "37个").subject == "县级复议机构专职人员"
+    assert fact(r, "100%").subject == "报备率"

@@ -1,4 +1,4 @@
-"""ingest: what is not the report is removed, recorded with its kind and position, and
+"""ingest/clean.py: what is not the report is removed, recorded with its kind and position, and
 nothing of the report is lost."""
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import re
 import pytest
 
 from conftest import TEXTS, seed_by_prefix
+from fazhi import analyze_text, pipeline
+from fazhi.api import build_report
 from fazhi.ingest import ingest
 
 WEB = (TEXTS / "ingest_webcopy.txt").read_bytes()
@@ -190,3 +192,41 @@ def test_post_date_in_a_table_row_rendered_with_bars():
     # the document's own date alone is no posting
     r = fazhi.analyze(text.replace(" 发布日期: | 2025-02-17 |", "").encode("utf-8"), path="x.txt")
     assert r.meta.publish_date is None
+
+
+def meta_of(text: str):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    return r.meta
+
+
+BODY = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
+        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
+        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
+
+
+# -- post date ---------------------------------------------------------------------------
+def test_a_metadata_list_above_the_title_gives_the_post_date():
+    text = ("- 索引号:000011111/2024-00191\n- 发布机构:云岭省气象局\n- 发布日期:2024-02-27\n"
+            "云岭省气象局2023年度法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).publish_date == "2024-02-27"
+
+
+def test_a_list_item_in_the_body_with_a_date_is_no_post_date():
+    text = ("云岭省气象局2023年度法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n"
+            "- 2023年3月1日，组织全局干部集中学法，共开展专题培训2期。\n" + BODY)
+    assert meta_of(text).publish_date is None
+
+
+BODY_TWO_PARTS = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、存在的不足和原因\n执法人员培训不够。\n")
+
+
+def test_bracketed_label_row_is_metadata_not_a_heading() -> None:
+    text = ("临渊市统计局关于2023年度法治政府建设情况的报告\n"
+            "【信息来源:【信息时间:2024-02-06  阅读次数: 】【字号 】【我要打印】【关闭\n\n" + BODY_TWO_PARTS)
+    r = analyze_text(text)
+    assert r.meta.publish_date == "2024-02-06"
+    assert [s.heading for s in r.sections] == ["主要举措和成效", "存在的不足和原因"]

@@ -1,4 +1,6 @@
-"""The document-kind classifier (parse/kind.py) and the masks it shares (zh/masks.py).
+"""The document-kind classifier (parse/kind.py, catalog/kinds.yaml) and the masks it shares
+(zh/masks.py): reports, templates with fill-in markers, plans, news (of meetings, quoting a report),
+articles (yearbook entries, magazine bylines) and their lookalikes.
 
 Every text here is written by the team (fictional places: 青禾县, 云溪市, 柳湾镇 …). Each class
 has a case that must be recognised and a near miss that must not.
@@ -7,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi import pipeline
+from fazhi import analyze_text, pipeline
 from fazhi.api import build_report
 from fazhi.parse.kind import view
 from fazhi.zh import masks
@@ -597,3 +599,183 @@ def test_one_piece_of_work_told_in_a_run_of_items_without_a_year_is_news():
 
 def test_a_run_of_items_that_names_the_year_is_still_a_report():
     assert kind_of(ITEM.replace("在全市交通系统开展", "2023年在全市交通系统开展")) == "report"
+
+
+def report_of(text: str):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    return r
+
+
+# -- a portal's buttons in 【…】 are neither a yearbook entry nor a heading ------------------
+PORTAL = ("云溪市人民政府关于2021年度法治政府建设情况的报告\n\n来源: 发布日期:2022-03-01 09:00\n"
+          "【 打印 】 【 扫一扫 】\n【 字体:  】\n\n"
+          "2021年,云溪市坚持以习近平法治思想为指导,扎实推进依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n\n"
+          "一、2021年工作情况\n\n（一）党对法治政府建设的领导更加有力。市政府常务会议研究法治议题9次,"
+          "全年办理行政复议案件40件。\n\n（二）行政决策更加规范。出台重大行政决策程序规定。\n")
+
+
+def test_portal_buttons_are_not_a_yearbook_entry():
+    r = report_of(PORTAL)
+    assert r.meta.kind == "report"
+    assert r.meta.report_year == 2021
+
+
+# -- a yearbook volume over its 【…】 entries --------------------------------------------------
+def test_yearbook_volume_is_an_article():
+    text = ("2019卷\n【加强党对法治政府建设的全面领导】 省委将法治政府建设摆在全局工作重要位置,先后召开常委会会议、"
+            "全面依法治省委员会会议,对法治政府建设作出部署。省长主持召开常务会议,听取了工作汇报。"
+            "对8个市和15个省直部门开展实地督察,累计制定整改措施46项,除2项持续整改外全部完成整改。\n"
+            "【服务型政府建设】 推进法治化营商环境建设,出台优化营商环境措施12项,评查执法案卷320卷。\n")
+    r = report_of(text)
+    assert r.meta.kind == "article"
+    assert r.meta.report_year is None
+
+
+# -- a speech 范文 with its names left to fill in; the years it recalls are none reported -----
+SPEECH = ("在全县依法行政工作推进会议上的讲话\n刚才,会议通报了全县依法行政工作情况,总结了成绩。\n"
+          "下面,我讲两点意见。\n一、提高认识,增强推进依法行政的责任感\n"
+          "2016年,{mask}印发《法治政府建设实施纲要》,提出了7项主要任务。\n县委、县政府高度重视依法行政工作。\n")
+
+
+def test_fill_in_markers_make_a_template():
+    assert report_of(SPEECH.format(mask="(四字名称替换)")).meta.kind == "template"
+
+
+def test_parenthesis_without_fill_in_marker_is_no_template():
+    assert report_of(SPEECH.format(mask="(中共中央)")).meta.kind != "template"
+
+
+# -- a year's work named and run into its first item: that year's work plan -------------------
+def test_glued_year_work_title_is_a_plan():
+    text = ("2022年依法治乡工作一、认真落实县依法治县工作要点1、全乡各单位要对照考核指标开展自查,"
+            "查漏补缺,完善考核机制。2、发挥党委的领导核心作用,完善议事决策制度。二、加强法治政府建设"
+            "1、健全乡便民服务中心运行机制,全面提高窗口效能。2、全面落实行政执法责任制,严格遵循法定程序。")
+    assert report_of(text).meta.kind == "plan"
+
+
+def test_glued_year_report_title_is_not_a_plan():
+    text = ("2022年依法治乡工作情况一、主要举措和成效1、全乡开展法治宣传活动12场次,覆盖群众3000余人次。"
+            "2、办理行政复议案件3件,化解矛盾纠纷46起。二、存在的不足1、执法人员专业化程度不高。")
+    assert report_of(text).meta.kind != "plan"
+
+
+# -- a story of a meeting whose lead opens on a purpose clause, then 近日 … 召开 …会议 ----------
+def test_meeting_after_purpose_clause_is_news():
+    text = ("“法者,治之端也”。为深入推进基层法治建设,进一步压实第一责任人职责。近日,青禾县柳湾镇、桃源镇先后组织召开"
+            "镇各部门及村居主要负责人述法评议会议。\n会议由各镇党委书记主持,部分村(社区)主要负责人现场述法,"
+            "其余书面述法,评议团进行现场评分。\n此次评议会进一步提升了基层干部法治意识。(王明 李华)\n")
+    assert analyze_text(text).meta.kind == "news"
+
+
+def test_report_telling_of_a_meeting_stays_a_report():
+    text = ("2023年,柳湾镇坚持以习近平法治思想为指导,扎实推进依法行政。现将有关情况报告如下:\n一、主要举措和成效\n"
+            "（一）强化组织领导。近日,镇党委组织召开法治建设专题会议,研究部署年度工作,全年开展普法活动20场。\n")
+    assert analyze_text(text).meta.kind == "report"
+
+
+def meta_of(text: str):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    return r.meta
+
+
+BODY = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
+        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
+        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
+
+
+# -- kind ------------------------------------------------------------------------------
+def test_a_heading_on_completing_the_assigned_tasks_is_a_report_heading_not_a_plan_one():
+    text = ("2023年，市农业农村局坚持以习近平法治思想为指导，扎实推进农业农村法治建设。\n"
+            "一、深入学习贯彻习近平法治思想\n局党组集体学法4次，举办法治专题培训班3期。\n"
+            "二、高质量完成市委依法治市委员会确定的工作任务\n"
+            "对照年度工作要点逐项落实，全年审查规范性文件9件，办结行政复议案件2件。\n")
+    assert meta_of(text).kind == "report"
+
+
+def test_a_plans_task_heading_still_makes_a_plan():
+    text = ("为推进农业农村法治建设，结合实际，现就有关事项通知如下。\n"
+            "一、指导思想\n以习近平法治思想为指导，全面推进依法行政。\n"
+            "二、工作任务\n健全依法决策机制，规范行政执法行为。\n")
+    assert meta_of(text).kind == "plan"
+
+
+def test_a_story_about_a_ministrys_published_report_is_news_of_that_year():
+    text = ("完成行政法规审查项目40件，办结行政复议案件3000余件；\n"
+            "组织开展执法检查12次，督促整改问题80余个；\n……\n"
+            "4月2日公布的云岭部2022年法治政府建设年度报告，是一份厚重的成绩单。"
+            "云岭部坚持依法行政，扎实推进法治政府建设。\n立法成果丰硕\n"
+            "一年来，云岭部完成部门规章制定修订8件，清理规范性文件56件，举办法治培训班5期。\n")
+    m = meta_of(text)
+    assert (m.kind, m.report_year) == ("news", 2022)
+
+
+def test_a_bureau_citing_its_own_published_report_stays_a_report():
+    text = ("2023年，我局坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n"
+            "按时在门户网站公开发布的2022年法治政府建设情况报告获评优秀，全年办理行政复议案件6件，"
+            "组织集中学法5次，审查规范性文件3件。\n")
+    assert meta_of(text).kind == "report"
+
+
+def test_an_officials_shu_fa_opening_at_its_first_part_is_not_a_report():
+    text = ("一、履职情况\n（一）深学笃行习近平法治思想\n全年参与党委理论中心组专题学习6次，"
+            "制定《柳湾镇法治建设三年行动方案》。\n（二）落实“四个亲自”工作机制\n主持召开专题会议4次，"
+            "研究解决土地承包纠纷等问题。\n二、存在问题\n法治队伍建设仍需加强。\n")
+    assert meta_of(text).kind == "other"
+
+
+def test_a_units_report_whose_first_part_tells_its_measures_stays_a_report():
+    text = ("一、主要举措和成效\n（一）深学笃行习近平法治思想\n全年组织局党组专题学习6次，"
+            "审查规范性文件3件。\n（二）规范行政执法\n办理行政处罚案件14件。\n二、存在问题\n法治队伍建设仍需加强。\n")
+    assert meta_of(text).kind == "report"
+
+
+def test_a_title_led_by_its_unit_in_brackets_is_no_yearbook_entry():
+    text = ("【赣州市教育局】2023年法治政府建设年度报告\n2023年，我局坚持依法治教，扎实推进法治政府建设。\n" + BODY)
+    m = meta_of(text)
+    assert (m.kind, m.jurisdiction, m.department, m.report_year) == ("report", "赣州市", "教育局", 2023)
+    assert meta_of("【依法行政】2023年，赣州市推进法治政府建设，办理行政复议案件80件。\n").kind == "article"
+
+
+# -- kinds ---------------------------------------------------------------------------
+def test_magazine_byline_makes_an_article() -> None:
+    body = ("近年来，临渊市委、市政府认真贯彻落实法治政府建设的部署要求，法治政府建设取得明显成效。\n"
+            "临渊作为中心城市，坚持示范引领。一是优化政务服务流程。推行“一次办”，企业开办时间缩短至4小时。"
+            "二是加强“互联网+政务服务”建设。将2万余个服务事项分类编码。三是推进工程项目审批改革。\n")
+    assert analyze_text("■ 临渊市司法局\n" + body).meta.kind == "article"
+    assert analyze_text("○ 张 三\n" + body).meta.kind == "article"
+    assert analyze_text(body).meta.kind != "article"      # no byline: not read as an article
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+BODY_FOUR_PARTS = ("2023年，全市坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
+        "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
+        "四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n")
+
+
+# -- meta.kind: a title that names the report inside 《》 -------------------------------------
+NEWS_BODY = ("2月27日上午，市长主持召开市政府第36次常务会议，审议通过《松川市2023年度法治政府建设情况报告》。"
+             "会议指出，2023年全市办理行政复议案件120件，行政机关负责人出庭应诉率100%，依法行政、行政执法、"
+             "行政复议工作取得新进展。会议强调，要推进法治政府建设，提升行政执法质量，做好行政复议工作，"
+             "加强法治建设，确保报告按时向社会公开。\n")
+
+
+def test_news_title_quoting_the_report_is_news() -> None:
+    r = analyze_text("市政府常务会议审议通过《松川市2023年度法治政府建设情况报告》\n" + NEWS_BODY)
+    assert r.meta.kind == "news"
+    assert rules(r, "structure.missing_part") == []
+
+
+def test_report_title_is_still_a_report() -> None:
+    r = analyze_text("松川市2023年度法治政府建设情况报告\n" + BODY_FOUR_PARTS + "松川市人民政府\n2024年2月26日\n")
+    assert r.meta.kind == "report"
+    r = analyze_text("松川市人民政府关于《法治政府建设实施纲要》落实情况的报告\n" + BODY_FOUR_PARTS
+                     + "松川市人民政府\n2024年2月26日\n")
+    assert r.meta.kind == "report"

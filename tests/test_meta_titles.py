@@ -1,10 +1,12 @@
-"""meta.title: a title whose subject (an organ or place) is broken onto the line above is read
-whole; organs above a complete title stay header issuers (texts written for the test)."""
+"""parse/title.py: the title, the header issuers and the signature. A title whose subject (an
+organ or place) is broken onto the line above is read whole; organs above a complete title stay
+header issuers; a signing 街道办事处 is an issuer (texts written for the test)."""
 from __future__ import annotations
 
 import pytest
 
-from fazhi import analyze_text
+from fazhi import analyze_text, pipeline
+from fazhi.api import build_report
 
 BODY = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
         "推进法治政府建设。现将有关情况报告如下：\n"
@@ -55,3 +57,76 @@ def test_title_broken_over_two_lines_without_a_breadcrumb_is_still_joined() -> N
     text = ("当前位置: 首页 >> 工作动态\n青岚县2023年度法治政府\n建设情况报告\n" + BODY)
     r = analyze_text(text)
     assert r.meta.title == "青岚县2023年度法治政府建设情况报告"
+
+
+def meta_of(text: str):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    return r.meta
+
+
+BODY_THREE_PARTS = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
+        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
+        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
+
+
+def test_a_department_line_above_a_title_opening_with_guanyu_is_the_issuer():
+    text = ("石城县民政局\n关于2023年法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY_THREE_PARTS)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
+    text = ("石城县人民政府门户网站\n关于2023年法治政府建设工作情况的报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY_THREE_PARTS)
+    assert meta_of(text).department is None                  # a portal's name, not an issuer
+
+
+BODY_TWO_PARTS = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、存在的不足和原因\n执法人员培训不够。\n")
+
+
+DISCLOSURE = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告所列数据的统计期限为"
+              "2022年1月1日至12月31日。如对本报告有疑问，请与本机关办公室联系。\n"
+              "一、总体情况\n本年度主动公开政府信息310条，其中政策解读12篇。\n"
+              "二、主动公开政府信息情况\n详见下表。\n")
+
+
+# -- titles --------------------------------------------------------------------------
+def test_title_broken_inside_its_name() -> None:
+    r = analyze_text("临渊市商务局2022年政府信息公开\n工作年度报告\n" + DISCLOSURE)
+    assert r.meta.title == "临渊市商务局2022年政府信息公开工作年度报告"
+    assert r.meta.kind == "other"
+    assert r.meta.report_year == 2022
+    assert r.meta.department == "商务局"
+
+
+def test_a_genre_alone_in_a_catalogue_list_is_not_the_title() -> None:
+    text = ("  • 000123/2024-00045\n  • 法制\n  • 工作报告\n  • 2024-03-01\n\n"
+            "柳湾镇2023年法治政府建设工作报告\n\n" + BODY_TWO_PARTS.replace("局党组", "镇党委"))
+    r = analyze_text(text)
+    assert r.meta.title == "柳湾镇2023年法治政府建设工作报告"
+    assert r.meta.report_year == 2023
+
+
+BODY_FOUR_PARTS = ("2023年，全市坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
+        "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
+        "四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n")
+
+
+# -- meta.issuers: 街道办事处 signs ----------------------------------------------------------------
+def test_street_office_signature_is_an_issuer() -> None:
+    text = ("北岭街道2023年法治政府建设工作情况报告\n" + BODY_FOUR_PARTS.replace("全市", "街道")
+            + "松川市东湖区北岭街道办事处\n2024年1月18日\n")
+    r = analyze_text(text)
+    assert r.meta.issuers == ["松川市东湖区北岭街道办事处"]
+    assert r.meta.report_date == "2024-01-18"
+    assert r.meta.level == "township"
+
+
+def test_sentence_ending_in_office_is_not_an_issuer() -> None:
+    text = ("北岭街道2023年法治政府建设工作情况报告\n" + BODY_FOUR_PARTS.replace("全市", "街道")
+            + "2024年1月18日\n")
+    r = analyze_text(text)
+    assert r.meta.issuers == []

@@ -1,10 +1,11 @@
-"""meta: report year (the year whose work is reported) and publication date, on short texts
-written for the test (fictional places)."""
+"""parse/report_year.py (the report year: the year whose work is reported) and parse/dates.py (the
+publication date), on short texts written for the test (fictional places)."""
 from __future__ import annotations
 
 import pytest
 
-from fazhi import analyze_text
+from fazhi import analyze_text, pipeline
+from fazhi.api import build_report
 from fazhi.parse.report_year import _FIRST_YEAR
 
 SECTION = "\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
@@ -412,3 +413,102 @@ def test_a_story_that_only_cites_the_duty_rule_has_no_year() -> None:
             "会上，局长对照《党政主要负责人履行推进法治建设第一责任人职责规定》进行履职回顾，与会人员开展了民主测评。\n")
     r = analyze_text(text)
     assert r.meta.kind == "news" and r.meta.report_year is None
+
+
+# -- a report whose title and opening were cut: the year its sentences of work open with ------
+CUT = ("一、主要举措和成效\n（一）强化组织领导\n柳湾镇把法治建设纳入重要议事日程。\n（二）强化重点工作\n"
+       "1. 加强规范性文件管理。认真清理规范性文件。{y1}年我镇新制发规范性文件2件。\n"
+       "2. 积极开展行政执法。{y2}年柳湾镇开展行政执法检查130余次,作出行政处罚5件。\n")
+
+
+def test_cut_report_year_from_sentences_of_work():
+    assert analyze_text(CUT.format(y1=2021, y2=2021)).meta.report_year == 2021
+
+
+def test_cut_report_two_years_stays_unknown():
+    assert analyze_text(CUT.format(y1=2020, y2=2021)).meta.report_year is None
+
+
+def test_cut_report_one_sentence_year_stays_unknown():
+    text = CUT.format(y1=2021, y2=2021).replace("2021年柳湾镇", "全年柳湾镇")
+    assert analyze_text(text).meta.report_year is None
+
+
+def test_cut_report_plan_year_is_not_told():
+    text = CUT.format(y1=2021, y2=2021).replace("2021年我镇新制发", "2021年工作计划明确制发").replace(
+        "2021年柳湾镇开展", "2021年工作要点要求开展")
+    assert analyze_text(text).meta.report_year is None
+
+
+# -- a speech 范文 with its names left to fill in; the years it recalls are none reported -----
+SPEECH = ("在全县依法行政工作推进会议上的讲话\n刚才,会议通报了全县依法行政工作情况,总结了成绩。\n"
+          "下面,我讲两点意见。\n一、提高认识,增强推进依法行政的责任感\n"
+          "2016年,{mask}印发《法治政府建设实施纲要》,提出了7项主要任务。\n县委、县政府高度重视依法行政工作。\n")
+
+
+def test_speech_title_reports_no_year():
+    assert analyze_text(SPEECH.format(mask="中共中央、国务院")).meta.report_year is None
+
+
+def test_speech_title_pattern():
+    from fazhi.parse.report_year import _SPEECH_TITLE
+    assert _SPEECH_TITLE.search("在全市法治政府建设工作推进会上的讲话")
+    assert _SPEECH_TITLE.search("县长在依法行政培训班上的讲话稿")
+    assert not _SPEECH_TITLE.search("青禾县2021年度法治政府建设情况报告")
+
+
+def meta_of(text: str):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    return r.meta
+
+
+def test_news_of_a_meeting_reviewing_a_years_shu_fa_is_of_that_year():
+    text = ("3月20日下午,云溪市组织召开2022年度党政主要负责人专题述法评议会议。副市长出席会议。\n"
+            "会上,市教育局、市民政局等8家单位主要负责同志围绕法治建设责任履行情况进行了现场述法。"
+            "评议团从依法全面履行职能等方面进行现场评议。\n")
+    m = meta_of(text)
+    assert (m.kind, m.report_year, m.department) == ("news", 2022, None)
+
+
+# -- year --------------------------------------------------------------------------------
+def test_the_year_of_the_report_the_opening_publishes():
+    text = ("根据《中华人民共和国政府信息公开条例》规定，现公布临渊县住房保障中心2022年政府信息公开工作年度报告。\n"
+            "一、总体情况\n2022年，我中心积极推进政府信息公开工作，公开各类信息100余条。\n")
+    assert meta_of(text).report_year == 2022
+
+
+def test_a_report_cited_as_published_elsewhere_gives_no_year_by_itself():
+    text = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n"
+            "我中心积极推进政府信息公开工作，按照《关于公布2021年度报告的通知》要求，公开各类信息100余条。\n")
+    assert meta_of(text).report_year is None
+
+
+BODY = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、存在的不足和原因\n执法人员培训不够。\n")
+
+
+DISCLOSURE = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告所列数据的统计期限为"
+              "2022年1月1日至12月31日。如对本报告有疑问，请与本机关办公室联系。\n"
+              "一、总体情况\n本年度主动公开政府信息310条，其中政策解读12篇。\n"
+              "二、主动公开政府信息情况\n详见下表。\n")
+
+
+# -- post dates ----------------------------------------------------------------------
+def test_production_date_of_a_catalogue_row_is_not_the_post_date() -> None:
+    head = "临渊市统计局关于2023年度法治政府建设情况的报告\n索取号 XY0001-2024-003 文 号 临统法2024001号\n"
+    r = analyze_text(head + "产生日期 2024-01-22\n" + BODY)
+    assert r.meta.publish_date is None
+    r = analyze_text(head + "发布日期 2024-01-22\n" + BODY)
+    assert r.meta.publish_date == "2024-01-22"
+
+
+# -- years ---------------------------------------------------------------------------
+def test_whole_year_period_with_the_end_year_left_out() -> None:
+    r = analyze_text(DISCLOSURE)
+    assert r.meta.report_year == 2022
+    # a period of part of a year is no report year
+    r = analyze_text(DISCLOSURE.replace("至12月31日", "至6月30日"))
+    assert r.meta.report_year is None

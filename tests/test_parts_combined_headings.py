@@ -1,4 +1,4 @@
-"""One section, two statutory parts: a heading such as 存在问题及下一步打算 covers both
+"""classify/parts.py, one section with two statutory parts: a heading such as 存在问题及下一步打算 covers both
 (Section.parts), the checklist shows both, and the part-specific rules read the right half of
 the section (texts written for the test, through the whole pipeline)."""
 from __future__ import annotations
@@ -153,3 +153,20 @@ def test_stored_report_keeps_both_parts_in_the_checklist() -> None:
     assert back.sections[2].parts == ["shortcomings", "plan"]
     rows = {row.part: row.status for row in part_rows(back, Config.default())}
     assert rows["shortcomings"] == rows["plan"] == "present"
+
+
+# -- structure.missing_part: one heading naming two parts ------------------------------------
+@pytest.mark.parametrize("heading,missing", [
+    ("三、存在问题及下一步打算", []),
+    ("三、存在的问题和下一步工作安排", []),
+    ("三、存在的不足和原因", ["plan"]),
+    ("三、工作成效和经验", ["shortcomings", "plan"]),
+])
+def test_combined_heading_covers_both_parts_missing_part(heading: str, missing: list[str]) -> None:
+    text = ("松川县2023年法治政府建设年度报告\n2023年，全县推进法治政府建设。现将有关情况报告如下：\n"
+            "一、主要举措和成效\n全年办理行政复议案件120件。\n"
+            "二、党政主要负责人履行推进法治建设第一责任人职责情况\n县长主持召开常务会议研究法治建设4次。\n"
+            f"{heading}\n一是执法人员不足，原因是编制紧张。下一步，年内完成执法人员轮训，培训不少于40学时。\n"
+            "松川县人民政府\n2024年2月26日\n")
+    out = rules(analyze_text(text), "structure.missing_part")
+    assert [f.data["part"] for f in out] == missing

@@ -1,9 +1,10 @@
-"""Durations with 半: 一个半月, 一年半, 两年半, 半年, 半个月 are read; 上半年, 下半年, 半年度,
-每半年, 半年工作总结, 一半 are not quantities (sentences written for the test)."""
+"""extract/quantities.py, durations with 半: 一个半月, 一年半, 两年半, 半年, 半个月 are read;
+上半年, 下半年, 半年度, 每半年, 半年工作总结, 一半 are not quantities (sentences written for the test)."""
 from __future__ import annotations
 
 import pytest
 
+from fazhi import analyze_text
 from fazhi.extract.quantities import find_quantities
 
 
@@ -43,3 +44,11 @@ def test_two_halves_in_one_sentence_keep_their_order() -> None:
     got = read("办理时限由一年半压缩至半年，三个半小时内办结。")
     assert got == [("一年半", 1.5, "年", "duration", None), ("半年", 0.5, "年", "duration", None),
                    ("三个半小时", 3.5, "个小时", "duration", None)]
+
+
+# -- quantities: 半 after a duration ----------------------------------------------------------
+def test_half_durations() -> None:
+    r = analyze_text("会议时长约两个半小时，办理时间由3个半小时缩短至1个半小时，审查用时3天半。共有3个半成品。\n")
+    assert [(f.quote, f.value, f.unit, f.kind) for f in r.facts] == [
+        ("约两个半小时", 2.5, "个小时", "duration"), ("3个半小时", 3.5, "个小时", "duration"),
+        ("1个半小时", 1.5, "个小时", "duration"), ("3天半", 3.5, "天", "duration"), ("3个", 3, "个", "count")]

@@ -1,9 +1,11 @@
-"""Relations: sums, differences and rates between facts, with holds/tolerance."""
+"""extract/relations.py (component "relations"): sums, differences and rates between facts, with
+holds/tolerance; rates beside categories, over 万-scaled counts and over 不予受理."""
 from __future__ import annotations
 
 import pytest
 
 from conftest import TEXTS, seed_by_prefix, seed_paths
+from fazhi import analyze_text
 from fazhi.extract.facts import build_facts
 from fazhi.extract.relations import build_relations
 from fazhi.model import Report
@@ -374,3 +376,59 @@ def test_parts_with_their_share_in_an_aside_are_still_parts():
     assert [q(analyse(ok), p) for p in s.parts] == ["120户", "500户", "30户"] and s.holds
     out = _figure_findings(ok.replace("个体工商户500户", "个体工商户520户"))
     assert [f.rule for f in out] == ["figures.sum_mismatch"]
+
+
+def rules(r, rule: str):
+    return [f for f in r.findings if f.rule == rule]
+
+
+# -- relations: 合格率 beside 优秀/不合格 categories; a numerator is no other rate's base -------
+def rate_relations(r, kind: str = "rate"):
+    fs = {f.id: f for f in r.facts}
+    return [(fs[x.rate].quote, fs[x.numerator].quote, fs[x.denominator].quote, x.holds)
+            for x in r.relations if x.type == kind]
+
+
+def test_pass_rate_beside_excellent_and_failed_categories_is_not_a_mismatch() -> None:
+    r = analyze_text("抽查案卷240卷，其中优秀61卷、合格168卷、不合格11卷，合格率95.4%。\n")
+    assert [x for x in rate_relations(r) if not x[3]] == []
+    assert rules(r, "figures.rate_mismatch") == []
+    r = analyze_text("抽查案卷240卷，其中优秀61卷、合格168卷、不合格11卷，合格率90.4%。\n")
+    assert len(rules(r, "figures.rate_mismatch")) == 1
+
+
+def test_failure_rate_takes_the_failed_category() -> None:
+    text = "评查案卷1,200卷，其中优秀216卷、合格930卷、不合格54卷，不合格率{}。\n"
+    r = analyze_text(text.format("4.5%"))
+    assert rate_relations(r) == [("4.5%", "54卷", "1,200卷", True)]
+    r = analyze_text(text.format("6.5%"))
+    assert rate_relations(r) == [("6.5%", "54卷", "1,200卷", False)]
+    assert len(rules(r, "figures.rate_mismatch")) == 1
+
+
+def test_numerator_of_one_rate_is_not_the_base_of_the_next() -> None:
+    text = "全市行政诉讼一审案件97件，行政机关负责人出庭应诉95件，出庭应诉率97.9%；败诉4件，败诉率{}。\n"
+    r = analyze_text(text.format("4.1%"))
+    assert ("4.1%", "4件", "97件", True) in rate_relations(r)
+    assert rules(r, "figures.rate_mismatch") == []
+    r = analyze_text(text.format("6.1%"))
+    assert ("6.1%", "4件", "97件", False) in rate_relations(r)
+    # 其中 makes the next count a subset of the earlier numerator: that one is its base
+    r = analyze_text("受理劳动争议案件3,656件，审结3,533件，结案率97%，其中调解结案2,574件，调解率73%。\n")
+    assert ("73%", "2,574件", "3,533件", True) in rate_relations(r)
+    assert rules(r, "figures.rate_mismatch") == []
+
+
+# -- rates over 万-scaled counts and over 不予受理 ----------------------------------------------
+def test_rate_over_rounded_scaled_counts() -> None:
+    text = "热线受理群众诉求12.6万件，按时办结12.1万件，按时办结率{}。\n"
+    r = analyze_text(text.format("96.4%"))                  # 12.05/12.65 … 12.15/12.55 = 95.3–96.8
+    assert rules(r, "figures.rate_mismatch") == []
+    assert [x[3] for x in rate_relations(r)] == [True]
+    assert len(rules(analyze_text(text.format("98.4%")), "figures.rate_mismatch")) == 1
+
+
+def test_not_accepted_is_not_the_numerator_of_the_acceptance_rate() -> None:
+    text = "共收到行政复议申请150件，受理140件，其中不予受理10件，受理率{}。\n"
+    assert rate_relations(analyze_text(text.format("93.3%"))) == [("93.3%", "140件", "150件", True)]
+    assert len(rules(analyze_text(text.format("95.3%")), "figures.rate_mismatch")) == 1

@@ -1,11 +1,11 @@
-"""Who reports (fazhi.parse.reporter, called by the meta component): jurisdiction, parent,
-province, level and department. Team-written texts; fictional places where the gazetteer is
+"""Who reports (fazhi.parse.reporter, called by the meta component, with the place helpers of
+fazhi.parse.place): jurisdiction, parent, province, level and department. Team-written texts; fictional places where the gazetteer is
 not needed, real names only as gazetteer entries."""
 from __future__ import annotations
 
 import pytest
 
-from fazhi import pipeline
+from fazhi import analyze_text, pipeline
 from fazhi.api import build_report
 from fazhi.parse import reporter as R
 from fazhi.parse.places import gazetteer
@@ -897,3 +897,254 @@ def test_a_department_named_in_a_formula_before_its_opening_sentence():
                 "一、主要举措和成效\n"
                 "岳阳市公安局在市委、市政府的领导下，深化执法规范化建设。\n" + BODY)
     assert (m.jurisdiction, m.level, m.department) == ("岳阳市", "city", None)
+
+
+def report_of(text: str):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    return r
+
+
+# -- 促进了全镇: a particle before a place word is no town's name ----------------------------
+def test_particle_before_place_word_is_not_a_town():
+    text = ("关于2023年度法治政府建设情况报告\n\n县委、县政府:\n\n今年以来,我镇全面推进依法行政,"
+            "促进了全镇社会治理规范化水平的提升。\n一、主要举措和成效\n（一）深化改革。提升了全镇依法行政"
+            "工作水平,全年公开政府信息36条。\n")
+    m = report_of(text).meta
+    assert m.jurisdiction is None
+    assert m.level == "township"
+
+
+def test_town_named_twice_still_read():
+    text = ("关于2023年度法治政府建设情况报告\n\n今年以来,柳湾镇全面推进依法行政,我镇法治建设取得成效。\n"
+            "一、主要举措和成效\n（一）深化改革。柳湾镇全年公开政府信息36条。\n")
+    assert report_of(text).meta.jurisdiction == "柳湾镇"
+
+
+# -- the prefecture written only as the issuer of a cited document: the parent as written -----
+def test_parent_written_as_issuer_of_cited_document_short_form():
+    # 雷山县 (a real county, gazetteer entry) of 黔东南苗族侗族自治州, written 黔东南州 only in
+    # the titles of cited plans
+    text = ("雷山县2022年法治政府建设情况报告\n2022年,雷山县认真贯彻《黔东南州法治政府建设实施方案》,"
+            "落实《黔东南州2022年法治政府建设工作要点》,扎实推进依法行政。\n一、主要举措和成效\n"
+            "（一）深化改革。全年办理行政复议案件8件。\n")
+    m = report_of(text).meta
+    assert (m.jurisdiction, m.parent, m.province) == ("雷山县", "黔东南州", "贵州省")
+
+
+def test_autonomous_prefecture_not_written_stays_unknown():
+    text = ("雷山县2022年法治政府建设情况报告\n2022年,雷山县扎实推进依法行政。\n一、主要举措和成效\n"
+            "（一）深化改革。全年办理行政复议案件8件。\n")
+    m = report_of(text).meta
+    assert (m.jurisdiction, m.parent, m.province) == ("雷山县", None, "贵州省")
+
+
+# -- news of a justice department checking others' work: the place is the reporter ------------
+def test_news_of_a_department_inspecting_a_town_is_the_towns():
+    # 蒲城县: a real county (gazetteer entry); 柳湾镇 fictional
+    text = ("时间:2022-05-10 09:30 来源:柳湾镇人民政府\n5月9日,蒲城县司法局副局长一行4人对柳湾镇法治政府建设"
+            "工作进行督导检查。镇长从组织领导、普法宣传等方面汇报了柳湾镇法治政府建设工作开展情况。督导组对"
+            "柳湾镇取得的成效给予肯定,并提出了意见建议。\n")
+    m = analyze_text(text).meta
+    assert m.kind == "news"
+    assert (m.jurisdiction, m.level, m.department, m.parent) == ("柳湾镇", "township", None, "蒲城县")
+
+
+def test_news_of_a_county_department_reviewing_reports_is_the_countys():
+    # 临邑县 (a real county, gazetteer entry) of 德州市
+    text = ("6月4日,临邑县司法局开展对县直部门及乡镇法治政府建设报告集中评议活动,对全县40个单位报送的"
+            "报告进行书面评议。评议小组逐一打分,并对发现的问题进行梳理汇总。评议结果将作为年度法治建设考核的"
+            "参考依据。\n")
+    m = analyze_text(text).meta
+    assert m.kind == "news"
+    assert (m.jurisdiction, m.level, m.department, m.parent, m.province) == ("临邑县", "county", None, "德州市", "山东省")
+
+
+def test_news_of_a_department_about_itself_keeps_the_department():
+    text = ("近日,临邑县司法局被评为全市法治政府建设先进单位。该局坚持依法行政,全年办理行政复议案件26件,"
+            "开展普法活动40余场。\n")
+    m = analyze_text(text).meta
+    if m.kind == "news":
+        assert m.department == "司法局"
+
+
+# -- a text that speaks of the region's organs throughout, naming the region only in 法治X -----
+def test_region_named_by_short_name_when_its_organs_speak():
+    text = ("【加强党的领导】 自治区党委将法治政府建设纳入年度工作要点,自治区主席主持召开常务会议研究法治政府建设,"
+            "对各盟市和自治区直属部门开展实地督察,一体推进法治宁夏建设,制定整改措施28项。\n")
+    m = analyze_text(text).meta
+    assert (m.jurisdiction, m.level, m.province) == ("宁夏回族自治区", "province", "宁夏回族自治区")
+
+
+def test_region_organs_once_decide_nothing():
+    text = ("【加强党的领导】 按照自治区党委部署,推进法治宁夏建设,全年开展普法活动30场。\n")
+    assert analyze_text(text).meta.jurisdiction is None
+
+
+# -- the department's own name ------------------------------------------------------------
+def test_a_title_issued_by_the_bureau_and_its_party_committee_names_the_bureau():
+    text = ("中共临渊县卫生健康局委员会 临渊县卫生健康局 关于2023年法治政府建设情况的报告\n"
+            "临渊县委、临渊县人民政府：\n2023年，我局坚持依法行政，各项工作取得明显成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("临渊县", "department", "卫生健康局")
+
+
+def test_a_commission_named_in_full_keeps_its_name():
+    text = ("临渊县卫生健康委员会2023年法治政府建设年度报告\n2023年，我委坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).department == "卫生健康委员会"
+
+
+# -- province ----------------------------------------------------------------------------
+def test_the_partner_province_of_a_cross_border_cooperation_is_not_the_reporters():
+    text = ("区市场监管局关于2023年法治政府建设情况的报告\n2023年，区市场监管局坚持依法行政，推进法治建设。\n"
+            "一、2023年工作情况\n（一）深化川渝执法协作\n向四川省有关市场监管部门移送案件线索6件，"
+            "协助四川省查办案件2件。\n" + BODY)
+    m = meta_of(text)
+    assert (m.department, m.jurisdiction, m.province) == ("市场监管局", None, None)
+
+
+def test_a_province_named_without_a_cooperation_group_is_still_taken():
+    text = ("区市场监管局关于2023年法治政府建设情况的报告\n2023年，区市场监管局坚持依法行政，推进法治建设。\n"
+            "一、2023年工作情况\n（一）落实《四川省市场监督管理条例》，查办案件6件。\n" + BODY)
+    assert meta_of(text).province == "四川省"
+
+
+# -- parent ------------------------------------------------------------------------------
+def test_a_municipal_districts_department_takes_the_municipality_written_by_its_short_name():
+    text = ("闵行区民政局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，落实上海法治建设规划要求，"
+            "各项工作取得明显成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.province) == ("闵行区", "上海市", "上海市")
+    m = meta_of("闵行区民政局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.parent, m.province) == (None, "上海市")          # the municipality not written
+
+
+def test_a_districts_city_named_in_the_instructions_to_it_is_the_parent():
+    text = ("宝安区司法局2023年法治政府建设年度报告\n2023年，我局深入贯彻习近平总书记对广东、深圳系列重要讲话"
+            "精神，坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).parent == "深圳市"
+    text = ("宝安区司法局2023年法治政府建设年度报告\n2023年，我局坚持依法行政，组织干部赴深圳学习交流，"
+            "成效明显。\n" + BODY)
+    assert meta_of(text).parent is None                       # a visit, not the unit's city named
+
+
+def test_a_city_bureau_named_by_its_level_takes_the_city_of_the_instructions_to_it():
+    text = ("市交通运输局2023年法治政府建设年度报告\n2023年，市交通运输局深入贯彻习近平总书记在江西赣州考察时的"
+            "重要讲话精神，坚持依法行政，成效明显。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.province, m.department) == ("赣州市", "江西省", "交通运输局")
+    text = ("市交通运输局2023年法治政府建设年度报告\n2023年，市交通运输局坚持依法行政，组织执法人员赴赣州"
+            "学习交流，成效明显。\n" + BODY)
+    assert meta_of(text).jurisdiction is None                 # a visit, not the bureau's city
+
+
+def test_a_metadata_label_before_the_title_is_not_part_of_the_parent():
+    text = ("索引号: 1144/2020-00071 分类: 综合政务\n"
+            "名称: 广州市南沙区人民政府办公室关于印发南沙区2020年依法行政工作要点的通知\n"
+            "各镇(街),区政府各部门:\n现将《南沙区2020年依法行政工作要点》印发给你们,请认真组织实施。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.province) == ("南沙区", "广州市", "广东省")
+
+
+def test_a_public_institution_centre_reports_as_a_department():
+    text = ("临渊县住房公积金管理中心2023年法治政府建设年度报告\n2023年，我中心坚持依法行政，"
+            "规范公积金归集使用，成效明显。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("临渊县", "department", "住房公积金管理中心")
+
+
+def test_a_centre_named_inside_a_county_report_does_not_make_it_a_department():
+    text = ("临渊县2023年法治政府建设情况报告\n2023年，临渊县坚持依法行政，县政务服务中心全年办理"
+            "政务服务事项3万余件，法治政府建设取得新成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("临渊县", "county", None)
+
+
+# -- the level a report speaks as --------------------------------------------------------
+def test_a_county_speaking_as_wo_xian_is_not_the_province_of_its_superiors_and_honours():
+    text = ("2024年，我县坚持以习近平法治思想为指导，认真落实省委省政府、市委市政府工作要求，"
+            "全面加强法治政府建设。\n一、主要举措及成效\n（一）统筹推进法治政府建设。印发《关于做好创建全省"
+            "法治政府建设示范县相关工作的通知》，制定《石城县优化营商环境责任分工》，办理行政复议案件9件。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("石城县", "county")
+
+
+def test_a_province_speaking_as_wo_sheng_stays_the_province():
+    text = ("2024年，我省坚持以习近平法治思想为指导，全省法治政府建设取得新成效，江西省人民政府"
+            "常务会议专题学法4次。\n一、主要举措及成效\n（一）统筹推进法治政府建设。我省办理行政复议案件900件。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("江西省", "province")
+
+
+def test_a_rural_revitalisation_bureau_is_a_department_though_its_name_opens_with_xiang():
+    m = meta_of("2022年，石城县乡村振兴局坚持依法行政，推进法治政府建设，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "乡村振兴局")
+    m = meta_of("县乡村振兴局2022年法治政府建设年度报告\n2022年，县乡村振兴局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == (None, "department", "乡村振兴局")
+
+
+def test_a_title_that_spaces_the_place_from_its_department_still_names_the_department():
+    m = meta_of("石城县 民政局 2023年法治政府建设年度报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
+    m = meta_of("石城县 关于2023年法治政府建设情况的报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "county", None)
+
+
+def test_the_bureaus_organ_after_its_name_is_still_the_bureau():
+    m = meta_of("石城县民政局机关2023年法治政府建设年度报告\n2023年，局机关坚持依法行政，成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
+
+
+def test_a_county_bureau_named_by_its_level_is_not_its_city_superior():
+    text = ("2023年，在赣州市民政局的指导下，县民政局坚持依法行政，推进法治政府建设，成效明显。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == (None, "department", "民政局")
+    text = ("2023年，在赣州市民政局的指导下，县民政局坚持依法行政，修订《石城县民政局行政执法公示办法》，"
+            "成效明显。\n" + BODY)
+    assert meta_of(text).jurisdiction == "石城县"             # its own full name at its level
+
+
+DISCLOSURE = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告所列数据的统计期限为"
+              "2022年1月1日至12月31日。如对本报告有疑问，请与本机关办公室联系。\n"
+              "一、总体情况\n本年度主动公开政府信息310条，其中政策解读12篇。\n"
+              "二、主动公开政府信息情况\n详见下表。\n")
+
+
+# -- who reports ---------------------------------------------------------------------
+def test_government_office_reporting_its_own_year_is_a_department() -> None:
+    text = ("武汉市江夏区人民政府办公室2022年政府信息公开工作年度报告(以下简称年报)是根据《中华人民共和国"
+            "政府信息公开条例》编制的。如有疑问请与江夏区人民政府办公室联系。\n" + DISCLOSURE.split("\n", 1)[1])
+    m = analyze_text(text).meta
+    assert (m.level, m.department, m.jurisdiction, m.parent, m.province) == \
+        ("department", "人民政府办公室", "江夏区", "武汉市", "湖北省")
+    # the office named as the contact of the government's own report: the government reports
+    text = ("2022年，江夏区坚持以公开为常态，扎实推进政务公开。如有疑问请与武汉市江夏区人民政府办公室联系。\n"
+            + DISCLOSURE.split("\n", 1)[1])
+    m = analyze_text(text).meta
+    assert (m.level, m.department, m.jurisdiction) == ("county", None, "江夏区")
+    # the office issuing the government's plan: the government's
+    text = ("江夏区人民政府办公室\n关于印发江夏区2023年法治政府建设工作要点的通知\n各街道办事处，区政府各部门：\n"
+            "现将《江夏区2023年法治政府建设工作要点》印发给你们，请认真贯彻执行。\n一、加强党的领导\n"
+            "全面落实第一责任人职责。\n")
+    m = analyze_text(text).meta
+    assert m.department is None and m.level == "county"
+
+
+def test_district_office_named_by_its_level() -> None:
+    text = ("区政府办2024年度法治政府建设工作报告\n\n2024年，区政府办深入贯彻习近平法治思想，全面落实"
+            "《武汉市江夏区2024年法治政府建设工作要点》，扎实推进法治政府建设。现将本年度工作情况报告如下：\n"
+            "一、主要举措和成效\n全年组织集体学法10次。\n")
+    m = analyze_text(text).meta
+    assert (m.level, m.department, m.jurisdiction, m.parent) == ("department", "政府办", "江夏区", "武汉市")
+    assert m.report_year == 2024
+
+
+def test_autonomous_prefecture_named_by_its_slogan() -> None:
+    text = ("今年以来，在自治区党委、政府坚强领导下，全州各级政府坚持依法行政，推进法治博州、法治政府、"
+            "法治社会一体建设。现将工作情况报告如下：\n一、2024年工作回顾\n"
+            "（一）坚持党的领导。召开自治州全面依法治州委员会会议3次，完成州县乡述法全覆盖。\n")
+    m = analyze_text(text).meta
+    assert (m.jurisdiction, m.province, m.level, m.parent) == ("博州", "新疆维吾尔自治区", "city", None)
+    # without 自治州 in the text a one-character head is not read
+    m = analyze_text(text.replace("自治州", "州").replace("自治区", "上级")).meta
+    assert m.jurisdiction is None

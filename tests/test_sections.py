@@ -1,12 +1,13 @@
-"""Section tree: marker styles, levels, run-in headings, inline items, unnumbered
-siblings, numbering anomalies, title/preamble/signature handling — on short texts
-written for these tests and on the seed reports."""
+"""parse/sections.py (component "sections"), the section tree: marker styles, levels, run-in headings, inline items, unnumbered
+siblings, numbering anomalies, title/preamble/signature handling, portal buttons and category
+tags in 【…】 — on short texts written for these tests and on the seed reports."""
 from __future__ import annotations
 
 import pytest
 
 import fazhi
-from fazhi import pipeline
+from fazhi import analyze_text, pipeline
+from fazhi.api import build_report
 from fazhi.model import Report, Section
 
 from conftest import TEXTS, seed_by_prefix
@@ -346,3 +347,85 @@ def test_a_first_heading_marker_after_report_words_mid_sentence_is_not_cut() -> 
     r = run("2023年,青岚市全面推进法治政府建设工作,各项工作取得成效。全市统计了执法情况一、二类案件共计十二件,"
             "办理复议案件十二件,行政诉讼案件八件,均依法办结。\n")
     assert r.sections == []
+
+
+def meta_of(text: str):
+    r = build_report(text.encode("utf-8"), media_type="text/plain")
+    pipeline.run(r, None, ["sections", "meta"])
+    return r
+
+
+# -- a portal's buttons in 【…】 are neither a yearbook entry nor a heading ------------------
+PORTAL = ("云溪市人民政府关于2021年度法治政府建设情况的报告\n\n来源: 发布日期:2022-03-01 09:00\n"
+          "【 打印 】 【 扫一扫 】\n【 字体:  】\n\n"
+          "2021年,云溪市坚持以习近平法治思想为指导,扎实推进依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n\n"
+          "一、2021年工作情况\n\n（一）党对法治政府建设的领导更加有力。市政府常务会议研究法治议题9次,"
+          "全年办理行政复议案件40件。\n\n（二）行政决策更加规范。出台重大行政决策程序规定。\n")
+
+
+def test_portal_buttons_are_not_headings():
+    r = meta_of(PORTAL)
+    assert [s.heading for s in r.sections] == ["2021年工作情况"]
+
+
+def test_bracket_heading_still_a_heading():
+    r = meta_of("【主要举措和成效】\n全年办理行政复议案件40件,行政诉讼败诉率下降。\n【存在的不足】\n执法队伍专业化程度不高。\n")
+    assert [s.heading for s in r.sections] == ["主要举措和成效", "存在的不足"]
+
+
+BODY = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
+        "推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
+        "二、存在的不足和原因\n执法人员培训不够。\n")
+
+
+def test_category_tag_before_the_title_is_no_heading() -> None:
+    r = analyze_text("【工作总结】临渊市统计局关于2023年度法治政府建设情况的报告\n" + BODY)
+    assert [s.heading for s in r.sections] == ["主要举措和成效", "存在的不足和原因"]
+    assert r.meta.report_year == 2023
+    assert r.meta.title == "临渊市统计局关于2023年度法治政府建设情况的报告"
+    assert r.meta.department == "统计局"
+    # a 【…】 heading over its body stays a heading
+    r = analyze_text("临渊市统计局关于2023年度法治政府建设情况的报告\n" + BODY.split("一、")[0]
+                     + "【主要举措和成效】\n全年办理行政复议案件120件。\n【存在的不足】\n培训不够。\n")
+    assert [s.heading for s in r.sections] == ["主要举措和成效", "存在的不足"]
+
+
+BRACKET = ("松川市2022年法治政府建设年度报告\n"
+           "2022年，全市对照《法治政府建设实施纲要（2021—2025年）》推进法治政府建设。现将有关情况报告如下。\n"
+           "【主要举措和成效】\n"
+           "政府职能依法全面履行\n政务服务事项全部进驻大厅，办件3,000件。\n"
+           "依法行政制度建设\n审核规范性文件23件。\n"
+           "行政决策科学民主依法\n列入年度重大行政决策事项目录4项。\n"
+           "行政执法严格规范公正文明\n办理行政处罚案件240件。\n"
+           "社会矛盾纠纷依法化解\n调解纠纷1,200件。\n"
+           "【党政主要负责人履行推进法治建设第一责任人职责情况】\n市长出庭应诉1次。\n"
+           "【存在的不足及原因】\n执法人员缺编，原因是编制核定滞后。\n"
+           "【2023年工作安排】\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
+
+
+def test_unnumbered_lines_under_a_bracket_heading_are_its_children() -> None:
+    # was a strict xfail (siblings at level 1); fixed in parse/sections.py
+    r = analyze_text(BRACKET)
+    assert [(s.level, s.heading) for s in r.sections] == [
+        (1, "主要举措和成效"),
+        (1, "党政主要负责人履行推进法治建设第一责任人职责情况"),
+        (1, "存在的不足及原因"),
+        (1, "2023年工作安排")]
+    assert [c.heading for c in r.sections[0].children] == [
+        "政府职能依法全面履行", "依法行政制度建设", "行政决策科学民主依法",
+        "行政执法严格规范公正文明", "社会矛盾纠纷依法化解"]
+
+
+def test_fused_heading_does_not_swallow_figures() -> None:
+    # was a strict xfail (the body's first clause, figures included); fixed in parse/sections.py
+    text = ("清河口区2023年法治政府建设年度报告\n2023年，全区推进法治政府建设。\n"
+            "一、2023年法治政府建设主要举措和成效\n"
+            "（一）全面履行政府职能区级权责清单保留事项3,421项，全年动态调整156项；网上可办率98.2%。\n"
+            "（二）持续提升执法规范化水平全区行政执法机关42个全面落实“三项制度”，法制审核318件。\n"
+            "二、存在的不足\n执法人员不足，原因是编制紧张。\n")
+    r = analyze_text(text)
+    subs = r.sections[0].children
+    assert len(subs) == 2
+    for s in subs:
+        assert not any(ch.isdigit() for ch in s.heading), s.heading
