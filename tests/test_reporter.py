@@ -192,6 +192,50 @@ def test_subject_of_the_opening_over_a_place_it_mentions():
     assert (m.jurisdiction, m.level, m.parent) == ("上海市", "province", None)
 
 
+# an untitled report opening on one short line (shorter than the body's first line): its subject
+# reports, whether or not a 在…领导下 clause precedes it
+@pytest.mark.parametrize("opening", [
+    "2024年，岳阳市坚持依法行政，全面推进法治政府建设，现将有关情况报告如下。",
+    "2024年，在市委、市政府的坚强领导下，岳阳市坚持依法行政，全面推进法治政府建设，现将有关情况报告如下。",
+    "2024年，岳阳市坚持依法行政，现将有关情况报告如下：",
+    "2024年，岳阳市坚持依法行政，全面推进法治政府建设",          # the first line of a hard-wrapped sentence
+])
+def test_short_untitled_opening_names_its_city(opening):
+    m = meta_of(opening + "\n" + BODY)
+    assert who(m) == ("岳阳市", "city", None, None, "湖南省")
+    assert (m.kind, m.report_year) == ("report", 2024)
+
+
+def test_short_untitled_opening_of_a_county_or_a_town():
+    m = meta_of("2023年，平江县坚持依法行政，现将有关情况报告如下：\n" + BODY)
+    assert who(m) == ("平江县", "county", None, "岳阳市", "湖南省")
+    m = meta_of("2024年，在岳阳市委的领导下，平江县坚持依法行政。\n" + BODY)
+    assert who(m) == ("平江县", "county", None, "岳阳市", "湖南省")
+    m = meta_of("2023年，临溪镇坚持依法行政，法治政府建设取得成效。\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("临溪镇", "township")
+
+
+def test_short_untitled_opening_near_misses():
+    # the superior named in the opening's clause is not the reporter
+    m = meta_of("2024年，在岳阳市委、市政府的领导下，我县坚持依法行政。\n" + BODY)
+    assert (m.jurisdiction, m.level) == (None, "county")
+    m = meta_of("2024年，全县坚持依法行政，在岳阳市委的统一部署下，全面推进法治政府建设。\n" + BODY)
+    assert (m.jurisdiction, m.level) == (None, "county")
+    # a place the speaking county supports is not the subject
+    m = meta_of("2024年，我县坚持依法行政，支持岳阳市法治建设。\n" + BODY)
+    assert (m.jurisdiction, m.level) == (None, "county")
+    # a department's short opening stays the department's
+    m = meta_of("2022年，市司法局坚持依法行政，推进法治政府建设。\n" + BODY)
+    assert (m.level, m.department, m.jurisdiction) == ("department", "司法局", None)
+    # a year alone on the first line: the subject of the body's first line
+    m = meta_of("2024年，\n平江县坚持依法行政，全面推进法治政府建设，为全县经济社会高质量发展提供了坚实有力的法治保障。\n"
+                + BODY)
+    assert (m.jurisdiction, m.level) == ("平江县", "county")
+    # a real title keeps its place over the short opening below it
+    m = meta_of("岳阳市2024年法治政府建设情况报告\n2024年，平江县坚持依法行政。\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("岳阳市", "city")
+
+
 def test_prefecture_written_by_its_short_form():
     m = meta_of("2021年度法治政府建设情况报告\n2021年，湘西州政府清理规章，规范执法，法治政府建设稳步推进。\n"
                 "一、主要举措\n湘西州人民政府常务会议专题学法4次，州人民政府各部门落实三项制度。\n")

@@ -250,15 +250,20 @@ def _county_by_short(c: _Ctx) -> Place | None:
 _ADDRESSEE_LIST = re.compile(r"各[^。\n]{0,200}[:：]\s*(?:\n|$)")
 
 
-def _first_sentence_place(c: _Ctx) -> tuple[str, int, int] | None:
-    if c.body_start is None:
+def _first_sentence_place(c: _Ctx, line_start: int | None = None) -> tuple[str, int, int] | None:
+    """The subject place of the opening sentence: that of the body, or (line_start) that of a
+    short opening line above it, read up to the line's end."""
+    start = c.body_start if line_start is None else line_start
+    if start is None:
         return None
-    start = c.body_start
     m = _ADDRESSEE_LIST.match(c.norm, start)
     if m:
         start = m.end()      # the addressees are not the reporter
     end = c.norm.find("。", start)
     end = end if end != -1 and end - start < 400 else start + 300
+    if line_start is not None:
+        nl = c.norm.find("\n", start)
+        end = min(end, nl) if nl != -1 else end
     sent = c.norm[start:end]
     # drop "在…领导下" clauses: they name the superior
     masked = _LEAD_BY.sub(lambda m: " " * len(m.group()), sent)

@@ -869,12 +869,19 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                 fs = M._first_sentence_place(c)
                 unit = _sector_unit(c, view, fs, gaz) if fs is not None else None
     if unit is None and found is None and not self_dept:
-        if c.body_start is not None:
+        lead = _lead_line(c, title_span)
+        at = c.body_start
+        if lead is not None:
+            # a short opening line above the body (2024年，X市坚持依法行政，现将…报告如下。):
+            # its subject, with or without a 在…领导下 clause before it
+            found = M._first_sentence_place(c, lead)
+            at = lead if found is not None else at
+        if found is None and c.body_start is not None:
             found = M._first_sentence_place(c)
         if found is None:
             found = _self_level_place(c, view)
-        if found is not None and c.body_start is not None:
-            u = _department_of_place(c, view, found, gaz) or _sector_unit(c, view, found, gaz)
+        if found is not None and at is not None:
+            u = _department_of_place(c, view, found, gaz, at) or _sector_unit(c, view, found, gaz, at)
             if u is not None:
                 unit, found = u, None
     contradicted = False
@@ -950,13 +957,14 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     _settle(c, name, a, unit, title_norm, title_span, issuer_lines, dept=bool(self_dept))
 
 
-def _department_of_place(c, view, found, gaz) -> Unit | None:
-    """The opening names its place only as the place of a department (为…，提升X市医疗保障局
-    …工作质量): the department reports, unless the place is the subject of the sentence."""
+def _department_of_place(c, view, found, gaz, at: int | None = None) -> Unit | None:
+    """The opening (at `at`, else the body's start) names its place only as the place of a
+    department (为…，提升X市医疗保障局…工作质量): the department reports, unless the place is
+    the subject of the sentence."""
     name, a, _ = found
     if a < 0:
         return None
-    vs = view.inv(c.body_start)
+    vs = view.inv(c.body_start if at is None else at)
     end = view.s.find("。", vs)
     end = end if vs < end < vs + 400 else vs + 300
     for m in re.finditer(re.escape(name), view.s[vs:end]):
@@ -1009,14 +1017,14 @@ def _self_named_department(s: str, self_dept: str, self_level: str | None,
     return name, a, b
 
 
-def _sector_unit(c, view, found, gaz) -> Unit | None:
+def _sector_unit(c, view, found, gaz, at: int | None = None) -> Unit | None:
     """The opening's subject is a sector of its place (X区教育系统法治建设工作坚持…): the report
     is that sector's department, where the text names it with the place or its level (区教育局
     党组书记, X区教育局); not named, the reporter stays the place."""
     name, a, b = found
     if a < 0:
         return None
-    vs = view.inv(c.body_start)
+    vs = view.inv(c.body_start if at is None else at)
     i = view.s.find(name, vs, vs + 300)
     m = _SECTOR.match(view.s, i + len(name)) if i >= 0 else None
     if m is None:
@@ -1032,6 +1040,21 @@ def _sector_unit(c, view, found, gaz) -> Unit | None:
             if u.place is None and u.level_char == name[-1]:
                 u.place, u.place_span = name, (a, b)
                 return u
+    return None
+
+
+def _lead_line(c, title_span) -> int | None:
+    """Start of a year-led opening line too short to be taken for the body's first line
+    (2024年，X县坚持依法行政，现将有关情况报告如下。, or the first line of a hard-wrapped
+    opening), above the body, after the title."""
+    after = title_span[1] if title_span else 0
+    for ln in c.lines[:TOP_LINES]:
+        if ln.start < after:
+            continue
+        if c.body_start is not None and ln.start >= c.body_start:
+            return None
+        if _YEAR_LED.match(ln.s) and not _BANNER.search(ln.s[:20]) and not _BREADCRUMB.search(ln.s[:20]):
+            return ln.start
     return None
 
 
