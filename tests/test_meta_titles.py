@@ -71,10 +71,10 @@ BODY_THREE_PARTS = ("一、主要举措和成效\n（一）依法全面履行职
 
 
 def test_a_department_line_above_a_title_opening_with_guanyu_is_the_issuer():
-    text = ("石城县民政局\n关于2023年法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY_THREE_PARTS)
+    text = ("寻乌县民政局\n关于2023年法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n" + BODY_THREE_PARTS)
     m = meta_of(text)
-    assert (m.jurisdiction, m.level, m.department) == ("石城县", "department", "民政局")
-    text = ("石城县人民政府门户网站\n关于2023年法治政府建设工作情况的报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY_THREE_PARTS)
+    assert (m.jurisdiction, m.level, m.department) == ("寻乌县", "department", "民政局")
+    text = ("寻乌县人民政府门户网站\n关于2023年法治政府建设工作情况的报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY_THREE_PARTS)
     assert meta_of(text).department is None                  # a portal's name, not an issuer
 
 

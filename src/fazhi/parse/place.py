@@ -34,7 +34,7 @@ def _masked(s: str) -> bool:
 # -- place words -------------------------------------------------------------------
 _LEVEL_CHARS = "省市区县州旗盟镇乡"
 _PLACE_WORD = re.compile(rf"^(?:[全我本该各此现原其]|[{_LEVEL_CHARS}](?![{CJK}]*(?:自治)))")
-# (nor a label's colon or a space: 名称: 广州市 is a metadata label before the place)
+# (nor a label's colon or a space: 名称: 某市 is a metadata label before the place)
 _NOT_IN_PLACE = re.compile(r"[厅局委办被的和与及、按照向对在为【】《》“”\":：\s]|人民|政府|部门|单位|印发|转发")
 
 

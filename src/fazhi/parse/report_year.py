@@ -334,7 +334,7 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         c.ev("report_year", chosen[1], chosen[2])
 
 
-# a year opening a sentence of the work told ("2022年我镇新制发…", "。2022年增福镇组织开展…")
+# a year opening a sentence of the work told ("2022年我镇新制发…", "。2022年青禾镇组织开展…")
 _TOLD_YEAR = re.compile(r"(?:^|(?<=[。;!?\n]))[ \t]*((?:19|20)\d{2})\s*年(?!度?\s*(?:以来|起|底|前|后|至|-|—|~|计划|工作要点))")
 TOLD_YEAR_CHARS = 3000     # how far the sentences of a cut report are read
 TOLD_YEAR_MIN = 2          # sentences that must open with that year

@@ -180,7 +180,7 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
     if mh and chain:
         j = mh.end()
     if chain and not subject:
-        # a title that spaces the place from its department ("石城县 民政局 2023年…")
+        # a title that spaces the place from its department ("青禾县 民政局 2023年…")
         sp = re.match(r"[ \t\u3000]{1,2}(?=[\u4e00-\u9fff])", s[j:j + 3])
         if sp and (_DEPT_CORE_L if loose else _DEPT_CORE_T).match(s, j + sp.end()):
             j += sp.end()
@@ -641,7 +641,7 @@ def _autonomous_names(gaz) -> list[str]:
 
 def resolve_written(gaz, name: str, year, autonomous: bool = False) -> Place | None:
     """A place named in a short form the gazetteer knows: 湘西州 -> 湘西土家族苗族自治州,
-    循化县 -> 循化撒拉族自治县; in a text that speaks of its 自治州 (`autonomous`), a
+    大通县 -> 大通回族土族自治县; in a text that speaks of its 自治州 (`autonomous`), a
     one-character head as well (巴州 -> 巴音郭楞蒙古自治州)."""
     full = gaz.full_of_short(name)
     if full is not None:
@@ -686,7 +686,7 @@ def written(norm: str, name: str, exclude: str | None = None, short: str | None 
 
 def written_form(norm: str, name: str, exclude: str | None = None, short: str | None = None) -> str | None:
     """The form in which `name` is written (see `written`): the name, or its short form with a
-    level word (黔东南州), else None."""
+    level word (湘西州), else None."""
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
     short_rx = re.escape(short) + r"(?:州|市|地区|盟)" if short and len(short) >= 2 and short != name else None
 
@@ -905,7 +905,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         else:
             named = named_units(view, gaz, core=unit.dept)
             if unit.level_char:
-                # 县民政局 guided by 赣州市民政局: the same department at another level is its
+                # 县民政局 guided by its city's 市民政局: the same department at another level is its
                 # superior, not its full name
                 named = [u for u in named if u.place and _same_level(u.place, unit.level_char)]
             places = Counter(u.place for u in named)
@@ -1214,7 +1214,7 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
                 M._set_parent(c, cue)
                 meta.province = place.province
             elif place.parent and (form := written_form(norm, place.parent, exclude=name, short=place.city_short)):
-                meta.parent = form          # as written: in full, or its short form (黔东南州)
+                meta.parent = form          # as written: in full, or its short form (湘西州)
             elif place.parent and (short_written(norm, place, gaz, exclude=name) or
                                    (not is_dept and (place.parent.endswith("市") or place.city is None))):
                 meta.parent = place.parent
@@ -1310,7 +1310,7 @@ def _short_province_rx(gaz):
 
 
 # a news story whose subject is the justice department checking others' rule-of-law work (县司法局
-# 对林皋镇法治政府建设工作进行督导检查, 开展对乡镇法治政府建设报告集中评议): the organiser of
+# 对青禾镇法治政府建设工作进行督导检查, 开展对乡镇法治政府建设报告集中评议): the organiser of
 # the place's work, not a department reporting on its own
 _ORGANISER = re.compile(r"(?:司法局|司法厅|依法治[县市区省旗州]办|依法治[县市区省旗州]委员会办公室)[^。;]{0,40}?"
                         r"(?:开展)?对([^。;]{1,40}?)的?(?:法治政府建设|依法行政|法治建设)[^。;]{0,30}?"

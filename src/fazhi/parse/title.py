@@ -228,7 +228,7 @@ def _header_issuers(c: _Ctx, title_start: int) -> list[Line]:
     if not prev:
         return []
     if not re.search(r"(人民政府|委)$", prev[0].s):
-        # a department above a title opening with 关于 (石城县民政局 / 关于2023年…的报告)
+        # a department above a title opening with 关于 (青禾县民政局 / 关于2023年…的报告)
         if not (c.norm.startswith("关于", title_start) and len(prev[0].s) <= 24
                 and re.search(r"(局|厅|署|委员会|办公室|中心)$", prev[0].s)):
             return []
