@@ -2,13 +2,14 @@
 nothing of the report is lost."""
 from __future__ import annotations
 
+from meta_helpers import BODY_THREE_PARTS as BODY, BODY_TWO_PARTS, meta_of
+
 import re
 
 import pytest
 
 from conftest import TEXTS, seed_by_prefix
-from fazhi import analyze_text, pipeline
-from fazhi.api import build_report
+from fazhi import analyze_text
 from fazhi.ingest import ingest
 
 WEB = (TEXTS / "ingest_webcopy.txt").read_bytes()
@@ -194,15 +195,8 @@ def test_post_date_in_a_table_row_rendered_with_bars():
     assert r.meta.publish_date is None
 
 
-def meta_of(text: str):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    pipeline.run(r, None, ["sections", "meta"])
-    return r.meta
 
 
-BODY = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
-        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
-        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
 
 
 # -- post date ---------------------------------------------------------------------------
@@ -218,10 +212,6 @@ def test_a_list_item_in_the_body_with_a_date_is_no_post_date():
     assert meta_of(text).publish_date is None
 
 
-BODY_TWO_PARTS = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
-        "推进法治政府建设。现将有关情况报告如下：\n"
-        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
-        "二、存在的不足和原因\n执法人员培训不够。\n")
 
 
 def test_bracketed_label_row_is_metadata_not_a_heading() -> None:

@@ -7,6 +7,8 @@ has a case that must be recognised and a near miss that must not.
 """
 from __future__ import annotations
 
+from meta_helpers import BODY_FOUR_PARTS, BODY_THREE_PARTS as BODY, meta_of, report_of
+
 import pytest
 
 from fazhi import analyze_text, pipeline
@@ -601,10 +603,6 @@ def test_a_run_of_items_that_names_the_year_is_still_a_report():
     assert kind_of(ITEM.replace("在全市交通系统开展", "2023年在全市交通系统开展")) == "report"
 
 
-def report_of(text: str):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    pipeline.run(r, None, ["sections", "meta"])
-    return r
 
 
 # -- a portal's buttons in 【…】 are neither a yearbook entry nor a heading ------------------
@@ -674,15 +672,8 @@ def test_report_telling_of_a_meeting_stays_a_report():
     assert analyze_text(text).meta.kind == "report"
 
 
-def meta_of(text: str):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    pipeline.run(r, None, ["sections", "meta"])
-    return r.meta
 
 
-BODY = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
-        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
-        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
 
 
 # -- kind ------------------------------------------------------------------------------
@@ -752,12 +743,6 @@ def rules(r, rule: str):
     return [f for f in r.findings if f.rule == rule]
 
 
-BODY_FOUR_PARTS = ("2023年，全市坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
-        "推进法治政府建设。现将有关情况报告如下：\n"
-        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
-        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
-        "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
-        "四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n")
 
 
 # -- meta.kind: a title that names the report inside 《》 -------------------------------------

@@ -3,10 +3,11 @@ organ or place) is broken onto the line above is read whole; organs above a comp
 header issuers; a signing 街道办事处 is an issuer (texts written for the test)."""
 from __future__ import annotations
 
+from meta_helpers import BODY_FOUR_PARTS, BODY_THREE_PARTS, BODY_TWO_PARTS, meta_of
+
 import pytest
 
-from fazhi import analyze_text, pipeline
-from fazhi.api import build_report
+from fazhi import analyze_text
 
 BODY = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
         "推进法治政府建设。现将有关情况报告如下：\n"
@@ -59,15 +60,8 @@ def test_title_broken_over_two_lines_without_a_breadcrumb_is_still_joined() -> N
     assert r.meta.title == "青岚县2023年度法治政府建设情况报告"
 
 
-def meta_of(text: str):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    pipeline.run(r, None, ["sections", "meta"])
-    return r.meta
 
 
-BODY_THREE_PARTS = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
-        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
-        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
 
 
 def test_a_department_line_above_a_title_opening_with_guanyu_is_the_issuer():
@@ -78,10 +72,6 @@ def test_a_department_line_above_a_title_opening_with_guanyu_is_the_issuer():
     assert meta_of(text).department is None                  # a portal's name, not an issuer
 
 
-BODY_TWO_PARTS = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
-        "推进法治政府建设。现将有关情况报告如下：\n"
-        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
-        "二、存在的不足和原因\n执法人员培训不够。\n")
 
 
 DISCLOSURE = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告所列数据的统计期限为"
@@ -107,12 +97,6 @@ def test_a_genre_alone_in_a_catalogue_list_is_not_the_title() -> None:
     assert r.meta.report_year == 2023
 
 
-BODY_FOUR_PARTS = ("2023年，全市坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
-        "推进法治政府建设。现将有关情况报告如下：\n"
-        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
-        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
-        "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
-        "四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n")
 
 
 # -- meta.issuers: 街道办事处 signs ----------------------------------------------------------------

@@ -2,6 +2,8 @@
 publication date), on short texts written for the test (fictional places)."""
 from __future__ import annotations
 
+from meta_helpers import BODY_TWO_PARTS as BODY, meta_of
+
 import pytest
 
 from fazhi import analyze_text, pipeline
@@ -337,8 +339,6 @@ def test_a_title_quoting_a_report_keeps_the_reports_year() -> None:
 
 
 def test_news_about_a_years_work_takes_that_year_not_a_plans():
-    from fazhi import pipeline
-    from fazhi.api import build_report
 
     def meta(text):
         r = build_report(text.encode("utf-8"), media_type="text/plain")
@@ -457,10 +457,6 @@ def test_speech_title_pattern():
     assert not _SPEECH_TITLE.search("青禾县2021年度法治政府建设情况报告")
 
 
-def meta_of(text: str):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    pipeline.run(r, None, ["sections", "meta"])
-    return r.meta
 
 
 def test_news_of_a_meeting_reviewing_a_years_shu_fa_is_of_that_year():
@@ -484,10 +480,6 @@ def test_a_report_cited_as_published_elsewhere_gives_no_year_by_itself():
     assert meta_of(text).report_year is None
 
 
-BODY = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
-        "推进法治政府建设。现将有关情况报告如下：\n"
-        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
-        "二、存在的不足和原因\n执法人员培训不够。\n")
 
 
 DISCLOSURE = ("根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告所列数据的统计期限为"

@@ -2,6 +2,8 @@
 and task areas — own texts and the seed reports."""
 from __future__ import annotations
 
+from meta_helpers import BODY_FOUR_PARTS as BODY
+
 import pytest
 
 import fazhi
@@ -225,12 +227,6 @@ def rules(r, rule: str):
     return [f for f in r.findings if f.rule == rule]
 
 
-BODY = ("2023年，全市坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
-        "推进法治政府建设。现将有关情况报告如下：\n"
-        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
-        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n市长主持召开常务会议研究法治建设4次。\n"
-        "三、存在的不足和原因\n执法人员不足，原因是编制紧张。\n"
-        "四、2024年工作安排\n年内完成执法人员轮训，培训不少于40学时。\n")
 
 
 # -- statutory parts: "2024年主要工作安排" is the plan (catalog/structure.yaml phrase) -----------

@@ -3,28 +3,21 @@ fazhi.parse.place): jurisdiction, parent, province, level and department. Team-w
 not needed, real names only as gazetteer entries."""
 from __future__ import annotations
 
+from meta_helpers import BODY_THREE_PARTS as BODY, meta_of, report_of
+
 import pytest
 
-from fazhi import analyze_text, pipeline
-from fazhi.api import build_report
+from fazhi import analyze_text
 from fazhi.parse import reporter as R
 from fazhi.parse.places import gazetteer
 
 
-def meta_of(text: str, **hints):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    r.hints.update(hints)
-    pipeline.run(r, None, ["sections", "meta"])
-    return r.meta
 
 
 def who(m):
     return (m.jurisdiction, m.level, m.department, m.parent, m.province)
 
 
-BODY = ("一、主要举措和成效\n（一）依法全面履行职能。深化“放管服”改革，全年办理行政复议案件15件，"
-        "行政执法人员持证率100%。\n二、存在的不足\n法治宣传的针对性有待加强。\n"
-        "三、下一步工作安排\n持续推进严格规范公正文明执法。\n")
 
 
 # -- departments ------------------------------------------------------------------------
@@ -943,10 +936,6 @@ def test_a_department_named_in_a_formula_before_its_opening_sentence():
     assert (m.jurisdiction, m.level, m.department) == ("衡阳市", "city", None)
 
 
-def report_of(text: str):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    pipeline.run(r, None, ["sections", "meta"])
-    return r
 
 
 # -- 促进了全镇: a particle before a place word is no town's name ----------------------------

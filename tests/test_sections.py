@@ -3,11 +3,12 @@ siblings, numbering anomalies, title/preamble/signature handling, portal buttons
 tags in 【…】 — on short texts written for these tests and on the seed reports."""
 from __future__ import annotations
 
+from meta_helpers import BODY_TWO_PARTS as BODY, report_of as meta_of
+
 import pytest
 
 import fazhi
 from fazhi import analyze_text, pipeline
-from fazhi.api import build_report
 from fazhi.model import Report, Section
 
 from conftest import TEXTS, seed_by_prefix
@@ -349,10 +350,6 @@ def test_a_first_heading_marker_after_report_words_mid_sentence_is_not_cut() -> 
     assert r.sections == []
 
 
-def meta_of(text: str):
-    r = build_report(text.encode("utf-8"), media_type="text/plain")
-    pipeline.run(r, None, ["sections", "meta"])
-    return r
 
 
 # -- a portal's buttons in 【…】 are neither a yearbook entry nor a heading ------------------
@@ -373,10 +370,6 @@ def test_bracket_heading_still_a_heading():
     assert [s.heading for s in r.sections] == ["主要举措和成效", "存在的不足"]
 
 
-BODY = ("2023年，局党组坚持以习近平法治思想为指导，认真落实《法治政府建设实施纲要（2021—2025年）》，"
-        "推进法治政府建设。现将有关情况报告如下：\n"
-        "一、主要举措和成效\n全年办理行政复议案件120件，审结110件。\n"
-        "二、存在的不足和原因\n执法人员培训不够。\n")
 
 
 def test_category_tag_before_the_title_is_no_heading() -> None:

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..zh.departments import department_key
+from ..zh.departments import HEAD_POSTS, MINISTRY_STEMS, SECTOR_STEMS, department_key
 from ..zh.masks import MASK_RX, SOME_RX
 from . import place as M  # the place helpers of the meta component
 from .dates import _is_date_line
@@ -985,12 +985,7 @@ _SECTOR = re.compile(rf"([{CJK}]{{2,6}}?)系统")
 # its head's post (区司法局党委书记、局长: the level it speaks as, then the department),
 # the ministry guiding a province's 厅 (在交通运输部的指导下…我厅: 交通运输厅),
 # the sector its opening sentence is the subject of (全市司法行政系统在市委…领导下: 司法局)
-_HEAD_POST = {"局": "局长", "厅": "厅长", "委": "主任"}
-_MINISTRIES = ("交通运输", "司法", "教育", "公安", "民政", "财政", "自然资源", "生态环境", "住房和城乡建设",
-               "水利", "农业农村", "商务", "文化和旅游", "应急管理", "人力资源和社会保障", "退役军人事务",
-               "科学技术", "工业和信息化")
-_MINISTRY_GUIDE = re.compile(rf"(?:在|得到|受到)({'|'.join(_MINISTRIES)})部[的]?[{CJK}、]{{0,8}}?(?:指导|支持|关心)")
-_SECTOR_NAMES = {"司法行政": "司法"}
+_MINISTRY_GUIDE = re.compile(rf"(?:在|得到|受到)({'|'.join(MINISTRY_STEMS)})部[的]?[{CJK}、]{{0,8}}?(?:指导|支持|关心)")
 
 
 def _self_named_department(s: str, self_dept: str, self_level: str | None,
@@ -998,7 +993,7 @@ def _self_named_department(s: str, self_dept: str, self_level: str | None,
     """(name, start, end in s) of the department a 我局/我厅 text is, where it names itself
     without its place; None unless every such naming agrees."""
     names: dict[str, tuple[int, int]] = {}
-    post = _HEAD_POST.get(self_dept)
+    post = HEAD_POSTS.get(self_dept)
     if post and self_level and len(self_level) == 1:
         rx = rf"(?<![{CJK}]){re.escape(self_level)}([{CJK}]{{2,10}}?{self_dept})(?:党[组委])?(?:书记)?[、,，]?{post}"
         for m in re.finditer(rx, s):
@@ -1009,7 +1004,7 @@ def _self_named_department(s: str, self_dept: str, self_level: str | None,
     first = opening.split("。")[0]
     sector = re.search(rf"全[省市县区]([{CJK}]{{2,6}}?)系统", first)
     if sector is not None and (k := s.find(sector.group(0))) >= 0:
-        stem = _SECTOR_NAMES.get(sector.group(1), sector.group(1))
+        stem = SECTOR_STEMS.get(sector.group(1), sector.group(1))
         names.setdefault(stem + self_dept, (k + 2, k + 2 + len(sector.group(1))))
     if len({department_key(n) for n in names}) != 1:
         return None

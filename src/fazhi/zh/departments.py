@@ -43,6 +43,14 @@ _STEMS = {
     "粮储": "粮食物资储备",
     "交通": "交通运输",
 }
+# the post of a body's head, by the body word (司法局 -> 局长)
+HEAD_POSTS = {"局": "局长", "厅": "厅长", "委": "主任"}
+# ministries whose province-level counterpart is the 厅 of the same stem (水利部 -> 水利厅)
+MINISTRY_STEMS = ("交通运输", "司法", "教育", "公安", "民政", "财政", "自然资源", "生态环境", "住房和城乡建设",
+                  "水利", "农业农村", "商务", "文化和旅游", "应急管理", "人力资源和社会保障", "退役军人事务",
+                  "科学技术", "工业和信息化")
+# a sector (全市X系统) whose department's stem is not the sector's name (司法行政 -> 司法局)
+SECTOR_STEMS = {"司法行政": "司法"}
 # the body word at the end of a department's name, in its written forms -> its key form
 _BODY = re.compile(r"(委员会|委|局|厅|办公室|办|署|部|中心)$")
 _BODY_KEY = {"委员会": "委", "办公室": "办"}
