@@ -118,3 +118,35 @@ def test_seed_folder(seeds, tmp_path):
     out = tmp_path / "seeds.xlsx"
     assert main(["review", str(d), "-o", str(out)]) == 0
     assert openpyxl.load_workbook(out)["报告"].max_row == 1 + len(seeds)
+
+
+# a report whose opening has no numbered headings (the statutory parts cannot be found), and a
+# news article: neither may be called 合格 "because the statutory parts are complete"
+UNSTRUCTURED = ("2023年，青石县审计局坚持依法审计，扎实推进法治机关建设，各项工作取得新进展。\n"
+                "深化依法审计。全年完成审计项目14个，查出问题金额2100万元，移送问题线索3件。\n"
+                "加强普法宣传。开展“审计法进机关”活动6场次，发放宣传资料900余份。\n")
+NEWS = ("青石县召开法治政府建设工作推进会\n发布时间：2024-03-05\n"
+        "3月4日，青石县召开法治政府建设工作推进会，副县长主持会议。会议通报了2023年全县法治政府建设情况，"
+        "要求各部门对照年度考核细则查漏补缺，按时报送年度报告。\n")
+
+
+@pytest.mark.parametrize("text,expect", [
+    (UNSTRUCTURED, "未识别出报告的章节结构，法定内容未能自动核对"),
+    (NEWS, "不是年度报告，未按年度报告核对法定内容"),
+])
+def test_pass_reason_does_not_claim_parts_it_did_not_check(tmp_path, capsys, text, expect):
+    src = tmp_path / "报告.txt"
+    src.write_text(text, encoding="utf-8")
+    assert main(["analyze", str(src)]) == 0
+    summary = capsys.readouterr().out
+    line = next(ln for ln in summary.splitlines() if ln.startswith("审核结论："))
+    assert expect in line and "法定内容齐全" not in line
+    out = tmp_path / "审核意见.docx"
+    assert main(["review", str(src), "-o", str(out)]) == 0
+    verdict_par = next(p.text for p in Document(str(out)).paragraphs if p.text.startswith("审核结论："))
+    assert expect in verdict_par and "法定内容齐全" not in verdict_par
+    xlsx = tmp_path / "汇总.xlsx"
+    assert main(["review", str(src), str(src), "-o", str(xlsx)]) == 0
+    ws = openpyxl.load_workbook(xlsx)["报告"]
+    reason_col = [c.value for c in ws[1]].index("结论依据")
+    assert expect in ws.cell(2, reason_col + 1).value

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 from .config import Config
 from .model import Finding, Report
 from .pipeline import component
-from .labels import KIND_NAMES, PART_NAMES, SEVERITY_NAMES  # noqa: F401 (re-exported)
+from .labels import KIND_NAMES, PART_NAMES, SEVERITY_NAMES, rule_title  # noqa: F401 (re-exported)
 
 PASS, REVISE, FAIL = "合格", "需修改", "不合格"
 LABELS = (PASS, REVISE, FAIL)
@@ -108,7 +108,8 @@ def verdict(report: Report, config: Config | None = None, decisions: Decisions |
     fail_rules = set(fail.get("rules") or [])
     hit = [it for it in items if it.finding.rule in fail_rules]
     if hit:
-        return FAIL, (f"发现“{hit[0].finding.rule}”问题（{hit[0].finding.message[:60]}），"
+        from .render.quotes import plain
+        return FAIL, (f"发现“{rule_title(hit[0].finding.rule)}”问题（{plain(hit[0].finding.message)[:60]}），"
                       f"按“出现此类问题即为不合格”的规则判定。")
     k = _n(fail.get("majors_min"))
     if k is not None and len(majors) >= k:
@@ -125,12 +126,25 @@ def verdict(report: Report, config: Config | None = None, decisions: Decisions |
     rev_rules = set(revise.get("rules") or [])
     hit = [it for it in items if it.finding.rule in rev_rules]
     if hit:
-        return REVISE, (f"发现“{hit[0].finding.rule}”问题，按“出现此类问题需修改”的规则判定。")
+        return REVISE, (f"发现“{rule_title(hit[0].finding.rule)}”问题，按“出现此类问题需修改”的规则判定。")
 
-    if not items:
-        return PASS, "未发现问题，按“无严重问题、法定内容齐全为合格”的规则判定。"
-    return PASS, (f"未发现严重问题（一般问题{len(minors)}项、提示{len(items) - len(majors) - len(minors)}项，"
-                  "建议酌情修改），按“无严重问题、法定内容齐全为合格”的规则判定。")
+    found = "未发现问题" if not items else (
+        f"未发现严重问题（一般问题{len(minors)}项、提示{len(items) - len(majors) - len(minors)}项，建议酌情修改）")
+    unchecked = _parts_unchecked(report)
+    if unchecked:     # the 合格 rule's second half (法定内容齐全) was not checked: say so, do not claim it
+        return PASS, f"{found}；{unchecked}。"
+    return PASS, f"{found}，按“无严重问题、法定内容齐全为合格”的规则判定。"
+
+
+def _parts_unchecked(report: Report) -> str | None:
+    """Why the statutory parts were not checked (the structure rules do not apply), or None."""
+    from .checks.common import is_report
+    kind = report.meta.kind
+    if not is_report(report):
+        return f"文本被识别为{KIND_NAMES.get(kind or '', kind)}，不是年度报告，未按年度报告核对法定内容"
+    if not any(s.part for s in report.all_sections()):
+        return "未识别出报告的章节结构，法定内容未能自动核对，请人工核对"
+    return None
 
 
 @component("review", reads=("meta", "findings"), writes=("review",))
