@@ -174,3 +174,30 @@ def test_xlsx_undated_report_deadline_cannot_be_checked(tmp_path):
     rows = list(openpyxl.load_workbook(out)["报告"].iter_rows(values_only=True))
     col = {h: i for i, h in enumerate(rows[0])}
     assert rows[1][col["按时报送公开"]] == "无法判断"
+
+
+DEPARTMENT = ("临邑县审计局2023年法治政府建设年度报告\n"
+              "2023年，县审计局坚持依法审计，扎实推进法治机关建设。现将有关情况报告如下：\n"
+              "一、2023年推进法治政府建设的主要举措和成效\n全年完成审计项目14个，查出问题金额2100万元。\n"
+              "二、存在的不足和原因\n个别审计人员法治意识不强，主要原因是培训不够。\n"
+              "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责人带头学法4次。\n"
+              "四、2024年工作安排\n完成审计项目15个。\n临邑县审计局\n2024年2月20日\n")
+
+
+def test_department_report_keeps_its_place_in_every_sheet(tmp_path):
+    """A department's report is 临邑县审计局 in the batch table, as in `fazhi list` and the opinion
+    (报告单位 审计局, 所属地区 临邑县), never the bare 审计局 with its county lost."""
+    from fazhi import analyze
+    from fazhi.render import build_opinion
+    report = analyze(DEPARTMENT.encode("utf-8"))
+    report.source.path = "临邑县审计局.txt"
+    info = dict(build_opinion(report).info)
+    assert (info["报告单位"], info["所属地区"]) == ("审计局", "临邑县")
+    out = tmp_path / "汇总.xlsx"
+    render_xlsx([BatchItem("临邑县审计局.txt", report)], str(out))
+    wb = openpyxl.load_workbook(out)
+    rows = list(wb["报告"].iter_rows(values_only=True))
+    assert rows[1][REPORT_HEADERS.index("地区")] == "临邑县审计局"
+    for sheet in ("问题", "指标"):
+        body = list(wb[sheet].iter_rows(min_row=2, values_only=True))
+        assert body and {r[1] for r in body} == {"临邑县审计局"}, sheet

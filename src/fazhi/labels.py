@@ -44,6 +44,14 @@ REMOVED_NAMES = {"nav": "导航", "banner": "日期横幅", "widget": "按钮", 
                  "other": "其他"}
 
 
+def unit_name(jurisdiction: str | None, department: str | None) -> str | None:
+    """The reporting unit as a reviewer names it: 广州市 + 教育局 -> 广州市教育局; a government is its
+    place, a central ministry its own name; None when neither is known."""
+    if department and jurisdiction and not department.startswith(jurisdiction):
+        return jurisdiction + department
+    return department or jurisdiction or None
+
+
 def indicator_names() -> dict[str, str]:
     """Catalogue indicator id -> its Chinese name (catalog/indicators.yaml)."""
     global _INDICATOR_NAMES

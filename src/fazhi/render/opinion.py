@@ -145,7 +145,7 @@ def build_opinion(report: Report, config: Config | None = None, decisions: Decis
     display = display_name(report)
     level = LEVEL_NAMES.get(m.level or "", m.level) if m.level else None
     place = m.jurisdiction
-    if place and level:
+    if place and level and not m.department:     # a department's level (部门) is not its place's
         place = f"{place}（{level}）"
     info: list[tuple[str, str | None]] = [("报告单位", m.department or place)]
     if m.department:

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Config
 from ..model import Report
-from ..labels import FAMILIES, LEVEL_NAMES, TIMELINESS_NAMES
+from ..labels import FAMILIES, LEVEL_NAMES, TIMELINESS_NAMES, unit_name
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, missing_parts,
                       review_items, verdict)
 from .indicators import indicator_rows, key_indicator_ids
@@ -83,7 +83,7 @@ def report_row(item: BatchItem, config: Config) -> list[Any]:
     from ..checks.years import timeliness
     late = TIMELINESS_NAMES[timeliness(r, config).state]
     row = {
-        "文件": item.path, "报告标题": m.title, "地区": m.department or m.jurisdiction,
+        "文件": item.path, "报告标题": m.title, "地区": unit_name(m.jurisdiction, m.department),
         "层级": LEVEL_NAMES.get(m.level or "", m.level), "省份": m.province,
         "报告年度": m.report_year, "成文日期": as_date(m.report_date),
         "发布日期": as_date(m.publish_date), "类型": KIND_NAMES.get(m.kind or "", m.kind),
@@ -97,7 +97,7 @@ def finding_rows(item: BatchItem) -> list[list[Any]]:
     r = item.report
     if r is None:
         return []
-    place = r.meta.department or r.meta.jurisdiction
+    place = unit_name(r.meta.jurisdiction, r.meta.department)
     out = []
     for it in review_items(r, item.decisions):
         if it.dismissed:
@@ -124,7 +124,7 @@ def indicator_sheet_rows(item: BatchItem) -> list[list[Any]]:
     if r is None:
         return []
     key = set(key_indicator_ids())
-    place = r.meta.department or r.meta.jurisdiction
+    place = unit_name(r.meta.jurisdiction, r.meta.department)
     facts = {f.id: f for f in r.facts}
     out = []
     for row in indicator_rows(r, 120):

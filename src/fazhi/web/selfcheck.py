@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import FazhiError
-from ..labels import KIND_NAMES, LEVEL_NAMES, PART_SHORT, SEVERITY_NAMES, rule_title
+from ..labels import KIND_NAMES, LEVEL_NAMES, PART_SHORT, SEVERITY_NAMES, rule_title, unit_name
 from .core import check_csrf, reader, render, settings
 
 router = APIRouter(prefix="/api", tags=["self-check"])
@@ -36,7 +36,7 @@ def _result(report, config) -> dict[str, Any]:
     return {
         "text": report.text,
         "verdict": (report.review or {}).get("verdict"), "reason": (report.review or {}).get("reason"),
-        "meta": {"地区": m.department or m.jurisdiction, "层级": LEVEL_NAMES.get(m.level or "", None),
+        "meta": {"地区": unit_name(m.jurisdiction, m.department), "层级": LEVEL_NAMES.get(m.level or "", None),
                  "报告年度": m.report_year, "成文日期": m.report_date,
                  "类型": KIND_NAMES.get(m.kind or "", None)},
         "parts": [{"name": PART_SHORT[p], "present": p in present}
