@@ -47,7 +47,7 @@ def test_list_show_search(db, capsys):
     assert rc == 0 and "柏川县" in out
     rid = next(r["id"] for r in rows if r["jurisdiction"] == "柏川县")
     rc, out, _ = run(capsys, "show", str(rid), "--db", db)
-    assert rc == 0 and "柏川县" in out and "corpus.duplicate_text" in out
+    assert rc == 0 and "柏川县" in out and "与其他地方的报告文字雷同" in out
     rc, out, _ = run(capsys, "show", str(rid), "--db", db, "--format", "json")
     doc = json.loads(out)
     assert doc["schema"] == "fazhi.report/1" and doc["store"]["id"] == rid
@@ -135,3 +135,42 @@ def test_ingest_without_corpus_analyses(db_url, tmp_path, capsys):  # noqa: F811
         assert any(f["rule"] == "corpus.duplicate_text" for f in s.findings(family="corpus"))
     finally:
         s.close()
+
+
+def _display_col(line: str, sub: str) -> int:
+    """The terminal column where `sub` starts in `line` (a Chinese character takes two)."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line[:line.index(sub)])
+
+
+def test_text_outputs_speak_chinese_and_line_up(db, capsys):
+    """What a reviewer reads from list/show/compare: Chinese names for levels, kinds, rules,
+    decisions and time limits (no rule ids, level codes, True/False or 6.0), columns that line
+    up with Chinese place names, and filters that take the names the table shows."""
+    rows = json.loads(run(capsys, "list", "--db", db, "--format", "json")[1])
+    # filters by Chinese name give what the codes give
+    for zh, code in ((("--level", "县级"), ("--level", "county")), (("--kind", "年度报告"), ("--kind", "report")),
+                     (("--severity", "严重"), ("--severity", "major"))):
+        assert run(capsys, "list", "--db", db, *zh, "--format", "json")[1] == \
+            run(capsys, "list", "--db", db, *code, "--format", "json")[1]
+    with pytest.raises(SystemExit) as e:
+        main(["list", "--db", db, "--level", "乡级"])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and err.count("\n") == 1 and "县级" in err and "province" not in err
+    # list: the 年度 column starts at one terminal column on every line
+    rc, out, _ = run(capsys, "list", "--db", db)
+    lines = [ln for ln in out.splitlines() if re.match(r"\s*\d+  ", ln)]
+    assert rc == 0 and len(lines) == len(rows)
+    cols = {_display_col(ln, str(r["report_year"])) for ln, r in
+            zip(lines, sorted(rows, key=lambda r: out.index(f" {r['id']}  ")))}
+    assert len(cols) == 1, out
+    code = re.compile(r"\b[a-z]+[._][a-z_]+\b|\b(?:True|False|None|county|report|major|minor)\b|\d\.0\b")
+    for r in rows:
+        rc, out, _ = run(capsys, "show", str(r["id"]), "--db", db)
+        assert rc == 0 and re.search(r"时限 (按时|逾期|无法判断)", out), out
+        body = out.split("\n", 2)[2]           # past the file path
+        assert not code.search(body), (code.search(body), body)
+    a, b = rows[0]["id"], rows[1]["id"]
+    rc, out, _ = run(capsys, "compare", str(a), str(b), "--db", db)
+    assert rc == 0 and "年度报告" in out and not code.search(out), out
+    assert "指标：" in out and re.search(r"\n  \S+\s+(\d+|—)\s+(\d+|—)\n", out)

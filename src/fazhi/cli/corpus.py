@@ -23,7 +23,7 @@ def _fmt(p) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("ingest", help="批量入库（文件或文件夹，递归）/ load reports into the store")
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", help="报告文件或文件夹（文件夹会递归查找 txt/html/docx/pdf）")
     p.add_argument("--workers", type=int, default=1, help="并行分析的进程数")
     p.add_argument("--config", help="配置文件（YAML）")
     p.add_argument("--no-corpus", action="store_true",
@@ -31,11 +31,16 @@ def register(sub) -> None:
     _db(p); _fmt(p)
     p.set_defaults(func=cmd_ingest)
 
+    from ..labels import KIND_NAMES, LEVEL_NAMES
     p = sub.add_parser("list", help="列出已入库的报告 / list stored reports")
-    p.add_argument("--province"); p.add_argument("--year", type=int)
-    p.add_argument("--level", choices=["province", "city", "county", "township", "department"])
-    p.add_argument("--kind"); p.add_argument("--severity", choices=["major", "minor", "info"],
-                                             help="有此级别的问题（计入审核人的驳回和补充）")
+    p.add_argument("--province", help="省份全称（如 甘肃省）")
+    p.add_argument("--year", type=int, help="报告年度")
+    p.add_argument("--level", type=_named(LEVEL_NAMES, "层级", "level"), metavar="层级",
+                   help="层级：" + "、".join(LEVEL_NAMES.values()) + "（也可写 " + "/".join(LEVEL_NAMES) + "）")
+    p.add_argument("--kind", type=_named(KIND_NAMES, "类型", "kind"), metavar="类型",
+                   help="文本类型：" + "、".join(KIND_NAMES.values()))
+    p.add_argument("--severity", type=_named(SEV, "问题级别", "severity"), metavar="级别",
+                   help="有此级别的问题：严重、一般、提示（计入审核人的驳回和补充）")
     p.add_argument("--verdict", choices=["合格", "需修改", "不合格"],
                    help="审核结论（有审核人意见时按审核后的结论）/ verdict after review")
     p.add_argument("--all-versions", action="store_true", help="包括旧版本")
@@ -114,6 +119,38 @@ def _v(x) -> str:
     return "—" if x in (None, "", []) else str(x)
 
 
+def _named(names: dict[str, str], what: str, what_en: str):
+    """An option value given by its Chinese name (县级, 年度报告, 严重) or its code; anything else is
+    a one-line error that lists the Chinese names."""
+    import argparse
+    back = {v: k for k, v in names.items()}
+
+    def convert(s: str) -> str:
+        s = s.strip()
+        if s in names:
+            return s
+        if s in back:
+            return back[s]
+        raise argparse.ArgumentTypeError(f"没有这个{what}“{s}”（可选：{'、'.join(names.values())}）"
+                                         f" / no such {what_en}: {s!r}")
+    return convert
+
+
+def _width(s: str) -> int:
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(x: Any, width: int, right: bool = False) -> str:
+    """x padded to `width` terminal columns (a Chinese character takes two), at least one space after."""
+    s = str(x)
+    fill = " " * max(0 if right else 1, width - _width(s))
+    return fill + s if right else s + fill
+
+
+LATE = {True: "逾期", False: "按时", None: "无法判断"}
+
+
 def _place(r: dict) -> str:
     return "".join(x for x in (r.get("jurisdiction"), r.get("department")) if x) or "（地区不详）"
 
@@ -144,19 +181,20 @@ def cmd_list(args) -> int:
         _out(rows)
         return 0
     from ..labels import KIND_NAMES
-    late = {True: "逾期", False: "按时", None: "无法判断"}
-    print(f"{'编号':>4}  {'省份':<8} {'地区/部门':<16} {'年度':<5} {'类型':<8} {'结论':<4} {'时限':<3} "
-          f"严重/一般/提示  版本  文件")
+    cols = (4, 16, 22, 6, 14, 16, 10)
+    print(f"{_pad('编号', cols[0], True)}  " + " ".join(
+        _pad(h, w) for h, w in zip(("省份", "地区/部门", "年度", "类型", "结论", "时限"), cols[1:]))
+        + " 严重/一般/提示  版本  文件")
     for r in rows:
         if r.get("reviewed_verdict") is not None:   # after the reviewers' decisions
             verdict = f"{r['reviewed_verdict']}（审核后）"
             counts = f"{r['reviewed_major']}/{r['reviewed_minor']}/{r['reviewed_info']}"
         else:
             verdict, counts = _v(r.get("verdict")), f"{r['n_major']}/{r['n_minor']}/{r['n_info']}"
-        print(f"{r['id']:>4}  {_v(r['province']):<8} {_place(r):<16} {_v(r['report_year']):<5} "
-              f"{KIND_NAMES.get(r['kind'] or '', _v(r['kind'])):<8} {verdict:<4} "
-              f"{late.get(r.get('late'), '—'):<3} {counts}  "
-              f"v{r['version']}{'' if r['current'] else '（旧）'}  {Path(r['name'] or '').name}")
+        cells = (_v(r["province"]), _place(r), _v(r["report_year"]), KIND_NAMES.get(r["kind"] or "", _v(r["kind"])),
+                 verdict, LATE.get(r.get("late"), "—"))
+        print(f"{_pad(r['id'], cols[0], True)}  " + " ".join(_pad(c, w) for c, w in zip(cells, cols[1:]))
+              + f" {_pad(counts, 14)}  v{r['version']}{'' if r['current'] else '（旧）'}  {Path(r['name'] or '').name}")
     print(f"共 {len(rows)} 份")
     return 0
 
@@ -169,7 +207,8 @@ def cmd_show(args) -> int:
     if args.format == "json":
         _out(doc)
         return 0
-    from ..labels import KIND_NAMES, LEVEL_NAMES
+    from ..labels import DECISION_NAMES, KIND_NAMES, LEVEL_NAMES, rule_title
+    from ..render.quotes import plain
     from ..supervision.corrections import line
     m, st = doc["meta"], doc["store"]
     print(f"《{_v(m.get('title'))}》  编号 {st['id']}  版本 v{st['version']}{'' if st['current'] else '（旧版本）'}")
@@ -179,7 +218,7 @@ def cmd_show(args) -> int:
     if m.get("department"):
         print(f"  部门      {m['department']}")
     print(f"  报告年度  {_v(m.get('report_year'))}  成文日期 {_v(m.get('report_date'))}  "
-          f"发布日期 {_v(m.get('publish_date'))}  逾期 {_v(st['late'])}")
+          f"发布日期 {_v(m.get('publish_date'))}  时限 {LATE.get(st['late'], '—')}")
     print(f"  类型      {_v(KIND_NAMES.get(m.get('kind') or '', m.get('kind')))}  纲要 {_v(m.get('framework'))}  "
           f"结论 {_v(st['verdict'])}")
     for c in doc.get("corrections") or []:
@@ -192,10 +231,11 @@ def cmd_show(args) -> int:
         print(f"  审核后    结论 {_v(st['reviewed']['verdict'])}  严重 {rc['major']}  一般 {rc['minor']}  "
               f"提示 {rc['info']}（计入审核人的驳回和补充）")
     print(f"  结构      {len(doc.get('sections') or [])} 个一级标题，{len(doc.get('facts') or [])} 个数据")
-    print("\n问题：")
+    print("\n问题：" + ("" if doc["findings"] or st["reviewer_findings"] else "无"))
     for f in doc["findings"]:
-        dec = f"  ［审核：{f['decision']['decision']}］" if f.get("decision") else ""
-        print(f"  [{SEV.get(f['severity'], f['severity'])}] {f['rule']}  {f['message']}{dec}")
+        d = (f.get("decision") or {}).get("decision")
+        dec = f"  ［审核：{DECISION_NAMES.get(d, d)}］" if d else ""
+        print(f"  [{SEV.get(f['severity'], f['severity'])}] {rule_title(f['rule'])}：{plain(f['message'])}{dec}")
         for e in (f.get("evidence") or [])[:2]:
             q = " ".join((e.get("quote") or "").split())
             print(f"      @{e['start']}-{e['end']} “{q[:60]}{'…' if len(q) > 60 else ''}”")
@@ -365,21 +405,38 @@ def cmd_compare(args) -> int:
     if args.format == "json":
         _out(res)
         return 0
+    from ..labels import KIND_NAMES, PART_SHORT, indicator_names
+    from ..render.quotes import fmt_number
+
+    def cell(side: dict, k: str) -> str:
+        x = side.get(k)
+        if k == "kind":
+            return KIND_NAMES.get(x or "", _v(x))
+        if k == "missing_parts":
+            return "、".join(PART_SHORT.get(p, p) for p in x or []) or "无"
+        return _v(x)
+
     a, b = res["reports"]
-    print(f"{'':<12}{'#' + str(a['id']):<28}{'#' + str(b['id']):<28}")
+    print(_pad("", 12) + _pad(f"#{a['id']}", 28) + f"#{b['id']}")
     for label, k in (("地区", "place"), ("年度", "report_year"), ("类型", "kind"), ("纲要", "framework"),
                      ("发布日期", "publish_date"), ("严重问题", "major"), ("一般问题", "minor"),
                      ("缺少部分", "missing_parts")):
-        print(f"{label:<10}{_v(a.get(k)):<28}{_v(b.get(k)):<28}")
+        print(_pad(label, 12) + _pad(cell(a, k), 28) + cell(b, k))
     if res["indicators"]:
         print("\n指标：")
+        names = indicator_names()
         for row in res["indicators"]:
-            print(f"  {row['indicator']:<40}{_v(row['a']):<20}{_v(row['b']):<20}")
+            print("  " + _pad(names.get(row["indicator"], row["indicator"]), 40)
+                  + _pad(_v(fmt_number(row["a"])), 20) + _v(fmt_number(row["b"])))
     print(f"\n相同段落：{len(res['shared'])} 处")
     for p in res["shared"][:10]:
         print(f"  @{p['a_start']}-{p['a_end']} ↔ @{p['b_start']}-{p['b_end']}  “{p['quote'][:50]}…”")
-    for f in res["continuity"]:
-        print(f"  [{f['rule']}] {f['message']}")
+    if res["continuity"]:
+        from ..labels import rule_title
+        from ..render.quotes import plain
+        print(f"\n连续性问题：{len(res['continuity'])} 项")
+        for f in res["continuity"]:
+            print(f"  [{rule_title(f['rule'])}] {plain(f['message'])}")
     return 0
 
 
