@@ -150,3 +150,30 @@ def test_pass_reason_does_not_claim_parts_it_did_not_check(tmp_path, capsys, tex
     ws = openpyxl.load_workbook(xlsx)["报告"]
     reason_col = [c.value for c in ws[1]].index("结论依据")
     assert expect in ws.cell(2, reason_col + 1).value
+
+
+def test_stored_report_opinion_is_the_web_download(tmp_path, capsys):
+    """`review --db … --id N -o 审核意见.docx` writes the opinion (the web's 审核意见 download), not
+    the 批注版, which needs --annotate."""
+    from fazhi.config import Config
+    from fazhi.corpus.store import Store
+    from fazhi.web.opinion import docx_bytes
+    src = tmp_path / "in" / "青石县.txt"
+    src.parent.mkdir()
+    src.write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "fazhi.db"
+    assert main(["ingest", str(src.parent), "--db", str(db)]) == 0
+    out = tmp_path / "审核意见.docx"
+    assert main(["review", "--db", str(db), "--id", "1", "-o", str(out)]) == 0
+    assert "审核结论" in capsys.readouterr().err
+    store = Store(str(db), config=Config.default()).migrate()
+    web = tmp_path / "web.docx"
+    web.write_bytes(docx_bytes(store.report_json(1), Config.default()))
+    texts = [[p.text for p in Document(str(f)).paragraphs] for f in (out, web)]
+    assert texts[0] == texts[1] and any(t.startswith("审核结论：") for t in texts[0])
+    assert not any("批注" in t for t in texts[0][:3])
+    html = tmp_path / "审核意见.html"
+    assert main(["review", "--db", str(db), "--id", "1", "-o", str(html)]) == 0
+    assert html.read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert main(["review", "--db", str(db), "--id", "99", "-o", str(out)]) == 1
+    assert "99" in capsys.readouterr().err

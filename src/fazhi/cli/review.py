@@ -152,8 +152,37 @@ def _annotate(args, config: Config) -> int:
     return 0
 
 
+def _stored_opinion(args, config: Config) -> int:
+    """`--db … --id N`: the opinion of a stored report with its reviewers' decisions, as the web
+    app's 审核意见 download (Word/HTML/Markdown by the output's extension; Markdown on stdout)."""
+    from ..corpus.reports import review_inputs
+    from ..corpus.store import Store
+    fmt = _fmt(args, args.output) if args.output else (args.format or "md")
+    if fmt is None or fmt == "xlsx":
+        print("库中报告的审核意见请输出为 .docx / .html / .md / a stored report's opinion is .docx, .html or .md",
+              file=sys.stderr)
+        return 2
+    store = Store(args.db, config=config).migrate()
+    doc = store.report_json(args.report_id)
+    if doc is None:
+        print(f"没有编号为 {args.report_id} 的报告 / no stored report with id {args.report_id}", file=sys.stderr)
+        return 1
+    report, decisions, extra = review_inputs(doc)
+    if not args.output:
+        from ..render import render_markdown
+        sys.stdout.write(render_markdown(report, config, decisions, extra))
+        return 0
+    _write_opinion(report, args.output, fmt, config, decisions, extra)
+    from ..review import verdict
+    label, _ = verdict(report, config, decisions, extra)
+    print(f"{args.output}：审核结论 {label}", file=sys.stderr)
+    return 0
+
+
 def run(args) -> int:
     config = Config.load(args.config)
+    if args.report_id is not None and not args.annotate:
+        return _stored_opinion(args, config)
     if args.annotate or args.report_id is not None:
         if args.report_id is None and not args.inputs:
             print("请给出报告文件，或用 --db 与 --id 指定库中报告 / give a file or --db and --id",
