@@ -141,3 +141,26 @@ def test_next_year_report_is_checked_against_open_items(store):
     assert fixed not in by_item and closed not in by_item
     other = _rid(store, 2024, "和政县")
     assert not [f for f in store.report(other)["findings"] if f["rule"] == "corpus.rectify_followup"]
+
+
+def test_cli_missing_report_finding_or_item_is_named_as_such(store, tmp_path, capsys):
+    """A wrong report, finding or item number is one line that says which (not 文件不存在, the
+    message of a missing file), in Chinese and English, and lists the findings the report has."""
+    db = store.engine.url.render_as_string(hide_password=False)
+    src = tmp_path / "东乡.txt"
+    src.write_text(Y2023, encoding="utf-8")
+    assert main(["ingest", str(src), "--db", db]) == 0
+    rid = _rid(store, 2023)
+    capsys.readouterr()
+    assert main(["show", str(rid), "--db", db, "--format", "json"]) == 0
+    n = len(json.loads(capsys.readouterr().out)["findings"])
+    cases = [(["--report", str(rid), "--finding", f"F{n + 5}"], "报告中没有这条审核发现", f"F1–F{n}"),
+             (["--report", "9999", "--finding", "F1"], "库中没有这份报告", "#9999")]
+    for extra, zh, detail in cases:
+        rc = main(["rectify", "add", "--unit", "东乡族自治县人民政府", *extra, "--db", db])
+        err = capsys.readouterr().err
+        assert rc != 0 and err.count("\n") == 1 and zh in err and detail in err and " / " in err, err
+        assert "文件不存在" not in err and "Traceback" not in err
+    assert main(["rectify", "set", "777", "--status", "整改中", "--db", db]) != 0
+    err = capsys.readouterr().err
+    assert "没有这个整改事项" in err and "文件不存在" not in err

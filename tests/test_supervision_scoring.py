@@ -240,7 +240,7 @@ def test_default_rubric_is_valid_and_sums_to_100(store):
     assert s.max == 100 and 0 <= s.total <= 100
     with pytest.raises(FazhiError) as e:
         score_report(store, 99999, r)
-    assert e.value.code == "not_found"
+    assert e.value.code == "no_report" and "没有这份报告" in e.value.line()
 
 
 @pytest.mark.parametrize("sentence, concrete", [

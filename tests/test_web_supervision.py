@@ -142,3 +142,20 @@ def test_roster_link_and_unlink_from_the_page(tmp_path):
     r = c.post("/roster/link", data={**form, "report": str(rid), "action": "unlink"}, follow_redirects=False)
     page = c.get(r.headers["location"]).text
     assert "已取消关联" in page and "未发现" in _unit_row(page, "临夏县人民政府")
+
+
+def test_rectify_add_with_a_wrong_finding_says_so_in_chinese(tmp_path):
+    app = make_app(tmp_path / "s.db", load=False)
+    st = app.state.store
+    st.ingest_items([("h.txt", report_text("和政县人民政府", 2024, "2025年3月21日").encode())], corpus=False)
+    rid = st.list_reports()[0]["id"]
+    c = client(app)
+    login(c, "rev")
+    token = csrf_of(c.get("/rectify").text)
+    for data, zh in (({"report": str(rid), "finding": "F99"}, "报告中没有这条审核发现"),
+                     ({"report": "", "finding": ""}, "整改事项不完整")):
+        r = c.post("/rectify", data={"csrf_token": token, "unit": "和政县人民政府", **data}, follow_redirects=False)
+        assert r.status_code == 303
+        page = c.get(r.headers["location"]).text
+        flash = re.search(r'id="flash">(.*?)<', page, re.S).group(1)
+        assert zh in flash and "文件不存在" not in flash and not re.search(r"[a-z]{4,}", flash), flash

@@ -8,6 +8,10 @@ class FazhiError(Exception):
     # code -> (Chinese, English)
     MESSAGES: dict[str, tuple[str, str]] = {
         "not_found": ("文件不存在", "file not found"),
+        "no_report": ("库中没有这份报告", "no such stored report"),
+        "no_finding": ("报告中没有这条审核发现", "no such finding in the report"),
+        "no_item": ("没有这个整改事项", "no such 整改 item"),
+        "no_evidence": ("没有这份佐证材料", "no such evidence file"),
         "not_a_file": ("不是文件", "not a regular file"),
         "empty": ("文件为空", "file is empty"),
         "too_large": ("文件超过大小上限", "file exceeds the size limit"),

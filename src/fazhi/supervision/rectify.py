@@ -66,7 +66,7 @@ def add(store, *, unit: str, problem: str | None = None, report_id: int | None =
     if report_id is not None:
         rep = store.report(report_id) if scope.covers_report(store, report_id) else None
         if rep is None:
-            raise FazhiError("not_found", f"#{report_id}", "no such report")
+            raise FazhiError("no_report", f"#{report_id}")
         report_key, year = rep["report_key"], rep["report_year"]
         if finding:
             f = _finding(rep, finding)
@@ -95,14 +95,16 @@ def _finding(rep: dict[str, Any], ref: str) -> dict[str, Any]:
     for i, f in enumerate(fs, 1):
         if ref in (f["key"], f"F{i}"):
             return f
-    raise FazhiError("not_found", ref, f"no finding {ref} in report #{rep['id']}")
+    known = f"F1–F{len(fs)}" if fs else "无"
+    raise FazhiError("no_finding", ref, f"报告 #{rep['id']} 的审核发现编号为 {known} / findings of report "
+                                        f"#{rep['id']}: {known if fs else 'none'}")
 
 
 def get(store, item_id: int, scope: Scope = ALL) -> dict[str, Any]:
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(T.rectify_items).where(T.rectify_items.c.id == item_id)).first()
         if row is None or not scope.covers_item(store, row._mapping):
-            raise FazhiError("not_found", f"#{item_id}", "no such 整改 item")
+            raise FazhiError("no_item", f"#{item_id}")
         d = dict(row._mapping)
         d["history"] = [dict(r._mapping) for r in conn.execute(
             sa.select(T.rectify_history).where(T.rectify_history.c.item_id == item_id)
@@ -191,7 +193,7 @@ def evidence_file(store, evidence_id: int, scope: Scope = ALL) -> tuple[str, byt
     if row is not None:
         get(store, row[2], scope)          # not_found outside the scope
     if row is None:
-        raise FazhiError("not_found", f"#{evidence_id}", "no such file")
+        raise FazhiError("no_evidence", f"#{evidence_id}")
     return row[0], bytes(row[1])
 
 

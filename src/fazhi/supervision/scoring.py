@@ -215,7 +215,7 @@ def score_report(store, report_id: int, rubric: Rubric | None = None, scope=None
     if doc is not None and scope is not None and not scope.everything:
         doc["findings"] = scope.redact(store, doc.get("findings") or [])
     if doc is None:
-        raise FazhiError("not_found", f"#{report_id}", "没有这份报告 / no such report")
+        raise FazhiError("no_report", f"#{report_id}")
     return score_document(doc, rubric or load_rubric(), store.config, report_id)
 
 

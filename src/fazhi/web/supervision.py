@@ -153,7 +153,7 @@ async def rectify_add(request: Request, user=Depends(need("reviewer"))):
                           deadline=get("deadline"), user=user["name"], scope=scope(request))
     except (FazhiError, ValueError) as err:
         msg = getattr(err, "message_zh", None) or "登记失败"
-        detail = getattr(err, "detail", None)
+        detail = (getattr(err, "detail", None) or "").split(" / ")[0]   # the page is in Chinese
         return _back(request, "/rectify", f"{msg}{'：' + detail if detail else ''}", error=True)
     return _back(request, f"/rectify/{iid}", f"已登记整改事项 #{iid}")
 
