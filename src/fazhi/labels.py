@@ -33,6 +33,9 @@ FAMILIES = {
     "language": "文字规范",
     "corpus": "跨报告比对",
 }
+# heading numbering anomalies the parser records (model.Section.numbering)
+NUMBERING_NAMES = {"skip": "编号跳号", "repeat": "编号重复", "restart": "编号重新开始",
+                   "level_jump": "编号越级", "unnumbered_sibling": "同级标题缺少编号"}
 DECISION_NAMES = {"confirmed": "已确认", "dismissed": "已排除"}
 ROLE_NAMES = {"admin": "管理员", "reviewer": "审核人", "viewer": "查看者"}
 # what ingest removed from the text (model.Removed.kind)

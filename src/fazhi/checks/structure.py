@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ..classify.parts import part_sections
 from ..config import Config
+from ..labels import NUMBERING_NAMES
 from ..model import Finding, Report, Section
 from .common import (PART_NAMES, ev, heading_ev, heading_text, is_report,
                      span_text, statutory_parts)
@@ -296,8 +297,7 @@ def heading_numbering(report: Report, config: Config) -> Iterable[Finding]:
 
     visit(None, report.sections)
     # anomalies the heading parser recorded that the ordinals above do not show
-    names = {"skip": "编号跳号", "repeat": "编号重复", "restart": "编号重新开始",
-             "level_jump": "编号越级", "unnumbered_sibling": "同级标题缺少编号"}
+    names = NUMBERING_NAMES
     parents = {c.id: p for p in report.all_sections() for c in p.children}
     for s in report.all_sections():
         for kind in s.numbering:

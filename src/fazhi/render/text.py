@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..labels import KIND_NAMES, LEVEL_NAMES, REMOVED_NAMES, SEVERITY_NAMES, indicator_names, rule_title
+from ..labels import (KIND_NAMES, LEVEL_NAMES, NUMBERING_NAMES, REMOVED_NAMES, SEVERITY_NAMES, indicator_names,
+                      rule_title)
 from ..labels import PART_SHORT as PART_NAMES
 from ..model import Report
 from .quotes import fmt_number, plain
@@ -27,7 +28,7 @@ def _pages(pages: list[int]) -> str:
 
 def summary(report: Report, max_facts: int = 30, config=None) -> str:
     m = report.meta
-    lines = [f"《{_v(m.title)}》", ""]
+    lines = [f"《{m.title}》" if m.title else "（原文未写标题）", ""]
     lines.append(f"  文件      {_v(report.source.path)}（{_v(report.source.media_type)}，{_v(report.source.encoding)}）")
     ocr = report.source.ocr
     if ocr:
@@ -37,7 +38,8 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
         lines.append(f"  文字识别  扫描件，{len(pages)} 页经 OCR 识别（第 {_pages(pages)} 页），"
                      f"平均置信度 {f'{conf:.1%}' if conf is not None else '—'}"
                      + (f"；{low} 项数据识别不确定，未参与合计和比率核对" if low else ""))
-    lines.append(f"  地区      {_v(m.jurisdiction)}（{LEVEL_NAMES.get(m.level or '', _v(m.level))}）"
+    level = LEVEL_NAMES.get(m.level or "", m.level)
+    lines.append(f"  地区      {_v(m.jurisdiction)}{f'（{level}）' if level else ''}"
                  f"  上级 {_v(m.parent)}  省份 {_v(m.province)}")
     if m.department:
         lines.append(f"  部门      {m.department}")
@@ -50,7 +52,7 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
         if s.level > 2:
             continue
         part = f" ［{'、'.join(PART_NAMES.get(p, p) for p in s.covers())}］" if s.part else ""
-        flags = f" ⚠{','.join(s.numbering)}" if s.numbering else ""
+        flags = f" ⚠{'、'.join(NUMBERING_NAMES.get(k, '编号有误') for k in s.numbering)}" if s.numbering else ""
         lines.append(f"  {'  ' * (s.level - 1)}{s.number or ''}{s.heading[:40]}{part}{flags}")
     present = {p for s in report.all_sections() for p in s.covers()}
     lines.append("")
