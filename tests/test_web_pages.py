@@ -383,3 +383,25 @@ def test_users_page_changes_roles_passwords_and_deletes(tmp_path):
     assert boss.post("/users/rev/delete", data={"csrf_token": tok}, follow_redirects=False).status_code == 303
     assert all(u["name"] != "rev" for u in app.state.store.users())
     assert login(client(app), "rev", "brand new password").status_code == 401
+
+
+def test_dashboard_missing_part_rate_is_among_annual_reports(tmp_path):
+    """法定内容缺失率 counts the annual reports only: a news item is not checked for statutory
+    parts, so it is neither a report with all parts nor one without them. The figure agrees with
+    the stored findings and the report list's kinds."""
+    partial = ("青石县2023年法治政府建设年度报告\n2023年，青石县人民政府坚持依法行政，现将有关情况报告如下：\n"
+               "一、主要举措和成效\n（一）规范行政复议\n全年办理行政复议案件12件。\n"
+               "二、依法决策\n重大行政决策均经合法性审查。\n青石县人民政府\n2024年2月20日\n")
+    news = ("青石县召开法治政府建设工作推进会\n发布时间：2024-03-05\n3月4日，青石县召开法治政府建设工作推进会，"
+            "副县长主持会议，要求各部门按时报送年度报告。\n")
+    app = make_app(tmp_path / "d.db", load=False)
+    st = app.state.store
+    st.ingest_items([("p.txt", partial.encode()), ("n.txt", news.encode())], corpus=False)
+    kinds = {r["kind"] for r in st.list_reports()}
+    assert kinds == {"report", "news"}
+    c = signed_in(app, "rev")
+    data = c.get("/api/dashboard").json()
+    assert data["total"] == 2 and data["reports_checked"] == 1
+    shortcomings = next(p for p in data["missing_parts"] if p["part"] == "shortcomings")
+    assert shortcomings["n"] == 1 and shortcomings["rate"] == 1.0      # 1 of 1 report, not 1 of 2 texts
+    assert "1 份年度报告中" in c.get("/dashboard").text

@@ -102,8 +102,14 @@ def dashboard(store, scope: Scope = ALL) -> dict[str, Any]:
             if part:
                 missing.setdefault(part, set()).add(rid)
         required = [p["id"] for p in catalog.load("frameworks")["statutory_parts"]["parts"] if p.get("required")]
+        # the rate is among the annual reports (and 范文 copies of them): news, plans and other texts
+        # are not checked for statutory parts, so they are not in the denominator (checks/common.is_report)
+        from ..checks.common import NOT_REPORTS
+        reports = conn.execute(sa.select(sa.func.count()).select_from(r).where(cur).where(
+            sa.or_(r.c.kind.is_(None), r.c.kind.notin_(sorted(NOT_REPORTS))))).scalar_one()
+        out["reports_checked"] = reports
         out["missing_parts"] = [{"part": p, "name": PART_NAMES.get(p, p), "n": len(missing.get(p, ())),
-                                 "rate": (len(missing.get(p, ())) / total) if total else None}
+                                 "rate": (len(missing.get(p, ())) / reports) if reports else None}
                                 for p in required]
         # most frequent findings
         # (all of them: reviewers' dismissals are taken off per request, see `top_findings`)
