@@ -282,3 +282,37 @@ def test_scope_takes_the_units_below_the_place(store):
     with pytest.raises(FazhiError) as e:
         rank(store, place="青禾县", year=2024)          # in neither the gazetteer nor the store
     assert e.value.code == "unknown_place"
+
+
+def _right_edges(line: str, cells: list[str]) -> list[int]:
+    """The terminal column where each cell ends in `line` (a Chinese character takes two)."""
+    import unicodedata
+    w = lambda s: sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)  # noqa: E731
+    out, pos = [], 0
+    for c in cells:
+        i = line.index(c, pos)
+        out.append(w(line[:i + len(c)]))
+        pos = i + len(c)
+    return out
+
+
+def test_cli_text_columns_line_up_under_their_headers(store, capsys):
+    """The score table: each figure ends under its header, whatever the length of the unit's
+    Chinese name (the 得分 column is not pushed right by a long 自治县 name)."""
+    db = store.engine.url.render_as_string(hide_password=False)
+    _ingest(store, [("dongxiang.txt", full_report("东乡族自治县人民政府", 2024, "2025年2月20日")),
+                    ("hezheng.txt", thin_report("和政县人民政府", 2024, "2025年3月21日"))])
+    capsys.readouterr()
+    assert main(["score", "--place", "临夏回族自治州", "--year", "2024", "--db", db, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert main(["score", "--place", "临夏回族自治州", "--year", "2024", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(ln for ln in lines if "排名" in ln)
+    head = _right_edges(header, ["得分", "百分位", "法定内容齐全"])
+    for r in rows:
+        line = next(ln for ln in lines if r["unit"] in ln)
+        crit = f"{r['criteria'][0]['points']:g}" if "criteria" in r else None
+        cells = [f"{r['total']:g}", f"{r['percentile']:g}"] + ([crit] if crit else [])
+        after = line[line.index(r["unit"]) + len(r["unit"]):]
+        edges = [e + _right_edges(line, [r["unit"]])[0] for e in _right_edges(after, cells)]
+        assert edges == head[:len(cells)], (header, line)

@@ -72,10 +72,14 @@ def cmd_roster_show(args) -> int:
     c = r.counts
     print(f"{r.place} {r.year}年度：应报 {c['total']}，已报 {c['reported']}（按时 {c['on_time']}、逾期 {c['late']}、"
           f"日期不详 {c['undated']}、不合格 {c['failed']}），未发现 {c['missing']}，只有非年度报告 {c['lookalike']}。")
-    for row in iter_rows(r):
+    from .corpus import _pad, _width
+    rows = list(iter_rows(r))
+    w_region = max([12] + [_width(row[0]) + 1 for row in rows])
+    w_name = max([24] + [_width(row[1]) + 1 for row in rows])
+    for row in rows:
         region, name, level, status, days, verdict, rid, how = row
-        print(f"  {region:<10} {name:<24} {level or '':<4} {status:<14} "
-              f"{'#' + str(rid) if rid else '':<6} {verdict or ''} {how or ''}".rstrip())
+        print(("  " + _pad(region, w_region) + _pad(name, w_name) + _pad(level or "", 6) + _pad(status, 20)
+               + _pad(f"#{rid}" if rid else "", 7) + _pad(verdict or "", 8) + (how or "")).rstrip())
     return 0
 
 
@@ -132,11 +136,17 @@ def cmd_score(args) -> int:
         return 0
     crit = rubric_criteria(rubric)
     print(f"{scope}：考评 {len(rows)} 份报告（满分 {rows[0].score.max:g}）。")
-    print("  " + "  ".join(["排名", "单位".ljust(22), "得分", "百分位"] + [n for _, n in crit]))
+    from .corpus import _pad, _width
+    w_unit = max([24] + [_width(r.unit) + 1 for r in rows])
+    widths = [max(6, _width(n) + 2) for _, n in crit]
+    print("  " + _pad("排名", 4, True) + "  " + ("" if args.year else _pad("年度", 10)) + _pad("单位", w_unit)
+          + _pad("得分", 6, True) + _pad("百分位", 8, True)
+          + "".join(_pad(n, w, True) for (_, n), w in zip(crit, widths)) + "  层级    报告")
     for r in rows:
         by = {c.id: c.points for c in r.score.criteria}
-        year = f"{r.year}年度 " if not args.year else ""
-        print(f"  {r.rank:>4}  {year}{r.unit:<22} {r.score.total:>5g} {r.percentile:>6g}  "
-              + "  ".join(f"{by.get(cid, 0):g}" for cid, _ in crit)
-              + f"  {LEVEL_NAMES.get(r.level or '', r.level or '')} #{r.report_id}")
+        year = "" if args.year else _pad(f"{r.year}年度", 10)
+        print("  " + _pad(r.rank, 4, True) + "  " + year + _pad(r.unit, w_unit)
+              + _pad(f"{r.score.total:g}", 6, True) + _pad(f"{r.percentile:g}", 8, True)
+              + "".join(_pad(f"{by.get(cid, 0):g}", w, True) for (cid, _), w in zip(crit, widths))
+              + "  " + _pad(LEVEL_NAMES.get(r.level or "", r.level or "—"), 8) + f"#{r.report_id}")
     return 0
