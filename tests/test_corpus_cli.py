@@ -174,3 +174,47 @@ def test_text_outputs_speak_chinese_and_line_up(db, capsys):
     rc, out, _ = run(capsys, "compare", str(a), str(b), "--db", db)
     assert rc == 0 and "年度报告" in out and not code.search(out), out
     assert "指标：" in out and re.search(r"\n  \S+\s+(\d+|—)\s+(\d+|—)\n", out)
+
+
+NESTED = """石城县法治政府建设情况报告
+石城县人民政府坚持依法行政，现将有关情况报告如下：
+一、工作开展情况
+（一）党政主要负责人履行推进法治建设第一责任人职责情况
+县政府主要负责人带头学法4次，主持召开专题会议3次。
+（二）依法全面履行政府职能
+全面推行权责清单制度，公布权责事项2100项。
+（三）全面提高政府工作人员法治思维和依法行政能力
+组织领导干部法治培训6期，参训人员800人。
+二、存在的不足
+执法人员业务能力不强，主要原因是培训不够系统。
+三、下一步工作安排
+年内组织执法培训4期，行政机关负责人出庭应诉率达到100%。
+石城县人民政府
+"""
+
+
+def test_exports_agree_with_the_review(db_url, tmp_path, capsys):  # noqa: F811
+    """The exported tables say what the review says: a part written as a sub-heading is 未单列
+    (a finding), not 缺少的法定内容; an unknown time limit is 无法判断, not blank; the 说明 column
+    has no internal codes; 纲要任务 are named in Chinese even when the report names no 纲要; a CSV
+    writes 2 for a count, not 2.0."""
+    src = tmp_path / "in" / "石城县.txt"
+    src.parent.mkdir()
+    src.write_text(NESTED, encoding="utf-8")
+    assert run(capsys, "ingest", str(src.parent), "--db", db_url)[0] == 0
+    doc = json.loads(run(capsys, "show", "1", "--db", db_url, "--format", "json")[1])
+    rules = {f["rule"] for f in doc["findings"]}
+    assert "structure.part_nested" in rules and "structure.missing_part" not in rules
+    tables = {}
+    for what in ("compliance", "findings", "coverage", "panel"):
+        out = tmp_path / f"{what}.csv"
+        assert run(capsys, "export", what, "-o", str(out), "--db", db_url)[0] == 0
+        with out.open(encoding="utf-8-sig") as fh:
+            tables[what] = list(csv.DictReader(fh))
+    row, = tables["compliance"]
+    assert row["缺少的法定内容"] == "" and row["结论"] == doc["store"]["verdict"]
+    assert row["按时报送公开"] == "无法判断"
+    nested = next(r for r in tables["findings"] if r["问题名称"] == "法定内容未单列")
+    assert "第一责任人职责" in nested["说明"] and not re.search(r"[（(][a-z_]+[）)]", nested["说明"])
+    assert tables["coverage"] and all(re.search(r"[\u4e00-\u9fff]", r["任务名称"]) for r in tables["coverage"])
+    assert tables["panel"] and not any(r["数值"].endswith(".0") for r in tables["panel"])

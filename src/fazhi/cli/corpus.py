@@ -279,16 +279,19 @@ EXPORT_SHEETS = {"panel": "指标面板", "findings": "问题清单", "coverage"
 EXPORT_DROP = {"area"}
 
 
-def _display(col: str, v):
+def _display(col: str, v, csv_out: bool = False):
     from ..labels import (FAMILIES, KIND_NAMES, LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES,
                           DECISION_NAMES, indicator_names, rule_title)
+    if col == "late":
+        return LATE.get(v, "无法判断")
     if v is None:
         return None
+    if col in ("message", "suggestion"):
+        from ..render.quotes import plain
+        return plain(v)
     if col == "corrected":
         from ..supervision.corrections import names
         return names(f for f in str(v).split(",") if f not in ("adcode", "parent")) or None
-    if col == "late":
-        return "逾期" if v else "按时"
     if isinstance(v, bool):
         return "是" if v else "否"
     table = {"level": LEVEL_NAMES, "kind": KIND_NAMES, "part": PART_NAMES, "family": FAMILIES,
@@ -301,8 +304,8 @@ def _display(col: str, v):
         return rule_title(v)
     if col == "missing_parts":
         return "、".join(PART_NAMES.get(p, p) for p in v) or None
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15 and col != "value":
-        return int(v)
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15 and (col != "value" or csv_out):
+        return int(v)       # (an xlsx keeps 数值 a float column: Excel shows 2.0 as 2)
     return v
 
 
@@ -315,8 +318,10 @@ def _write_table(rows: list[dict], path: str, what: str = "") -> None:
             if k not in cols and k not in EXPORT_DROP:
                 cols.append(k)
 
+    is_csv = Path(path).suffix.lower() == ".csv"
+
     def cell(c, v):
-        v = _display(c, v)
+        v = _display(c, v, is_csv)
         if isinstance(v, (list, dict)):
             return json.dumps(v, ensure_ascii=False)
         return v
