@@ -405,3 +405,21 @@ def test_dashboard_missing_part_rate_is_among_annual_reports(tmp_path):
     shortcomings = next(p for p in data["missing_parts"] if p["part"] == "shortcomings")
     assert shortcomings["n"] == 1 and shortcomings["rate"] == 1.0      # 1 of 1 report, not 1 of 2 texts
     assert "1 份年度报告中" in c.get("/dashboard").text
+
+
+def test_compare_choices_name_each_report_by_its_unit(tmp_path):
+    """The 对比 pickers show 临邑县审计局 2023 for a department and the title for a report without a
+    place, never the bare department name or the report's number alone."""
+    from test_render_xlsx import DEPARTMENT
+    untitled = ("2023年，坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
+                "二、存在的不足和原因\n执法人员业务能力不强，主要原因是培训不够。\n")
+    app = make_app(tmp_path / "c.db", load=False)
+    app.state.store.ingest_items([("d.txt", DEPARTMENT.encode()), ("u.txt", untitled.encode())], corpus=False)
+    rows = {r["department"] or r["jurisdiction"]: r for r in app.state.store.list_reports()}
+    page = signed_in(app, "rev").get("/compare").text
+    options = re.findall(r'<option value="(\d+)"[^>]*>([^<]*)</option>', page)
+    labels = {int(i): t for i, t in options}
+    dept = next(r for r in rows.values() if r["department"] == "审计局")
+    assert labels[dept["id"]].startswith("临邑县审计局 2023（#")
+    other = next(i for i in labels if i != dept["id"])
+    assert not re.fullmatch(rf"{other} +（#{other}）", labels[other]), labels[other]

@@ -25,7 +25,12 @@ def _choices(st, sc) -> list[dict] | None:
     """Reports to pick from; None when there are too many for a list (the form then asks for
     report numbers, shown in the report list and on each report's page address)."""
     rows = st.report_choices(sc, MAX_CHOICES + 1)
-    return rows if len(rows) <= MAX_CHOICES else None
+    if len(rows) > MAX_CHOICES:
+        return None
+    from ..labels import unit_name
+    for r in rows:       # 广州市教育局 2021, else the title, never a bare number
+        r["label"] = unit_name(r["jurisdiction"], r["department"]) or r["title"] or "（地区不详，原文未写标题）"
+    return rows
 
 
 @router.get("/compare")
@@ -77,7 +82,8 @@ def _label(row) -> str:
     """A stored report's title, else its place and year, else the base name of its file."""
     if row.get("title"):
         return row["title"]
-    place = row.get("department") or row.get("jurisdiction")
+    from ..labels import unit_name
+    place = unit_name(row.get("jurisdiction"), row.get("department"))
     year = f"{row['report_year']}年度" if row.get("report_year") else None
     label = " ".join(x for x in (place, year) if x)
     return label or os.path.basename(str(row.get("name") or "")) or f"报告 {row.get('id')}"
