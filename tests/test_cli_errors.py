@@ -7,7 +7,7 @@ from fazhi.cli import main
 def test_unopenable_sqlite_database_is_one_line(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    rc = main(["list", "--db", str(blocker / "sub" / "fazhi.db")])   # parent is a file
+    rc = main(["ingest", str(tmp_path), "--db", str(blocker / "sub" / "fazhi.db")])   # parent is a file
     err = capsys.readouterr().err.strip()
     assert rc == 2
     assert "\n" not in err and "Traceback" not in err

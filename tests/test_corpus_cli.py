@@ -218,3 +218,23 @@ def test_exports_agree_with_the_review(db_url, tmp_path, capsys):  # noqa: F811
     assert "第一责任人职责" in nested["说明"] and not re.search(r"[（(][a-z_]+[）)]", nested["说明"])
     assert tables["coverage"] and all(re.search(r"[\u4e00-\u9fff]", r["任务名称"]) for r in tables["coverage"])
     assert tables["panel"] and not any(r["数值"].endswith(".0") for r in tables["panel"])
+
+
+def test_a_mistyped_db_file_is_not_created_by_a_read_command(tmp_path, capsys):
+    """`fazhi list --db 错名.db` says the file does not exist (exit 2, one line) instead of creating
+    an empty database and answering 共 0 份; ingest still creates a new file."""
+    typo = tmp_path / "sub" / "fazhi-typo.db"
+    for argv in (["list"], ["show", "1"], ["export", "panel", "-o", str(tmp_path / "p.csv")],
+                 ["score"], ["rectify", "list"], ["roster", "show", "--place", "临邑县", "--year", "2024"],
+                 ["review", "--id", "1", "-o", str(tmp_path / "o.docx")]):
+        capsys.readouterr()
+        rc = main([*argv, "--db", str(typo)])
+        err = capsys.readouterr().err
+        assert rc == 2 and err.count("\n") == 1 and "数据库文件不存在" in err and " / " in err, (argv, err)
+        assert not typo.exists() and not typo.parent.exists()
+    src = tmp_path / "in" / "石城县.txt"
+    src.parent.mkdir()
+    src.write_text(NESTED, encoding="utf-8")
+    assert run(capsys, "ingest", str(src), "--db", str(typo))[0] == 0 and typo.exists()
+    rc, out, _ = run(capsys, "list", "--db", str(typo))
+    assert rc == 0 and "石城县" in out

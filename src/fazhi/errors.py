@@ -8,6 +8,7 @@ class FazhiError(Exception):
     # code -> (Chinese, English)
     MESSAGES: dict[str, tuple[str, str]] = {
         "not_found": ("文件不存在", "file not found"),
+        "no_db": ("数据库文件不存在", "no database file at this path"),
         "no_report": ("库中没有这份报告", "no such stored report"),
         "no_finding": ("报告中没有这条审核发现", "no such finding in the report"),
         "no_item": ("没有这个整改事项", "no such 整改 item"),

@@ -92,11 +92,22 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_reanalyze)
 
 
+def _creates_store(args) -> bool:
+    """The commands that may start a new database: loading reports, a roster, 整改 items."""
+    return (args.command == "ingest" or getattr(args, "roster_command", None) == "import"
+            or getattr(args, "rectify_command", None) in ("add", "import"))
+
+
 def open_store(args):
     from ..config import Config
     from ..corpus.store import Store
+    db = getattr(args, "db", None)
+    if db and "://" not in str(db) and not Path(db).expanduser().exists() and not _creates_store(args):
+        # a mistyped --db would otherwise be created empty and answer 共 0 份 (cli.main: one line, exit 2)
+        from ..errors import FazhiError
+        raise FazhiError("no_db", str(db), "先用 fazhi ingest 入库，或检查 --db 的路径 / run fazhi ingest first, or check --db")
     config = Config.load(getattr(args, "config", None))
-    return Store(args.db, config=config).migrate()
+    return Store(db, config=config).migrate()
 
 
 def _out(obj: Any) -> None:

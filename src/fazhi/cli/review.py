@@ -116,8 +116,8 @@ def _annotate(args, config: Config) -> int:
     from ..render.annotate import annotated
     if args.report_id is not None:
         from ..corpus.reports import review_inputs
-        from ..corpus.store import Store
-        store = Store(args.db, config=config).migrate()
+        from .corpus import open_store
+        store = open_store(args)
         doc = store.report_json(args.report_id)
         if doc is None:
             print(f"报告 {args.report_id} 不存在 / report not found", file=sys.stderr)
@@ -156,13 +156,13 @@ def _stored_opinion(args, config: Config) -> int:
     """`--db … --id N`: the opinion of a stored report with its reviewers' decisions, as the web
     app's 审核意见 download (Word/HTML/Markdown by the output's extension; Markdown on stdout)."""
     from ..corpus.reports import review_inputs
-    from ..corpus.store import Store
+    from .corpus import open_store
     fmt = _fmt(args, args.output) if args.output else (args.format or "md")
     if fmt is None or fmt == "xlsx":
         print("库中报告的审核意见请输出为 .docx / .html / .md / a stored report's opinion is .docx, .html or .md",
               file=sys.stderr)
         return 2
-    store = Store(args.db, config=config).migrate()
+    store = open_store(args)
     doc = store.report_json(args.report_id)
     if doc is None:
         print(f"没有编号为 {args.report_id} 的报告 / no stored report with id {args.report_id}", file=sys.stderr)
