@@ -318,3 +318,19 @@ def test_comment_text_has_no_internal_ids(source):
     texts = [c.text for c in docx.Document(io.BytesIO(out)).comments]
     assert any("没有单列为一部分" in t for t in texts)
     assert not any("first_responsible" in t for t in texts)
+
+
+def test_untitled_text_keeps_its_opening_sentence_as_body_text():
+    """批注版 of a text without a title: the opening sentence is a body paragraph, not set in the
+    title style (centred, large) as if it were the report's title; the comments are all there."""
+    lines = ["2023年，临邑县人民政府坚持依法行政，全面推进法治政府建设，现将有关情况报告如下：",
+             "一、主要举措和成效", "全年办理行政复议案件12件，纠错2件，纠错率为20%。",
+             "二、存在的不足和原因", "执法人员业务能力不强，主要原因是培训不够。"]
+    report = analyze_text("\n".join(lines))
+    assert report.meta.title is None
+    out = annotate_text(report)
+    d = docx.Document(io.BytesIO(out))
+    assert d.paragraphs[0].text == lines[0] and d.paragraphs[0].style.name != "Title"
+    assert not any(p.style.name == "Title" for p in d.paragraphs)
+    assert any(p.style.name == "Heading 1" and p.text == lines[1] for p in d.paragraphs)
+    assert len(list(d.comments)) == len(report.findings) > 0

@@ -286,6 +286,8 @@ def text_docx(report: Report) -> bytes:
     for s in report.all_sections():
         if s.heading_end > s.heading_start:
             levels[s.heading_start] = (min(max(s.level or 1, 1), 4), s.heading_end)
+    title = (report.meta.title if getattr(report, "meta", None) else None) or ""
+    squeeze = lambda x: "".join(x.split())  # noqa: E731
     title_done = False
     pos = 0
     for line in report.text.split("\n"):
@@ -296,13 +298,15 @@ def text_docx(report: Report) -> bytes:
             continue
         lead = start + len(line) - len(line.lstrip(_EDGE_WS))
         if not title_done:
-            document.add_paragraph(t, style="Title")
             title_done = True
-            continue
+            # the first line is set as the title only when it is the report's title (or its first
+            # line): an untitled report's opening sentence stays a body paragraph
+            if title and squeeze(t) and squeeze(t) in squeeze(title):
+                document.add_paragraph(t, style="Title")
+                continue
         lvl, end = levels.get(lead, (0, 0))
         whole = lvl and end >= lead + len(t)      # a run-in heading ("一是……") stays body text
         document.add_paragraph(t, style=f"Heading {lvl}" if whole else None)
-    title = (report.meta.title if getattr(report, "meta", None) else None) or ""
     if title:
         document.core_properties.title = title
     buf = io.BytesIO()
