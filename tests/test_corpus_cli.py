@@ -238,3 +238,12 @@ def test_a_mistyped_db_file_is_not_created_by_a_read_command(tmp_path, capsys):
     assert run(capsys, "ingest", str(src), "--db", str(typo))[0] == 0 and typo.exists()
     rc, out, _ = run(capsys, "list", "--db", str(typo))
     assert rc == 0 and "石城县" in out
+
+
+def test_show_of_an_untitled_report_says_so(tmp_path, capsys):
+    src = tmp_path / "无标题.txt"
+    src.write_text(NESTED.split("\n", 1)[1], encoding="utf-8")       # the same report without its title
+    db = str(tmp_path / "t.db")
+    assert run(capsys, "ingest", str(src), "--db", db)[0] == 0
+    rc, out, _ = run(capsys, "show", "1", "--db", db)
+    assert rc == 0 and out.startswith("（原文未写标题）  编号 1") and "《—》" not in out

@@ -222,7 +222,8 @@ def cmd_show(args) -> int:
     from ..render.quotes import plain
     from ..supervision.corrections import line
     m, st = doc["meta"], doc["store"]
-    print(f"《{_v(m.get('title'))}》  编号 {st['id']}  版本 v{st['version']}{'' if st['current'] else '（旧版本）'}")
+    title = f"《{m['title']}》" if m.get("title") else "（原文未写标题）"
+    print(f"{title}  编号 {st['id']}  版本 v{st['version']}{'' if st['current'] else '（旧版本）'}")
     print(f"  文件      {_v(st['name'])}")
     print(f"  地区      {_v(m.get('jurisdiction'))}  上级 {_v(m.get('parent'))}  省份 {_v(m.get('province'))}  "
           f"层级 {_v(LEVEL_NAMES.get(m.get('level') or '', m.get('level')))}")
