@@ -423,3 +423,14 @@ def test_compare_choices_name_each_report_by_its_unit(tmp_path):
     assert labels[dept["id"]].startswith("临邑县审计局 2023（#")
     other = next(i for i in labels if i != dept["id"])
     assert not re.fullmatch(rf"{other} +（#{other}）", labels[other]), labels[other]
+
+
+def test_upload_error_message_does_not_repeat_the_file_name(tmp_path):
+    app = make_app(tmp_path / "u.db", load=False)
+    c = signed_in(app, "rev")
+    res = upload(c, [("坏文件.docx", bytes(range(256)) * 8, "application/octet-stream")],
+                 headers={"X-Requested-With": "fetch"}).json()["results"]
+    r, = res
+    assert not r["ok"] and r["name"] == "坏文件.docx"
+    assert r["message"].startswith("不是可识别的") and "坏文件.docx" not in r["message"], r["message"]
+    assert not re.search(r"\[[a-z_]+\]", r["message"]) and " / " in r["message"]

@@ -263,7 +263,13 @@ def ingest_one(st, name: str, data: bytes, refresher: CorpusRefresher | None = N
     if refresher is not None and summary.loaded:
         refresher.after_ingest()
     if summary.failed:
-        msg = summary.failures[0].get("message") or "无法分析 / cannot analyse"
+        fail = summary.failures[0]
+        msg = fail.get("message") or "无法分析 / cannot analyse"
+        if msg.startswith(f"{name}: "):       # FazhiError.line(): the row already names the file
+            msg = msg[len(name) + 2:]
+        msg = re.sub(r"\s*\[[a-z_]+\]$", "", msg)       # nor the error code
+        if fail.get("code") == "internal" and " / " not in msg:
+            msg = "分析时发生内部错误 / internal error during analysis"   # never a Python exception text
         return UploadResult(name, False, "error", message=msg)
     if summary.skipped:
         old = _existing(st, data)
