@@ -166,3 +166,14 @@ def test_libreoffice_converts_to_pdf(tmp_path):
     assert abs(w - 595.3) < 2 and abs(h - 841.9) < 2
     text = pdf[0].get_textpage().get_text_range()
     assert "审核意见" in text and "审核结论" in text
+
+
+def test_signature_is_kept_with_the_last_body_paragraph(tmp_path):
+    """The opinion's 落款 (office and date) is chained to the paragraph before it, so that a page
+    break never leaves it alone on the last page."""
+    out = tmp_path / "审核意见.docx"
+    render_docx(sample_report(), str(out))
+    paras = Document(str(out)).paragraphs
+    office = next(i for i, p in enumerate(paras) if "盖章" in p.text)
+    assert paras[office - 2].text.strip() and not paras[office - 1].text.strip()
+    assert all(p.paragraph_format.keep_with_next for p in paras[office - 2:office + 1])

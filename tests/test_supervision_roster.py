@@ -133,3 +133,29 @@ def test_cli_json_excel_and_notice(store, tmp_path, capsys):
     assert "和政县人民政府" in cells and "逾期（20天）" in cells and "东乡族自治县人民政府" not in cells
     rc = main(["roster", "show", "--place", "鼓楼区", "--year", "2024", "--db", db])
     assert rc == 2 and "地区名称不唯一" in capsys.readouterr().err
+
+
+def test_notice_signature_does_not_stand_alone_on_a_page(store, tmp_path):
+    """公文: the 落款 stays on one page with the end of the body. With eight units missing the
+    table fills the first page; the signature must take the last paragraph with it."""
+    import shutil
+    import subprocess
+    import pypdfium2
+    from docx import Document
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.skip("LibreOffice not installed")
+    db = str(store.engine.url)
+    _ingest(store, [("dongxiang.txt", report_text("东乡族自治县人民政府", 2024, "2025年2月20日"))])
+    notice = tmp_path / "通报.docx"
+    assert main(["roster", "notice", "--place", "临夏回族自治州", "--year", "2024", "--db", db,
+                 "-o", str(notice)]) == 0
+    paras = Document(str(notice)).paragraphs
+    office = next(i for i, p in enumerate(paras) if "盖章" in p.text)
+    assert all(p.paragraph_format.keep_with_next for p in paras[office - 2:office + 1])
+    subprocess.run([exe, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(notice)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = pypdfium2.PdfDocument(str(tmp_path / "通报.pdf"))
+    last = pdf[len(pdf) - 1].get_textpage().get_text_range()
+    assert "盖章" in last and "审核意见修改后重新报送" in last.replace("\n", "").replace("\r", ""), last

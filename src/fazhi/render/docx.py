@@ -157,6 +157,14 @@ def _page_number_footer(doc) -> None:
     _page_number(sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, SIZE_4)
 
 
+def keep_signature_with_body(doc) -> None:
+    """The blank line before the signature, kept on one page with the last body paragraph and
+    the signature (公文: the 落款 never stands alone on a page)."""
+    if doc.paragraphs:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    doc.add_paragraph().paragraph_format.keep_with_next = True
+
+
 def _para(doc, text: str = "", *, bold_lead: str | None = None, indent: bool = True,
           align=None):
     p = doc.add_paragraph()
@@ -273,8 +281,8 @@ def _write(doc, op: Opinion) -> None:
             note = indicators_note(op)
             if note:
                 _para(doc, note)
-    doc.add_paragraph()
-    _para(doc, office_line(op), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    keep_signature_with_body(doc)
+    _para(doc, office_line(op), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT).paragraph_format.keep_with_next = True
     _para(doc, date_line(op), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     if op.annex_indicators:
         # 附件 after the signature, on a new page: label at the left, title centred

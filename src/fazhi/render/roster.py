@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..config import Config
 from ..supervision.roster import Roster, iter_rows
-from .docx import _page_number_footer, _para, _setup, _table
+from .docx import _page_number_footer, _para, _setup, _table, keep_signature_with_body
 from .quotes import cn_date
 from .wording import CN_NUM
 
@@ -78,10 +78,10 @@ def render_notice_docx(r: Roster, path_or_stream: str | IO[bytes], config: Confi
     doc.add_paragraph(f"{CN_NUM[n]}、工作要求", style="Heading 1")
     _para(doc, "请逾期和未报送的单位于收到本通报后及时报送并向社会公开年度报告，说明逾期原因；"
                "审核结论为不合格的单位按审核意见修改后重新报送。")
-    doc.add_paragraph()
+    keep_signature_with_body(doc)
     office = config.get("opinion.office") or "（印发单位名称，盖章）"
     date = config.get("opinion.date")
-    _para(doc, office, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(doc, office, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT).paragraph_format.keep_with_next = True
     _para(doc, (cn_date(str(date)) if date else None) or "　　　　年　　月　　日", indent=False,
           align=WD_ALIGN_PARAGRAPH.RIGHT)
     _para(doc, f"（本通报依据截至{cn_date(dt.date.today().isoformat())}已收集的报告生成，发布前请核对。）",
