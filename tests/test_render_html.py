@@ -173,3 +173,19 @@ def test_visible_text_has_no_rule_ids():
     visible = " ".join(p.parts)
     assert not re.search(r"\b(structure|figures|years|provenance|quality|corpus)\.[a-z_]+", visible)
     assert "法定内容未单列" in visible
+
+
+def test_markdown_opinion_has_no_rule_ids_as_the_word_file(tmp_path):
+    """审核意见.md says what the Word opinion says: each finding by its Chinese title and number,
+    without the rule id (structure.formal_elements) the Word file does not show either."""
+    from docx import Document
+    from fazhi.render import render_docx
+    r = sample_report()
+    md = render_markdown(r)
+    out = tmp_path / "审核意见.docx"
+    render_docx(r, str(out))
+    word = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    ids = {f.rule for f in r.findings}
+    assert ids and not any(i in md for i in ids) and not any(i in word for i in ids)
+    titles = re.findall(r"^\d+\. \*\*［[^］]+］(.+?)\*\*", md, re.M)
+    assert titles and all(t in word for t in titles)

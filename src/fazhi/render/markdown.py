@@ -25,7 +25,7 @@ def md(s: str | None) -> str:
 
 def _item(lines: list[str], n: int, it: ItemView, dismissed: bool = False) -> None:
     tag = "（审核人补充）" if it.added else ""
-    lines.append(f"{n}. **［{it.severity_name}］{md(it.title)}**{tag}　`{it.rule}` {it.id}")
+    lines.append(f"{n}. **［{it.severity_name}］{md(it.title)}**{tag}　{it.id}")   # the title, never the rule id
     lines.append(f"   - 问题：{md(it.message)}")
     for q in it.shown_quotes:
         where = f"（{md(q.location)}）" if q.location else ""
