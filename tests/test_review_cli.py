@@ -177,3 +177,19 @@ def test_stored_report_opinion_is_the_web_download(tmp_path, capsys):
     assert html.read_text("utf-8").startswith("<!DOCTYPE html>")
     assert main(["review", "--db", str(db), "--id", "99", "-o", str(out)]) == 1
     assert "99" in capsys.readouterr().err
+
+
+def test_a_folder_reviewed_twice_does_not_review_its_own_opinions(tmp_path, example_path):
+    """`review 报告/ -o 报告/` writes 样例_审核意见.docx beside the reports; reviewing the folder
+    again lists the reports only, not the opinions (nor a 批注版) as more reports."""
+    d = tmp_path / "报告"
+    d.mkdir()
+    shutil.copy(example_path, d / "样例.txt")
+    (d / "青石县.txt").write_text(TEXT, encoding="utf-8")
+    assert main(["review", str(d), "-o", str(d) + "/"]) == 0
+    assert main(["review", "--annotate", str(d / "青石县.txt"), "-o", str(d / "青石县（审核批注）.docx")]) == 0
+    assert {p.name for p in d.iterdir()} >= {"样例_审核意见.docx", "青石县_审核意见.docx", "青石县（审核批注）.docx"}
+    assert sorted(p.rsplit("/", 1)[-1] for p in collect([str(d)])) == ["样例.txt", "青石县.txt"]
+    out = tmp_path / "汇总.xlsx"
+    assert main(["review", str(d), "-o", str(out)]) == 0
+    assert openpyxl.load_workbook(out)["报告"].max_row == 1 + 2

@@ -41,6 +41,12 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def _our_output(f: Path) -> bool:
+    """An opinion or 批注版 this command wrote (报告_审核意见.docx, 报告（审核批注）.docx): found in a
+    folder it is not a report to review again."""
+    return f.stem.endswith(("_审核意见", "（审核批注）"))
+
+
 def collect(inputs: list[str]) -> list[str]:
     """Files to review: files as given (even unsupported ones, so the user sees the error),
     supported files found recursively in folders, in a stable order, without duplicates."""
@@ -53,7 +59,7 @@ def collect(inputs: list[str]) -> list[str]:
                 str(f) for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in SUPPORTED
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not f.name.startswith("~$"))
+                and not f.name.startswith("~$") and not _our_output(f))
         else:
             found = [inp]
         for f in found:
@@ -197,6 +203,8 @@ def run(args) -> int:
         print("没有找到可审核的文件（txt/html/docx/pdf）/ no supported files found", file=sys.stderr)
         return 1
     fmt = _fmt(args, args.output)
+    if fmt is None and args.output and (args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()):
+        fmt = "docx"           # a folder: one Word opinion per report (help: 多个报告可给一个文件夹)
     if args.output and fmt is None:
         print(f"无法从输出文件名判断格式，请用 --format 指定 / cannot tell the format of {args.output}",
               file=sys.stderr)
