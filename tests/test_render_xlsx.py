@@ -201,3 +201,20 @@ def test_department_report_keeps_its_place_in_every_sheet(tmp_path):
     for sheet in ("问题", "指标"):
         body = list(wb[sheet].iter_rows(min_row=2, values_only=True))
         assert body and {r[1] for r in body} == {"临邑县审计局"}, sheet
+
+
+def test_verdict_reason_names_a_deciding_rule_by_its_title():
+    """A 不合格/需修改 decided by `verdict.fail.rules` / `revise.rules` names the rule as the reviewer
+    reads it (转载自范文网站), not by its id, and quotes the message without internal codes."""
+    from fazhi.labels import rule_title
+    r = Report(text="正文。", meta=Meta(kind="report"))
+    r.findings = [Finding("provenance.template_site", "major", "文本转载自范文网站（template_site）。", [], None)]
+    label, reason = verdict(r)
+    assert label == "不合格" and rule_title("provenance.template_site") in reason
+    assert "provenance." not in reason and "template_site" not in reason
+    cfg = Config.default()
+    cfg.data["verdict"]["fail"]["rules"] = []
+    r.findings = [_finding("structure.part_nested", "info")]
+    cfg.data["verdict"]["revise"]["rules"] = ["structure.part_nested"]
+    label, reason = verdict(r, cfg)
+    assert label == "需修改" and "法定内容未单列" in reason and "structure." not in reason
