@@ -40,3 +40,20 @@ def test_active_tab_past_the_last_sheet_reads_the_first(tmp_path):
     assert sheet_rows(path) == [("单位名称", "层级"), ("示例县司法局", "部门")]
     assert [u["name"] for u in read_unit_list(path)] == ["示例县司法局"]
 
+
+
+def test_not_a_workbook_is_one_line_not_openpyxl_s_exception(tmp_path, capsys):
+    """`fazhi rectify import 台账.csv` (or a damaged .xlsx, or a missing file): one line that says
+    the 台账 must be an .xlsx workbook, exit 2, no 内部错误 with openpyxl's exception text."""
+    from fazhi.cli import main
+    csv_file = tmp_path / "台账.csv"
+    csv_file.write_text("问题,责任单位\n执法公示不全,临邑县司法局\n", encoding="utf-8")
+    broken = tmp_path / "台账.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    db = str(tmp_path / "t.db")
+    for f, zh in ((csv_file, "须为 Excel 工作簿"), (broken, "须为 Excel 工作簿"), (tmp_path / "无.xlsx", "文件不存在")):
+        capsys.readouterr()
+        rc = main(["rectify", "import", str(f), "--db", db])
+        err = capsys.readouterr().err
+        assert rc == 2 and err.count("\n") == 1 and zh in err, err
+        assert "内部错误" not in err and "openpyxl" not in err and "Exception" not in err
