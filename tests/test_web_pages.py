@@ -404,7 +404,13 @@ def test_dashboard_missing_part_rate_is_among_annual_reports(tmp_path):
     assert data["total"] == 2 and data["reports_checked"] == 1
     shortcomings = next(p for p in data["missing_parts"] if p["part"] == "shortcomings")
     assert shortcomings["n"] == 1 and shortcomings["rate"] == 1.0      # 1 of 1 report, not 1 of 2 texts
-    assert "1 份年度报告中" in c.get("/dashboard").text
+    page = c.get("/dashboard").text
+    assert "1 份年度报告中" in page
+    # the headline rate says on how many reports it rests (only dated ones can be checked)
+    known = data["on_time_known"]
+    assert known == sum(r["on_time"] + r["late"] for r in data["on_time"])
+    if data["on_time_rate"] is not None:
+        assert f"（{known} 份可核对日期）" in page
 
 
 def test_compare_choices_name_each_report_by_its_unit(tmp_path):

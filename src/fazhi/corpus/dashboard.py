@@ -90,6 +90,7 @@ def dashboard(store, scope: Scope = ALL) -> dict[str, Any]:
                            if d["on_time"] + d["late"] else None}
                           for y, d in sorted(ot.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))]
         known = sum(d["on_time"] + d["late"] for d in ot.values())
+        out["on_time_known"] = known        # the rate's base: reports whose dates could be checked
         out["on_time_rate"] = (sum(d["on_time"] for d in ot.values()) / known) if known else None
         # verdicts
         out["verdicts"] = [{"verdict": v or "未判定", "n": n} for v, n in conn.execute(
