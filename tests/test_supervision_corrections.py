@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from docx import Document
@@ -250,3 +251,17 @@ def test_numerals_in_names_stay_numerals_and_typed_years_are_read():
     assert C.resolve_jurisdiction("两当县", 2023)["parent"] == "陇南市"
     assert C.parse_department("第一中学", None) == "第一中学"
     assert C.parse_year("二〇二三年") == 2023
+
+
+def test_cli_history_has_place_names_not_the_division_code(store, capsys):
+    """`fazhi correct N --history` lists what a reviewer changed in words (所属地区 …), as the
+    correction itself prints it: not the 行政区划代码 the engine derives from the place."""
+    rid = _load(store)
+    db = store.engine.url.render_as_string(hide_password=False)
+    assert main(["correct", str(rid), "--jurisdiction", "临夏回族自治州和政县", "--user", "张三", "--db", db]) == 0
+    said = capsys.readouterr().out
+    assert main(["correct", str(rid), "--history", "--db", db]) == 0
+    hist = capsys.readouterr().out
+    assert "和政县" in said and "和政县" in hist
+    assert "行政区划代码" not in said and "行政区划代码" not in hist
+    assert not re.search(r"(?<!\d)\d{6}(?!\d)", hist), hist

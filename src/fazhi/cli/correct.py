@@ -68,6 +68,8 @@ def _print_history(rows) -> None:
         print("没有更正记录")
         return
     for h in rows:
+        if h.get("field") == "adcode":
+            continue                     # a code, not for the reader (as in the correction's own lines)
         what = "（恢复机器识别值）" if h["action"] == "revert" else ""
         print(f"{when(h['at'])}  {h['user'] or '—'}  {h['name']}{what}：{h['old_text']} → {h['new_text']}"
               + (f"  理由：{h['reason']}" if h.get("reason") else ""))
