@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..zh.departments import HEAD_POSTS, MINISTRY_STEMS, SECTOR_STEMS, department_key
 from ..zh.masks import CJK, MASK_RX, SOME_RX
+from ..zh.years import ARABIC_YEAR, CN_YEAR
 from .clean_view import Clean
 from .place import plausible_place
 from .places import GENERIC_NAMES, MAX_YEAR
@@ -19,7 +20,7 @@ from .places import GENERIC_NAMES, MAX_YEAR
 
 # (a public institution that reports as a department: 住房保障中心, 住房公积金管理中心)
 _DEPT_END = r"(?:委员会|研究室|政研室|办公室|总局|海关|监狱|(?:管理|保障|服务|事务|登记|交易|救助)中心|局|厅|委|署|部)"
-_YEAR_AHEAD = r"(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3}\s*年"
+_YEAR_AHEAD = rf"{ARABIC_YEAR}|{CN_YEAR}\s*年"     # a year after the name (zh/years)
 # (委员会 after 局/厅/署: the bureau's party committee, 中共X县教育局委员会 -> 教育局)
 _TITLE_AFTER = (rf"(?=\s|$|[,，。:：;；《》()】\]]|{_YEAR_AHEAD}|年度|关于|法治|依法|主要负责|党组|党委|(?<=[局厅署])委员会|(?<=[局厅署委])机关|被|"
                 r"政府信息|信息公开|政务|普法|执法|行政|上半年|半年|工作|述法|推进|召开|举办|开展|组织|获|荣获|再次|连续|首次|入选|印发|发布|部署|多措并举|扎实|全力|强化|加强|深化)")
@@ -43,7 +44,7 @@ _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|�
 _MASKED_PLACE = re.compile(rf"(?:{MASK_RX.pattern}|{SOME_RX.pattern})(?:自治区|自治州|自治县|省|市|区|县|州|旗)")
 _CENTRAL_END = re.compile(r"(?:部|署|总局)$")
 # a government's general office right before the year of its own account
-_GOV_OFFICE = re.compile(r"((?:人民)?政府办(?:公室|公厅)?)(?=\s*(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年)")
+_GOV_OFFICE = re.compile(rf"((?:人民)?政府办(?:公室|公厅)?)(?=\s*(?:{ARABIC_YEAR}|{CN_YEAR})\s*年)")
 _STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
 _LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
 _DOCNO = re.compile(rf"[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
