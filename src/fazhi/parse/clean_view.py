@@ -1,5 +1,5 @@
 """A view of a string without the pinyin that a traditional-to-simplified conversion left
-after characters ('自治区(qū)'), with the map of its offsets back to the string (`Clean`)."""
+after characters ('自治区(qū)'), with the map of its offsets back to the string (`Clean`); the report's view, built once (`_view`)."""
 from __future__ import annotations
 
 from ..textnorm import PINYIN_ANY as _PINYIN  # one pattern, in textnorm
@@ -41,3 +41,10 @@ class Clean:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         return self.at(a), (self.at(b - 1) + 1 if b > a else self.at(a))
+
+
+def _view(c) -> Clean:
+    """The text without inserted pinyin, built once per report."""
+    if getattr(c, "_view", None) is None:
+        c._view = Clean(c.norm)
+    return c._view

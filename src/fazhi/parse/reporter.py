@@ -32,15 +32,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..zh.masks import CJK, MASK_RX, SOME_RX
+from ..zh.masks import CJK
 from . import place as M  # the place helpers of the meta component
-from .clean_view import Clean
+from .clean_view import Clean, _view
 from .dates import _is_date_line
 from .lines import TOP_LINES, _BANNER, _BREADCRUMB, _ORG_END
 from .place import plausible_place
 from .places import level_from_suffix
-from .provinces import _municipality_named, _written_province, province_subject
-from .self_place import _AUTONOMOUS_ORGAN, _SELF_PROVINCE, INFERRED, city_short_place, level_place, self_level
+from .provinces import _municipality_named, _written_province
+from .self_place import (_SELF_PROVINCE, INFERRED, _masked_level, _self_level_place, _self_suffix, _unnamed_level,
+                         city_short_place, level_place)
 from .settle import _settle
 from .units import (_DOCNO, _LABEL, _SUBJECT_VERB, _YEAR_AHEAD, Unit, _same_level, _self_named_department,
                     contact_unit, named_units, parse_unit, self_department, source_unit, subject_unit,
@@ -358,81 +359,3 @@ def _catalogue_issuers(c) -> list[tuple[str, int]]:
         if m and len(ln.s) - m.end() >= 3:
             out.append((ln.s[m.end():], ln.start + m.end()))
     return out
-
-
-def _view(c) -> Clean:
-    """The text without inserted pinyin, built once per report."""
-    if getattr(c, "_view", None) is None:
-        c._view = Clean(c.norm)
-    return c._view
-
-
-def _self_suffix(c) -> str | None:
-    """`self_level` of the report's text (through `_view`), computed once per report."""
-    if not hasattr(c, "_self_suffix"):
-        c._self_suffix = self_level(_view(c).s)
-    return c._self_suffix
-
-
-def _masked_level(c) -> str | None:
-    """A township report whose name is masked or never given (我镇, 全乡, *乡): township."""
-    suf = _self_suffix(c)
-    if suf in ("镇", "乡", "街道"):
-        n = len(re.findall(rf"(?:我|全|本){suf}|{suf}(?:党委|政府|人民政府)", c.norm))
-        if n >= 2:
-            return "township"
-    return None
-
-
-_UNNAMED_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county"}
-
-
-def _unnamed_level(c) -> str | None:
-    """The level of a reporter never named, from the level it speaks of itself as (市政府,
-    我县): a 市 is read as a prefecture (the county-level city's own texts name it); 区 is left
-    unknown (a district or an autonomous region)."""
-    view = _view(c)
-    if c.body_start is not None:
-        vs = view.inv(c.body_start)
-        m = _MASKED_SUBJECT.search(view.s, vs, vs + 200)
-        if m:
-            # the opening's subject is a masked place (xx市人民政府坚持…): the level of its suffix
-            return _MASKED_LEVEL.get(m.group(1))
-    return _UNNAMED_LEVEL.get(_self_suffix(c) or "")
-
-
-_MASKED_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
-                 "县": "county", "区": "county", "旗": "county", "镇": "township", "乡": "township",
-                 "街道": "township"}
-_MASKED_SUBJECT = re.compile(rf"(?:^|[,，]|下)\s*(?:{MASK_RX.pattern}|{SOME_RX.pattern})"
-                             rf"(自治区|省|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|党委)?\s*(?={_SUBJECT_VERB})")
-
-
-_REGION_ORGAN = re.compile(r"自治区(?:党委|人民政府|政府|主席|直属)")
-_REGION_ORGAN_MIN = 3
-
-
-def _self_level_place(c, view) -> tuple[str, int, int] | None:
-    """The place of the level the report speaks of itself as (我市/全县/县人民政府), named in the
-    text; the older rule (the most frequent place with the 我/全 suffix) otherwise."""
-    if c.body_start is not None:
-        vs = view.inv(c.body_start)
-        end = view.s.find("。", vs)
-        ps = province_subject(view.s[vs:end if end > vs else vs + 200], c.g())
-        if ps is not None:
-            return ps[0], *view.span(vs + ps[1], vs + ps[2])
-    suf = _self_suffix(c)
-    if suf:
-        found = level_place(view, c.g(), "市" if suf == "州" else suf, c.meta.report_year)
-        if found is None and suf == "区" and _AUTONOMOUS_ORGAN.search(view.s):
-            # 我区/全区 of an autonomous region's own report
-            found = level_place(view, c.g(), "省", c.meta.report_year)
-        return found
-    if len(_REGION_ORGAN.findall(view.s)) >= _REGION_ORGAN_MIN:
-        # a text that speaks of no level of its own but of the region's organs throughout
-        # (自治区党委…, 自治区主席…, 自治区直属部门): the region, named in full or by its short
-        # name (法治内蒙古建设)
-        found = level_place(view, c.g(), "省", c.meta.report_year)
-        if found is not None and found[1] != INFERRED:
-            return found
-    return M._we_place(c)
