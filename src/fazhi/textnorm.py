@@ -74,7 +74,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # character. Ingest cuts it out as residue (fazhi.ingest.clean, Removed kind "pinyin");
 # "(试行)", "(xx)", "(A)" and "(2021)" carry no tone mark and stay.
 # any bracketed syllable after a character, toned or not ("區(qū)", "年(nian)"): for the views that
-# classify and resolve places (parse/kind.py, parse/reporter.py); ingest removes only PINYIN
+# classify and resolve places (parse/kind.py, parse/clean_view.py); ingest removes only PINYIN
 # (both patterns start with the bracket and look behind it for the character: a pattern that
 # starts with a look-behind is tried at every position of the text)
 PINYIN_ANY = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")

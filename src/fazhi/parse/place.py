@@ -1,6 +1,7 @@
-"""Place helpers of the reporting unit (called by parse/reporter.py): the place at the start
-of an organ name or title, a department after it, the parent the text states, the subject
-of the first sentence, the place the text speaks as (我县, 全区), and place words."""
+"""Place helpers of the reporting unit (called by parse/reporter.py, self_place.py and
+settle.py): the place at the start of an organ name or title, a department after it, the parent
+the text states, the subject of the first sentence, the place the text speaks as (我县, 全区),
+and place words."""
 from __future__ import annotations
 
 import functools
