@@ -1,5 +1,6 @@
 """A view of a string without the pinyin that a traditional-to-simplified conversion left
-after characters ('自治区(qū)'), with the map of its offsets back to the string (`Clean`); the report's view, built once (`_view`)."""
+after characters ('自治区(qū)'), with the map of its offsets back to the string (`Clean`);
+the view of a report's text, built once per report (`_view`)."""
 from __future__ import annotations
 
 from ..textnorm import PINYIN_ANY as _PINYIN  # one pattern, in textnorm
