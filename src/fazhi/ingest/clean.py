@@ -184,16 +184,22 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
     first_body = next((i for i, ln in enumerate(lines)
                        if not ln.drop and is_body(ln.remainder.strip())), len(lines))
     seen: set[str] = set()
+    prev = ""       # the head block's line before this one (a label whose value is on the next line)
     for ln in lines[:first_body]:
-        if ln.drop or ln.blank:
+        if ln.blank:
             continue
         rem = ln.remainder.strip()
-        if not rem:
+        if ln.drop or not rem:
+            prev = rem or prev
             continue
         key = re.sub(r"\s+", "", rem)
+        label, prev = prev, rem.lstrip("-•·* ")
         if _ISO_DATE.match(rem.lstrip("-•·* ")):
             ln.drop = "metadata_table"
-            _set_date(hints, _stamp_date(rem.lstrip("-•·* ")))
+            # a list of labels and values on lines of their own ("- 成文日期:" / "- 2022-01-10"):
+            # the date is the label's, and 成文日期/发文日期/施行日期 are no post date
+            if not (len(label) <= 20 and _NOT_POST.search(label)):
+                _set_date(hints, _stamp_date(rem.lstrip("-•·* ")))
         elif _short(rem) and _post_stamp(rem):
             _set_date(hints, _post_stamp(rem))     # the line stays (it may hold the title)
         elif _short(rem) and R["footer"].search(rem):
