@@ -802,6 +802,17 @@ def test_parent_written_with_the_place_at_the_head_of_a_cited_title_is_written()
     assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
 
 
+def test_parent_joined_to_the_county_inside_a_nested_cited_title_is_written():
+    # the notice's title cites the district's own plan with its city: the district as the city's
+    m = meta_of("2024年，区司法局认真落实区政府办公室《关于印发〈杭州市萧山区2024年法治政府建设工作要点〉"
+                "的通知》要求，坚持依法行政。现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.department, m.parent, m.province) == ("萧山区", "司法局", "杭州市", "浙江省")
+    # the city inside the same citation but not joined to the district: the document's
+    m = meta_of("2024年，区司法局认真落实区政府办公室《关于转发〈杭州市2024年法治政府建设工作要点〉"
+                "的通知》要求，萧山区司法局坚持依法行政。现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.parent) == ("萧山区", None)
+
+
 def test_city_department_whose_city_is_named_only_by_its_short_name():
     text = ("关于2024年法治政府建设情况的报告\n2024年，在市委、市政府正确领导下，市司法局深入学习贯彻习近平法治思想，"
             "切实推动全市法治政府建设，为杭州高质量发展提供有力法治保障。现将有关工作情况报告如下。\n" + BODY)

@@ -59,6 +59,10 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
                 meta.province = place.province
             elif place.parent and (form := written_form(norm, place.parent, exclude=name, short=place.city_short)):
                 meta.parent = form          # as written: in full, or its short form (湘西州)
+            elif place.parent and place.parent + name in norm:
+                # the parent written joined to the county, if only inside a cited title
+                # (《关于印发〈X市Y区2024年…要点〉的通知》): the county written as the city's
+                meta.parent = place.parent
             elif place.parent and (short_written(norm, place, gaz, exclude=name) or
                                    (not is_dept and (place.parent.endswith("市") or place.city is None))):
                 meta.parent = place.parent
