@@ -313,12 +313,15 @@ _FIRST_HEADING = re.compile(r"(?:^|\n)\s*[一1]\s*[、.．]\s*([^\n。]{2,40})")
 
 def _whole_work(x: _Text, ot) -> bool:
     """The first numbered heading names the unit's whole line of work or its political direction,
-    and neither it nor the opening paragraph names rule-of-law work."""
+    and neither it nor the opening paragraph names rule-of-law work; or it is the unit's whole
+    year of work (2023年工作总结) and the opening does not name rule-of-law government."""
     m = _FIRST_HEADING.search(x.body[:1500])
     if not m:
         return False
     opening = x.body[:m.start()]
     heading = m.group(1)
+    if _hit(heading, _rx(ot["whole_year_heading_patterns"])) and not _hit(opening, _rx(ot["whole_year_topic_patterns"])):
+        return True         # 一、2023年工作总结: the unit's whole year, not its 法治政府建设 report
     no_law = _rx(ot["whole_work_not_patterns"])
     return bool(_hit(heading, _rx(ot["whole_work_heading_patterns"]))) and not _hit(heading, no_law) \
         and not _hit(opening, no_law)
