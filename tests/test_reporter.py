@@ -873,6 +873,14 @@ def test_a_sector_opening_whose_bureau_is_never_named_keeps_the_department_unkno
     assert (m.level, m.department) == ("department", None)     # a bureau, its name never written
 
 
+def test_a_verb_phrase_ending_in_a_bodys_character_is_no_department():
+    # 区…动员部署 ends in 署 (as 审计署 does), 干部 in 部: words, not an organ's name
+    text = ("2024年，萧山区教育系统深入践行习近平法治思想，全区教育系统及时动员部署，组织全体干部集中学习。\n"
+            "一、主要举措和成效\n（一）落实第一责任人职责。召开专题会议3次，集中学法4次。\n" + BODY)
+    m = meta_of(text)
+    assert m.department is None and m.jurisdiction == "萧山区"
+
+
 def test_a_bureau_that_names_only_its_party_committee_is_a_department():
     text = ("2024年，在区委、区政府的领导下，坚持依法行政，推进各项工作。\n一、加强组织领导\n"
             "局党委牵头抓总，明确局党委班子成员分工，局党委每季度听取法治工作汇报。\n" + BODY)
