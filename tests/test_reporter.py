@@ -813,6 +813,20 @@ def test_parent_joined_to_the_county_inside_a_nested_cited_title_is_written():
     assert (m.jurisdiction, m.parent) == ("萧山区", None)
 
 
+def test_a_city_named_by_its_short_name_as_the_openings_subject_is_the_reporter():
+    m = meta_of("关于2022年法治政府建设情况的报告\n2022年，宜宾坚持以习近平法治思想为指导，深入推进依法行政，"
+                "全市法治政府建设取得新成效。现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("宜宾市", "city", "四川省")
+    # after the superior's 在…领导下 clause
+    m = meta_of("2022年，在省委、省政府的坚强领导下，宜宾深入推进法治政府建设，全市依法行政水平不断提升。"
+                "现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("宜宾市", "city")
+    # a province's short name is the province's; a short name not followed by the subject's verb is no subject
+    assert meta_of("2022年，吉林坚持依法行政，全省法治政府建设取得新成效。\n" + BODY).jurisdiction == "吉林省"
+    m = meta_of("关于2022年法治政府建设情况的报告\n2022年，宜宾籍干部座谈会召开，与会人员交流依法行政经验。\n" + BODY)
+    assert m.jurisdiction is None
+
+
 def test_city_department_whose_city_is_named_only_by_its_short_name():
     text = ("关于2024年法治政府建设情况的报告\n2024年，在市委、市政府正确领导下，市司法局深入学习贯彻习近平法治思想，"
             "切实推动全市法治政府建设，为杭州高质量发展提供有力法治保障。现将有关工作情况报告如下。\n" + BODY)
