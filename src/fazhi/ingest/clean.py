@@ -175,6 +175,11 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
             # a metadata row written as a list item ("- 发布日期:2024-02-27"): its post date is
             # read; the line stays (its 发布机构 may name the reporter)
             _metadata_hints(rem[bullet.end():], hints, R)
+        if kind == "metadata_table" and _ISSUER_ROW.match(rem):
+            # a row of the issuer alone ("发布机构: | X区Y街道 |"): read like the list items above,
+            # the line stays (it may name the reporter with its place)
+            _metadata_hints(rem, hints, R)
+            kind = None
         if kind:
             ln.drop = kind
             if kind == "metadata_table":
@@ -234,6 +239,8 @@ def _present(R: dict, doc: str) -> dict:
 
 
 _BULLET = re.compile(r"^[-•·*]\s+")
+# the issuer's row of a catalogue header, alone on its line: 发布机构: | X区Y街道 |
+_ISSUER_ROW = re.compile(r"^(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*[|｜]?\s*[\u4e00-\u9fff]{2,30}\s*[|｜]?\s*$")
 
 
 def _line_kind(rem: str, R: dict) -> str | None:
