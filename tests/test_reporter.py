@@ -846,6 +846,18 @@ def test_short_name_that_is_a_word_or_two_cities_leaves_the_city_unknown():
     assert city_short_place(Clean(one), gazetteer())[0] == "宁波市"
 
 
+def test_a_county_written_joined_to_the_township_is_its_parent_as_written():
+    # 鼓楼区 is the name of several districts: the parent as written, the province unknown
+    text = ("索 引 号: | 000012345/2025-0000021 | 公开目录: | 法治政府建设 |\n发布机构: | 鼓楼区青禾街道 |\n"
+            "2024年，青禾街道在区委、区政府的坚强领导下，坚持依法行政。现将有关情况报告如下。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青禾街道", "township", "鼓楼区", None)
+    # joined in a sentence of the body, a district of one name: its province as well
+    m = meta_of("2024年，青禾街道在区委、区政府的坚强领导下，坚持依法行政，萧山区青禾街道综合执法队办理案件20件。"
+                "现将有关情况报告如下。\n" + BODY)
+    assert (m.parent, m.province) == ("萧山区", "浙江省")
+
+
 def test_township_whose_county_is_named_only_by_its_short_name_in_use():
     text = ("在县全面依法治县办的指导下，青禾街道紧密围绕创建法治安吉建设工作的总体要求，以构建具有安吉特色的"
             "治理模式为导向，统筹推进各项工作。现将2024年青禾街道法治政府建设工作总结报告如下：\n" + BODY)

@@ -2,6 +2,8 @@
 parent and province only where written or certain (a unique name)."""
 from __future__ import annotations
 
+import re
+
 from . import place as M  # the place helpers of the meta component
 from .place_forms import prefix_place, resolve_written, short_written, written_form
 from .places import level_from_suffix, level_of
@@ -27,8 +29,15 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
         if M._above_ok(name, nm):
             cue = (nm, st, en)
     if level == "township":
+        joined = None if cue else _county_joined(c, name)
         if cue:
             M._set_parent(c, cue)
+        elif joined is not None:
+            # the county written joined to the township (发布机构: X区Y街道): its parent as
+            # written, though the name be borne by several counties (the province then unknown)
+            meta.parent = joined
+            p = gaz.resolve(joined, year, norm)
+            meta.province = p.province if p is not None else _written_province(c, view_exclude=name)
         else:
             county = M._township_county(c, at) or M._county_by_short(c)
             if county:
@@ -84,3 +93,12 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
             meta.parent = None
     if not is_dept:
         meta.level = plevel
+
+
+def _county_joined(c, name: str) -> str | None:
+    """A county-level place written right before the township `name` (X区Y街道), as written."""
+    starts = {m.start() for m in re.finditer(re.escape(name), c.norm)}
+    for st, en, nm in c.places():
+        if en in starts and any(p.rank == "county" for p in c.g().lookup(nm)):
+            return nm
+    return None
