@@ -899,6 +899,17 @@ def test_a_sector_opening_whose_bureau_is_never_named_keeps_the_department_unkno
     assert (m.level, m.department) == ("department", None)     # a bureau, its name never written
 
 
+def test_a_sector_opening_without_any_self_reference_is_still_a_bureaus():
+    # X区Y系统 as the subject: the sector's bureau reports, its name not written
+    text = ("2024年，萧山区住房建设系统坚持依法行政，全面落实上级部署，推动各项工作提质增效。\n"
+            "一、主要举措和成效\n（一）加强组织领导。召开专题会议3次，集中学法4次。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("萧山区", "department", None)
+    # the government's own system (全区政府系统) is the government's
+    m = meta_of(text.replace("住房建设系统", "政府系统"))
+    assert (m.jurisdiction, m.level) == ("萧山区", "county")
+
+
 def test_a_verb_phrase_ending_in_a_bodys_character_is_no_department():
     # 区…动员部署 ends in 署 (as 审计署 does), 干部 in 部: words, not an organ's name
     text = ("2024年，萧山区教育系统深入践行习近平法治思想，全区教育系统及时动员部署，组织全体干部集中学习。\n"

@@ -158,6 +158,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                                        (unit.place is None and not _same_level(place_only, unit.level_char))):
             unit, found = None, title_found
     self_dept = None
+    sector = False        # the opening's subject is a sector of its place whose bureau is not named
     outside = False       # the unit read from the page's stated source, outside the text
     if unit is None and found is None:
         self_dept = self_department(view.s, view.s[view.inv(opening):view.inv(opening) + 200])
@@ -195,6 +196,8 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
             u = _department_of_place(c, view, found, gaz, at) or _sector_unit(c, view, found, gaz, at)
             if u is not None:
                 unit, found = u, None
+            elif _sector_opening(c, view, found, at):
+                sector = True
     contradicted = False
     if unit is None and found is not None and found is not title_found and \
             _masked_level(c) == "township" and level_from_suffix(found[0]) != "township":
@@ -265,7 +268,9 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
     meta.jurisdiction = name
     if a >= 0:
         c.ev("jurisdiction", a, b)
-    _settle(c, name, a, unit, title_norm, title_span, issuer_lines, dept=bool(self_dept))
+    if sector:
+        meta.level = "department"   # X区司法行政系统…: the sector's bureau, its name not written
+    _settle(c, name, a, unit, title_norm, title_span, issuer_lines, dept=bool(self_dept) or sector)
 
 
 def _department_of_place(c, view, found, gaz, at: int | None = None) -> Unit | None:
@@ -316,6 +321,22 @@ def _sector_unit(c, view, found, gaz, at: int | None = None) -> Unit | None:
                 u.place, u.place_span = name, (a, b)
                 return u
     return None
+
+
+# sectors that are a government's own (全县政府系统): no bureau's
+_GOV_SECTOR = re.compile(r"^(?:人民政府|政府|党政|行政|机关|党委|党组)$")
+
+
+def _sector_opening(c, view, found, at: int | None = None) -> bool:
+    """The opening's subject is a sector of its place (X区司法行政系统坚持…), not the place's
+    government: the report is the sector's bureau's, though its name is not written."""
+    name, a, b = found
+    if a < 0:
+        return False
+    vs = view.inv(c.body_start if at is None else at)
+    i = view.s.find(name, vs, vs + 300)
+    m = _SECTOR.match(view.s, i + len(name)) if i >= 0 else None
+    return m is not None and not _GOV_SECTOR.search(m.group(1))
 
 
 def _lead_line(c, title_span) -> int | None:
