@@ -586,6 +586,7 @@ def test_untitled_account_whose_first_heading_is_the_units_whole_year_is_other()
 
 def test_whole_year_heading_under_an_opening_on_rule_of_law_government_is_a_report():
     assert kind_of(_WHOLE_YEAR.replace("各项工作稳步推进", "法治政府建设各项工作稳步推进")) == "report"
+    assert kind_of(_WHOLE_YEAR.replace("各项工作稳步推进", "现将2024年法治建设工作情况报告如下")) == "report"
     # the year's rule-of-law work as the heading
     assert kind_of(_WHOLE_YEAR.replace("一、2024年工作总结", "一、2024年法治政府建设工作总结")) == "report"
 
