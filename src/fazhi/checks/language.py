@@ -21,13 +21,13 @@ from typing import Iterable, Iterator
 from .. import catalog
 from ..config import Config
 from ..model import Evidence, Finding, Report
+from ..zh.cjk import CJK
 from .common import is_report, sentence_bounds
 from .registry import rule
 
 PUNCT_BASIS = "GB/T 15834-2011《标点符号用法》"
 NUMBER_BASIS = "GB/T 15835-2011《出版物上数字用法》"
 CAP = 20          # findings per rule and report (one anomaly repeated on every line is one problem)
-CJK = "\u4e00-\u9fff"
 
 
 def _ev(report: Report, a: int, b: int) -> Evidence:

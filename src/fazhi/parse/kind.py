@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from .. import catalog
 from ..model import Report
 from ..zh import masks
+from ..zh.cjk import CJK_RUN
 
 KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
 
@@ -37,7 +38,6 @@ from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in tex
 # (each pattern below starts with its first character and checks what stands before it
 # after that character: a pattern that starts with a look-behind is tried at every position)
 _CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")     # spaces between characters
-_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_RUNS = re.compile(r"[A-Za-z]+")
 
 
@@ -167,7 +167,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
-    if _count(_LATIN_RUNS, sample) > 2 * _count(_CJK_RUNS, sample):
+    if _count(_LATIN_RUNS, sample) > 2 * _count(CJK_RUN, sample):
         return Decision("other", "not Chinese")
 
     d = _template(x, k["template"])

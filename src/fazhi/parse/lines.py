@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from ..model import Report
 from .places import gazetteer
 
-CJK = "\u4e00-\u9fff"
 TOP_LINES = 30            # the title block is within the first lines
 TOP_CHARS = 3000
 TAIL_LINES = 30           # the signature block is within the last lines

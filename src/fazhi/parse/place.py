@@ -9,7 +9,8 @@ import re
 from collections import Counter
 
 from ..zh.masks import is_masked
-from .lines import _BOOK, _PLACE_SUFFIX, CJK, Line, _Ctx
+from ..zh.cjk import CJK
+from .lines import _BOOK, _PLACE_SUFFIX, Line, _Ctx
 from .places import GENERIC_NAMES, Place, gazetteer, level_from_suffix, level_of
 
 # a place written at the start of an organ name / title, when the gazetteer does not know it

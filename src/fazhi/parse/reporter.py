@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..zh.masks import CJK
+from ..zh.cjk import CJK
 from . import place as M  # the place helpers of the meta component
 from .clean_view import Clean, _view
 from .dates import _is_date_line

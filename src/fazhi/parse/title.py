@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_CN, _is_date_line, _ymd
-from .lines import (CJK, TAIL_LINES, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, _HEADING, _ORG_END,
+from ..zh.cjk import CJK
+from .lines import (TAIL_LINES, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, _HEADING, _ORG_END,
                     _PLACE_SUFFIX, _TITLE_WORD, Line, _Ctx)
 
 _TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|思路|打算|汇报|"

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..zh.departments import HEAD_POSTS, MINISTRY_STEMS, SECTOR_STEMS, department_key
-from ..zh.masks import CJK, MASK_RX, SOME_RX
+from ..zh.cjk import CJK
+from ..zh.masks import MASK_RX, SOME_RX
 from ..zh.years import ARABIC_YEAR, CN_YEAR
 from .clean_view import Clean
 from .place import plausible_place
