@@ -12,6 +12,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Finding, Report
 from ..classify.parts import part_sections
+from ..zh.years import ARABIC_YEAR
 from .common import BOOK_RX, heading_ev, is_report
 from .registry import rule
 
@@ -27,7 +28,7 @@ ENUM_LIST = re.compile(r"[\u4e00-\u9fff“”\"]{2}、[\u4e00-\u9fff“”\"]{2,
 EXAMPLE = re.compile(r"例如|比如|如[\u4e00-\u9fff]{2,12}(?:案|事件|问题)|以[\u4e00-\u9fff]{2,12}为例|典型案例")
 # (?<!\d): a number is tried from its first digit only (the same matches for search(); without it a
 # long digit run costs quadratic time)
-DEADLINE = re.compile(r"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|(?<!\d)\d+\s*月|(?:19|20)\d{2}\s*年")
+DEADLINE = re.compile(rf"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|(?<!\d)\d+\s*月|{ARABIC_YEAR}\s*年")
 # a discrete task next year's review can check even without a figure: a named project to create or
 # evaluate, a pilot, a document or list to issue ("推动示范创建", "“八五”普法中期评估", "修订裁量基准")
 NAMED_TASK = re.compile(

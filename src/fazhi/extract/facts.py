@@ -31,7 +31,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Fact, Report
 from ..pipeline import component
-from ..zh.years import year_value
+from ..zh.years import ARABIC_YEAR, year_value
 from .documents import extract_documents
 from .quantities import CLASSIFIERS, Quantity, find_quantities
 
@@ -318,7 +318,7 @@ _YEARS_SPAN = re.compile(
     # since a law came into force (《法律援助法》实施以来)
     r"》(?:颁布|公布|施行|实施)以来|"
     # a period across years: 2008年1月至2010年5月底
-    r"(?<!\d)(?P<y0>(?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|-|~)(?!(?P=y0))(?:19|20)\d\d年")
+    rf"(?<!\d)(?P<y0>{ARABIC_YEAR})年\d{{1,2}}月(?:\d{{1,2}}日)?(?:至|到|—|-|~)(?!(?P=y0)){ARABIC_YEAR}年")
 # an addition named in the clause before the number: 新增持证执法人员3名 (not the stock); entries
 # whose own subject is the additions (新增市场主体) keep it
 _ADDED = re.compile(r"新增|净增|新取得|新聘")

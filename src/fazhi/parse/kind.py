@@ -30,6 +30,7 @@ from .. import catalog
 from ..model import Report
 from ..zh import masks
 from ..zh.cjk import CJK_RUN
+from ..zh.years import ARABIC_YEAR, CN_YEAR
 
 KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
 
@@ -305,7 +306,7 @@ def _published_report(x: _Text, nw) -> bool:
         and bool(_hit(first[0], _rx(nw["published_opening_patterns"])))
 
 
-_ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二][〇○零一二三四五六七八九]{3}\s*年")
+_ANY_YEAR = re.compile(rf"{ARABIC_YEAR}\s*年|{CN_YEAR}\s*年")
 
 
 _FIRST_HEADING = re.compile(r"(?:^|\n)\s*[一1]\s*[、.．]\s*([^\n。]{2,40})")

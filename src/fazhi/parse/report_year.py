@@ -42,22 +42,22 @@ _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|�
 # a sentence that opens with the year of the work ("2019年,在…领导下", "2020年是…收官之年",
 # "2018年以来"). No "^": it is used with .match(s, pos), which anchors at pos (a "^" would
 # not match there unless pos is 0).
-_FIRST_YEAR = re.compile(rf"\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
+_FIRST_YEAR = re.compile(rf"\s*({_YEAR}|{ARABIC_YEAR})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 # the sentence that announces the report: "现将2022年…情况报告如下", "…总结2025年度…,现报告如下",
 # "…情况报告予以公开", "现对2023年所做工作总结如下"
 _REPORT_AS = re.compile(r"(?:报告|汇报|总结)(?:如下|予以公开)")
 _REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 # the summarised year of a meeting or a review: "总结了2018年全县法治政府建设工作"
-_SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
+_SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|{ARABIC_YEAR})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
 _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安排|思路|重点|要点|目标|任务)")
 # a year that lost its 年 before 以来 at the head of the opening ("2024以来,在县委…")
-_BARE_SINCE = re.compile(r"\s*((?:19|20)\d{2})(?=以来\s*[,，])")
+_BARE_SINCE = re.compile(rf"\s*({ARABIC_YEAR})(?=以来\s*[,，])")
 # an opening that names the year only as 今年 ("今年以来,我局…", a report posted before the
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 _LEAD_BY_OPEN = re.compile(r"\s*在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下\s*[,，]")
-_GLUED_OPENING = re.compile(r"(?:报告|情况|总结)(?=\s*(?:19|20)\d{2}\s*年度?\s*[,，])")
+_GLUED_OPENING = re.compile(rf"(?:报告|情况|总结)(?=\s*{ARABIC_YEAR}\s*年度?\s*[,，])")
 TITLE_GLUE_CHARS = 200     # how far into a flattened first line its title may end
 OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
 OPENING_SENTENCES = 3      # sentences of each such line
@@ -182,7 +182,7 @@ def _plan_title(title: str) -> bool:
     return plan_title(title)
 
 
-_THIS_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年初?[^。；;\n]{0,30}?本年度")
+_THIS_YEAR_NAMED = re.compile(rf"({ARABIC_YEAR})\s*年初?[^。；;\n]{{0,30}}?本年度")
 
 
 def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
@@ -233,12 +233,12 @@ def period_title(title: str) -> bool:
 
 
 # (the year of its end may be left out: "2021年1月1日至12月31日")
-_FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
+_FULL_YEAR = re.compile(rf"({ARABIC_YEAR})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
                         r"(?:\1\s*年\s*)?12\s*月\s*31\s*日")
 
 
 # the sentence publishing the page's own report: "现公布X区住房保障中心2022年政府信息公开工作年度报告"
-_PUBLISHED_AS = re.compile(r"(?:现|特)(?:向社会)?公布[^。《》\n]{0,30}?((?:19|20)\d{2})\s*年度?[^。《》\n]{0,24}?报告")
+_PUBLISHED_AS = re.compile(rf"(?:现|特)(?:向社会)?公布[^。《》\n]{{0,30}}?({ARABIC_YEAR})\s*年度?[^。《》\n]{{0,24}}?报告")
 
 
 def _published_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
@@ -335,7 +335,7 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
 
 
 # a year opening a sentence of the work told ("2022年我镇新制发…", "。2022年青禾镇组织开展…")
-_TOLD_YEAR = re.compile(r"(?:^|(?<=[。;!?\n]))[ \t]*((?:19|20)\d{2})\s*年(?!度?\s*(?:以来|起|底|前|后|至|-|—|~|计划|工作要点))")
+_TOLD_YEAR = re.compile(rf"(?:^|(?<=[。;!?\n]))[ \t]*({ARABIC_YEAR})\s*年(?!度?\s*(?:以来|起|底|前|后|至|-|—|~|计划|工作要点))")
 TOLD_YEAR_CHARS = 3000     # how far the sentences of a cut report are read
 TOLD_YEAR_MIN = 2          # sentences that must open with that year
 
