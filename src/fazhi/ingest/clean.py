@@ -16,6 +16,7 @@ from .. import catalog
 from ..rx import cues, may_match
 from ..textnorm import PINYIN
 from ..zh.dates import NOT_POST_LABELS, POST_TIME_WORD
+from ..zh.years import YEAR_MAX, YEAR_MIN
 from .lines import Line, trim
 
 SHORT = 80          # a "short" line (menus, footers, metadata rows)
@@ -106,7 +107,7 @@ def rules() -> dict[str, Any]:
 
 def iso_date(y: str, m: str, d: str) -> str | None:
     yi, mi, di = int(y), int(m), int(d)
-    if 1990 <= yi <= 2100 and 1 <= mi <= 12 and 1 <= di <= 31:
+    if YEAR_MIN <= yi <= YEAR_MAX and 1 <= mi <= 12 and 1 <= di <= 31:
         return f"{yi:04d}-{mi:02d}-{di:02d}"
     return None
 

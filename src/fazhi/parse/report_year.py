@@ -7,7 +7,7 @@ import re
 
 from .. import catalog
 from ..zh.numerals import cn_number
-from ..zh.years import ARABIC_YEAR, CN_YEAR, YEAR_RANGE
+from ..zh.years import ARABIC_YEAR, CN_YEAR, YEAR_MAX, YEAR_MIN, YEAR_RANGE
 from .dates import _NUM12, _YEAR
 from .kind import any_pattern as _any_rx, any_word as _any, plan_title
 from .lines import _BOOK, _HEADING, _TITLE_WORD, TOP_CHARS, _Ctx
@@ -31,7 +31,7 @@ def _years(s: str, offset: int = 0) -> list[tuple[int, int, int]]:
         # a cited earlier report / plan: "2021年工作要点" "2020年度报告" inside a title is fine,
         # but "关于印发2021年…" is a cited document
         y = cn_number(m.group(1))
-        if y and 1990 <= y <= 2100:
+        if y and YEAR_MIN <= y <= YEAR_MAX:
             out.append((y, offset + m.start(), offset + m.end()))
     return out
 
@@ -134,7 +134,7 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
                     return int(c.meta.publish_date[:4]), ln.start + t.start(1), ln.start + t.end(1), True
                 continue
             y = cn_number(m.group(1))
-            if y and 1990 <= y <= 2100:
+            if y and YEAR_MIN <= y <= YEAR_MAX:
                 return y, ln.start + m.start(1), ln.start + m.end(2), bool(m.group(3))
     return None
 
@@ -159,7 +159,7 @@ def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     m = _SUMMED.search(c.norm, body_start, region_end)
     if m:
         y = cn_number(m.group(1))
-        if y and 1990 <= y <= 2100:
+        if y and YEAR_MIN <= y <= YEAR_MAX:
             return y, m.start(1), m.end(1) + 1
     return None
 

@@ -15,6 +15,9 @@ ARABIC_YEAR = r"(?:19|20)\d{2}"
 CN_YEAR = r"[〇○零一二][〇○零一二三四五六七八九]{3}"
 # a span of years: 2021-2025年, 2021年至2025年, 2021—2025
 YEAR_RANGE = re.compile(rf"{ARABIC_YEAR}\s*年?\s*[-—–~～至到]{{1,2}}\s*{ARABIC_YEAR}\s*年?")
+# the years a report's own year, a page's date or a reviewer's entry can be (parse/report_year,
+# ingest/clean, supervision/corrections, the web's year filter): a 2300年 read in the text is not one
+YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
 def year_value(s: str) -> int:
