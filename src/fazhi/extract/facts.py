@@ -31,6 +31,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Fact, Report
 from ..pipeline import component
+from ..zh.sentences import SENT_END
 from ..zh.years import ARABIC_YEAR, year_value
 from .documents import extract_documents
 from .quantities import CLASSIFIERS, Quantity, find_quantities
@@ -245,7 +246,6 @@ _YEAR_RE = re.compile(
     r"(?P<y>19\d{2}|20\d{2}|二[〇零][一二三四五六七八九〇零]{2})\s*年"
     r"(?P<period>度?(?:以来|至今|起|来|以前|之前|前|—|-|~|至|到))?"
 )
-_SENT_END = re.compile(r"[。!?\n]")
 
 
 def _year_value(s: str) -> int:
@@ -687,7 +687,7 @@ _MEANS_START = re.compile(r"\s*(?:通过|借助|依托|利用)")
 
 
 def _sentence_starts(norm: str) -> list[int]:
-    return [0] + [m.end() for m in _SENT_END.finditer(norm)]
+    return [0] + [m.end() for m in SENT_END.finditer(norm)]
 
 
 def _section_lookup(report: Report) -> tuple[list[int], list[Any]]:
@@ -752,7 +752,7 @@ def build_facts(report: Report) -> list[Fact]:
         # the sentence before the figure (bounded), the rest of it after the figure (bounded)
         context = norm[max(sent_start, qs - _CONTEXT_MAX):qs]
         win = min(n, qe + _AFTER_WINDOW)
-        m_end = _SENT_END.search(norm, qe, win)
+        m_end = SENT_END.search(norm, qe, win)
         after = norm[qe:m_end.start() if m_end else win]
         sa: int | None = None
         sb: int | None = None

@@ -45,11 +45,11 @@ from decimal import Decimal
 
 from ..config import Config
 from ..model import Fact, Relation, Report
+from ..zh.sentences import SENT_END, SENT_STOPS
 from ..pipeline import component
 from .facts import reversed_text
 from .quantities import QUANTITY_RE
 
-_SENT_END = re.compile(r"[。!?\n]")
 _QIZHONG = re.compile(r"其中")
 _CLAUSE_GAP = re.compile(r"^[\s,。;:(（]{0,3}$")
 # the rest of the total's clause before 其中: what the figure counts ("7913户市场主体完成年报，其中")
@@ -123,7 +123,7 @@ class _Ctx:
         self.line_of: dict[str, int] = {}
         # positions of sentence ends and of ; ) (bisected: a search from every 其中 to the end of
         # a very long sentence was quadratic)
-        self.sent_marks = [m.start() for m in _SENT_END.finditer(self.norm)]
+        self.sent_marks = [m.start() for m in SENT_END.finditer(self.norm)]
         starts = [0] + [p + 1 for p in self.sent_marks]          # (one-character marks)
         line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.norm)]
         bisect_right = bisect.bisect_right
@@ -215,7 +215,7 @@ _TOTAL_SUBJECT = re.compile(r"总|累计|合计|共计|总计")
 _SELECTIVE = re.compile(r"[,:\s]*(?:包括|主要|重点|比如|例如|如)")
 # a figure stated as a total ("共…", "合计…", "每日最大…"): its 其中 list may run across semicolons
 _TOTAL_MARK = re.compile(r"共|合计|总计|总数|最大|总量")
-_WITHIN_CLAUSE = re.compile(r"^[^。!?\n]*$")
+_WITHIN_CLAUSE = re.compile(rf"^[^{SENT_STOPS}]*$")
 
 
 _LEAD_RUN = re.compile("[^,。;:!?、()\n]*")
