@@ -14,6 +14,7 @@ from ..zh.years import ARABIC_YEAR, YEAR_RANGE
 YEAR_RX = re.compile(rf"(?<![\d.])({ARABIC_YEAR})\s*(年度?|年)(?!\d)")
 RANGE_RX = YEAR_RANGE
 from ..zh.titles import CITED_TITLE as BOOK_RX  # noqa: E402 - one pattern, in zh/titles.py
+from ..zh.numerals import ONE_TO_TEN
 SENT_END = "。！？!?；;\n"
 
 
@@ -156,7 +157,7 @@ def years_in(report: Report, start: int, end: int) -> list[tuple[int, int, int]]
         if any(a <= m.start() < b for a, b in masks):
             continue
         tail = s[m.end():m.end() + 4]
-        if re.match(r"\s*(\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|以来|至今|起|底前|前)", tail):
+        if re.match(rf"\s*(\d{{1,2}}\s*月|[{ONE_TO_TEN}]{{1,2}}月|以来|至今|起|底前|前)", tail):
             continue   # a date or a period ('2019年至今'), not the label of a year
         out.append((int(m.group(1)), start + m.start(), start + m.start(1) + 4 + len(m.group(2))))
     return out

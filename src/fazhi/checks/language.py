@@ -22,6 +22,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Evidence, Finding, Report
 from ..zh.cjk import CJK
+from ..zh.numerals import ONE_TO_TEN
 from .common import is_report, sentence_bounds
 from .registry import rule
 
@@ -60,7 +61,7 @@ NAMES = {"“": "引号", "”": "引号", "‘": "引号", "’": "引号", "�
          "《": "书名号", "》": "书名号", "〈": "书名号", "〉": "书名号", "【": "方头括号", "】": "方头括号",
          "〔": "六角括号", "〕": "六角括号", "[": "方括号", "]": "方括号"}
 # a list marker "1）" "a)" "①)" at the start of a line: a closing bracket without an opening one
-LIST_MARK = re.compile(r"^[\s\u3000]*(?:\d{1,3}|[a-zA-Z]|[一二三四五六七八九十]{1,3}|[①-⑳])[)）]")
+LIST_MARK = re.compile(rf"^[\s\u3000]*(?:\d{{1,3}}|[a-zA-Z]|[{ONE_TO_TEN}]{{1,3}}|[①-⑳])[)）]")
 SENT_END = "。！？!?；;…”’）)》"
 
 

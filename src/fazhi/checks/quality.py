@@ -13,13 +13,14 @@ from ..config import Config
 from ..model import Finding, Report
 from ..classify.parts import part_sections
 from ..zh.years import ARABIC_YEAR
+from ..zh.numerals import ONE_TO_TEN
 from .common import BOOK_RX, heading_ev, is_report
 from .registry import rule
 
 BASIS = "《法治政府建设与责任落实督察工作规定》关于年度报告内容的规定；审核惯例：不足要具体、安排要可检查"
 
 DIGIT = re.compile(r"\d")
-CN_COUNT = re.compile(r"[一二三四五六七八九十百千万两]+(?:个|项|件|起|次|家|户|人|名|所|条|类|批|期|场)")
+CN_COUNT = re.compile(rf"[{ONE_TO_TEN}百千万两]+(?:个|项|件|起|次|家|户|人|名|所|条|类|批|期|场)")
 # "X、Y(、Z…)等领域" with every item of two characters or more. For search() this is the same as
 # its last two items with the first cut to two characters, which scans each run once (the long
 # form restarted at every character of a long run: quadratic time).

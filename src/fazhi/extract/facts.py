@@ -33,6 +33,7 @@ from ..model import Fact, Report
 from ..pipeline import component
 from ..zh.sentences import SENT_END
 from ..zh.years import ARABIC_YEAR, year_value
+from ..zh.numerals import ONE_TO_TEN
 from .documents import extract_documents
 from .quantities import CLASSIFIERS, Quantity, find_quantities
 
@@ -49,7 +50,7 @@ _LEAD = re.compile(
     r"向|对|为|从|由|将|把|给|与|和|及(?!时)|到|达到|达|有(?![效关序力])|"
     r"\d{4}年(?:度|底|末|初)?(?:\d{1,2}月(?:底|末|份|初)?)?(?:\d{1,2}日)?(?:前|后)?|\d{1,2}月(?:份|底)?(?:\d{1,2}日)?(?:前|后)?|"
     r"[全各本我该](?:镇街|街道|[县区市州省盟旗乡镇])|各(?:镇街|乡镇|部门|单位|级)|"
-    r"[一二三四五六七八九十]是(?=[\u4e00-\u9fff“])|"         # run-in items: 二是建成…
+    rf"[{ONE_TO_TEN}]是(?=[\u4e00-\u9fff“])|"         # run-in items: 二是建成…
     r"[\s“”\"'‘’()])"
 )
 _TRAIL = re.compile(
@@ -309,7 +310,7 @@ _CHANGE_BEFORE = re.compile(
     r"(?:增长|下降|增加|减少|上升|降低|提高|提升)了?(?:约|近)?$")
 # a figure of several years in an annual report: 五年来共受理…, 近三年, 十八大以来, “十四五”期间
 _YEARS_SPAN = re.compile(
-    r"(?<![〇零○一二三四五六七八九十])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
+    rf"(?<![〇零○{ONE_TO_TEN}])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
     r"近[两二三四五六七八九十]年|十[八九]大以来|"
     r"(?<!\d)[近这]?\d{1,2}年(?:来|以来)|近\d{1,2}年|"          # 近5年来 in Arabic figures
     r"“?十[三四五]五”?(?:以来|期间)|"
@@ -668,7 +669,7 @@ _CONTEXT_MAX = 600      # characters of the sentence before the number read for 
 # a list of parts on the lines after "其中:" (其中:\n1.省政府新收…188件\n2.省直部门…): the lines up
 # to the next heading (（二）, 二、, 2.) are parts of the total stated before, whatever their wording
 _PARTS_HEAD = re.compile(r"其中[:：]\s*\n")
-_NEXT_HEADING = re.compile(r"\n\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))")
+_NEXT_HEADING = re.compile(rf"\n\s*(?:[（(][{ONE_TO_TEN}]+[)）]|[{ONE_TO_TEN}]+、|\d{{1,2}}[.．、](?!\d))")
 _PARTS_MAX = 800        # characters a list of parts may run
 
 

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .. import catalog
 from ..zh.cjk import CJK_CHAR
+from ..zh.numerals import ONE_TO_TEN
 from .clean import _DATE_ANY, iso_date
 from .lines import Line
 
@@ -420,8 +421,8 @@ _TITLE_NAME = re.compile(r"title|biaoti", re.I)
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 _SIZE_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt)", re.I)
 # a numbered section heading ("一、" "（二）" "3." "第一部分") is not the article title
-_SECTION_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（〔]\s*[一二三四五六七八九十\d]+\s*[)）〕]"
-                             r"|\d{1,3}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分章篇节])")
+_SECTION_MARKER = re.compile(rf"^(?:[{ONE_TO_TEN}]+\s*[、.．]|[(（〔]\s*[{ONE_TO_TEN}\d]+\s*[)）〕]"
+                             rf"|\d{{1,3}}\s*[、.．](?!\d)|第[{ONE_TO_TEN}\d]+[部分章篇节])")
 
 
 def _norm_key(t: str) -> str:

@@ -36,6 +36,7 @@ KINDS = ("report", "template", "interpretation", "plan", "news", "article", "oth
 
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in textnorm
+from ..zh.numerals import ONE_TO_TEN
 # (each pattern below starts with its first character and checks what stands before it
 # after that character: a pattern that starts with a look-behind is tried at every position)
 _CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")     # spaces between characters
@@ -210,9 +211,9 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         top = x.top(1500)
         done_heading = _rx(pl["headings_done_patterns"])
         plan_headings = sum(1 for w in pl["headings"] if re.search(
-            rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}", top) or any(
+            rf"(^|\n)\W{{0,3}}[{ONE_TO_TEN}\d]*\W{{0,3}}{w}", top) or any(
             not _hit(m.group(2), done_heading) for m in re.finditer(
-                rf"(^|\n)\s*[(]?[一二三四五六七八九十\d]{{1,2}}\s*[)、.]([^\n。,:]{{0,24}}){w}\s*([\n。]|$)", top)))
+                rf"(^|\n)\s*[(]?[{ONE_TO_TEN}\d]{{1,2}}\s*[)、.]([^\n。,:]{{0,24}}){w}\s*([\n。]|$)", top)))
         if plan_headings >= pl["headings_min"] or (plan_headings and not report_heading):
             return Decision("plan", "headings")
 
@@ -334,7 +335,7 @@ def _told_of_another(x: _Text, rp) -> bool:
                 or _hit(x.all, _rx(rp["story_third_person_patterns"])))
 
 
-_HEADING_LINE = re.compile(r"(?:^|\n|[。;!])\s*(?:[一二三四五六七八九十]{1,2}\s*[、.]|\(\s*[一二三四五六七八九十]{1,2}\s*\))"
+_HEADING_LINE = re.compile(rf"(?:^|\n|[。;!])\s*(?:[{ONE_TO_TEN}]{{1,2}}\s*[、.]|\(\s*[{ONE_TO_TEN}]{{1,2}}\s*\))"
                            r"\s*([^\n。]{2,40})")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import catalog
-from ..zh.numerals import cn_number
+from ..zh.numerals import ONE_TO_TEN, cn_number
 from ..zh.years import ARABIC_YEAR, CN_YEAR, YEAR_MAX, YEAR_MIN, YEAR_RANGE
 from .dates import _NUM12, _YEAR
 from .kind import any_pattern as _any_rx, any_word as _any, plan_title
@@ -75,7 +75,7 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
                  for s in c.report.sections if s.number]
     else:
         for ln in c.lines:
-            if ln.start >= body_start and re.match(r"^[一二三四五六七八九十]+\s*[、.]", ln.s):
+            if ln.start >= body_start and re.match(rf"^[{ONE_TO_TEN}]+\s*[、.]", ln.s):
                 heads.append((ln.start, min(ln.end, ln.start + 60)))
     for a, b in heads:
         h = c.norm[a:b]
@@ -217,7 +217,7 @@ def _interpreted_report_year(c: _Ctx, title_span) -> tuple[int, int, int] | None
 
 
 # a count of years as the span a title accounts for: 五年, 近五年, 三年来 (not the 三 of 二〇二三年)
-_YEARS_COUNT = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?:近|过去)?[两三四五六七八九十]年(?:来|以来)?"
+_YEARS_COUNT = re.compile(rf"(?<![\d〇○零{ONE_TO_TEN}])(?:近|过去)?[两三四五六七八九十]年(?:来|以来)?"
                           r"(?=[^《》]{0,6}?(?:法治|依法))")
 _RANGE_OF_WORK = re.compile(rf"{YEAR_RANGE.pattern}\s*度?\s*(?:[^《》\d]{{0,6}}?)(?:法治|依法)")
 

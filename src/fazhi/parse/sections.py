@@ -31,7 +31,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Report, Section
 from ..pipeline import component
-from ..zh.numerals import NUMERAL_CHARS, cn_ordinal
+from ..zh.numerals import NUMERAL_CHARS, ONE_TO_TEN, cn_ordinal
 
 CN_DIGITS = NUMERAL_CHARS      # the characters of a heading numeral (zh/numerals.py)
 _CN = f"[{CN_DIGITS}]+"
@@ -73,8 +73,8 @@ MAX_WHOLE_LINE_HEADING = 80       # a heading line without any 。 may be this l
 MAX_UNNUMBERED = 30               # an unnumbered heading line is at most this long
 
 _DATE_LINE = re.compile(
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$"
+    rf"^(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*[\d〇零{ONE_TO_TEN}]{{1,3}}\s*月"
+    rf"\s*[\d〇零{ONE_TO_TEN}]{{1,3}}\s*日$"
 )
 _ORG_LINE = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff()（）·]{2,28}"

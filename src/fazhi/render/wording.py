@@ -7,6 +7,7 @@ import re
 
 from ..labels import SEVERITY_NAMES
 from ..zh.years import ARABIC_YEAR
+from ..zh.numerals import ONE_TO_TEN
 from .quotes import cn_date
 from .views import Opinion
 
@@ -33,7 +34,7 @@ def office_line(op: Opinion) -> str:
     return op.office or "（审核单位名称，盖章）"
 
 
-CN_NUM = "一二三四五六七八九十"
+CN_NUM = ONE_TO_TEN
 
 
 def chapters(op: Opinion) -> list[tuple[str, str]]:
