@@ -12,7 +12,7 @@ import functools
 import re
 from importlib import resources
 
-from .zh.cjk import CJK_RUN
+from .zh.cjk import CJK, CJK_RUN
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,8 +77,8 @@ def _trad_pattern() -> re.Pattern[str]:
 # classify and resolve places (parse/kind.py, parse/clean_view.py); ingest removes only PINYIN
 # (both patterns start with the bracket and look behind it for the character: a pattern that
 # starts with a look-behind is tried at every position of the text)
-PINYIN_ANY = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
-PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
+PINYIN_ANY = re.compile(rf"\((?<=[{CJK}]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,8}}\)")
+PINYIN = re.compile(rf"[(（](?<=[{CJK}][(（])\s*[a-zü]{{0,6}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{{0,6}}\s*[)）]")
 
 
 def strip_pinyin(text: str) -> str:

@@ -15,6 +15,7 @@ YEAR_RX = re.compile(rf"(?<![\d.])({ARABIC_YEAR})\s*(年度?|年)(?!\d)")
 RANGE_RX = YEAR_RANGE
 from ..zh.titles import CITED_TITLE as BOOK_RX  # noqa: E402 - one pattern, in zh/titles.py
 from ..zh.numerals import ONE_TO_TEN
+from ..zh.cjk import CJK
 SENT_END = "。！？!?；;\n"
 
 
@@ -178,7 +179,7 @@ def rate_name(report: Report, f: Fact) -> str:
 def named_rate(report: Report, f: Fact) -> str | None:
     """The name of a rate ('办结率') from the subject or the words just before the figure."""
     for src in (f.subject or "", clause_before(report.norm, f.start, 30)):
-        m = re.search(r"([\u4e00-\u9fff\"“”]{0,10}?(?:率|比例|占比|比重))(?:[\u4e00-\u9fff]{0,3})?\s*$",
+        m = re.search(rf"([{CJK}\"“”]{{0,10}}?(?:率|比例|占比|比重))(?:[{CJK}]{{0,3}})?\s*$",
                       re.sub(r"(为|达到|达|是|均为|均达|约|近|超过|提高到|提升至|保持)\s*$", "", src))
         if m:
             return m.group(1).strip("\"“”")

@@ -107,7 +107,7 @@ def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
 
 # pinyin inserted after characters by a broken traditional/simplified conversion ("國務(wù)院"):
 # conversion damage, not the drafter's; the brackets of such a line are not judged
-PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+PINYIN = re.compile(rf"[{CJK}][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
 SPAN_LINES = 3      # a pair may run over this many lines (a title or a figure wrapped by conversion)
 
 
@@ -311,7 +311,7 @@ REPEAT_WORD = re.compile(rf"([{CJK}]{{3,8}})\1|({WORDS2})\2")
 _REPEAT_RUN = re.compile(rf"([{CJK}]{{3,8}})\1")
 _REPEAT_WORD2 = re.compile(rf"({WORDS2})\1")
 # reduplicated measure words and phrases that are correct (一个一个, 一件一件, 一步一步…)
-OK_REPEAT = re.compile(r"^一[\u4e00-\u9fff]$")
+OK_REPEAT = re.compile(rf"^一[{CJK}]$")
 
 
 def _repeats(t: str) -> Iterator[tuple[int, int, str]]:

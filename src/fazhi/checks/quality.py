@@ -14,6 +14,7 @@ from ..model import Finding, Report
 from ..classify.parts import part_sections
 from ..zh.years import ARABIC_YEAR
 from ..zh.numerals import ONE_TO_TEN
+from ..zh.cjk import CJK
 from .common import BOOK_RX, heading_ev, is_report
 from .registry import rule
 
@@ -24,9 +25,9 @@ CN_COUNT = re.compile(rf"[{ONE_TO_TEN}百千万两]+(?:个|项|件|起|次|家|�
 # "X、Y(、Z…)等领域" with every item of two characters or more. For search() this is the same as
 # its last two items with the first cut to two characters, which scans each run once (the long
 # form restarted at every character of a long run: quadratic time).
-ENUM_LIST = re.compile(r"[\u4e00-\u9fff“”\"]{2}、[\u4e00-\u9fff“”\"]{2,}等(?:领域|行业|部门|单位|方面|乡镇|环节|问题|事项)")
+ENUM_LIST = re.compile(rf"[{CJK}“”\"]{{2}}、[{CJK}“”\"]{{2,}}等(?:领域|行业|部门|单位|方面|乡镇|环节|问题|事项)")
 # (not "…等职能": the functions a weak office cannot carry out restate the stock phrase 力量薄弱)
-EXAMPLE = re.compile(r"例如|比如|如[\u4e00-\u9fff]{2,12}(?:案|事件|问题)|以[\u4e00-\u9fff]{2,12}为例|典型案例")
+EXAMPLE = re.compile(rf"例如|比如|如[{CJK}]{{2,12}}(?:案|事件|问题)|以[{CJK}]{{2,12}}为例|典型案例")
 # (?<!\d): a number is tried from its first digit only (the same matches for search(); without it a
 # long digit run costs quadratic time)
 DEADLINE = re.compile(rf"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|(?<!\d)\d+\s*月|{ARABIC_YEAR}\s*年")

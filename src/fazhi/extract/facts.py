@@ -34,6 +34,7 @@ from ..pipeline import component
 from ..zh.sentences import SENT_END
 from ..zh.years import ARABIC_YEAR, year_value
 from ..zh.numerals import ONE_TO_TEN
+from ..zh.cjk import CJK
 from .documents import extract_documents
 from .quantities import CLASSIFIERS, Quantity, find_quantities
 
@@ -50,7 +51,7 @@ _LEAD = re.compile(
     r"向|对|为|从|由|将|把|给|与|和|及(?!时)|到|达到|达|有(?![效关序力])|"
     r"\d{4}年(?:度|底|末|初)?(?:\d{1,2}月(?:底|末|份|初)?)?(?:\d{1,2}日)?(?:前|后)?|\d{1,2}月(?:份|底)?(?:\d{1,2}日)?(?:前|后)?|"
     r"[全各本我该](?:镇街|街道|[县区市州省盟旗乡镇])|各(?:镇街|乡镇|部门|单位|级)|"
-    rf"[{ONE_TO_TEN}]是(?=[\u4e00-\u9fff“])|"         # run-in items: 二是建成…
+    rf"[{ONE_TO_TEN}]是(?=[{CJK}“])|"         # run-in items: 二是建成…
     r"[\s“”\"'‘’()])"
 )
 _TRAIL = re.compile(
@@ -76,7 +77,7 @@ _VERB = re.compile(
     r"举办|召开|发送|推送|更新|建成|打造|培训|转办|办结|化解|调解|处理|编发|发布|推行|下发|"
     r"实现|进驻|入驻|整改|督办|评查|抽查|检查|指导|走访|接待|审结|立案|签订|聘任|选派|命名|认定"
 )
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff“”\"'‘’]+")
+_CJK_RUN = re.compile(rf"[{CJK}“”\"'‘’]+")
 # characters _before_span steps over one by one: not a delimiter, opening or closing mark
 _PLAIN_RUN = re.compile("[^" + re.escape("".join(sorted(_DELIMS | set("(“‘「『") | set(_OPEN)))) + "]*")
 

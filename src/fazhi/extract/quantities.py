@@ -42,6 +42,7 @@ from typing import Iterator
 from decimal import Decimal, InvalidOperation
 
 from ..zh.numerals import ONE_TO_TEN, canonical_value
+from ..zh.cjk import CJK
 
 # cn2an is imported where it is first needed (parse_number, for numerals not in the standard
 # form that zh/numerals.canonical_value reads): importing it costs ~0.2 s
@@ -163,8 +164,8 @@ _BAD_AFTER = re.compile(r"(?:行动|规划|工作方案|攻坚|[*·])")
 # units read only where they end the clause (a score 93.21分, pairs 1291对; not 分局, 对接), and
 # for Arabic numbers only; any unit after a space ("地方性法规 11 件") likewise
 _CLAUSE_END_UNITS = frozenset({"分", "对"})
-_CJK_AT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")   # a word goes on
-_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff](?<![来内间里中的后前以左多余全])")
+_CJK_AT = re.compile(rf"[{CJK}A-Za-z0-9]")   # a word goes on
+_ATTRIBUTIVE = re.compile(rf"[{CJK}](?<![来内间里中的后前以左多余全])")
 
 
 @dataclass

@@ -47,6 +47,7 @@ from ..config import Config
 from ..model import Fact, Relation, Report
 from ..zh.sentences import SENT_END, SENT_STOPS
 from ..pipeline import component
+from ..zh.cjk import CJK
 from .facts import reversed_text
 from .quantities import QUANTITY_RE
 
@@ -208,7 +209,7 @@ _NON_ADDITIVE = re.compile(r"平均|人均|均值|最高|最低|最长|最短|�
 _CHANGE_BEFORE = re.compile(
     r"(?<![新净])(?:增加|增长|减少|下降|提高|降低|上升|回落|压减)(?:了)?\s*$"
     r"|(?:比|较)[^,。;:!?\n]{0,16}(?:增|减|多|少|高|低|升|降)了?\s*$")
-_BASE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff])?(?:由|从)\s*$|比[^,。;:!?\n]{0,16}的\s*$")
+_BASE_BEFORE = re.compile(rf"(?:^|[^{CJK}])?(?:由|从)\s*$|比[^,。;:!?\n]{{0,16}}的\s*$")
 # a figure that is itself a total (总里程, 累计…, 合计) is not a part of the figure before it
 _TOTAL_SUBJECT = re.compile(r"总|累计|合计|共计|总计")
 # "其中包括/其中主要有" introduces examples, not a partition
@@ -653,7 +654,7 @@ def _second_reading(ctx: _Ctx, rate: Fact, num: Fact, rel: Relation | None) -> R
 
 
 # "1331项，占全部政务服务事项的98.96%": the base named by its noun, not by a figure
-_SHARE_OF = re.compile(r"占(?:全部|所有|总)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
+_SHARE_OF = re.compile(rf"占(?:全部|所有|总)?(?P<noun>[{CJK}“”]{{2,16}}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
 
 
 def _named_share(ctx: _Ctx, rate: Fact, j: int) -> tuple[Fact, Fact] | None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from .. import catalog
 from ..model import Report
 from ..zh import masks
-from ..zh.cjk import CJK_RUN
+from ..zh.cjk import CJK, CJK_RUN
 from ..zh.years import ARABIC_YEAR, CN_YEAR
 
 KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
@@ -39,7 +39,7 @@ from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in tex
 from ..zh.numerals import ONE_TO_TEN
 # (each pattern below starts with its first character and checks what stands before it
 # after that character: a pattern that starts with a look-behind is tried at every position)
-_CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")     # spaces between characters
+_CJK_GAP = re.compile(rf" (?<=[{CJK}] ) *(?=[{CJK}])")     # spaces between characters
 _LATIN_RUNS = re.compile(r"[A-Za-z]+")
 
 
@@ -377,8 +377,8 @@ def _placeholders(line: str, names_only: bool = False) -> int:
 
 # a title that names the reporting government or department: a name of two or more characters
 # before an administrative suffix (青禾县, 云溪市司法局, 北干街道办事处)
-_REPORTER_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|自治区|市|自治州|州|盟|县|旗|区|镇|乡|街道|苏木)"
-                             r"(?:人民政府|政府|办事处)?[\u4e00-\u9fff]{0,8}?(?:[0-9]{4}年|关于|法治)")
+_REPORTER_NAMED = re.compile(rf"[{CJK}]{{2,}}(?:省|自治区|市|自治州|州|盟|县|旗|区|镇|乡|街道|苏木)"
+                             rf"(?:人民政府|政府|办事处)?[{CJK}]{{0,8}}?(?:[0-9]{{4}}年|关于|法治)")
 
 
 def _names_reporter(title: str) -> bool:

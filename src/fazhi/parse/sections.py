@@ -32,6 +32,7 @@ from ..config import Config
 from ..model import Report, Section
 from ..pipeline import component
 from ..zh.numerals import NUMERAL_CHARS, ONE_TO_TEN, cn_ordinal
+from ..zh.cjk import CJK
 
 CN_DIGITS = NUMERAL_CHARS      # the characters of a heading numeral (zh/numerals.py)
 _CN = f"[{CN_DIGITS}]+"
@@ -77,7 +78,7 @@ _DATE_LINE = re.compile(
     rf"\s*[\d〇零{ONE_TO_TEN}]{{1,3}}\s*日$"
 )
 _ORG_LINE = re.compile(
-    r"^(?:中共)?[\u4e00-\u9fff()（）·]{2,28}"
+    rf"^(?:中共)?[{CJK}()（）·]{{2,28}}"
     r"(?:人民政府|政府|委员会|党委|党组|县委|市委|区委|州委|旗委|盟委|省委|局|厅|委|办公室|办|处|院|所|中心|部|署|会)$"
 )
 _PUBLISH_NOTE = re.compile(r"^[(（]?此件(?:公开发布|主动公开|依申请公开|不予公开)[)）]?$")
@@ -167,7 +168,7 @@ _TAGGED_TITLE = re.compile(r"[^。;!?\n]{6,80}?(?:报告|总结|情况|要点|�
 _CUT_MARK = rf"(?:[{CN_DIGITS[:10]}]{{1,3}}、(?![{CN_DIGITS[:10]}]、)|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])"
 _CUT_AFTER_STOP = re.compile(rf"(?<=[。;:!?])[{_WS}]*(?={_CUT_MARK})")
 _CUT_AFTER_SPACE = re.compile(rf"(?<=[^{_WS}])[{_WS}]+(?={_CUT_MARK})")
-_CUT_FIRST_CHILD = re.compile(r"(?<=[\u4e00-\u9fff])(?=[(〔]一[)〕])")
+_CUT_FIRST_CHILD = re.compile(rf"(?<=[{CJK}])(?=[(〔]一[)〕])")
 # the first heading glued to the title before it ("…2023年法治政府建设工作总结一、主要工作及成效")
 _CUT_AFTER_TITLE = re.compile(r"(?<=报告|总结|情况)(?=一、(?![二三四五六七八九十]、))")
 _HEAD_MARK = re.compile(rf"[{_WS}]*(?:[{CN_DIGITS[:10]}]{{1,3}}、|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])")

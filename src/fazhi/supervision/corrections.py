@@ -24,6 +24,7 @@ from ..pipeline import component
 from ..zh.dates import NotADay, read_day
 from ..zh.numerals import to_ascii_digits
 from ..zh.years import YEAR_MIN
+from ..zh.cjk import CJK, CJK_CHAR
 
 # what a reviewer corrects, in the order they are applied and shown
 FIELDS = ("jurisdiction", "level", "department", "report_year", "report_date", "publish_date", "kind")
@@ -175,7 +176,7 @@ def resolve_jurisdiction(raw: Any, year: int | None) -> dict[str, Any]:
 
 # a township, town, street or sumu: the gazetteer stops at counties, so it is written after its
 # county or district (睢县城关镇, 萧山区北干街道)
-_TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:镇|乡|街道|苏木)(?:办事处)?$")
+_TOWNSHIP_NAME = re.compile(rf"[{CJK}]{{2,10}}?(?:镇|乡|街道|苏木)(?:办事处)?$")
 
 
 def _township(name: str, year: int) -> dict[str, Any]:
@@ -210,7 +211,7 @@ def parse_department(raw: Any, jurisdiction: str | None) -> str | None:
         return None
     if jurisdiction and s.startswith(jurisdiction) and len(s) > len(jurisdiction):
         s = s[len(jurisdiction):]          # "和政县司法局" -> its own name, as the engine stores it
-    if len(s) > 50 or not re.search(r"[\u4e00-\u9fff]", s):
+    if len(s) > 50 or not CJK_CHAR.search(s):
         raise CorrectionError(f"部门名称不正确：{str(raw)[:20]}")
     return s
 
