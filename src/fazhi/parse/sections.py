@@ -32,7 +32,7 @@ from ..config import Config
 from ..model import Report, Section
 from ..pipeline import component
 from ..zh.numerals import NUMERAL_CHARS, ONE_TO_TEN, cn_ordinal
-from ..zh.cjk import CJK
+from ..zh.cjk import CJK, CJK_CHAR
 
 CN_DIGITS = NUMERAL_CHARS      # the characters of a heading numeral (zh/numerals.py)
 _CN = f"[{CN_DIGITS}]+"
@@ -288,7 +288,7 @@ def _looks_short_heading(seg: str, limit: int) -> bool:
         return False
     if _INLINE.match(seg) or _DATE_LINE.match(seg):
         return False
-    cjk = sum(1 for ch in seg if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(CJK_CHAR.findall(seg))
     return cjk >= max(3, len(seg) // 2)
 
 
