@@ -16,6 +16,8 @@ from .. import catalog
 from ..rx import cues, may_match
 from ..textnorm import PINYIN
 from ..zh.dates import NOT_POST_LABELS, POST_TIME_WORD
+from ..zh.years import YEAR_MAX, YEAR_MIN
+from ..zh.cjk import CJK
 from .lines import Line, trim
 
 SHORT = 80          # a "short" line (menus, footers, metadata rows)
@@ -43,12 +45,12 @@ _STAMP_TIME = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2}
                          r"|(?<![\d/])(\d{4})\s+(\d{1,2})/(\d{1,2})\s+\d{1,2}[:：]\d{2}(?!\d)")
 _STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$"
                         # a headline closed by its post date in brackets ("…述法会 (2024-01-15)")
-                        r"|(?<=[\u4e00-\u9fff])\s*[(（]\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*[)）]$"
+                        rf"|(?<=[{CJK}])\s*[(（]\s*(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})\s*[)）]$"
                         r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?=\s+[^\d\s。，,;；]{2,}$|\s+\S{2,8}\s+\S{2,8}$)"
-                        r"|^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+                        rf"|^[{CJK}]{{2,30}}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日$")
 # labels of dates that are not the post date (a stamp right after one of them is skipped)
 # (also as a metadata table's cell: "| 生成日期/有效期: | 2022-01-29 14:59:17 |")
-_NOT_POST = re.compile(rf"(?:{'|'.join(NOT_POST_LABELS)})(?:日期|时间)?(?:\s*/\s*[\u4e00-\u9fff]{{1,4}})?"
+_NOT_POST = re.compile(rf"(?:{'|'.join(NOT_POST_LABELS)})(?:日期|时间)?(?:\s*/\s*[{CJK}]{{1,4}})?"
                        r"\s*[:：]?\s*[|｜]?\s*$")
 
 
@@ -106,7 +108,7 @@ def rules() -> dict[str, Any]:
 
 def iso_date(y: str, m: str, d: str) -> str | None:
     yi, mi, di = int(y), int(m), int(d)
-    if 1990 <= yi <= 2100 and 1 <= mi <= 12 and 1 <= di <= 31:
+    if YEAR_MIN <= yi <= YEAR_MAX and 1 <= mi <= 12 and 1 <= di <= 31:
         return f"{yi:04d}-{mi:02d}-{di:02d}"
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..zh.masks import CJK
+from ..zh.cjk import CJK
 from .places import level_from_suffix, level_of
 
 

@@ -9,7 +9,9 @@ import re
 from collections import Counter
 
 from ..zh.masks import is_masked
-from .lines import _BOOK, _PLACE_SUFFIX, CJK, Line, _Ctx
+from ..zh.cjk import CJK
+from ..zh.years import ARABIC_YEAR, CN_DIGITS_YEAR
+from .lines import _BOOK, _PLACE_SUFFIX, Line, _Ctx
 from .places import GENERIC_NAMES, Place, gazetteer, level_from_suffix, level_of
 
 # a place written at the start of an organ name / title, when the gazetteer does not know it
@@ -56,7 +58,7 @@ def plausible_place(name: str, gaz) -> bool:
 # what leads a title before the reporter's name: a column label (【文字解读】), quotes, 关于印发,
 # 中共, the year
 _TITLE_LEAD = r"(?:\s|【[^】]{0,10}】|[《“\"]|关于|印发|转发|中共|中国共产党)*"
-_LEAD_SKIP = re.compile(rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?|[〇○零一二三四五六七八九]{{4}}年度?)?(?:关于)?")
+_LEAD_SKIP = re.compile(rf"^{_TITLE_LEAD}(?:{ARABIC_YEAR}\s*年度?|{CN_DIGITS_YEAR}年度?)?(?:关于)?")
 
 
 def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int, int, Place | None] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..zh.masks import CJK
+from ..zh.cjk import CJK
 from .places import Place
 
 

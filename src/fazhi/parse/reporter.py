@@ -32,7 +32,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..zh.masks import CJK
+from ..zh.cjk import CJK
+from ..zh.numerals import ONE_TO_TEN
 from . import place as M  # the place helpers of the meta component
 from .clean_view import Clean, _view
 from .dates import _is_date_line
@@ -53,8 +54,8 @@ _PERSON_POST = re.compile(r"(?:党委|党组)?(?:书记|副?(?:局长|厅长|主
 
 # a heading numbered in words at a line start (一、 (一) 一是): where the opening paragraph ends
 # (a digit at a line start may be a page-chunk marker of a document site, 1、…)
-_HEADING_AFTER = re.compile(r"\n\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
-                            r"[一二三四五六七八九十]是)")
+_HEADING_AFTER = re.compile(rf"\n\s*(?:[{ONE_TO_TEN}]{{1,3}}\s*[、.．]|[(（]\s*[{ONE_TO_TEN}]{{1,3}}\s*[)）]|"
+                            rf"[{ONE_TO_TEN}]是)")
 _YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:今年|本年度|一年)以来[,，]")
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..zh.masks import CJK, MASK_RX, SOME_RX
+from ..zh.cjk import CJK
+from ..zh.masks import MASK_RX, SOME_RX
 from . import place as M  # the place helpers of the meta component
 from .clean_view import Clean, _view
 from .place_forms import _INSTRUCTED, _autonomous_of_head

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..zh.departments import HEAD_POSTS, MINISTRY_STEMS, SECTOR_STEMS, department_key
-from ..zh.masks import CJK, MASK_RX, SOME_RX
+from ..zh.cjk import CJK
+from ..zh.masks import MASK_RX, SOME_RX
 from ..zh.years import ARABIC_YEAR, CN_YEAR
 from .clean_view import Clean
 from .place import plausible_place
@@ -119,7 +120,7 @@ def parse_unit(view: Clean, i: int, gaz, subject: bool = False, loose: bool = Fa
         j = mh.end()
     if chain and not subject:
         # a title that spaces the place from its department ("青禾县 民政局 2023年…")
-        sp = re.match(r"[ \t\u3000]{1,2}(?=[\u4e00-\u9fff])", s[j:j + 3])
+        sp = re.match(rf"[ \t\u3000]{{1,2}}(?=[{CJK}])", s[j:j + 3])
         if sp and (_DEPT_CORE_L if loose else _DEPT_CORE_T).match(s, j + sp.end()):
             j += sp.end()
     if chain and s[j:j + 1] == chain[-1][2][-1] and s[j:j + 1] in "省市区县旗" and s[j + 1:j + 2] not in ("场", "委"):
