@@ -242,7 +242,7 @@ def _present(R: dict, doc: str) -> dict:
 
 _BULLET = re.compile(r"^[-•·*]\s+")
 # the issuer's row of a catalogue header, alone on its line: 发布机构: | X区Y街道 |
-_ISSUER_ROW = re.compile(r"^(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*[|｜]?\s*[\u4e00-\u9fff]{2,30}\s*[|｜]?\s*$")
+_ISSUER_ROW = re.compile(rf"^(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*[|｜]?\s*[{CJK}]{{2,30}}\s*[|｜]?\s*$")
 
 
 def _line_kind(rem: str, R: dict) -> str | None:

@@ -310,7 +310,7 @@ def _first_sentence_place(c: _Ctx, line_start: int | None = None) -> tuple[str, 
 
 
 # the head of an opening sentence before its subject: the year (2021年，), the masked 在…领导下
-_SENTENCE_HEAD = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年度?(?:以来)?)?[\s,，]*")
+_SENTENCE_HEAD = re.compile(rf"^\s*(?:{ARABIC_YEAR}\s*年度?(?:以来)?)?[\s,，]*")
 
 
 def _short_city_subject(c: _Ctx, masked: str) -> tuple[str, int, int] | None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cjk import CJK
+
 # short stem -> the stem written in full (without 和), when followed directly by the body word
 _STEMS = {
     "卫健": "卫生健康",
@@ -56,7 +58,7 @@ _BODY = re.compile(r"(委员会|委|局|厅|办公室|办|署|部|中心)$")
 _BODY_KEY = {"委员会": "委", "办公室": "办"}
 
 
-_BRANCH = re.compile(r"^([\u4e00-\u9fff]{2,8}?)局[\u4e00-\u9fff]{2,6}?分局$")
+_BRANCH = re.compile(rf"^([{CJK}]{{2,8}}?)局[{CJK}]{{2,6}}?分局$")
 
 
 @lru_cache(maxsize=4096)
