@@ -299,6 +299,10 @@ _SOME_UNITS = re.compile(r"等\d+个(?:单位|部门|乡镇|镇|街道|村|社�
 # one figure for two kinds of activity: 法治讲座和业务培训60场次, 宣传和咨询活动12场
 _ACTS = r"(?:讲座|培训|学法|学习|宣讲|宣传|活动|会议|考试|研讨|授课)"
 _TWO_KINDS = re.compile(_ACTS + r"(?:和|及|与|、)[^,;。和及与、]{0,8}" + _ACTS + "$")
+# one activity on law and another subject at once: 业务和法律知识培训200余次, 法律及业务培训
+_TWO_TOPICS = re.compile(r"(?:(?:业务|政治|技能)(?:知识)?(?:和|及|与|、)(?:法律|法治)"
+                         r"|(?:法律|法治)(?:知识)?(?:和|及|与|、)(?:业务|政治|技能))"
+                         r"[^,;。和及与、]{0,4}" + _ACTS + "$")
 # a count of lists (梳理事项清单31个), not of the items they hold
 _LISTS = re.compile(r"清单$")
 _LIST_UNITS = frozenset({"个", "份", "张"})
@@ -504,8 +508,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
             return None                 # 制止群众集体上访151件: what was prevented
         if _AVERAGE.search(subject) or ctx_end.endswith(_AVERAGE_TAILS):
             return None                 # 人均办案量150件, 清单平均为295项: an average, not a count
-        if _TWO_KINDS.search(subject):
-            return None                 # 法治讲座和业务培训60场次: two kinds at once
+        if _TWO_KINDS.search(subject) or _TWO_TOPICS.search(subject):
+            return None                 # 法治讲座和业务培训60场次, 业务和法律知识培训: two at once
         if unit in _LIST_UNITS and _ends_with(subject, ("清单",)):
             return None                 # 各类政务服务事项清单31个: lists, not items
         if unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause):
@@ -780,7 +784,39 @@ def build_facts(report: Report) -> list[Fact]:
                           sec.id if sec is not None else None))
         prev_end = qe
         prev_subject = span
+    _null_sibling_kinds(facts, norm)
     return facts
+
+
+def _null_sibling_kinds(facts: list[Fact], norm: str) -> None:
+    """串标案件4件、违法案件3件、转包案件1件: counts of the same unit listed side by side, each
+    naming its own kind of the same entry, are kinds of the whole, none of them the entry's count
+    (the whole is stated elsewhere or not at all)."""
+    run: list[Fact] = []
+    for f in facts:
+        prev = run[-1] if run else None
+        if prev is not None and f.kind == "count" and f.unit == prev.unit \
+                and f.subject_start is not None and f.subject_start >= prev.end \
+                and norm[prev.end:f.subject_start] == "、" and _same_head(norm, prev, f):
+            run.append(f)
+            continue
+        if len(run) > 1:
+            for g in run:
+                g.indicator = None
+        run = [f] if f.kind == "count" else []
+    if len(run) > 1:
+        for g in run:
+            g.indicator = None
+
+
+def _same_head(norm: str, a: Fact, b: Fact) -> bool:
+    """The two subjects end with the same noun (串标案件, 违法案件) and differ before it: two kinds
+    of one thing, not two things (合同87份、规范性文件102份)."""
+    if a.subject_start is None or a.subject_end is None or b.subject_start is None \
+            or b.subject_end is None:
+        return False
+    sa, sb = norm[a.subject_start:a.subject_end], norm[b.subject_start:b.subject_end]
+    return len(sa) > 2 and len(sb) > 2 and sa[-2:] == sb[-2:] and sa != sb
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
