@@ -713,3 +713,7 @@ def test_kinds_listed_side_by_side_are_parts():
     assert indicator_of("全年查处行政处罚案件50件。", "50件") == "enforcement_cases"
     text = "县政府法律顾问审查合同30份、协议12份。"
     assert indicator_of(text, "30份") == "legal_adviser_matters"
+    # one head noun, two entries: two things, each its own figure
+    text = "全年审结行政复议案件20件、行政诉讼案件15件。"
+    assert indicator_of(text, "20件") == "admin_reconsideration_concluded"
+    assert indicator_of(text, "15件") == "admin_litigation_cases"

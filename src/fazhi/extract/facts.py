@@ -793,20 +793,18 @@ def _null_sibling_kinds(facts: list[Fact], norm: str) -> None:
     naming its own kind of the same entry, are kinds of the whole, none of them the entry's count
     (the whole is stated elsewhere or not at all)."""
     run: list[Fact] = []
-    for f in facts:
+    for f in facts + [None]:
         prev = run[-1] if run else None
-        if prev is not None and f.kind == "count" and f.unit == prev.unit \
+        if f is not None and prev is not None and f.kind == "count" and f.unit == prev.unit \
                 and f.subject_start is not None and f.subject_start >= prev.end \
                 and norm[prev.end:f.subject_start] == "、" and _same_head(norm, prev, f):
             run.append(f)
             continue
-        if len(run) > 1:
+        # 复议案件20件、行政诉讼案件15件: two entries, two things, each keeps its own
+        if len(run) > 1 and len({g.indicator for g in run if g.indicator is not None}) == 1:
             for g in run:
                 g.indicator = None
-        run = [f] if f.kind == "count" else []
-    if len(run) > 1:
-        for g in run:
-            g.indicator = None
+        run = [f] if f is not None and f.kind == "count" else []
 
 
 def _same_head(norm: str, a: Fact, b: Fact) -> bool:
