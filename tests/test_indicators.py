@@ -684,6 +684,7 @@ def test_awards_counted_by_entries_that_count_them():
     # entities served, with the place's scope between the verb and the number, or taking part
     ("全县实有市场主体4.1万户。", "4.1万户", "market_entities"),
     ("今年已为全县120家企业办理信用修复。", "120家", None),
+    ("今年已为辖区内120家企业办理开业指导。", "120家", None),
     ("举办银企座谈会20场,参与企业300余家。", "300余家", None),
     # a training's attendances are not the headcount of the staff trained
     ("全区现有行政执法人员420名。", "420名", "enforcement_personnel"),
@@ -697,6 +698,7 @@ def test_awards_counted_by_entries_that_count_them():
     # one training on law and another subject at once
     ("开展法律知识培训30余次。", "30余次", "training_sessions"),
     ("开展业务和法律知识培训30余次。", "30余次", None),
+    ("开展法律法规和业务知识培训12次。", "12次", None),
     # a 学法 exam's 达标率 is its pass rate; a card holders' 达标率 is no exam
     ("全体干部学法考试达标率100%。", "100%", "law_exam_pass_rate"),
     ("执法人员持证达标率100%。", "100%", None),

@@ -300,8 +300,8 @@ _SOME_UNITS = re.compile(r"等\d+个(?:单位|部门|乡镇|镇|街道|村|社�
 _ACTS = r"(?:讲座|培训|学法|学习|宣讲|宣传|活动|会议|考试|研讨|授课)"
 _TWO_KINDS = re.compile(_ACTS + r"(?:和|及|与|、)[^,;。和及与、]{0,8}" + _ACTS + "$")
 # one activity on law and another subject at once: 业务和法律知识培训200余次, 法律及业务培训
-_TWO_TOPICS = re.compile(r"(?:(?:业务|政治|技能)(?:知识)?(?:和|及|与|、)(?:法律|法治)"
-                         r"|(?:法律|法治)(?:知识)?(?:和|及|与|、)(?:业务|政治|技能))"
+_TWO_TOPICS = re.compile(r"(?:(?:业务|政治|技能)[^,;。和及与、]{0,4}(?:和|及|与|、)(?:法律|法治)"
+                         r"|(?:法律|法治)[^,;。和及与、]{0,4}(?:和|及|与|、)(?:业务|政治|技能))"
                          r"[^,;。和及与、]{0,4}" + _ACTS + "$")
 # a count of lists (梳理事项清单31个), not of the items they hold
 _LISTS = re.compile(r"清单$")
