@@ -103,6 +103,10 @@ def measure(db: str, requests: int, seed: int = 0) -> dict[str, Any]:
         out["dashboard_cold_ms"] = round((time.perf_counter() - t) * 1000, 1)
 
         mid_year = years[len(years) // 2] if years else None
+        draft = next((ROOT / "examples").glob("*.txt")).read_text("utf-8")
+
+        def send(u):
+            return client.post(u[0], json=u[1]) if isinstance(u, tuple) else client.get(u)
         cases = {
             "list, filtered (province + year, sorted by major findings)":
                 lambda i: f"/reports?province={provinces[i % min(5, len(provinces))]}&year={mid_year}&sort=-major",
@@ -120,16 +124,18 @@ def measure(db: str, requests: int, seed: int = 0) -> dict[str, Any]:
                 lambda i: f"/api/reports?year={mid_year}&page_size=100",
             "review opinion .docx (random report)":
                 lambda i: f"/reports/{rng.choice(ids)}/review.docx",
+            "self-check of a draft (POST /api/check, the example report; nothing stored)":
+                lambda i: ("/api/check", {"text": draft}),
         }
         res = {}
         for name, url in cases.items():
             for i in range(3):
-                client.get(url(i)).raise_for_status()
+                send(url(i)).raise_for_status()
             times, sizes = [], []
             for i in range(requests):
                 u = url(i)
                 t = time.perf_counter()
-                r = client.get(u)
+                r = send(u)
                 times.append((time.perf_counter() - t) * 1000)
                 r.raise_for_status()
                 sizes.append(len(r.content))

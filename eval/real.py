@@ -55,18 +55,31 @@ class Page:
     gold: dict[str, Any]
 
 
+# how a meta field was missed: a value other than the gold's, null where the gold has one,
+# a value where the gold is null ("unknown is null, never a guess": the first and last are guesses)
+MISS_KINDS = ("wrong", "null", "spurious")
+
+
+def miss_kind(pred: Any, gold: Any) -> str:
+    return "null" if pred is None else "spurious" if gold is None else "wrong"
+
+
 @dataclass
 class Score:
     ok: int = 0
     n: int = 0
     misses: list[str] = field(default_factory=list)
+    kinds: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MISS_KINDS, 0))
 
-    def add(self, good: bool, miss: str | None = None) -> None:
+    def add(self, good: bool, miss: str | None = None, kind: str | None = None) -> None:
         self.n += 1
         if good:
             self.ok += 1
-        elif miss is not None:
+            return
+        if miss is not None:
             self.misses.append(miss)
+        if kind is not None:
+            self.kinds[kind] += 1
 
 
 def load_pages(root: Path | None = None) -> list[Page]:
@@ -113,7 +126,7 @@ def score_page(page: Page, report, scores: dict[str, Score]) -> None:
                             f"{tag}: {'report' if is_rep_gold else g.get('kind')} → {m.kind}")
     for f in META:
         pv, gv = getattr(m, f, None), g.get(f)
-        scores[f].add(_same(pv, gv), f"{tag}: {gv} → {pv}")
+        scores[f].add(_same(pv, gv), f"{tag}: {gv} → {pv}", miss_kind(pv, gv))
     # the same body under another of its written names (卫健委 for 卫生健康委员会) counts here
     body_ok = _same(m.department, g.get("department")) or \
         (m.department is not None and same_department(norm_view(m.department), norm_view(g.get("department") or "")))
@@ -167,6 +180,24 @@ def evaluate(pages: list[Page]) -> dict[tuple[str, str], dict[str, Score]]:
     return out
 
 
+def guess_table(res: dict[tuple[str, str], dict[str, Score]]) -> str:
+    """Misses of each meta field by kind, per split: a wrong value and a value where the gold is
+    null are guesses; null where the gold has a value is a reading left unknown."""
+    rows = []
+    for f in META:
+        row: list[Any] = [f]
+        for split in ("dev", "test"):
+            k = res[("all", split)][f].kinds
+            row.append(" / ".join(str(k[m]) for m in MISS_KINDS))
+        rows.append(row)
+    tot = {split: [sum(res[("all", split)][f].kinds[m] for f in META) for m in MISS_KINDS]
+           for split in ("dev", "test")}
+    rows.append(["all meta fields"] + [" / ".join(map(str, tot[s])) for s in ("dev", "test")])
+    return table("real — meta misses by kind: wrong value / left null / value where the gold is null",
+                 ["field", "dev", "test"], rows,
+                 "a wrong value and a value where the gold is null are guesses; left null is unknown")
+
+
 def false_alarms(scores: dict[str, Score]) -> int:
     return sum(1 for m in scores["arithmetic"].misses if "false alarm" in m)
 
@@ -194,6 +225,7 @@ def run(fast: bool = False, test_misses: bool = False) -> str:
               f"test {false_alarms(res[('all', 'test')])}")
     out = [table(f"real — {len(pages)} real page openings, accuracy per field (a: governments, "
                  f"b: departments; test = pages ending in 0/3/7)", header, rows, note)]
+    out.append(guess_table(res))
     for split in (("dev", "test") if test_misses else ("dev",)):
         lines = [f"### real — misses on the {split} split", ""]
         for f in FIELDS:

@@ -678,3 +678,44 @@ def test_awards_counted_by_entries_that_count_them():
     assert match_indicator("count", "个", "民主法治示范村", "全县民主法治示范村",
                            after="获评省级先进") == "rule_of_law_demo_units"
     assert match_indicator("count", "名", "执法人员", "全县执法人员", after="获评省级先进") is None
+
+
+@pytest.mark.parametrize("text,quote,indicator", [
+    # entities served, with the place's scope between the verb and the number, or taking part
+    ("全县实有市场主体4.1万户。", "4.1万户", "market_entities"),
+    ("今年已为全县120家企业办理信用修复。", "120家", None),
+    ("今年已为辖区内120家企业办理开业指导。", "120家", None),
+    ("举办银企座谈会20场,参与企业300余家。", "300余家", None),
+    # a training's attendances are not the headcount of the staff trained
+    ("全区现有行政执法人员420名。", "420名", "enforcement_personnel"),
+    ("举办执法业务培训班,培训执法人员260人次。", "260人次", "training_participants"),
+    # the party branches' study is not the leadership's
+    ("县政府党组集体学法12次。", "12次", "law_study_sessions"),
+    ("组织各党支部集体学法12次。", "12次", None),
+    # the leadership's study forms listed before 等活动 name whose activities they are
+    ("组织党组会会前学法、中心组学法等活动6次。", "6次", "law_study_sessions"),
+    ("组织干部开展学法等活动8次。", "8次", None),
+    # one training on law and another subject at once
+    ("开展法律知识培训30余次。", "30余次", "training_sessions"),
+    ("开展业务和法律知识培训30余次。", "30余次", None),
+    ("开展法律法规和业务知识培训12次。", "12次", None),
+    # a 学法 exam's 达标率 is its pass rate; a card holders' 达标率 is no exam
+    ("全体干部学法考试达标率100%。", "100%", "law_exam_pass_rate"),
+    ("执法人员持证达标率100%。", "100%", None),
+])
+def test_eleventh_set_classes(text, quote, indicator):
+    assert indicator_of(text, quote) == indicator
+
+
+def test_kinds_listed_side_by_side_are_parts():
+    """串标案件4件、违法案件3件: kinds of one thing listed with their figures are none of them the
+    entry's count; two different things reviewed (合同30份、规范性文件12件) keep theirs."""
+    text = "查处无证经营案件6件、超范围经营案件4件、虚假宣传案件2件。"
+    assert [indicator_of(text, q) for q in ("6件", "4件", "2件")] == [None, None, None]
+    assert indicator_of("全年查处行政处罚案件50件。", "50件") == "enforcement_cases"
+    text = "县政府法律顾问审查合同30份、协议12份。"
+    assert indicator_of(text, "30份") == "legal_adviser_matters"
+    # one head noun, two entries: two things, each its own figure
+    text = "全年审结行政复议案件20件、行政诉讼案件15件。"
+    assert indicator_of(text, "20件") == "admin_reconsideration_concluded"
+    assert indicator_of(text, "15件") == "admin_litigation_cases"

@@ -206,6 +206,28 @@ def test_a_metadata_list_above_the_title_gives_the_post_date():
     assert meta_of(text).publish_date == "2024-02-27"
 
 
+def test_a_drafting_date_on_the_line_after_its_label_is_no_post_date():
+    # labels and values on lines of their own: the value under 成文日期 is the document's date
+    text = ("- 索引号:\n- 000022222/2022-00310\n- 文号:\n- 青建〔2022〕7号\n- 成文日期:\n- 2022-01-12\n"
+            "- 发布单位:\n- 青石市住房和城乡建设局\n"
+            "青石市住房和城乡建设局2021年度法治政府建设工作报告\n2021年，我局坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).publish_date is None
+
+
+def test_the_post_date_under_its_label_is_read_after_a_drafting_date():
+    text = ("  • 发文日期:\n\n    2024年04月02日 09:10\n  • 发布日期:\n\n    2024年04月03日 16:34\n"
+            "云岭县人民政府2023年度法治政府建设情况报告\n2023年，我县坚持依法行政，成效明显。\n" + BODY)
+    assert meta_of(text).publish_date == "2024-04-03"
+
+
+def test_the_issuers_row_of_a_catalogue_header_stays_in_the_text():
+    # 发布机构 alone on its row may name the reporter with its place: kept (its neighbours go)
+    doc = ingest(("成文日期: | 2025-02-14 | 发布日期: | 2025-02-14 |\n发布机构: | 鼓楼区青禾街道 |\n"
+                  "2024年，青禾街道坚持依法行政，成效明显。\n" + BODY).encode("utf-8"))
+    assert "发布机构: | 鼓楼区青禾街道 |" in doc.text
+    assert "成文日期" not in doc.text and doc.hints["publish_date"] == "2025-02-14"
+
+
 def test_a_list_item_in_the_body_with_a_date_is_no_post_date():
     text = ("云岭省气象局2023年度法治政府建设工作情况的报告\n2023年，我局坚持依法行政，成效明显。\n"
             "- 2023年3月1日，组织全局干部集中学法，共开展专题培训2期。\n" + BODY)

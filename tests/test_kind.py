@@ -571,6 +571,26 @@ def test_untitled_account_whose_first_heading_names_rule_of_law_work_is_a_report
     assert kind_of(_WHOLE.replace("各项工作不断取得新成效", "法治政府建设各项工作不断取得新成效")) == "report"
 
 
+_WHOLE_YEAR = ("2024年，青禾区住房建设系统深入学习贯彻习近平法治思想，落实省、市、区有关法治建设要求，"
+               "在区委区政府坚强领导下，以有力的法治保障助力高质量发展，各项工作稳步推进。\n"
+               "一、2024年工作总结\n（一）坚持党建引领，不断加强党对住房建设工作的全面领导\n"
+               "1.加强政治建设。开展理论学习中心组学习12次，专题研讨4次。\n"
+               "2.推进重点项目。完成城市更新项目6个，办理群众诉求320件，开展法治培训3次。\n"
+               "（二）坚持依法行政，推进法治建设\n1.规范执法。办理行政处罚案件20件。\n")
+
+
+def test_untitled_account_whose_first_heading_is_the_units_whole_year_is_other():
+    # 一、2024年工作总结: the unit's whole year of work (a 法治 word in the opening is not enough)
+    assert kind_of(_WHOLE_YEAR) == "other"
+
+
+def test_whole_year_heading_under_an_opening_on_rule_of_law_government_is_a_report():
+    assert kind_of(_WHOLE_YEAR.replace("各项工作稳步推进", "法治政府建设各项工作稳步推进")) == "report"
+    assert kind_of(_WHOLE_YEAR.replace("各项工作稳步推进", "现将2024年法治建设工作情况报告如下")) == "report"
+    # the year's rule-of-law work as the heading
+    assert kind_of(_WHOLE_YEAR.replace("一、2024年工作总结", "一、2024年法治政府建设工作总结")) == "report"
+
+
 # -- a report published under a headline; one piece of work without a year; figures withheld --
 PUBLISHED_BODY = ("2023年，云溪市审计局坚持以习近平法治思想为指导，依法全面履行审计监督职责，法治建设取得新进展。\n"
                   "一、加强党对法治建设的领导\n（一）强化组织领导。局党组专题研究法治工作4次。\n"

@@ -15,6 +15,7 @@ import fazhi
 from conftest import ROOT, TEXTS, enough, seed_paths
 from fazhi.checks import common, provenance, quality, years
 from fazhi.extract import facts as F
+from fazhi.zh.sentences import SENT_END
 
 SHORT = [
     "2023年，全县共受理行政复议案件15件，办结率为91.8%。其中，维持8件（含“XX县”2件）；",
@@ -232,7 +233,7 @@ def test_sentence_and_clause_bounds():
 def test_match_indicator(reports):
     n = hits = 0
     for r in reports:
-        starts = [0] + [m.end() for m in F._SENT_END.finditer(r.norm)]
+        starts = [0] + [m.end() for m in SENT_END.finditer(r.norm)]
         for f in r.facts:
             subj = r.norm[f.subject_start:f.subject_end] if f.subject_start is not None else ""
             k = bisect.bisect_right(starts, f.start) - 1
@@ -240,7 +241,7 @@ def test_match_indicator(reports):
             topic = ""
             if starts[k] > 0 and F._MEANS_START.match(r.norm, starts[k]):
                 topic = r.norm[max(starts[max(0, k - 1)], starts[k] - F._CONTEXT_MAX):starts[k]]
-            m_end = F._SENT_END.search(r.norm, f.end, f.end + F._AFTER_WINDOW)
+            m_end = SENT_END.search(r.norm, f.end, f.end + F._AFTER_WINDOW)
             after = r.norm[f.end:m_end.start() if m_end else f.end + F._AFTER_WINDOW]
             kw = dict(after=after, quote=r.norm[f.start:f.end],
                       noun_after=f.subject_start is not None and f.subject_start >= f.end, topic=topic)

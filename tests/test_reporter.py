@@ -1,5 +1,5 @@
-"""Who reports (fazhi.parse.reporter, called by the meta component, with the place helpers of
-fazhi.parse.place): jurisdiction, parent, province, level and department. Team-written texts; fictional places where the gazetteer is
+"""Who reports (fazhi.parse.reporter, called by the meta component, with the units, self_place,
+place_forms, provinces, settle and place modules of fazhi.parse): jurisdiction, parent, province, level and department. Team-written texts; fictional places where the gazetteer is
 not needed, real names only as gazetteer entries."""
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ from meta_helpers import BODY_THREE_PARTS as BODY, meta_of, report_of
 import pytest
 
 from fazhi import analyze_text
-from fazhi.parse import reporter as R
+from fazhi.parse.clean_view import Clean
+from fazhi.parse.place import plausible_place
+from fazhi.parse.place_forms import resolve_written
+from fazhi.parse.self_place import _township_names, city_short_place, self_level
 from fazhi.parse.places import gazetteer
+from fazhi.parse.units import branch_place
 
 
 
@@ -141,8 +145,8 @@ def test_place_words_alone_stay_null():
     assert m.jurisdiction is None
     gaz = gazetteer()
     for word in ("全市", "我省公布第二批全省", "现按照区", "新区", "市财政局被市委市"):
-        assert not R.plausible_place(word, gaz), word
-    assert R.plausible_place("湖南湘江新区", gaz) and R.plausible_place("临渊市", gaz)
+        assert not plausible_place(word, gaz), word
+    assert plausible_place("湖南湘江新区", gaz) and plausible_place("临渊市", gaz)
 
 
 def test_autonomous_region_speaking_of_itself_as_the_region():
@@ -242,7 +246,7 @@ def test_pinyin_inserted_after_characters_is_read_through():
     assert (m.jurisdiction, m.level, m.province) == ("内蒙古自治区", "province", "内蒙古自治区")
     m = meta_of("2021年，水(shuǐ)利部堅持依法治水(shuǐ)，修訂規章，規範河湖執法，全年任務按期完成。\n" + BODY)
     assert (m.department, m.level, m.jurisdiction) == ("水利部", "department", None)
-    v = R.Clean("內蒙古自治區(qū)人民政府", 100)
+    v = Clean("內蒙古自治區(qū)人民政府", 100)
     assert v.s == "內蒙古自治區人民政府" and v.span(0, 6) == (100, 106) and v.span(6, 10) == (110, 114)
 
 
@@ -349,8 +353,8 @@ def test_department_title_forms(title):
 
 def test_a_city_whose_name_holds_a_town_suffix_is_not_a_town():
     gaz = gazetteer()
-    assert "景德镇" not in R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)
-    assert R._township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)["石坪镇"] == 2
+    assert "景德镇" not in _township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)
+    assert _township_names("景德镇市坚持依法行政，景德镇市各部门落实。石坪镇、石坪镇", gaz)["石坪镇"] == 2
 
 
 def test_city_written_without_its_suffix_is_not_a_town():
@@ -483,8 +487,8 @@ def test_issuer_field_of_a_catalogue_header_names_the_reporter():
 def test_county_written_by_its_short_form():
     m = meta_of("2023年以来，张家川县财政局坚持依法理财" + LONG + "\n" + BODY)
     assert who(m) == ("张家川县", "department", "财政局", None, "甘肃省")
-    assert R.resolve_written(gazetteer(), "张家川县", 2023).name == "张家川回族自治县"
-    assert R.resolve_written(gazetteer(), "松台县", 2023) is None          # no such county
+    assert resolve_written(gazetteer(), "张家川县", 2023).name == "张家川回族自治县"
+    assert resolve_written(gazetteer(), "松台县", 2023) is None          # no such county
 
 
 def test_place_the_gazetteer_does_not_know_before_a_department():
@@ -739,7 +743,7 @@ def test_bureau_of_a_city_department_that_names_no_district_stays_the_citys():
                 "2023年，我局坚持依法行政，规范执法程序，成效明显。\n" + BODY)
     assert (m.jurisdiction, m.department) == ("杭州市", "公安局交通管理局")
     # a short name the text never writes as a district: not read as one
-    assert R.branch_place("交通运输局萧山管理局", "全市交通运输工作", gazetteer()) is None
+    assert branch_place("交通运输局萧山管理局", "全市交通运输工作", gazetteer()) is None
 
 
 def test_words_of_a_heading_below_the_opening_are_no_department():
@@ -772,7 +776,7 @@ def test_organs_of_the_guide_clause_are_no_voice_of_the_reporter():
             "县委、县政府关于法治政府建设的各项部署，推动青禾镇法治政府建设迈上新台阶。\n"
             "一、履职情况\n制定《青禾镇法治政府建设三年行动方案》，将全镇划分为10个网格，"
             "青禾镇办结涉法事项83件。\n")
-    assert R.self_level(text) == "镇"
+    assert self_level(text) == "镇"
     m = meta_of(text)
     assert (m.jurisdiction, m.level) == ("青禾镇", "township")
 
@@ -780,7 +784,7 @@ def test_organs_of_the_guide_clause_are_no_voice_of_the_reporter():
 def test_a_county_speaking_of_its_own_government_under_the_citys_guide_stays_a_county():
     text = ("2024年，在市委、市政府的坚强领导下，县政府坚持依法行政，县政府常务会议研究法治工作4次，"
             "全县法治政府建设取得新成效。\n" + BODY)
-    assert R.self_level(text) == "县"
+    assert self_level(text) == "县"
 
 
 def test_parent_of_a_department_named_only_inside_a_cited_title_is_not_written():
@@ -798,6 +802,31 @@ def test_parent_written_with_the_place_at_the_head_of_a_cited_title_is_written()
     assert (m.jurisdiction, m.parent, m.province) == ("萧山区", "杭州市", "浙江省")
 
 
+def test_parent_joined_to_the_county_inside_a_nested_cited_title_is_written():
+    # the notice's title cites the district's own plan with its city: the district as the city's
+    m = meta_of("2024年，区司法局认真落实区政府办公室《关于印发〈杭州市萧山区2024年法治政府建设工作要点〉"
+                "的通知》要求，坚持依法行政。现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.department, m.parent, m.province) == ("萧山区", "司法局", "杭州市", "浙江省")
+    # the city inside the same citation but not joined to the district: the document's
+    m = meta_of("2024年，区司法局认真落实区政府办公室《关于转发〈杭州市2024年法治政府建设工作要点〉"
+                "的通知》要求，萧山区司法局坚持依法行政。现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.parent) == ("萧山区", None)
+
+
+def test_a_city_named_by_its_short_name_as_the_openings_subject_is_the_reporter():
+    m = meta_of("关于2022年法治政府建设情况的报告\n2022年，宜宾坚持以习近平法治思想为指导，深入推进依法行政，"
+                "全市法治政府建设取得新成效。现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("宜宾市", "city", "四川省")
+    # after the superior's 在…领导下 clause
+    m = meta_of("2022年，在省委、省政府的坚强领导下，宜宾深入推进法治政府建设，全市依法行政水平不断提升。"
+                "现将有关情况报告如下。\n" + BODY)
+    assert (m.jurisdiction, m.level) == ("宜宾市", "city")
+    # a province's short name is the province's; a short name not followed by the subject's verb is no subject
+    assert meta_of("2022年，吉林坚持依法行政，全省法治政府建设取得新成效。\n" + BODY).jurisdiction == "吉林省"
+    m = meta_of("关于2022年法治政府建设情况的报告\n2022年，宜宾籍干部座谈会召开，与会人员交流依法行政经验。\n" + BODY)
+    assert m.jurisdiction is None
+
+
 def test_city_department_whose_city_is_named_only_by_its_short_name():
     text = ("关于2024年法治政府建设情况的报告\n2024年，在市委、市政府正确领导下，市司法局深入学习贯彻习近平法治思想，"
             "切实推动全市法治政府建设，为杭州高质量发展提供有力法治保障。现将有关工作情况报告如下。\n" + BODY)
@@ -812,9 +841,21 @@ def test_short_name_that_is_a_word_or_two_cities_leaves_the_city_unknown():
     assert meta_of(text).jurisdiction is None
     # two cities by their short names: which is the reporter's is not certain
     two = text.replace("为社会长治久安", "建设美丽杭州，助力宁波发展，")
-    assert R.city_short_place(R.Clean(two), gazetteer()) is None
+    assert city_short_place(Clean(two), gazetteer()) is None
     one = text.replace("为社会长治久安", "助力宁波发展，")
-    assert R.city_short_place(R.Clean(one), gazetteer())[0] == "宁波市"
+    assert city_short_place(Clean(one), gazetteer())[0] == "宁波市"
+
+
+def test_a_county_written_joined_to_the_township_is_its_parent_as_written():
+    # 鼓楼区 is the name of several districts: the parent as written, the province unknown
+    text = ("索 引 号: | 000012345/2025-0000021 | 公开目录: | 法治政府建设 |\n发布机构: | 鼓楼区青禾街道 |\n"
+            "2024年，青禾街道在区委、区政府的坚强领导下，坚持依法行政。现将有关情况报告如下。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.parent, m.province) == ("青禾街道", "township", "鼓楼区", None)
+    # joined in a sentence of the body, a district of one name: its province as well
+    m = meta_of("2024年，青禾街道在区委、区政府的坚强领导下，坚持依法行政，萧山区青禾街道综合执法队办理案件20件。"
+                "现将有关情况报告如下。\n" + BODY)
+    assert (m.parent, m.province) == ("萧山区", "浙江省")
 
 
 def test_township_whose_county_is_named_only_by_its_short_name_in_use():
@@ -856,6 +897,25 @@ def test_a_sector_opening_whose_bureau_is_never_named_keeps_the_department_unkno
             "局党组理论学习中心组集中学法4次。\n" + BODY)
     m = meta_of(text)
     assert (m.level, m.department) == ("department", None)     # a bureau, its name never written
+
+
+def test_a_sector_opening_without_any_self_reference_is_still_a_bureaus():
+    # X区Y系统 as the subject: the sector's bureau reports, its name not written
+    text = ("2024年，萧山区住房建设系统坚持依法行政，全面落实上级部署，推动各项工作提质增效。\n"
+            "一、主要举措和成效\n（一）加强组织领导。召开专题会议3次，集中学法4次。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.department) == ("萧山区", "department", None)
+    # the government's own system (全区政府系统) is the government's
+    m = meta_of(text.replace("住房建设系统", "政府系统"))
+    assert (m.jurisdiction, m.level) == ("萧山区", "county")
+
+
+def test_a_verb_phrase_ending_in_a_bodys_character_is_no_department():
+    # 区…动员部署 ends in 署 (as 审计署 does), 干部 in 部: words, not an organ's name
+    text = ("2024年，萧山区教育系统深入践行习近平法治思想，全区教育系统及时动员部署，组织全体干部集中学习。\n"
+            "一、主要举措和成效\n（一）落实第一责任人职责。召开专题会议3次，集中学法4次。\n" + BODY)
+    m = meta_of(text)
+    assert m.department is None and m.jurisdiction == "萧山区"
 
 
 def test_a_bureau_that_names_only_its_party_committee_is_a_department():

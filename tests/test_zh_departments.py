@@ -21,6 +21,10 @@ from fazhi.zh.departments import department_key, same_department
     ("交通局", "交通运输局"),
     ("人防办", "人民防空办公室"),
     ("司法局", "司法局"),
+    # a city department's district branch, with the district in its name or before it
+    ("公安局萧山区分局", "公安分局"),
+    ("公安局萧山分局", "公安局萧山区分局"),
+    ("生态环境局萧山分局", "生态环境分局"),
 ])
 def test_written_forms_of_one_body_share_a_key(a, b):
     assert department_key(a) == department_key(b)
@@ -33,6 +37,8 @@ def test_written_forms_of_one_body_share_a_key(a, b):
     ("卫健委", "卫健局"),
     ("教育局", "教育体育局"),
     ("司法局", None),
+    ("公安局萧山区分局", "公安局"),              # the branch and the city's bureau
+    ("公安局交通管理局", "公安分局"),
 ])
 def test_different_bodies_keep_different_keys(a, b):
     assert not same_department(a, b)

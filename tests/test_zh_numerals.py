@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.zh.numerals import cn_number, cn_ordinal, numeral, to_ascii_digits
+from fazhi.zh.numerals import ONE_TO_TEN, cn_number, cn_ordinal, numeral, to_ascii_digits
 
 
 @pytest.mark.parametrize("s,v", [("12", 12), ("十", 10), ("十二", 12), ("二十三", 23), ("二〇二三", 2023),
@@ -53,3 +53,7 @@ def test_canonical_value_leaves_other_forms_to_cn2an():
     for s in ("一十二", "两千", "二〇二三", "三点五", "零五", "十零", "一百零", "百", "万", "一万万",
               "十十", "二二", "一万零", "万一", "", "3", "十二个"):
         assert canonical_value(s) is None, s
+
+
+def test_one_to_ten_are_the_characters_of_small_numbers():
+    assert [cn_ordinal(c) for c in ONE_TO_TEN] == list(range(1, 11))

@@ -12,6 +12,8 @@ import functools
 import re
 from importlib import resources
 
+from .zh.cjk import CJK, CJK_RUN
+
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
@@ -67,18 +69,16 @@ def _trad_pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in chars) + "]") if chars else re.compile(r"(?!)")
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
 # Pinyin that a broken traditional conversion inserts after characters ("建設(shè)", "領(lǐng)導",
 # "區(qū)"): a bracketed syllable of lowercase letters with a tone mark right after a CJK
 # character. Ingest cuts it out as residue (fazhi.ingest.clean, Removed kind "pinyin");
 # "(试行)", "(xx)", "(A)" and "(2021)" carry no tone mark and stay.
 # any bracketed syllable after a character, toned or not ("區(qū)", "年(nian)"): for the views that
-# classify and resolve places (parse/kind.py, parse/reporter.py); ingest removes only PINYIN
+# classify and resolve places (parse/kind.py, parse/clean_view.py); ingest removes only PINYIN
 # (both patterns start with the bracket and look behind it for the character: a pattern that
 # starts with a look-behind is tried at every position of the text)
-PINYIN_ANY = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
-PINYIN = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])\s*[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}\s*[)）]")
+PINYIN_ANY = re.compile(rf"\((?<=[{CJK}]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,8}}\)")
+PINYIN = re.compile(rf"[(（](?<=[{CJK}][(（])\s*[a-zü]{{0,6}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{{0,6}}\s*[)）]")
 
 
 def strip_pinyin(text: str) -> str:
@@ -86,13 +86,10 @@ def strip_pinyin(text: str) -> str:
     return PINYIN.sub("", text)
 
 
-_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
-
-
 def traditional_ratio(text: str, sample: int = 20000) -> float:
     """Share of CJK characters in `text` that are traditional-only forms."""
     head = text[:sample]
-    cjk = sum(map(len, _CJK_RUNS.findall(head)))      # runs, not one string per character
+    cjk = sum(map(len, CJK_RUN.findall(head)))      # runs, not one string per character
     if not cjk:
         return 0.0
     return len(_trad_pattern().findall(head)) / cjk

@@ -14,6 +14,8 @@ from ..zh.years import ARABIC_YEAR, YEAR_RANGE
 YEAR_RX = re.compile(rf"(?<![\d.])({ARABIC_YEAR})\s*(年度?|年)(?!\d)")
 RANGE_RX = YEAR_RANGE
 from ..zh.titles import CITED_TITLE as BOOK_RX  # noqa: E402 - one pattern, in zh/titles.py
+from ..zh.numerals import ONE_TO_TEN
+from ..zh.cjk import CJK
 SENT_END = "。！？!?；;\n"
 
 
@@ -156,7 +158,7 @@ def years_in(report: Report, start: int, end: int) -> list[tuple[int, int, int]]
         if any(a <= m.start() < b for a, b in masks):
             continue
         tail = s[m.end():m.end() + 4]
-        if re.match(r"\s*(\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|以来|至今|起|底前|前)", tail):
+        if re.match(rf"\s*(\d{{1,2}}\s*月|[{ONE_TO_TEN}]{{1,2}}月|以来|至今|起|底前|前)", tail):
             continue   # a date or a period ('2019年至今'), not the label of a year
         out.append((int(m.group(1)), start + m.start(), start + m.start(1) + 4 + len(m.group(2))))
     return out
@@ -177,7 +179,7 @@ def rate_name(report: Report, f: Fact) -> str:
 def named_rate(report: Report, f: Fact) -> str | None:
     """The name of a rate ('办结率') from the subject or the words just before the figure."""
     for src in (f.subject or "", clause_before(report.norm, f.start, 30)):
-        m = re.search(r"([\u4e00-\u9fff\"“”]{0,10}?(?:率|比例|占比|比重))(?:[\u4e00-\u9fff]{0,3})?\s*$",
+        m = re.search(rf"([{CJK}\"“”]{{0,10}}?(?:率|比例|占比|比重))(?:[{CJK}]{{0,3}})?\s*$",
                       re.sub(r"(为|达到|达|是|均为|均达|约|近|超过|提高到|提升至|保持)\s*$", "", src))
         if m:
             return m.group(1).strip("\"“”")

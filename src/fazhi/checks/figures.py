@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..config import Config
 from ..model import Fact, Finding, Relation, Report
+from ..zh.sentences import SENT_END
 from .common import clause_before, ev, fact_label, fmt_num, named_rate, rate_name, sentence_bounds
 from .registry import rule
 
@@ -134,7 +135,7 @@ def _under_qizhong(report: Report, total: Fact, parts: list[Fact]) -> bool:
     gap = report.norm[total.end:parts[0].start]
     if gap.startswith("(") and ")" not in report.norm[total.end:parts[-1].start]:
         return True
-    return "其中" in gap and len(gap) <= 40 and not re.search(r"[。!?\n]", gap[:gap.find("其中")])
+    return "其中" in gap and len(gap) <= 40 and not SENT_END.search(gap[:gap.find("其中")])
 
 
 def _part_exceeds(report: Report, r: Relation, total: Fact, part: Fact) -> Finding:

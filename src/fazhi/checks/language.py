@@ -21,13 +21,14 @@ from typing import Iterable, Iterator
 from .. import catalog
 from ..config import Config
 from ..model import Evidence, Finding, Report
+from ..zh.cjk import CJK
+from ..zh.numerals import ONE_TO_TEN
 from .common import is_report, sentence_bounds
 from .registry import rule
 
 PUNCT_BASIS = "GB/T 15834-2011《标点符号用法》"
 NUMBER_BASIS = "GB/T 15835-2011《出版物上数字用法》"
 CAP = 20          # findings per rule and report (one anomaly repeated on every line is one problem)
-CJK = "\u4e00-\u9fff"
 
 
 def _ev(report: Report, a: int, b: int) -> Evidence:
@@ -60,7 +61,7 @@ NAMES = {"“": "引号", "”": "引号", "‘": "引号", "’": "引号", "�
          "《": "书名号", "》": "书名号", "〈": "书名号", "〉": "书名号", "【": "方头括号", "】": "方头括号",
          "〔": "六角括号", "〕": "六角括号", "[": "方括号", "]": "方括号"}
 # a list marker "1）" "a)" "①)" at the start of a line: a closing bracket without an opening one
-LIST_MARK = re.compile(r"^[\s\u3000]*(?:\d{1,3}|[a-zA-Z]|[一二三四五六七八九十]{1,3}|[①-⑳])[)）]")
+LIST_MARK = re.compile(rf"^[\s\u3000]*(?:\d{{1,3}}|[a-zA-Z]|[{ONE_TO_TEN}]{{1,3}}|[①-⑳])[)）]")
 SENT_END = "。！？!?；;…”’）)》"
 
 
@@ -106,7 +107,7 @@ def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
 
 # pinyin inserted after characters by a broken traditional/simplified conversion ("國務(wù)院"):
 # conversion damage, not the drafter's; the brackets of such a line are not judged
-PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+PINYIN = re.compile(rf"[{CJK}][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
 SPAN_LINES = 3      # a pair may run over this many lines (a title or a figure wrapped by conversion)
 
 
@@ -310,7 +311,7 @@ REPEAT_WORD = re.compile(rf"([{CJK}]{{3,8}})\1|({WORDS2})\2")
 _REPEAT_RUN = re.compile(rf"([{CJK}]{{3,8}})\1")
 _REPEAT_WORD2 = re.compile(rf"({WORDS2})\1")
 # reduplicated measure words and phrases that are correct (一个一个, 一件一件, 一步一步…)
-OK_REPEAT = re.compile(r"^一[\u4e00-\u9fff]$")
+OK_REPEAT = re.compile(rf"^一[{CJK}]$")
 
 
 def _repeats(t: str) -> Iterator[tuple[int, int, str]]:

@@ -12,22 +12,25 @@ from .. import catalog
 from ..config import Config
 from ..model import Finding, Report
 from ..classify.parts import part_sections
+from ..zh.years import ARABIC_YEAR
+from ..zh.numerals import ONE_TO_TEN
+from ..zh.cjk import CJK
 from .common import BOOK_RX, heading_ev, is_report
 from .registry import rule
 
 BASIS = "《法治政府建设与责任落实督察工作规定》关于年度报告内容的规定；审核惯例：不足要具体、安排要可检查"
 
 DIGIT = re.compile(r"\d")
-CN_COUNT = re.compile(r"[一二三四五六七八九十百千万两]+(?:个|项|件|起|次|家|户|人|名|所|条|类|批|期|场)")
+CN_COUNT = re.compile(rf"[{ONE_TO_TEN}百千万两]+(?:个|项|件|起|次|家|户|人|名|所|条|类|批|期|场)")
 # "X、Y(、Z…)等领域" with every item of two characters or more. For search() this is the same as
 # its last two items with the first cut to two characters, which scans each run once (the long
 # form restarted at every character of a long run: quadratic time).
-ENUM_LIST = re.compile(r"[\u4e00-\u9fff“”\"]{2}、[\u4e00-\u9fff“”\"]{2,}等(?:领域|行业|部门|单位|方面|乡镇|环节|问题|事项)")
+ENUM_LIST = re.compile(rf"[{CJK}“”\"]{{2}}、[{CJK}“”\"]{{2,}}等(?:领域|行业|部门|单位|方面|乡镇|环节|问题|事项)")
 # (not "…等职能": the functions a weak office cannot carry out restate the stock phrase 力量薄弱)
-EXAMPLE = re.compile(r"例如|比如|如[\u4e00-\u9fff]{2,12}(?:案|事件|问题)|以[\u4e00-\u9fff]{2,12}为例|典型案例")
+EXAMPLE = re.compile(rf"例如|比如|如[{CJK}]{{2,12}}(?:案|事件|问题)|以[{CJK}]{{2,12}}为例|典型案例")
 # (?<!\d): a number is tried from its first digit only (the same matches for search(); without it a
 # long digit run costs quadratic time)
-DEADLINE = re.compile(r"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|(?<!\d)\d+\s*月|(?:19|20)\d{2}\s*年")
+DEADLINE = re.compile(rf"(?:年底|年内|月底|季度|上半年|下半年|年末)(?:前|内)?|(?<!\d)\d+\s*月|{ARABIC_YEAR}\s*年")
 # a discrete task next year's review can check even without a figure: a named project to create or
 # evaluate, a pilot, a document or list to issue ("推动示范创建", "“八五”普法中期评估", "修订裁量基准")
 NAMED_TASK = re.compile(

@@ -12,7 +12,7 @@ from .common import (PART_NAMES, ev, heading_ev, heading_text, is_report,
                      span_text, statutory_parts)
 from ..textnorm import shorten as short
 from .registry import rule
-from ..zh.numerals import NUMERAL_CHARS, cn_number, numeral
+from ..zh.numerals import NUMERAL_CHARS, ONE_TO_TEN, cn_number, numeral
 
 BASIS_PARTS = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）关于年度报告内容的规定"
 def _reviewable(report: Report) -> bool:
@@ -348,8 +348,8 @@ BASIS_FORMAT = "GB/T 9704—2012《党政机关公文格式》：公文由标题
 _SENTENCE_STOP = "。！？!?；;…"
 _CLOSERS = "”’）)】」"
 # the last sentence of a line is a numbered heading: …述法全覆盖。 (二)全面推进政府职能转变。
-_LAST_HEADING = re.compile(r"(?:^|[。；;!！?？]\s*)(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|"
-                           r"[一二三四五六七八九十]{1,3}、)[^。；;!！?？]{2,40}[。]?$")
+_LAST_HEADING = re.compile(rf"(?:^|[。；;!！?？]\s*)(?:[(（][{ONE_TO_TEN}\d]{{1,3}}[)）]|"
+                           rf"[{ONE_TO_TEN}]{{1,3}}、)[^。；;!！?？]{{2,40}}[。]?$")
 _ELEMENT_NAMES = {"title": "标题", "signature": "落款（发文机关署名）", "report_date": "成文日期"}
 
 

@@ -10,6 +10,7 @@ from typing import Iterable
 
 from ..config import Config
 from ..model import Evidence, Fact, Finding, Report
+from ..zh.years import ARABIC_YEAR
 from .common import Sentences, ev, heading_ev, is_report, sections_with_part, sentence_bounds, years_in
 from .registry import rule
 
@@ -135,7 +136,7 @@ def year_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                 bad.append((y, ev(report, a, b)))
     for s in (plan_top or nested):
         hs = s.heading_end if s.heading_end > s.heading_start else s.start
-        m = re.match(r"\s*((?:19|20)\d{2})\s*年度?[,，]?\s*[^。]{0,8}?将", report.norm[hs:hs + 40])
+        m = re.match(rf"\s*({ARABIC_YEAR})\s*年度?[,，]?\s*[^。]{{0,8}}?将", report.norm[hs:hs + 40])
         if m and int(m.group(1)) <= R:
             bad.append((int(m.group(1)), ev(report, hs + m.start(1), hs + m.end(1) + 1)))
     if bad:
@@ -307,8 +308,8 @@ def early_report(report: Report, config: Config) -> Iterable[Finding]:
 
 
 # -- the 纲要 in force ------------------------------------------------------------------
-OUTLINE_RX = re.compile(r"法治政府建设实施纲要\s*[》]?\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*[-—–~～至到]{1,2}"
-                        r"\s*((?:19|20)\d{2})\s*年?\s*[)）]")
+OUTLINE_RX = re.compile(rf"法治政府建设实施纲要\s*[》]?\s*[(（]\s*({ARABIC_YEAR})\s*年?\s*[-—–~～至到]{{1,2}}"
+                        rf"\s*({ARABIC_YEAR})\s*年?\s*[)）]")
 
 
 def _old_outline_cues(report: Report) -> float:

@@ -23,6 +23,7 @@ from ..config import Config
 from ..model import PARTS, Report, Section
 from ..pipeline import component
 from ..textnorm import normalize_view
+from ..zh.numerals import ONE_TO_TEN
 from .areas import framework_ids, heading_areas
 
 REQUIRED = ("measures", "shortcomings", "first_responsible", "plan")
@@ -223,7 +224,7 @@ def parts_present(report: Report, nested: bool = True) -> dict[str, list[Section
 # plan, or else at the first line or sentence that opens with a plan cue (下一步, 下步, 下阶段,
 # 今后, 新的一年, 明年, or the year after the report year).
 _PLAN_CUES = ("下一步", "下步", "下阶段", "下一阶段", "今后", "新的一年", "明年", "来年")
-_ENUM = r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])?"
+_ENUM = rf"(?:[{ONE_TO_TEN}]+是|[（(][{ONE_TO_TEN}\d]+[)）]|\d+[.．、])?"
 _MIN_HALF = 10      # non-space characters each half must keep, else no split
 
 

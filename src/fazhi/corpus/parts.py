@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .. import catalog
+from ..zh.numerals import ONE_TO_TEN
 
 PART_ORDER = ("measures", "shortcomings", "first_responsible", "plan", "other")
 
@@ -87,7 +88,7 @@ def classify_heading(heading: str) -> str | None:
     return best[2] if best else None
 
 
-_TOP = re.compile(r"^[ \t\u3000]*(?:(?P<cn>[一二三四五六七八九十]{1,3})[、．.]|第[一二三四五六七八九十]{1,3}部分[、:：,，]?)[ \t\u3000]*")
+_TOP = re.compile(rf"^[ \t\u3000]*(?:(?P<cn>[{ONE_TO_TEN}]{{1,3}})[、．.]|第[{ONE_TO_TEN}]{{1,3}}部分[、:：,，]?)[ \t\u3000]*")
 _HEAD_END = re.compile(r"[。：:；;！？\n]")
 
 
@@ -113,11 +114,11 @@ def fallback_part_spans(text: str) -> list[PartSpan]:
 
 
 _MARKER = re.compile(
-    r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|"
-    r"[一二三四五六七八九十]+[、．.])")
+    rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?:[{ONE_TO_TEN}]+是|[（(][{ONE_TO_TEN}\d]+[)）]|\d+[.．、]|"
+    rf"[{ONE_TO_TEN}]+[、．.])")
 _SENT = re.compile(r"[^。；;！!？?\n]+")
-_LEAD = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|"
-                   r"[一二三四五六七八九十]+[、．.])?[ \t\u3000，,、：:]*")
+_LEAD = re.compile(rf"[ \t\u3000]*(?:[{ONE_TO_TEN}]+是|[（(][{ONE_TO_TEN}\d]+[)）]|\d+[.．、]|"
+                   rf"[{ONE_TO_TEN}]+[、．.])?[ \t\u3000，,、：:]*")
 _CJK_OR_WORD = re.compile(r"\w")
 
 

@@ -31,7 +31,10 @@ from .. import catalog
 from ..config import Config
 from ..model import Fact, Report
 from ..pipeline import component
-from ..zh.years import year_value
+from ..zh.sentences import SENT_END
+from ..zh.years import ARABIC_YEAR, year_value
+from ..zh.numerals import ONE_TO_TEN
+from ..zh.cjk import CJK
 from .documents import extract_documents
 from .quantities import CLASSIFIERS, Quantity, find_quantities
 
@@ -48,7 +51,7 @@ _LEAD = re.compile(
     r"向|对|为|从|由|将|把|给|与|和|及(?!时)|到|达到|达|有(?![效关序力])|"
     r"\d{4}年(?:度|底|末|初)?(?:\d{1,2}月(?:底|末|份|初)?)?(?:\d{1,2}日)?(?:前|后)?|\d{1,2}月(?:份|底)?(?:\d{1,2}日)?(?:前|后)?|"
     r"[全各本我该](?:镇街|街道|[县区市州省盟旗乡镇])|各(?:镇街|乡镇|部门|单位|级)|"
-    r"[一二三四五六七八九十]是(?=[\u4e00-\u9fff“])|"         # run-in items: 二是建成…
+    rf"[{ONE_TO_TEN}]是(?=[{CJK}“])|"         # run-in items: 二是建成…
     r"[\s“”\"'‘’()])"
 )
 _TRAIL = re.compile(
@@ -74,7 +77,7 @@ _VERB = re.compile(
     r"举办|召开|发送|推送|更新|建成|打造|培训|转办|办结|化解|调解|处理|编发|发布|推行|下发|"
     r"实现|进驻|入驻|整改|督办|评查|抽查|检查|指导|走访|接待|审结|立案|签订|聘任|选派|命名|认定"
 )
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff“”\"'‘’]+")
+_CJK_RUN = re.compile(rf"[{CJK}“”\"'‘’]+")
 # characters _before_span steps over one by one: not a delimiter, opening or closing mark
 _PLAIN_RUN = re.compile("[^" + re.escape("".join(sorted(_DELIMS | set("(“‘「『") | set(_OPEN)))) + "]*")
 
@@ -245,7 +248,6 @@ _YEAR_RE = re.compile(
     r"(?P<y>19\d{2}|20\d{2}|二[〇零][一二三四五六七八九〇零]{2})\s*年"
     r"(?P<period>度?(?:以来|至今|起|来|以前|之前|前|—|-|~|至|到))?"
 )
-_SENT_END = re.compile(r"[。!?\n]")
 
 
 def _year_value(s: str) -> int:
@@ -297,6 +299,10 @@ _SOME_UNITS = re.compile(r"等\d+个(?:单位|部门|乡镇|镇|街道|村|社�
 # one figure for two kinds of activity: 法治讲座和业务培训60场次, 宣传和咨询活动12场
 _ACTS = r"(?:讲座|培训|学法|学习|宣讲|宣传|活动|会议|考试|研讨|授课)"
 _TWO_KINDS = re.compile(_ACTS + r"(?:和|及|与|、)[^,;。和及与、]{0,8}" + _ACTS + "$")
+# one activity on law and another subject at once: 业务和法律知识培训200余次, 法律及业务培训
+_TWO_TOPICS = re.compile(r"(?:(?:业务|政治|技能)[^,;。和及与、]{0,4}(?:和|及|与|、)(?:法律|法治)"
+                         r"|(?:法律|法治)[^,;。和及与、]{0,4}(?:和|及|与|、)(?:业务|政治|技能))"
+                         r"[^,;。和及与、]{0,4}" + _ACTS + "$")
 # a count of lists (梳理事项清单31个), not of the items they hold
 _LISTS = re.compile(r"清单$")
 _LIST_UNITS = frozenset({"个", "份", "张"})
@@ -309,7 +315,7 @@ _CHANGE_BEFORE = re.compile(
     r"(?:增长|下降|增加|减少|上升|降低|提高|提升)了?(?:约|近)?$")
 # a figure of several years in an annual report: 五年来共受理…, 近三年, 十八大以来, “十四五”期间
 _YEARS_SPAN = re.compile(
-    r"(?<![〇零○一二三四五六七八九十])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
+    rf"(?<![〇零○{ONE_TO_TEN}])[近这]?[两二三四五六七八九十]年(?:来|以来)|"
     r"近[两二三四五六七八九十]年|十[八九]大以来|"
     r"(?<!\d)[近这]?\d{1,2}年(?:来|以来)|近\d{1,2}年|"          # 近5年来 in Arabic figures
     r"“?十[三四五]五”?(?:以来|期间)|"
@@ -318,7 +324,7 @@ _YEARS_SPAN = re.compile(
     # since a law came into force (《法律援助法》实施以来)
     r"》(?:颁布|公布|施行|实施)以来|"
     # a period across years: 2008年1月至2010年5月底
-    r"(?<!\d)(?P<y0>(?:19|20)\d\d)年\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|-|~)(?!(?P=y0))(?:19|20)\d\d年")
+    rf"(?<!\d)(?P<y0>{ARABIC_YEAR})年\d{{1,2}}月(?:\d{{1,2}}日)?(?:至|到|—|-|~)(?!(?P=y0)){ARABIC_YEAR}年")
 # an addition named in the clause before the number: 新增持证执法人员3名 (not the stock); entries
 # whose own subject is the additions (新增市场主体) keep it
 _ADDED = re.compile(r"新增|净增|新取得|新聘")
@@ -502,8 +508,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
             return None                 # 制止群众集体上访151件: what was prevented
         if _AVERAGE.search(subject) or ctx_end.endswith(_AVERAGE_TAILS):
             return None                 # 人均办案量150件, 清单平均为295项: an average, not a count
-        if _TWO_KINDS.search(subject):
-            return None                 # 法治讲座和业务培训60场次: two kinds at once
+        if _TWO_KINDS.search(subject) or _TWO_TOPICS.search(subject):
+            return None                 # 法治讲座和业务培训60场次, 业务和法律知识培训: two at once
         if unit in _LIST_UNITS and _ends_with(subject, ("清单",)):
             return None                 # 各类政务服务事项清单31个: lists, not items
         if unit in _ITEM_UNITS and _ITEMS_MOVED.search(clause):
@@ -668,7 +674,7 @@ _CONTEXT_MAX = 600      # characters of the sentence before the number read for 
 # a list of parts on the lines after "其中:" (其中:\n1.省政府新收…188件\n2.省直部门…): the lines up
 # to the next heading (（二）, 二、, 2.) are parts of the total stated before, whatever their wording
 _PARTS_HEAD = re.compile(r"其中[:：]\s*\n")
-_NEXT_HEADING = re.compile(r"\n\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))")
+_NEXT_HEADING = re.compile(rf"\n\s*(?:[（(][{ONE_TO_TEN}]+[)）]|[{ONE_TO_TEN}]+、|\d{{1,2}}[.．、](?!\d))")
 _PARTS_MAX = 800        # characters a list of parts may run
 
 
@@ -687,7 +693,7 @@ _MEANS_START = re.compile(r"\s*(?:通过|借助|依托|利用)")
 
 
 def _sentence_starts(norm: str) -> list[int]:
-    return [0] + [m.end() for m in _SENT_END.finditer(norm)]
+    return [0] + [m.end() for m in SENT_END.finditer(norm)]
 
 
 def _section_lookup(report: Report) -> tuple[list[int], list[Any]]:
@@ -752,7 +758,7 @@ def build_facts(report: Report) -> list[Fact]:
         # the sentence before the figure (bounded), the rest of it after the figure (bounded)
         context = norm[max(sent_start, qs - _CONTEXT_MAX):qs]
         win = min(n, qe + _AFTER_WINDOW)
-        m_end = _SENT_END.search(norm, qe, win)
+        m_end = SENT_END.search(norm, qe, win)
         after = norm[qe:m_end.start() if m_end else win]
         sa: int | None = None
         sb: int | None = None
@@ -778,7 +784,37 @@ def build_facts(report: Report) -> list[Fact]:
                           sec.id if sec is not None else None))
         prev_end = qe
         prev_subject = span
+    _null_sibling_kinds(facts, norm)
     return facts
+
+
+def _null_sibling_kinds(facts: list[Fact], norm: str) -> None:
+    """串标案件4件、违法案件3件、转包案件1件: counts of the same unit listed side by side, each
+    naming its own kind of the same entry, are kinds of the whole, none of them the entry's count
+    (the whole is stated elsewhere or not at all)."""
+    run: list[Fact] = []
+    for f in facts + [None]:
+        prev = run[-1] if run else None
+        if f is not None and prev is not None and f.kind == "count" and f.unit == prev.unit \
+                and f.subject_start is not None and f.subject_start >= prev.end \
+                and norm[prev.end:f.subject_start] == "、" and _same_head(norm, prev, f):
+            run.append(f)
+            continue
+        # 复议案件20件、行政诉讼案件15件: two entries, two things, each keeps its own
+        if len(run) > 1 and len({g.indicator for g in run if g.indicator is not None}) == 1:
+            for g in run:
+                g.indicator = None
+        run = [f] if f is not None and f.kind == "count" else []
+
+
+def _same_head(norm: str, a: Fact, b: Fact) -> bool:
+    """The two subjects end with the same noun (串标案件, 违法案件) and differ before it: two kinds
+    of one thing, not two things (合同87份、规范性文件102份)."""
+    if a.subject_start is None or a.subject_end is None or b.subject_start is None \
+            or b.subject_end is None:
+        return False
+    sa, sb = norm[a.subject_start:a.subject_end], norm[b.subject_start:b.subject_end]
+    return len(sa) > 2 and len(sb) > 2 and sa[-2:] == sb[-2:] and sa != sb
 
 
 def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from typing import Iterator
 from decimal import Decimal, InvalidOperation
 
-from ..zh.numerals import canonical_value
+from ..zh.numerals import ONE_TO_TEN, canonical_value
+from ..zh.cjk import CJK
 
 # cn2an is imported where it is first needed (parse_number, for numerals not in the standard
 # form that zh/numerals.canonical_value reads): importing it costs ~0.2 s
@@ -127,7 +128,7 @@ SLOGAN_RE = re.compile(
     r"三集中三到位|三重一大|三个务必|五大发展理念|四个最严|两个毫不动摇|三项改革|三个形象|"
     r"三个监管|三级政务服务体系|一带一路|一网通办|一网统管|一窗受理|一次办|一件事|一站式|"
     r"一把手|两法衔接|收支两条线|两个清单|两单融合|三调联动|三治结合|三位一体|五级书记|"
-    + "".join(f"{d}[一二三四五六七八九十]?五普法|" for d in "一二三四五六七八九十")   # [一…十]{1,2}五普法
+    + "".join(f"{d}[{ONE_TO_TEN}]?五普法|" for d in ONE_TO_TEN)   # [一…十]{1,2}五普法
     + r"十[一二三四五]五)"   # bounded: a long numeral run is never rescanned
 )
 # (every alternative starts with a character, so re scans for those characters only)
@@ -163,8 +164,8 @@ _BAD_AFTER = re.compile(r"(?:行动|规划|工作方案|攻坚|[*·])")
 # units read only where they end the clause (a score 93.21分, pairs 1291对; not 分局, 对接), and
 # for Arabic numbers only; any unit after a space ("地方性法规 11 件") likewise
 _CLAUSE_END_UNITS = frozenset({"分", "对"})
-_CJK_AT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")   # a word goes on
-_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff](?<![来内间里中的后前以左多余全])")
+_CJK_AT = re.compile(rf"[{CJK}A-Za-z0-9]")   # a word goes on
+_ATTRIBUTIVE = re.compile(rf"[{CJK}](?<![来内间里中的后前以左多余全])")
 
 
 @dataclass
@@ -345,7 +346,7 @@ def _half_follows(norm: str, pos: int, unit: str) -> bool:
 # 半年 / 半个月 / 半天 alone: 0.5 of the unit. Not 上半年/下半年/前半年 (a period), 每半年 (a
 # frequency), 半年度 (a name), nor 三个半小时 (read above); 年/个月 followed by a word are a name
 # (半年工作总结), as for 三年行动.
-_BARE_HALF = re.compile(r"(?P<pre>近|约|逾)?(?<![上下前后大多每个\d一二三四五六七八九十两半])半"
+_BARE_HALF = re.compile(rf"(?P<pre>近|约|逾)?(?<![上下前后大多每个\d{ONE_TO_TEN}两半])半"
                         r"(?P<unit>个工作日|个小时|小时|个月|年|天)(?![度刊程])")
 
 

@@ -45,11 +45,12 @@ from decimal import Decimal
 
 from ..config import Config
 from ..model import Fact, Relation, Report
+from ..zh.sentences import SENT_END, SENT_STOPS
 from ..pipeline import component
+from ..zh.cjk import CJK
 from .facts import reversed_text
 from .quantities import QUANTITY_RE
 
-_SENT_END = re.compile(r"[。!?\n]")
 _QIZHONG = re.compile(r"其中")
 _CLAUSE_GAP = re.compile(r"^[\s,。;:(（]{0,3}$")
 # the rest of the total's clause before 其中: what the figure counts ("7913户市场主体完成年报，其中")
@@ -123,7 +124,7 @@ class _Ctx:
         self.line_of: dict[str, int] = {}
         # positions of sentence ends and of ; ) (bisected: a search from every 其中 to the end of
         # a very long sentence was quadratic)
-        self.sent_marks = [m.start() for m in _SENT_END.finditer(self.norm)]
+        self.sent_marks = [m.start() for m in SENT_END.finditer(self.norm)]
         starts = [0] + [p + 1 for p in self.sent_marks]          # (one-character marks)
         line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.norm)]
         bisect_right = bisect.bisect_right
@@ -208,14 +209,14 @@ _NON_ADDITIVE = re.compile(r"平均|人均|均值|最高|最低|最长|最短|�
 _CHANGE_BEFORE = re.compile(
     r"(?<![新净])(?:增加|增长|减少|下降|提高|降低|上升|回落|压减)(?:了)?\s*$"
     r"|(?:比|较)[^,。;:!?\n]{0,16}(?:增|减|多|少|高|低|升|降)了?\s*$")
-_BASE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff])?(?:由|从)\s*$|比[^,。;:!?\n]{0,16}的\s*$")
+_BASE_BEFORE = re.compile(rf"(?:^|[^{CJK}])?(?:由|从)\s*$|比[^,。;:!?\n]{{0,16}}的\s*$")
 # a figure that is itself a total (总里程, 累计…, 合计) is not a part of the figure before it
 _TOTAL_SUBJECT = re.compile(r"总|累计|合计|共计|总计")
 # "其中包括/其中主要有" introduces examples, not a partition
 _SELECTIVE = re.compile(r"[,:\s]*(?:包括|主要|重点|比如|例如|如)")
 # a figure stated as a total ("共…", "合计…", "每日最大…"): its 其中 list may run across semicolons
 _TOTAL_MARK = re.compile(r"共|合计|总计|总数|最大|总量")
-_WITHIN_CLAUSE = re.compile(r"^[^。!?\n]*$")
+_WITHIN_CLAUSE = re.compile(rf"^[^{SENT_STOPS}]*$")
 
 
 _LEAD_RUN = re.compile("[^,。;:!?、()\n]*")
@@ -653,7 +654,7 @@ def _second_reading(ctx: _Ctx, rate: Fact, num: Fact, rel: Relation | None) -> R
 
 
 # "1331项，占全部政务服务事项的98.96%": the base named by its noun, not by a figure
-_SHARE_OF = re.compile(r"占(?:全部|所有|总)?(?P<noun>[\u4e00-\u9fff“”]{2,16}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
+_SHARE_OF = re.compile(rf"占(?:全部|所有|总)?(?P<noun>[{CJK}“”]{{2,16}}?)(?:总数|总量|总额|总和)?(?:的)?(?:比例|比重)?(?:为|达|是)?\s*$")
 
 
 def _named_share(ctx: _Ctx, rate: Fact, j: int) -> tuple[Fact, Fact] | None:

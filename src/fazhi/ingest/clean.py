@@ -16,6 +16,8 @@ from .. import catalog
 from ..rx import cues, may_match
 from ..textnorm import PINYIN
 from ..zh.dates import NOT_POST_LABELS, POST_TIME_WORD
+from ..zh.years import YEAR_MAX, YEAR_MIN
+from ..zh.cjk import CJK
 from .lines import Line, trim
 
 SHORT = 80          # a "short" line (menus, footers, metadata rows)
@@ -43,12 +45,12 @@ _STAMP_TIME = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2}
                          r"|(?<![\d/])(\d{4})\s+(\d{1,2})/(\d{1,2})\s+\d{1,2}[:：]\d{2}(?!\d)")
 _STAMP_END = re.compile(r"(?<=\S)\s+(\d{4})-(\d{1,2})-(\d{1,2})$"
                         # a headline closed by its post date in brackets ("…述法会 (2024-01-15)")
-                        r"|(?<=[\u4e00-\u9fff])\s*[(（]\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*[)）]$"
+                        rf"|(?<=[{CJK}])\s*[(（]\s*(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})\s*[)）]$"
                         r"|^(\d{4})-(\d{1,2})-(\d{1,2})(?=\s+[^\d\s。，,;；]{2,}$|\s+\S{2,8}\s+\S{2,8}$)"
-                        r"|^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+                        rf"|^[{CJK}]{{2,30}}(?:人民政府|政府|办公室|局|厅|委员会|委|中心)\s+(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日$")
 # labels of dates that are not the post date (a stamp right after one of them is skipped)
 # (also as a metadata table's cell: "| 生成日期/有效期: | 2022-01-29 14:59:17 |")
-_NOT_POST = re.compile(rf"(?:{'|'.join(NOT_POST_LABELS)})(?:日期|时间)?(?:\s*/\s*[\u4e00-\u9fff]{{1,4}})?"
+_NOT_POST = re.compile(rf"(?:{'|'.join(NOT_POST_LABELS)})(?:日期|时间)?(?:\s*/\s*[{CJK}]{{1,4}})?"
                        r"\s*[:：]?\s*[|｜]?\s*$")
 
 
@@ -106,7 +108,7 @@ def rules() -> dict[str, Any]:
 
 def iso_date(y: str, m: str, d: str) -> str | None:
     yi, mi, di = int(y), int(m), int(d)
-    if 1990 <= yi <= 2100 and 1 <= mi <= 12 and 1 <= di <= 31:
+    if YEAR_MIN <= yi <= YEAR_MAX and 1 <= mi <= 12 and 1 <= di <= 31:
         return f"{yi:04d}-{mi:02d}-{di:02d}"
     return None
 
@@ -175,6 +177,11 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
             # a metadata row written as a list item ("- 发布日期:2024-02-27"): its post date is
             # read; the line stays (its 发布机构 may name the reporter)
             _metadata_hints(rem[bullet.end():], hints, R)
+        if kind == "metadata_table" and _ISSUER_ROW.match(rem):
+            # a row of the issuer alone ("发布机构: | X区Y街道 |"): read like the list items above,
+            # the line stays (it may name the reporter with its place)
+            _metadata_hints(rem, hints, R)
+            kind = None
         if kind:
             ln.drop = kind
             if kind == "metadata_table":
@@ -184,16 +191,22 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
     first_body = next((i for i, ln in enumerate(lines)
                        if not ln.drop and is_body(ln.remainder.strip())), len(lines))
     seen: set[str] = set()
+    prev = ""       # the head block's line before this one (a label whose value is on the next line)
     for ln in lines[:first_body]:
-        if ln.drop or ln.blank:
+        if ln.blank:
             continue
         rem = ln.remainder.strip()
-        if not rem:
+        if ln.drop or not rem:
+            prev = rem or prev
             continue
         key = re.sub(r"\s+", "", rem)
+        label, prev = prev, rem.lstrip("-•·* ")
         if _ISO_DATE.match(rem.lstrip("-•·* ")):
             ln.drop = "metadata_table"
-            _set_date(hints, _stamp_date(rem.lstrip("-•·* ")))
+            # a list of labels and values on lines of their own ("- 成文日期:" / "- 2022-01-10"):
+            # the date is the label's, and 成文日期/发文日期/施行日期 are no post date
+            if not (len(label) <= 20 and _NOT_POST.search(label)):
+                _set_date(hints, _stamp_date(rem.lstrip("-•·* ")))
         elif _short(rem) and _post_stamp(rem):
             _set_date(hints, _post_stamp(rem))     # the line stays (it may hold the title)
         elif _short(rem) and R["footer"].search(rem):
@@ -228,6 +241,8 @@ def _present(R: dict, doc: str) -> dict:
 
 
 _BULLET = re.compile(r"^[-•·*]\s+")
+# the issuer's row of a catalogue header, alone on its line: 发布机构: | X区Y街道 |
+_ISSUER_ROW = re.compile(rf"^(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*[|｜]?\s*[{CJK}]{{2,30}}\s*[|｜]?\s*$")
 
 
 def _line_kind(rem: str, R: dict) -> str | None:

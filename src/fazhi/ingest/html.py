@@ -18,6 +18,8 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from .. import catalog
+from ..zh.cjk import CJK_CHAR
+from ..zh.numerals import ONE_TO_TEN
 from .clean import _DATE_ANY, iso_date
 from .lines import Line
 
@@ -418,10 +420,9 @@ def extract(text: str) -> tuple[list[Line], dict[str, Any]]:
 _TITLE_NAME = re.compile(r"title|biaoti", re.I)
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 _SIZE_STYLE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt)", re.I)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # a numbered section heading ("一、" "（二）" "3." "第一部分") is not the article title
-_SECTION_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（〔]\s*[一二三四五六七八九十\d]+\s*[)）〕]"
-                             r"|\d{1,3}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分章篇节])")
+_SECTION_MARKER = re.compile(rf"^(?:[{ONE_TO_TEN}]+\s*[、.．]|[(（〔]\s*[{ONE_TO_TEN}\d]+\s*[)）〕]"
+                             rf"|\d{{1,3}}\s*[、.．](?!\d)|第[{ONE_TO_TEN}\d]+[部分章篇节])")
 
 
 def _norm_key(t: str) -> str:
@@ -471,7 +472,7 @@ def _self_and_ancestors(page: _Page, i: int, n: int):
 def _title_text(node) -> str | None:
     t = re.sub(r"\s+", " ", node.text(deep=True) or "").strip()
     key = _norm_key(t)
-    if not (4 <= len(key) <= 100) or "。" in key or len(_CJK.findall(key)) < 4 or _SECTION_MARKER.match(key):
+    if not (4 <= len(key) <= 100) or "。" in key or len(CJK_CHAR.findall(key)) < 4 or _SECTION_MARKER.match(key):
         return None
     return t
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..errors import FazhiError
+from ..zh.cjk import CJK_CHAR
 
 LOW_CONFIDENCE = 0.80          # a character recognised with a lower probability is uncertain
 RENDER_DPI = 200               # PDF pages are rendered at this resolution for recognition
@@ -113,7 +114,7 @@ def _spaced(text: str, confs: list[float], cols: list[int]) -> tuple[str, list[f
     box's usual step from one Chinese character to the next."""
     if len(cols) != len(text) or len(text) < 4:
         return text, confs
-    cjk = lambda c: "\u4e00" <= c <= "\u9fff"  # noqa: E731
+    cjk = CJK_CHAR.match
     steps = [cols[i] - cols[i - 1] for i in range(1, len(text)) if cjk(text[i]) and cjk(text[i - 1])]
     if len(steps) < 3:
         return text, confs

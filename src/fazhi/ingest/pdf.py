@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import FazhiError
+from ..zh.numerals import ONE_TO_TEN
 from .lines import Line
 
 _PAGE_NUMBER = re.compile(
@@ -19,9 +20,9 @@ _PAGE_NUMBER = re.compile(
 _TERMINAL = "。；;：:！!？?"
 _CLOSERS = "”’」』）)】》\"'"
 _HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)]"
+    rf"^\s*(?:[{ONE_TO_TEN}百]+\s*[、.．]|[（(]\s*[{ONE_TO_TEN}百]+\s*[）)]"
     r"|\d{1,3}\s*[.．、](?!\d)|[（(]\s*\d{1,3}\s*[）)]|[①-⑳]"
-    r"|第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+是|附件|附表)")
+    rf"|第[{ONE_TO_TEN}百]+[章节条部分]|[{ONE_TO_TEN}]+是|附件|附表)")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # CJK compatibility ideographs and Kangxi radicals that PDF fonts' ToUnicode maps produce

@@ -9,6 +9,7 @@ import re
 import zipfile
 
 from ..errors import FazhiError
+from ..zh.cjk import CJK_CHAR
 
 TEXT = "text/plain"
 HTML = "text/html"
@@ -200,13 +201,13 @@ def cjk_share(text: str) -> float:
     chars = [c for c in text if not c.isspace()]
     if not chars:
         return 0.0
-    return sum(1 for c in chars if "\u4e00" <= c <= "\u9fff") / len(chars)
+    return len(CJK_CHAR.findall(text)) / len(chars)      # an ideograph is never a space
 
 
 def common_share(text: str) -> float:
     """Share of CJK characters that are frequent ones (high for a right decoding)."""
     common = _common_set()
-    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    cjk = CJK_CHAR.findall(text)
     if not cjk:
         return 0.0
     return sum(1 for c in cjk if c in common) / len(cjk)

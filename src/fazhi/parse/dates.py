@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from ..zh.dates import POST_TIME_WORD
-from ..zh.numerals import cn_number
+from ..zh.numerals import ONE_TO_TEN, cn_number
 from .lines import TOP_CHARS, Line, _Ctx
 
 _YEAR = r"(?:\d{4}|[〇○零O一二三四五六七八九]{4})"
-_NUM12 = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_NUM12 = rf"(?:\d{{1,2}}|[{ONE_TO_TEN}]{{1,3}})"
 DATE_CN = re.compile(rf"({_YEAR})\s*年\s*({_NUM12})\s*月\s*({_NUM12})\s*[日号]")
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)")
 # a timestamp written day first with dots, and its time (16.04.2018 14:22): a line of its own

@@ -29,15 +29,17 @@ from dataclasses import dataclass
 from .. import catalog
 from ..model import Report
 from ..zh import masks
+from ..zh.cjk import CJK, CJK_RUN
+from ..zh.years import ARABIC_YEAR, CN_YEAR
 
 KINDS = ("report", "template", "interpretation", "plan", "news", "article", "other")
 
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 from ..textnorm import PINYIN_ANY as _PINYIN  # noqa: E402 - one pattern, in textnorm
+from ..zh.numerals import ONE_TO_TEN
 # (each pattern below starts with its first character and checks what stands before it
 # after that character: a pattern that starts with a look-behind is tried at every position)
-_CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] ) *(?=[\u4e00-\u9fff])")     # spaces between characters
-_CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_GAP = re.compile(rf" (?<=[{CJK}] ) *(?=[{CJK}])")     # spaces between characters
 _LATIN_RUNS = re.compile(r"[A-Za-z]+")
 
 
@@ -167,7 +169,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
-    if _count(_LATIN_RUNS, sample) > 2 * _count(_CJK_RUNS, sample):
+    if _count(_LATIN_RUNS, sample) > 2 * _count(CJK_RUN, sample):
         return Decision("other", "not Chinese")
 
     d = _template(x, k["template"])
@@ -209,9 +211,9 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         top = x.top(1500)
         done_heading = _rx(pl["headings_done_patterns"])
         plan_headings = sum(1 for w in pl["headings"] if re.search(
-            rf"(^|\n)\W{{0,3}}[一二三四五六七八九十\d]*\W{{0,3}}{w}", top) or any(
+            rf"(^|\n)\W{{0,3}}[{ONE_TO_TEN}\d]*\W{{0,3}}{w}", top) or any(
             not _hit(m.group(2), done_heading) for m in re.finditer(
-                rf"(^|\n)\s*[(]?[一二三四五六七八九十\d]{{1,2}}\s*[)、.]([^\n。,:]{{0,24}}){w}\s*([\n。]|$)", top)))
+                rf"(^|\n)\s*[(]?[{ONE_TO_TEN}\d]{{1,2}}\s*[)、.]([^\n。,:]{{0,24}}){w}\s*([\n。]|$)", top)))
         if plan_headings >= pl["headings_min"] or (plan_headings and not report_heading):
             return Decision("plan", "headings")
 
@@ -305,7 +307,7 @@ def _published_report(x: _Text, nw) -> bool:
         and bool(_hit(first[0], _rx(nw["published_opening_patterns"])))
 
 
-_ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二][〇○零一二三四五六七八九]{3}\s*年")
+_ANY_YEAR = re.compile(rf"{ARABIC_YEAR}\s*年|{CN_YEAR}\s*年")
 
 
 _FIRST_HEADING = re.compile(r"(?:^|\n)\s*[一1]\s*[、.．]\s*([^\n。]{2,40})")
@@ -313,12 +315,15 @@ _FIRST_HEADING = re.compile(r"(?:^|\n)\s*[一1]\s*[、.．]\s*([^\n。]{2,40})")
 
 def _whole_work(x: _Text, ot) -> bool:
     """The first numbered heading names the unit's whole line of work or its political direction,
-    and neither it nor the opening paragraph names rule-of-law work."""
+    and neither it nor the opening paragraph names rule-of-law work; or it is the unit's whole
+    year of work (2023年工作总结) and the opening does not name rule-of-law government."""
     m = _FIRST_HEADING.search(x.body[:1500])
     if not m:
         return False
     opening = x.body[:m.start()]
     heading = m.group(1)
+    if _hit(heading, _rx(ot["whole_year_heading_patterns"])) and not _hit(opening, _rx(ot["whole_year_topic_patterns"])):
+        return True         # 一、2023年工作总结: the unit's whole year, not its 法治政府建设 report
     no_law = _rx(ot["whole_work_not_patterns"])
     return bool(_hit(heading, _rx(ot["whole_work_heading_patterns"]))) and not _hit(heading, no_law) \
         and not _hit(opening, no_law)
@@ -333,7 +338,7 @@ def _told_of_another(x: _Text, rp) -> bool:
                 or _hit(x.all, _rx(rp["story_third_person_patterns"])))
 
 
-_HEADING_LINE = re.compile(r"(?:^|\n|[。;!])\s*(?:[一二三四五六七八九十]{1,2}\s*[、.]|\(\s*[一二三四五六七八九十]{1,2}\s*\))"
+_HEADING_LINE = re.compile(rf"(?:^|\n|[。;!])\s*(?:[{ONE_TO_TEN}]{{1,2}}\s*[、.]|\(\s*[{ONE_TO_TEN}]{{1,2}}\s*\))"
                            r"\s*([^\n。]{2,40})")
 
 
@@ -375,8 +380,8 @@ def _placeholders(line: str, names_only: bool = False) -> int:
 
 # a title that names the reporting government or department: a name of two or more characters
 # before an administrative suffix (青禾县, 云溪市司法局, 北干街道办事处)
-_REPORTER_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}(?:省|自治区|市|自治州|州|盟|县|旗|区|镇|乡|街道|苏木)"
-                             r"(?:人民政府|政府|办事处)?[\u4e00-\u9fff]{0,8}?(?:[0-9]{4}年|关于|法治)")
+_REPORTER_NAMED = re.compile(rf"[{CJK}]{{2,}}(?:省|自治区|市|自治州|州|盟|县|旗|区|镇|乡|街道|苏木)"
+                             rf"(?:人民政府|政府|办事处)?[{CJK}]{{0,8}}?(?:[0-9]{{4}}年|关于|法治)")
 
 
 def _names_reporter(title: str) -> bool:

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 
 from ..model import Report
+from ..zh.numerals import ONE_TO_TEN
 from .places import gazetteer
 
-CJK = "\u4e00-\u9fff"
 TOP_LINES = 30            # the title block is within the first lines
 TOP_CHARS = 3000
 TAIL_LINES = 30           # the signature block is within the last lines
@@ -41,8 +41,8 @@ _BANNER = re.compile(r"今天是|星期[一二三四五六日天]|欢迎(您|访
                      r"网站地图|联系我们|版权所有|主办单位|承办单位|小编|推荐访问|猜你喜欢|投稿")
 _TITLE_WORD = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|一图读懂|图解|规划|意见|通知|通报|"
                          r"公告|纪实|综述|回眸|答记者问|指标体系|清单)")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\)|"
-                      r"第[一二三四五六七八九十]+部分)")
+_HEADING = re.compile(rf"^\s*(?:[{ONE_TO_TEN}]+\s*[、.．]|\(\s*[{ONE_TO_TEN}]+\s*\)|"
+                      rf"第[{ONE_TO_TEN}]+部分)")
 # a place name's suffix (the title subject line, the place fallbacks of place.py)
 _PLACE_SUFFIX = r"(?:省|自治区|自治州|市|州|盟|地区|自治县|县|自治旗|旗|新区|区|镇|乡|街道|苏木)"
 _ORG_END = re.compile(r"(人民政府|政府|委员会|党委|委|局|厅|办公室|办事处|管委会|办|中心|院|署|支队|大队|党组|管理处|所|站|部)$")

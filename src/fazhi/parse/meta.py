@@ -15,9 +15,11 @@ from ..pipeline import component
 from ..zh.numerals import cn_number  # noqa: F401 - re-exported (tests, callers)
 from .dates import DATE_CN, _publish_date
 from .kind import classify as classify_kind
-from .lines import CJK, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, Line, _Ctx
+from ..zh.cjk import CJK
+from .lines import TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, Line, _Ctx
+from .organiser import organiser_news
 from .report_year import _NEWS_YEAR, _NEWS_YEAR_CHARS, _report_year, told_year
-from .reporter import organiser_news, resolve
+from .reporter import resolve
 from .title import _find_title, _header_issuers, _hint_title, _signature
 
 _SALUTATION = re.compile(rf"^[{CJK}、，,() ]{{2,60}}[:：]$")

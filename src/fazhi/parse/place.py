@@ -1,6 +1,7 @@
-"""Place helpers of the reporting unit (called by parse/reporter.py): the place at the start
-of an organ name or title, a department after it, the parent the text states, the subject
-of the first sentence, the place the text speaks as (我县, 全区), and place words."""
+"""Place helpers of the reporting unit (called by parse/reporter.py, self_place.py and
+settle.py): the place at the start of an organ name or title, a department after it, the parent
+the text states, the subject of the first sentence, the place the text speaks as (我县, 全区),
+and place words."""
 from __future__ import annotations
 
 import functools
@@ -8,7 +9,9 @@ import re
 from collections import Counter
 
 from ..zh.masks import is_masked
-from .lines import _BOOK, _PLACE_SUFFIX, CJK, Line, _Ctx
+from ..zh.cjk import CJK
+from ..zh.years import ARABIC_YEAR, CN_DIGITS_YEAR
+from .lines import _BOOK, _PLACE_SUFFIX, Line, _Ctx
 from .places import GENERIC_NAMES, Place, gazetteer, level_from_suffix, level_of
 
 # a place written at the start of an organ name / title, when the gazetteer does not know it
@@ -55,7 +58,7 @@ def plausible_place(name: str, gaz) -> bool:
 # what leads a title before the reporter's name: a column label (【文字解读】), quotes, 关于印发,
 # 中共, the year
 _TITLE_LEAD = r"(?:\s|【[^】]{0,10}】|[《“\"]|关于|印发|转发|中共|中国共产党)*"
-_LEAD_SKIP = re.compile(rf"^{_TITLE_LEAD}(?:(?:19|20)\d{{2}}\s*年度?|[〇○零一二三四五六七八九]{{4}}年度?)?(?:关于)?")
+_LEAD_SKIP = re.compile(rf"^{_TITLE_LEAD}(?:{ARABIC_YEAR}\s*年度?|{CN_DIGITS_YEAR}年度?)?(?:关于)?")
 
 
 def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int, int, Place | None] | None:
@@ -297,9 +300,34 @@ def _first_sentence_place(c: _Ctx, line_start: int | None = None) -> tuple[str, 
         if we and not best[1].endswith(we.group(1)):
             return None   # '本市…支持浦东新区…': the sentence speaks as the city, not the district
         return best[1], best[2], best[3]
+    short = _short_city_subject(c, masked)
+    if short is not None:
+        return short[0], start + short[1], start + short[2]
     m = re.search(rf"([{CJK}]{{1,6}}(?:县|旗|区|州))(?:人民政府|委|政府)?{_SUBJECT_VERB}", masked)
     if m and not re.search(r"[全本我该各]", m.group(1)[0]) and plausible_place(m.group(1), c.g()):
         return m.group(1), start + m.start(1), start + m.end(1)
+    return None
+
+
+# the head of an opening sentence before its subject: the year (2021年，), the masked 在…领导下
+_SENTENCE_HEAD = re.compile(rf"^\s*(?:{ARABIC_YEAR}\s*年度?(?:以来)?)?[\s,，]*")
+
+
+def _short_city_subject(c: _Ctx, masked: str) -> tuple[str, int, int] | None:
+    """A prefecture city named by its short name alone as the sentence's subject (2021年，X坚持…,
+    X the short name of one city and of no province): (the city's name, start, end in masked)."""
+    head = _SENTENCE_HEAD.match(masked)
+    i = head.end() if head else 0
+    gaz = c.g()
+    for n in (3, 2):
+        short = masked[i:i + n]
+        if len(short) < n or not re.fullmatch(rf"[{CJK}]+", short) or short in gaz.province_shorts:
+            continue
+        if not re.match(_SUBJECT_VERB, masked[i + n:]):
+            continue
+        cities = [f for f in gaz.city_shorts.get(short, ()) if f.endswith("市")]
+        if len(cities) == 1 and all(f in cities or f.endswith("地区") for f in gaz.city_shorts[short]):
+            return cities[0], i, i + n
     return None
 
 

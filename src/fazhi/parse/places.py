@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from ..zh.cjk import CJK_CHAR
+
 MIN_YEAR, MAX_YEAR = 1980, 2024
 
 # city_name values that are placeholders, not a city (districts of a 直辖市, 省直辖县)
@@ -35,7 +37,6 @@ GENERIC_NAMES = {"城区", "郊区", "矿区", "市区", "新区", "东区", "�
 
 # characters after which a two-character name (理县, 沙县) may start a new word
 _BEFORE_PLACE = frozenset("在于与和及、的对向从到赴至全我该本省市州盟区县旗")
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,7 @@ class Gazetteer:
                 continue
             if free_text and (n in GENERIC_NAMES or (len(n) == 2 and n[-1] not in "县旗")):
                 continue
-            if free_text and len(n) == 2 and s > 0 and s != last and _CJK_CHAR.match(text[s - 1]) \
+            if free_text and len(n) == 2 and s > 0 and s != last and CJK_CHAR.match(text[s - 1]) \
                     and text[s - 1] not in _BEFORE_PLACE:
                 continue      # 办理县 / 管理县: a one-character name glued to a word
             out.append((s, e, n))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from .. import catalog
-from ..zh.numerals import cn_number
-from ..zh.years import ARABIC_YEAR, CN_YEAR, YEAR_RANGE
+from ..zh.numerals import ONE_TO_TEN, cn_number
+from ..zh.years import ARABIC_YEAR, CN_YEAR, YEAR_MAX, YEAR_MIN, YEAR_RANGE
 from .dates import _NUM12, _YEAR
 from .kind import any_pattern as _any_rx, any_word as _any, plan_title
 from .lines import _BOOK, _HEADING, _TITLE_WORD, TOP_CHARS, _Ctx
@@ -31,7 +31,7 @@ def _years(s: str, offset: int = 0) -> list[tuple[int, int, int]]:
         # a cited earlier report / plan: "2021年工作要点" "2020年度报告" inside a title is fine,
         # but "关于印发2021年…" is a cited document
         y = cn_number(m.group(1))
-        if y and 1990 <= y <= 2100:
+        if y and YEAR_MIN <= y <= YEAR_MAX:
             out.append((y, offset + m.start(), offset + m.end()))
     return out
 
@@ -42,22 +42,22 @@ _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|�
 # a sentence that opens with the year of the work ("2019年,在…领导下", "2020年是…收官之年",
 # "2018年以来"). No "^": it is used with .match(s, pos), which anchors at pos (a "^" would
 # not match there unless pos is 0).
-_FIRST_YEAR = re.compile(rf"\s*({_YEAR}|(?:19|20)\d{{2}})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
+_FIRST_YEAR = re.compile(rf"\s*({_YEAR}|{ARABIC_YEAR})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 # the sentence that announces the report: "现将2022年…情况报告如下", "…总结2025年度…,现报告如下",
 # "…情况报告予以公开", "现对2023年所做工作总结如下"
 _REPORT_AS = re.compile(r"(?:报告|汇报|总结)(?:如下|予以公开)")
 _REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 # the summarised year of a meeting or a review: "总结了2018年全县法治政府建设工作"
-_SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|(?:19|20)\d{{2}})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
+_SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|{ARABIC_YEAR})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
 # a year followed by a plan word is the year planned, not the year reported
 _PLANNED = re.compile(r"^\s*年?度?[^。，,;；\n]{0,10}?(?:计划|打算|安排|思路|重点|要点|目标|任务)")
 # a year that lost its 年 before 以来 at the head of the opening ("2024以来,在县委…")
-_BARE_SINCE = re.compile(r"\s*((?:19|20)\d{2})(?=以来\s*[,，])")
+_BARE_SINCE = re.compile(rf"\s*({ARABIC_YEAR})(?=以来\s*[,，])")
 # an opening that names the year only as 今年 ("今年以来,我局…", a report posted before the
 # year ended): the year of the page's post date, when the page shows one
 _THIS_YEAR = re.compile(r"\s*(今年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 _LEAD_BY_OPEN = re.compile(r"\s*在[^，,。；;\n]{0,40}?(?:领导|指导|关心|支持|帮助)下\s*[,，]")
-_GLUED_OPENING = re.compile(r"(?:报告|情况|总结)(?=\s*(?:19|20)\d{2}\s*年度?\s*[,，])")
+_GLUED_OPENING = re.compile(rf"(?:报告|情况|总结)(?=\s*{ARABIC_YEAR}\s*年度?\s*[,，])")
 TITLE_GLUE_CHARS = 200     # how far into a flattened first line its title may end
 OPENING_LINES = 6          # prose lines at the top searched for the opening sentence
 OPENING_SENTENCES = 3      # sentences of each such line
@@ -75,7 +75,7 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
                  for s in c.report.sections if s.number]
     else:
         for ln in c.lines:
-            if ln.start >= body_start and re.match(r"^[一二三四五六七八九十]+\s*[、.]", ln.s):
+            if ln.start >= body_start and re.match(rf"^[{ONE_TO_TEN}]+\s*[、.]", ln.s):
                 heads.append((ln.start, min(ln.end, ln.start + 60)))
     for a, b in heads:
         h = c.norm[a:b]
@@ -134,7 +134,7 @@ def _opening_year(c: _Ctx) -> tuple[int, int, int, bool] | None:
                     return int(c.meta.publish_date[:4]), ln.start + t.start(1), ln.start + t.end(1), True
                 continue
             y = cn_number(m.group(1))
-            if y and 1990 <= y <= 2100:
+            if y and YEAR_MIN <= y <= YEAR_MAX:
                 return y, ln.start + m.start(1), ln.start + m.end(2), bool(m.group(3))
     return None
 
@@ -159,7 +159,7 @@ def _announced_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     m = _SUMMED.search(c.norm, body_start, region_end)
     if m:
         y = cn_number(m.group(1))
-        if y and 1990 <= y <= 2100:
+        if y and YEAR_MIN <= y <= YEAR_MAX:
             return y, m.start(1), m.end(1) + 1
     return None
 
@@ -182,7 +182,7 @@ def _plan_title(title: str) -> bool:
     return plan_title(title)
 
 
-_THIS_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年初?[^。；;\n]{0,30}?本年度")
+_THIS_YEAR_NAMED = re.compile(rf"({ARABIC_YEAR})\s*年初?[^。；;\n]{{0,30}}?本年度")
 
 
 def _this_year_named(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
@@ -217,7 +217,7 @@ def _interpreted_report_year(c: _Ctx, title_span) -> tuple[int, int, int] | None
 
 
 # a count of years as the span a title accounts for: 五年, 近五年, 三年来 (not the 三 of 二〇二三年)
-_YEARS_COUNT = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?:近|过去)?[两三四五六七八九十]年(?:来|以来)?"
+_YEARS_COUNT = re.compile(rf"(?<![\d〇○零{ONE_TO_TEN}])(?:近|过去)?[两三四五六七八九十]年(?:来|以来)?"
                           r"(?=[^《》]{0,6}?(?:法治|依法))")
 _RANGE_OF_WORK = re.compile(rf"{YEAR_RANGE.pattern}\s*度?\s*(?:[^《》\d]{{0,6}}?)(?:法治|依法)")
 
@@ -233,12 +233,12 @@ def period_title(title: str) -> bool:
 
 
 # (the year of its end may be left out: "2021年1月1日至12月31日")
-_FULL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
+_FULL_YEAR = re.compile(rf"({ARABIC_YEAR})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|[-—–~～])\s*"
                         r"(?:\1\s*年\s*)?12\s*月\s*31\s*日")
 
 
 # the sentence publishing the page's own report: "现公布X区住房保障中心2022年政府信息公开工作年度报告"
-_PUBLISHED_AS = re.compile(r"(?:现|特)(?:向社会)?公布[^。《》\n]{0,30}?((?:19|20)\d{2})\s*年度?[^。《》\n]{0,24}?报告")
+_PUBLISHED_AS = re.compile(rf"(?:现|特)(?:向社会)?公布[^。《》\n]{{0,30}}?({ARABIC_YEAR})\s*年度?[^。《》\n]{{0,24}}?报告")
 
 
 def _published_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
@@ -335,7 +335,7 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
 
 
 # a year opening a sentence of the work told ("2022年我镇新制发…", "。2022年青禾镇组织开展…")
-_TOLD_YEAR = re.compile(r"(?:^|(?<=[。;!?\n]))[ \t]*((?:19|20)\d{2})\s*年(?!度?\s*(?:以来|起|底|前|后|至|-|—|~|计划|工作要点))")
+_TOLD_YEAR = re.compile(rf"(?:^|(?<=[。;!?\n]))[ \t]*({ARABIC_YEAR})\s*年(?!度?\s*(?:以来|起|底|前|后|至|-|—|~|计划|工作要点))")
 TOLD_YEAR_CHARS = 3000     # how far the sentences of a cut report are read
 TOLD_YEAR_MIN = 2          # sentences that must open with that year
 

@@ -31,7 +31,8 @@ from .. import catalog
 from ..config import Config
 from ..model import Report, Section
 from ..pipeline import component
-from ..zh.numerals import NUMERAL_CHARS, cn_ordinal
+from ..zh.numerals import NUMERAL_CHARS, ONE_TO_TEN, cn_ordinal
+from ..zh.cjk import CJK, CJK_CHAR
 
 CN_DIGITS = NUMERAL_CHARS      # the characters of a heading numeral (zh/numerals.py)
 _CN = f"[{CN_DIGITS}]+"
@@ -73,11 +74,11 @@ MAX_WHOLE_LINE_HEADING = 80       # a heading line without any 。 may be this l
 MAX_UNNUMBERED = 30               # an unnumbered heading line is at most this long
 
 _DATE_LINE = re.compile(
-    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$"
+    rf"^(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*[\d〇零{ONE_TO_TEN}]{{1,3}}\s*月"
+    rf"\s*[\d〇零{ONE_TO_TEN}]{{1,3}}\s*日$"
 )
 _ORG_LINE = re.compile(
-    r"^(?:中共)?[\u4e00-\u9fff()（）·]{2,28}"
+    rf"^(?:中共)?[{CJK}()（）·]{{2,28}}"
     r"(?:人民政府|政府|委员会|党委|党组|县委|市委|区委|州委|旗委|盟委|省委|局|厅|委|办公室|办|处|院|所|中心|部|署|会)$"
 )
 _PUBLISH_NOTE = re.compile(r"^[(（]?此件(?:公开发布|主动公开|依申请公开|不予公开)[)）]?$")
@@ -167,7 +168,7 @@ _TAGGED_TITLE = re.compile(r"[^。;!?\n]{6,80}?(?:报告|总结|情况|要点|�
 _CUT_MARK = rf"(?:[{CN_DIGITS[:10]}]{{1,3}}、(?![{CN_DIGITS[:10]}]、)|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])"
 _CUT_AFTER_STOP = re.compile(rf"(?<=[。;:!?])[{_WS}]*(?={_CUT_MARK})")
 _CUT_AFTER_SPACE = re.compile(rf"(?<=[^{_WS}])[{_WS}]+(?={_CUT_MARK})")
-_CUT_FIRST_CHILD = re.compile(r"(?<=[\u4e00-\u9fff])(?=[(〔]一[)〕])")
+_CUT_FIRST_CHILD = re.compile(rf"(?<=[{CJK}])(?=[(〔]一[)〕])")
 # the first heading glued to the title before it ("…2023年法治政府建设工作总结一、主要工作及成效")
 _CUT_AFTER_TITLE = re.compile(r"(?<=报告|总结|情况)(?=一、(?![二三四五六七八九十]、))")
 _HEAD_MARK = re.compile(rf"[{_WS}]*(?:[{CN_DIGITS[:10]}]{{1,3}}、|[(〔][{CN_DIGITS[:10]}]{{1,3}}[)〕])")
@@ -287,7 +288,7 @@ def _looks_short_heading(seg: str, limit: int) -> bool:
         return False
     if _INLINE.match(seg) or _DATE_LINE.match(seg):
         return False
-    cjk = sum(1 for ch in seg if "\u4e00" <= ch <= "\u9fff")
+    cjk = len(CJK_CHAR.findall(seg))
     return cjk >= max(3, len(seg) // 2)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_CN, _is_date_line, _ymd
-from .lines import (CJK, TAIL_LINES, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, _HEADING, _ORG_END,
+from ..zh.cjk import CJK
+from ..zh.years import CN_DIGITS_YEAR
+from .lines import (TAIL_LINES, TOP_CHARS, TOP_LINES, _BANNER, _BREADCRUMB, _HEADING, _ORG_END,
                     _PLACE_SUFFIX, _TITLE_WORD, Line, _Ctx)
 
 _TITLE_END = re.compile(r"(报告|情况|总结|方案|要点|计划|解读|规划|意见|通知|通报|公告|纪实|综述|思路|打算|汇报|"
@@ -112,17 +114,18 @@ def _crumbs(lines: list[Line], removed: list[str]) -> set[str]:
     return out
 
 
-_YEAR_HEAD = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|^年度")
-_YEAR_TAIL = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?$")
+_YEAR4 = rf"(?:\d{{4}}|{CN_DIGITS_YEAR})"           # a title's year, in either digits
+_YEAR_HEAD = re.compile(rf"^{_YEAR4}\s*年|^年度")
+_YEAR_TAIL = re.compile(rf"{_YEAR4}\s*年度?$")
 _ORG_ALT = _ORG_END.pattern.rstrip("$")
 _SUBJECT_LINE = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUFFIX})"
-                           rf"(?:(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年度?)?$")
+                           rf"(?:{_YEAR4}\s*年度?)?$")
 
 
 # the head of a title broken before its genre words: an organ or place, its year, the start of
 # the name ("X局2022年政府信息公开"), no punctuation; the line below only the rest of the name
 _SUBJECT_HEAD = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUFFIX})"
-                           rf"(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年度?[{CJK}]{{2,24}}$")
+                           rf"{_YEAR4}\s*年度?[{CJK}]{{2,24}}$")
 _CATEGORY_TAG = re.compile(r"【([^】【\n]{1,8})】\s*(?=\S{6})")
 _GENRE_ONLY = re.compile(_BULLET + r"(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结|计划|要点|方案)\s*$")
 _TITLE_TAIL = re.compile(r"^(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结)$")

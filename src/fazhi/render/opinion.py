@@ -18,11 +18,11 @@ Markdown writers are render/docx.py, render/html.py, render/markdown.py.
 from __future__ import annotations
 
 import os
-import re
 from typing import Iterable
 
 from ..config import Config
 from ..textnorm import shorten
+from ..zh.cjk import CJK_CHAR
 from ..model import Finding, Report
 from ..review import (KIND_NAMES, PART_NAMES, SEVERITY_NAMES, Decisions, ReviewItem,  # noqa: F401 (re-exported)
                       review_items, verdict)
@@ -94,7 +94,6 @@ def _first_offset(v: ItemView) -> int:
     return min(live) if live else 1 << 60
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def report_label(report: Report) -> str | None:
@@ -104,7 +103,7 @@ def report_label(report: Report) -> str | None:
         return report.meta.title.strip("《》 ")
     if report.source.path:
         stem = os.path.splitext(os.path.basename(report.source.path))[0].strip()
-        if _CJK.search(stem):
+        if CJK_CHAR.search(stem):
             return stem
     return None
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from ..labels import SEVERITY_NAMES
+from ..zh.years import ARABIC_YEAR
+from ..zh.numerals import ONE_TO_TEN
 from .quotes import cn_date
 from .views import Opinion
 
@@ -32,7 +34,7 @@ def office_line(op: Opinion) -> str:
     return op.office or "（审核单位名称，盖章）"
 
 
-CN_NUM = "一二三四五六七八九十"
+CN_NUM = ONE_TO_TEN
 
 
 def chapters(op: Opinion) -> list[tuple[str, str]]:
@@ -72,7 +74,7 @@ def title_lines(title: str, width: int = TITLE_LINE_CHARS) -> list[str]:
     if len(title) <= width:
         return [title]
     breaks = set()
-    for m in re.finditer(r"关于(?=《)|(?:19|20)\d{2}年度?|法治政府建设|》(?=的审核意见)|\s+|"
+    for m in re.finditer(rf"关于(?=《)|{ARABIC_YEAR}年度?|法治政府建设|》(?=的审核意见)|\s+|"
                          r"(?:人民政府|委员会|县|区|市|州|盟|旗|省|局|厅|委|办)(?=\d|关于|\s)", title):
         breaks.add(m.end())
     cuts = sorted(c for c in breaks if 0 < c < len(title))

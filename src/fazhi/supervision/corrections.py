@@ -23,6 +23,8 @@ from ..labels import KIND_NAMES, LEVEL_NAMES
 from ..pipeline import component
 from ..zh.dates import NotADay, read_day
 from ..zh.numerals import to_ascii_digits
+from ..zh.years import YEAR_MIN
+from ..zh.cjk import CJK, CJK_CHAR
 
 # what a reviewer corrects, in the order they are applied and shown
 FIELDS = ("jurisdiction", "level", "department", "report_year", "report_date", "publish_date", "kind")
@@ -110,8 +112,8 @@ def parse_year(raw: Any) -> int:
     if not re.fullmatch(r"\d{4}", s):
         raise CorrectionError(f"报告年度不正确：{str(raw)[:20]}（应为四位年份，如 2023）")
     y, this = int(s), _today().year
-    if not 1990 <= y <= this:
-        raise CorrectionError(f"报告年度不正确：{y}年（应在1990年至{this}年之间）")
+    if not YEAR_MIN <= y <= this:
+        raise CorrectionError(f"报告年度不正确：{y}年（应在{YEAR_MIN}年至{this}年之间）")
     return y
 
 
@@ -124,8 +126,8 @@ def parse_date(raw: Any, what: str) -> str | None:
         raise CorrectionError(f"{what}格式不正确：{str(raw)[:20]}（应为 2024-03-01 或 2024年3月1日）") from None
     except ValueError:
         raise CorrectionError(f"{what}不存在：{str(raw)[:20]}") from None
-    if d.year < 1990 or d > _today():
-        raise CorrectionError(f"{what}不正确：{display('report_date', d.isoformat())}（不能晚于今天，也不能早于1990年）")
+    if d.year < YEAR_MIN or d > _today():
+        raise CorrectionError(f"{what}不正确：{display('report_date', d.isoformat())}（不能晚于今天，也不能早于{YEAR_MIN}年）")
     return d.isoformat()
 
 
@@ -174,7 +176,7 @@ def resolve_jurisdiction(raw: Any, year: int | None) -> dict[str, Any]:
 
 # a township, town, street or sumu: the gazetteer stops at counties, so it is written after its
 # county or district (睢县城关镇, 萧山区北干街道)
-_TOWNSHIP_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:镇|乡|街道|苏木)(?:办事处)?$")
+_TOWNSHIP_NAME = re.compile(rf"[{CJK}]{{2,10}}?(?:镇|乡|街道|苏木)(?:办事处)?$")
 
 
 def _township(name: str, year: int) -> dict[str, Any]:
@@ -209,7 +211,7 @@ def parse_department(raw: Any, jurisdiction: str | None) -> str | None:
         return None
     if jurisdiction and s.startswith(jurisdiction) and len(s) > len(jurisdiction):
         s = s[len(jurisdiction):]          # "和政县司法局" -> its own name, as the engine stores it
-    if len(s) > 50 or not re.search(r"[\u4e00-\u9fff]", s):
+    if len(s) > 50 or not CJK_CHAR.search(s):
         raise CorrectionError(f"部门名称不正确：{str(raw)[:20]}")
     return s
 

@@ -27,6 +27,7 @@ import yaml
 from ..config import merge
 from .. import catalog
 from ..errors import FazhiError
+from ..zh.years import ARABIC_YEAR
 from ..labels import LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES, TIMELINESS_NAMES, indicator_names, rule_title
 
 RUBRIC_FILE = "catalog/scoring.yaml"
@@ -469,7 +470,7 @@ def _score_indicators(ctx: _Ctx, c: dict) -> CriterionScore:
 
 # specificity -------------------------------------------------------------------------------------
 # a year, a date or a span of years (2021—2025年) is not a figure of the report
-YEAR = re.compile(r"(?:19|20)\d{2}(?:\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|(?=\s*[—\-–~～至到、)）]))")
+YEAR = re.compile(rf"{ARABIC_YEAR}(?:\s*年度?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?|(?=\s*[—\-–~～至到、)）]))")
 CLOSERS = "》”’）)」』"
 QUOTED = re.compile(r"“[^”]{0,20}”|\"[^\"]{0,20}\"")
 

@@ -14,10 +14,11 @@ from starlette.datastructures import UploadFile
 from ..errors import FazhiError
 from ..supervision import rectify
 from ..supervision.roster import roster
+from ..zh.years import YEAR_MAX, YEAR_MIN
 from .core import ID, check_csrf, need, reader, render, scope, store
 
 router = APIRouter(include_in_schema=False)
-YEAR = Annotated[int | None, Query(ge=1990, le=2100)]
+YEAR = Annotated[int | None, Query(ge=YEAR_MIN, le=YEAR_MAX)]
 
 
 def _default_year() -> int:

@@ -1,1 +1,2 @@
-"""Knowledge of Chinese text written once: masks (placeholders left in 范文/template copies)."""
+"""Knowledge of Chinese text written once: the CJK range, numerals, years, days, sentence stops, masks
+(placeholders left in 范文/template copies), cited titles and department names."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cjk import CJK
+
 # short stem -> the stem written in full (without 和), when followed directly by the body word
 _STEMS = {
     "卫健": "卫生健康",
@@ -56,6 +58,9 @@ _BODY = re.compile(r"(委员会|委|局|厅|办公室|办|署|部|中心)$")
 _BODY_KEY = {"委员会": "委", "办公室": "办"}
 
 
+_BRANCH = re.compile(rf"^([{CJK}]{{2,8}}?)局[{CJK}]{{2,6}}?分局$")
+
+
 @lru_cache(maxsize=4096)
 def department_key(name: str | None) -> str | None:
     """The matching key of a department's own name (without its place): 卫健委, 卫生健康委 and
@@ -63,6 +68,9 @@ def department_key(name: str | None) -> str | None:
     if not name:
         return None
     s = re.sub(r"\s+", "", name)
+    # a city department's branch in a district, named with the district (公安局X区分局, 公安局X分局)
+    # or after it (X区公安分局): one body, whose place is the district's
+    s = _BRANCH.sub(r"\1分局", s)
     m = _BODY.search(s)
     if m is None:
         return s.replace("和", "")

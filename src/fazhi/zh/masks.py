@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..textnorm import normalize_view
+from .cjk import CJK
 
-CJK = "\u4e00-\u9fff"
 # suffixes after which a single placeholder letter or star stands for a name (x镇, X县, *乡)
 _SUFFIX = r"(?:省|市|州|盟|县|旗|区|镇|乡|村|街道|社区|局|委|厅|办)"
 

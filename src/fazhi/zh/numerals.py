@@ -15,6 +15,9 @@ DIGIT_VALUE = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 
                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # the characters of a heading numeral or ordinal (一、 / （十二） / 第三部分)
 NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
+# the numerals 一 to 十: the characters of a small number in words (a heading's 三、 / （十二） / 二是,
+# a month or a day 十二月, a count 三项)
+ONE_TO_TEN = "一二三四五六七八九十"
 _TO_ASCII = str.maketrans({k: str(v) for k, v in DIGIT_VALUE.items()})
 
 
