@@ -30,11 +30,14 @@ def test_rate_mismatch_minor_at_printed_precision():
 
 
 def test_rate_mismatch_major_for_whole_points():
-    text = "受理执行案件523件，执结383件，执行案件执结率64.03%。"
-    r = _rate_report(text, "64.03%", 64.03, "383件", 383, "523件", 523)
+    text = "受理执行案件400件，执结250件，执行案件执结率55.00%。"
+    r = _rate_report(text, "55.00%", 55.0, "250件", 250, "400件", 400)
     out = run("figures.rate_mismatch", r)
     assert len(out) == 1 and out[0].severity == "major"
-    assert "383/523=73.23%" in out[0].message
+    assert "250/400=62.50%" in out[0].message
+    # a whole-point gap may be another base the text does not state: the reviewer is asked, not told
+    assert "需核实数据或统计口径" in out[0].message and "失实" not in out[0].message
+    assert "统计口径" in out[0].suggestion
     cfg = Config.default()
     cfg.data["thresholds"]["rate_major_gap_pp"] = 20
     assert run("figures.rate_mismatch", r, cfg)[0].severity == "minor"

@@ -169,7 +169,7 @@ def _rate_check(report: Report, r: Relation) -> tuple[Fact, Fact, Fact, float, i
 @rule("figures.rate_mismatch", severity="minor",
       title="比率与其分子分母不符",
       why="报告给出的比率与报告自己给出的分子、分母算出的结果不一致：差距在四舍五入范围外即为计算或"
-          "抄录错误；差距达整数个百分点的，数据严重失实。",
+          "抄录错误；差距达整数个百分点的，数据明显不符，或比率另有未写明的统计口径（如分母含上年结转）。",
       basis=BASIS,
       example="“已办结531件，办结率为91.8%”（共578件）：531/578=91.87%，按一位小数应为91.9%。",
       severities=("minor", "major"))
@@ -206,12 +206,13 @@ def rate_mismatch(report: Report, config: Config) -> Iterable[Finding]:
                    f"（{prec}应为{fmt_num(expected, dec)}%）。")
         else:
             msg = (f"{name}{rate.quote.strip()}与{fmt_num(_val(num))}/{fmt_num(_val(den))}={shown}%不符，"
-                   f"相差{fmt_num(gap, 2)}个百分点，数据严重失实。")
+                   f"相差{fmt_num(gap, 2)}个百分点，需核实数据或统计口径。")
         yield Finding(
             rule="figures.rate_mismatch", severity=severity, message=msg,
             evidence=[ev(report, f.start, f.end) for f in (rate, num, den)],
             suggestion=f"核对{fact_label(report, num) or '分子'}和{fact_label(report, den) or '分母'}，"
-                       f"按实际数据重新计算{name}（{prec}为{fmt_num(expected, dec)}%）。",
+                       f"按实际数据重新计算{name}（{prec}为{fmt_num(expected, dec)}%）"
+                       + ("；比率另有统计口径的（如分母含上年结转），在报告中写明。" if severity == "major" else "。"),
             data={"relation": r.id, "computed": round(computed, 4), "stated": stated,
                   "expected": expected, "decimals": dec, "gap_pp": round(gap, 4)})
 

@@ -67,7 +67,7 @@ def missing_part(report: Report, config: Config) -> Iterable[Finding]:
         name = PART_NAMES.get(pid, p.get("official", pid))
         yield Finding(
             rule="structure.missing_part", severity=p.get("missing_severity", "major"),
-            message=f"报告缺少法定内容“{name}”（{pid}）。{BASIS_PARTS}要求年度报告写明"
+            message=f"报告缺少法定内容“{name}”。{BASIS_PARTS}要求年度报告写明"
                     f"“{p.get('official', name)}”，而报告的一级标题（{listed}）中没有这一部分。",
             evidence=headings,
             suggestion=f"增设一级标题“{p.get('official', name)}”，如实报告这部分内容。",
@@ -92,7 +92,7 @@ def part_nested(report: Report, config: Config) -> Iterable[Finding]:
         first = heading_text(report, secs[0])
         yield Finding(
             rule="structure.part_nested", severity="minor",
-            message=f"法定内容“{name}”（{pid}）没有单列为一部分，只在小标题“{short(first, 40)}”下出现。",
+            message=f"法定内容“{name}”没有单列为一部分，只在小标题“{short(first, 40)}”下出现。",
             evidence=[heading_ev(report, s) for s in secs[:5]],
             suggestion=f"将“{name}”单列为报告的一级标题（如“X、{p.get('official', name)}”）。",
             data={"part": pid})
