@@ -15,7 +15,7 @@ from fazhi.model import Finding
 
 REQUIRED = {
     "structure.missing_part", "structure.part_nested", "structure.heading_numbering",
-    "structure.shortcomings_without_causes", "structure.formal_elements",
+    "structure.shortcomings_without_causes", "structure.formal_elements", "structure.text_cut_short",
     "years.year_mismatch", "years.stale_data",
     "years.deadline", "years.early_report", "years.outdated_framework", "figures.sum_mismatch",
     "figures.rate_mismatch", "figures.rate_out_of_range", "provenance.masked_text",

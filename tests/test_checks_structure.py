@@ -29,7 +29,7 @@ def test_complete_report_has_no_structure_findings():
 
 def test_missing_parts_one_finding_per_part():
     text = (TEXTS / "checks_incomplete.txt").read_text("utf-8")
-    r = make_report(text, parts={}, report_year=2019, kind="report")
+    r = make_report(text, parts={}, report_year=2019, kind="report", report_date="2019-12-27")
     for s in r.sections:             # top-level sections named after 纲要 areas = measures
         s.part, s.areas = "measures", ["functions"]
     out = run("structure.missing_part", r)
@@ -45,7 +45,7 @@ def test_nested_part_is_not_missing():
     text = (TEXTS / "checks_incomplete.txt").read_text("utf-8")
     r = make_report(text, parts={"依法全面履行": "measures", "完善依法行政": "measures",
                                  "组织保障": "measures", "党对法治政府建设的领导": "first_responsible"},
-                    report_year=2019, kind="report")
+                    report_year=2019, kind="report", report_date="2019-12-27")
     missing = {f.data["part"] for f in run("structure.missing_part", r)}
     assert missing == {"shortcomings", "plan"}
     nested = run("structure.part_nested", r)
@@ -58,7 +58,7 @@ def test_no_sections_or_no_parts_means_no_structure_verdict():
     r = make_report("2023年，我县推进法治政府建设。", report_year=2023, kind="report")
     assert run("structure.missing_part", r) == []
     text = (TEXTS / "checks_incomplete.txt").read_text("utf-8")
-    r = make_report(text, parts={}, report_year=2019, kind="report")   # parts not classified
+    r = make_report(text, parts={}, report_year=2019, kind="report", report_date="2019-12-27")   # parts not classified
     assert run("structure.missing_part", r) == []
     r = make_report(text, parts={"依法": "measures"}, report_year=2019, kind="news")
     assert run("structure.missing_part", r) == []
@@ -158,3 +158,34 @@ PROJECTS = "一是推动法治政府建设示范创建；二是深化行政执�
 def test_cause_wordings(shortcomings: str, fires: bool) -> None:
     out = rules(analyze_text(_report(shortcomings, PROJECTS)), "structure.shortcomings_without_causes")
     assert bool(out) is fires
+
+
+_OPENING = ("石城县人民政府关于2023年度法治政府建设情况的报告\n"
+            "2023年，石城县扎实推进法治政府建设，现将有关情况报告如下。\n"
+            "一、主要举措和成效\n（一）深化行政复议改革。全年办理行政复议案件12件，其中")
+
+
+def test_text_cut_short_is_not_missing_its_parts():
+    """A page opening that stops mid-sentence: the parts after the cut are unknown, so no
+    缺少法定内容 (a reviewer would withdraw it), one 提示 naming what was not seen, and a verdict
+    reason that does not claim the parts are complete."""
+    r = analyze_text(_OPENING)
+    rules = [f.rule for f in r.findings]
+    assert "structure.missing_part" not in rules
+    cut = [f for f in r.findings if f.rule == "structure.text_cut_short"]
+    assert len(cut) == 1 and cut[0].severity == "info"
+    assert cut[0].data["unseen_parts"] == ["shortcomings", "first_responsible", "plan"]
+    assert "存在的不足" in cut[0].message and "shortcomings" not in cut[0].message
+    assert cut[0].evidence and cut[0].evidence[0].quote.endswith("其中")
+    assert "未能核对" in r.review["reason"] and "齐全" not in r.review["reason"]
+
+
+def test_complete_text_missing_parts_still_fails():
+    """The same measures, ended with a full stop, a signature and a date: the parts are missing."""
+    text = _OPENING + "3件。\n石城县人民政府\n2024年2月1日\n"
+    r = analyze_text(text)
+    rules = [f.rule for f in r.findings]
+    assert "structure.text_cut_short" not in rules
+    assert sorted(f.data["part"] for f in r.findings if f.rule == "structure.missing_part") == \
+        ["first_responsible", "plan", "shortcomings"]
+    assert r.review["verdict"] == "不合格"

@@ -144,6 +144,8 @@ def _parts_unchecked(report: Report) -> str | None:
         return f"文本被识别为{KIND_NAMES.get(kind or '', kind)}，不是年度报告，未按年度报告核对法定内容"
     if not any(s.part for s in report.all_sections()):
         return "未识别出报告的章节结构，法定内容未能自动核对，请人工核对"
+    if any(f.rule == "structure.text_cut_short" for f in report.findings):
+        return "文本在句中或标题处截断，截断处之后的法定内容未能核对，请取得报告全文"
     return None
 
 

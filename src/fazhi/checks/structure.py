@@ -55,7 +55,9 @@ def _required(config: Config) -> list[dict]:
       basis=BASIS_PARTS,
       example="报告只有“一、依法全面履行政府职能……八、组织保障和落实机制”，没有“存在的不足”和“下一年度安排”。")
 def missing_part(report: Report, config: Config) -> Iterable[Finding]:
-    if not _reviewable(report):
+    """Not on a text cut short (a page opening, an excerpt): a part not seen there may follow the
+    cut, so the reviewer would withdraw the finding (structure.text_cut_short says so instead)."""
+    if not _reviewable(report) or cut_short(report):
         return
     top, nested = _presence(report)
     headings = [heading_ev(report, s) for s in report.sections][:12]
@@ -72,6 +74,30 @@ def missing_part(report: Report, config: Config) -> Iterable[Finding]:
             evidence=headings,
             suggestion=f"增设一级标题“{p.get('official', name)}”，如实报告这部分内容。",
             data={"part": pid})
+
+
+@rule("structure.text_cut_short", severity="info",
+      title="文本不完整，法定内容无法核对",
+      why="文本在句中或标题处截断（网页摘录、转载不全），其后的内容缺失：截断处之前未见的法定内容可能"
+          "在截断处之后，既不能认定缺少，也不能认定齐全，应取得报告全文后再审。",
+      basis=BASIS_PARTS,
+      example="网页只显示“一、主要举措和成效”下的前几段，最后一句“全年共办理行政复议案件”没有写完。")
+def text_cut_short(report: Report, config: Config) -> Iterable[Finding]:
+    if not _reviewable(report) or not cut_short(report):
+        return
+    top, nested = _presence(report)
+    unseen = [p["id"] for p in _required(config) if p["id"] not in top and p["id"] not in nested]
+    if not unseen:
+        return
+    names = "、".join(f"“{PART_NAMES.get(pid, pid)}”" for pid in unseen)
+    evidence = [ev(report, *ll)] if (ll := _last_line(report)) else []
+    yield Finding(
+        rule="structure.text_cut_short", severity="info",
+        message=f"文本在句中或标题处截断，其后的内容缺失；截断处之前未见法定内容{names}，"
+                f"可能在截断处之后，无法核对是否齐全。",
+        evidence=evidence,
+        suggestion="取得报告全文（原发布机关网站或正式文件）后再审核法定内容。",
+        data={"unseen_parts": unseen})
 
 
 @rule("structure.part_nested", severity="minor",
