@@ -228,3 +228,38 @@ def test_a_series_joins_a_departments_written_names(tmp_path):
         assert corpus_state(store) == inc
     finally:
         store.close()
+
+
+def test_a_server_started_behind_its_corpus_runs_the_pass(tmp_path):
+    """Reports stored after the last corpus pass (a server stopped between an upload and its
+    pass, an ingest with --no-corpus): `behind` says so, and the web app's start-up runs the
+    incremental pass, giving the same corpus findings as a full recompute."""
+    from bench.synth import generate
+    from fazhi.corpus import incremental
+    from fazhi.web.app import create_app
+    items = list(generate(40, seed=3))
+    path = tmp_path / "behind.db"
+    store = make_store(path, 4)
+    try:
+        store.ingest_items(items[:30], corpus=True)
+        assert not incremental.behind(store)
+        store.ingest_items(items[30:], corpus=False)
+        assert incremental.behind(store)
+    finally:
+        store.close()
+    from fazhi.config import Config
+    cfg = Config.default()
+    cfg.data["corpus"]["similarity"]["max_bucket"] = 4
+    cfg.data.setdefault("limits", {})["isolate"] = False
+    cfg.data.setdefault("web", {})["analysis_workers"] = 0       # the pass in this process
+    app = create_app(str(path), secret_key="t", config=cfg)
+    st = app.state.store
+    import time
+    deadline = time.monotonic() + 60
+    while incremental.behind(st) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert app.state.refresher.wait(120)
+    assert not incremental.behind(st)
+    inc = corpus_state(st)
+    st.refresh_corpus(full=True)
+    assert corpus_state(st) == inc

@@ -256,6 +256,19 @@ class Buckets:
         return owners is not None and 2 <= len(owners) <= self.mb
 
 
+def behind(store: Store) -> bool:
+    """Whether reports were stored or changed after the last corpus pass of a corpus whose
+    incremental bookkeeping is ready (a server stopped between an upload and its pass)."""
+    with store.engine.connect() as conn:
+        ready = conn.execute(sa.select(T.corpus_state.c.value)
+                             .where(T.corpus_state.c.name == "ready")).scalar()
+        if ready != "1":
+            return False
+        seen = {int(rid): str(st) for rid, st in _q(conn,
+                sa.select(T.corpus_seen.c.report_id, T.corpus_seen.c.stamp))}
+        return stamps(conn) != seen
+
+
 def refresh(store: Store) -> dict[str, int] | None:
     """The incremental refresh; None when a full recompute is needed (nothing written). A
     refresh that another one overtook (its transaction finds another generation) is redone."""

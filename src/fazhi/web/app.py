@@ -79,6 +79,11 @@ def create_app(db_url: str | None = None, *, config: Config | None = None, secre
                                           in_process=int(web_cfg["analysis_workers"]) == 0)
     app.state.analysis = AnalysisPool(int(web_cfg["analysis_workers"]))
 
+    def resume_corpus() -> None:
+        from ..corpus.incremental import behind
+        if behind(store):     # stopped between an upload and its corpus pass: run the pass now
+            app.state.refresher.after_ingest()
+    threading.Thread(target=_quietly(resume_corpus), name="fazhi-corpus-resume", daemon=True).start()
     if not app.state.refresher.small():
         # a large corpus: compute the dashboard's aggregates now rather than on the first visit
         threading.Thread(target=_quietly(warm_dashboard), name="fazhi-dashboard-warm", daemon=True).start()
