@@ -872,3 +872,12 @@ def test_numbered_measures_told_as_done_stay_a_report() -> None:
             "2. 完善制度建设。全年审查规范性文件12件，清理文件5件。\n"
             "3. 推进严格执法。开展执法检查20次，办理行政处罚案件35件。\n")
     assert kind_of(text) == "report"
+
+
+def test_a_cut_report_opening_at_its_next_year_plan_stays_a_report() -> None:
+    # the excerpt starts at the report's plan part: its heading names the part, so the numbered
+    # tasks are the report's own plan, not a plan document
+    text = ("四、下一步工作打算\n1. 加强组织领导，压实法治建设第一责任人职责。\n"
+            "2. 完善依法行政制度体系，推进规范性文件合法性审核。\n"
+            "3. 推进严格规范公正文明执法，落实行政执法三项制度。\n")
+    assert kind_of(text) == "report"

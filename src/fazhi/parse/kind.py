@@ -263,7 +263,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         hs = _rx(rp["heading_patterns"])
         top = x.top(3000)
         done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
-        if not x.title_own and not done and \
+        if not x.title_own and not done and not report_heading and \
                 sum(len(p.findall(top)) for p in _rx(rp["task_item_patterns"])) >= rp["task_items_min"]:
             return Decision("plan", "numbered tasks, none told as done")
         if any(p.search(top) for p in hs) and any(p.search(top) for p in _rx(rp["subheading_patterns"])):
