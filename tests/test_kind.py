@@ -784,3 +784,100 @@ def test_report_title_is_still_a_report() -> None:
     r = analyze_text("松川市人民政府关于《法治政府建设实施纲要》落实情况的报告\n" + BODY_FOUR_PARTS
                      + "松川市人民政府\n2024年2月26日\n")
     assert r.meta.kind == "report"
+
+
+# -- round of fazhi#10: classes seen on real pages (texts written for the test) ------------------
+def test_underscore_blanks_make_a_template() -> None:
+    # a 范文 copy whose names and years are blanks of underscores (20__年, 以____思想, __县)
+    text = ("农业农村局2023年度法治建设工作报告\n"
+            "20__年，局党组坚持以____思想为指导，全面落实__县法治政府建设工作要求，推进依法行政。"
+            "现将主要情况报告如下：\n一、主要举措和成效\n（一）加强组织领导。成立了领导小组。\n")
+    assert kind_of(text) == "template"
+    assert [m.group() for m in masks.mask_hits("20__年在__县以____思想")] == ["20__", "__", "____"]
+    # a rule line of underscores and a file name are no blanks
+    assert masks.mask_hits("__________\nt2023_0101.html a__b") == []
+
+
+def test_a_metadata_row_without_colons_is_not_part_of_the_title() -> None:
+    text = ("组配分类 工作计划与总结 发布机构 市林业局\n生成日期 2023-03-10 公开方式 主动公开\n"
+            "青禾县林业局2022年度法治政府建设工作情况报告\n" + OPENING + "\n" + MEASURES)
+    r = analyze_text(text)
+    assert r.meta.title == "青禾县林业局2022年度法治政府建设工作情况报告"
+    assert r.meta.kind == "report"
+
+
+def test_a_report_published_in_full_under_a_news_headline() -> None:
+    text = ("司法部发布2023年法治政府建设年度报告\n"
+            "本网讯 据司法部网站消息，司法部发布2023年法治政府建设年度报告。具体内容如下：\n"
+            "一、加强党对法治政府建设的领导\n（一）深入学习贯彻习近平法治思想。全年举办专题培训12期。\n"
+            "（二）健全工作机制。部务会议先后6次研究法治工作。\n")
+    assert kind_of(text) == "report"
+
+
+@pytest.mark.parametrize("text", [
+    # a day alone as the dateline of a local paper
+    ("柳湾镇全面依法治镇委员会办公室揭牌\n云溪融媒记者 李明 通讯员 王芳\n"
+     "7日上午，柳湾镇全面依法治镇委员会办公室揭牌。这是全市首个镇级法治建设议事协调机构的办事机构，"
+     "标志着基层法治建设又向前迈进了一步。据悉，办公室将统筹推进全镇依法行政、法治宣传和行政执法监督。\n"),
+    # a purpose clause, then the unit and 近日 with the act
+    ("为全面总结2023年度法治建设工作，青禾县推进依法行政工作领导小组办公室近日印发《2023年度法治政府建设"
+     "考核工作方案》，启动对各乡镇和县直单位的年度考核。本次考核采取日常考核和实地督察相结合的方式，"
+     "重点考核第一责任人职责落实、行政执法规范化等情况。\n"),
+    # no title, and the first line (a newsroom lead) taken for a header
+    ("本报讯3月15日，云溪市行政执法工作会议召开。副市长出席会议。\n"
+     "会议总结了2023年全市行政执法和行政复议工作，部署了2024年法治政府建设重点任务。\n"
+     "会议要求，各部门要严格规范公正文明执法，推进行政执法三项制度落实。（本报记者 周林）\n"),
+])
+def test_news_leads_of_local_papers(text) -> None:
+    assert kind_of(text) == "news"
+
+
+@pytest.mark.parametrize("text", [
+    # a paper or an explainer that speaks of itself
+    ("一、背景概述\n随着法治建设不断深入，县级法治建设是法治政府建设的基础。本文将对县级法治政府建设"
+     "工作计划进行解析与展望。\n二、工作计划解析\n1. 深化法治宣传教育\n- 目标：提高全民法治意识。\n"
+     "2. 加强法治政府建设\n- 措施：完善依法决策机制，加强合法性审查，规范行政执法。\n"),
+    # a book's chapter and section headings
+    ("第三章 推进依法行政的地方实践\n第一节 行政决策领域\n一、重大行政决策程序制度的建立\n"
+     "2008年以来，各地陆续制定重大行政决策程序规定，法治政府建设不断推进，依法行政水平逐步提高。"
+     "至2015年，已有20余个省份出台了相关规章，累计审查决策事项3000余件。\n"),
+])
+def test_papers_and_book_chapters_are_articles(text) -> None:
+    assert kind_of(text) == "article"
+
+
+def test_a_periodical_issue_as_the_source_makes_an_article() -> None:
+    text = ("云溪市委依法治市办：以述法压实责任 推动法治建设\n"
+            "党的二十大以来，云溪市坚持把述法工作作为推动党政主要负责人履职尽责的重要举措，"
+            "法治建设取得新成效，全市共有2个县获评省级法治政府建设示范县，累计推出惠民实事项目300余个。\n"
+            "一、强化思想引领，压实领导干部法治建设责任\n（一）坚持学法制度。全年组织专题学法12次。\n")
+    assert kind_of(text, source_site="《法治前沿》2024年第2期") == "article"
+    assert kind_of(text, source_site="《云溪市人民政府公报》2024年第2期") != "article"
+
+
+@pytest.mark.parametrize("text", [
+    ("（三）强化宪法学习宣传\n4. 在全省继续开展宪法学习宣传活动，认真组织好国家宪法日宣传活动。\n"
+     "5. 把宪法法律学习列入各级党委（党组）理论学习中心组学习内容。\n"
+     "6. 加强青少年法治教育，推进法治副校长制度全覆盖。\n7. 认真落实宪法宣誓制度，规范宣誓程序。\n"),
+    ("31.各级政府及其部门结合实际，积极开展法治政府建设示范创建活动，激发法治政府建设内生动力。\n\n"
+     "32.积极到示范地区学习，对标对表找差距，互学互鉴促提升。\n\n"
+     "33.完善法治政府建设考核制度，根据年度任务细化考核指标，强化考核结果运用。\n"),
+])
+def test_a_plans_numbered_tasks_without_its_title_are_a_plan(text) -> None:
+    assert kind_of(text) == "plan"
+
+
+def test_numbered_measures_told_as_done_stay_a_report() -> None:
+    text = ("1. 加强组织领导。局党组先后4次研究法治政府建设工作，成立了领导小组。\n"
+            "2. 完善制度建设。全年审查规范性文件12件，清理文件5件。\n"
+            "3. 推进严格执法。开展执法检查20次，办理行政处罚案件35件。\n")
+    assert kind_of(text) == "report"
+
+
+def test_a_cut_report_opening_at_its_next_year_plan_stays_a_report() -> None:
+    # the excerpt starts at the report's plan part: its heading names the part, so the numbered
+    # tasks are the report's own plan, not a plan document
+    text = ("四、下一步工作打算\n1. 加强组织领导，压实法治建设第一责任人职责。\n"
+            "2. 完善依法行政制度体系，推进规范性文件合法性审核。\n"
+            "3. 推进严格规范公正文明执法，落实行政执法三项制度。\n")
+    assert kind_of(text) == "report"

@@ -222,6 +222,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("news", "headline")
         if not title_report:
             leads = x.starts(1, 160)
+            if not x.title_own:         # no title: the first line may have been taken for a header
+                leads += x.paragraphs(1, whole=True)
             if any(_hit(p, _rx(nw["lead_patterns"])) for p in leads):
                 return Decision("news", "lead")
 
@@ -242,7 +244,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("other", "table of contents")
 
     near = x.header[-ar["header_chars"]:]
-    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])):
+    if _any(near, ar["header"]) or _hit(near, _rx(ar["header_patterns"])) \
+            or _hit(view(x.report.hints.source_site or ""), _rx(ar["source_patterns"])):
         return Decision("article", "research")
 
     if title_report:
@@ -259,6 +262,10 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
             return Decision("report", "opening sentence")
         hs = _rx(rp["heading_patterns"])
         top = x.top(3000)
+        done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
+        if not x.title_own and not done and not report_heading and \
+                sum(len(p.findall(top)) for p in _rx(rp["task_item_patterns"])) >= rp["task_items_min"]:
+            return Decision("plan", "numbered tasks, none told as done")
         if any(p.search(top) for p in hs) and any(p.search(top) for p in _rx(rp["subheading_patterns"])):
             return Decision("report", "numbered measures")
         if any(all(re.search(p, top) for p in run) for run in rp["item_runs"]):
@@ -271,7 +278,6 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if report_heading:
             return Decision("report", "a statutory part")
         # a fragment (the opening cut, "开头部分已省略"): work done, counted, and not a plan's targets
-        done = sum(len(p.findall(top)) for p in _rx(rp["done_patterns"]))
         aims = sum(len(p.findall(top)) for p in _rx(rp["aim_patterns"]))
         numbered = any(p.search(top) for p in hs + _rx(rp["subheading_patterns"]))
         if done > aims and (done >= rp["done_min"] or (done >= rp["done_min_numbered"] and numbered)):

@@ -35,7 +35,10 @@ _BULLET = r"^[\s\-–•·*|｜]*"     # a bullet, or the cell border of a metad
 _TITLE_FIELD = re.compile(_BULLET + r"(?:标\s*题|题\s*名|文章标题|题)\s*[:：]\s*")
 _CATALOGUE_FIELD = re.compile(_BULLET + r"(?:主题分类|分\s*类|索\s*引\s*号|发布机构|制发机构|发文机关|发文字号|文\s*号|"
                               r"成文日期|成文时间|发文时间|发布日期|效力状态|有\s*效\s*性|体裁分类|组配分类|"
-                              r"公开方式|公开范围|内容概述|关\s*键\s*词)\s*[:：]")
+                              r"公开方式|公开范围|内容概述|关\s*键\s*词)\s*[:：]"
+                              # a metadata row without colons ('组配分类 工作计划与总结 发布机构 市教育局')
+                              r"|" + _BULLET + r"(?:主题分类|组配分类|体裁分类|索\s*引\s*号|发布机构|制发机构|发文机关|"
+                              r"发文字号|成文日期|生成日期|发布日期|公开方式|公开范围)[ \t]+\S")
 
 
 def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
@@ -78,7 +81,8 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
         # a title broken over two or three lines
         while not _TITLE_END.search(s) and j + 1 < len(lines) and j - i < 2:
             nxt = lines[j + 1]
-            if len(nxt.s) > 40 or nxt.s[-1] in "。;；:：,，" or _BANNER.search(nxt.s) or _HEADING.match(nxt.s):
+            if len(nxt.s) > 40 or nxt.s[-1] in "。;；:：,，" or _BANNER.search(nxt.s) or _HEADING.match(nxt.s) \
+                    or _CATALOGUE_FIELD.match(nxt.s):
                 break
             s = s + nxt.s
             end = nxt.end

@@ -1,5 +1,5 @@
 """Masked names and figures: the placeholders a 范文 / template copy leaves where a real report
-names its place, people or figures (XX县, x镇, ××, ***县, *乡, 20xx年, x01x年, ○○县, 某县).
+names its place, people or figures (XX县, x镇, ××, ***县, *乡, 20xx年, x01x年, ○○县, __县, 20__年, 某县).
 
 One definition for every module that asks "is this masked?": the provenance rule (findings),
 the document-kind classifier, place resolution and the corpus (a masked place names no place).
@@ -25,11 +25,14 @@ MASK_RX = re.compile(
     r"|(?<![A-Za-z0-9])(?:19|20)\d?[xX×]{1,2}(?=\s*年)"         # 20xx年, 201x年
     r"|(?<![A-Za-z])[xX]\d{1,3}[xX](?![A-Za-z])"                # x01x
     rf"|(?<![A-Za-z0-9.])[xX×](?={_SUFFIX})"                    # X镇, x县
-    r"|(?<![〇○零一二三四五六七八九十])[〇○]{2,}(?![〇○零一二三四五六七八九十年])")   # ○○县
+    r"|(?<![〇○零一二三四五六七八九十])[〇○]{2,}(?![〇○零一二三四五六七八九十年])"   # ○○县
+    rf"|(?<=[{CJK}])_{{2,}}(?!_)|(?<![_\w])_{{2,}}(?=[{CJK}])"   # 以____思想, __县 (a blank to fill;
+                                                                # not a rule line of underscores)
+    r"|(?<![A-Za-z0-9])(?:19|20)\d?_{1,2}(?=\s*年)")            # 20__年
 
 # every MASK_RX match starts with one of these characters; MASK_RX starts with look-behinds, so
 # re would try it at every position of the text
-_MASK_FIRST = re.compile(r"[*xX×〇○12]")
+_MASK_FIRST = re.compile(r"[*xX×〇○12_]")
 
 # 某县, 某某镇: a placeholder in words. Real reports use 某 in case stories too (某公司, 某村村民),
 # so this one counts only where the reporter is named (title, opening sentence) and in names.
