@@ -125,6 +125,16 @@ def test_town_named_only_in_passing():
     assert (m.jurisdiction, m.level) == ("石坪镇", "township")
 
 
+def test_self_reference_after_a_word_names_no_township():
+    # 推进我镇 / 一年来我镇: the self-reference 我镇 after a verb or a time phrase, never a town's name
+    text = ("乡镇法治建设工作方案\n为全面提高我镇各项事业法治化水平，加快推进我镇建设进程，特制定本方案。"
+            "一、指导思想：促进我镇经济协调发展，推进我镇依法行政。\n二、主要任务\n一年来我镇全面落实依法治县工作要求，"
+            "一年来我镇坚持依法决策。\n")
+    m = meta_of(text)
+    assert m.jurisdiction is None and m.level == "township"
+    assert not any("我镇" in n for n in _township_names("加快推进我镇建设，推进我镇发展，一年来我镇持续推进"))
+
+
 def test_masked_township_template_is_a_township_without_a_name():
     text = ("××乡2020年依法行政工作总结\n2020年，××乡推进依法行政。全乡干部参加学法，乡党委政府定期研究，"
             "本乡各站所积极配合。\n" + BODY)
@@ -1241,3 +1251,23 @@ def test_autonomous_prefecture_named_by_its_slogan() -> None:
     # without 自治州 in the text a one-character head is not read
     m = analyze_text(text.replace("自治州", "州").replace("自治区", "上级")).meta
     assert m.jurisdiction is None
+
+
+# -- reports made to a people's congress ------------------------------------------------------
+_CONGRESS_BODY = ("各位代表：\n现在，我代表旗人民政府向大会报告工作，请予审议，并请政协委员和列席会议的同志提出意见。\n"
+                  "一、过去一年工作回顾\n")
+
+
+def test_congress_session_subtitle_names_the_reporting_government():
+    # the title names no place; the subtitle names the congress whose government reports
+    m = meta_of("政府工作报告\n——2023年1月6日在阿巴嘎旗第十六届人民代表大会第二次会议上\n" + _CONGRESS_BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("阿巴嘎旗", "county", "内蒙古自治区")
+    # the subtitle broken after 届, no title line
+    m = meta_of("——2023年1月6日在阿巴嘎旗第十六届\n人民代表大会第二次会议上\n阿巴嘎旗人民政府 某某\n" + _CONGRESS_BODY)
+    assert (m.jurisdiction, m.level) == ("阿巴嘎旗", "county")
+
+
+def test_region_label_before_a_mirrored_title():
+    # a mirror's bracketed region label ahead of the title: the place the title names after it
+    m = meta_of("（内蒙古）2023年阿巴嘎旗人民政府工作报告（全文）\n发布时间：2023-03-01\n" + _CONGRESS_BODY)
+    assert (m.jurisdiction, m.level, m.province) == ("阿巴嘎旗", "county", "内蒙古自治区")

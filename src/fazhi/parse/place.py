@@ -59,11 +59,19 @@ def plausible_place(name: str, gaz) -> bool:
 # 中共, the year
 _TITLE_LEAD = r"(?:\s|【[^】]{0,10}】|[《“\"]|关于|印发|转发|中共|中国共产党)*"
 _LEAD_SKIP = re.compile(rf"^{_TITLE_LEAD}(?:{ARABIC_YEAR}\s*年度?|{CN_DIGITS_YEAR}年度?)?(?:关于)?")
+# a mirror's region label in brackets before the title ('(内蒙古)2022年X旗人民政府工作报告')
+_REGION_LABEL = re.compile(rf"^\s*[(（][{CJK}]{{2,8}}[)）]")
 
 
 def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int, int, Place | None] | None:
     """The reporting place written at the start of an organ name / title (lowest level of
-    a leading chain 'X省Y市Z县'), with its span in text."""
+    a leading chain 'X省Y市Z县'), with its span in text; after a bracketed region label, the
+    place the title names after it."""
+    label = _REGION_LABEL.match(s)
+    if label:
+        r = _place_in(c, s[label.end():], offset + label.end(), year)
+        if r is not None:
+            return r
     lead = _LEAD_SKIP.match(s)
     skip = lead.end() if lead else 0      # (the pattern matches the empty string)
     if _masked(s[skip:skip + 6]):
@@ -81,7 +89,8 @@ def _place_in(c: _Ctx, s: str, offset: int, year: int | None) -> tuple[str, int,
     org = re.match(rf"人民政府(?=[{CJK}]{{2,8}}?(?:镇|乡|街道|苏木))", s[pos:])
     tpos = pos + org.end() if org else pos
     m = _TOWNSHIP.match(s, tpos)
-    if m and not _masked(m.group(1)) and not m.group(1).endswith(("城乡", "乡镇")):
+    if m and not _masked(m.group(1)) and not m.group(1).endswith(("城乡", "乡镇")) and \
+            not re.search(r"[我本](?:镇|乡|街道|苏木)$", m.group(1)):
         return m.group(1), offset + m.start(1), offset + m.end(1), None
     if chain:
         st, en, name = chain[-1]
@@ -292,8 +301,9 @@ def _first_sentence_place(c: _Ctx, line_start: int | None = None) -> tuple[str, 
             best = (rank, name, start + st, start + en)
     for m in _TOWNSHIP_SUBJECT.finditer(masked):
         nm = m.group(1)
-        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6 or nm + "市" in c.g():
-            continue          # the 镇 of a city named X镇市 makes no town
+        if re.search(r"(城乡|乡镇|[省市县区])", nm[:-1]) or len(nm) > 6 or nm + "市" in c.g() or \
+                re.search(r"[我本](?:镇|乡|街道|苏木)$", nm):
+            continue          # the 镇 of a city named X镇市 makes no town, nor 一年来我镇 one
         return nm, start + m.start(1), start + m.end(1)
     if best:
         we = _WE.search(masked[:best[2] - start])

@@ -79,6 +79,7 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         sources.append((c.title_organ.s, c.title_organ.start))
     sources.extend(_header_organs(c, title_span))
     sources.extend(_catalogue_issuers(c))
+    sources.extend(_congress_sessions(c))
     for s, off in sources:
         v = Clean(s, off)
         u = title_unit(v, gaz)
@@ -367,6 +368,23 @@ def _header_organs(c, title_span) -> list[tuple[str, int]]:
         elif len(ln.s) <= 30 and i + 1 < len(lines) and _is_date_line(lines[i + 1].s) and \
                 _ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
             out.append((ln.s, ln.start))      # the signature of a transmittal notice at the top
+    return out
+
+
+# the subtitle of a report made to a people's congress ('——2021年3月30日在X旗第十五届人民代表大会
+# 第四次会议上', the line may break after 届): X's government reports
+_CONGRESS_SESSION = re.compile(rf"^[\s—\-–]*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*在"
+                               rf"([{CJK}]{{2,16}}?)第[{ONE_TO_TEN}]{{1,3}}届(?:\s*人民代表大会|$)")
+
+
+def _congress_sessions(c) -> list[tuple[str, int]]:
+    """The place of a congress session subtitle at the top, read as its government's organ
+    name (X人民政府)."""
+    out = []
+    for ln in c.lines[:TOP_LINES]:
+        m = _CONGRESS_SESSION.match(ln.s)
+        if m and not re.search(r"(?:人民代表大会|人大|政协|委员会)$", m.group(1)):
+            out.append((m.group(1) + "人民政府", ln.start + m.start(1)))
     return out
 
 

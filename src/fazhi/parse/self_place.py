@@ -74,8 +74,10 @@ def _inside_place(s: str, a: int, b: int, gaz) -> bool:
     return any(lo + st <= a and b < lo + en for st, en, _ in gaz.find(s[lo:b + 4], free_text=False))
 
 
-# a particle, or a place word after a verb or preposition (促进了全镇, 对全乡, 把我镇): no town's name
-_NOT_TOWN = re.compile(r"[了的]|[把将对从向让使被由给是为在到][全我本该各此](?:镇|乡|街道|苏木)$")
+# a particle, or a place word after a verb or preposition (促进了全镇, 对全乡, 把我镇): no town's name;
+# nor the self-reference 我镇 / 本乡 after any word (推进我镇, 一年来我镇): no name ends in 我 or 本
+_NOT_TOWN = re.compile(r"[了的]|[把将对从向让使被由给是为在到][全我本该各此](?:镇|乡|街道|苏木)$|"
+                       r"[我本](?:镇|乡|街道|苏木)$")
 
 
 def _township_names(s: str, gaz=None) -> Counter:
