@@ -265,7 +265,7 @@ def test_web_annotated_download(tmp_path, source):
     assert len(list(docx.Document(io.BytesIO(c.get("/reports/1/annotated.docx").content)).comments)) == len(texts)
 
 
-def test_cli_annotate_from_store(tmp_path, source):
+def test_cli_annotate_from_store(tmp_path, source, capsys):
     from fazhi.cli import main
     from fazhi.corpus.store import Store
     db = str(tmp_path / "c.db")
@@ -276,7 +276,12 @@ def test_cli_annotate_from_store(tmp_path, source):
     out = tmp_path / "批注.docx"
     assert main(["review", "--annotate", "--db", db, "--id", "1", "-o", str(out)]) == 0
     assert len(list(docx.Document(str(out)).comments)) == len(doc["findings"]) - 1
+    capsys.readouterr()
     assert main(["review", "--annotate", "--db", db, "--id", "9", "-o", str(out)]) == 1
+    # the same one-line message as the opinion of a missing stored report
+    err = capsys.readouterr().err
+    assert main(["review", "--db", db, "--id", "9", "-o", str(tmp_path / "意见.docx")]) == 1
+    assert err == capsys.readouterr().err == "没有编号为 9 的报告 / no stored report with id 9\n"
 
 
 def _added(report, needle: str, message: str, extra: int = 0) -> Finding:

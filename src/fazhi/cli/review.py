@@ -117,18 +117,26 @@ def _write_opinion(report, out: str, fmt: str, config: Config, decisions, extra)
         Path(out).write_text(render_markdown(report, config, decisions, extra), encoding="utf-8")
 
 
+def _stored(store, rid: int):
+    """(report, decisions, reviewer findings) of stored report rid, or None after saying so."""
+    from ..corpus.reports import review_inputs
+    doc = store.report_json(rid)
+    if doc is None:
+        print(f"没有编号为 {rid} 的报告 / no stored report with id {rid}", file=sys.stderr)
+        return None
+    return review_inputs(doc)
+
+
 def _annotate(args, config: Config) -> int:
     """`--annotate`: the input Word file with one 批注 per finding (decisions applied)."""
     from ..render.annotate import annotated
     if args.report_id is not None:
-        from ..corpus.reports import review_inputs
         from .corpus import open_store
         store = open_store(args)
-        doc = store.report_json(args.report_id)
-        if doc is None:
-            print(f"报告 {args.report_id} 不存在 / report not found", file=sys.stderr)
+        got = _stored(store, args.report_id)
+        if got is None:
             return 1
-        report, decisions, extra = review_inputs(doc)
+        report, decisions, extra = got
         _name, media_type, data = store.source_content(args.report_id)
         stem = Path(_name or f"报告{args.report_id}").stem
     else:
@@ -161,7 +169,6 @@ def _annotate(args, config: Config) -> int:
 def _stored_opinion(args, config: Config) -> int:
     """`--db … --id N`: the opinion of a stored report with its reviewers' decisions, as the web
     app's 审核意见 download (Word/HTML/Markdown by the output's extension; Markdown on stdout)."""
-    from ..corpus.reports import review_inputs
     from .corpus import open_store
     fmt = _fmt(args, args.output) if args.output else (args.format or "md")
     if fmt is None or fmt == "xlsx":
@@ -169,11 +176,10 @@ def _stored_opinion(args, config: Config) -> int:
               file=sys.stderr)
         return 2
     store = open_store(args)
-    doc = store.report_json(args.report_id)
-    if doc is None:
-        print(f"没有编号为 {args.report_id} 的报告 / no stored report with id {args.report_id}", file=sys.stderr)
+    got = _stored(store, args.report_id)
+    if got is None:
         return 1
-    report, decisions, extra = review_inputs(doc)
+    report, decisions, extra = got
     if not args.output:
         from ..render import render_markdown
         sys.stdout.write(render_markdown(report, config, decisions, extra))
