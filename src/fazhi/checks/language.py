@@ -19,6 +19,7 @@ import re
 from typing import Iterable, Iterator
 
 from .. import catalog
+from ..rx import cues, may_match
 from ..config import Config
 from ..model import Evidence, Finding, Report
 from .common import is_report, sentence_bounds
@@ -393,13 +394,20 @@ def _literal_cue(pattern: str) -> str:
     return pattern[:max(n, 0)]
 
 
-def _may_match(cue: str, text: str) -> bool:
-    return not cue or cue in text
+def _cue(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains one (`rx.cues`: it also reads
+    alternatives and the literals after a class or a group, so `(?<!生态)环境保护局|(?<!生态)环保局`
+    gives 环境保护局/环保局 where `_literal_cue` gives nothing); None when there are none."""
+    return cues(pattern)
+
+
+def _may_match(cue: tuple[str, ...] | None, text: str) -> bool:
+    return may_match(cue, text)
 
 
 @functools.lru_cache(maxsize=1)
-def _typos() -> list[tuple[re.Pattern, dict, str]]:
-    return [(re.compile(e["wrong"]), e, _literal_cue(e["wrong"]))
+def _typos() -> list[tuple[re.Pattern, dict, tuple[str, ...] | None]]:
+    return [(re.compile(e["wrong"]), e, _cue(e["wrong"]))
             for e in catalog.load("language").get("typos") or []]
 
 
@@ -440,15 +448,15 @@ def _names() -> list[dict]:
     for e in catalog.load("language").get("names") or []:
         d = dict(e)
         d["rx"] = re.compile(e["pattern"])
-        d["cue"] = _literal_cue(e["pattern"])
-        d["bad"] = [(re.compile(k), v, _literal_cue(k)) for k, v in (e.get("nonstandard") or {}).items()]
+        d["cue"] = _cue(e["pattern"])
+        d["bad"] = [(re.compile(k), v, _cue(k)) for k, v in (e.get("nonstandard") or {}).items()]
         out.append(d)
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def _renamed() -> list[dict]:
-    return [dict(e, rx=re.compile(e["old"]), cue=_literal_cue(e["old"]))
+    return [dict(e, rx=re.compile(e["old"]), cue=_cue(e["old"]))
             for e in catalog.load("language").get("renamed") or []]
 
 
