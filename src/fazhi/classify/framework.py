@@ -19,7 +19,7 @@ from .. import catalog
 from ..config import Config
 from ..model import Report
 from ..pipeline import component
-from .areas import area_index, candidate_clauses, clauses, dice
+from .areas import area_index, clauses, shared_bigrams
 from .parts import classify_heading
 
 _NAMES = re.compile(
@@ -65,9 +65,11 @@ def _title_sim(heading: str, fw: str) -> float:
     for hc in clauses(heading):
         if len(hc) < 4:
             continue
-        for ai, j in candidate_clauses(hc, idx.title_clauses_by_bigram):
+        for (ai, j), common in shared_bigrams(hc, idx.title_clauses_bigram_counts).items():
             tc = idx.title_clauses[areas[ai]][j]
-            best = max(best, dice(hc, tc) if tc not in hc else 1.0)
+            sim = 1.0 if tc in hc else 2 * common / (len(hc) - 1 + len(tc) - 1)     # dice(hc, tc)
+            if sim > best:
+                best = sim
     return best
 
 
