@@ -19,7 +19,7 @@ import re
 from typing import Iterable, Iterator
 
 from .. import catalog
-from ..rx import cues, may_match
+from ..rx import anchors, cues, finditer, may_match
 from ..config import Config
 from ..model import Evidence, Finding, Report
 from .common import is_report, sentence_bounds
@@ -406,9 +406,14 @@ def _may_match(cue: tuple[str, ...] | None, text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _typos() -> list[tuple[re.Pattern, dict, tuple[str, ...] | None]]:
-    return [(re.compile(e["wrong"]), e, _cue(e["wrong"]))
-            for e in catalog.load("language").get("typos") or []]
+def _typos() -> list[tuple[re.Pattern, dict, tuple[str, ...] | None, tuple[tuple[str, int, int], ...]]]:
+    """(pattern, entry, cues, anchor) per typo: a text without the cues is skipped, and in the
+    others the pattern is tried only where its anchor literal allows a match (`rx.finditer`)."""
+    out = []
+    for e in catalog.load("language").get("typos") or []:
+        rx = re.compile(e["wrong"])
+        out.append((rx, e, _cue(e["wrong"]), anchors(rx)))
+    return out
 
 
 @rule("language.typo", severity="minor",
@@ -418,10 +423,10 @@ def _typos() -> list[tuple[re.Pattern, dict, tuple[str, ...] | None]]:
       example="深入学习贯彻党的十九界五中全会精神，加快建设法制政府。")
 def typo(report: Report, config: Config) -> Iterable[Finding]:
     out = []
-    for rx, e, cue in _typos():
+    for rx, e, cue, anc in _typos():
         if not _may_match(cue, report.text):
             continue
-        for m in rx.finditer(report.text):
+        for m in finditer(rx, report.text, anc):
             right = e["right"]
             wrong = m.group()
             fixed = right if len(right) > 1 or len(wrong) == 1 else wrong[:-1] + right
@@ -449,15 +454,17 @@ def _names() -> list[dict]:
         d = dict(e)
         d["rx"] = re.compile(e["pattern"])
         d["cue"] = _cue(e["pattern"])
-        d["bad"] = [(re.compile(k), v, _cue(k)) for k, v in (e.get("nonstandard") or {}).items()]
+        d["anchor"] = anchors(d["rx"])
+        d["bad"] = [(rx, v, _cue(k), anchors(rx))
+                    for k, v in (e.get("nonstandard") or {}).items() for rx in (re.compile(k),)]
         out.append(d)
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def _renamed() -> list[dict]:
-    return [dict(e, rx=re.compile(e["old"]), cue=_cue(e["old"]))
-            for e in catalog.load("language").get("renamed") or []]
+    return [dict(e, rx=rx, cue=_cue(e["old"]), anchor=anchors(rx))
+            for e in catalog.load("language").get("renamed") or [] for rx in (re.compile(e["old"]),)]
 
 
 # a mention looking forward to a meeting ("迎接党的二十大胜利召开") is not a citation of it
@@ -485,10 +492,10 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
     t = report.text
     out: list[Finding] = []
     for e in _names():
-        for rx, fix, cue in e["bad"]:
+        for rx, fix, cue, anc in e["bad"]:
             if not _may_match(cue, t):
                 continue
-            for m in rx.finditer(t):
+            for m in finditer(rx, t, anc):
                 right = m.expand(fix) if "\\" in fix else fix
                 out.append(Finding(
                     rule="language.standard_name", severity="minor",
@@ -503,7 +510,7 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
             # (spaces are not judged: conversions insert and drop them; nor a lost dash,
             # "20212025年": crawls drop the dash of a year range)
             ok = re.compile(rf"《\s*{core}\s*[（(]\s*{years[0]}\s*(?:{_DASH})?\s*{years[1]}\s*年?\s*[）)]\s*》")
-            for m in e["rx"].finditer(t):
+            for m in finditer(e["rx"], t, e["anchor"]):
                 if ok.fullmatch(m.group()):
                     continue
                 out.append(Finding(
@@ -552,7 +559,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
         vf = e.get("valid_from")
         if not vf or _ym(vf) <= limit or not _may_match(e["cue"], t):
             continue
-        for m in e["rx"].finditer(t):
+        for m in finditer(e["rx"], t, e["anchor"]):
             a, _b = sentence_bounds(t, m.start())
             if FORWARD.search(t[max(a, m.start() - 20):m.start()]):
                 continue
@@ -568,7 +575,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
         vt = _ym(e["valid_to"])
         if R <= vt[0] or not _may_match(e["cue"], t):
             continue
-        for m in e["rx"].finditer(t):
+        for m in finditer(e["rx"], t, e["anchor"]):
             a, b = sentence_bounds(t, m.start())
             if HISTORIC.search(t[max(a, m.start() - 6):m.start()]) or HISTORIC.search(t[a:b]):
                 continue
