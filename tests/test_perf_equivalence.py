@@ -515,3 +515,20 @@ def test_first_character_patterns():
         for old, new in ((old_year, F._YEAR_RE), (old_slogan, Q.SLOGAN_RE)):
             assert [(m.span(), m.groups()) for m in old.finditer(s)] == \
                 [(m.span(), m.groups()) for m in new.finditer(s)]
+
+
+# -- proofreading: the shortcuts of punct_pairing -----------------------------------------------
+
+def test_punct_pairing_shortcuts_match_the_full_scan():
+    import random
+    from fazhi.checks import language as L
+    rnd = random.Random(17)
+    alphabet = list("“”（）()《》〈〉【】〔〕[]‘’ab1 一国务院") + ["(wù)", "1）", "’99"]
+    lines = [ln for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(20000)]
+    for s in lines:
+        marks = [m.start() for m in L._MARK.finditer(s)]
+        assert L._pair_scan(s, marks) == L._pair_scan(s)
+        if L._PAIRED.fullmatch("".join(s[i] for i in marks)):
+            assert L._pair_scan(s) == ([], [], []), s
+        assert bool(L._PINYIN_AT_BRACKET.search(s)) == bool(L.PINYIN.search(s)), s

@@ -14,6 +14,7 @@ wrapped over two lines is forgiven), so residue removed by ingest is never judge
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterable, Iterator
@@ -68,46 +69,59 @@ SENT_END = "。！？!?；;…”’）)》"
 _MARK = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 
 
-def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
-    """(unpaired openers, unpaired closers, mismatched (open, close)) positions in one line."""
+def _pair_scan(line: str, marks: list[int] | None = None) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """(unpaired openers, unpaired closers, mismatched (open, close)) positions in one line;
+    `marks`: the positions of the line's marks (_MARK), when the caller found them already."""
     stack: list[int] = []
     lone_close: list[int] = []
     mismatch: list[tuple[int, int]] = []
-    skip = -1
-    m = LIST_MARK.match(line)
-    if m:
-        skip = m.end() - 1
-    for mark in _MARK.finditer(line):       # only the marks matter: the other characters are skipped
-        i = mark.start()
+    skip: int | None = None     # the bracket of a list marker 1）, looked for at the first ) or ）
+    if marks is None:
+        marks = [mark.start() for mark in _MARK.finditer(line)]
+    for i in marks:                         # only the marks matter: the other characters are skipped
         ch = line[i]
+        if ch in OPEN:
+            stack.append(i)
+            continue
+        # a closing mark
         if ch == "’" and (line[i + 1:i + 3].isdigit() or
                           (0 < i < len(line) - 1 and line[i - 1].isascii() and line[i - 1].isalpha())):
             continue            # an apostrophe: ’99, don’t
-        if ch in OPEN:
-            stack.append(i)
-        elif ch in CLOSE:
+        if ch in ")）":
+            if skip is None:
+                m = LIST_MARK.match(line)
+                skip = m.end() - 1 if m else -1
             if i == skip:
                 continue
-            want = CLOSE[ch]
-            if stack and line[stack[-1]] == want:
+        want = CLOSE[ch]
+        if stack and line[stack[-1]] == want:
+            stack.pop()
+        elif stack and NAMES[line[stack[-1]]] == NAMES[ch]:
+            mismatch.append((stack.pop(), i))      # “…’  （…)
+        elif stack and not any(line[j] == want for j in stack) \
+                and line.count(OPEN[line[stack[-1]]], i + 1) <= line.count(line[stack[-1]], i + 1):
+            mismatch.append((stack.pop(), i))      # “纲要》: the opener of another kind, never closed
+        elif any(line[j] == want for j in stack):
+            while line[stack[-1]] != want:       # openers left open inside the pair
                 stack.pop()
-            elif stack and NAMES[line[stack[-1]]] == NAMES[ch]:
-                mismatch.append((stack.pop(), i))      # “…’  （…)
-            elif stack and not any(line[j] == want for j in stack) \
-                    and line.count(OPEN[line[stack[-1]]], i + 1) <= line.count(line[stack[-1]], i + 1):
-                mismatch.append((stack.pop(), i))      # “纲要》: the opener of another kind, never closed
-            elif any(line[j] == want for j in stack):
-                while line[stack[-1]] != want:       # openers left open inside the pair
-                    stack.pop()
-                stack.pop()
-            else:
-                lone_close.append(i)
+            stack.pop()
+        else:
+            lone_close.append(i)
     return stack, lone_close, mismatch
+
+
+# a line whose marks are only such pairs, each closed before the next opens, has nothing unpaired
+# (‘’ left out: a ’ may be an apostrophe; a list marker's ）is the first mark of its line, so
+# a line of pairs has none)
+_PAIRED = re.compile(r"(?:“”|（）|\(\)|《》|〈〉|【】|〔〕|\[\])*")
 
 
 # pinyin inserted after characters by a broken traditional/simplified conversion ("國務(wù)院"):
 # conversion damage, not the drafter's; the brackets of such a line are not judged
 PINYIN = re.compile(r"[\u4e00-\u9fff][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
+# the same test written from the bracket (a match of one is where the other matches, a character
+# before): `re` then skips to the brackets instead of trying every Chinese character
+_PINYIN_AT_BRACKET = re.compile(r"[(（](?<=[\u4e00-\u9fff][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}[)）]")
 SPAN_LINES = 3      # a pair may run over this many lines (a title or a figure wrapped by conversion)
 
 
@@ -121,13 +135,28 @@ def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
     opens: list[tuple[int, int]] = []      # (line index, absolute offset)
     closes: list[tuple[int, int]] = []
     mism: list[tuple[int, int]] = []
+    # the marks of the whole text found once and given to their lines (a line without marks
+    # has nothing to pair); the pinyin test only when the text has a bracketed syllable at all
+    starts = [s for s, _ in lines]
+    marks: dict[int, list[int]] = {}
+    for mark in _MARK.finditer(report.text):
+        at = mark.start()
+        k = bisect.bisect_right(starts, at) - 1
+        marks.setdefault(k, []).append(at - starts[k])     # (k >= 0: blank lines hold no marks)
+    pinyin = _PINYIN_AT_BRACKET.search(report.text) is not None
     for k, (start, line) in enumerate(lines):
-        if PINYIN.search(line):
+        if k not in marks or pinyin and _PINYIN_AT_BRACKET.search(line):
             continue
-        o, c, mm = _pair_scan(line)
-        opens += [(k, start + i) for i in o]
-        closes += [(k, start + i) for i in c]
-        mism += [(start + i, start + j) for i, j in mm]
+        ms = marks[k]
+        if not len(ms) % 2 and _PAIRED.fullmatch("".join(map(line.__getitem__, ms))):
+            continue            # only pairs closed at once (“…”《…》): nothing for _pair_scan to find
+        o, c, mm = _pair_scan(line, ms)
+        if o:
+            opens += [(k, start + i) for i in o]
+        if c:
+            closes += [(k, start + i) for i in c]
+        if mm:
+            mism += [(start + i, start + j) for i, j in mm]
     t = report.text
     # a pair split over a few lines: the nearest open opener before a lone closer
     used: set[int] = set()
