@@ -532,3 +532,24 @@ def test_punct_pairing_shortcuts_match_the_full_scan():
         if L._PAIRED.fullmatch("".join(s[i] for i in marks)):
             assert L._pair_scan(s) == ([], [], []), s
         assert bool(L._PINYIN_AT_BRACKET.search(s)) == bool(L.PINYIN.search(s)), s
+
+
+def test_halfwidth_pattern_written_from_the_mark():
+    import random
+    from fazhi.checks import language as L
+    rnd = random.Random(19)
+    alphabet = list(",;:?!”’）》“‘（《a1 \n国")
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    for s in strings:
+        assert [m.span() for m in L._HALF.finditer(s)] == [m.span() for m in L.HALF.finditer(s)], s
+
+
+def test_number_form_scan_gives_the_matches_of_mixed():
+    import random
+    from fazhi.checks import language as L
+    rnd = random.Random(23)
+    alphabet = list("0123456789.万千百余多米二〇零一三四五六七八九OoО年 国")
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16))) for _ in range(30000)]
+    strings += ["年" * 70 + "二0二三年" + "1万2千", "二0二三年" * 40]
+    for s in strings:
+        assert [m.span() for m in L._mixed(s)] == [m.span() for m in L.MIXED.finditer(s)], s

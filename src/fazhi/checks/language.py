@@ -223,6 +223,9 @@ def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
 # -- punctuation: half-width marks and doubled marks -----------------------------------
 
 HALF = re.compile(rf"(?<=[{CJK}”’）》])[,;:?!](?=[{CJK}“‘（《])")
+# the same matches with the mark first and the look-behind after it (a pattern that starts with a
+# look-behind is tried at every position; this one only at the marks)
+_HALF = re.compile(rf"[,;:?!](?<=[{CJK}”’）》][,;:?!])(?=[{CJK}“‘（《])")
 FULL_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -233,7 +236,7 @@ FULL_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
       example="全面推进依法行政，加快建设法治政府,深化“放管服”改革。")
 def halfwidth_punct(report: Report, config: Config) -> Iterable[Finding]:
     t = report.text
-    hits = list(HALF.finditer(t))
+    hits = list(_HALF.finditer(t))
     if not hits:
         return
     # a text with more half-width than full-width commas went through a width normalisation
@@ -299,6 +302,39 @@ MIXED = re.compile(
     rf"(?:(?<=[{_NUM_D}])|(?=[{_NUM_X}]{{0,2}}[{_NUM_D}]))[{_NUM_X}]{{3}}年)")
 
 
+# MIXED's two families apart: at one position at most one of them matches (a year's four
+# characters hold no 万/千/百/. after a run of digits), so `_mixed` merging their scans in text
+# order gives MIXED's matches. The year form is tried only four characters before each 年 (rx
+# anchors) and only in texts holding one of 0OoО; the digit forms only at digits.
+_MIXED_DIGITS = re.compile(
+    r"\d(?:"
+    r"(?<=\d)(?<![\d.]\d)\d*(?:\.\d+)?万\d+[千百](?:余|多)?"
+    r"|(?<=\d)(?<![\d.万]\d)\d*(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?)")
+_MIXED_YEAR = re.compile(
+    rf"[{_NUM_X}](?:(?<=[{_NUM_X}])(?<![{_NUM_D}\d][{_NUM_X}])(?:(?<=[0OoО])|(?=[{_NUM_X}]{{0,2}}[0OoО]))"
+    rf"(?:(?<=[{_NUM_D}])|(?=[{_NUM_X}]{{0,2}}[{_NUM_D}]))[{_NUM_X}]{{3}}年)")
+_MIXED_YEAR_ANCHORS = anchors(_MIXED_YEAR)
+# every digit-form match holds a digit right before 千 or 百 (1万2千, 3千, 2.5百): a text without one
+# is not scanned for them
+_DIGIT_HUNDRED = re.compile(r"\d[千百]")
+
+
+def _mixed(t: str) -> Iterator[re.Match]:
+    """MIXED.finditer(t)."""
+    d = _MIXED_DIGITS.search(t) if ("千" in t or "百" in t) and _DIGIT_HUNDRED.search(t) else None
+    years = finditer(_MIXED_YEAR, t, _MIXED_YEAR_ANCHORS) if any(c in t for c in "0OoО") else iter(())
+    y = next(years, None)
+    while d is not None or y is not None:
+        m = d if y is None or (d is not None and d.start() < y.start()) else y
+        assert m is not None
+        yield m
+        pos = m.end()
+        if d is not None and d.start() < pos:
+            d = _MIXED_DIGITS.search(t, pos)        # (None once no match is left)
+        while y is not None and y.start() < pos:    # (year matches never overlap each other)
+            y = next(years, None)
+
+
 @rule("language.number_form", severity="info",
       title="数字写法混用",
       why="同一数字中阿拉伯数字与汉字数字混用（3千余件、1万2千、二0二三年）不符合出版物数字用法；"
@@ -307,7 +343,7 @@ MIXED = re.compile(
       example="全年开展普法活动3千余场。")
 def number_form(report: Report, config: Config) -> Iterable[Finding]:
     out = []
-    for m in MIXED.finditer(report.text):
+    for m in _mixed(report.text):
         s = m.group()
         if s.endswith("年"):
             fix = "汉字年份中的“〇”不写作阿拉伯数字“0”或字母“O”，如“二〇二三年”，或全用阿拉伯数字“2023年”。"
