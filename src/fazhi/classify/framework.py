@@ -16,6 +16,7 @@ import functools
 import re
 
 from .. import catalog
+from ..rx import may_match
 from ..config import Config
 from ..model import Report
 from ..pipeline import component
@@ -102,7 +103,7 @@ def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str
     # goal words, only inside a goal list (two other goal words nearby)
     for fw, words in specific.items():
         for w in words:
-            if w not in norm:
+            if not may_match((w,), norm):
                 continue                    # (a whole-text pass per goal word otherwise)
             for m in re.finditer(re.escape(w), norm):
                 window = norm[max(0, m.start() - 30):m.end() + 30]
