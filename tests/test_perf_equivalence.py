@@ -561,3 +561,15 @@ def test_number_form_scan_gives_the_matches_of_mixed():
     strings += ["年" * 70 + "二0二三年" + "1万2千", "二0二三年" * 40]
     for s in strings:
         assert [m.span() for m in L._mixed(s)] == [m.span() for m in L.MIXED.finditer(s)], s
+
+
+def test_normalize_view_by_split_is_translate():
+    import random
+    from fazhi import textnorm as TN
+    table = TN._table()
+    rnd = random.Random(31)
+    folded = [chr(cp) for cp in table]
+    alphabet = folded[:200] + folded[-50:] + list("国法治，。（）：ＡＢ１２\u3000 \U00020000\U0002b726x\n")
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(190, 400))) for _ in range(3000)]
+    for s in strings:
+        assert TN.normalize_view(s) == s.translate(table)
