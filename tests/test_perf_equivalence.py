@@ -573,3 +573,26 @@ def test_normalize_view_by_split_is_translate():
     strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(190, 400))) for _ in range(3000)]
     for s in strings:
         assert TN.normalize_view(s) == s.translate(table)
+
+
+def test_repeats_tried_at_square_starts_give_the_matches_of_the_patterns():
+    import random
+    from fazhi.checks import language as L
+
+    def plain(t):
+        out = []
+        if "的的" in t or "和和" in t:
+            out += [(m.start(), m.end(), m.group(1) or m.group(2)) for m in L.REPEAT_CHAR.finditer(t)]
+        return out + [(m.start(), m.end(), m.group(1) or m.group(2)) for m in L.REPEAT_WORD.finditer(t)]
+    rnd = random.Random(37)
+    alphabet = list("进一步加强推进工作的和平法治a1，。\\n") + ["\U00020000"]
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(20000)]
+    strings += ["".join(rnd.choice("法治工作") for _ in range(rnd.randint(0, 40))) for _ in range(5000)]
+    for s in strings:
+        assert list(L._repeats(s)) == plain(s), s
+    for s in strings[:3000]:
+        squares = L._square_starts(s)
+        if squares is not None:
+            runs = [i for i in range(len(s)) for k in range(3, 9) if i + k + 3 <= len(s) and s[i:i + 3] == s[i + k:i + k + 3]]
+            words = [i for i in range(len(s)) for k in (2, 3) if i + k + 2 <= len(s) and s[i:i + 2] == s[i + k:i + k + 2]]
+            assert set(runs) <= set(squares[0]) and set(words) <= set(squares[1]), s

@@ -379,26 +379,68 @@ _REPEAT_WORD2 = re.compile(rf"({WORDS2})\1")
 OK_REPEAT = re.compile(r"^一[\u4e00-\u9fff]$")
 
 
+def _square_starts(t: str) -> tuple[list[int], list[int]] | None:
+    """(runs, words): the positions i where the 3 characters at i recur L = 3…8 characters later,
+    and where the 2 at i recur L = 2 or 3 later — and a few more: the low bytes of the characters
+    are compared, all positions at once (the bytes as one integer, XOR with itself shifted by L
+    bytes: a zero byte is an equal pair, a run of zero bytes found by bytes.find). A unit of 3-8
+    characters written twice (_REPEAT_RUN) starts at one of the runs, a word of 2-3 (_REPEAT_WORD2)
+    at one of the words, so the patterns are tried only there instead of at every character.
+    None when the text is not all in the BMP."""
+    n = len(t)
+    low = t.encode("utf-16-le", "surrogatepass")[::2]
+    if len(low) != n or not n:
+        return None
+    a = int.from_bytes(low, "little")
+    runs: set[int] = set()
+    words: set[int] = set()
+    for k in range(2, 9):
+        x = (a ^ (a >> (8 * k))).to_bytes(n, "little")
+        for zeros, found in ((b"\0\0\0", runs if k >= 3 else None), (b"\0\0", words if k <= 3 else None)):
+            if found is None:
+                continue
+            i = x.find(zeros)
+            while i >= 0:
+                found.add(i)
+                i = x.find(zeros, i + 1)
+    return sorted(runs), sorted(words)
+
+
+def _search_at(rx: re.Pattern, t: str, starts: list[int] | None, pos: int) -> re.Match | None:
+    """rx.search(t, pos) when every match of rx starts at one of `starts` (None: search)."""
+    if starts is None:
+        return rx.search(t, pos)
+    for i in starts[bisect.bisect_left(starts, pos):]:
+        m = rx.match(t, i)
+        if m is not None:
+            return m
+    return None
+
+
 def _repeats(t: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, unit) of each REPEAT_CHAR match, then of each REPEAT_WORD match, exactly as
     their finditer would give them: 的的/和和 are looked for only where they occur, and
     REPEAT_WORD's two alternatives are searched apart and merged (at each position the first
-    alternative wins, the next search starts at the end of the match taken)."""
+    alternative wins, the next search starts at the end of the match taken), each only where a
+    repeated unit starts (`_square_starts`: a unit of 3-8 characters repeats its first three, a
+    word of 2-3 its first two)."""
     if "的的" in t or "和和" in t:
         for mc in REPEAT_CHAR.finditer(t):
             yield mc.start(), mc.end(), mc.group(1) or mc.group(2)
+    squares = _square_starts(t)
+    runs, words = squares if squares is not None else (None, None)
     pos = 0
-    a = _REPEAT_RUN.search(t)
-    b = _REPEAT_WORD2.search(t)
+    a = _search_at(_REPEAT_RUN, t, runs, 0)
+    b = _search_at(_REPEAT_WORD2, t, words, 0)
     while a is not None or b is not None:
         m = a if b is None or (a is not None and a.start() <= b.start()) else b
         assert m is not None
         yield m.start(), m.end(), m.group(1)
         pos = m.end()
         if a is not None and a.start() < pos:
-            a = _REPEAT_RUN.search(t, pos)
+            a = _search_at(_REPEAT_RUN, t, runs, pos)
         if b is not None and b.start() < pos:
-            b = _REPEAT_WORD2.search(t, pos)
+            b = _search_at(_REPEAT_WORD2, t, words, pos)
 
 
 @rule("language.repeated_word", severity="minor",
