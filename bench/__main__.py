@@ -575,13 +575,7 @@ print(n)
 def bench_scan(quick: bool) -> str:
     """`fazhi analyze` over N distinct synthetic reports, whole process, against a plain
     regex scan of the same files (the reference script above), in alternating rounds; CPU time
-    of each child process (user + system), so other load on the machine does not count.
-
-    fazhi is run twice per round: as this environment runs it (with PYTHONDONTWRITEBYTECODE
-    set, as in the team's sandbox, and no __pycache__ beside the sources, every run compiles
-    its ~100 modules from source: about 0.6 s of CPU) and with a bytecode cache, as an
-    installed package has it (pip compiles the modules at install): the cache is written to a
-    temporary `-X pycache_prefix` directory by one untimed run first, never into the repository."""
+    of each child process (user + system), so other load on the machine does not count."""
     import resource
     from bench.synth import generate
     n = 200 if quick else 1000
@@ -597,42 +591,31 @@ def bench_scan(quick: bool) -> str:
         script = Path(tmp) / "scan.py"
         script.write_text(_SCAN_SCRIPT, "utf-8")
         exe = Path(sys.executable).with_name("fazhi")
-        args = ["analyze", "--format", "jsonl", "--no-text", "-o", os.devnull, *paths]
-        fz = ([str(exe)] if exe.exists() else [sys.executable, "-m", "fazhi"]) + args
-        pycache = Path(tmp) / "pycache"
-        fz_pyc = [sys.executable, "-X", f"pycache_prefix={pycache}", "-m", "fazhi", *args]
-        env_pyc = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        fz = ([str(exe)] if exe.exists() else [sys.executable, "-m", "fazhi"]) + \
+            ["analyze", "--format", "jsonl", "--no-text", "-o", os.devnull, *paths]
         scan = [sys.executable, str(script), *paths]
 
-        def cpu(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+        def cpu(cmd: list[str]) -> tuple[float, float]:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
-            subprocess.run(cmd, check=True, capture_output=True, env=env)
+            subprocess.run(cmd, check=True, capture_output=True)
             wall = time.perf_counter() - t
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
 
-        warm = fz_pyc[:len(fz_pyc) - len(paths)] + paths[:2]
-        subprocess.run(warm, check=True, capture_output=True, env=env_pyc)      # writes the cache
-        res: dict[str, list[tuple[float, float]]] = {"fazhi": [], "fazhi_pyc": [], "scan": []}
+        res: dict[str, list[tuple[float, float]]] = {"fazhi": [], "scan": []}
         for _ in range(rounds):
             res["scan"].append(cpu(scan))
             res["fazhi"].append(cpu(fz))
-            res["fazhi_pyc"].append(cpu(fz_pyc, env_pyc))
     import statistics
     med = {k: (statistics.median(c for c, _ in v), statistics.median(w for _, w in v)) for k, v in res.items()}
-    label = {"scan": "scan", "fazhi": "fazhi (modules compiled from source on every run)",
-             "fazhi_pyc": "fazhi (bytecode cached, as installed)"}
-    rows = [[label[k], f"{med[k][0]:.2f}", f"{med[k][1]:.2f}", f"{1000 * med[k][0] / n:.2f}"]
-            for k in ("scan", "fazhi", "fazhi_pyc")]
+    rows = [[k, f"{med[k][0]:.2f}", f"{med[k][1]:.2f}", f"{1000 * med[k][0] / n:.2f}"] for k in ("scan", "fazhi")]
     ratio = med["fazhi"][0] / med["scan"][0]
-    ratio_pyc = med["fazhi_pyc"][0] / med["scan"][0]
     return table(f"fazhi analyze vs a plain regex scan: {n} distinct synthetic reports "
                  f"(median {statistics.median(sizes) / 1024:.1f} KB, max {max(sizes) / 1024:.1f} KB), whole process",
                  ["command", "CPU s (median)", "wall s (median)", "CPU ms per report"], rows,
-                 f"ratio fazhi / scan, CPU: {ratio:.2f}× compiling from source, {ratio_pyc:.2f}× with the "
-                 f"bytecode cache (aim ≤ 4×); {rounds} alternating rounds; the scan reads each file and runs "
-                 f"12 regexes (years, numbers, headings, dates)")
+                 f"ratio fazhi / scan, CPU: {ratio:.2f}× (aim ≤ 4×); {rounds} alternating rounds; "
+                 f"the scan reads each file and runs 12 regexes (years, numbers, headings, dates)")
 
 
 BENCHES = {"startup": bench_startup, "throughput": bench_throughput, "formats": bench_formats,
