@@ -268,9 +268,17 @@ def test_balance():
 
 def test_masked_text_hits():
     for text in _texts():
-        for variant in (text, text.replace("。", "。XX县***"), "××" + text + "○○"):
+        for variant in (text, text.replace("。", "。XX县***"), "××" + text + "○○",
+                        text.replace("2023年", "20xx年").replace("2022年", "202x年")):
             old = [(m.start(), m.end()) for m in provenance.MASK_RX.finditer(variant)]
             assert [(m.start(), m.end()) for m in provenance.mask_hits(variant)] == old
+    import random
+    rnd = random.Random(29)
+    alphabet = list("*xX×〇○12095年 县乡a国零")
+    years = list("1290xX×年 ")                # masked years: 20xx年, 201x年, 19x年
+    for k in range(40000):
+        s = "".join(rnd.choice(years if k % 2 else alphabet) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in provenance.mask_hits(s)] == [m.span() for m in provenance.MASK_RX.finditer(s)], s
 
 
 def test_years_in_and_dated_facts(reports):
@@ -516,3 +524,76 @@ def test_first_character_patterns():
         for old, new in ((old_year, F._YEAR_RE), (old_slogan, Q.SLOGAN_RE)):
             assert [(m.span(), m.groups()) for m in old.finditer(s)] == \
                 [(m.span(), m.groups()) for m in new.finditer(s)]
+
+
+# -- proofreading: the shortcuts of punct_pairing -----------------------------------------------
+
+def test_punct_pairing_shortcuts_match_the_full_scan():
+    import random
+    from fazhi.checks import language as L
+    rnd = random.Random(17)
+    alphabet = list("“”（）()《》〈〉【】〔〕[]‘’ab1 一国务院") + ["(wù)", "1）", "’99"]
+    lines = [ln for t in _texts() for ln in t.split("\n")]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(20000)]
+    for s in lines:
+        marks = [m.start() for m in L._MARK.finditer(s)]
+        assert L._pair_scan(s, marks) == L._pair_scan(s)
+        if L._PAIRED.fullmatch("".join(s[i] for i in marks)):
+            assert L._pair_scan(s) == ([], [], []), s
+        assert bool(L._PINYIN_AT_BRACKET.search(s)) == bool(L.PINYIN.search(s)), s
+
+
+def test_halfwidth_pattern_written_from_the_mark():
+    import random
+    from fazhi.checks import language as L
+    rnd = random.Random(19)
+    alphabet = list(",;:?!”’）》“‘（《a1 \n国")
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    for s in strings:
+        assert [m.span() for m in L._HALF.finditer(s)] == [m.span() for m in L.HALF.finditer(s)], s
+
+
+def test_number_form_scan_gives_the_matches_of_mixed():
+    import random
+    from fazhi.checks import language as L
+    rnd = random.Random(23)
+    alphabet = list("0123456789.万千百余多米二〇零一三四五六七八九OoО年 国")
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16))) for _ in range(30000)]
+    strings += ["年" * 70 + "二0二三年" + "1万2千", "二0二三年" * 40]
+    for s in strings:
+        assert [m.span() for m in L._mixed(s)] == [m.span() for m in L.MIXED.finditer(s)], s
+
+
+def test_normalize_view_by_split_is_translate():
+    import random
+    from fazhi import textnorm as TN
+    table = TN._table()
+    rnd = random.Random(31)
+    folded = [chr(cp) for cp in table]
+    alphabet = folded[:200] + folded[-50:] + list("国法治，。（）：ＡＢ１２\u3000 \U00020000\U0002b726x\n")
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(190, 400))) for _ in range(3000)]
+    for s in strings:
+        assert TN.normalize_view(s) == s.translate(table)
+
+
+def test_repeats_tried_at_square_starts_give_the_matches_of_the_patterns():
+    import random
+    from fazhi.checks import language as L
+
+    def plain(t):
+        out = []
+        if "的的" in t or "和和" in t:
+            out += [(m.start(), m.end(), m.group(1) or m.group(2)) for m in L.REPEAT_CHAR.finditer(t)]
+        return out + [(m.start(), m.end(), m.group(1) or m.group(2)) for m in L.REPEAT_WORD.finditer(t)]
+    rnd = random.Random(37)
+    alphabet = list("进一步加强推进工作的和平法治a1，。\\n") + ["\U00020000"]
+    strings = _texts() + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(20000)]
+    strings += ["".join(rnd.choice("法治工作") for _ in range(rnd.randint(0, 40))) for _ in range(5000)]
+    for s in strings:
+        assert list(L._repeats(s)) == plain(s), s
+    for s in strings[:3000]:
+        squares = L._square_starts(s)
+        if squares is not None:
+            runs = [i for i in range(len(s)) for k in range(3, 9) if i + k + 3 <= len(s) and s[i:i + 3] == s[i + k:i + k + 3]]
+            words = [i for i in range(len(s)) for k in (2, 3) if i + k + 2 <= len(s) and s[i:i + 2] == s[i + k:i + k + 2]]
+            assert set(runs) <= set(squares[0]) and set(words) <= set(squares[1]), s

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from fazhi import catalog
-from fazhi.rx import cues, may_match
+from fazhi.rx import anchors, cues, finditer, may_match
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -77,3 +77,49 @@ def test_catalogue_patterns_have_cues() -> None:
     for key in ("template_inline", "widget_inline", "counter"):
         for p in data[key]:
             assert cues(p), p
+
+
+# -- anchored scans: rx.finditer gives what finditer gives ------------------------------------
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<!a)bc", (("bc", 0, 0),)),                   # a look-behind is no width
+    (r"a?bc", (("bc", 0, 1),)),
+    (r"(?:x|yy)bcb", (("bcb", 1, 2),)),
+    (r"(?:[一二]?十[一二三四五六七八九]?)界(?=中全会)", (("十", 0, 1), ("界", 1, 3))),
+    (r"[ab]{1,3}ba", (("ba", 1, 3),)),
+    (r"x?ab\d*c", (("ab", 0, 1),)),                    # c: after an unbounded item
+])
+def test_anchors_of_patterns(pattern, expected) -> None:
+    assert anchors(re.compile(pattern)) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"a|bc", r"\w+x", r"x?", r"(?i)abc", r"[ab]*c", "法制政府", r"ab\d*c"])
+def test_no_anchor(pattern) -> None:
+    assert anchors(re.compile(pattern)) == ()
+
+
+def test_anchored_scan_gives_the_matches_of_finditer() -> None:
+    from fazhi.checks import language as L
+    pats = [p for p, *_ in L._typos()] + [e["rx"] for e in L._names()] + \
+        [b[0] for e in L._names() for b in e["bad"]] + [e["rx"] for e in L._renamed()]
+    pats += [re.compile(x) for x in (r"(?<!a)bc", r"a?bc", r"(?:x|yy)bcb", r"b[cd]{0,3}b", r"\bab",
+                                     r"(a|)b", r"ab(?=b)", r"[ab]{1,3}ba", r"ab|b")]
+    rng = random.Random(5)
+    for p in pats:
+        a = anchors(p)
+        alphabet = sorted(set(re.sub(r"[\\()\[\]{}?*+|^$.:!<=,0-9a-z-]", "", p.pattern)) | set("ab，。\n"))
+        for _ in range(1500):
+            t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            assert [m.span() for m in finditer(p, t, a)] == [m.span() for m in p.finditer(t)], (p.pattern, t)
+    many = "界" * 100 + "十界中全会"           # more anchors than _MAX_ANCHORS: the plain scan
+    p = re.compile(r"(?:[一二]?十[一二三四五六七八九]?)界(?=中全会)")
+    assert [m.span() for m in finditer(p, many, anchors(p))] == [m.span() for m in p.finditer(many)]
+
+
+def test_may_match_is_any_cue_in_the_text() -> None:
+    rng = random.Random(3)
+    alphabet = "法制政府坚苦十界ab"
+    for _ in range(5000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        cue = tuple("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 3)))
+        assert may_match(cue, t) == any(c in t for c in cue), (cue, t)

@@ -129,6 +129,9 @@ def validate(pipeline: list[str]) -> None:
     """Raise UnknownComponent for a name that no component registered, PipelineOrder for a
     component placed before one that writes what it reads."""
     _load_builtin()
+    key = tuple(_REGISTRY.get(n) for n in pipeline)
+    if key in _VALID:
+        return                  # (checked for these components already: run() validates per report)
     unknown = [n for n in pipeline if n not in _REGISTRY]
     if unknown:
         raise UnknownComponent(f"unknown pipeline component(s): {', '.join(unknown)}; "
@@ -140,6 +143,12 @@ def validate(pipeline: list[str]) -> None:
             if clash and later != name:
                 raise PipelineOrder(f"pipeline component {name!r} reads {', '.join(clash)}, which "
                                     f"{later!r} writes after it: put {later!r} first")
+    _VALID.add(key)
+
+
+# pipelines found valid: the registered specs of their components, in order (a component
+# registered again is a new Spec, so its pipelines are checked again)
+_VALID: set[tuple[Spec | None, ...]] = set()
 
 
 def run(report: Report, config: Config | None = None, pipeline: list[str] | None = None) -> Report:

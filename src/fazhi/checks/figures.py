@@ -325,6 +325,9 @@ def rate_out_of_range(report: Report, config: Config) -> Iterable[Finding]:
     for i, f in enumerate(report.facts):
         if f.value is None or f.ocr_low or f.kind != "count":
             continue
+        if not RECEIVED.search(report.norm, max(0, f.start - 20), f.start) and \
+                not (f.subject and RECEIVED.search(f.subject)):
+            continue            # the lead is the subject and a part of these 20 characters: no 受理 there
         lf = lead(i, f)
         if not RECEIVED.search(lf) or DONE.search(lf):
             continue

@@ -14,11 +14,13 @@ wrapped over two lines is forgiven), so residue removed by ingest is never judge
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterable, Iterator
 
 from .. import catalog
+from ..rx import anchors, cues, finditer, may_match
 from ..config import Config
 from ..model import Evidence, Finding, Report
 from ..zh.cjk import CJK
@@ -68,46 +70,59 @@ SENT_END = "。！？!?；;…”’）)》"
 _MARK = re.compile("[" + re.escape("".join(OPEN) + "".join(CLOSE)) + "]")
 
 
-def _pair_scan(line: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
-    """(unpaired openers, unpaired closers, mismatched (open, close)) positions in one line."""
+def _pair_scan(line: str, marks: list[int] | None = None) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """(unpaired openers, unpaired closers, mismatched (open, close)) positions in one line;
+    `marks`: the positions of the line's marks (_MARK), when the caller found them already."""
     stack: list[int] = []
     lone_close: list[int] = []
     mismatch: list[tuple[int, int]] = []
-    skip = -1
-    m = LIST_MARK.match(line)
-    if m:
-        skip = m.end() - 1
-    for mark in _MARK.finditer(line):       # only the marks matter: the other characters are skipped
-        i = mark.start()
+    skip: int | None = None     # the bracket of a list marker 1）, looked for at the first ) or ）
+    if marks is None:
+        marks = [mark.start() for mark in _MARK.finditer(line)]
+    for i in marks:                         # only the marks matter: the other characters are skipped
         ch = line[i]
+        if ch in OPEN:
+            stack.append(i)
+            continue
+        # a closing mark
         if ch == "’" and (line[i + 1:i + 3].isdigit() or
                           (0 < i < len(line) - 1 and line[i - 1].isascii() and line[i - 1].isalpha())):
             continue            # an apostrophe: ’99, don’t
-        if ch in OPEN:
-            stack.append(i)
-        elif ch in CLOSE:
+        if ch in ")）":
+            if skip is None:
+                m = LIST_MARK.match(line)
+                skip = m.end() - 1 if m else -1
             if i == skip:
                 continue
-            want = CLOSE[ch]
-            if stack and line[stack[-1]] == want:
+        want = CLOSE[ch]
+        if stack and line[stack[-1]] == want:
+            stack.pop()
+        elif stack and NAMES[line[stack[-1]]] == NAMES[ch]:
+            mismatch.append((stack.pop(), i))      # “…’  （…)
+        elif stack and not any(line[j] == want for j in stack) \
+                and line.count(OPEN[line[stack[-1]]], i + 1) <= line.count(line[stack[-1]], i + 1):
+            mismatch.append((stack.pop(), i))      # “纲要》: the opener of another kind, never closed
+        elif any(line[j] == want for j in stack):
+            while line[stack[-1]] != want:       # openers left open inside the pair
                 stack.pop()
-            elif stack and NAMES[line[stack[-1]]] == NAMES[ch]:
-                mismatch.append((stack.pop(), i))      # “…’  （…)
-            elif stack and not any(line[j] == want for j in stack) \
-                    and line.count(OPEN[line[stack[-1]]], i + 1) <= line.count(line[stack[-1]], i + 1):
-                mismatch.append((stack.pop(), i))      # “纲要》: the opener of another kind, never closed
-            elif any(line[j] == want for j in stack):
-                while line[stack[-1]] != want:       # openers left open inside the pair
-                    stack.pop()
-                stack.pop()
-            else:
-                lone_close.append(i)
+            stack.pop()
+        else:
+            lone_close.append(i)
     return stack, lone_close, mismatch
+
+
+# a line whose marks are only such pairs, each closed before the next opens, has nothing unpaired
+# (‘’ left out: a ’ may be an apostrophe; a list marker's ）is the first mark of its line, so
+# a line of pairs has none)
+_PAIRED = re.compile(r"(?:“”|（）|\(\)|《》|〈〉|【】|〔〕|\[\])*")
 
 
 # pinyin inserted after characters by a broken traditional/simplified conversion ("國務(wù)院"):
 # conversion damage, not the drafter's; the brackets of such a line are not judged
 PINYIN = re.compile(rf"[{CJK}][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
+# the same test written from the bracket (a match of one is where the other matches, a character
+# before): `re` then skips to the brackets instead of trying every Chinese character
+_PINYIN_AT_BRACKET = re.compile(rf"[(（](?<=[{CJK}][(（])[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}[)）]")
 SPAN_LINES = 3      # a pair may run over this many lines (a title or a figure wrapped by conversion)
 
 
@@ -121,13 +136,28 @@ def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
     opens: list[tuple[int, int]] = []      # (line index, absolute offset)
     closes: list[tuple[int, int]] = []
     mism: list[tuple[int, int]] = []
+    # the marks of the whole text found once and given to their lines (a line without marks
+    # has nothing to pair); the pinyin test only when the text has a bracketed syllable at all
+    starts = [s for s, _ in lines]
+    marks: dict[int, list[int]] = {}
+    for mark in _MARK.finditer(report.text):
+        at = mark.start()
+        k = bisect.bisect_right(starts, at) - 1
+        marks.setdefault(k, []).append(at - starts[k])     # (k >= 0: blank lines hold no marks)
+    pinyin = _PINYIN_AT_BRACKET.search(report.text) is not None
     for k, (start, line) in enumerate(lines):
-        if PINYIN.search(line):
+        if k not in marks or pinyin and _PINYIN_AT_BRACKET.search(line):
             continue
-        o, c, mm = _pair_scan(line)
-        opens += [(k, start + i) for i in o]
-        closes += [(k, start + i) for i in c]
-        mism += [(start + i, start + j) for i, j in mm]
+        ms = marks[k]
+        if not len(ms) % 2 and _PAIRED.fullmatch("".join(map(line.__getitem__, ms))):
+            continue            # only pairs closed at once (“…”《…》): nothing for _pair_scan to find
+        o, c, mm = _pair_scan(line, ms)
+        if o:
+            opens += [(k, start + i) for i in o]
+        if c:
+            closes += [(k, start + i) for i in c]
+        if mm:
+            mism += [(start + i, start + j) for i, j in mm]
     t = report.text
     # a pair split over a few lines: the nearest open opener before a lone closer
     used: set[int] = set()
@@ -194,6 +224,9 @@ def punct_pairing(report: Report, config: Config) -> Iterable[Finding]:
 # -- punctuation: half-width marks and doubled marks -----------------------------------
 
 HALF = re.compile(rf"(?<=[{CJK}”’）》])[,;:?!](?=[{CJK}“‘（《])")
+# the same matches with the mark first and the look-behind after it (a pattern that starts with a
+# look-behind is tried at every position; this one only at the marks)
+_HALF = re.compile(rf"[,;:?!](?<=[{CJK}”’）》][,;:?!])(?=[{CJK}“‘（《])")
 FULL_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -204,7 +237,7 @@ FULL_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
       example="全面推进依法行政，加快建设法治政府,深化“放管服”改革。")
 def halfwidth_punct(report: Report, config: Config) -> Iterable[Finding]:
     t = report.text
-    hits = list(HALF.finditer(t))
+    hits = list(_HALF.finditer(t))
     if not hits:
         return
     # a text with more half-width than full-width commas went through a width normalisation
@@ -270,6 +303,39 @@ MIXED = re.compile(
     rf"(?:(?<=[{_NUM_D}])|(?=[{_NUM_X}]{{0,2}}[{_NUM_D}]))[{_NUM_X}]{{3}}年)")
 
 
+# MIXED's two families apart: at one position at most one of them matches (a year's four
+# characters hold no 万/千/百/. after a run of digits), so `_mixed` merging their scans in text
+# order gives MIXED's matches. The year form is tried only four characters before each 年 (rx
+# anchors) and only in texts holding one of 0OoО; the digit forms only at digits.
+_MIXED_DIGITS = re.compile(
+    r"\d(?:"
+    r"(?<=\d)(?<![\d.]\d)\d*(?:\.\d+)?万\d+[千百](?:余|多)?"
+    r"|(?<=\d)(?<![\d.万]\d)\d*(?:\.\d+)?[千百](?![米克瓦伏帕兆赫分])(?:余|多)?)")
+_MIXED_YEAR = re.compile(
+    rf"[{_NUM_X}](?:(?<=[{_NUM_X}])(?<![{_NUM_D}\d][{_NUM_X}])(?:(?<=[0OoО])|(?=[{_NUM_X}]{{0,2}}[0OoО]))"
+    rf"(?:(?<=[{_NUM_D}])|(?=[{_NUM_X}]{{0,2}}[{_NUM_D}]))[{_NUM_X}]{{3}}年)")
+_MIXED_YEAR_ANCHORS = anchors(_MIXED_YEAR)
+# every digit-form match holds a digit right before 千 or 百 (1万2千, 3千, 2.5百): a text without one
+# is not scanned for them
+_DIGIT_HUNDRED = re.compile(r"\d[千百]")
+
+
+def _mixed(t: str) -> Iterator[re.Match]:
+    """MIXED.finditer(t)."""
+    d = _MIXED_DIGITS.search(t) if ("千" in t or "百" in t) and _DIGIT_HUNDRED.search(t) else None
+    years = finditer(_MIXED_YEAR, t, _MIXED_YEAR_ANCHORS) if any(c in t for c in "0OoО") else iter(())
+    y = next(years, None)
+    while d is not None or y is not None:
+        m = d if y is None or (d is not None and d.start() < y.start()) else y
+        assert m is not None
+        yield m
+        pos = m.end()
+        if d is not None and d.start() < pos:
+            d = _MIXED_DIGITS.search(t, pos)        # (None once no match is left)
+        while y is not None and y.start() < pos:    # (year matches never overlap each other)
+            y = next(years, None)
+
+
 @rule("language.number_form", severity="info",
       title="数字写法混用",
       why="同一数字中阿拉伯数字与汉字数字混用（3千余件、1万2千、二0二三年）不符合出版物数字用法；"
@@ -278,7 +344,7 @@ MIXED = re.compile(
       example="全年开展普法活动3千余场。")
 def number_form(report: Report, config: Config) -> Iterable[Finding]:
     out = []
-    for m in MIXED.finditer(report.text):
+    for m in _mixed(report.text):
         s = m.group()
         if s.endswith("年"):
             fix = "汉字年份中的“〇”不写作阿拉伯数字“0”或字母“O”，如“二〇二三年”，或全用阿拉伯数字“2023年”。"
@@ -314,26 +380,68 @@ _REPEAT_WORD2 = re.compile(rf"({WORDS2})\1")
 OK_REPEAT = re.compile(rf"^一[{CJK}]$")
 
 
+def _square_starts(t: str) -> tuple[list[int], list[int]] | None:
+    """(runs, words): the positions i where the 3 characters at i recur L = 3…8 characters later,
+    and where the 2 at i recur L = 2 or 3 later — and a few more: the low bytes of the characters
+    are compared, all positions at once (the bytes as one integer, XOR with itself shifted by L
+    bytes: a zero byte is an equal pair, a run of zero bytes found by bytes.find). A unit of 3-8
+    characters written twice (_REPEAT_RUN) starts at one of the runs, a word of 2-3 (_REPEAT_WORD2)
+    at one of the words, so the patterns are tried only there instead of at every character.
+    None when the text is not all in the BMP."""
+    n = len(t)
+    low = t.encode("utf-16-le", "surrogatepass")[::2]
+    if len(low) != n or not n:
+        return None
+    a = int.from_bytes(low, "little")
+    runs: set[int] = set()
+    words: set[int] = set()
+    for k in range(2, 9):
+        x = (a ^ (a >> (8 * k))).to_bytes(n, "little")
+        for zeros, found in ((b"\0\0\0", runs if k >= 3 else None), (b"\0\0", words if k <= 3 else None)):
+            if found is None:
+                continue
+            i = x.find(zeros)
+            while i >= 0:
+                found.add(i)
+                i = x.find(zeros, i + 1)
+    return sorted(runs), sorted(words)
+
+
+def _search_at(rx: re.Pattern, t: str, starts: list[int] | None, pos: int) -> re.Match | None:
+    """rx.search(t, pos) when every match of rx starts at one of `starts` (None: search)."""
+    if starts is None:
+        return rx.search(t, pos)
+    for i in starts[bisect.bisect_left(starts, pos):]:
+        m = rx.match(t, i)
+        if m is not None:
+            return m
+    return None
+
+
 def _repeats(t: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, unit) of each REPEAT_CHAR match, then of each REPEAT_WORD match, exactly as
     their finditer would give them: 的的/和和 are looked for only where they occur, and
     REPEAT_WORD's two alternatives are searched apart and merged (at each position the first
-    alternative wins, the next search starts at the end of the match taken)."""
+    alternative wins, the next search starts at the end of the match taken), each only where a
+    repeated unit starts (`_square_starts`: a unit of 3-8 characters repeats its first three, a
+    word of 2-3 its first two)."""
     if "的的" in t or "和和" in t:
         for mc in REPEAT_CHAR.finditer(t):
             yield mc.start(), mc.end(), mc.group(1) or mc.group(2)
+    squares = _square_starts(t)
+    runs, words = squares if squares is not None else (None, None)
     pos = 0
-    a = _REPEAT_RUN.search(t)
-    b = _REPEAT_WORD2.search(t)
+    a = _search_at(_REPEAT_RUN, t, runs, 0)
+    b = _search_at(_REPEAT_WORD2, t, words, 0)
     while a is not None or b is not None:
         m = a if b is None or (a is not None and a.start() <= b.start()) else b
         assert m is not None
         yield m.start(), m.end(), m.group(1)
         pos = m.end()
         if a is not None and a.start() < pos:
-            a = _REPEAT_RUN.search(t, pos)
+            a = _search_at(_REPEAT_RUN, t, runs, pos)
         if b is not None and b.start() < pos:
-            b = _REPEAT_WORD2.search(t, pos)
+            b = _search_at(_REPEAT_WORD2, t, words, pos)
 
 
 @rule("language.repeated_word", severity="minor",
@@ -394,14 +502,26 @@ def _literal_cue(pattern: str) -> str:
     return pattern[:max(n, 0)]
 
 
-def _may_match(cue: str, text: str) -> bool:
-    return not cue or cue in text
+def _cue(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains one (`rx.cues`: it also reads
+    alternatives and the literals after a class or a group, so `(?<!生态)环境保护局|(?<!生态)环保局`
+    gives 环境保护局/环保局 where `_literal_cue` gives nothing); None when there are none."""
+    return cues(pattern)
+
+
+def _may_match(cue: tuple[str, ...] | None, text: str) -> bool:
+    return may_match(cue, text)
 
 
 @functools.lru_cache(maxsize=1)
-def _typos() -> list[tuple[re.Pattern, dict, str]]:
-    return [(re.compile(e["wrong"]), e, _literal_cue(e["wrong"]))
-            for e in catalog.load("language").get("typos") or []]
+def _typos() -> list[tuple[re.Pattern, dict, tuple[str, ...] | None, tuple[tuple[str, int, int], ...]]]:
+    """(pattern, entry, cues, anchor) per typo: a text without the cues is skipped, and in the
+    others the pattern is tried only where its anchor literal allows a match (`rx.finditer`)."""
+    out = []
+    for e in catalog.load("language").get("typos") or []:
+        rx = re.compile(e["wrong"])
+        out.append((rx, e, _cue(e["wrong"]), anchors(rx)))
+    return out
 
 
 @rule("language.typo", severity="minor",
@@ -411,10 +531,10 @@ def _typos() -> list[tuple[re.Pattern, dict, str]]:
       example="深入学习贯彻党的十九界五中全会精神，加快建设法制政府。")
 def typo(report: Report, config: Config) -> Iterable[Finding]:
     out = []
-    for rx, e, cue in _typos():
+    for rx, e, cue, anc in _typos():
         if not _may_match(cue, report.text):
             continue
-        for m in rx.finditer(report.text):
+        for m in finditer(rx, report.text, anc):
             right = e["right"]
             wrong = m.group()
             fixed = right if len(right) > 1 or len(wrong) == 1 else wrong[:-1] + right
@@ -441,16 +561,18 @@ def _names() -> list[dict]:
     for e in catalog.load("language").get("names") or []:
         d = dict(e)
         d["rx"] = re.compile(e["pattern"])
-        d["cue"] = _literal_cue(e["pattern"])
-        d["bad"] = [(re.compile(k), v, _literal_cue(k)) for k, v in (e.get("nonstandard") or {}).items()]
+        d["cue"] = _cue(e["pattern"])
+        d["anchor"] = anchors(d["rx"])
+        d["bad"] = [(rx, v, _cue(k), anchors(rx))
+                    for k, v in (e.get("nonstandard") or {}).items() for rx in (re.compile(k),)]
         out.append(d)
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def _renamed() -> list[dict]:
-    return [dict(e, rx=re.compile(e["old"]), cue=_literal_cue(e["old"]))
-            for e in catalog.load("language").get("renamed") or []]
+    return [dict(e, rx=rx, cue=_cue(e["old"]), anchor=anchors(rx))
+            for e in catalog.load("language").get("renamed") or [] for rx in (re.compile(e["old"]),)]
 
 
 # a mention looking forward to a meeting ("迎接党的二十大胜利召开") is not a citation of it
@@ -478,10 +600,10 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
     t = report.text
     out: list[Finding] = []
     for e in _names():
-        for rx, fix, cue in e["bad"]:
+        for rx, fix, cue, anc in e["bad"]:
             if not _may_match(cue, t):
                 continue
-            for m in rx.finditer(t):
+            for m in finditer(rx, t, anc):
                 right = m.expand(fix) if "\\" in fix else fix
                 out.append(Finding(
                     rule="language.standard_name", severity="minor",
@@ -496,7 +618,7 @@ def standard_name(report: Report, config: Config) -> Iterable[Finding]:
             # (spaces are not judged: conversions insert and drop them; nor a lost dash,
             # "20212025年": crawls drop the dash of a year range)
             ok = re.compile(rf"《\s*{core}\s*[（(]\s*{years[0]}\s*(?:{_DASH})?\s*{years[1]}\s*年?\s*[）)]\s*》")
-            for m in e["rx"].finditer(t):
+            for m in finditer(e["rx"], t, e["anchor"]):
                 if ok.fullmatch(m.group()):
                     continue
                 out.append(Finding(
@@ -545,7 +667,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
         vf = e.get("valid_from")
         if not vf or _ym(vf) <= limit or not _may_match(e["cue"], t):
             continue
-        for m in e["rx"].finditer(t):
+        for m in finditer(e["rx"], t, e["anchor"]):
             a, _b = sentence_bounds(t, m.start())
             if FORWARD.search(t[max(a, m.start() - 20):m.start()]):
                 continue
@@ -561,7 +683,7 @@ def name_anachronism(report: Report, config: Config) -> Iterable[Finding]:
         vt = _ym(e["valid_to"])
         if R <= vt[0] or not _may_match(e["cue"], t):
             continue
-        for m in e["rx"].finditer(t):
+        for m in finditer(e["rx"], t, e["anchor"]):
             a, b = sentence_bounds(t, m.start())
             if HISTORIC.search(t[max(a, m.start() - 6):m.start()]) or HISTORIC.search(t[a:b]):
                 continue

@@ -1,6 +1,7 @@
 """Structure rules: the statutory parts and the heading numbering."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
@@ -189,11 +190,17 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 def _kind(s: Section) -> str | None:
     if not s.number:
         return None
-    n = _shown(s)
+    return _marker_kind(_shown(s)) or s.style
+
+
+@functools.lru_cache(maxsize=1024)
+def _marker_kind(n: str) -> str | None:
+    """The kind of a marker as written (一、 （一） 1. …), None for none of _KINDS: the markers
+    recur across reports, so each is matched once per process."""
     for k, rx in _KINDS:
         if rx.match(n):
             return k
-    return s.style
+    return None
 
 
 def _cn_value(s: str) -> int | None:

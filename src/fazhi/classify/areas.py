@@ -46,6 +46,9 @@ class AreaIndex:
     # implies shared bigrams, clauses have 4+ characters), so only those are compared
     titles_by_bigram: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
     title_clauses_by_bigram: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    # the same with the bigram's count in each clause, for `shared_bigrams`
+    titles_bigram_counts: dict[str, list[tuple[tuple[int, int], int]]] = field(default_factory=dict)
+    title_clauses_bigram_counts: dict[str, list[tuple[tuple[int, int], int]]] = field(default_factory=dict)
 
 
 def _bigram_index(table: dict[str, list[str]]) -> dict[str, set[tuple[int, int]]]:
@@ -56,6 +59,28 @@ def _bigram_index(table: dict[str, list[str]]) -> dict[str, set[tuple[int, int]]
             for k in range(len(tc) - 1):
                 out.setdefault(tc[k:k + 2], set()).add((ai, j))
     return out
+
+
+def _bigram_counts(table: dict[str, list[str]]) -> dict[str, list[tuple[tuple[int, int], int]]]:
+    """bigram -> [((position of the area in `table`, clause position), count in the clause)]."""
+    out: dict[str, list[tuple[tuple[int, int], int]]] = {}
+    for ai, aid in enumerate(table):
+        for j, tc in enumerate(table[aid]):
+            for bg, c in _bigrams(tc).items():
+                out.setdefault(bg, []).append(((ai, j), c))
+    return out
+
+
+def shared_bigrams(hc: str, by_bigram: dict[str, list[tuple[tuple[int, int], int]]]) -> dict[tuple[int, int], int]:
+    """(area position, clause position) -> the size of the multiset intersection of the bigrams
+    of hc and of that clause (what `dice` counts), for every clause sharing a bigram with hc: one
+    pass over hc's bigrams instead of a `dice` call per candidate clause."""
+    common: dict[tuple[int, int], int] = {}
+    get = common.get
+    for bg, ca in _bigrams(hc).items():
+        for key, cb in by_bigram.get(bg, ()):
+            common[key] = get(key, 0) + (ca if ca < cb else cb)
+    return common
 
 
 def candidate_clauses(hc: str, by_bigram: dict[str, set[tuple[int, int]]]) -> list[tuple[int, int]]:
@@ -124,6 +149,8 @@ def area_index(framework: str | None) -> AreaIndex:
     idx.automaton.make_automaton()
     idx.titles_by_bigram = _bigram_index(idx.titles)
     idx.title_clauses_by_bigram = _bigram_index(idx.title_clauses)
+    idx.titles_bigram_counts = _bigram_counts(idx.titles)
+    idx.title_clauses_bigram_counts = _bigram_counts(idx.title_clauses)
     return idx
 
 
@@ -154,15 +181,16 @@ def title_matches(heading: str, framework: str | None) -> dict[str, float]:
     for hc in clauses(heading):
         if len(hc) < 4:
             continue
-        for ai, j in candidate_clauses(hc, idx.titles_by_bigram):
-            aid = areas[ai]
-            tc = idx.titles[aid][j]
+        common = shared_bigrams(hc, idx.titles_bigram_counts)
+        for key in sorted(common):          # candidate_clauses' order
+            aid = areas[key[0]]
+            tc = idx.titles[aid][key[1]]
             if tc in hc or (len(hc) >= 8 and hc in tc):
                 sim = 1.0
             elif 2 * (min(len(hc), len(tc)) - 1) < TITLE_SIM * (len(hc) + len(tc) - 2):
                 continue        # too different in length for the Dice score to reach TITLE_SIM
             else:
-                sim = dice(hc, tc)
+                sim = 2 * common[key] / (len(hc) - 1 + len(tc) - 1)     # dice(hc, tc)
             if sim >= TITLE_SIM and sim > out.get(aid, 0.0):
                 out[aid] = sim
     return out

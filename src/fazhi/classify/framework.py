@@ -16,10 +16,11 @@ import functools
 import re
 
 from .. import catalog
+from ..rx import may_match
 from ..config import Config
 from ..model import Report
 from ..pipeline import component
-from .areas import area_index, candidate_clauses, clauses, dice
+from .areas import area_index, clauses, shared_bigrams
 from .parts import classify_heading
 
 _NAMES = re.compile(
@@ -65,9 +66,11 @@ def _title_sim(heading: str, fw: str) -> float:
     for hc in clauses(heading):
         if len(hc) < 4:
             continue
-        for ai, j in candidate_clauses(hc, idx.title_clauses_by_bigram):
+        for (ai, j), common in shared_bigrams(hc, idx.title_clauses_bigram_counts).items():
             tc = idx.title_clauses[areas[ai]][j]
-            best = max(best, dice(hc, tc) if tc not in hc else 1.0)
+            sim = 1.0 if tc in hc else 2 * common / (len(hc) - 1 + len(tc) - 1)     # dice(hc, tc)
+            if sim > best:
+                best = sim
     return best
 
 
@@ -100,7 +103,7 @@ def detect(report: Report) -> tuple[str | None, tuple[int, int] | None, dict[str
     # goal words, only inside a goal list (two other goal words nearby)
     for fw, words in specific.items():
         for w in words:
-            if w not in norm:
+            if not may_match((w,), norm):
                 continue                    # (a whole-text pass per goal word otherwise)
             for m in re.finditer(re.escape(w), norm):
                 window = norm[max(0, m.start() - 30):m.end() + 30]

@@ -67,6 +67,19 @@ def _order(part: str) -> int:
 def classify_heading(heading: str, *, patterns: bool | set[str] = True) -> tuple[str, str] | None:
     """(part, basis) for a heading, or None. basis is the phrase that decided, or
     "pattern:<regex>". `patterns` may be a set of parts whose patterns are allowed."""
+    if patterns is True or patterns is False:
+        return _classify_heading_cached(heading, patterns)
+    return _classify_heading(heading, patterns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify_heading_cached(heading: str, patterns: bool) -> tuple[str, str] | None:
+    """classify_heading with all or no patterns: headings recur within and across reports (the
+    rules are read once per process, `_rules`)."""
+    return _classify_heading(heading, patterns)
+
+
+def _classify_heading(heading: str, patterns: bool | set[str]) -> tuple[str, str] | None:
     h = normalize_view(heading)
     if not h:
         return None

@@ -23,8 +23,10 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-# what json.dumps(obj, ensure_ascii=False) writes, with one encoder for the whole batch
-_JSONL = json.JSONEncoder(ensure_ascii=False)
+# what json.dumps(obj, ensure_ascii=False) writes, with one encoder for the whole batch; a
+# report's JSON is a tree built by to_json, so the encoder does not track the containers it is
+# in to detect cycles (check_circular: 4% of the encoding)
+_JSONL = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def _error_record(path: str, err: FazhiError) -> dict:

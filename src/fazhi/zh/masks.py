@@ -30,9 +30,11 @@ MASK_RX = re.compile(
                                                                 # not a rule line of underscores)
     r"|(?<![A-Za-z0-9])(?:19|20)\d?_{1,2}(?=\s*年)")            # 20__年
 
-# every MASK_RX match starts with one of these characters; MASK_RX starts with look-behinds, so
-# re would try it at every position of the text
-_MASK_FIRST = re.compile(r"[*xX×〇○12_]")
+# every MASK_RX match starts with one of these characters, or with the 19/20 of a masked year
+# (20xx, 201x, 20__: the only alternatives that start with a digit, two or three characters before
+# their first x or _); MASK_RX starts with look-behinds, so re would try it at every position of the text
+_MASK_FIRST = re.compile(r"[*xX×〇○_]")
+
 
 # 某县, 某某镇: a placeholder in words. Real reports use 某 in case stories too (某公司, 某村村民),
 # so this one counts only where the reporter is named (title, opening sentence) and in names.
@@ -50,19 +52,33 @@ def is_figure_mask(norm: str, m: re.Match) -> bool:
 
 
 def mask_hits(norm: str) -> list[re.Match]:
-    """Exactly MASK_RX.finditer(norm), tried only where a match can start."""
+    """Exactly MASK_RX.finditer(norm), tried only where a match can start: at the characters of
+    _MASK_FIRST, and at a 1 or 2 two or three characters before an x (in text order)."""
     hits: list[re.Match[str]] = []
     pos = 0
+    tried = -1                                  # the last start tried
     while True:
         c = _MASK_FIRST.search(norm, pos)
         if c is None:
             return hits
-        m = MASK_RX.match(norm, c.start())       # look-behinds see the text before the position
-        if m is not None and m.end() > m.start():
-            hits.append(m)
-            pos = m.end()
-        else:
-            pos = c.start() + 1
+        p = c.start()
+        m = None
+        if norm[p] in "xX×_":
+            for s in (p - 3, p - 2):            # a masked year's 19/20
+                if s >= pos and s > tried and norm[s] in "12":
+                    tried = s
+                    m = MASK_RX.match(norm, s)  # look-behinds see the text before the position
+                    if m is not None and m.end() > m.start():
+                        break
+                    m = None
+        if m is None:
+            tried = p
+            m = MASK_RX.match(norm, p)
+            if m is None or m.end() <= m.start():
+                pos = p + 1
+                continue
+        hits.append(m)
+        pos = m.end()
 
 
 def is_masked(name: str | None) -> bool:
