@@ -205,7 +205,7 @@ def test_cli_json_and_excel(store, tmp_path, capsys):
     assert out["rows"][0]["rank"] == 1 and out["rows"][0]["percentile"] == 100.0
     assert [c["name"] for c in out["criteria"]][:2] == ["法定内容齐全", "按时报送和公开"]
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["考评", "扣分明细"]
+    assert wb.sheetnames == ["考评", "扣分明细", "未核对", "未排名"]
     rows = list(wb["考评"].iter_rows(values_only=True))
     assert rows[0][:6] == ("排名", "单位", "地区", "层级", "得分", "百分位")
     assert rows[0][6:11] == ("法定内容齐全", "按时报送和公开", "审核发现问题", "重点指标", "不足和安排具体")

@@ -117,36 +117,47 @@ def cmd_roster_link(args) -> int:
 
 def cmd_score(args) -> int:
     from ..labels import LEVEL_NAMES
-    from ..supervision.scoring import load_rubric, rank, rubric_criteria
+    from ..supervision.scoring import load_rubric, ranking, rubric_criteria
     rubric = load_rubric(args.rubric)       # a bad rubric fails before the database is opened
     store = open_store(args)
-    rows = rank(store, args.place, args.year, rubric)
+    result = ranking(store, args.place, args.year, rubric)
+    rows, apart = result.rows, result.apart
     scope = f"{args.place or '全库'}{f' {args.year}年度' if args.year else ''}"
     if args.output:
         from ..render.scoring import render_scores_xlsx
-        render_scores_xlsx(rows, rubric, args.output, by_year=not args.year)
+        render_scores_xlsx(rows, rubric, args.output, by_year=not args.year, apart=apart)
         print(f"已导出考评 {len(rows)} 份报告到 {args.output}", file=sys.stderr)
     if args.format == "json":
         _out({"place": args.place, "year": args.year, "rubric": rubric.source,
               "criteria": [{"id": cid, "name": name} for cid, name in rubric_criteria(rubric)],
-              "rows": [r.to_json() for r in rows]})
+              "rows": [r.to_json() for r in rows], "apart": [a.to_json() for a in apart]})
         return 0
+    from .corpus import _pad, _width
     if not rows:
         print(f"{scope}：库中没有可考评的年度报告。")
-        return 0
-    crit = rubric_criteria(rubric)
-    print(f"{scope}：考评 {len(rows)} 份报告（满分 {rows[0].score.max:g}）。")
-    from .corpus import _pad, _width
-    w_unit = max([24] + [_width(r.unit) + 1 for r in rows])
-    widths = [max(6, _width(n) + 2) for _, n in crit]
-    print("  " + _pad("排名", 4, True) + "  " + ("" if args.year else _pad("年度", 10)) + _pad("单位", w_unit)
-          + _pad("得分", 6, True) + _pad("百分位", 8, True)
-          + "".join(_pad(n, w, True) for (_, n), w in zip(crit, widths)) + "  层级    报告")
-    for r in rows:
-        by = {c.id: c.points for c in r.score.criteria}
-        year = "" if args.year else _pad(f"{r.year}年度", 10)
-        print("  " + _pad(r.rank, 4, True) + "  " + year + _pad(r.unit, w_unit)
-              + _pad(f"{r.score.total:g}", 6, True) + _pad(f"{r.percentile:g}", 8, True)
-              + "".join(_pad(f"{by.get(cid, 0):g}", w, True) for (cid, _), w in zip(crit, widths))
-              + "  " + _pad(LEVEL_NAMES.get(r.level or "", r.level or "—"), 8) + f"#{r.report_id}")
+    else:
+        crit = rubric_criteria(rubric)
+        partial = sum(1 for r in rows if not r.score.complete)
+        print(f"{scope}：考评 {len(rows)} 份报告（满分 {rows[0].score.full or rows[0].score.max:g}）。"
+              + (f"其中 {partial} 份有未核对的项目：按已核对的项目计分（得分写作“得分/计分满分”），"
+                 f"排在全部核对的报告之后、按得分率排名，未核对的项目不计分。" if partial else ""))
+        w_unit = max([24] + [_width(r.unit) + 1 for r in rows])
+        widths = [max(8, _width(n) + 2) for _, n in crit]
+        print("  " + _pad("排名", 4, True) + "  " + ("" if args.year else _pad("年度", 10)) + _pad("单位", w_unit)
+              + _pad("得分", 10, True) + _pad("得分率", 8, True) + _pad("百分位", 8, True)
+              + "".join(_pad(n, w, True) for (_, n), w in zip(crit, widths)) + "  层级    报告   未核对项目")
+        for r in rows:
+            by = {c.id: c.cell() for c in r.score.criteria}
+            year = "" if args.year else _pad(f"{r.year}年度", 10)
+            print(("  " + _pad(r.rank, 4, True) + "  " + year + _pad(r.unit, w_unit)
+                   + _pad(r.score.score_text(), 10, True) + _pad(f"{r.score.rate:g}%", 8, True)
+                   + _pad(f"{r.percentile:g}", 8, True)
+                   + "".join(_pad(by.get(cid, "—"), w, True) for (cid, _), w in zip(crit, widths))
+                   + "  " + _pad(LEVEL_NAMES.get(r.level or "", r.level or "—"), 8) + _pad(f"#{r.report_id}", 7)
+                   + r.score.unchecked_text()).rstrip())
+    if apart:
+        print(f"未排名 {len(apart)} 份（不是本单位发布的年度报告）：")
+        for a in apart:
+            print("  " + ("" if args.year else _pad(f"{a.year}年度", 10)) + _pad(a.unit, 30)
+                  + _pad(a.kind_name, 16) + _pad(f"#{a.report_id}", 7) + a.reason)
     return 0

@@ -28,10 +28,12 @@ from ..config import merge
 from .. import catalog
 from ..errors import FazhiError
 from ..zh.years import ARABIC_YEAR
-from ..labels import LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES, TIMELINESS_NAMES, indicator_names, rule_title
+from ..labels import KIND_NAMES, LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES, TIMELINESS_NAMES, indicator_names, rule_title
 
 RUBRIC_FILE = "catalog/scoring.yaml"
-REPORT_KINDS = ("report", "template")
+REPORT_KINDS = ("report", "template")     # stored as reports (the roster links them)
+RANKED_KINDS = ("report",)                 # a unit's own published report: only these are ranked
+UNCHECKED = "未核对"
 
 # -- the rubric ---------------------------------------------------------------------------------
 NUM, OPT_NUM, BOOL, STR, PARTS, RULES, RULE_NUMS = ("num", "opt_num", "bool", "str", "parts", "rules",
@@ -171,23 +173,64 @@ class ScoreItem:
     quote: str | None = None
     start: int | None = None
     end: int | None = None
+    unchecked: bool = False        # could not be checked (text cut short…): 未核对, neither points nor max
 
 
 @dataclass
 class CriterionScore:
     id: str
     name: str
-    points: float
-    max: float
+    points: float                  # over the items checked
+    max: float                     # the maximum of the items checked (the rubric's, when all were)
     items: list[ScoreItem] = field(default_factory=list)
+    full: float | None = None      # the rubric's maximum of the criterion (None: = max)
+
+    @property
+    def unchecked(self) -> list[ScoreItem]:
+        return [it for it in self.items if it.unchecked]
+
+    @property
+    def none_checked(self) -> bool:
+        """Nothing of the criterion could be checked: shown as 未核对, not as 0."""
+        return bool(self.unchecked) and self.max == 0
+
+    def cell(self) -> str:
+        """The criterion's points as a table shows them: 未核对, 6, or 6/10 when part was not checked."""
+        if self.none_checked:
+            return UNCHECKED
+        return f"{self.points:g}/{self.max:g}" if self.unchecked else f"{self.points:g}"
 
 
 @dataclass
 class Score:
     report_id: int | None          # None: a document scored outside the store
-    total: float
-    max: float
+    total: float                   # over the items checked
+    max: float                     # the maximum of the items checked (the rubric's full when all were)
     criteria: list[CriterionScore]
+    full: float | None = None      # the rubric's maximum (None: = max)
+    basis: str = ""                # over what the score was computed, when items were not checked
+
+    @property
+    def rate(self) -> float:
+        """得分率 in % of the points that could be checked (what ranks reports with unchecked items)."""
+        return round(100.0 * self.total / self.max, 2) if self.max else 0.0
+
+    @property
+    def complete(self) -> bool:
+        return not any(c.unchecked for c in self.criteria)
+
+    def unchecked_text(self) -> str:
+        """未核对的项目, for a table cell: “法定内容齐全：存在的不足和原因、…；重点指标”."""
+        out = []
+        for c in self.criteria:
+            if c.unchecked:
+                labels = "、".join(it.label for it in c.unchecked)
+                out.append(c.name if c.none_checked and len(c.items) == 1 else f"{c.name}：{labels}")
+        return "；".join(out)
+
+    def score_text(self) -> str:
+        """62.5, or 40.5/60 when the score was computed over the items checked only."""
+        return f"{self.total:g}" if self.complete else f"{self.total:g}/{self.max:g}"
 
     def criterion(self, cid: str) -> CriterionScore | None:
         return next((c for c in self.criteria if c.id == cid), None)
@@ -233,13 +276,29 @@ def score_document(doc: dict[str, Any], rubric: Rubric, config, report_id: int |
         if c is not None:
             out.append(_SCORERS[cid](ctx, c))
     rid = report_id if report_id is not None else (doc.get("store") or {}).get("id")
-    return Score(rid, _r(sum(c.points for c in out)), _r(sum(c.max for c in out)), out)
+    for cs in out:
+        cs.full = _r(cs.max + sum(it.max or 0 for it in cs.unchecked)) if cs.unchecked else cs.max
+    total, top = _r(sum(cs.points for cs in out)), _r(sum(cs.max for cs in out))
+    full = _r(sum(cs.full or 0 for cs in out))
+    basis = ""
+    if top < full:
+        basis = (f"按已核对的项目计分（{_n(top)}分中得{_n(total)}分，得分率{_n(round(100 * total / top, 1)) if top else 0}%）；"
+                 f"未核对：{Score(rid, total, top, out).unchecked_text()}（{ctx.why_unchecked}）。")
+    return Score(rid, total, top, out, full, basis)
 
 
 class _Ctx:
     def __init__(self, doc, report, items, config):
         self.doc, self.report, self.items, self.config = doc, report, items, config
         self.live = [it for it in items if not it.dismissed]
+        from ..checks.structure import cut_short
+        from ..review import _parts_unchecked
+        # why the statutory parts were not checked (None: they were), and whether the text stops
+        # short (what follows the cut, a part, an indicator, a target, could not be read)
+        self.parts_unchecked = _parts_unchecked(report)
+        self.cut = cut_short(report) if report.text else False
+        self.why_unchecked = self.parts_unchecked or ("文本在句中或标题处截断，截断处之后的内容未能核对"
+                                                      if self.cut else "")
 
     def of_rule(self, rule: str, part: str | None = None, live: bool | None = True):
         out = []
@@ -330,12 +389,17 @@ def _score_parts(ctx: _Ctx, c: dict) -> CriterionScore:
             items.append(ScoreItem(name, full, full, 0, "审核人已排除“缺少法定内容”的问题，按单列计分。",
                                    finding=gone[0].id, part=pid))
             continue
+        if ctx.parts_unchecked and not live:     # not judged missing: not known to be missing
+            items.append(ScoreItem(name, None, full, 0, f"{UNCHECKED}：{ctx.parts_unchecked}，不计分。",
+                                   part=pid, unchecked=True))
+            continue
         got = pts["missing"]      # nothing to quote: the finding lists the headings read
         items.append(ScoreItem(name, got, full, _r(full - got),
                                f"报告的一级标题和小标题中都没有这一法定内容，得{_n(got)}分。",
                                finding=live[0].id if live else None, part=pid))
-    return CriterionScore("parts", c["name"], _r(sum(_given(i.points) for i in items)),
-                          _r(sum(_given(i.max) for i in items)), items)
+    done = [i for i in items if not i.unchecked]
+    return CriterionScore("parts", c["name"], _r(sum(_given(i.points) for i in done)),
+                          _r(sum(_given(i.max) for i in done)), items)
 
 
 def _n(x: float) -> str:
@@ -384,6 +448,11 @@ def _score_timeliness(ctx: _Ctx, c: dict) -> CriterionScore:
                 break
         item = ScoreItem(TIMELINESS_NAMES["on_time"], pts["on_time"], full, _r(full - pts["on_time"]),
                          "落款或发布日期在规定时限内。", quote=q, start=a, end=b)
+    elif ctx.cut:       # the signature and its date may follow the cut: not known to be missing
+        item = ScoreItem(TIMELINESS_NAMES["unknown"], None, full, 0,
+                         f"{UNCHECKED}：文本截断，落款（成文）日期可能在截断处之后，也没有发布日期，不计分。",
+                         unchecked=True)
+        return CriterionScore("timeliness", c["name"], 0, 0, [item])
     else:
         item = ScoreItem(TIMELINESS_NAMES["unknown"], pts["unknown"], full, _r(full - pts["unknown"]),
                          "没有可以核对的落款（成文）日期或发布日期，无法判断是否按时。")
@@ -459,6 +528,11 @@ def _score_indicators(ctx: _Ctx, c: dict) -> CriterionScore:
         got += add
         items.append(ScoreItem(names.get(k, k), _r(add), _r(per), 0,
                                f"写明了{names.get(k, k)}，得{_n(add)}分。", quote=f.quote, start=f.start, end=f.end))
+    if got < top and ctx.cut:       # the other indicators may follow the cut
+        items.append(ScoreItem("其余重点指标", None, _r(top - got), 0,
+                               f"{UNCHECKED}：文本截断，截断处之前写明重点指标{len(found)}项，"
+                               f"其余{_n(top - got)}分不计。", unchecked=True))
+        return CriterionScore("indicators", c["name"], _r(got), _r(got), items)
     if got < top:
         missing = [names.get(k, k) for k in _key_indicators() if k not in first]
         need = math.ceil(top / per) if per else 0
@@ -517,7 +591,10 @@ def _score_specificity(ctx: _Ctx, c: dict) -> CriterionScore:
         full = float(c[key])
         live, gone = ctx.of_rule(rule), ctx.of_rule(rule, live=False)
         name = PART_NAMES[part]
-        if not _part_spans(report, part) and not gone:
+        if not _part_spans(report, part) and not gone and ctx.parts_unchecked:
+            items.append(ScoreItem(label, None, full, 0, f"{UNCHECKED}：{ctx.parts_unchecked}，"
+                                   f"未见“{name}”部分，不计分。", part=part, unchecked=True))
+        elif not _part_spans(report, part) and not gone:
             items.append(ScoreItem(label, 0, full, _r(full), f"报告没有“{name}”部分，无从判断。", part=part))
         elif live:
             q, a, b = _ev_of(live[0])
@@ -543,12 +620,17 @@ def _score_specificity(ctx: _Ctx, c: dict) -> CriterionScore:
                 counted.append(ScoreItem(what, _r(add), _r(per), 0, f"{what}，得{_n(add)}分。", part=part,
                                          quote=report.text[a:b], start=a, end=b))
     items += counted
-    if got < top:
+    if got < top and ctx.cut:
+        items.append(ScoreItem("其余具体的数字、事例和目标", None, _r(top - got), 0,
+                               f"{UNCHECKED}：文本截断，截断处之前有数字、事例或可检查目标的句子{n}句，"
+                               f"其余{_n(top - got)}分不计。", unchecked=True))
+    elif got < top:
         need = math.ceil(top / per) if per else 0
         items.append(ScoreItem("具体的数字、事例和目标", None, None, _r(top - got),
                                f"“不足”中有数字或事例、“安排”中有可检查目标的句子共{n}句（每句{_n(per)}分，"
                                f"{need}句得满分）。"))
     full = sum(float(c[k]) for k in ("shortcomings_specific", "plan_targets")) + top
+    full -= sum(i.max or 0 for i in items if i.unchecked)
     pts = sum(i.points or 0 for i in items)
     return CriterionScore("specificity", c["name"], _r(pts), _r(full), items)
 
@@ -573,7 +655,42 @@ class RankRow:
         return {"report_id": self.report_id, "unit": self.unit, "region": self.region,
                 "level": self.level, "level_name": LEVEL_NAMES.get(self.level or "", self.level),
                 "year": self.year, "rank": self.rank, "percentile": self.percentile,
-                "total": self.score.total, "max": self.score.max, "score": self.score.to_json()}
+                "total": self.score.total, "max": self.score.max, "full": self.score.full,
+                "rate": self.score.rate, "complete": self.score.complete,
+                "unchecked": self.score.unchecked_text(), "basis": self.score.basis,
+                "score": self.score.to_json()}
+
+
+@dataclass
+class ApartRow:
+    """A text of the scope that is not a unit's own published report (a 范文-site copy, news, a
+    plan…): listed apart with the reason, never scored among the reports."""
+    report_id: int
+    unit: str
+    region: str
+    level: str | None
+    year: int
+    kind: str
+    reason: str
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES.get(self.kind, self.kind)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"report_id": self.report_id, "unit": self.unit, "region": self.region, "level": self.level,
+                "year": self.year, "kind": self.kind, "kind_name": self.kind_name, "reason": self.reason}
+
+
+@dataclass
+class Ranking:
+    rows: list[RankRow]
+    apart: list[ApartRow] = field(default_factory=list)
+
+
+def apart_reason(kind: str) -> str:
+    name = KIND_NAMES.get(kind, kind)
+    return f"文本被识别为{name}，不是本单位发布的年度报告，不参加考评排名。"
 
 
 def unit_label(rep: dict[str, Any]) -> str:
@@ -655,13 +772,24 @@ def percentile(below: int, equal: int, n: int) -> float:
 
 def rank(store, place: str | None = None, year: int | None = None,
          rubric: Rubric | None = None, scope=None) -> list[RankRow]:
+    """The ranked rows of `ranking` (without the texts set apart)."""
+    return ranking(store, place, year, rubric, scope).rows
+
+
+def ranking(store, place: str | None = None, year: int | None = None,
+            rubric: Rubric | None = None, scope=None) -> Ranking:
     """The reports of a place (its units by jurisdiction, parent or province, and the roster's
-    units) and year, scored and ranked within each year: ties share a rank (1, 2, 2, 4). With an
-    account's scope (corpus/scope.py), only the reports inside it, ranked among themselves."""
+    units) and year, scored and ranked within each year: ties share a rank (1, 2, 2, 4). Only a
+    unit's own report (kind report) is ranked; a 范文-site copy linked to a unit or found in the
+    scope is set apart with its reason. Reports whose items could not all be checked (a text
+    cut short) are scored over the items checked and ranked after the reports checked in full,
+    by their 得分率 among themselves. With an account's scope (corpus/scope.py), only
+    the reports inside it, ranked among themselves."""
     rubric = rubric or load_rubric()
     years = [year] if year else sorted({r["report_year"] for r in store.list_reports()
                                         if r["report_year"] and r["kind"] in REPORT_KINDS})
     out: list[RankRow] = []
+    apart: list[ApartRow] = []
     for y in years:
         rows = []
         reps = _scope(store, place, y)
@@ -669,27 +797,58 @@ def rank(store, place: str | None = None, year: int | None = None,
             inside = scope.report_ids_inside(store, [rep["id"] for rep, _, _ in reps])
             reps = [x for x in reps if x[0]["id"] in inside]
         for rep, name, region in reps:
-            s = score_report(store, rep["id"], rubric, scope)
             region = region or (rep["jurisdiction"] if place and rep["jurisdiction"] == place else None) \
                 or rep["parent"] or rep["province"] or "（不详）"
+            if rep["kind"] not in RANKED_KINDS:
+                apart.append(ApartRow(rep["id"], name or unit_label(rep), region, rep["level"], y,
+                                      rep["kind"], apart_reason(rep["kind"])))
+                continue
+            s = score_report(store, rep["id"], rubric, scope)
             rows.append(RankRow(rep["id"], name or unit_label(rep), region, rep["level"], y, s))
-        totals = [r.score.total for r in rows]
+        keys = [_rank_key(r.score) for r in rows]
         for r in rows:
-            higher = sum(1 for t in totals if t > r.score.total)
-            equal = sum(1 for t in totals if t == r.score.total)
+            k = _rank_key(r.score)
+            higher = sum(1 for t in keys if t > k)
+            equal = sum(1 for t in keys if t == k)
             r.rank = higher + 1
-            r.percentile = percentile(len(totals) - higher - equal, equal, len(totals))
+            r.percentile = percentile(len(keys) - higher - equal, equal, len(keys))
         rows.sort(key=lambda r: (r.rank, r.unit))
         out += rows
-    return out
+    return Ranking(out, apart)
+
+
+def _rank_key(s: Score) -> tuple[bool, float]:
+    """What ranks: the reports checked in full first, by their total; then those with items not
+    checked (a text cut short), by their 得分率 over the items checked: a page opening whose
+    weak parts could not be read never outranks a report read in full."""
+    return (True, s.total) if s.complete else (False, s.rate)
 
 
 def iter_rank_rows(rows: Iterable[RankRow], criteria: list[tuple[str, str]]) -> Iterable[list[Any]]:
-    """The 考评 sheet: 排名, 单位, 地区, 层级, 得分, 百分位, each criterion's points, 报告编号."""
+    """The 考评 sheet: 排名, 单位, 地区, 层级, 得分, 百分位, each criterion's points (未核对 when
+    none of it could be checked), 计分满分 (the maximum of the items checked), 得分率, 未核对项目,
+    报告编号."""
     for r in rows:
-        by = {c.id: c.points for c in r.score.criteria}
+        by: dict[str, Any] = {c.id: (UNCHECKED if c.none_checked else c.points) for c in r.score.criteria}
         yield ([r.rank, r.unit, r.region, LEVEL_NAMES.get(r.level or "", r.level), r.score.total, r.percentile]
-               + [by.get(cid) for cid, _ in criteria] + [r.report_id])
+               + [by.get(cid) for cid, _ in criteria]
+               + [r.score.max, r.score.rate, r.score.unchecked_text() or None, r.report_id])
+
+
+def iter_apart_rows(apart: Iterable[ApartRow], by_year: bool = False) -> Iterable[list[Any]]:
+    """The 未排名 sheet: the texts of the scope that are not a unit's report, with the reason."""
+    for a in apart:
+        yield (([f"{a.year}年度"] if by_year else [])
+               + [a.unit, a.region, LEVEL_NAMES.get(a.level or "", a.level), a.kind_name, a.reason, a.report_id])
+
+
+def iter_unchecked_rows(rows: Iterable[RankRow], by_year: bool = False) -> Iterable[list[Any]]:
+    """The 未核对 items of each report (not scored: neither points nor maximum)."""
+    for r in rows:
+        for c in r.score.criteria:
+            for it in c.unchecked:
+                yield (([f"{r.year}年度"] if by_year else [])
+                       + [r.rank, r.unit, c.name, it.label, it.max, it.why, r.report_id])
 
 
 def iter_deduction_rows(rows: Iterable[RankRow], by_year: bool = False) -> Iterable[list[Any]]:

@@ -212,32 +212,34 @@ def score_page(request: Request, place: str = "", year: YEAR = None,
                report: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None, user=Depends(reader)):
     """考评: the reports of a place and year ranked by the default rubric; ?report= shows one
     report's breakdown (each criterion, each point lost, with its reason and quote)."""
-    from ..supervision.scoring import load_rubric, rank, rubric_criteria
+    from ..supervision.scoring import load_rubric, ranking, rubric_criteria
     place = place.strip()[:60]
     year = year or _default_year()
-    rows, error, rubric = [], None, load_rubric()
+    rows, apart, error, rubric = [], [], None, load_rubric()
     if place:
         try:
-            rows = rank(store(request), place, year, rubric, scope=scope(request))
+            result = ranking(store(request), place, year, rubric, scope=scope(request))
+            rows, apart = result.rows, result.apart
         except FazhiError as err:
             error = f"{err.message_zh}：{err.path}（{err.detail}）" if err.detail else err.message_zh
     chosen = next((r for r in rows if r.report_id == report), None)
-    return render(request, "score.html", place=place, year=year, rows=rows, error=error,
-                  criteria=rubric_criteria(rubric), chosen=chosen)
+    return render(request, "score.html", place=place, year=year, rows=rows, apart=apart, error=error,
+                  criteria=rubric_criteria(rubric), chosen=chosen,
+                  partial=sum(1 for r in rows if not r.score.complete))
 
 
 @router.get("/score.xlsx")
 def score_xlsx(request: Request, place: str, year: YEAR = None, user=Depends(reader)):
     from ..render.scoring import render_scores_xlsx
-    from ..supervision.scoring import load_rubric, rank
+    from ..supervision.scoring import load_rubric, ranking
     rubric = load_rubric()
     place, year = place.strip()[:60], year or _default_year()
-    rows = rank(store(request), place, year, rubric, scope=scope(request))
+    result = ranking(store(request), place, year, rubric, scope=scope(request))
     import os
     import tempfile
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "s.xlsx")
-        render_scores_xlsx(rows, rubric, path)
+        render_scores_xlsx(result.rows, rubric, path, apart=result.apart)
         data = open(path, "rb").read()
     from urllib.parse import quote
     name = quote(f"{place}{year}年度考评.xlsx")
