@@ -114,3 +114,58 @@ def test_sentence_ending_in_office_is_not_an_issuer() -> None:
             + "2024年1月18日\n")
     r = analyze_text(text)
     assert r.meta.issuers == []
+
+
+# -- labels, column names, quoted titles, lines that are no title ----------------------------------
+@pytest.mark.parametrize("label", ["标      题 ", "標  題 ", "标 题 | ", "名 称: ", "名稱：", "题名 "])
+def test_a_title_field_label_spaced_or_traditional_is_dropped(label) -> None:
+    text = f"{label}青岚县2023年法治政府建设年度报告\n索引号 000123/2024-00045\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县2023年法治政府建设年度报告"
+
+
+def test_a_section_heading_below_the_opening_paragraph_is_not_a_title() -> None:
+    # the page starts with the body (cut mid-sentence by the excerpt); the thematic line under
+    # it is a heading of the body, and the page has no title
+    opening = ("2023年，省水利厅坚持以习近平法治思想为指导，全面落实党中央决策部署，"
+               "深入推进依法行政，统筹推进水利法治建设，着力提升依法治水管水能力，推动")
+    text = opening + "\n持续深化水利法治政府建设\n坚持把学习贯彻习近平法治思想作为首要任务，全年组织集中学法6次。\n"
+    assert analyze_text(text).meta.title is None
+
+
+@pytest.mark.parametrize("column", ["通知公告", "计划规划", "政策文件"])
+def test_a_portal_column_name_above_the_headline_is_not_the_title(column) -> None:
+    text = f"{column}\n关于2023年度全县法治政府建设工作情况的报告\n发布时间: 2024-03-12 10:00:00\n" + BODY
+    assert analyze_text(text).meta.title == "关于2023年度全县法治政府建设工作情况的报告"
+
+
+@pytest.mark.parametrize("line", ["《青岚县林业局2023年法治政府建设年度报告》(全文)",
+                                  "青林〔2024〕5号《青岚县林业局2023年法治政府建设年度报告》"])
+def test_a_title_quoted_whole_on_its_line_is_read_without_the_marks(line) -> None:
+    text = line + "\n青岚县林业局2023年法治政府建设年度报告\n" + BODY
+    r = analyze_text(text)
+    assert r.meta.title == "青岚县林业局2023年法治政府建设年度报告"
+    a, b = r.meta.evidence["title"]
+    assert r.text[a:b] == r.meta.title
+
+
+def test_the_source_and_date_after_the_title_on_its_line_are_cut() -> None:
+    text = "青岚县统计局2023年度法治政府建设情况报告 青岚县统计局 2024-02-20\n\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县统计局2023年度法治政府建设情况报告"
+
+
+def test_a_guanyu_title_broken_after_its_year_is_joined() -> None:
+    text = ("临渊市人民政府办公室关于2023年度\n依法行政工作考评结果的通报\n"
+            "各县（市、区）人民政府，市政府各部门：\n根据考评办法，现将考评结果通报如下。\n一、考评结果\n")
+    assert analyze_text(text).meta.title == "临渊市人民政府办公室关于2023年度依法行政工作考评结果的通报"
+
+
+def test_the_items_of_a_bulleted_catalogue_record_are_not_the_title() -> None:
+    text = ("- 青岚法治发展蓝皮书.2023\n- 青岚社会科学院\n- 6120字\n- 2023-11-02 10:12:00\n"
+            "2022年青岚法治政府建设报告\n" + BODY)
+    assert analyze_text(text).meta.title == "2022年青岚法治政府建设报告"
+
+
+def test_a_column_name_or_list_item_is_the_title_when_no_other_line_is() -> None:
+    assert analyze_text("通知公告\n" + BODY).meta.title == "通知公告"
+    text = "- 青岚县2023年法治政府建设年度报告\n- 2024-02-20\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县2023年法治政府建设年度报告"
