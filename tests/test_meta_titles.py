@@ -169,3 +169,13 @@ def test_a_column_name_or_list_item_is_the_title_when_no_other_line_is() -> None
     assert analyze_text("通知公告\n" + BODY).meta.title == "通知公告"
     text = "- 青岚县2023年法治政府建设年度报告\n- 2024-02-20\n" + BODY
     assert analyze_text(text).meta.title == "青岚县2023年法治政府建设年度报告"
+
+
+def test_the_first_heading_run_onto_the_title_line_is_cut() -> None:
+    text = "青岚县法治政府建设实施方案参考一、总体要求\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县法治政府建设实施方案参考"
+
+
+def test_a_part_heading_naming_only_the_years_work_is_not_a_title() -> None:
+    text = "发布时间:2024-03-01\n2023年工作情况\n" + BODY
+    assert analyze_text(text).meta.title is None

@@ -76,7 +76,10 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             if fallback is None and _title_ish(ln) and _TITLE_END.search(ln.s):
                 fallback = (ln.start + bullet.end(), ln.end)
             continue
-        cut = _SITE_SUFFIX.search(ln.s) or _TAIL_WIDGET.search(ln.s) or _TAIL_POSTED.search(ln.s)
+        if _PART_HEAD.match(ln.s):
+            continue                    # an unnumbered part heading of the body (2016年工作情况)
+        cut = _SITE_SUFFIX.search(ln.s) or _TAIL_WIDGET.search(ln.s) or _TAIL_POSTED.search(ln.s) \
+            or _GLUED_HEADING.search(ln.s)
         if cut and _TITLE_WORD.search(ln.s, 0, cut.start()):
             ln = Line(ln.start, ln.start + cut.start(), ln.s[:cut.start()])
         if not _title_ish(ln) or (_SITE_LABEL.search(ln.s) and not _TITLE_END.search(ln.s)):
@@ -180,6 +183,8 @@ _CATEGORY_TAG = re.compile(r"【([^】【\n]{1,8})】\s*(?=\S{6})")
 _GENRE_ONLY = re.compile(_BULLET + r"(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结|计划|要点|方案)\s*$")
 # the head of a 关于 title broken before its topic: no punctuation, 关于 not at its end's far side
 _GUANYU_HEAD = re.compile(rf"^[{CJK}()（）\d]{{0,30}}关于[{CJK}\d]{{0,20}}$")
+# a part heading naming only the year's work: no subject, no topic
+_PART_HEAD = re.compile(rf"^{_YEAR4}\s*年度?(?:主要)?工作(?:开展|完成|落实)?情况$")
 _TITLE_TAIL = re.compile(r"^(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结)$")
 
 
@@ -205,6 +210,8 @@ def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
     return prev
 
 
+# the first heading run onto the title's line ('…实施方案一、背景分析')
+_GLUED_HEADING = re.compile(r"(?<=[^\d\s、])[一1][、.．][^、，,。;；:：\s]{2,14}$")
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-—]{1,2}\s+")
 # a page widget written after the title on its line ('…年度报告 二维码', '…报告 分享到')
 _TAIL_WIDGET = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印本页|打印|收藏)\s*$")
