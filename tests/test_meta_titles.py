@@ -179,3 +179,9 @@ def test_the_first_heading_run_onto_the_title_line_is_cut() -> None:
 def test_a_part_heading_naming_only_the_years_work_is_not_a_title() -> None:
     text = "发布时间:2024-03-01\n2023年工作情况\n" + BODY
     assert analyze_text(text).meta.title is None
+
+
+def test_a_title_run_into_the_body_on_one_line_is_cut_at_the_space() -> None:
+    text = ("2023年镇依法行政工作总结报告 2023年以来，我镇坚持依法行政，围绕全镇中心工作，"
+            "强化组织领导，狠抓工作落实，依法行政水平稳步提升。\n一、主要举措\n全年开展普法活动12场。\n")
+    assert analyze_text(text).meta.title == "2023年镇依法行政工作总结报告"

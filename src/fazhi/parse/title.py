@@ -64,6 +64,11 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             break
         if _CATALOGUE_FIELD.match(ln.s) or _TITLE_FIELD.match(ln.s):
             continue
+        run_in = _RUN_IN_TITLE.match(ln.s) if len(ln.s) > 60 else None
+        if run_in and _TITLE_END.search(run_in.group(1)) and _title_ish(Line(ln.start, ln.start + run_in.end(1),
+                                                                              run_in.group(1))):
+            # the title run into the body on one line, a space between ('…总结报告 2016年以来,…')
+            ln = Line(ln.start, ln.start + run_in.end(1), run_in.group(1))
         if len(ln.s) > 60 and ln.s[-1] in "。" :
             break                       # the body has started
         if 0 < i < len(lines) - 1 and _prose(lines[i - 1]) and _sentence(lines[i + 1]) \
@@ -137,6 +142,7 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
     return None
 
 
+_RUN_IN_TITLE = re.compile(r"^(\S{6,40})\s+(?=[^\s，,。]{2,40}[，,])")
 # a line running on into prose: a long line with a sentence's commas (the excerpt may cut it)
 _SENTENCE = re.compile(r"[，,；;].*[，,；;。]")
 
