@@ -185,3 +185,9 @@ def test_a_title_run_into_the_body_on_one_line_is_cut_at_the_space() -> None:
     text = ("2023年镇依法行政工作总结报告 2023年以来，我镇坚持依法行政，围绕全镇中心工作，"
             "强化组织领导，狠抓工作落实，依法行政水平稳步提升。\n一、主要举措\n全年开展普法活动12场。\n")
     assert analyze_text(text).meta.title == "2023年镇依法行政工作总结报告"
+
+
+@pytest.mark.parametrize("head", ["《青岚县司法局2023年法治政府建设情况报告.docx》由会员分享，可在线阅读，更多相关文档请搜索。\n",
+                                  "青岚县司法局2023年法治政府建设情况报告.docx\n"])
+def test_the_file_name_of_a_document_sharing_page_is_the_title(head) -> None:
+    assert analyze_text(head + BODY).meta.title == "青岚县司法局2023年法治政府建设情况报告"

@@ -64,6 +64,11 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             break
         if _CATALOGUE_FIELD.match(ln.s) or _TITLE_FIELD.match(ln.s):
             continue
+        doc = _DOC_FILE.match(ln.s)
+        if doc and _title_ish(Line(ln.start + doc.start(1), ln.start + doc.end(1), doc.group(1))):
+            # a document-sharing page names the file: "《X报告.docx》由会员分享…" / "X报告.docx"
+            a, b = ln.start + doc.start(1), ln.start + doc.end(1)
+            return re.sub(r"\s*\n\s*", "", c.text[a:b]), a, b
         run_in = _RUN_IN_TITLE.match(ln.s) if len(ln.s) > 60 else None
         if run_in and _TITLE_END.search(run_in.group(1)) and _title_ish(Line(ln.start, ln.start + run_in.end(1),
                                                                               run_in.group(1))):
@@ -142,6 +147,7 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
     return None
 
 
+_DOC_FILE = re.compile(r"^《?([^《》\s]{6,60}?)\.(?:docx?|pdf|wps)(?:》(?:由|\S*上传).*)?$", re.I)
 _RUN_IN_TITLE = re.compile(r"^(\S{6,40})\s+(?=[^\s，,。]{2,40}[，,])")
 # a line running on into prose: a long line with a sentence's commas (the excerpt may cut it)
 _SENTENCE = re.compile(r"[，,；;].*[，,；;。]")
