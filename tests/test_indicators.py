@@ -719,3 +719,28 @@ def test_kinds_listed_side_by_side_are_parts():
     text = "全年审结行政复议案件20件、行政诉讼案件15件。"
     assert indicator_of(text, "20件") == "admin_reconsideration_concluded"
     assert indicator_of(text, "15件") == "admin_litigation_cases"
+
+
+# ------------------------------------------------------------------ audit of fazhi's own assignments
+# (a sample of 133 assignments on the tuning pages judged by hand; the figure counts what an action
+# was done to, or what each of several bodies did, not the indicator's population)
+@pytest.mark.parametrize("text,quote,indicator", [
+    # the bodies a case-file review sampled are not the body's enforcement bodies
+    ("开展执法案卷评查,抽查31个执法单位的案卷160宗。", "31个", None),
+    ("开展执法案卷评查,抽查31个执法单位的案卷160宗。", "160宗", "case_file_reviews"),
+    ("全县现有行政执法单位31个,执法人员420名。", "31个", "enforcement_bodies"),
+    # what the audited bodies did is no audit project
+    ("全年完成审计项目52个,被审计单位制定整改措施210项。", "210项", None),
+    ("全年完成审计项目52个,被审计单位制定整改措施210项。", "52个", "audit_projects"),
+    # licensing applications decided are not licensing items
+    ("受理林业类行政许可申请90个,办结行政许可77个。", "77个", None),
+    ("目前保留行政许可事项160项。", "160项", "admin_licensing_items"),
+    # one figure for each of several bodies (甲、乙分别…N次)
+    ("镇党委理论学习中心组、镇政府党组中心组分别开展法治专题学习5次。", "5次", None),
+    ("镇党委理论学习中心组开展法治专题学习5次。", "5次", "law_study_sessions"),
+    # 重大执法决定/决策 belong to the enforcement review, not to 重大行政决策
+    ("主要负责人主持审议重大行政执法决策3件。", "3件", None),
+    ("全年作出重大行政决策9项。", "9项", "major_decisions"),
+])
+def test_own_assignment_audit_classes(text, quote, indicator):
+    assert ind_of(text, quote) == indicator

@@ -303,6 +303,8 @@ _TWO_KINDS = re.compile(_ACTS + r"(?:和|及|与|、)[^,;。和及与、]{0,8}" 
 _TWO_TOPICS = re.compile(r"(?:(?:业务|政治|技能)[^,;。和及与、]{0,4}(?:和|及|与|、)(?:法律|法治)"
                          r"|(?:法律|法治)[^,;。和及与、]{0,4}(?:和|及|与|、)(?:业务|政治|技能))"
                          r"[^,;。和及与、]{0,4}" + _ACTS + "$")
+# one figure said of each of several bodies: 县委中心组、县政府党组分别开展4次
+_EACH_OF = re.compile(r"、[^,;。\d]{1,20}分别[^,;。\d]{0,12}$")
 # a count of lists (梳理事项清单31个), not of the items they hold
 _LISTS = re.compile(r"清单$")
 _LIST_UNITS = frozenset({"个", "份", "张"})
@@ -508,6 +510,8 @@ def match_indicator(kind: str, unit: str | None, subject: str, context: str, *,
             return None                 # 制止群众集体上访151件: what was prevented
         if _AVERAGE.search(subject) or ctx_end.endswith(_AVERAGE_TAILS):
             return None                 # 人均办案量150件, 清单平均为295项: an average, not a count
+        if "分别" in clause and _EACH_OF.search(clause):
+            return None                 # 甲组、乙组分别开展4次: each one's figure, not the body's
         if _TWO_KINDS.search(subject) or _TWO_TOPICS.search(subject):
             return None                 # 法治讲座和业务培训60场次, 业务和法律知识培训: two at once
         if unit in _LIST_UNITS and _ends_with(subject, ("清单",)):
