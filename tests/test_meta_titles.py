@@ -191,3 +191,28 @@ def test_a_title_run_into_the_body_on_one_line_is_cut_at_the_space() -> None:
                                   "青岚县司法局2023年法治政府建设情况报告.docx\n"])
 def test_the_file_name_of_a_document_sharing_page_is_the_title(head) -> None:
     assert analyze_text(head + BODY).meta.title == "青岚县司法局2023年法治政府建设情况报告"
+
+
+def test_a_bulleted_item_naming_the_report_is_the_title_before_a_linked_document_below() -> None:
+    # the report's name among the page's bulleted cells; the line below names another document
+    # (a plan), whose kind and year must not become the page's
+    text = ("- 青岚县统计局2023年度法治政府建设情况报告\n- 发布时间: 2024-02-20\n"
+            "关于印发青岚县2024年普法依法治理工作要点的通知\n" + BODY)
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert (m.kind, m.report_year, m.publish_date) == ("report", 2023, "2024-02-20")
+
+
+def test_a_bulleted_catalogue_field_is_still_no_title() -> None:
+    text = ("- 索引号: 000-2024-11\n- 信息分类: 专项规划\n- 发布日期: 2024-02-20\n"
+            "青岚县统计局2023年度法治政府建设情况报告\n" + BODY)
+    assert analyze_text(text).meta.title == "青岚县统计局2023年度法治政府建设情况报告"
+
+
+@pytest.mark.parametrize("tail", ["青岚县统计局 2024-02-20", "2024-02-20 09:15"])
+def test_the_post_date_cut_off_the_title_line_is_the_publish_date(tail) -> None:
+    site = "本站为青岚县统计局门户，提供统计数据、政策法规和办事服务，如有疑问请联系办公室，联系电话见页面底部，感谢您的访问。"
+    text = f"{site}\n青岚县统计局2023年度法治政府建设情况报告 {tail}\n" + BODY
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert m.publish_date == "2024-02-20"

@@ -58,7 +58,7 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             if _title_ish(Line(a, b, value)):
                 return re.sub(r"\s*\n\s*", "", c.text[a:b]), a, b
     crumbs = _crumbs(lines, [r.text for r in c.report.removed if r.kind == "nav"])
-    fallback: tuple[int, int] | None = None   # a column name or a list item
+    fallback: tuple[int, int] | None = None   # a column name
     for i, ln in enumerate(lines):
         if ln.start > TOP_CHARS:
             break
@@ -80,11 +80,11 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
                 and not _TITLE_END.search(ln.s):
             continue                    # a thematic heading between two paragraphs of the body
         bullet = _LIST_ITEM.match(ln.s)
-        if bullet and any(_LIST_ITEM.match(o.s) for o in lines[max(0, i - 1):i + 2] if o is not ln):
-            # an item of a bulleted list (a catalogue record's cells): the title only when no
-            # other line is
-            if fallback is None and _title_ish(ln) and _TITLE_END.search(ln.s):
-                fallback = (ln.start + bullet.end(), ln.end)
+        if bullet and any(_LIST_ITEM.match(o.s) for o in lines[max(0, i - 1):i + 2] if o is not ln) \
+                and not (_title_ish(ln) and _TITLE_END.search(ln.s) and not re.search("[:：]", ln.s)):
+            # an item of a bulleted list (a catalogue record's cells, 内容分类:…规划) is no
+            # title; an item naming a report (- X局2022年法治政府建设情况报告) is, before any
+            # later line (a linked document's name would take its kind and year)
             continue
         if _PART_HEAD.match(ln.s):
             continue                    # an unnumbered part heading of the body (2016年工作情况)
