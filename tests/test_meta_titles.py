@@ -216,3 +216,17 @@ def test_the_post_date_cut_off_the_title_line_is_the_publish_date(tail) -> None:
     m = analyze_text(text).meta
     assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
     assert m.publish_date == "2024-02-20"
+
+
+def test_under_a_column_name_the_headline_right_above_the_body_is_the_title() -> None:
+    # a linked headline (another document, a plan) listed above the page's own under the column
+    text = ("通知公告\n青岚县统计局\n2024-02-20\n青岚县统计局关于印发2024年依法行政工作要点的通知\n"
+            "青岚县统计局2023年度法治政府建设情况报告\n" + BODY)
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert (m.kind, m.report_year) == ("report", 2023)
+
+
+def test_under_a_column_name_a_subtitle_line_does_not_take_the_title() -> None:
+    text = "通知公告\n关于2023年度全县法治政府建设情况的报告\n——2024年2月在县政府常务会议上的报告\n" + BODY
+    assert analyze_text(text).meta.title == "关于2023年度全县法治政府建设情况的报告"

@@ -104,6 +104,9 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             if fallback is None:
                 fallback = (ln.start, ln.end)
             continue
+        if fallback is not None and _TITLE_END.search(ln.s) and any(_full_title(o) for o in lines[i + 1:i + 4]):
+            # headlines listed under the column's name: the page's own is the last, above its body
+            continue
         start, end, s = ln.start, ln.end, ln.s
         bullet = _LIST_ITEM.match(s)
         if bullet:                      # a bullet is no part of the title
@@ -145,6 +148,12 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
     if fallback is not None:
         return re.sub(r"\s*\n\s*", "", c.text[fallback[0]:fallback[1]]), fallback[0], fallback[1]
     return None
+
+
+def _full_title(ln: Line) -> bool:
+    """A line that is a whole title by itself, no field, column or genre label."""
+    return _title_ish(ln) and bool(_TITLE_END.search(ln.s)) and ln.s[0] not in "—-–(（" and not (
+        _CATALOGUE_FIELD.match(ln.s) or _TITLE_FIELD.match(ln.s) or _COLUMN.match(ln.s) or _GENRE_ONLY.match(ln.s))
 
 
 _DOC_FILE = re.compile(r"^《?([^《》\s]{6,60}?)\.(?:docx?|pdf|wps)(?:》(?:由|\S*上传).*)?$", re.I)
