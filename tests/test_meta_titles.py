@@ -230,3 +230,12 @@ def test_under_a_column_name_the_headline_right_above_the_body_is_the_title() ->
 def test_under_a_column_name_a_subtitle_line_does_not_take_the_title() -> None:
     text = "通知公告\n关于2023年度全县法治政府建设情况的报告\n——2024年2月在县政府常务会议上的报告\n" + BODY
     assert analyze_text(text).meta.title == "关于2023年度全县法治政府建设情况的报告"
+
+
+def test_the_next_field_of_a_spaced_catalogue_row_is_no_part_of_the_title() -> None:
+    # "名称 <title> 发布日期 <date>": the date is the row's next cell, not the title's (a dated
+    # title reads as a news headline)
+    text = "首页\n名称 青岚县统计局2023年度法治政府建设情况报告 发布日期 2024-02-20\n" + BODY
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert (m.kind, m.publish_date) == ("report", "2024-02-20")

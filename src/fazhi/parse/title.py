@@ -35,6 +35,9 @@ _BULLET = r"^[\s\-–•·*|｜]*"     # a bullet, or the cell border of a metad
 # the label, in either script, spaced or not, with a colon or only spaces before the value
 _TITLE_FIELD = re.compile(_BULLET + r"(?:(?:[标標]\s*[题題]|[题題]\s*名|名\s*[称稱]|文章[标標][题題])\s*(?:[:：]\s*|\s+(?=\S))"
                           r"|[题題]\s*[:：]\s*)")
+# the next field of a catalogue row after the title's value, its label with a colon or a date
+_NEXT_FIELD = re.compile(r"\s+(?:(?:发布|更新|成文|发文)(?:日期|时间)|来\s*源|[發发][布佈]時間|作\s*者|浏览次数)"
+                         r"\s*(?:[:：]|\s\d{4}|\d{4})|\s+\d{4}-\d{1,2}-\d{1,2}\b.*$")
 _CATALOGUE_FIELD = re.compile(_BULLET + r"(?:主题分类|分\s*类|索\s*引\s*号|发布机构|制发机构|发文机关|发文字号|文\s*号|"
                               r"成文日期|成文时间|发文时间|发布日期|效力状态|有\s*效\s*性|体裁分类|组配分类|"
                               r"公开方式|公开范围|内容概述|关\s*键\s*词)\s*[:：]"
@@ -53,6 +56,9 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             cell = re.match(r"[\s|｜]*([^|｜]*?)\s*(?:[|｜]|$)", ln.s[m.end():])   # one table cell
             assert cell is not None
             value = cell.group(1)
+            row = _NEXT_FIELD.search(value)
+            if row:
+                value = value[:row.start()]   # the row's next field (发布日期 2023-01-15, 来源: X局)
             a = ln.start + m.end() + cell.start(1)
             b = a + len(value)
             if _title_ish(Line(a, b, value)):
