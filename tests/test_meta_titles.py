@@ -114,3 +114,128 @@ def test_sentence_ending_in_office_is_not_an_issuer() -> None:
             + "2024年1月18日\n")
     r = analyze_text(text)
     assert r.meta.issuers == []
+
+
+# -- labels, column names, quoted titles, lines that are no title ----------------------------------
+@pytest.mark.parametrize("label", ["标      题 ", "標  題 ", "标 题 | ", "名 称: ", "名稱：", "题名 "])
+def test_a_title_field_label_spaced_or_traditional_is_dropped(label) -> None:
+    text = f"{label}青岚县2023年法治政府建设年度报告\n索引号 000123/2024-00045\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县2023年法治政府建设年度报告"
+
+
+def test_a_section_heading_below_the_opening_paragraph_is_not_a_title() -> None:
+    # the page starts with the body (cut mid-sentence by the excerpt); the thematic line under
+    # it is a heading of the body, and the page has no title
+    opening = ("2023年，省水利厅坚持以习近平法治思想为指导，全面落实党中央决策部署，"
+               "深入推进依法行政，统筹推进水利法治建设，着力提升依法治水管水能力，推动")
+    text = opening + "\n持续深化水利法治政府建设\n坚持把学习贯彻习近平法治思想作为首要任务，全年组织集中学法6次。\n"
+    assert analyze_text(text).meta.title is None
+
+
+@pytest.mark.parametrize("column", ["通知公告", "计划规划", "政策文件"])
+def test_a_portal_column_name_above_the_headline_is_not_the_title(column) -> None:
+    text = f"{column}\n关于2023年度全县法治政府建设工作情况的报告\n发布时间: 2024-03-12 10:00:00\n" + BODY
+    assert analyze_text(text).meta.title == "关于2023年度全县法治政府建设工作情况的报告"
+
+
+@pytest.mark.parametrize("line", ["《青岚县林业局2023年法治政府建设年度报告》(全文)",
+                                  "青林〔2024〕5号《青岚县林业局2023年法治政府建设年度报告》"])
+def test_a_title_quoted_whole_on_its_line_is_read_without_the_marks(line) -> None:
+    text = line + "\n青岚县林业局2023年法治政府建设年度报告\n" + BODY
+    r = analyze_text(text)
+    assert r.meta.title == "青岚县林业局2023年法治政府建设年度报告"
+    a, b = r.meta.evidence["title"]
+    assert r.text[a:b] == r.meta.title
+
+
+def test_the_source_and_date_after_the_title_on_its_line_are_cut() -> None:
+    text = "青岚县统计局2023年度法治政府建设情况报告 青岚县统计局 2024-02-20\n\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县统计局2023年度法治政府建设情况报告"
+
+
+def test_a_guanyu_title_broken_after_its_year_is_joined() -> None:
+    text = ("临渊市人民政府办公室关于2023年度\n依法行政工作考评结果的通报\n"
+            "各县（市、区）人民政府，市政府各部门：\n根据考评办法，现将考评结果通报如下。\n一、考评结果\n")
+    assert analyze_text(text).meta.title == "临渊市人民政府办公室关于2023年度依法行政工作考评结果的通报"
+
+
+def test_the_items_of_a_bulleted_catalogue_record_are_not_the_title() -> None:
+    text = ("- 青岚法治发展蓝皮书.2023\n- 青岚社会科学院\n- 6120字\n- 2023-11-02 10:12:00\n"
+            "2022年青岚法治政府建设报告\n" + BODY)
+    assert analyze_text(text).meta.title == "2022年青岚法治政府建设报告"
+
+
+def test_a_column_name_or_list_item_is_the_title_when_no_other_line_is() -> None:
+    assert analyze_text("通知公告\n" + BODY).meta.title == "通知公告"
+    text = "- 青岚县2023年法治政府建设年度报告\n- 2024-02-20\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县2023年法治政府建设年度报告"
+
+
+def test_the_first_heading_run_onto_the_title_line_is_cut() -> None:
+    text = "青岚县法治政府建设实施方案参考一、总体要求\n" + BODY
+    assert analyze_text(text).meta.title == "青岚县法治政府建设实施方案参考"
+
+
+def test_a_part_heading_naming_only_the_years_work_is_not_a_title() -> None:
+    text = "发布时间:2024-03-01\n2023年工作情况\n" + BODY
+    assert analyze_text(text).meta.title is None
+
+
+def test_a_title_run_into_the_body_on_one_line_is_cut_at_the_space() -> None:
+    text = ("2023年镇依法行政工作总结报告 2023年以来，我镇坚持依法行政，围绕全镇中心工作，"
+            "强化组织领导，狠抓工作落实，依法行政水平稳步提升。\n一、主要举措\n全年开展普法活动12场。\n")
+    assert analyze_text(text).meta.title == "2023年镇依法行政工作总结报告"
+
+
+@pytest.mark.parametrize("head", ["《青岚县司法局2023年法治政府建设情况报告.docx》由会员分享，可在线阅读，更多相关文档请搜索。\n",
+                                  "青岚县司法局2023年法治政府建设情况报告.docx\n"])
+def test_the_file_name_of_a_document_sharing_page_is_the_title(head) -> None:
+    assert analyze_text(head + BODY).meta.title == "青岚县司法局2023年法治政府建设情况报告"
+
+
+def test_a_bulleted_item_naming_the_report_is_the_title_before_a_linked_document_below() -> None:
+    # the report's name among the page's bulleted cells; the line below names another document
+    # (a plan), whose kind and year must not become the page's
+    text = ("- 青岚县统计局2023年度法治政府建设情况报告\n- 发布时间: 2024-02-20\n"
+            "关于印发青岚县2024年普法依法治理工作要点的通知\n" + BODY)
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert (m.kind, m.report_year, m.publish_date) == ("report", 2023, "2024-02-20")
+
+
+def test_a_bulleted_catalogue_field_is_still_no_title() -> None:
+    text = ("- 索引号: 000-2024-11\n- 信息分类: 专项规划\n- 发布日期: 2024-02-20\n"
+            "青岚县统计局2023年度法治政府建设情况报告\n" + BODY)
+    assert analyze_text(text).meta.title == "青岚县统计局2023年度法治政府建设情况报告"
+
+
+@pytest.mark.parametrize("tail", ["青岚县统计局 2024-02-20", "2024-02-20 09:15"])
+def test_the_post_date_cut_off_the_title_line_is_the_publish_date(tail) -> None:
+    site = "本站为青岚县统计局门户，提供统计数据、政策法规和办事服务，如有疑问请联系办公室，联系电话见页面底部，感谢您的访问。"
+    text = f"{site}\n青岚县统计局2023年度法治政府建设情况报告 {tail}\n" + BODY
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert m.publish_date == "2024-02-20"
+
+
+def test_under_a_column_name_the_headline_right_above_the_body_is_the_title() -> None:
+    # a linked headline (another document, a plan) listed above the page's own under the column
+    text = ("通知公告\n青岚县统计局\n2024-02-20\n青岚县统计局关于印发2024年依法行政工作要点的通知\n"
+            "青岚县统计局2023年度法治政府建设情况报告\n" + BODY)
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert (m.kind, m.report_year) == ("report", 2023)
+
+
+def test_under_a_column_name_a_subtitle_line_does_not_take_the_title() -> None:
+    text = "通知公告\n关于2023年度全县法治政府建设情况的报告\n——2024年2月在县政府常务会议上的报告\n" + BODY
+    assert analyze_text(text).meta.title == "关于2023年度全县法治政府建设情况的报告"
+
+
+def test_the_next_field_of_a_spaced_catalogue_row_is_no_part_of_the_title() -> None:
+    # "名称 <title> 发布日期 <date>": the date is the row's next cell, not the title's (a dated
+    # title reads as a news headline)
+    text = "首页\n名称 青岚县统计局2023年度法治政府建设情况报告 发布日期 2024-02-20\n" + BODY
+    m = analyze_text(text).meta
+    assert m.title == "青岚县统计局2023年度法治政府建设情况报告"
+    assert (m.kind, m.publish_date) == ("report", "2024-02-20")

@@ -32,14 +32,26 @@ def _is_date_line(s: str) -> bool:
     return len(t.strip(" ()（）")) <= 2 and t != s
 
 
+# what may follow the post date at the end of the title's line: its time
+_TIME_ONLY = re.compile(r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _POST_CUE = re.compile(rf"(发布|更新|发表|{POST_TIME_WORD})")
 
 
 def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tuple[str, int, int] | None:
     start_i = 0
+    lines = c.lines
     if title_end is not None:
         start_i = next((i for i, ln in enumerate(c.lines) if ln.start >= title_end), len(c.lines))
-    for ln in c.lines[start_i:start_i + 6]:
+        held = c.lines[start_i - 1] if start_i > 0 else None
+        rest = held.s[title_end - held.start:] if held is not None and held.start < title_end < held.end else ""
+        if held is not None and rest.strip():
+            # the title cut off its line before the post's source and date ('…报告 X局 2020-06-08'):
+            # the rest of that line first
+            lead = len(rest) - len(rest.lstrip())
+            lines = [Line(title_end + lead, held.end, rest.strip()), *c.lines[start_i:]]
+            start_i = 0
+    tail = lines[0] if lines is not c.lines else None
+    for ln in lines[start_i:start_i + 6]:
         if ln.start > TOP_CHARS or (len(ln.s) > 60 and ln.s.endswith("。")):
             break
         if re.search(r"今天是|星期|今日", ln.s) or (sig_line and ln.start == sig_line.start):
@@ -60,7 +72,7 @@ def _publish_date(c: _Ctx, title_end: int | None, sig_line: Line | None) -> tupl
                 if d:
                     return d, ln.start + m2.start(), ln.start + m2.end()
             continue
-        if m.start() > 0 and not cue:
+        if m.start() > 0 and not cue and not (ln is tail and _TIME_ONLY.fullmatch(ln.s, m.end())):
             continue
         if cue and m.start() < cue.start():
             # "成文日期 2025-06-13 发布日期 2025-06-30": the date after the cue

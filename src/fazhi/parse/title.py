@@ -32,7 +32,12 @@ def _title_ish(line: Line) -> bool:
 # -- title -------------------------------------------------------------------
 # a catalogue field of the page header ('标 题: …' is the title; '主题分类: …' never is)
 _BULLET = r"^[\s\-–•·*|｜]*"     # a bullet, or the cell border of a metadata table row
-_TITLE_FIELD = re.compile(_BULLET + r"(?:标\s*题|题\s*名|文章标题|题)\s*[:：]\s*")
+# the label, in either script, spaced or not, with a colon or only spaces before the value
+_TITLE_FIELD = re.compile(_BULLET + r"(?:(?:[标標]\s*[题題]|[题題]\s*名|名\s*[称稱]|文章[标標][题題])\s*(?:[:：]\s*|\s+(?=\S))"
+                          r"|[题題]\s*[:：]\s*)")
+# the next field of a catalogue row after the title's value, its label with a colon or a date
+_NEXT_FIELD = re.compile(r"\s+(?:(?:发布|更新|成文|发文)(?:日期|时间)|来\s*源|[發发][布佈]時間|作\s*者|浏览次数)"
+                         r"\s*(?:[:：]|\s\d{4}|\d{4})|\s+\d{4}-\d{1,2}-\d{1,2}\b.*$")
 _CATALOGUE_FIELD = re.compile(_BULLET + r"(?:主题分类|分\s*类|索\s*引\s*号|发布机构|制发机构|发文机关|发文字号|文\s*号|"
                               r"成文日期|成文时间|发文时间|发布日期|效力状态|有\s*效\s*性|体裁分类|组配分类|"
                               r"公开方式|公开范围|内容概述|关\s*键\s*词)\s*[:：]"
@@ -51,19 +56,46 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             cell = re.match(r"[\s|｜]*([^|｜]*?)\s*(?:[|｜]|$)", ln.s[m.end():])   # one table cell
             assert cell is not None
             value = cell.group(1)
+            row = _NEXT_FIELD.search(value)
+            if row:
+                value = value[:row.start()]   # the row's next field (发布日期 2023-01-15, 来源: X局)
             a = ln.start + m.end() + cell.start(1)
             b = a + len(value)
             if _title_ish(Line(a, b, value)):
                 return re.sub(r"\s*\n\s*", "", c.text[a:b]), a, b
     crumbs = _crumbs(lines, [r.text for r in c.report.removed if r.kind == "nav"])
+    fallback: tuple[int, int] | None = None   # a column name
     for i, ln in enumerate(lines):
         if ln.start > TOP_CHARS:
             break
-        if _CATALOGUE_FIELD.match(ln.s):
+        if _CATALOGUE_FIELD.match(ln.s) or _TITLE_FIELD.match(ln.s):
             continue
+        doc = _DOC_FILE.match(ln.s)
+        if doc and _title_ish(Line(ln.start + doc.start(1), ln.start + doc.end(1), doc.group(1))):
+            # a document-sharing page names the file: "《X报告.docx》由会员分享…" / "X报告.docx"
+            a, b = ln.start + doc.start(1), ln.start + doc.end(1)
+            return re.sub(r"\s*\n\s*", "", c.text[a:b]), a, b
+        run_in = _RUN_IN_TITLE.match(ln.s) if len(ln.s) > 60 else None
+        if run_in and _TITLE_END.search(run_in.group(1)) and _title_ish(Line(ln.start, ln.start + run_in.end(1),
+                                                                              run_in.group(1))):
+            # the title run into the body on one line, a space between ('…总结报告 2016年以来,…')
+            ln = Line(ln.start, ln.start + run_in.end(1), run_in.group(1))
         if len(ln.s) > 60 and ln.s[-1] in "。" :
             break                       # the body has started
-        cut = _SITE_SUFFIX.search(ln.s) or _TAIL_WIDGET.search(ln.s)
+        if 0 < i < len(lines) - 1 and _prose(lines[i - 1]) and _sentence(lines[i + 1]) \
+                and not _TITLE_END.search(ln.s):
+            continue                    # a thematic heading between two paragraphs of the body
+        bullet = _LIST_ITEM.match(ln.s)
+        if bullet and any(_LIST_ITEM.match(o.s) for o in lines[max(0, i - 1):i + 2] if o is not ln) \
+                and not (_title_ish(ln) and _TITLE_END.search(ln.s) and not re.search("[:：]", ln.s)):
+            # an item of a bulleted list (a catalogue record's cells, 内容分类:…规划) is no
+            # title; an item naming a report (- X局2022年法治政府建设情况报告) is, before any
+            # later line (a linked document's name would take its kind and year)
+            continue
+        if _PART_HEAD.match(ln.s):
+            continue                    # an unnumbered part heading of the body (2016年工作情况)
+        cut = _SITE_SUFFIX.search(ln.s) or _TAIL_WIDGET.search(ln.s) or _TAIL_POSTED.search(ln.s) \
+            or _GLUED_HEADING.search(ln.s)
         if cut and _TITLE_WORD.search(ln.s, 0, cut.start()):
             ln = Line(ln.start, ln.start + cut.start(), ln.s[:cut.start()])
         if not _title_ish(ln) or (_SITE_LABEL.search(ln.s) and not _TITLE_END.search(ln.s)):
@@ -72,7 +104,24 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
             continue                    # the column's name repeated under the breadcrumb (法治工作)
         if _GENRE_ONLY.match(ln.s) and _title_subject(c, lines, i) is None:
             continue                    # a genre alone ("• 工作报告"): a catalogue cell, not the title
+        if _COLUMN.match(ln.s) and _title_subject(c, lines, i) is None:
+            # a portal column's name (计划规划, 通知公告) above the headline: the title only
+            # when no other line is
+            if fallback is None:
+                fallback = (ln.start, ln.end)
+            continue
+        if fallback is not None and _TITLE_END.search(ln.s) and any(_full_title(o) for o in lines[i + 1:i + 4]):
+            # headlines listed under the column's name: the page's own is the last, above its body
+            continue
         start, end, s = ln.start, ln.end, ln.s
+        bullet = _LIST_ITEM.match(s)
+        if bullet:                      # a bullet is no part of the title
+            start, s = start + bullet.end(), s[bullet.end():]
+        book = _BOOK_LINE.match(s)
+        if book and _TITLE_END.search(book.group(1)):
+            # the title quoted whole: "《…报告》(全文)", "X〔2024〕3号《…报告》"
+            start, end = start + book.start(1), start + book.end(1)
+            return re.sub(r"\s*\n\s*", "", c.text[start:end]), start, end
         tag = _CATEGORY_TAG.match(s)
         if tag and _TITLE_END.search(s) and not _ORG_END.search(tag.group(1)):
             # a portal's category tag before the title (【工作总结】…报告), not its unit (【X局】…)
@@ -102,7 +151,34 @@ def _find_title(c: _Ctx) -> tuple[str, int, int] | None:
                 c.title_organ = prev
         title = re.sub(r"\s*\n\s*", "", c.text[start:end])
         return title, start, end
+    if fallback is not None:
+        return re.sub(r"\s*\n\s*", "", c.text[fallback[0]:fallback[1]]), fallback[0], fallback[1]
     return None
+
+
+def _full_title(ln: Line) -> bool:
+    """A line that is a whole title by itself, no field, column or genre label."""
+    return _title_ish(ln) and bool(_TITLE_END.search(ln.s)) and ln.s[0] not in "—-–(（" and not (
+        _CATALOGUE_FIELD.match(ln.s) or _TITLE_FIELD.match(ln.s) or _COLUMN.match(ln.s) or _GENRE_ONLY.match(ln.s))
+
+
+_DOC_FILE = re.compile(r"^《?([^《》\s]{6,60}?)\.(?:docx?|pdf|wps)(?:》(?:由|\S*上传).*)?$", re.I)
+_RUN_IN_TITLE = re.compile(r"^(\S{6,40})\s+(?=[^\s，,。]{2,40}[，,])")
+# a line running on into prose: a long line with a sentence's commas (the excerpt may cut it)
+_SENTENCE = re.compile(r"[，,；;].*[，,；;。]")
+
+
+def _prose(ln: Line) -> bool:
+    return len(ln.s) > 60 and bool(_SENTENCE.search(ln.s))
+
+
+def _sentence(ln: Line) -> bool:
+    return len(ln.s) >= 20 and (ln.s[-1] == "。" or bool(_SENTENCE.search(ln.s)))
+_LIST_ITEM = re.compile(r"^[\-–•·*]\s")
+# a column label: two to six characters of genre and column words, no year, no place
+_COLUMN = re.compile(r"^(?:计划|规划|通知|公告|公示|通报|报告|总结|要点|意见|解读|政策|文件|动态|工作|新闻|"
+                     r"信息|公开|年度|重点|领域|专项|其他){2,3}$")
+_BOOK_LINE = re.compile(r"^(?:[^《》\s]{0,12}〔\d{4}〕\d+号\s*)?《([^《》]{6,80})》\s*(?:\([^()]{1,6}\))?$")
 
 
 _CRUMB_SEP = re.compile(r"\s*(?:>+|›|»|/|→)\s*")
@@ -132,6 +208,10 @@ _SUBJECT_HEAD = re.compile(rf"^[{CJK}()（）]{{2,30}}?(?:{_ORG_ALT}|{_PLACE_SUF
                            rf"{_YEAR4}\s*年度?[{CJK}]{{2,24}}$")
 _CATEGORY_TAG = re.compile(r"【([^】【\n]{1,8})】\s*(?=\S{6})")
 _GENRE_ONLY = re.compile(_BULLET + r"(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结|计划|要点|方案)\s*$")
+# the head of a 关于 title broken before its topic: no punctuation, 关于 not at its end's far side
+_GUANYU_HEAD = re.compile(rf"^[{CJK}()（）\d]{{0,30}}关于[{CJK}\d]{{0,20}}$")
+# a part heading naming only the year's work: no subject, no topic
+_PART_HEAD = re.compile(rf"^{_YEAR4}\s*年度?(?:主要)?工作(?:开展|完成|落实)?情况$")
 _TITLE_TAIL = re.compile(r"^(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结)$")
 
 
@@ -147,6 +227,9 @@ def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
         return None                     # a blank line between: a header, not a broken title
     if _TITLE_TAIL.match(ln.s) and _SUBJECT_HEAD.match(prev.s) and not _TITLE_END.search(prev.s):
         return prev                     # "X局2022年政府信息公开" / "工作年度报告": the title broken mid-name
+    if _GUANYU_HEAD.search(prev.s) and _TITLE_END.search(ln.s) and not _TITLE_END.search(prev.s) \
+            and len(prev.s) + len(ln.s) <= 80:
+        return prev                     # "X办公室关于2015年度" / "…考评结果的通报": broken after 关于
     if not _SUBJECT_LINE.match(prev.s) or prev.s.endswith("文件"):
         return None
     if not (_YEAR_HEAD.match(ln.s) or _YEAR_TAIL.search(prev.s)):
@@ -154,9 +237,13 @@ def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
     return prev
 
 
+# the first heading run onto the title's line ('…实施方案一、背景分析')
+_GLUED_HEADING = re.compile(r"(?<=[^\d\s、])[一1][、.．][^、，,。;；:：\s]{2,14}$")
 _SITE_SUFFIX = re.compile(r"\s*[_|｜]\s*|\s+[-—]{1,2}\s+")
 # a page widget written after the title on its line ('…年度报告 二维码', '…报告 分享到')
 _TAIL_WIDGET = re.compile(r"\s+(?:二维码|扫一扫|分享到?|打印本页|打印|收藏)\s*$")
+# the post's source and date after the title on its line ('…情况报告 X市统计局 2020-06-08')
+_TAIL_POSTED = re.compile(r"\s+(?:[^\s\d]{2,20}\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
 def _hint_title(hint: str) -> str:
