@@ -38,3 +38,13 @@ def test_a_misspelt_section_key_of_the_kinds_is_refused():
     data["template"] = {**data["template"], "masked_mni": 3}
     with pytest.raises(catalog.CatalogError, match="masked_mni"):
         catalog.validate("kinds", data)
+
+
+def test_the_english_half_of_a_catalogue_error_names_the_place_in_english():
+    data = dict(catalog.load("kinds"))
+    data["article"] = {**data["article"], "sourc_patterns": ["x"]}
+    with pytest.raises(catalog.CatalogError) as e:
+        catalog.validate("kinds", data)
+    zh, en = str(e.value).split(" / ")
+    assert "article 下未知的键 sourc_patterns" in zh
+    assert en == "unknown key 'sourc_patterns' in article (did you mean 'source_patterns'?)"

@@ -75,13 +75,13 @@ _SECTION_KEYS = {
 }
 
 
-def _unknown(source: str, where: str, keys, allowed: set[str]) -> None:
+def _unknown(source: str, where: str, where_en: str, keys, allowed: set[str]) -> None:
     for k in keys:
         if k not in allowed:
             near = difflib.get_close_matches(str(k), sorted(allowed), n=1)
             hint = f"（是否为 {near[0]}？）" if near else ""
             hint_en = f" (did you mean {near[0]!r}?)" if near else ""
-            raise CatalogError(f"{source}: {where}未知的键 {k}{hint} / unknown key {k!r} in {where or 'the file'}{hint_en}")
+            raise CatalogError(f"{source}: {where}未知的键 {k}{hint} / unknown key {k!r} in {where_en}{hint_en}")
 
 
 def validate(name: str, data: Any, source: str | None = None) -> None:
@@ -90,15 +90,16 @@ def validate(name: str, data: Any, source: str | None = None) -> None:
     if not isinstance(data, dict):
         return
     if name in _TOP_KEYS:
-        _unknown(source, "", data, _TOP_KEYS[name])
+        _unknown(source, "", "the file", data, _TOP_KEYS[name])
     for (file, section), allowed in _SECTION_KEYS.items():
         if file == name and isinstance(data.get(section), dict):
-            _unknown(source, f"{section} 下", data[section], allowed)
+            _unknown(source, f"{section} 下", section, data[section], allowed)
     for (file, section), allowed in _ENTRY_KEYS.items():
         if file == name:
             for i, entry in enumerate(data.get(section) or []):
                 if isinstance(entry, dict):
-                    _unknown(source, f"{section} 第{i + 1}项（{entry.get('id', '?')}）", entry, allowed)
+                    _unknown(source, f"{section} 第{i + 1}项（{entry.get('id', '?')}）",
+                             f"{section} entry {i + 1} ({entry.get('id', '?')})", entry, allowed)
 
 
 def parse(text: str, source: str) -> Any:
