@@ -241,7 +241,7 @@ class CorpusRefresher:
                 if self.on_done is not None and not self._dirty:
                     self.on_done()
             except Exception as exc:  # logged, never kills the server
-                if sys.is_finalizing():
+                if sys.is_finalizing() or "interpreter shutdown" in str(exc):
                     return    # the server is stopping: the next start resumes the pass (corpus.incremental.behind)
                 print(f"跨报告分析失败 / corpus refresh failed: {type(exc).__name__}: {exc}", file=sys.stderr)
 
