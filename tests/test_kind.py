@@ -196,6 +196,15 @@ def test_other(text):
     assert kind_of(text) == "other"
 
 
+def test_report_citing_the_disclosure_regulation_is_a_report():
+    # a town's report that opens on a document number and applies 《政府信息公开条例》 in one of its
+    # measures: a cited regulation is not the disclosure genre's own voice
+    text = ("青禾府〔2024〕12号\n2024年以来，在县委、县政府的坚强领导下，我镇全面依法行政，推进“法治青禾”建设。"
+            "现将有关情况报告如下:\n一、健全法治政府建设体制机制\n一是强化组织领导。我镇调整法治政府建设领导小组。"
+            "二是深化政务公开，全面落实《政府信息公开条例》，及时公开财政预算等信息。\n")
+    assert kind_of(text) == "report"
+
+
 def test_report_heading_on_first_responsible_duty_is_still_a_report():
     # near miss: a government report whose part names the leaders' first-responsible duty
     text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n"

@@ -142,6 +142,28 @@ def test_masked_township_template_is_a_township_without_a_name():
     assert (m.jurisdiction, m.level) == (None, "township")
 
 
+def test_town_written_once_and_by_its_slogan_stem():
+    # 石坪镇 once in full, once as the stem of its slogan (法治石坪): the town; a stem of one
+    # character is no name
+    text = ("2023年以来，在县委、县政府的坚强领导下，我镇推进“法治石坪”建设，营造良好环境。\n"
+            "一、健全机制\n石坪镇坚持依法决策，我镇班子集体研究重大事项，镇党委每季度听取汇报。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("石坪镇", "township")
+    assert "坪镇" not in _township_names("法治坪，我镇，石坪镇")
+
+
+def test_street_that_opens_its_sentences_with_its_name():
+    # no 我街道 or 街道党工委: the street's name opening sentence after sentence is the reporter
+    text = ("2023年是攻坚之年，也是青柳街道发展的关键一年。青柳街道坚持依法行政，全力推进法治政府建设。"
+            "现将工作情况报告如下：\n一、主要举措\n强化学习。青柳街道组织学法12次。\n"
+            "落实责任。青柳街道主要负责人履行第一责任人职责。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("青柳街道", "township")
+    # named three times but opening only one sentence: not read as the reporter
+    once = text.replace("强化学习。青柳街道", "强化学习，青柳街道").replace("落实责任。青柳街道", "落实责任，青柳街道")
+    assert meta_of(once).jurisdiction is None
+
+
 # -- place words are never the place -----------------------------------------------------------
 def test_place_word_in_the_title_gives_way_to_the_issuer():
     m = meta_of("临渊市人民政府\n关于全市2021年度依法行政工作评议情况的通报\n各区县人民政府：\n"

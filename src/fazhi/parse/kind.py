@@ -232,7 +232,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         if _hit(x.all[:600], _rx(ot["opening_patterns"], re.M)) and \
                 not _hit(x.top(ot["own_topic_chars"]), _rx(ot["own_topic_patterns"])):
             return Decision("other", "address to a congress")
-        if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
+        # a cited 《政府信息公开条例》 is a law a 法治 report applies, not the disclosure genre's voice
+        if sum(_BOOK.sub("", oh).count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
                 not _hit(oh, _rx(ot["disclosure_unless_patterns"])) and not report_heading:
             return Decision("other", "information disclosure")
         if _hit(oh, _rx(ot["head_patterns"])) or _hit(x.top(ot["head_chars"]), _rx(ot["top_patterns"])):

@@ -98,12 +98,20 @@ def _township_names(s: str, gaz=None) -> Counter:
             counts[stem + m.group()] += 1
     out: Counter = Counter()
     for name, n in counts.items():
-        if n < 2 or re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
+        if re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
                 _NOT_TOWN.search(name) is not None or \
                 name.endswith(("乡镇", "城镇", "村镇", "城乡")) or \
                 re.search(r"法治(?:镇|乡|街道|苏木)$", name) is not None:
             # 依法治镇, 全面依法治乡: a slogan, not a town
             continue
+        stem = re.sub(r"(?:镇|乡|街道|苏木)$", "", name)
+        if n < 2:
+            # a town written once in full and once by its stem in its slogan (推进“法治X”建设)
+            if len(stem) >= 2:
+                n += len(re.findall(rf"(?:法治|平安){re.escape(stem)}(?!镇|乡|街道|苏木)", s))
+            if n < 2:
+                continue
+            counts[name] = n
         longer = [o for o in counts if o.endswith(name) and len(o) == len(name) + 1 and counts[o] == n]
         if longer:
             continue
@@ -307,4 +315,24 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
         found = level_place(view, c.g(), "省", c.meta.report_year)
         if found is not None and found[1] != INFERRED:
             return found
-    return M._we_place(c)
+    return M._we_place(c) or _township_subject(view)
+
+
+def _township_subject(view: Clean) -> tuple[str, int, int] | None:
+    """A text that speaks of no level of its own (no 我镇, no 街道党工委) but opens its
+    sentences with one township's name (X街道始终坚持…。X街道深入…): that township."""
+    names = _township_names(view.s)
+    opens: Counter = Counter()
+    for name, n in names.items():
+        if n >= _TOWNSHIP_SUBJECT_MIN:
+            opens[name] = sum(1 for m in re.finditer(re.escape(name), view.s)
+                              if m.start() == 0 or view.s[m.start() - 1] in "。\n")
+    good = [nm for nm, k in opens.items() if k >= _TOWNSHIP_OPENS_MIN]
+    if len(good) != 1:
+        return None
+    i = view.s.find(good[0])
+    return good[0], *view.span(i, i + len(good[0]))
+
+
+_TOWNSHIP_SUBJECT_MIN = 3     # written at least this often
+_TOWNSHIP_OPENS_MIN = 2       # …opening at least this many sentences
