@@ -13,7 +13,7 @@ from fazhi.parse.place import plausible_place
 from fazhi.parse.place_forms import resolve_written
 from fazhi.parse.self_place import _township_names, city_short_place, self_level
 from fazhi.parse.places import gazetteer
-from fazhi.parse.units import branch_place
+from fazhi.parse.units import branch_place, self_department
 
 
 
@@ -162,6 +162,25 @@ def test_street_that_opens_its_sentences_with_its_name():
     # named three times but opening only one sentence: not read as the reporter
     once = text.replace("强化学习。青柳街道", "强化学习，青柳街道").replace("落实责任。青柳街道", "落实责任，青柳街道")
     assert meta_of(once).jurisdiction is None
+
+
+def test_bureau_named_by_its_party_group_and_its_whole_staff():
+    # untitled, unit never named: 局党组 once and the whole bureau's staff (全局执法人员) — a department
+    text = ("一、党政主要负责人履行法治建设第一责任人职责情况\n局党组书记扛起法治建设第一责任，"
+            "将法治建设与业务工作同部署。全年组织学法活动5次。\n二、2024年推进法治政府建设的主要举措\n"
+            "（一）强化学习。组织全局执法人员参加法治考试，通过率100%。\n")
+    assert meta_of(text).level == "department"
+    assert self_department("局党组书记带头学法，全局工作统筹推进，服务全局。") is None   # 全局: the whole picture
+
+
+def test_unnamed_capital_is_a_municipality():
+    # 我市 of a text that never names itself but speaks as the capital: province level
+    text = ("2023年，我市坚持依法行政，以建设法治中国首善之区为目标，促进首都经济社会持续健康发展。\n"
+            "一、主要举措\n（一）加强领导。市政府常务会议听取区政府依法行政情况汇报4次。\n")
+    assert meta_of(text).level == "province"
+    # a neighbour serving the capital is a city
+    near = text.replace("以建设法治中国首善之区为目标，促进首都经济社会", "主动服务首都，促进本地经济社会")
+    assert meta_of(near).level == "city"
 
 
 # -- place words are never the place -----------------------------------------------------------

@@ -278,7 +278,15 @@ def _unnamed_level(c) -> str | None:
         if m:
             # the opening's subject is a masked place (xx市人民政府坚持…): the level of its suffix
             return _MASKED_LEVEL.get(m.group(1))
-    return _UNNAMED_LEVEL.get(_self_suffix(c) or "")
+    suf = _self_suffix(c)
+    if suf == "市" and _CAPITAL_SELF.search(view.s):
+        return "province"     # 我市 of a text speaking as the capital (首都经济社会发展): a municipality
+    return _UNNAMED_LEVEL.get(suf or "")
+
+
+# the capital speaking of itself (首善之区, 首都经济社会发展), not a neighbour serving it (服务首都, 环首都)
+_CAPITAL_SELF = re.compile(r"首善之区|(?<!服务)(?<!环)(?<!拱卫)(?<!护卫)(?<!对接)(?<!保障)(?<!融入)"
+                           r"首都(?=经济社会|高质量发展|法治|治理|各项事业)")
 
 
 _MASKED_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
