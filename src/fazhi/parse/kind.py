@@ -180,7 +180,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     # document's name: it decides nothing
     named = len(x.title_own) > k["label_max_chars"]
     ar = k["article"]
-    if _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+    if _hit(_before_byline(x.all[:ar["head_chars"]]), _rx(ar["head_patterns"], re.M)):
         return Decision("article", "research")
     it = k["interpretation"]
     if named and _any(x.title, it["title"]):
@@ -226,6 +226,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
                 leads += x.paragraphs(1, whole=True)
             if any(_hit(p, _rx(nw["lead_patterns"])) for p in leads):
                 return Decision("news", "lead")
+            if _BYLINE.search(x.all):
+                return Decision("news", "signed by a reporter")
 
     if not title_report:
         oh = x.head(ot["head_chars"])
@@ -291,6 +293,17 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
     return Decision("other", "nothing")
+
+
+# a news item's byline line ((记者 张三), 责任编辑：李四): what follows is the portal's chrome (its
+# 关键词 tags, recommended items), not a paper's abstract
+_BYLINE = re.compile(r"^[ \t]*[(（][ \t]*(?:记者|通讯员|实习记者)[^)）\n]{1,30}[)）][ \t]*$|"
+                     r"^[ \t]*(?:责任编辑|责编|编辑)[ \t]*[:：][^\n]{1,20}$", re.M)
+
+
+def _before_byline(s: str) -> str:
+    m = _BYLINE.search(s)
+    return s[:m.start()] if m else s
 
 
 def _inline_title(s: str, rp) -> bool:
