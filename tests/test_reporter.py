@@ -183,6 +183,16 @@ def test_unnamed_capital_is_a_municipality():
     assert meta_of(near).level == "city"
 
 
+def test_parent_by_its_short_name_in_the_chain_of_superiors():
+    # a county-level city's bureau: its city named only by its short name among its superiors
+    text = ("桐城市司法局2023年法治政府建设年度报告\n2023年，市司法局坚决贯彻落实中央和省、安庆、桐城市委决策部署，"
+            "推进依法行政，各项工作取得明显成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.department) == ("桐城市", "安庆市", "司法局")
+    # without the chain the department's parent is left unwritten
+    assert meta_of(text.replace("中央和省、安庆、桐城市委", "市委")).parent is None
+
+
 # -- place words are never the place -----------------------------------------------------------
 def test_place_word_in_the_title_gives_way_to_the_issuer():
     m = meta_of("临渊市人民政府\n关于全市2021年度依法行政工作评议情况的通报\n各区县人民政府：\n"
