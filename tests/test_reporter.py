@@ -193,6 +193,14 @@ def test_parent_by_its_short_name_in_the_chain_of_superiors():
     assert meta_of(text.replace("中央和省、安庆、桐城市委", "市委")).parent is None
 
 
+def test_unnamed_city_by_the_short_name_of_its_slogan():
+    # 我市 and the city's organs, its name only in its slogan (法治临沂): that city
+    text = ("2023年，市政府坚持依法行政，一体推进法治临沂、法治政府、法治社会建设，确保我市法治政府建设走在全省前列。\n"
+            "一、主要举措\n（一）加强领导。市政府常务会议研究法治建设4次。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.province) == ("临沂市", "city", "山东省")
+
+
 # -- place words are never the place -----------------------------------------------------------
 def test_place_word_in_the_title_gives_way_to_the_issuer():
     m = meta_of("临渊市人民政府\n关于全市2021年度依法行政工作评议情况的通报\n各区县人民政府：\n"

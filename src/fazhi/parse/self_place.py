@@ -315,6 +315,9 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
         if found is None and suf == "区" and _AUTONOMOUS_ORGAN.search(view.s):
             # 我区/全区 of an autonomous region's own report
             found = level_place(view, c.g(), "省", c.meta.report_year)
+        if found is None and suf == "市":
+            # 我市 named nowhere in full but by its short name in its slogan (法治X建设)
+            found = city_short_place(view, c.g())
         return found
     if len(_REGION_ORGAN.findall(view.s)) >= _REGION_ORGAN_MIN:
         # a text that speaks of no level of its own but of the region's organs throughout
