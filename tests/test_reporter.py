@@ -150,6 +150,9 @@ def test_town_written_once_and_by_its_slogan_stem():
     m = meta_of(text)
     assert (m.jurisdiction, m.level) == ("石坪镇", "township")
     assert "坪镇" not in _township_names("法治坪，我镇，石坪镇")
+    # the town named once in passing (not as a sentence's subject), or sharing its county's stem: no name
+    assert "石坪镇" not in _township_names("推进法治石坪建设，走访石坪镇群众。")
+    assert "石坪镇" not in _township_names("石坪县推进法治石坪建设。\n石坪镇坚持依法决策。")
 
 
 def test_street_that_opens_its_sentences_with_its_name():
@@ -199,6 +202,15 @@ def test_unnamed_city_by_the_short_name_of_its_slogan():
             "一、主要举措\n（一）加强领导。市政府常务会议研究法治建设4次。\n")
     m = meta_of(text)
     assert (m.jurisdiction, m.level, m.province) == ("临沂市", "city", "山东省")
+
+
+def test_province_by_the_instructions_on_its_work():
+    # a prefecture that never names itself (我州); its region by 关于X工作的重要讲话
+    text = ("自治区人民政府：\n2022年，我州坚持依法行政，贯彻落实习近平总书记关于西藏工作的重要讲话精神，"
+            "推进依法治州。现将情况报告如下：\n一、主要举措\n（一）加强领导。州政府常务会议研究法治建设3次。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.province) == (None, "西藏自治区")
+    assert meta_of(text.replace("关于西藏工作的", "")).province is None
 
 
 # -- place words are never the place -----------------------------------------------------------

@@ -107,7 +107,11 @@ def _township_names(s: str, gaz=None) -> Counter:
         stem = re.sub(r"(?:镇|乡|街道|苏木)$", "", name)
         if n < 2:
             # a town written once in full and once by its stem in its slogan (推进“法治X”建设)
-            if len(stem) >= 2:
+            # …unless the stem is a county's or a city's as well (法治X of X县, whose seat is X镇)
+            # and only for the town opening a sentence (。X镇深入贯彻…) as the subject
+            if len(stem) >= 2 and not re.search(rf"{re.escape(stem)}(?:县|市|区|旗|州|盟)", s) and \
+                    not (gaz is not None and stem in gaz.city_shorts) and \
+                    re.search(rf"(?:^|[。\n])\s*{re.escape(name)}", s):
                 n += len(re.findall(rf"(?:法治|平安){re.escape(stem)}(?!镇|乡|街道|苏木)", s))
             if n < 2:
                 continue
