@@ -181,6 +181,19 @@ def test_publication_date_label_of_a_disclosure_catalogue():
     assert r.meta.publish_date == "2025-03-13"
 
 
+def test_edition_date_of_an_e_paper_page():
+    # a city paper's e-paper item: the edition's date over its page label is the post date;
+    # the meeting's own day (3月20日) is not
+    import fazhi
+    text = ("2024年03月21日\n第A02版:要 闻\n\n市政府召开依法行政工作领导小组会议\n"
+            "本报讯 3月20日，市推进依法行政工作领导小组会议召开，研究部署全年法治政府建设工作。\n")
+    r = fazhi.analyze(text.encode("utf-8"), path="x.txt")
+    assert r.meta.publish_date == "2024-03-21"
+    # a date line with no page label under it is no post date
+    r = fazhi.analyze(text.replace("第A02版:要 闻\n", "").encode("utf-8"), path="x.txt")
+    assert r.meta.publish_date is None
+
+
 def test_post_date_in_a_table_row_rendered_with_bars():
     # a disclosure table flattened to text: "label: | value |" cells, the body with no title
     import fazhi

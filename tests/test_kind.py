@@ -196,6 +196,28 @@ def test_other(text):
     assert kind_of(text) == "other"
 
 
+def test_report_citing_the_disclosure_regulation_is_a_report():
+    # a town's report that opens on a document number and applies 《政府信息公开条例》 in one of its
+    # measures: a cited regulation is not the disclosure genre's own voice
+    text = ("青禾府〔2024〕12号\n2024年以来，在县委、县政府的坚强领导下，我镇全面依法行政，推进“法治青禾”建设。"
+            "现将有关情况报告如下:\n一、健全法治政府建设体制机制\n一是强化组织领导。我镇调整法治政府建设领导小组。"
+            "二是深化政务公开，全面落实《政府信息公开条例》，及时公开财政预算等信息。\n")
+    assert kind_of(text) == "report"
+
+
+def test_news_signed_by_its_reporter_with_keyword_tags():
+    # a story about a province's report heard by its congress, signed (记者 …) and followed by the
+    # portal's 关键词 tags: news, not research and not the report
+    text = ("青川省2023年法治政府建设成效明显\n发布日期: 2024-03-20 来源: 青川日报\n"
+            "省人大常委会会议听取了省人民政府2023年度法治政府建设情况报告。报告显示，2023年，"
+            "全省法治政府建设取得新成效，建成公共法律服务中心120个，办理法律援助案件1.5万件。\n"
+            "报告显示，全省推行柔性执法，办理案件3万件。\n(记者 王一)\n关键词: 法治政府 法律援助\n")
+    assert kind_of(text) == "news"
+    # a paper's keywords above its body stay research
+    paper = "法治政府建设的路径研究\n关键词：法治政府；依法行政\n摘要：本文考察近年的法治政府建设。\n一、问题的提出\n"
+    assert kind_of(paper) == "article"
+
+
 def test_report_heading_on_first_responsible_duty_is_still_a_report():
     # near miss: a government report whose part names the leaders' first-responsible duty
     text = ("青禾县2023年法治政府建设年度报告\n" + OPENING + "\n"

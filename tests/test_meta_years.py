@@ -504,3 +504,12 @@ def test_whole_year_period_with_the_end_year_left_out() -> None:
     # a period of part of a year is no report year
     r = analyze_text(DISCLOSURE.replace("至12月31日", "至6月30日"))
     assert r.meta.report_year is None
+
+
+def test_template_body_blanking_its_year_reports_none() -> None:
+    # a 范文 page titled with a year whose body blanks it (20__年): body over title, no year
+    text = ("卫生健康局2022年度法治政府建设报告\n20__年，局党组坚持以____为指导，推进依法行政。现将情况报告如下：\n"
+            "一、20__年推进法治政府建设的主要举措和成效\n（一）加强学习。组织学法4次。\n")
+    assert meta_of(text).report_year is None
+    # the same page with its year written keeps it
+    assert meta_of(text.replace("20__年", "2022年")).report_year == 2022

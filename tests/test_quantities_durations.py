@@ -52,3 +52,10 @@ def test_half_durations() -> None:
     assert [(f.quote, f.value, f.unit, f.kind) for f in r.facts] == [
         ("约两个半小时", 2.5, "个小时", "duration"), ("3个半小时", 3.5, "个小时", "duration"),
         ("1个半小时", 1.5, "个小时", "duration"), ("3天半", 3.5, "天", "duration"), ("3个", 3, "个", "count")]
+
+
+def test_a_run_of_years_before_its_verb_is_a_duration() -> None:
+    # 连续4年开展: the years are counted; 四年行动 / 5年规划 stay names
+    assert [(v, u) for _, v, u, _, _ in read("区政府连续4年开展重大决策评审。")] == [(4, "年")]
+    assert [(v, u) for _, v, u, _, _ in read("连续3年获评优秀，连续两个月开展巡查。")] == [(3, "年"), (2, "个月")]
+    assert read("实施四年行动，编制5年规划。") == []

@@ -13,7 +13,7 @@ from fazhi.parse.place import plausible_place
 from fazhi.parse.place_forms import resolve_written
 from fazhi.parse.self_place import _township_names, city_short_place, self_level
 from fazhi.parse.places import gazetteer
-from fazhi.parse.units import branch_place
+from fazhi.parse.units import branch_place, self_department
 
 
 
@@ -140,6 +140,77 @@ def test_masked_township_template_is_a_township_without_a_name():
             "本乡各站所积极配合。\n" + BODY)
     m = meta_of(text)
     assert (m.jurisdiction, m.level) == (None, "township")
+
+
+def test_town_written_once_and_by_its_slogan_stem():
+    # 石坪镇 once in full, once as the stem of its slogan (法治石坪): the town; a stem of one
+    # character is no name
+    text = ("2023年以来，在县委、县政府的坚强领导下，我镇推进“法治石坪”建设，营造良好环境。\n"
+            "一、健全机制\n石坪镇坚持依法决策，我镇班子集体研究重大事项，镇党委每季度听取汇报。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("石坪镇", "township")
+    assert "坪镇" not in _township_names("法治坪，我镇，石坪镇")
+    # the town named once in passing (not as a sentence's subject), or sharing its county's stem: no name
+    assert "石坪镇" not in _township_names("推进法治石坪建设，走访石坪镇群众。")
+    assert "石坪镇" not in _township_names("石坪县推进法治石坪建设。\n石坪镇坚持依法决策。")
+
+
+def test_street_that_opens_its_sentences_with_its_name():
+    # no 我街道 or 街道党工委: the street's name opening sentence after sentence is the reporter
+    text = ("2023年是攻坚之年，也是青柳街道发展的关键一年。青柳街道坚持依法行政，全力推进法治政府建设。"
+            "现将工作情况报告如下：\n一、主要举措\n强化学习。青柳街道组织学法12次。\n"
+            "落实责任。青柳街道主要负责人履行第一责任人职责。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("青柳街道", "township")
+    # named three times but opening only one sentence: not read as the reporter
+    once = text.replace("强化学习。青柳街道", "强化学习，青柳街道").replace("落实责任。青柳街道", "落实责任，青柳街道")
+    assert meta_of(once).jurisdiction is None
+
+
+def test_bureau_named_by_its_party_group_and_its_whole_staff():
+    # untitled, unit never named: 局党组 once and the whole bureau's staff (全局执法人员) — a department
+    text = ("一、党政主要负责人履行法治建设第一责任人职责情况\n局党组书记扛起法治建设第一责任，"
+            "将法治建设与业务工作同部署。全年组织学法活动5次。\n二、2024年推进法治政府建设的主要举措\n"
+            "（一）强化学习。组织全局执法人员参加法治考试，通过率100%。\n")
+    assert meta_of(text).level == "department"
+    assert self_department("局党组书记带头学法，全局工作统筹推进，服务全局。") is None   # 全局: the whole picture
+
+
+def test_unnamed_capital_is_a_municipality():
+    # 我市 of a text that never names itself but speaks as the capital: province level
+    text = ("2023年，我市坚持依法行政，以建设法治中国首善之区为目标，促进首都经济社会持续健康发展。\n"
+            "一、主要举措\n（一）加强领导。市政府常务会议听取区政府依法行政情况汇报4次。\n")
+    assert meta_of(text).level == "province"
+    # a neighbour serving the capital is a city
+    near = text.replace("以建设法治中国首善之区为目标，促进首都经济社会", "主动服务首都，促进本地经济社会")
+    assert meta_of(near).level == "city"
+
+
+def test_parent_by_its_short_name_in_the_chain_of_superiors():
+    # a county-level city's bureau: its city named only by its short name among its superiors
+    text = ("桐城市司法局2023年法治政府建设年度报告\n2023年，市司法局坚决贯彻落实中央和省、安庆、桐城市委决策部署，"
+            "推进依法行政，各项工作取得明显成效。\n" + BODY)
+    m = meta_of(text)
+    assert (m.jurisdiction, m.parent, m.department) == ("桐城市", "安庆市", "司法局")
+    # without the chain the department's parent is left unwritten
+    assert meta_of(text.replace("中央和省、安庆、桐城市委", "市委")).parent is None
+
+
+def test_unnamed_city_by_the_short_name_of_its_slogan():
+    # 我市 and the city's organs, its name only in its slogan (法治临沂): that city
+    text = ("2023年，市政府坚持依法行政，一体推进法治临沂、法治政府、法治社会建设，确保我市法治政府建设走在全省前列。\n"
+            "一、主要举措\n（一）加强领导。市政府常务会议研究法治建设4次。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level, m.province) == ("临沂市", "city", "山东省")
+
+
+def test_province_by_the_instructions_on_its_work():
+    # a prefecture that never names itself (我州); its region by 关于X工作的重要讲话
+    text = ("自治区人民政府：\n2022年，我州坚持依法行政，贯彻落实习近平总书记关于西藏工作的重要讲话精神，"
+            "推进依法治州。现将情况报告如下：\n一、主要举措\n（一）加强领导。州政府常务会议研究法治建设3次。\n")
+    m = meta_of(text)
+    assert (m.jurisdiction, m.province) == (None, "西藏自治区")
+    assert meta_of(text.replace("关于西藏工作的", "")).province is None
 
 
 # -- place words are never the place -----------------------------------------------------------

@@ -422,3 +422,14 @@ def test_fused_heading_does_not_swallow_figures() -> None:
     assert len(subs) == 2
     for s in subs:
         assert not any(ch.isdigit() for ch in s.heading), s.heading
+
+
+def test_indent_lost_as_question_marks_before_a_heading():
+    # a page whose encoding lost the ideographic-space indent ("??") of every paragraph
+    text = ("县人民政府：\n??2021年，我县坚持依法行政，推进法治政府建设，成效明显。\n"
+            "??一、2021年法治政府建设情况\n??（一）加强组织领导。召开专题会议4次，研究法治建设。\n"
+            "??二、存在的问题\n??法治宣传有待加强。\n")
+    tops = [(s.number, s.heading) for s in analyze_text(text).sections]
+    assert tops[:2] == [("一、", "2021年法治政府建设情况"), ("二、", "存在的问题")]
+    # one question mark is text, not an indent
+    assert "?" in analyze_text("?一、2021年法治政府建设情况\n（一）加强组织领导。召开会议4次。\n").text

@@ -166,6 +166,8 @@ _BAD_AFTER = re.compile(r"(?:行动|规划|工作方案|攻坚|[*·])")
 _CLAUSE_END_UNITS = frozenset({"分", "对"})
 _CJK_AT = re.compile(rf"[{CJK}A-Za-z0-9]")   # a word goes on
 _ATTRIBUTIVE = re.compile(rf"[{CJK}](?<![来内间里中的后前以左多余全])")
+# 连续3年开展…: a run of years told before its verb is a duration, not a name (三年行动)
+_RUN_OF = re.compile(r"连续\s*$")
 
 
 @dataclass
@@ -460,7 +462,7 @@ def _read(m: re.Match, norm: str) -> Quantity | None:
     if unit == "年" and (not raw or len(raw.replace(",", "").split(".")[0]) > 2):
         return None                          # 2022年 is a date, not a duration
     if unit in ("年", "周", "个月") and _ATTRIBUTIVE.match(norm, end) \
-            and not _half_follows(norm, end, unit):
+            and not _half_follows(norm, end, unit) and not _RUN_OF.search(norm, max(0, num_start - 4), num_start):
         return None                          # 三年行动 / 五年规划 / 70周年: a name, not a duration
     dec = parse_number(raw)
     if dec is None:

@@ -220,6 +220,15 @@ def clean(lines: list[Line], hints: dict[str, Any]) -> None:
         else:
             seen.add(key)
 
+    # an e-paper page: the edition's date on its own line over the page label (第A01版:要闻) is
+    # the day the item was published
+    heads = [ln for ln in lines[:first_body + 1] if not ln.blank and ln.remainder.strip()]
+    for a, b in zip(heads, heads[1:]):
+        m = _EDITION_DATE.match(a.remainder.strip())
+        if m and _EDITION.match(b.remainder.strip()):
+            _set_date(hints, iso_date(*m.groups()))
+            break
+
     # 4. tail block: footer lines, then trailing link blocks
     foot_start = _mark_footer(lines, R, first_body)
     _mark_trailing_blocks(lines, R, first_body, foot_start)
@@ -261,6 +270,10 @@ def _line_kind(rem: str, R: dict) -> str | None:
         if rest != rem and not rest.strip(" |｜/·-—_[]【】"):
             return "widget"
     return None
+
+
+_EDITION_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*星期[一二三四五六日天])?$")
+_EDITION = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版")
 
 
 def _set_date(hints: dict, d: str | None) -> None:

@@ -180,7 +180,7 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     # document's name: it decides nothing
     named = len(x.title_own) > k["label_max_chars"]
     ar = k["article"]
-    if _hit(x.all[:ar["head_chars"]], _rx(ar["head_patterns"], re.M)):
+    if _hit(_before_byline(x.all[:ar["head_chars"]]), _rx(ar["head_patterns"], re.M)):
         return Decision("article", "research")
     it = k["interpretation"]
     if named and _any(x.title, it["title"]):
@@ -226,13 +226,16 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
                 leads += x.paragraphs(1, whole=True)
             if any(_hit(p, _rx(nw["lead_patterns"])) for p in leads):
                 return Decision("news", "lead")
+            if _BYLINE.search(x.all):
+                return Decision("news", "signed by a reporter")
 
     if not title_report:
         oh = x.head(ot["head_chars"])
         if _hit(x.all[:600], _rx(ot["opening_patterns"], re.M)) and \
                 not _hit(x.top(ot["own_topic_chars"]), _rx(ot["own_topic_patterns"])):
             return Decision("other", "address to a congress")
-        if sum(oh.count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
+        # a cited 《政府信息公开条例》 is a law a 法治 report applies, not the disclosure genre's voice
+        if sum(_BOOK.sub("", oh).count(w) for w in ot["disclosure"]) >= ot["disclosure_min"] and \
                 not _hit(oh, _rx(ot["disclosure_unless_patterns"])) and not report_heading:
             return Decision("other", "information disclosure")
         if _hit(oh, _rx(ot["head_patterns"])) or _hit(x.top(ot["head_chars"]), _rx(ot["top_patterns"])):
@@ -290,6 +293,17 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
     if x.title and _hit(x.title, _rx(rp["title_patterns"])):
         return Decision("article", "about rule of law")
     return Decision("other", "nothing")
+
+
+# a news item's byline line ((记者 张三), 责任编辑：李四): what follows is the portal's chrome (its
+# 关键词 tags, recommended items), not a paper's abstract
+_BYLINE = re.compile(r"^[ \t]*[(（][ \t]*(?:记者|通讯员|实习记者)[^)）\n]{1,30}[)）][ \t]*$|"
+                     r"^[ \t]*(?:责任编辑|责编|编辑)[ \t]*[:：][^\n]{1,20}$", re.M)
+
+
+def _before_byline(s: str) -> str:
+    m = _BYLINE.search(s)
+    return s[:m.start()] if m else s
 
 
 def _inline_title(s: str, rp) -> bool:

@@ -101,7 +101,8 @@ _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 def short_written(norm: str, place: Place, gaz, exclude: str | None = None) -> bool:
     """The parent of the county-level `place` written by its short name alone: a municipality's
     anywhere (上海法治建设, 重庆干部网络学院 — no other place bears it), a city's in the set
-    phrase of the instructions to it (对广东、深圳系列重要讲话, 视察深圳, 在深圳考察时)."""
+    phrase of the instructions to it (对广东、深圳系列重要讲话, 视察深圳, 在深圳考察时) or in the chain of
+    the county's superiors (省、深圳、X区委)."""
     parent = place.parent or ""
     if parent in _MUNICIPALITIES:
         short = next((k for k, v in gaz.province_shorts.items() if v == parent), None)
@@ -113,5 +114,7 @@ def short_written(norm: str, place: Place, gaz, exclude: str | None = None) -> b
     s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + short) else " " * len(m.group()), s)
     if parent in _MUNICIPALITIES:
         return short in s
+    if exclude and re.search(rf"省(?:委|政府)?[、和]{re.escape(short)}[、和]{re.escape(exclude)}", norm):
+        return True         # the chain of its superiors' committees (中央和省、X、Y市委决策部署)
     return bool(re.search(rf"(?:视察|考察|对)(?:[{CJK}]{{2,3}}、)?{re.escape(short)}{_INSTRUCTED}|"
                           rf"在{re.escape(short)}考察", s))

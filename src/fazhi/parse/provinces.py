@@ -54,8 +54,8 @@ def _written_province(c, view_exclude: str | None = None) -> str | None:
         return None if _partner_province(c.norm, prov) else prov
     if not provs and not cities:
         # the province named by its short name in the set phrase of the instructions to it
-        # (视察X重要讲话, 对X(一)系列重要讲话, 对X工作重要讲话, 在X考察时的重要讲话)
-        shorts = {m.group(1) for m in _short_province_rx(gaz).finditer(c.norm)}
+        # (视察X重要讲话, 对X(一)系列重要讲话, 对X工作重要讲话, 在X考察时的重要讲话, 关于X工作的重要讲话)
+        shorts = {m.group(1) or m.group(2) for m in _short_province_rx(gaz).finditer(c.norm)}
         if len(shorts) == 1:
             return gaz.province_shorts[shorts.pop()]
     return None
@@ -66,13 +66,14 @@ def _municipality_named(c) -> tuple[str, int, int] | None:
     province it names."""
     gaz = c.g()
     hits = [m for m in _short_province_rx(gaz).finditer(c.norm)]
-    names = {gaz.province_shorts[m.group(1)] for m in hits}
+    names = {gaz.province_shorts[m.group(1) or m.group(2)] for m in hits}
     if len(names) != 1:
         return None
     name = names.pop()
     if not name.endswith("市"):
         return None
-    return name, hits[0].start(1), hits[0].end(1)
+    g = 1 if hits[0].group(1) else 2
+    return name, hits[0].start(g), hits[0].end(g)
 
 
 _SHORT_PROVINCE_RX: dict[int, re.Pattern[str]] = {}
@@ -82,6 +83,7 @@ def _short_province_rx(gaz):
     rx = _SHORT_PROVINCE_RX.get(id(gaz))
     if rx is None:
         alt = "|".join(sorted((re.escape(k) for k in gaz.province_shorts if len(k) >= 2), key=len, reverse=True))
-        rx = re.compile(rf"(?:视察|考察|对|在)({alt})(?:工作|考察时?|时)?的?(?:一?系列)?重要(?:讲话|指示)")
+        rx = re.compile(rf"(?:视察|考察|对|在)({alt})(?:工作|考察时?|时)?的?(?:一?系列)?重要(?:讲话|指示)|"
+                        rf"关于({alt})工作的?(?:一?系列)?重要(?:讲话|指示|论述)")
         _SHORT_PROVINCE_RX[id(gaz)] = rx
     return rx

@@ -320,6 +320,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     elif first_year:
         chosen = first_year
     if chosen is None:
+        if title_year is not None and _MASKED_YEAR.search(c.norm, body_start, body_start + _MASKED_YEAR_CHARS):
+            return     # a template's body blanks its year (20__年，…): the title's year is the site's, body over title
         chosen = title_year
     if chosen is None:
         chosen = _this_year_named(c, body_start)
@@ -332,6 +334,11 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
     meta.report_year = chosen[0]
     if title_span or chosen is not title_year:
         c.ev("report_year", chosen[1], chosen[2])
+
+
+# a year blanked for the reader to fill in (20__年, 20XX年, 20××年)
+_MASKED_YEAR = re.compile(r"(?:19|20)(?:_{1,4}|[xX×＿]{2}|\*{2})\s*年")
+_MASKED_YEAR_CHARS = 600
 
 
 # a year opening a sentence of the work told ("2022年我镇新制发…", "。2022年青禾镇组织开展…")

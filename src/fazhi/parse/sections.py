@@ -134,6 +134,11 @@ def _scan_lines(report: Report) -> list[_Line]:
         raw_start = s
         while s < e and text[s] in _WS:
             s += 1
+        q = s
+        while q < e and text[q] == "?":
+            q += 1
+        if q - s >= 2 and q < e and text[q] not in _WS:
+            s = q     # "??": an indent of ideographic spaces lost by a page's encoding
         while e > s and text[e - 1] in _WS:
             e -= 1
         if s >= e:

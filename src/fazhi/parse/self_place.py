@@ -98,12 +98,24 @@ def _township_names(s: str, gaz=None) -> Counter:
             counts[stem + m.group()] += 1
     out: Counter = Counter()
     for name, n in counts.items():
-        if n < 2 or re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
+        if re.match(r"[我全本该各驻到在乡城村集重强小大各个每该和与及、的]", name) or \
                 _NOT_TOWN.search(name) is not None or \
                 name.endswith(("乡镇", "城镇", "村镇", "城乡")) or \
                 re.search(r"法治(?:镇|乡|街道|苏木)$", name) is not None:
             # 依法治镇, 全面依法治乡: a slogan, not a town
             continue
+        stem = re.sub(r"(?:镇|乡|街道|苏木)$", "", name)
+        if n < 2:
+            # a town written once in full and once by its stem in its slogan (推进“法治X”建设)
+            # …unless the stem is a county's or a city's as well (法治X of X县, whose seat is X镇)
+            # and only for the town opening a sentence (。X镇深入贯彻…) as the subject
+            if len(stem) >= 2 and not re.search(rf"{re.escape(stem)}(?:县|市|区|旗|州|盟)", s) and \
+                    not (gaz is not None and stem in gaz.city_shorts) and \
+                    re.search(rf"(?:^|[。\n])\s*{re.escape(name)}", s):
+                n += len(re.findall(rf"(?:法治|平安){re.escape(stem)}(?!镇|乡|街道|苏木)", s))
+            if n < 2:
+                continue
+            counts[name] = n
         longer = [o for o in counts if o.endswith(name) and len(o) == len(name) + 1 and counts[o] == n]
         if longer:
             continue
@@ -270,7 +282,15 @@ def _unnamed_level(c) -> str | None:
         if m:
             # the opening's subject is a masked place (xx市人民政府坚持…): the level of its suffix
             return _MASKED_LEVEL.get(m.group(1))
-    return _UNNAMED_LEVEL.get(_self_suffix(c) or "")
+    suf = _self_suffix(c)
+    if suf == "市" and _CAPITAL_SELF.search(view.s):
+        return "province"     # 我市 of a text speaking as the capital (首都经济社会发展): a municipality
+    return _UNNAMED_LEVEL.get(suf or "")
+
+
+# the capital speaking of itself (首善之区, 首都经济社会发展), not a neighbour serving it (服务首都, 环首都)
+_CAPITAL_SELF = re.compile(r"首善之区|(?<!服务)(?<!环)(?<!拱卫)(?<!护卫)(?<!对接)(?<!保障)(?<!融入)"
+                           r"首都(?=经济社会|高质量发展|法治|治理|各项事业)")
 
 
 _MASKED_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
@@ -299,6 +319,9 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
         if found is None and suf == "区" and _AUTONOMOUS_ORGAN.search(view.s):
             # 我区/全区 of an autonomous region's own report
             found = level_place(view, c.g(), "省", c.meta.report_year)
+        if found is None and suf == "市":
+            # 我市 named nowhere in full but by its short name in its slogan (法治X建设)
+            found = city_short_place(view, c.g())
         return found
     if len(_REGION_ORGAN.findall(view.s)) >= _REGION_ORGAN_MIN:
         # a text that speaks of no level of its own but of the region's organs throughout
@@ -307,4 +330,24 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
         found = level_place(view, c.g(), "省", c.meta.report_year)
         if found is not None and found[1] != INFERRED:
             return found
-    return M._we_place(c)
+    return M._we_place(c) or _township_subject(view)
+
+
+def _township_subject(view: Clean) -> tuple[str, int, int] | None:
+    """A text that speaks of no level of its own (no 我镇, no 街道党工委) but opens its
+    sentences with one township's name (X街道始终坚持…。X街道深入…): that township."""
+    names = _township_names(view.s)
+    opens: Counter = Counter()
+    for name, n in names.items():
+        if n >= _TOWNSHIP_SUBJECT_MIN:
+            opens[name] = sum(1 for m in re.finditer(re.escape(name), view.s)
+                              if m.start() == 0 or view.s[m.start() - 1] in "。\n")
+    good = [nm for nm, k in opens.items() if k >= _TOWNSHIP_OPENS_MIN]
+    if len(good) != 1:
+        return None
+    i = view.s.find(good[0])
+    return good[0], *view.span(i, i + len(good[0]))
+
+
+_TOWNSHIP_SUBJECT_MIN = 3     # written at least this often
+_TOWNSHIP_OPENS_MIN = 2       # …opening at least this many sentences

@@ -235,7 +235,9 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
 
 _SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党[组委]|"
                         r"(?:(?<=[,，。;；、\s])|^)分(局)|"
-                        r"(?<=[由,，。;；、])(局|厅|委)(?=主要领导|主要负责|班子成员|领导班子|机关)")
+                        r"(?<=[由,，。;；、])(局|厅|委)(?=主要领导|主要负责|班子成员|领导班子|机关)|"
+                        # the whole bureau's staff (全局干部职工), not 全局 the overall situation
+                        r"全(局)(?=干部|职工|执法人员|党员|工作人员|上下)")
 
 
 _SELF_SUBJECT = re.compile(rf"(?:^|[,，。]|下)(?:我|本)(局|厅|委|署)(?=[{CJK}]{{0,2}}{_SUBJECT_VERB})|"
