@@ -3,6 +3,7 @@ and task areas — own texts and the seed reports."""
 from __future__ import annotations
 
 from meta_helpers import BODY_FOUR_PARTS as BODY
+from meta_helpers import BRACKET_REPORT as BRACKET
 
 import pytest
 
@@ -242,17 +243,6 @@ def test_main_work_arrangements_heading_is_the_plan() -> None:
     assert [f.data.get("part") for f in rules(r, "structure.missing_part")] == ["plan"]
 
 
-BRACKET = ("松川市2022年法治政府建设年度报告\n"
-           "2022年，全市对照《法治政府建设实施纲要（2021—2025年）》推进法治政府建设。现将有关情况报告如下。\n"
-           "【主要举措和成效】\n"
-           "政府职能依法全面履行\n政务服务事项全部进驻大厅，办件3,000件。\n"
-           "依法行政制度建设\n审核规范性文件23件。\n"
-           "行政决策科学民主依法\n列入年度重大行政决策事项目录4项。\n"
-           "行政执法严格规范公正文明\n办理行政处罚案件240件。\n"
-           "社会矛盾纠纷依法化解\n调解纠纷1,200件。\n"
-           "【党政主要负责人履行推进法治建设第一责任人职责情况】\n市长出庭应诉1次。\n"
-           "【存在的不足及原因】\n执法人员缺编，原因是编制核定滞后。\n"
-           "【2023年工作安排】\n年内完成执法人员轮训。\n松川市人民政府\n2023年2月10日\n")
 
 
 def test_bracket_headings_alone_are_top_level_parts() -> None:
