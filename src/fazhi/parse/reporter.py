@@ -299,16 +299,23 @@ def _department_of_place(c, view, found, gaz, at: int | None = None) -> Unit | N
 _SECTOR = re.compile(rf"([{CJK}]{{2,6}}?)系统")
 
 
+def _sector_after(c, view, found, at: int | None = None) -> re.Match[str] | None:
+    """The 系统 after the opening's place (X区教育系统…), read within 300 characters of the body's
+    start (or of `at`); None when the place was not found in the text."""
+    name, a, _b = found
+    if a < 0:
+        return None
+    vs = view.inv(c.body_start if at is None else at)
+    i = view.s.find(name, vs, vs + 300)
+    return _SECTOR.match(view.s, i + len(name)) if i >= 0 else None
+
+
 def _sector_unit(c, view, found, gaz, at: int | None = None) -> Unit | None:
     """The opening's subject is a sector of its place (X区教育系统法治建设工作坚持…): the report
     is that sector's department, where the text names it with the place or its level (区教育局
     党组书记, X区教育局); not named, the reporter stays the place."""
     name, a, b = found
-    if a < 0:
-        return None
-    vs = view.inv(c.body_start if at is None else at)
-    i = view.s.find(name, vs, vs + 300)
-    m = _SECTOR.match(view.s, i + len(name)) if i >= 0 else None
+    m = _sector_after(c, view, found, at)
     if m is None:
         return None
     sector = m.group(1)
@@ -332,12 +339,7 @@ _GOV_SECTOR = re.compile(r"^(?:人民政府|政府|党政|行政|机关|党委|�
 def _sector_opening(c, view, found, at: int | None = None) -> bool:
     """The opening's subject is a sector of its place (X区司法行政系统坚持…), not the place's
     government: the report is the sector's bureau's, though its name is not written."""
-    name, a, b = found
-    if a < 0:
-        return False
-    vs = view.inv(c.body_start if at is None else at)
-    i = view.s.find(name, vs, vs + 300)
-    m = _SECTOR.match(view.s, i + len(name)) if i >= 0 else None
+    m = _sector_after(c, view, found, at)
     return m is not None and not _GOV_SECTOR.search(m.group(1))
 
 
