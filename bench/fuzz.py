@@ -3,6 +3,11 @@
     python -m bench fuzz --cases 100000            # on demand (hours on a shared 2-core machine)
     python -m bench fuzz --cases 2000 --seed 3     # what tests/test_fuzz.py runs, about a minute
     python -m bench fuzz --cases 20000 --save /tmp/fuzz-out   # keep crashing / slow inputs
+    python -m bench fuzz --cases 100000 --state run.json      # resumable: rerun the same line to go on
+
+Case i of a seed is the same input whatever was run before it (its own random stream), so a run
+stopped at case 40,000 and resumed with --state goes on at 40,000 with the same inputs and the
+counts it had: one run of 100,000 cases can span several sittings.
 
 Seeds: the team texts (tests/texts, examples/) and, when present, the real seed reports
 (../shared/corpus/seeds), also as DOCX, PDF and HTML (tests/build_formats.py). Each case takes
@@ -294,22 +299,41 @@ def run_case(name: str, data: bytes) -> dict:
     return out
 
 
+def case_rng(seed: int, i: int) -> random.Random:
+    """Case i's own random stream: the same input whatever ran before it (resumable runs)."""
+    return random.Random(seed * 1_000_003 + i)
+
+
+def _load_state(state: Path | None, seed: int) -> dict:
+    if state is None or not state.exists():
+        return {}
+    st = json.loads(state.read_text(encoding="utf-8"))
+    if st.get("seed") != seed:
+        raise SystemExit(f"{state}: state of seed {st.get('seed')}, not {seed} (状态文件的种子不同)")
+    return st
+
+
 def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, save: Path | None = None,
-         max_seed_chars: int | None = None, progress: bool = False, cap: int | None = None) -> dict:
+         max_seed_chars: int | None = None, progress: bool = False, cap: int | None = None,
+         state: Path | None = None) -> dict:
+    """Run cases 0..cases-1 of `seed` (with `state`: from where the saved state stopped, adding to
+    its counts, and saving the state every 500 cases and at the end)."""
     global CAP
     CAP = cap
     from fazhi.api import warm_up
     from fazhi.worker import LimitedExecutor
-    rng = random.Random(seed)
     seeds = seed_texts(max_seed_chars)
     warm_up()
-    stats = Counter()
-    crashes: Counter = Counter()
-    codes: Counter = Counter()
-    examples: dict[str, str] = {}
-    worst_per_kb = (0.0, "", 0)
-    worst = (0.0, "", 0)
-    hangs: list[str] = []
+    st = _load_state(state, seed)
+    start = st.get("next", 0)
+    stats = Counter(st.get("outcomes", {}))
+    crashes: Counter = Counter(st.get("crashes", {}))
+    codes: Counter = Counter(st.get("error_codes", {}))
+    examples: dict[str, str] = dict(st.get("crash_examples", {}))
+    worst_per_kb = tuple(st.get("worst_per_kb", (0.0, "", 0)))
+    worst = tuple(st.get("worst", (0.0, "", 0)))
+    hangs: list[str] = list(st.get("hangs", []))
+    elapsed = st.get("seconds", 0.0)
     hang_inputs: list[tuple[str, bytes]] = []     # to re-run alone: a load spike is not a hang
     t_start = time.perf_counter()
     window = 4 * workers
@@ -349,25 +373,43 @@ def fuzz(cases: int, seed: int = 0, workers: int = 1, timeout: float = 20.0, sav
                 save.mkdir(parents=True, exist_ok=True)
                 (save / f"slow-{s:.1f}s-{name}").write_bytes(data)
 
+        def save_state(next_case: int) -> None:
+            if state is None:
+                return
+            tmp = state.with_name(state.name + ".tmp")
+            tmp.write_text(json.dumps({
+                "seed": seed, "next": next_case, "outcomes": dict(stats), "crashes": dict(crashes),
+                "error_codes": dict(codes), "crash_examples": examples, "hangs": hangs,
+                "worst_per_kb": list(worst_per_kb), "worst": list(worst),
+                "seconds": round(elapsed + time.perf_counter() - t_start, 1)}, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(state)
+
         interrupted = False
+        collected = start                   # cases whose outcome is counted (in order)
         try:
-            for i in range(cases):
-                name, data, label = make_case(rng, seeds, i)
+            for i in range(start, cases):
+                name, data, label = make_case(case_rng(seed, i), seeds, i)
                 pending.append((name, data, label, ex.submit(run_case, name, data)))
                 while len(pending) >= window:
                     collect(pending.pop(0))
+                    collected += 1
+                    if collected % 500 == 0:
+                        save_state(collected)
                 if progress and i and i % 1000 == 0:
                     print(f"  {i} cases, {time.perf_counter() - t_start:.0f} s, {dict(stats)}", file=sys.stderr,
                           flush=True)
             for item in pending:
                 collect(item)
+                collected += 1
         except KeyboardInterrupt:           # Ctrl-C / kill -INT: the summary of the cases run so far
             interrupted = True
             for *_, fut in pending:
                 fut.cancel()
             ex.shutdown(wait=False, cancel_futures=True)
+        save_state(collected)               # the uncollected ones are run again on resume
     done = sum(stats.values())
-    return {"cases": done, "interrupted": interrupted, "seed": seed, "seconds": round(time.perf_counter() - t_start, 1),
+    return {"cases": done, "interrupted": interrupted, "seed": seed, "resumed_at": start,
+            "seconds": round(elapsed + time.perf_counter() - t_start, 1),
             "outcomes": dict(stats), "error_codes": dict(codes), "crashes": dict(crashes),
             "crash_examples": examples, "hangs": hangs, "hang_inputs": hang_inputs,
             "worst_s_per_kb": {"seconds_per_kb": round(worst_per_kb[0], 4), "case": worst_per_kb[1],
@@ -384,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=60.0,
                     help="wall-clock seconds after which a case is a hang (the machine may be shared)")
     ap.add_argument("--save", type=Path, help="folder for crashing, hanging and slow (>2 s) inputs")
+    ap.add_argument("--state", type=Path, help="JSON file of the run's counts: resume from it, keep it up to date")
     args = ap.parse_args(argv)
     import signal
 
@@ -393,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     # started by a shell ignores SIGINT unless the handler is set again)
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
-    res = fuzz(args.cases, args.seed, args.workers, args.timeout, args.save, progress=True)
+    res = fuzz(args.cases, args.seed, args.workers, args.timeout, args.save, progress=True, state=args.state)
     ex = res.pop("crash_examples")
     print(json.dumps(res, ensure_ascii=False, indent=2))
     for sig, tb in ex.items():

@@ -48,6 +48,26 @@ def test_fuzz_cases_end_in_result_or_documented_error():
     assert res["worst_s"]["seconds"] < 5, res["worst_s"]          # CPU seconds of one case
 
 
+def test_fuzz_run_resumes_from_its_state_with_the_same_cases(tmp_path):
+    """A run stopped partway and resumed with its state file counts what one straight run
+    counts: each case has its own random stream, so case i is the same input either way."""
+    from bench.fuzz import case_rng, fuzz, make_case, seed_texts
+    seeds = seed_texts(800)
+    assert make_case(case_rng(5, 7), seeds, 7) == make_case(case_rng(5, 7), seeds, 7)
+    assert make_case(case_rng(5, 7), seeds, 7) != make_case(case_rng(5, 8), seeds, 8)
+    kw = dict(seed=5, timeout=60, cap=200, max_seed_chars=800)
+    straight = fuzz(24, **kw)
+    state = tmp_path / "run.json"
+    first = fuzz(10, state=state, **kw)
+    assert first["cases"] == 10 and state.exists()
+    resumed = fuzz(24, state=state, **kw)
+    assert resumed["resumed_at"] == 10 and resumed["cases"] == 24
+    assert resumed["outcomes"] == straight["outcomes"]
+    assert resumed["error_codes"] == straight["error_codes"]
+    with pytest.raises(SystemExit):                       # another seed's state is refused
+        fuzz(24, **{**kw, "seed": 6}, state=state)
+
+
 @pytest.mark.parametrize("make", [
     lambda n: HEAD + "1" * n + "\n",                                   # a digit run, no unit
     lambda n: HEAD + "数据" + "1" * n + "件。\n",                       # a digit run with a unit
