@@ -13,7 +13,9 @@ from openpyxl import load_workbook
 from conftest import sqlite_or_pg_store
 from fazhi.cli import main
 from fazhi.errors import FazhiError
-from fazhi.supervision.scoring import load_rubric, percentile, rank, score_report
+from fazhi.supervision.ranking import percentile, rank
+from fazhi.supervision.rubric import load_rubric
+from fazhi.supervision.scoring import score_report
 
 
 def full_report(unit: str, year: int, signed: str) -> str:

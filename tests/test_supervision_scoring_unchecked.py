@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 
 from conftest import sqlite_or_pg_store
 from fazhi.cli import main
-from fazhi.supervision.scoring import ranking, score_report
+from fazhi.supervision.ranking import ranking
+from fazhi.supervision.scoring import score_report
 from test_supervision_scoring import full_report, thin_report
 from test_web_supervision import client, login, make_app
 

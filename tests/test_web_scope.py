@@ -746,7 +746,7 @@ def test_outside_is_answered_exactly_as_missing(world):
 
 
 def test_scores_rank_only_the_reports_inside_the_scope(world):
-    from fazhi.supervision.scoring import rank
+    from fazhi.supervision.ranking import rank
     st = world["app"].state.store
     everyone = rank(st, year=2024)
     assert {r.report_id for r in everyone} == set(world["ids"].values())

@@ -117,7 +117,8 @@ def cmd_roster_link(args) -> int:
 
 def cmd_score(args) -> int:
     from ..labels import LEVEL_NAMES
-    from ..supervision.scoring import load_rubric, ranking, rubric_criteria
+    from ..supervision.ranking import ranking
+    from ..supervision.rubric import load_rubric, rubric_criteria
     rubric = load_rubric(args.rubric)       # a bad rubric fails before the database is opened
     store = open_store(args)
     result = ranking(store, args.place, args.year, rubric)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..supervision.scoring import (ApartRow, RankRow, Rubric, iter_apart_rows, iter_deduction_rows, iter_rank_rows,
-                                   iter_unchecked_rows, rubric_criteria)
+from ..supervision.ranking import (ApartRow, RankRow, iter_apart_rows, iter_deduction_rows, iter_rank_rows,
+                                   iter_unchecked_rows)
+from ..supervision.rubric import Rubric, rubric_criteria
 
 RANK_HEADERS = ["排名", "单位", "地区", "层级", "得分", "百分位"]
 TAIL_HEADERS = ["计分满分", "得分率（%）", "未核对项目", "报告编号"]

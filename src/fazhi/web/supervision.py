@@ -117,7 +117,7 @@ def _prefill(request: Request, report: int | None, finding: str) -> dict:
     if rep is None:
         return out
     from ..render.opinion import plain
-    from ..supervision.scoring import unit_label
+    from ..supervision.ranking import unit_label
     out["unit"] = unit_label(rep) if rep.get("jurisdiction") else ""
     out["title"] = rep.get("title") or ""
     for i, f in enumerate(rep.get("findings") or [], 1):
@@ -212,7 +212,8 @@ def score_page(request: Request, place: str = "", year: YEAR = None,
                report: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None, user=Depends(reader)):
     """考评: the reports of a place and year ranked by the default rubric; ?report= shows one
     report's breakdown (each criterion, each point lost, with its reason and quote)."""
-    from ..supervision.scoring import load_rubric, ranking, rubric_criteria
+    from ..supervision.ranking import ranking
+    from ..supervision.rubric import load_rubric, rubric_criteria
     place = place.strip()[:60]
     year = year or _default_year()
     rows, apart, error, rubric = [], [], None, load_rubric()
@@ -231,7 +232,8 @@ def score_page(request: Request, place: str = "", year: YEAR = None,
 @router.get("/score.xlsx")
 def score_xlsx(request: Request, place: str, year: YEAR = None, user=Depends(reader)):
     from ..render.scoring import render_scores_xlsx
-    from ..supervision.scoring import load_rubric, ranking
+    from ..supervision.ranking import ranking
+    from ..supervision.rubric import load_rubric
     rubric = load_rubric()
     place, year = place.strip()[:60], year or _default_year()
     result = ranking(store(request), place, year, rubric, scope=scope(request))
