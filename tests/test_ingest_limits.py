@@ -116,6 +116,18 @@ def test_worker_timeout_memory_and_death_fail_one_task_only():
     assert out == [1, "timeout", "out_of_memory", "internal", 2, 10 << 20]
 
 
+def test_a_slow_worker_start_is_not_counted_against_the_first_task():
+    # the clock of a task starts when its worker is warm: a fresh worker that takes 3 s to start
+    # (a loaded machine) does not make a 1-s task of 0.01 s a timeout; a real hang still is one
+    import worker_helpers
+    with LimitedExecutor(1, timeout=1, initializer=worker_helpers.slow_warm_up) as ex:
+        assert ex.submit(_echo, 3).result(timeout=60) == 3
+        with pytest.raises(FazhiError) as exc:
+            ex.submit(_hang, 0).result(timeout=60)
+        assert exc.value.code == "timeout"
+        assert ex.submit(_echo, 4).result(timeout=60) == 4     # on a fresh worker, warmed up again
+
+
 def test_store_records_a_bomb_as_a_failure(tmp_path):
     from fazhi.corpus.store import Store
     (tmp_path / "in").mkdir()

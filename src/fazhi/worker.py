@@ -38,6 +38,7 @@ from typing import Any, Callable
 from .errors import FazhiError
 
 PR_SET_PDEATHSIG = 1
+STARTUP_S = 120.0       # how long a fresh worker may take to warm up before its first task's clock
 
 
 def die_with_parent(parent_pid: int | None, *, kernel: bool = True) -> None:
@@ -104,6 +105,10 @@ def _worker_main(conn, parent_pid: int | None, memory_mb: float,
         except Exception:  # noqa: BLE001 - a failed warm-up shows in the first task
             pass
     limit_memory(memory_mb)
+    try:
+        conn.send(("ready", None))      # a task's clock starts now, not while the worker warms up
+    except Exception:  # noqa: BLE001 - the parent is gone: the loop below ends
+        pass
     while True:
         try:
             task = conn.recv()
@@ -156,7 +161,8 @@ class _Worker:
                                 daemon=True, name="fazhi-worker")
         self.proc.start()
         child.close()
-        self.task: tuple[Future, float] | None = None
+        self.ready = False              # warmed up (its initializer done): "ready" received
+        self.task: tuple[Future, float, float | None] | None = None   # (future, deadline, timeout)
 
     def kill(self) -> None:
         try:
@@ -222,6 +228,14 @@ class LimitedExecutor(Executor):
         except OSError:
             pass
 
+    def _deadline(self, w: _Worker, t: float | None) -> float:
+        """When a task given to `w` now times out: its timeout from now, plus, for a worker still
+        warming up (a fresh process under load can take seconds), STARTUP_S more — the clock
+        restarts when the worker says it is ready, and a worker stuck starting is still killed."""
+        if not t:
+            return float("inf")
+        return time.monotonic() + t + (0.0 if w.ready else STARTUP_S)
+
     def _spawn(self) -> _Worker:
         w = _Worker(self._ctx, self._memory_mb, self._initializer)
         self._workers.append(w)
@@ -256,7 +270,7 @@ class LimitedExecutor(Executor):
                         except Exception as exc:  # noqa: BLE001 - unpicklable task
                             fut.set_exception(exc)
                             continue
-                        w.task = (fut, time.monotonic() + t if t else float("inf"))
+                        w.task = (fut, self._deadline(w, t), t)
                     busy = [w for w in self._workers if w.task is not None]
                     if closed and not busy and not self._queue:
                         break
@@ -279,6 +293,10 @@ class LimitedExecutor(Executor):
                             self._retire(w, err)
                             continue
                         assert w.task is not None       # busy: it has a task
+                        if status == "ready":           # warmed up: the task's own time starts
+                            w.ready = True
+                            w.task = (w.task[0], self._deadline(w, w.task[2]), w.task[2])
+                            continue
                         fut = w.task[0]
                         w.task = None
                         if status == "ok":
