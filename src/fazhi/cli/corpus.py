@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -247,7 +248,7 @@ def cmd_show(args) -> int:
     for f in doc["findings"]:
         d = (f.get("decision") or {}).get("decision")
         dec = f"  ［审核：{DECISION_NAMES.get(d, d)}］" if d else ""
-        print(f"  [{SEV.get(f['severity'], f['severity'])}] {rule_title(f['rule'])}：{plain(f['message'])}{dec}")
+        print(f"  {f['id']} [{SEV.get(f['severity'], f['severity'])}] {rule_title(f['rule'])}：{plain(f['message'])}{dec}")
         for e in (f.get("evidence") or [])[:2]:
             q = " ".join((e.get("quote") or "").split())
             print(f"      @{e['start']}-{e['end']} “{q[:60]}{'…' if len(q) > 60 else ''}”")
@@ -283,7 +284,7 @@ EXPORT_COLUMNS = {
     "kind": "文本类型", "publish_date": "发布日期", "late": "按时报送公开", "missing_parts": "缺少的法定内容",
     "verdict": "结论", "major": "严重", "minor": "一般", "info": "提示", "shares_text": "与其他报告雷同",
     "rule": "问题名称", "family": "类别", "severity": "严重程度", "message": "说明", "suggestion": "建议",
-    "key": "问题标识", "decision": "审核人决定",
+    "number": "问题编号", "decision": "审核人决定",
     "corrected": "人工更正",          # fields a reviewer corrected (supervision/corrections.py)
 }
 EXPORT_SHEETS = {"panel": "指标面板", "findings": "问题清单", "coverage": "纲要覆盖", "compliance": "合规情况"}
@@ -372,12 +373,18 @@ def cmd_export(args) -> int:
     elif args.what == "compliance":
         rows = panel.compliance(store)
     else:
-        rows = [{"report_id": f["report_id"], "province": f["province"], "jurisdiction": f["jurisdiction"],
+        found = store.findings()
+        number, seen = {}, Counter()   # F1…Fn within each report (rows in store order), as the web,
+        for f in found:                # `fazhi show` and the Excel number them
+            seen[f["report_id"]] += 1
+            number[f["id"]] = f"F{seen[f['report_id']]}"
+        rows = [{"report_id": f["report_id"], "number": number[f["id"]],
+                 "province": f["province"], "jurisdiction": f["jurisdiction"],
                  "department": f["department"], "report_year": f["report_year"], "rule": f["rule"],
                  "family": f["family"], "severity": f["severity"], "message": f["message"],
                  "quote": "；".join(e.get("quote", "") for e in (f["evidence"] or [])[:3]),
                  "start": (f["evidence"] or [{}])[0].get("start"), "end": (f["evidence"] or [{}])[0].get("end"),
-                 "suggestion": f["suggestion"], "key": f["key"],
+                 "suggestion": f["suggestion"],
                  "decision": (f["decision"] or {}).get("decision"),
                  "corrected": f.get("corrected")} for f in store.findings()]
     _write_table(rows, args.output, args.what)
