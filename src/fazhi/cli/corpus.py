@@ -374,7 +374,8 @@ def cmd_export(args) -> int:
         rows = panel.compliance(store)
     else:
         found = store.findings()
-        number, seen = {}, Counter()   # F1…Fn within each report (rows in store order), as the web,
+        number: dict[int, str] = {}
+        seen: Counter[int] = Counter()  # F1…Fn within each report (rows in store order), as the web,
         for f in found:                # `fazhi show` and the Excel number them
             seen[f["report_id"]] += 1
             number[f["id"]] = f"F{seen[f['report_id']]}"
