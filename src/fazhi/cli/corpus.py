@@ -11,7 +11,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-SEV = {"major": "严重", "minor": "一般", "info": "提示"}
+from ..labels import LATE_NAMES as LATE        # 按时 / 逾期 / 无法判断, as the web and the Excel say
+from ..labels import SEVERITY_NAMES as SEV
 
 
 def _db(p) -> None:
@@ -160,7 +161,6 @@ def _pad(x: Any, width: int, right: bool = False) -> str:
     return fill + s if right else s + fill
 
 
-LATE = {True: "逾期", False: "按时", None: "无法判断"}
 
 
 def _place(r: dict) -> str:
@@ -204,7 +204,7 @@ def cmd_list(args) -> int:
         else:
             verdict, counts = _v(r.get("verdict")), f"{r['n_major']}/{r['n_minor']}/{r['n_info']}"
         cells = (_v(r["province"]), _place(r), _v(r["report_year"]), KIND_NAMES.get(r["kind"] or "", _v(r["kind"])),
-                 verdict, LATE.get(r.get("late"), "—"))
+                 verdict, LATE[r.get("late")])
         print(f"{_pad(r['id'], cols[0], True)}  " + " ".join(_pad(c, w) for c, w in zip(cells, cols[1:]))
               + f" {_pad(counts, 14)}  v{r['version']}{'' if r['current'] else '（旧）'}  {Path(r['name'] or '').name}")
     print(f"共 {len(rows)} 份")
@@ -231,7 +231,7 @@ def cmd_show(args) -> int:
     if m.get("department"):
         print(f"  部门      {m['department']}")
     print(f"  报告年度  {_v(m.get('report_year'))}  成文日期 {_v(m.get('report_date'))}  "
-          f"发布日期 {_v(m.get('publish_date'))}  时限 {LATE.get(st['late'], '—')}")
+          f"发布日期 {_v(m.get('publish_date'))}  时限 {LATE[st['late']]}")
     print(f"  类型      {_v(KIND_NAMES.get(m.get('kind') or '', m.get('kind')))}  纲要 {_v(m.get('framework'))}  "
           f"结论 {_v(st['verdict'])}")
     for c in doc.get("corrections") or []:
@@ -296,7 +296,7 @@ def _display(col: str, v, csv_out: bool = False):
     from ..labels import (FAMILIES, KIND_NAMES, LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES,
                           DECISION_NAMES, indicator_names, rule_title)
     if col == "late":
-        return LATE.get(v, "无法判断")
+        return LATE[v]
     if v is None:
         return None
     if col in ("message", "suggestion"):
