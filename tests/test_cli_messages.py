@@ -91,3 +91,23 @@ def test_analyze_workers_keeps_the_input_order(capsys, tmp_path):
     rows = [json.loads(x) for x in out.strip().splitlines()]
     assert [r["source"]["path"] for r in rows] == paths
     assert [r["meta"]["jurisdiction"] for r in rows if "meta" in r] == ["青石县", "白水县", "红岩县"]
+
+
+def test_every_usage_error_and_help_heading_is_in_chinese(capsys):
+    """Each sub-command's own usage errors say in Chinese what is wrong before the English
+    (`fazhi similar` without id or --all printed argparse's English only), and -h heads its
+    parts 用法 / 位置参数 / 选项."""
+    from fazhi.cli import build_parser
+    cases = [["similar"], ["show"], ["show", "x"], ["export", "foo", "-o", "x.csv"], ["bogus"],
+             ["list", "--year", "abc"], ["analyze", "--format", "xml", "a.txt"], ["compare", "1"]]
+    for argv in cases:
+        rc, _, err = _run(capsys, argv)
+        zh = err.split("/ usage error:")[0]
+        assert rc == 2 and len(err.strip().splitlines()) == 1, (argv, err)
+        words = re.findall(r"[A-Za-z]{3,}", re.sub(r"'[^']*'|--?[a-z-]+|\b(?:fazhi|id|what|COMMAND|ACTION|similar|show|export|list|analyze|compare)\b", "", zh))
+        assert not words, (argv, zh)
+    subs = next(a for a in build_parser()._actions if a.dest == "command").choices
+    for name, p in [("fazhi", build_parser()), *subs.items()]:
+        text = p.format_help()
+        assert text.startswith("用法：") and "选项" in text, name
+        assert not re.search(r"usage:|positional arguments|options:|show this help|show program", text), name

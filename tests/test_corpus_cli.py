@@ -74,7 +74,7 @@ def test_export_panel_and_findings(db, tmp_path, capsys):
     with c.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert any(r["问题名称"] == "与其他地方的报告文字雷同" and r["地区"] == "柏川县" for r in rows), rows[:1]
-    assert all(r["问题标识"] for r in rows)
+    assert all(re.fullmatch(r"F\d+", r["问题编号"]) for r in rows) and "问题标识" not in rows[0]
     for what in ("coverage", "compliance"):
         assert run(capsys, "export", what, "-o", str(tmp_path / f"{what}.csv"), "--db", db)[0] == 0
 

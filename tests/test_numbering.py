@@ -48,3 +48,40 @@ def test_findings_are_numbered_per_report_in_every_output(tmp_path):
     assert again[1]["decision"]["decision"] == "dismissed" and again[0]["decision"] is None
     assert c.post(f"/api/reports/{rid}/findings/F99/decision", json={"decision": "dismissed"},
                   headers=h).status_code == 404
+
+
+def test_the_same_number_names_the_same_finding_in_every_output(tmp_path, capsys):
+    """F2 is one finding: the web API, `fazhi show`, `fazhi analyze`, `fazhi export findings` and
+    the Excel of `fazhi review` give each number the same rule (numbers, not just sets, agree)."""
+    import csv
+
+    from fazhi.cli import main
+    from fazhi.labels import rule_title
+    db = str(tmp_path / "n.db")
+    app = make_app(f"sqlite:///{db}")
+    st = app.state.store
+    other = EXAMPLE.read_text("utf-8").replace("青禾县", "白水县")
+    st.ingest_items([("other.txt", other.encode()), ("qinghe.txt", EXAMPLE.read_bytes())])
+    rid = max(r["id"] for r in st.list_reports())
+    api = {f["id"]: rule_title(f["rule"])
+           for f in client(app).get(f"/api/reports/{rid}", headers=bearer(app, "rev")).json()["findings"]}
+    assert len(api) >= 3
+
+    def printed(out: str) -> dict[str, str]:
+        return {n: t for n, t in re.findall(r"^\s+(F\d+) \[[^]]+\] ([^：]+)：", out, flags=re.M)}
+
+    assert main(["show", str(rid), "--db", db]) == 0
+    assert printed(capsys.readouterr().out) == api
+    assert main(["analyze", str(EXAMPLE)]) == 0
+    own = printed(capsys.readouterr().out)        # the report's own findings: the corpus adds after them
+    assert own and own == {k: v for k, v in api.items() if k in own}
+    out = tmp_path / "问题.csv"
+    assert main(["export", "findings", "-o", str(out), "--db", db]) == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        exported = {r["问题编号"]: r["问题名称"] for r in csv.DictReader(fh) if r["报告编号"] == str(rid)}
+    assert exported == api
+    x = tmp_path / "汇总.xlsx"
+    assert main(["review", str(EXAMPLE), "-o", str(x)]) == 0
+    rows = list(openpyxl.load_workbook(x)["问题"].iter_rows(values_only=True))
+    num, name = rows[0].index("编号"), rows[0].index("问题名称")
+    assert {r[num]: r[name] for r in rows[1:]} == own

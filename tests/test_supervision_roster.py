@@ -127,7 +127,7 @@ def test_cli_json_excel_and_notice(store, tmp_path, capsys):
                  "-o", str(notice)]) == 0
     doc = Document(str(notice))
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0] == "关于临夏回族自治州2024年度法治政府建设年度报告报送情况的通报"
+    assert texts[0] == "关于临夏回族自治州2024年度\n法治政府建设年度报告报送情况的通报"     # title_lines
     assert any("逾期报送的单位（1个）" in t for t in texts) and any("未报送的单位（7个）" in t for t in texts)
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert "和政县人民政府" in cells and "逾期（20天）" in cells and "东乡族自治县人民政府" not in cells

@@ -7,6 +7,7 @@ import pytest
 
 from fazhi.api import analyze_text
 from fazhi.corpus.store import Store
+from fazhi.labels import TIMELINESS_NAMES
 from fazhi.render.xlsx import REPORT_HEADERS, BatchItem, render_xlsx
 
 BODY = ("2023年，青石县人民政府坚持依法行政，现将有关情况报告如下：\n"
@@ -57,3 +58,83 @@ def test_store_list_and_excel_agree(tmp_path):
     rows = list(openpyxl.load_workbook(out)["报告"].iter_rows(values_only=True))
     col = REPORT_HEADERS.index("按时报送公开")
     assert {row[0].removesuffix(".txt"): row[col] for row in rows[1:]} == NAMES
+
+
+def test_every_output_says_the_same_state(tmp_path, capsys):
+    """Per report, one word in every output: the contract, `fazhi list`, `fazhi show`, `fazhi
+    export compliance`, the Excel of `fazhi review`, the web list, the report page and the API.
+    A 范文-site copy's posting date is no publication: 无法判断 everywhere."""
+    import csv
+    import re
+
+    from fazhi.cli import main
+    from web_helpers import bearer, client, login, make_app
+    texts = dict(CASES)
+    texts["template"] = ("柳岸县2023年法治政府建设年度报告\n发布时间：2024-06-30\n" + BODY.replace("青石县", "柳岸县")
+                         + "下面是小编为大家整理的范文，仅供参考，欢迎阅读。\n")
+    names = dict(NAMES, template="无法判断")
+    files = {}
+    for state, text in texts.items():
+        files[state] = tmp_path / f"{state}.txt"
+        files[state].write_text(text, encoding="utf-8")
+    db = tmp_path / "t.db"
+    app = make_app(db, load=False)
+    app.state.store.ingest(list(files.values()), corpus=False)
+    rows = {r["name"].rsplit("/", 1)[-1].removesuffix(".txt"): r["id"] for r in app.state.store.list_reports()}
+    assert set(rows) == set(texts)
+
+    assert main(["list", "--db", str(db)]) == 0
+    listed = {}
+    for line in capsys.readouterr().out.splitlines():
+        m = re.search(r"(按时|逾期|无法判断)\s.*\s(\w+)\.txt$", line)
+        if m:
+            listed[m.group(2)] = m.group(1)
+    assert listed == names
+    for state, rid in rows.items():
+        assert main(["show", str(rid), "--db", str(db)]) == 0
+        assert f"时限 {names[state]}" in capsys.readouterr().out, state
+    out = tmp_path / "合规.csv"
+    assert main(["export", "compliance", "-o", str(out), "--db", str(db)]) == 0
+    with out.open(encoding="utf-8-sig") as fh:
+        exported = {int(r["报告编号"]): r["按时报送公开"] for r in csv.DictReader(fh)}
+    assert {s: exported[rid] for s, rid in rows.items()} == names
+    x = tmp_path / "汇总.xlsx"
+    assert main(["review", *[str(p) for p in files.values()], "-o", str(x)]) == 0
+    sheet = list(openpyxl.load_workbook(x)["报告"].iter_rows(values_only=True))
+    col = sheet[0].index("按时报送公开")
+    assert {str(r[0]).rsplit("/", 1)[-1].removesuffix(".txt"): r[col] for r in sheet[1:]} == names
+    c = client(app)
+    h = bearer(app, "rev")
+    for state, rid in rows.items():
+        assert TIMELINESS_NAMES[c.get(f"/api/reports/{rid}", headers=h).json()["review"]["timeliness"]] == names[state]
+    login(c, "rev")
+    page = c.get("/reports").text
+    for state, rid in rows.items():
+        row = re.search(rf'<tr[^>]*>(?:(?!</tr>).)*?/reports/{rid}"(?:(?!</tr>).)*</tr>', page, flags=re.S)
+        assert row and re.findall(r"按时|逾期|无法判断", re.sub(r"<[^>]+>", "", row.group(0))) == [names[state]], state
+        assert f"<b>按时报送公开</b> {names[state]}" in c.get(f"/reports/{rid}").text, state
+
+
+def test_dashboard_tells_a_0_percent_year_from_one_that_cannot_be_judged(tmp_path):
+    """A year whose every report is late is 0% (API rate 0.0, table 0.0%); a year with no date to
+    check is 无法判断 (rate None) in the table as on the chart's label — never drawn or written alike."""
+    import re
+
+    from web_helpers import bearer, client, login, make_app
+    def shifted(county: str, year: int, date: str) -> str:
+        return _text(county, "").replace("2023年", f"{year}年").replace("2024年", f"{year + 1}年") + date
+    late = shifted("白水县", 2022, "2023年3月25日\n")
+    undated = shifted("红岩县", 2021, "")
+    app = make_app(tmp_path / "d.db", load=False)
+    app.state.store.ingest_items([("late.txt", late.encode()), ("undated.txt", undated.encode())], corpus=False)
+    c = client(app)
+    on_time = {r["year"]: r for r in c.get("/api/dashboard", headers=bearer(app, "boss")).json()["on_time"]}
+    assert on_time[2022]["rate"] == 0.0 and on_time[2022]["late"] == 1
+    assert on_time[2021]["rate"] is None and on_time[2021]["unknown"] == 1
+    login(c, "boss")
+    page = c.get("/dashboard").text
+    table = page.split("按时发布率（按报告年度）")[1].split("</table>")[0]
+    assert "<th>无法判断</th>" in table and "未知" not in table
+    cells = {y: re.sub(r"<[^>]+>", " ", row).split()[-1]
+             for y, row in re.findall(r"<tr><td>(\d{4})</td>(.*?)</tr>", table)}
+    assert cells == {"2022": "0.0%", "2021": "无法判断"}

@@ -23,6 +23,8 @@ KIND_NAMES = {"report": "年度报告", "template": "范文网站转载稿", "in
 LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
                "department": "部门"}
 TIMELINESS_NAMES = {"on_time": "按时", "late": "逾期", "unknown": "无法判断"}
+# the stored column `late` (True / False / None) in the same three words
+LATE_NAMES = {True: TIMELINESS_NAMES["late"], False: TIMELINESS_NAMES["on_time"], None: TIMELINESS_NAMES["unknown"]}
 SEVERITY_NAMES = {"major": "严重", "minor": "一般", "info": "提示"}
 FAMILIES = {
     "structure": "结构完整性",

@@ -23,20 +23,50 @@ _ARGPARSE_ZH = [
     ("invalid int value:", "不是有效的整数："),
     ("invalid float value:", "不是有效的数字："),
     ("not allowed with argument", "不能与该参数同时使用"),
+    ("expected at least one argument", "该选项至少需要一个值"),
+    ("ambiguous option:", "选项不明确："),
+    ("could match", "可能是"),
 ]
+_ARGPARSE_ZH_RE = [(re.compile(r"one of the arguments (.+) is required"), r"必须给出以下参数之一：\1")]
 
 
 class Parser(argparse.ArgumentParser):
-    """ArgumentParser whose usage errors are one line in Chinese and English, exit code 2."""
+    """ArgumentParser whose usage errors are one line in Chinese and English, exit code 2, and
+    whose help says 用法/位置参数/选项 instead of argparse's English headings."""
+
+    def __init__(self, *args, **kw) -> None:
+        super().__init__(*args, **kw)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        for a in self._actions:
+            if isinstance(a, argparse._HelpAction):
+                a.help = "显示本帮助并退出"
+
+    def add_argument(self, *args, **kw):
+        if kw.get("action") == "version":
+            kw.setdefault("help", "显示版本号并退出")
+        return super().add_argument(*args, **kw)
+
+    def format_usage(self) -> str:
+        return _usage_zh(super().format_usage())
+
+    def format_help(self) -> str:
+        return _usage_zh(super().format_help())
 
     def error(self, message: str):
         zh = message
         for en, cn in _ARGPARSE_ZH:
             zh = zh.replace(en, cn)
+        for rx, cn in _ARGPARSE_ZH_RE:
+            zh = rx.sub(cn, zh)
         zh = re.sub(r"^argument ([^:]+): ", r"参数 \1：", zh).replace("(choose from", "（可选：")
         if " / " in zh:          # our own type checks already say it in both languages
             self.exit(2, f"{self.prog}：{zh}（运行 {self.prog} -h 查看用法）\n")
         self.exit(2, f"{self.prog}：{zh}（运行 {self.prog} -h 查看用法）/ usage error: {message}\n")
+
+
+def _usage_zh(text: str) -> str:
+    return re.sub(r"^usage: ", "用法：", text)
 
 
 def build_parser() -> argparse.ArgumentParser:

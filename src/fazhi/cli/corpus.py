@@ -7,10 +7,12 @@ import csv
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-SEV = {"major": "严重", "minor": "一般", "info": "提示"}
+from ..labels import LATE_NAMES as LATE        # 按时 / 逾期 / 无法判断, as the web and the Excel say
+from ..labels import SEVERITY_NAMES as SEV
 
 
 def _db(p) -> None:
@@ -159,7 +161,6 @@ def _pad(x: Any, width: int, right: bool = False) -> str:
     return fill + s if right else s + fill
 
 
-LATE = {True: "逾期", False: "按时", None: "无法判断"}
 
 
 def _place(r: dict) -> str:
@@ -203,7 +204,7 @@ def cmd_list(args) -> int:
         else:
             verdict, counts = _v(r.get("verdict")), f"{r['n_major']}/{r['n_minor']}/{r['n_info']}"
         cells = (_v(r["province"]), _place(r), _v(r["report_year"]), KIND_NAMES.get(r["kind"] or "", _v(r["kind"])),
-                 verdict, LATE.get(r.get("late"), "—"))
+                 verdict, LATE[r.get("late")])
         print(f"{_pad(r['id'], cols[0], True)}  " + " ".join(_pad(c, w) for c, w in zip(cells, cols[1:]))
               + f" {_pad(counts, 14)}  v{r['version']}{'' if r['current'] else '（旧）'}  {Path(r['name'] or '').name}")
     print(f"共 {len(rows)} 份")
@@ -230,7 +231,7 @@ def cmd_show(args) -> int:
     if m.get("department"):
         print(f"  部门      {m['department']}")
     print(f"  报告年度  {_v(m.get('report_year'))}  成文日期 {_v(m.get('report_date'))}  "
-          f"发布日期 {_v(m.get('publish_date'))}  时限 {LATE.get(st['late'], '—')}")
+          f"发布日期 {_v(m.get('publish_date'))}  时限 {LATE[st['late']]}")
     print(f"  类型      {_v(KIND_NAMES.get(m.get('kind') or '', m.get('kind')))}  纲要 {_v(m.get('framework'))}  "
           f"结论 {_v(st['verdict'])}")
     for c in doc.get("corrections") or []:
@@ -247,7 +248,7 @@ def cmd_show(args) -> int:
     for f in doc["findings"]:
         d = (f.get("decision") or {}).get("decision")
         dec = f"  ［审核：{DECISION_NAMES.get(d, d)}］" if d else ""
-        print(f"  [{SEV.get(f['severity'], f['severity'])}] {rule_title(f['rule'])}：{plain(f['message'])}{dec}")
+        print(f"  {f['id']} [{SEV.get(f['severity'], f['severity'])}] {rule_title(f['rule'])}：{plain(f['message'])}{dec}")
         for e in (f.get("evidence") or [])[:2]:
             q = " ".join((e.get("quote") or "").split())
             print(f"      @{e['start']}-{e['end']} “{q[:60]}{'…' if len(q) > 60 else ''}”")
@@ -283,7 +284,7 @@ EXPORT_COLUMNS = {
     "kind": "文本类型", "publish_date": "发布日期", "late": "按时报送公开", "missing_parts": "缺少的法定内容",
     "verdict": "结论", "major": "严重", "minor": "一般", "info": "提示", "shares_text": "与其他报告雷同",
     "rule": "问题名称", "family": "类别", "severity": "严重程度", "message": "说明", "suggestion": "建议",
-    "key": "问题标识", "decision": "审核人决定",
+    "number": "问题编号", "decision": "审核人决定",
     "corrected": "人工更正",          # fields a reviewer corrected (supervision/corrections.py)
 }
 EXPORT_SHEETS = {"panel": "指标面板", "findings": "问题清单", "coverage": "纲要覆盖", "compliance": "合规情况"}
@@ -295,7 +296,7 @@ def _display(col: str, v, csv_out: bool = False):
     from ..labels import (FAMILIES, KIND_NAMES, LEVEL_NAMES, PART_NAMES, SEVERITY_NAMES,
                           DECISION_NAMES, indicator_names, rule_title)
     if col == "late":
-        return LATE.get(v, "无法判断")
+        return LATE[v]
     if v is None:
         return None
     if col in ("message", "suggestion"):
@@ -372,12 +373,19 @@ def cmd_export(args) -> int:
     elif args.what == "compliance":
         rows = panel.compliance(store)
     else:
-        rows = [{"report_id": f["report_id"], "province": f["province"], "jurisdiction": f["jurisdiction"],
+        found = store.findings()
+        number: dict[int, str] = {}
+        seen: Counter[int] = Counter()  # F1…Fn within each report (rows in store order), as the web,
+        for f in found:                # `fazhi show` and the Excel number them
+            seen[f["report_id"]] += 1
+            number[f["id"]] = f"F{seen[f['report_id']]}"
+        rows = [{"report_id": f["report_id"], "number": number[f["id"]],
+                 "province": f["province"], "jurisdiction": f["jurisdiction"],
                  "department": f["department"], "report_year": f["report_year"], "rule": f["rule"],
                  "family": f["family"], "severity": f["severity"], "message": f["message"],
                  "quote": "；".join(e.get("quote", "") for e in (f["evidence"] or [])[:3]),
                  "start": (f["evidence"] or [{}])[0].get("start"), "end": (f["evidence"] or [{}])[0].get("end"),
-                 "suggestion": f["suggestion"], "key": f["key"],
+                 "suggestion": f["suggestion"],
                  "decision": (f["decision"] or {}).get("decision"),
                  "corrected": f.get("corrected")} for f in store.findings()]
     _write_table(rows, args.output, args.what)

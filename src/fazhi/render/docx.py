@@ -239,12 +239,19 @@ def _item(doc, n: int, it: ItemView, dismissed: bool = False) -> None:
         _para(doc, it.decision_line, bold_lead="审核人意见：")
 
 
-def _write(doc, op: Opinion) -> None:
+def add_title(doc, text: str):
+    """The centred 2号 title, in lines that break where the meaning breaks (title_lines): Word and
+    LibreOffice would otherwise wrap it at the margin, inside a word."""
     title = doc.add_paragraph(style="Title")
-    for i, line in enumerate(title_lines(op.title)):
+    for i, line in enumerate(title_lines(text)):
         if i:
-            title.runs[-1].add_break()     # a line break where the meaning breaks (title_lines)
+            title.runs[-1].add_break()
         title.add_run(line)
+    return title
+
+
+def _write(doc, op: Opinion) -> None:
+    add_title(doc, op.title)
     _para(doc, salutation(op), indent=False)
     _para(doc, intro_sentence(op))
     for label, value in op.info:
@@ -288,7 +295,7 @@ def _write(doc, op: Opinion) -> None:
         # 附件 after the signature, on a new page: label at the left, title centred
         doc.add_page_break()
         set_fonts(_para(doc, "附件", indent=False).runs[0], H1_FONT)
-        doc.add_paragraph(ANNEX_TITLE, style="Title")
+        add_title(doc, ANNEX_TITLE)
         _table(doc, INDICATOR_HEADER, _indicator_cells(op.annex_indicators), INDICATOR_WIDTHS)
 
 

@@ -15,7 +15,7 @@ from .opinion import build_opinion
 from .quotes import fmt_number
 from .views import Opinion
 from .wording import (ANNEX_TITLE, CN_NUM, chapters, date_line, indicators_note, intro_sentence, office_line,
-                      salutation, summary_sentence)
+                      salutation, summary_sentence, title_lines)
 from .spans import Mark, highlight
 
 VERDICT_CLASS = {"合格": "v-pass", "需修改": "v-revise", "不合格": "v-fail"}
@@ -64,7 +64,7 @@ def render_html(report: Report, config: Config | None = None, decisions: Decisio
     marks = report_marks(report, op)
     tpl = _env().get_template("opinion.html.j2")
     return tpl.render(
-        op=op, chapters=chapters(op), cn=CN_NUM, intro=intro_sentence(op), salutation=salutation(op),
+        op=op, title_lines=title_lines(op.title), chapters=chapters(op), cn=CN_NUM, intro=intro_sentence(op), salutation=salutation(op),
         summary=summary_sentence(op), verdict_class=VERDICT_CLASS.get(op.verdict, ""),
         office=office_line(op), date=date_line(op),
         indicators_note=indicators_note(op), annex_title=ANNEX_TITLE,

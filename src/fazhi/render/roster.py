@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ..config import Config
 from ..supervision.roster import Roster, iter_rows
-from .docx import _page_number_footer, _para, _setup, _table, keep_signature_with_body
+from .docx import _page_number_footer, _para, _setup, _table, add_title, keep_signature_with_body
 from .quotes import cn_date
 from .wording import CN_NUM
 
@@ -55,7 +55,7 @@ def render_notice_docx(r: Roster, path_or_stream: str | IO[bytes], config: Confi
     _setup(doc)
     _page_number_footer(doc)
     doc.core_properties.title = notice_title(r)
-    doc.add_paragraph(notice_title(r), style="Title")
+    add_title(doc, notice_title(r))
     _para(doc, "各有关单位：", indent=False)
     c = r.counts
     _para(doc, f"根据法治政府建设年度报告报送和公开的有关规定，现将{r.place}{r.year}年度法治政府建设年度报告"

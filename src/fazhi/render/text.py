@@ -65,7 +65,9 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
     for f in report.facts[:max_facts]:
         ind = f" → {names.get(f.indicator, '（未收录的指标）')}" if f.indicator else ""
         unsure = "  （识别不确定）" if f.ocr_low else ""
-        lines.append(f"  {f.quote}  = {fmt_number(f.value) or '—'}{f.unit or ''}  {_v(f.subject)}{ind}{unsure}")
+        value = f"{fmt_number(f.value) or '—'}{f.unit or ''}"
+        read = "" if value == "".join(f.quote.split()) else f"  = {value}"      # 2次 = 2次 says nothing
+        lines.append(f"  {f.quote}{read}  {_v(f.subject)}{ind}{unsure}")
     lines.append("")
     from ..review import verdict
     if report.review:   # computed by the pipeline's `review` component with the same config
@@ -77,7 +79,8 @@ def summary(report: Report, max_facts: int = 30, config=None) -> str:
         lines.append(f"审核发现：{len(report.findings)} 项")
         for fd in report.findings:
             q = fd.evidence[0].quote[:40] if fd.evidence else ""
-            lines.append(f"  [{SEVERITY_NAMES.get(fd.severity, fd.severity)}] {rule_title(fd.rule)}：{plain(fd.message)}"
+            # numbered F1…Fn as the web, the Excel and `fazhi rectify add --finding` number them
+            lines.append(f"  {fd.id} [{SEVERITY_NAMES.get(fd.severity, fd.severity)}] {rule_title(fd.rule)}：{plain(fd.message)}"
                          + (f"  “{q}”" if q else ""))
     else:
         lines.append("审核发现：无")

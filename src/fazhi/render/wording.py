@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..labels import SEVERITY_NAMES
-from ..zh.years import ARABIC_YEAR
+from ..zh.years import ARABIC_YEAR, CN_YEAR
 from ..zh.numerals import ONE_TO_TEN
 from .quotes import cn_date
 from .views import Opinion
@@ -65,28 +65,94 @@ def salutation(op: Opinion) -> str:
     return f"{op.addressee or '（报告未署名）'}："
 
 
-TITLE_LINE_CHARS = 22     # characters of a 2号 title line on an A4 公文 page (GB/T 9704: 28 mm/26 mm margins)
+TITLE_LINE_CHARS = 22     # at most this many characters on one title line (kept for callers counting characters)
+# The width of a 2号 (22 pt) title line in em: the 156 mm text block of an A4 公文 page (GB/T 9704:
+# 28 mm/26 mm margins) is 442 pt, 20.1 em; half an em kept free for the fonts a reader's machine
+# substitutes (Word and LibreOffice both add about a quarter em between a Chinese character and
+# digits or Latin letters).
+TITLE_LINE_EM = 19.5
+HALF_EM = 0.6      # a digit or Latin letter: half an em in 方正小标宋, wider in the fonts substituted for it
+
+# where a title's meaning breaks: before 《, after 》, after the unit and the year, after 法治政府建设,
+# after a space, before a 关于 inside the title
+_TITLE_BREAKS = re.compile(
+    rf"(?=《)|》|(?:{ARABIC_YEAR}|{CN_YEAR})年度?|法治政府建设|\s+|"
+    r"(?:人民政府|委员会|办公室|县|区|市|州|盟|旗|省|局|厅|委|办)(?=\d|关于|\s)")
 
 
-def title_lines(title: str, width: int = TITLE_LINE_CHARS) -> list[str]:
-    """The opinion's title in lines that break where the meaning breaks — after 关于, after the
-    place and year, before 的审核意见 — never inside a word (Word would break "审/核")."""
-    if len(title) <= width:
+def text_em(s: str) -> float:
+    """The width of a line of text in em: a Chinese or full-width character 1, a half-width one
+    HALF_EM, and a quarter em where half-width and full-width characters meet (autospace)."""
+    w = 0.0
+    for i, ch in enumerate(s):
+        half = ord(ch) < 0x2E80 and not ("\u2014" <= ch <= "\u2026")       # — … are full width in CJK fonts
+        w += HALF_EM if half else 1.0
+        if i and half != (ord(s[i - 1]) < 0x2E80 and not ("\u2014" <= s[i - 1] <= "\u2026")) \
+                and not s[i - 1].isspace() and not ch.isspace():
+            w += 0.25
+    return w
+
+
+# compounds a title line never splits, though jieba's dictionary cuts them (法治/政府)
+TITLE_WORDS = ("法治政府", "法治建设", "依法行政", "依法治县", "依法治市", "依法治省", "年度报告",
+               "审核意见", "实施方案", "人民政府", "工作情况", "第一责任人")
+_tokenizer = None
+
+
+def _word_bounds(title: str) -> set[int]:
+    """Offsets between two words of the title: jieba's segmentation with TITLE_WORDS added, on a
+    tokenizer of its own (the corpus's keywords keep jieba's default dictionary); loaded only for
+    a title that has no meaning break where a line must end."""
+    global _tokenizer
+    if _tokenizer is None:
+        import logging
+
+        import jieba
+        jieba.setLogLevel(logging.WARNING)
+        tk = jieba.Tokenizer()
+        for w in TITLE_WORDS:
+            tk.add_word(w, freq=100000)
+        _tokenizer = tk
+    cuts, pos = set(), 0
+    for w in _tokenizer.lcut(title, HMM=False):
+        pos += len(w)
+        cuts.add(pos)
+    return cuts
+
+
+def _breakable(title: str, p: int) -> bool:
+    """A line may end before offset p: not inside a number, not before a closing or after an
+    opening bracket, not before a pause mark."""
+    a, b = title[p - 1], title[p]
+    return (not (a.isascii() and a.isalnum() and b.isascii() and b.isalnum())
+            and b not in "》）」〕】，、。；：”’" and a not in "《（「〔【“‘")
+
+
+def title_lines(title: str, width: float = TITLE_LINE_EM) -> list[str]:
+    """The title in lines no wider than `width` em that break where the meaning breaks (before
+    《 or after 》, after the place and year, after 法治政府建设, before 的审核意见), else between
+    two words, never inside a word or a number (Word and LibreOffice would break "报/告")."""
+    title = title.strip()
+    if text_em(title) <= width:
         return [title]
-    breaks = set()
-    for m in re.finditer(rf"关于(?=《)|{ARABIC_YEAR}年度?|法治政府建设|》(?=的审核意见)|\s+|"
-                         r"(?:人民政府|委员会|县|区|市|州|盟|旗|省|局|厅|委|办)(?=\d|关于|\s)", title):
-        breaks.add(m.end())
-    cuts = sorted(c for c in breaks if 0 < c < len(title))
+    meaning = sorted({m.end() for m in _TITLE_BREAKS.finditer(title)})
+    meaning = [c for c in meaning if 0 < c < len(title) and _breakable(title, c)]
+    words: list[int] | None = None
     lines, start = [], 0
-    while len(title) - start > width:
-        fit = [c for c in cuts if start + 6 <= c <= start + width]     # no 2-character line
+    while text_em(title[start:]) > width:
+        def fits(c: int) -> bool:
+            return c - start >= 4 and text_em(title[start:c].rstrip()) <= width
+        fit = [c for c in meaning if c > start and fits(c)]
+        if not fit:
+            if words is None:
+                words = sorted(c for c in _word_bounds(title) if 0 < c < len(title) and _breakable(title, c))
+            fit = [c for c in words if c > start and fits(c)]
         if fit:
             end = fit[-1]
-        else:      # no meaning break fits: the last place that splits no number and no bracket
-            end = next((p for p in range(start + width, start + 5, -1)
-                        if not (title[p - 1].isdigit() and title[p].isdigit())
-                        and title[p] not in "》）」，、。" and title[p - 1] not in "《（「"), start + width)
+        else:      # one word wider than a line: cut it where it still fits
+            end = start + 1
+            while end < len(title) and text_em(title[start:end + 1]) <= width:
+                end += 1
         lines.append(title[start:end].rstrip())
         start = end
         while start < len(title) and title[start].isspace():

@@ -21,7 +21,7 @@ from starlette.templating import Jinja2Templates
 
 from ..corpus.scope import Scope, of_user
 from ..corpus.store import Store
-from ..labels import KIND_NAMES, LEVEL_NAMES, ROLE_NAMES, SEVERITY_NAMES
+from ..labels import KIND_NAMES, LATE_NAMES, LEVEL_NAMES, ROLE_NAMES, SEVERITY_NAMES
 
 ROLE_RANK = {"viewer": 1, "reviewer": 2, "admin": 3}
 MAX_ID = 2 ** 31 - 1                 # row ids (and any integer a query takes) fit a 32-bit column
@@ -220,7 +220,7 @@ def _env() -> Environment:
     env.filters["zh"] = zh_part
     env.filters["when"] = when
     env.globals.update(LEVEL_NAMES=LEVEL_NAMES, KIND_NAMES=KIND_NAMES, SEVERITY_NAMES=SEVERITY_NAMES,
-                       ROLE_NAMES=ROLE_NAMES)
+                       ROLE_NAMES=ROLE_NAMES, LATE_NAMES=LATE_NAMES)
     return env
 
 
