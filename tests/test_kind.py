@@ -903,3 +903,36 @@ def test_a_cut_report_opening_at_its_next_year_plan_stays_a_report() -> None:
             "2. 完善依法行政制度体系，推进规范性文件合法性审核。\n"
             "3. 推进严格规范公正文明执法，落实行政执法三项制度。\n")
     assert kind_of(text) == "report"
+
+
+# -- a notice asking for reports, a rule on reporting ------------------------------------------
+def test_notice_asking_for_reports_is_no_report():
+    # the page's own title asks units to report: a notice, whatever its numbered items list
+    text = ("云溪市人民政府办公室关于报送2023年度法治政府建设情况报告的通知\n"
+            "各县（区）人民政府，市直各部门：\n按照法治政府建设工作要求，现将有关事项通知如下：\n"
+            "一、报送内容。（一）推进依法行政的主要举措和成效；（二）存在的问题；（三）下一年度工作安排。\n"
+            "二、报送时间。请于3月1日前报送市司法局。\n")
+    assert kind_of(text) == "other"
+
+
+def test_report_citing_the_notice_is_a_report():
+    # the same notice cited in a report's opening decides nothing: the report's own title does
+    text = ("青禾县2023年法治政府建设年度报告\n根据《云溪市人民政府办公室关于报送2023年度法治政府建设"
+            "情况报告的通知》要求，现将青禾县2023年度法治政府建设情况报告如下。\n" + MEASURES)
+    assert kind_of(text) == "report"
+
+
+def test_rule_on_reporting_is_no_report():
+    # a county's rule on reporting names what a report contains; it enacts the rule
+    text = ("青禾县依法行政报告制度\n为加快法治政府建设，及时掌握全县依法行政情况，结合我县实际，特制定依法行政"
+            "报告制度。\n一、报告的主体\n县政府工作部门、直属事业单位。\n二、报告的内容\n（一）推进依法行政的"
+            "主要措施和成效。\n1、健全科学民主决策机制情况；\n2、规范行政执法行为情况。\n")
+    assert kind_of(text) == "other"
+
+
+def test_rule_made_as_a_measure_is_still_a_report():
+    # a report telling of a rule it made (制定了《…制度》) is a report
+    text = (OPENING + "\n一、主要举措和成效\n（一）健全依法行政制度体系。结合我县实际，制定了《青禾县重大行政"
+            "决策程序规定》，特制定了领导干部学法制度。全年办理行政复议案件12件。\n（二）深化“放管服”改革。"
+            "取消行政许可事项3项。\n")
+    assert kind_of(text) == "report"

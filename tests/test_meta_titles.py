@@ -89,6 +89,24 @@ def test_title_broken_inside_its_name() -> None:
     assert r.meta.department == "商务局"
 
 
+@pytest.mark.parametrize("head,title", [
+    ("长兴县柳湾镇人民政府2023年政府信息\n公开工作年度报告\n", "长兴县柳湾镇人民政府2023年政府信息公开工作年度报告"),
+    ("柳湾镇人民政府2023年度法治政府\n建设情况报告\n", "柳湾镇人民政府2023年度法治政府建设情况报告"),
+])
+def test_title_broken_mid_word_is_joined(head, title) -> None:
+    # the line break falls inside a word (信息 / 公开, 政府 / 建设): the two lines are one title,
+    # and the township that opens it is the reporter
+    r = analyze_text(head + DISCLOSURE.replace("局", "镇"))
+    assert r.meta.title == title
+    assert r.meta.jurisdiction == "柳湾镇" and r.meta.level == "township"
+
+
+def test_a_complete_title_under_an_organ_line_is_not_joined_to_a_later_line() -> None:
+    # a title line ending the genre, then a short line that is no tail: nothing joined
+    r = analyze_text("柳湾镇2023年法治政府建设工作报告\n附件下载\n" + BODY_TWO_PARTS.replace("局党组", "镇党委"))
+    assert r.meta.title == "柳湾镇2023年法治政府建设工作报告"
+
+
 def test_a_genre_alone_in_a_catalogue_list_is_not_the_title() -> None:
     text = ("  • 000123/2024-00045\n  • 法制\n  • 工作报告\n  • 2024-03-01\n\n"
             "柳湾镇2023年法治政府建设工作报告\n\n" + BODY_TWO_PARTS.replace("局党组", "镇党委"))

@@ -212,7 +212,9 @@ _GENRE_ONLY = re.compile(_BULLET + r"(?:工作)?(?:年度)?(?:工作)?(?:情况)
 _GUANYU_HEAD = re.compile(rf"^[{CJK}()（）\d]{{0,30}}关于[{CJK}\d]{{0,20}}$")
 # a part heading naming only the year's work: no subject, no topic
 _PART_HEAD = re.compile(rf"^{_YEAR4}\s*年度?(?:主要)?工作(?:开展|完成|落实)?情况$")
-_TITLE_TAIL = re.compile(r"^(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结)$")
+# the tail of a title broken mid-word: a few characters ending the word the line above began
+# (政府信息 / 公开工作年度报告, 法治政府 / 建设情况报告), then the genre
+_TITLE_TAIL = re.compile(rf"^[{CJK}]{{0,4}}?(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|总结)$")
 
 
 def _title_subject(c: _Ctx, lines: list[Line], i: int) -> Line | None:
