@@ -802,6 +802,16 @@ def test_department_named_only_by_the_source_beside_the_text():
     assert "department" not in m.evidence and "jurisdiction" not in m.evidence   # not in the text
 
 
+def test_parent_of_a_district_department_written_in_the_page_source():
+    # the source line (taken out of the text by ingest) writes the district joined to its city
+    text = "萧山区统计局2023年法治政府建设年度报告\n2023年，区统计局坚持依法统计，成效明显。\n" + BODY
+    m = meta_of(text, source_site="杭州市萧山区统计局")
+    assert (m.jurisdiction, m.department, m.parent, m.province) == ("萧山区", "统计局", "杭州市", "浙江省")
+    assert "parent" not in m.evidence          # not in the text
+    m = meta_of(text, source_site="萧山区统计局")
+    assert (m.jurisdiction, m.parent) == ("萧山区", None)
+
+
 def test_township_party_committee_and_government_as_the_subject():
     m = meta_of("2022年，城关镇党委、政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
                 "一、主要举措和成效\n镇党委研究法治工作4次。我镇化解矛盾纠纷40件。\n")

@@ -8,6 +8,7 @@ from . import place as M  # the place helpers of the meta component
 from .place_forms import prefix_place, resolve_written, short_written, written_form
 from .places import level_from_suffix, level_of
 from .provinces import _written_province
+from ..textnorm import normalize_view
 
 
 def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lines, dept: bool = False) -> None:
@@ -72,6 +73,10 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
                 # the parent written joined to the county, if only inside a cited title
                 # (《关于印发〈X市Y区2024年…要点〉的通知》): the county written as the city's
                 meta.parent = place.parent
+            elif place.parent and _source_joined(meta.source_site, place.parent, name):
+                # the page's stated source, which ingest took out of the text, writes the county
+                # joined to its parent (来源: X市Y区统计局): written on the page, if not in the text
+                meta.parent = place.parent
             elif place.parent and (short_written(norm, place, gaz, exclude=name) or
                                    (not is_dept and (place.parent.endswith("市") or place.city is None))):
                 meta.parent = place.parent
@@ -93,6 +98,12 @@ def _settle(c, name: str, at: int, unit, title_norm: str, title_span, issuer_lin
             meta.parent = None
     if not is_dept:
         meta.level = plevel
+
+
+def _source_joined(source: str | None, parent: str, name: str) -> bool:
+    """The page's stated source (来源/信息来源, kept beside the text) writes the county `name`
+    joined to its parent `parent` (X市Y区统计局, X市Y区人民政府)."""
+    return bool(source) and parent + name in normalize_view(source or "")
 
 
 def _county_joined(c, name: str) -> str | None:
