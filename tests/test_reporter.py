@@ -812,6 +812,27 @@ def test_parent_of_a_district_department_written_in_the_page_source():
     assert (m.jurisdiction, m.parent) == ("萧山区", None)
 
 
+_OFFICE_BODY = "一、主要举措和成效\n县政府办公室规范合同管理，审查合同12份。\n"
+
+
+def test_government_office_reporting_its_own_rule_of_law_work():
+    # 现将县政府办公室法治政府建设…: the office's own account; its county written only in the
+    # cited notice's issuer (中共X县县委…, a two-character county after 中共)
+    m = meta_of("根据《中共沛县县委全面依法治县委员会办公室关于做好2023年度法治政府建设情况报告工作的通知》，"
+                "现将县政府办公室法治政府建设工作情况报告如下。\n" + _OFFICE_BODY)
+    assert who(m) == ("沛县", "department", "政府办公室", None, "江苏省")
+    # the county government's report naming its office's task force after its own opening
+    m = meta_of("2023年，沛县坚持依法行政，全面推进法治政府建设。县政府办公室法治政府建设专班统筹推进各项任务，"
+                "成效明显。\n" + BODY)
+    assert (m.jurisdiction, m.level, m.department) == ("沛县", "county", None)
+
+
+def test_two_character_county_after_zhonggong_is_found():
+    gaz = gazetteer()
+    assert gaz.find("中共沛县县委全面依法治县委员会") == [(2, 4, "沛县")]
+    assert gaz.find("管理沛县事务") == []        # glued to a word: not a place
+
+
 def test_township_party_committee_and_government_as_the_subject():
     m = meta_of("2022年，城关镇党委、政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
                 "一、主要举措和成效\n镇党委研究法治工作4次。我镇化解矛盾纠纷40件。\n")

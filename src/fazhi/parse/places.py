@@ -240,8 +240,8 @@ class Gazetteer:
             if free_text and (n in GENERIC_NAMES or (len(n) == 2 and n[-1] not in "县旗")):
                 continue
             if free_text and len(n) == 2 and s > 0 and s != last and CJK_CHAR.match(text[s - 1]) \
-                    and text[s - 1] not in _BEFORE_PLACE:
-                continue      # 办理县 / 管理县: a one-character name glued to a word
+                    and text[s - 1] not in _BEFORE_PLACE and text[max(0, s - 2):s] != "中共":
+                continue      # 办理县 / 管理县: a one-character name glued to a word (中共X县委 is the county's)
             out.append((s, e, n))
             last = e
         return out

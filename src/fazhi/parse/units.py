@@ -46,8 +46,9 @@ _NOT_DEPT = re.compile(r"人民政府|政府|人大|政协|常委会|依法治|�
 # a masked place before a department (XX县教育局, ×市财政局, 某县): the placeholders of zh/masks
 _MASKED_PLACE = re.compile(rf"(?:{MASK_RX.pattern}|{SOME_RX.pattern})(?:自治区|自治州|自治县|省|市|区|县|州|旗)")
 _CENTRAL_END = re.compile(r"(?:部|署|总局)$")
-# a government's general office right before the year of its own account
-_GOV_OFFICE = re.compile(rf"((?:人民)?政府办(?:公室|公厅)?)(?=\s*(?:{ARABIC_YEAR}|{CN_YEAR})\s*年)")
+# a government's general office right before the year of its own account, or before the 法治
+# work it accounts for (现将县政府办公室法治政府建设情况报告如下)
+_GOV_OFFICE = re.compile(rf"((?:人民)?政府办(?:公室|公厅)?)(?=\s*(?:(?:{ARABIC_YEAR}|{CN_YEAR})\s*年|法治政府|依法行政))")
 _STRIP_HEAD = re.compile(r"(?:管理委员会|管委会|人民政府)")
 _LABEL = re.compile(r"\s*(?:标\s*题|名\s*称|题\s*名|文章标题)\s*[:：]?\s*")
 _DOCNO = re.compile(rf"[{CJK}]{{1,8}}[〔\[［(]\d{{4}}[〕\]］)]\s*\d+\s*号\s*")
