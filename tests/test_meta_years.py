@@ -513,3 +513,15 @@ def test_template_body_blanking_its_year_reports_none() -> None:
     assert meta_of(text).report_year is None
     # the same page with its year written keeps it
     assert meta_of(text.replace("20__年", "2022年")).report_year == 2022
+
+
+def test_year_of_the_report_a_cited_notice_asks_for():
+    # nothing else states the year: the superior's notice asking for that year's report does
+    office = "一、主要举措和成效\n局机关规范合同管理，审查合同12份。\n"
+    m = meta_of("根据《中共青禾县委依法治县办关于做好2023年度法治政府建设情况报告工作的通知》，"
+                "现将县政府办公室法治政府建设工作情况报告如下。\n" + office)
+    assert m.report_year == 2023
+    # a notice issuing a plan asks for no report: no year
+    m = meta_of("根据《关于印发2024年法治政府建设工作要点的通知》，现将县政府办公室法治政府建设工作情况报告如下。\n"
+                + office)
+    assert m.report_year is None

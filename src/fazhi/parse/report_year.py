@@ -249,6 +249,21 @@ def _published_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
     return int(m.group(1)), m.start(1), m.end(1) + 1
 
 
+# the superior's notice the report answers, cited at its head (根据《…关于做好2024年度法治政府建设情况
+# 报告工作的通知》，现将…): it asks for the report of that year
+_REQUESTED = re.compile(rf"《[^》\n]{{0,40}}?关于做好\s*({ARABIC_YEAR})\s*年度?\s*法治(?:政府)?建设[^》\n]{{0,12}}?报告"
+                        r"[^》\n]{0,12}?通知》")
+_REQUESTED_CHARS = 600
+
+
+def _requested_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
+    """The year of the report a cited notice asks for, near the top, when nothing else states it."""
+    m = _REQUESTED.search(c.norm, 0, min(len(c.norm), body_start + _REQUESTED_CHARS))
+    if not m:
+        return None
+    return int(m.group(1)), m.start(1), m.end(1) + 1
+
+
 def _full_year_period(c: _Ctx) -> tuple[int, int, int] | None:
     """A period that is one whole calendar year ("统计期限自2017年1月1日起至2017年12月31日止"):
     the year the page accounts for, when nothing else states it."""
@@ -329,6 +344,8 @@ def _report_year(c: _Ctx, title_norm: str, title_span) -> None:
         chosen = _full_year_period(c)
     if chosen is None:
         chosen = _published_year(c, body_start)
+    if chosen is None:
+        chosen = _requested_year(c, body_start)
     if chosen is None:
         return
     meta.report_year = chosen[0]
