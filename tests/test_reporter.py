@@ -833,6 +833,21 @@ def test_two_character_county_after_zhonggong_is_found():
     assert gaz.find("管理沛县事务") == []        # glued to a word: not a place
 
 
+_GOVINFO_HEAD = ("一、总体情况\n本报告依据《中华人民共和国政府信息公开条例》编制。数据统计期限为2023年1月1日至"
+                 "2023年12月31日。\n")
+
+
+def test_department_opening_after_a_run_in_sub_heading():
+    # a 政府信息公开 report whose account opens after its first run-in sub-heading
+    m = meta_of(_GOVINFO_HEAD + "（一）主动公开情况。2023年萧山区民政局全面落实《条例》，全年公开信息120条。\n"
+                "（二）依申请公开情况。全年未收到申请。\n")
+    assert (m.jurisdiction, m.level, m.department) == ("萧山区", "department", "民政局")
+    # the place itself as the subject there: no department reports
+    m = meta_of(_GOVINFO_HEAD + "（一）主动公开情况。2023年萧山区全面落实《条例》，全年公开信息120条。\n"
+                "（二）依申请公开情况。全年未收到申请。\n")
+    assert m.department is None and m.level != "department"
+
+
 def test_township_party_committee_and_government_as_the_subject():
     m = meta_of("2022年，城关镇党委、政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下。\n"
                 "一、主要举措和成效\n镇党委研究法治工作4次。我镇化解矛盾纠纷40件。\n")

@@ -56,6 +56,18 @@ _PERSON_POST = re.compile(r"(?:党委|党组)?(?:书记|副?(?:局长|厅长|主
 # (a digit at a line start may be a page-chunk marker of a document site, 1、…)
 _HEADING_AFTER = re.compile(rf"\n\s*(?:[{ONE_TO_TEN}]{{1,3}}\s*[、.．]|[(（]\s*[{ONE_TO_TEN}]{{1,3}}\s*[)）]|"
                             rf"[{ONE_TO_TEN}]是)")
+# a run-in sub-heading at a line start ('(一)主动公开情况。'): the line's sentence follows it
+_RUN_IN = re.compile(rf"[(（]\s*[{ONE_TO_TEN}]{{1,3}}\s*[)）][^。\n]{{2,16}}。")
+
+
+_RUN_IN_YEAR = re.compile(rf"(?:{_YEAR_AHEAD})\s*年度?\s*[,，]?(?=[{CJK}])")
+
+
+def _run_in_end(s: str) -> int:
+    m = _RUN_IN.match(s)
+    return m.end() if m else 0
+
+
 _YEAR_LED = re.compile(rf"^(?:{_YEAR_AHEAD})\s*年度?\s*(?:以来)?[,，]|^(?:今年|本年度|一年)以来[,，]")
 
 
@@ -128,10 +140,14 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
                            and not _BREADCRUMB.search(ln.s[:20])), None)
         if first_line is not None and first_line < opening:
             starts.append(first_line)      # a short opening sentence
-        year_line = next((ln.start for ln in c.lines[:TOP_LINES] if ln.start >= after and
-                          ln.start <= opening + 800 and _YEAR_LED.match(ln.s)), None)
+        year_line = next((ln.start + k for ln in c.lines[:TOP_LINES] if ln.start >= after and
+                          ln.start <= opening + 800 and
+                          (_YEAR_LED.match(ln.s) if not (k := _run_in_end(ln.s)) else
+                           _RUN_IN_YEAR.match(ln.s, k))), None)
         if year_line is not None and year_line not in starts:
-            starts.append(year_line)       # the year-led opening of the account ('2024年,X局坚持…')
+            # the year-led opening of the account ('2024年,X局坚持…'), also after a run-in
+            # sub-heading ('(一)主动公开情况。2022年X局全面贯彻…', a 政府信息公开 report's first section)
+            starts.append(year_line)
         found = None
         for st in starts:
             vs = view.inv(st)
