@@ -256,3 +256,11 @@ def test_cited_current_outline_beats_indicator_style_headings() -> None:
     # was a strict xfail: five headings phrased like the 示范指标体系's 一级 indicators (which mirror
     # the 2015 纲要 chapters) outweighed the explicit citation of the 2021-2025 纲要
     assert analyze_text(BRACKET).meta.framework == "2021-2025"
+
+
+def test_measures_heading_with_its_words_joined_by_a_pause_mark():
+    # 举措、成效 names the measures part as 举措和成效 does, even with a shortcoming after it
+    assert classify_heading("一、2023年推进法治政府建设主要举措、成效和不足")[0] == "measures"
+    assert classify_heading("主要举措、成效")[0] == "measures"
+    # a shortcomings heading joined the same way stays shortcomings
+    assert classify_heading("存在的问题、不足和原因")[0] == "shortcomings"
