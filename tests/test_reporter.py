@@ -1388,3 +1388,26 @@ def test_region_label_before_a_mirrored_title():
     # a mirror's bracketed region label ahead of the title: the place the title names after it
     m = meta_of("（内蒙古）2023年阿巴嘎旗人民政府工作报告（全文）\n发布时间：2023-03-01\n" + _CONGRESS_BODY)
     assert (m.jurisdiction, m.level, m.province) == ("阿巴嘎旗", "county", "内蒙古自治区")
+
+
+# -- a league (盟) speaking of itself by its organs ----------------------------------------------
+LEAGUE_BODY = ("一、工作开展情况\n（一）坚持党的领导。盟委、行署主要领导同志履行法治建设第一责任人职责，"
+               "召开依法治盟委员会会议研究部署相关工作，推动整改问题20个。\n（二）全面履行政府职能。制发盟本级"
+               "权责清单300项，印发《阿拉善盟诚信建设实施方案》，办结政府失信问题9件。\n")
+
+
+def test_league_report_named_only_in_a_cited_title_is_the_league():
+    # no title, no opening: the organs 盟委/行署 say a league, the one league the text names
+    m = meta_of(LEAGUE_BODY)
+    assert self_level(LEAGUE_BODY) == "盟"
+    assert (m.jurisdiction, m.level, m.province) == ("阿拉善盟", "city", "内蒙古自治区")
+
+
+def test_banner_report_addressed_to_the_league_is_not_the_league():
+    # the league's organs on the addressee line and in the leadership clause are the superiors
+    text = ("盟委、行署：\n2023年，在盟委、行署的正确领导下，额济纳旗坚持依法行政，全旗法治政府建设取得新成效。"
+            "现将有关情况报告如下：\n一、主要举措和成效\n（一）旗委、旗政府高度重视法治建设，旗政府常务会议"
+            "学法6次，我旗办理行政复议案件12件。\n（二）深化“放管服”改革，取消行政许可事项3项。\n")
+    assert self_level(text) != "盟"
+    m = meta_of(text)
+    assert (m.jurisdiction, m.level) == ("额济纳旗", "county")

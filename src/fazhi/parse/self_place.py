@@ -24,6 +24,9 @@ _ORGAN_SELF = re.compile(r"(?:^|(?<=[,，。:：;；\s、])|(?<=现将)|(?<=年)
 # the government of a level, with or without its name (市政府党组, 湘西州政府, 自治区政府)
 _GOV_OF = re.compile(r"(自治区|省|市|州|县|区|镇|乡|街道)(?:人民政府|政府)(?!办|研究室|法制办|网站|门户)")
 _SUFFIX_OF = {"自治区": "省", "街道": "街道"}
+# a league (盟) speaks of itself by its organs, never with 盟人民政府: 盟委 and 行署 (the league's
+# 行政公署), 依法治盟, 盟本级, 盟直 (its departments); not on an addressee line (盟委、行署：)
+_LEAGUE_SELF = re.compile(r"盟委(?!员会办)|(?<=盟委、)行署|盟行署|依法治盟|盟本级|盟直(?:各|部门|单位)")
 _AUTONOMOUS_ORGAN = re.compile(r"自治区(?:人民政府|政府|党委)")
 
 
@@ -44,6 +47,10 @@ def self_level(norm: str) -> str | None:
     for m in _ORGAN_SELF.finditer(norm):
         cnt[m.group(1)] += 1
         spans.add(m.start(1))
+    for line in norm.split("\n"):
+        n_league = 0 if re.search(r"[:：]\s*$", line) else len(_LEAGUE_SELF.findall(line))
+        if n_league:
+            cnt["盟"] += n_league
     for m in _GOV_OF.finditer(norm):
         if m.start(1) not in spans and not (m.group(1) == "区" and norm[max(0, m.start() - 2):m.start()] == "自治"):
             cnt[_SUFFIX_OF.get(m.group(1), m.group(1))] += 1
@@ -159,8 +166,8 @@ def level_place(view: Clean, gaz, suffix: str, year, exclude: str | None = None)
             ok = any(p.rank == "province" for p in places)
         elif suffix == "市":
             ok = name.endswith("市")      # prefecture, municipality or county-level city
-        elif suffix == "州":
-            ok = name.endswith("州") and any(p.rank == "city" for p in places)
+        elif suffix in ("州", "盟"):
+            ok = name.endswith(suffix) and any(p.rank == "city" for p in places)
         else:
             ok = name.endswith(suffix) and any(p.rank == "county" for p in places)
         if ok:
@@ -268,7 +275,7 @@ def _masked_level(c) -> str | None:
     return None
 
 
-_UNNAMED_LEVEL = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county"}
+_UNNAMED_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county"}
 
 
 def _unnamed_level(c) -> str | None:
