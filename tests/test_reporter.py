@@ -1411,3 +1411,15 @@ def test_banner_report_addressed_to_the_league_is_not_the_league():
     assert self_level(text) != "盟"
     m = meta_of(text)
     assert (m.jurisdiction, m.level) == ("额济纳旗", "county")
+
+
+def test_this_department_of_a_rule_is_no_ministry_speaking():
+    # 本部门 in a county's rule (各部门将本部门…报送): each unit addressed, not a 部 speaking as itself
+    assert self_department("各部门于每年2月底前将本部门上年度情况报送县政府；各单位负责人对本部门工作负责。") is None
+    text = ("青禾县依法行政报告制度\n为加快法治政府建设，结合我县实际，特制定依法行政报告制度。\n一、报告的主体\n"
+            "报告的主体为县政府工作部门。\n二、报告的时间\n各部门于每年2月底前将本部门上年度推进依法行政的情况"
+            "报送县政府，各单位行政首长应当加强对本部门推进依法行政工作的领导。\n")
+    m = meta_of(text)
+    assert m.level != "department" and m.department is None
+    # a ministry speaking as 本部 / 我部 still does
+    assert self_department("本部坚持依法行政。我部党组研究部署法治政府建设。") == "部"

@@ -234,7 +234,8 @@ def subject_unit(view: Clean, start: int, end: int, gaz) -> Unit | None:
     return None
 
 
-_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党[组委]|"
+# (not 本部门: any unit a rule addresses, 各部门将本部门…, no ministry speaking as 本部)
+_SELF_DEPT = re.compile(r"(?:我|本)(局|厅|委|署|部)(?![员会门])|(?<![省市县区州镇乡党工纪委])(局|厅|委|署|部)党[组委]|"
                         r"(?:(?<=[,，。;；、\s])|^)分(局)|"
                         r"(?<=[由,，。;；、])(局|厅|委)(?=主要领导|主要负责|班子成员|领导班子|机关)|"
                         # the whole bureau's staff (全局干部职工), not 全局 the overall situation
