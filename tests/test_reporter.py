@@ -1423,3 +1423,17 @@ def test_this_department_of_a_rule_is_no_ministry_speaking():
     assert m.level != "department" and m.department is None
     # a ministry speaking as 本部 / 我部 still does
     assert self_department("本部坚持依法行政。我部党组研究部署法治政府建设。") == "部"
+
+
+def test_headline_verb_ending_in_a_body_character_is_no_department():
+    # X县全面安排部署…: 部署 is the headline's verb, not a body (审计署); the county reports
+    text = ("长兴县全面安排部署2024年法治政府建设督察工作\n时间:2024-05-10\n5月8日，长兴县召开全县法治政府建设"
+            "督察工作部署会，县委依法治县办对督察工作进行安排。会议要求各部门按时报送资料。\n")
+    m = meta_of(text)
+    assert m.department is None and m.level == "county" and m.jurisdiction == "长兴县"
+
+
+def test_a_unit_the_title_grammar_does_not_read_is_still_a_department():
+    text = "长兴县公安局交通警察大队2023年法治政府建设工作报告\n" + BODY
+    m = meta_of(text)
+    assert m.level == "department" and m.department and m.department.endswith("大队")

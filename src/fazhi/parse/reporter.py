@@ -44,7 +44,7 @@ from .provinces import _municipality_named, _written_province
 from .self_place import (_SELF_PROVINCE, INFERRED, _masked_level, _self_level_place, _self_suffix, _unnamed_level,
                          city_short_place, level_place)
 from .settle import _settle
-from .units import (_DOCNO, _LABEL, _SUBJECT_VERB, _YEAR_AHEAD, Unit, _same_level, _self_named_department,
+from .units import (_DOCNO, _LABEL, _core_ok, _SUBJECT_VERB, _YEAR_AHEAD, Unit, _same_level, _self_named_department,
                     contact_unit, named_units, parse_unit, self_department, source_unit, subject_unit,
                     title_unit)
 
@@ -106,9 +106,11 @@ def resolve(c, title_norm: str, title_span, issuer_lines) -> None:
         if r and plausible_place(r[0], gaz):
             found = (r[0], *v.span(r[1], r[2]))
             d = M._department(v.s, r[2])
-            if d and re.search(rf"[{CJK}]{{2,}}(?:局|厅|委员会|委|办公室|中心|支队|大队|管理处|署)$", v.s[r[2]:d[1]]):
-                # a department the title grammar above does not read (…支队, …中心)
-                own = re.sub(r"^(?:管理委员会|管委会)", "", v.s[r[2]:d[1]])
+            own = re.sub(r"^(?:管理委员会|管委会)", "", v.s[r[2]:d[1]]) if d else ""
+            if d and re.search(rf"[{CJK}]{{2,}}(?:局|厅|委员会|委|办公室|中心|支队|大队|管理处|署)$", own) \
+                    and _core_ok(own):
+                # a department the title grammar above does not read (…支队, …中心); not a
+                # headline's verb ending in a body's character (X县全面安排部署…)
                 unit = Unit(dept=own, dept_span=v.span(d[1] - len(own), d[1]), place=r[0],
                               place_span=found[1:])
                 found = None
