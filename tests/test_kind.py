@@ -936,3 +936,22 @@ def test_rule_made_as_a_measure_is_still_a_report():
             "决策程序规定》，特制定了领导干部学法制度。全年办理行政复议案件12件。\n（二）深化“放管服”改革。"
             "取消行政许可事项3项。\n")
     assert kind_of(text) == "report"
+
+
+# -- a story about a unit put on a list, closed by the portal's tag line -----------------------
+STORY = ("近日，中央依法治国办公布第二批全国法治政府建设示范地区名单，云溪市青禾县上榜。近年来，青禾县对照"
+         "示范创建指标体系，建立台账，逐项推进法治政府建设示范创建。下一步，该县将努力提升依法行政水平。\n")
+
+
+def test_unit_put_on_a_list_is_news_despite_the_tag_line():
+    text = ("青禾县入选第二批全国法治政府建设示范地区名单\n来源：云溪网 2023-01-13 10:04\n" + STORY
+            + "关键词：法治政府，示范地区，青禾县责任编辑：张明\n")
+    assert kind_of(text) == "news"
+
+
+def test_the_list_itself_and_a_paper_keep_their_kinds():
+    # the list published (…名单的公示) is no story; a paper's own 关键词 line still makes an article
+    assert kind_of("关于第二批法治政府建设示范地区名单的公示\n" + STORY) == "other"
+    paper = ("论县级政府法治政府建设的路径\n摘要：本文分析县级政府依法行政的现状与问题。\n"
+             "关键词：法治政府；县级政府；依法行政\n一、问题的提出\n县级政府是法治政府建设的基础。\n")
+    assert kind_of(paper) == "article"

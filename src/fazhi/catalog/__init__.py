@@ -51,7 +51,7 @@ _SECTION_KEYS = {
     ("kinds", "template"): {"residue", "disclaimer_patterns", "residue_patterns", "model_patterns",
                             "lead_chars", "masked_min"},
     ("kinds", "interpretation"): {"title", "top_patterns", "head_patterns", "head_chars"},
-    ("kinds", "other"): {"title", "title_patterns", "opening_patterns", "own_topic_patterns", "own_topic_chars",
+    ("kinds", "other"): {"title", "title_patterns", "not_title_patterns", "opening_patterns", "own_topic_patterns", "own_topic_chars",
                          "disclosure", "disclosure_min", "disclosure_unless_patterns", "head_patterns",
                          "head_chars", "contents_line_patterns", "contents_min",
                          "whole_work_heading_patterns", "whole_work_not_patterns", "whole_year_heading_patterns",

@@ -192,7 +192,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
         return Decision("interpretation", "headings")
 
     ot = k["other"]
-    if named and (_any(x.title, ot["title"]) or _hit(x.title, _rx(ot["title_patterns"]))):
+    if named and (_any(x.title, ot["title"]) or _hit(x.title, _rx(ot["title_patterns"]))) \
+            and not _hit(x.title_own, _rx(ot["not_title_patterns"])):
         return Decision("other", "title")
 
     pl = k["plan"]
@@ -298,7 +299,9 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 # a news item's byline line ((记者 张三), 责任编辑：李四): what follows is the portal's chrome (its
 # 关键词 tags, recommended items), not a paper's abstract
 _BYLINE = re.compile(r"^[ \t]*[(（][ \t]*(?:记者|通讯员|实习记者)[^)）\n]{1,30}[)）][ \t]*$|"
-                     r"^[ \t]*(?:责任编辑|责编|编辑)[ \t]*[:：][^\n]{1,20}$", re.M)
+                     r"^[ \t]*(?:责任编辑|责编|编辑)[ \t]*[:：][^\n]{1,20}$|"
+                     # the portal's tag line that closes with the editor (关键词:…,X县责任编辑:张三)
+                     r"^[ \t]*关\s*键\s*词[ \t]*[:：][^\n]*(?:责任编辑|责编)[ \t]*[:：][^\n]{1,20}$", re.M)
 
 
 def _before_byline(s: str) -> str:
