@@ -350,6 +350,10 @@ def test_news_about_a_years_work_takes_that_year_not_a_plans():
     m = meta("青禾县出台法治政府建设工作要点\n\n日前，青禾县出台2018年法治政府建设工作要点及任务分解，明确目标任务，"
              "推动工作有序开展。\n")
     assert m.kind == "news" and m.report_year is None
+    # a year's work assessed (印发《2023年度全县法治政府建设考核工作方案》): the assessed year
+    m = meta("为全面总结和评价2023年度法治建设工作，青禾县依法治县办近日印发《2023年度全县法治政府建设考核"
+             "工作方案》，启动对各乡镇和县直单位的年度考核。考核采取日常考核和实地督察相结合的方式。\n")
+    assert (m.kind, m.report_year) == ("news", 2023)
 
 
 # -- an account of several years -------------------------------------------------

@@ -92,7 +92,9 @@ def _heading_year(c: _Ctx, body_start: int) -> tuple[int, int, int] | None:
 # official's 述法 reviews (围绕2023年履行推进法治建设第一责任人职责情况) — not a plan's
 # 2018年…工作要点, nor the year of an appraisal
 # …or the year of the 述法 a meeting reviews (2023年度党政主要负责人专题述法评议会议)
-_NEWS_YEAR = re.compile(rf"({ARABIC_YEAR})\s*年度?(?:全[省市县区])?(?:法治政府建设(?:工作)?(?:情况|年度报告|成效)"
+# (a year's work assessed, 2022年度全区法治政府建设考核: that year, the one the story is about)
+_NEWS_YEAR = re.compile(rf"({ARABIC_YEAR})\s*年度?(?:全[省市县区])?(?:(?:法治政府建设|依法行政)(?:工作)?"
+                        r"(?:情况|年度报告|成效|考核|考评|评估)"
                         r"|履行推进法治建设第一责任人|(?:党政主要负责人|领导干部)?(?:专题|现场|年终)?述法)")
 _NEWS_YEAR_CHARS = 800
 
