@@ -955,3 +955,15 @@ def test_the_list_itself_and_a_paper_keep_their_kinds():
     paper = ("论县级政府法治政府建设的路径\n摘要：本文分析县级政府依法行政的现状与问题。\n"
              "关键词：法治政府；县级政府；依法行政\n一、问题的提出\n县级政府是法治政府建设的基础。\n")
     assert kind_of(paper) == "article"
+
+
+def test_account_and_next_years_plan_announced_together_is_a_report():
+    # 现将2024年度…工作情况总结和2025年工作计划如下: the year's account comes first
+    text = ("今年以来，我县坚持依法行政，持续推进法治政府建设。现将2024年度我县法治政府建设工作情况总结和2025年"
+            "工作计划如下。\n" + MEASURES)
+    assert kind_of(text) == "report"
+    assert meta_of(text).report_year == 2024
+    # a plan announcing its own items (2025年法治政府建设工作计划如下) is still a plan
+    plan = ("为深入推进依法行政，结合我县实际，现将2025年法治政府建设工作计划如下。\n一、总体要求\n（一）指导思想\n"
+            "坚持依法行政。\n二、重点任务\n（一）深化“放管服”改革。\n")
+    assert kind_of(plan) == "plan"

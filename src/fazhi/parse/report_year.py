@@ -45,7 +45,9 @@ _PLAN_HEAD = re.compile(r"(计划|打算|思路|安排|下一步|展望|目标|�
 _FIRST_YEAR = re.compile(rf"\s*({_YEAR}|{ARABIC_YEAR})\s*(年度|年)(以来)?\s*(?:[,，是]|[里内中][,，])")
 # the sentence that announces the report: "现将2022年…情况报告如下", "…总结2025年度…,现报告如下",
 # "…情况报告予以公开", "现对2023年所做工作总结如下"
-_REPORT_AS = re.compile(r"(?:报告|汇报|总结)(?:如下|予以公开)")
+# "…情况总结和2025年工作计划如下": the account before the plan it announces with it
+_REPORT_AS = re.compile(r"(?:报告|汇报|总结)(?:如下|予以公开)|"
+                        r"总结(?=(?:和|及|与|暨)[^。\n]{0,40}?(?:计划|打算|安排|思路)如下)")
 _REPORT_AS_LEAD = re.compile(r"现将|现就|现把|现对|总结")
 # the summarised year of a meeting or a review: "总结了2018年全县法治政府建设工作"
 _SUMMED = re.compile(rf"总结(?:了)?\s*({_YEAR}|{ARABIC_YEAR})\s*年度?[^。\n]{{0,24}}?(?:工作|情况)")
