@@ -410,12 +410,16 @@ def cmd_similar(args) -> int:
     if args.format == "json":
         _out(out)
         return 0
+    from ..textnorm import shorten
     for x in out:
-        src = {"this": f"#{x['report_id']} 在先", "other": f"#{x['other_report_id']} 在先"}.get(x["likely_source"], "先后不明")
-        print(f"#{x['report_id']} {x['place']} {_v(x['report_year'])} ↔ #{x['other_report_id']} {x['other_place']}："
-              f"{len(x['passages'])} 处，约 {x['shared_chars']} 字（{x['share']:.0%}），{src}")
+        src = {"this": f"报告 {x['report_id']} 在先", "other": f"报告 {x['other_report_id']} 在先"}.get(
+            x["likely_source"], "先后不明")
+        # both sides named alike: 柏川县2023年度报告 ↔ 岚溪县2023年度报告 (the finding's own words)
+        this = f"{x['place']}{x['report_year']}年度报告" if x["report_year"] else f"{x['place']}的报告"
+        print(f"报告 {x['report_id']}（{this}）↔ 报告 {x['other_report_id']}（{x['other_place']}）："
+              f"{len(x['passages'])} 处，约 {x['shared_chars']} 字（占本报告 {x['share']:.0%}），{src}")
         for p in x["passages"][:5]:
-            print(f"    @{p['start']}-{p['end']} ↔ @{p['other_start']}-{p['other_end']}  “{p['other_quote'][:50]}…”")
+            print(f"    @{p['start']}-{p['end']} ↔ @{p['other_start']}-{p['other_end']}  “{shorten(p['other_quote'], 51)}”")
     if not out:
         print("未发现与其他地方报告相同的段落。")
     return 0
