@@ -99,3 +99,18 @@ def test_pager_and_widget_inside_the_text_are_web_chrome() -> None:
     assert len(out) == 1
     assert any("上一页" in e.quote for e in out[0].evidence)
     assert not any("发布时间" in e.quote for e in out[0].evidence)
+
+
+def test_a_quoted_residue_cut_short_ends_in_an_ellipsis():
+    """The message quotes a long residue line cut with …, not inside a word without a mark
+    (“您的位置：首页 > 政务公开 > 法治政” read as if the page said 法治政)."""
+    import re
+
+    from fazhi.api import analyze_text
+    text = ("您的位置：首页 > 政务公开 > 法治政府建设专栏 > 年度报告\n青石县2023年法治政府建设年度报告\n"
+            "一、主要举措和成效\n全年办理行政复议案件12件。\n二、存在的不足和原因\n执法力量不足，原因是编制少。\n"
+            "三、2024年工作安排\n加强执法队伍建设。\n")
+    r = analyze_text(text, path="x.html")
+    msgs = [f.message for f in r.findings if f.rule == "provenance.web_chrome"]
+    for q in (q for m in msgs for q in re.findall(r"“([^”]*)”", m)):
+        assert q.endswith("…") or q in text, q

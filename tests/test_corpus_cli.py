@@ -173,7 +173,7 @@ def test_text_outputs_speak_chinese_and_line_up(db, capsys):
     a, b = rows[0]["id"], rows[1]["id"]
     rc, out, _ = run(capsys, "compare", str(a), str(b), "--db", db)
     assert rc == 0 and "年度报告" in out and not code.search(out), out
-    assert "指标：" in out and re.search(r"\n  \S+\s+(\d+|—)\s+(\d+|—)\n", out)
+    assert "指标：" in out and re.search(r"\n  \S+\s+(\d+(?:\.\d+)?\D*|—)\s+(\d+(?:\.\d+)?\D*|—)\n", out)   # 26件, 85%
 
 
 NESTED = """石城县法治政府建设情况报告
@@ -247,3 +247,15 @@ def test_show_of_an_untitled_report_says_so(tmp_path, capsys):
     assert run(capsys, "ingest", str(src), "--db", db)[0] == 0
     rc, out, _ = run(capsys, "show", "1", "--db", db)
     assert rc == 0 and out.startswith("（原文未写标题）  编号 1") and "《—》" not in out
+
+
+def test_similar_names_both_reports_alike_and_as_the_finding_does(db, capsys):
+    """`fazhi similar` named one side “柏川县 2023” and the other “岚溪县2023年度报告”: both are now
+    named as the duplicate-text finding names the other report, with the finding's share."""
+    rc, out, _ = run(capsys, "similar", "--all", "--db", db)
+    head = out.splitlines()[0]
+    m = re.match(r"报告 (\d+)（(.+?)）↔ 报告 (\d+)（(.+?)）：.*占本报告 (\d+)%", head)
+    assert rc == 0 and m, head
+    assert m.group(2).endswith("年度报告") and m.group(4).endswith("年度报告"), head
+    rc, out, _ = run(capsys, "show", m.group(1), "--db", db)
+    assert f"与{m.group(4)}有" in out and f"占本报告正文的{m.group(5)}%" in out

@@ -138,3 +138,16 @@ def test_dashboard_tells_a_0_percent_year_from_one_that_cannot_be_judged(tmp_pat
     cells = {y: re.sub(r"<[^>]+>", " ", row).split()[-1]
              for y, row in re.findall(r"<tr><td>(\d{4})</td>(.*?)</tr>", table)}
     assert cells == {"2022": "0.0%", "2021": "无法判断"}
+
+
+def test_a_failing_rule_is_quoted_in_the_verdict_by_whole_clauses():
+    """The 不合格 reason quotes the rule's message up to the end of a clause (it was cut at 60
+    characters: “…这不是机关正式发布的报告，内）”)."""
+    text = ("青石县2023年法治政府建设年度报告\n" + BODY + "青石县人民政府\n2024年2月20日\n"
+            + "下面是小编为大家整理的范文，仅供参考，欢迎阅读。\n")
+    r = analyze_text(text, path="copy.txt")
+    reason = r.review["reason"]
+    assert r.review["verdict"] == "不合格" and "转载自范文网站" in reason, reason
+    quoted = reason.split("问题（", 1)[1].rsplit("），按", 1)[0]
+    msg = next(f.message for f in r.findings if f.rule == "provenance.template_site")
+    assert quoted == msg.split("。")[0] or (quoted.endswith("…") and msg[len(quoted) - 1] in "，；："), quoted

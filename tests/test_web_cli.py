@@ -32,7 +32,7 @@ def test_user_add_token_list(tmp_path, monkeypatch, capsys):
     assert run(["user", "token", "nobody", "--db", db], "", monkeypatch) == 1
     assert "没有这个用户" in capsys.readouterr().err
     assert run(["user", "list", "--db", db], "", monkeypatch) == 0
-    assert capsys.readouterr().out.startswith("alice\treviewer")
+    assert capsys.readouterr().out.startswith("alice\t审核人")
 
 
 def test_demo_loads_the_example_and_creates_the_demo_account(tmp_path):

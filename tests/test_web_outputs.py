@@ -31,3 +31,25 @@ def test_when_filter():
     from fazhi.web.core import when
     assert when("2026-12-02T01:23:00+00:00") == "2026年12月2日 09:23"
     assert when(None) == "—"
+
+
+def test_cli_user_list_says_roles_and_times_as_the_users_page(tmp_path, capsys):
+    """`fazhi user list` printed the role code (admin) and the ISO time (…T01:23) the web's 用户
+    page had stopped showing: both now say 管理员 and 2026年12月2日 09:23."""
+    from fazhi.cli import main
+    from fazhi.labels import ROLE_NAMES
+    from fazhi.zh.dates import when
+    db = tmp_path / "u.db"
+    app = make_app(db, load=False)
+    users = app.state.store.users()
+    assert main(["user", "list", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert not re.search(r"\bT\d\d:\d\d|\b(admin|reviewer|viewer)\b", out.replace("fazhi user add", "")), out
+    c = client(app)
+    login(c, "boss")
+    page = c.get("/users").text
+    for u in users:
+        line = next(x for x in out.splitlines() if x.startswith(u["name"] + "\t"))
+        role, created = ROLE_NAMES[u["role"]], when(u["created"])
+        assert role in line and created in line, line
+        assert role in page and created in page, u["name"]

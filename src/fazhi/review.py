@@ -109,7 +109,8 @@ def verdict(report: Report, config: Config | None = None, decisions: Decisions |
     hit = [it for it in items if it.finding.rule in fail_rules]
     if hit:
         from .render.quotes import plain
-        return FAIL, (f"发现“{rule_title(hit[0].finding.rule)}”问题（{(plain(hit[0].finding.message) or '')[:60]}），"
+        from .zh.sentences import first_clauses
+        return FAIL, (f"发现“{rule_title(hit[0].finding.rule)}”问题（{first_clauses(plain(hit[0].finding.message) or '')}），"
                       f"按“出现此类问题即为不合格”的规则判定。")
     k = _n(fail.get("majors_min"))
     if k is not None and len(majors) >= k:

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ..config import Config
 from ..model import Evidence, Finding, Report
+from ..textnorm import shorten
 from ..zh.masks import MASK_RX, mask_hits  # noqa: F401  (MASK_RX: re-exported)
 from .common import ev
 from .registry import rule
@@ -70,7 +71,7 @@ def template_site(report: Report, config: Config) -> Iterable[Finding]:
         return
     cap = _cap(config)
     all_ev = in_text + evs
-    quotes = "、".join(f"“{e.quote.strip()[:24]}”" for e in all_ev[:3])
+    quotes = "、".join(f"“{shorten(e.quote, 25)}”" for e in all_ev[:3])      # a cut quote ends in …
     where = "（已由导入步骤清除）" if evs and not in_text else ("（仍在正文中）" if in_text else "")
     yield Finding(
         rule="provenance.template_site", severity="major",
@@ -127,7 +128,7 @@ def web_chrome(report: Report, config: Config) -> Iterable[Finding]:
         return
     cap = _cap(config)
     if left:
-        quotes = "、".join(f"“{e.quote[:20]}”" for e in left[:3])
+        quotes = "、".join(f"“{shorten(e.quote, 21)}”" for e in left[:3])
         yield Finding(
             rule="provenance.web_chrome", severity="minor",
             message=f"正文中仍有{len(left)}处网页残留（导航、页脚、按钮等），如{quotes}，不属于报告内容。",
@@ -135,7 +136,7 @@ def web_chrome(report: Report, config: Config) -> Iterable[Finding]:
             suggestion="删除网页导航、页脚等残留，只保留报告正文。",
             data={"in_text": len(left), "removed": len(removed)})
     else:
-        quotes = "、".join(f"“{e.quote.strip()[:20]}”" for e in removed[:3])
+        quotes = "、".join(f"“{shorten(e.quote, 21)}”" for e in removed[:3])
         yield Finding(
             rule="provenance.web_chrome", severity="info",
             message=f"文本复制自网页，导入时已清除{len(removed)}处网页残留（导航、页脚、按钮等），如{quotes}。",

@@ -410,12 +410,16 @@ def cmd_similar(args) -> int:
     if args.format == "json":
         _out(out)
         return 0
+    from ..textnorm import shorten
     for x in out:
-        src = {"this": f"#{x['report_id']} 在先", "other": f"#{x['other_report_id']} 在先"}.get(x["likely_source"], "先后不明")
-        print(f"#{x['report_id']} {x['place']} {_v(x['report_year'])} ↔ #{x['other_report_id']} {x['other_place']}："
-              f"{len(x['passages'])} 处，约 {x['shared_chars']} 字（{x['share']:.0%}），{src}")
+        src = {"this": f"报告 {x['report_id']} 在先", "other": f"报告 {x['other_report_id']} 在先"}.get(
+            x["likely_source"], "先后不明")
+        # both sides named alike: 柏川县2023年度报告 ↔ 岚溪县2023年度报告 (the finding's own words)
+        this = f"{x['place']}{x['report_year']}年度报告" if x["report_year"] else f"{x['place']}的报告"
+        print(f"报告 {x['report_id']}（{this}）↔ 报告 {x['other_report_id']}（{x['other_place']}）："
+              f"{len(x['passages'])} 处，约 {x['shared_chars']} 字（占本报告 {x['share']:.0%}），{src}")
         for p in x["passages"][:5]:
-            print(f"    @{p['start']}-{p['end']} ↔ @{p['other_start']}-{p['other_end']}  “{p['other_quote'][:50]}…”")
+            print(f"    @{p['start']}-{p['end']} ↔ @{p['other_start']}-{p['other_end']}  “{shorten(p['other_quote'], 51)}”")
     if not out:
         print("未发现与其他地方报告相同的段落。")
     return 0
@@ -430,29 +434,32 @@ def cmd_compare(args) -> int:
     if args.format == "json":
         _out(res)
         return 0
+    from ..corpus.compare import value_text
     from ..labels import KIND_NAMES, PART_SHORT, indicator_names
-    from ..render.quotes import fmt_number
 
     def cell(side: dict, k: str) -> str:
         x = side.get(k)
         if k == "kind":
             return KIND_NAMES.get(x or "", _v(x))
-        if k == "missing_parts":
+        if k in ("missing_parts", "nested_parts"):
             return "、".join(PART_SHORT.get(p, p) for p in x or []) or "无"
+        if k == "counts":
+            return f"{side['major']}/{side['minor']}/{side['info']}"
         return _v(x)
 
     a, b = res["reports"]
-    print(_pad("", 12) + _pad(f"#{a['id']}", 28) + f"#{b['id']}")
-    for label, k in (("地区", "place"), ("年度", "report_year"), ("类型", "kind"), ("纲要", "framework"),
-                     ("发布日期", "publish_date"), ("严重问题", "major"), ("一般问题", "minor"),
-                     ("缺少部分", "missing_parts")):
-        print(_pad(label, 12) + _pad(cell(a, k), 28) + cell(b, k))
+    print(_pad("", 24) + _pad(f"报告 {a['id']}", 28) + f"报告 {b['id']}")
+    # the rows of the web's 对比 page, in its words
+    for label, k in (("地区/部门", "place"), ("年度", "report_year"), ("类型", "kind"), ("纲要", "framework"),
+                     ("发布日期", "publish_date"), ("结论", "verdict"), ("问题（严重/一般/提示）", "counts"),
+                     ("缺少的法定内容", "missing_parts"), ("未单列的法定内容", "nested_parts")):
+        print(_pad(label, 24) + _pad(cell(a, k), 28) + cell(b, k))
     if res["indicators"]:
         print("\n指标：")
         names = indicator_names()
         for row in res["indicators"]:
             print("  " + _pad(names.get(row["indicator"], row["indicator"]), 40)
-                  + _pad(_v(fmt_number(row["a"])), 20) + _v(fmt_number(row["b"])))
+                  + _pad(_v(value_text(row["a"], row.get("a_unit"))), 20) + _v(value_text(row["b"], row.get("b_unit"))))
     print(f"\n相同段落：{len(res['shared'])} 处")
     for p in res["shared"][:10]:
         print(f"  @{p['a_start']}-{p['a_end']} ↔ @{p['b_start']}-{p['b_end']}  “{p['quote'][:50]}…”")

@@ -63,7 +63,7 @@ def cmd_correct(args) -> int:
 
 
 def _print_history(rows) -> None:
-    from ..web.core import when
+    from ..zh.dates import when
     if not rows:
         print("没有更正记录")
         return

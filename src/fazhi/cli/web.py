@@ -164,7 +164,9 @@ def cmd_user_add(args) -> int:
         return _err(f"用户已存在 / user exists: {args.name}")
     from ..web import accounts
     accounts.add_user(store.engine, args.name, args.role, password, scope=scope)
-    print(f"已添加用户 {args.name}（{args.role}，可查看：{scope.label}）/ user added", file=sys.stderr)
+    from ..labels import ROLE_NAMES
+    print(f"已添加用户 {args.name}（{ROLE_NAMES.get(args.role, args.role)}，可查看：{scope.label}）/ user added",
+          file=sys.stderr)
     return 0
 
 
@@ -195,8 +197,14 @@ def cmd_user_list(args) -> int:
         store = _store(args.db)
     except Exception as exc:
         return _err(f"无法打开数据库 / cannot open the database: {exc}")
-    for u in store.users():
-        print(f"{u['name']}\t{u['role']}\t{(u['created'] or '')[:19]}\t{u.get('scope_name') or '全部'}")
+    from ..labels import ROLE_NAMES
+    from ..zh.dates import when
+    users = store.users()
+    for u in users:        # roles and times as the web's 用户 page says them
+        print(f"{u['name']}\t{ROLE_NAMES.get(u['role'], u['role'])}\t创建于 {when(u['created'])}\t"
+              f"范围 {u.get('scope_name') or '全部'}")
+    if not users:
+        print("还没有用户：用 fazhi user add 名称 --role admin 添加")
     return 0
 
 
@@ -230,8 +238,9 @@ def cmd_user_passwd(args) -> int:
 
 def cmd_user_role(args) -> int:
     from ..web import accounts
+    from ..labels import ROLE_NAMES
     return _account(args, lambda e: accounts.set_role(e, args.name, args.role),
-                    f"{args.name} 的角色改为 {args.role}，原有会话已失效 / role changed, sessions ended")
+                    f"{args.name} 的角色改为{ROLE_NAMES.get(args.role, args.role)}，原有会话已失效 / role changed, sessions ended")
 
 
 def cmd_user_delete(args) -> int:
@@ -249,9 +258,12 @@ def cmd_user_logout(args) -> int:
 def cmd_user_tokens(args) -> int:
     from ..web import accounts
 
+    from ..zh.dates import when
+
     def show(e):
         for t in accounts.tokens(e, args.name):
-            print(f"{t['id']}\t{(t['created'] or '')[:19]}\t{(t['last_used'] or '从未使用')[:19]}")
+            used = when(t["last_used"]) if t["last_used"] else "从未使用"
+            print(f"{t['id']}\t创建于 {when(t['created'])}\t最近使用 {used}")
     return _account(args, show, "")
 
 

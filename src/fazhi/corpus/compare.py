@@ -29,6 +29,9 @@ def compare(store, id1: int, id2: int) -> dict[str, Any] | None:
                 "province": r["province"], "report_year": r["report_year"], "kind": r["kind"],
                 "framework": r["framework"], "publish_date": r["publish_date"], "late": r["late"],
                 "verdict": r["verdict"], "major": r["n_major"], "minor": r["n_minor"], "info": r["n_info"],
+                # after the reviewers' decisions, as `fazhi list`, the report page and the opinion say
+                **({"verdict": r["reviewed_verdict"], "major": r["reviewed_major"], "minor": r["reviewed_minor"],
+                    "info": r["reviewed_info"]} if r.get("reviewed_verdict") is not None else {}),
                 "parts": sorted(found), "nested_parts": [p for p in required if p in nested],
                 "missing_parts": [p for p in required if p not in found and p not in nested]}
 
@@ -38,7 +41,9 @@ def compare(store, id1: int, id2: int) -> dict[str, Any] | None:
             facts.setdefault(f["indicator"], {}).setdefault(f["report_id"], f)
     indicators = [{"indicator": k,
                    "a": v[id1]["value"] if id1 in v else None, "a_quote": v[id1]["quote"] if id1 in v else None,
-                   "b": v[id2]["value"] if id2 in v else None, "b_quote": v[id2]["quote"] if id2 in v else None}
+                   "a_unit": v[id1]["unit"] if id1 in v else None,
+                   "b": v[id2]["value"] if id2 in v else None, "b_quote": v[id2]["quote"] if id2 in v else None,
+                   "b_unit": v[id2]["unit"] if id2 in v else None}
                   for k, v in sorted(facts.items())]
 
     sim = cfg.get("corpus.similarity")
@@ -74,6 +79,13 @@ def compare(store, id1: int, id2: int) -> dict[str, Any] | None:
             yp, yc, cc, frozenset(cc.get("generic_words") or []))
     return {"reports": [side(a), side(b)], "indicators": indicators, "shared": shared,
             "continuity": continuity}
+
+
+def value_text(value, unit: str | None) -> str | None:
+    """An indicator's value as the compare page and `fazhi compare` show it: 26件, 85%, None."""
+    from ..render.quotes import fmt_number
+    text = fmt_number(value)
+    return None if text is None else f"{text}{unit or ''}"
 
 
 def _paragraphs(store, ids):

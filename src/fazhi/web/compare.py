@@ -49,12 +49,12 @@ def compare_page(request: Request, a: Annotated[int | None, Query(ge=1, le=MAX_I
             res = compare(st, a, b)
             if res is None:
                 raise HTTPException(404, "报告不存在 / report not found")
-            from ..render.opinion import fmt_number
+            from ..corpus.compare import value_text
             from ..corpus.dashboard import indicator_names
             names = indicator_names()
             for row in res["indicators"]:
                 row["name"] = names.get(row["indicator"], row["indicator"])
-                row["a_text"], row["b_text"] = fmt_number(row["a"]), fmt_number(row["b"])
+                row["a_text"], row["b_text"] = value_text(row["a"], row.get("a_unit")), value_text(row["b"], row.get("b_unit"))
             from .queries import effective
             for side in res["reports"]:
                 side["missing_names"] = [PART_NAMES.get(p, p) for p in side["missing_parts"]]

@@ -7,7 +7,6 @@ authenticated by a bearer token needs none (a browser never sends one on its own
 """
 from __future__ import annotations
 
-import functools
 import json
 import secrets
 from typing import Any, MutableMapping
@@ -22,6 +21,7 @@ from starlette.templating import Jinja2Templates
 from ..corpus.scope import Scope, of_user
 from ..corpus.store import Store
 from ..labels import KIND_NAMES, LATE_NAMES, LEVEL_NAMES, ROLE_NAMES, SEVERITY_NAMES
+from ..zh.dates import when  # noqa: F401 - a template filter, imported from here by the CLI and the tests
 
 ROLE_RANK = {"viewer": 1, "reviewer": 2, "admin": 3}
 MAX_ID = 2 ** 31 - 1                 # row ids (and any integer a query takes) fit a 32-bit column
@@ -195,22 +195,6 @@ def zh_part(message: Any) -> str:
     """The Chinese part of a bilingual "中文 / English" message (pages show Chinese only)."""
     s = str(message or "")
     return s.split(" / ")[0] if " / " in s else s
-
-
-@functools.lru_cache(maxsize=1)
-def when(iso: str | None) -> str:
-    """A stored UTC time as a reviewer reads it: 2026年12月2日 09:23 (China time), — when unknown."""
-    import datetime as _dt
-    if not iso:
-        return "—"
-    try:
-        t = _dt.datetime.fromisoformat(str(iso))
-    except ValueError:
-        return str(iso)
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=_dt.timezone.utc)
-    t = t.astimezone(_dt.timezone(_dt.timedelta(hours=8)))
-    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
 
 
 def _env() -> Environment:

@@ -1,6 +1,7 @@
 """A calendar day typed by a person (a deadline, a corrected date): 2024-03-01, 2024/3/1,
 2024.3.1 or 2024年3月1日, full-width digits and spaces allowed. Dates read from report text are
-parsed in parse/dates.py; this is the form a reviewer enters, written once for every form field."""
+parsed in parse/dates.py; this is the form a reviewer enters, written once for every form field.
+And a stored time as a reviewer reads it (`when`: 2026年12月2日 09:23, China time)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -36,3 +37,18 @@ NOT_POST_LABELS = ("成文", "发文", "印发", "生成", "产生", "施行", "
                    "开始", "结束", "会议", "活动", "办理")
 # "时间"/"日期" not right after one of them
 POST_TIME_WORD = "".join(f"(?<!{w})" for w in NOT_POST_LABELS) + r"(?:时间|日期)"
+
+
+def when(iso: str | None) -> str:
+    """A stored UTC time as a reviewer reads it: 2026年12月2日 09:23 (China time), — when unknown
+    (the web's pages and the command line say it alike)."""
+    if not iso:
+        return "—"
+    try:
+        t = dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.timezone.utc)
+    t = t.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
