@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import catalog
+from .. import catalog, rx
 from ..model import Report
 from ..zh import masks
 from ..zh.cjk import CJK, CJK_RUN
@@ -58,7 +58,9 @@ def view(s: str) -> str:
 
 
 def _any(s: str, words) -> bool:
-    return any(w in s for w in words or [])
+    """Any of the words in s (`rx.may_match`: a word's characters are looked for one by one
+    first, most words are absent because one of their characters is)."""
+    return bool(words) and rx.may_match(words, s)
 
 
 _RX_LISTS: dict[tuple[int, int], tuple[object, tuple[re.Pattern, ...]]] = {}
@@ -78,8 +80,20 @@ def _rx(pats, flags=0) -> tuple[re.Pattern, ...]:
     return out
 
 
+_CUES: dict[re.Pattern, tuple[str, ...] | None] = {}
+
+
 def _hit(s: str, pats) -> re.Match | None:
+    """The first match of the first pattern that matches; a pattern is searched only when the
+    text holds one of the strings every match of it contains (`rx.cues`: a few substring tests
+    instead of a pattern tried at every position, e.g. one that starts with a class or \\d)."""
     for p in pats:
+        if p in _CUES:
+            cue = _CUES[p]
+        else:
+            cue = _CUES[p] = rx.cues(p)
+        if cue is not None and not rx.may_match(cue, s):
+            continue
         m = p.search(s)
         if m:
             return m
