@@ -63,35 +63,35 @@ def _any(s: str, words) -> bool:
     return bool(words) and rx.may_match(words, s)
 
 
-_RX_LISTS: dict[tuple[int, int], tuple[object, tuple[re.Pattern, ...]]] = {}
+class _Patterns(tuple):
+    """A catalogue list compiled, with `cues`: for each pattern the strings one of which
+    every match of it contains (`rx.cues`; None: no such strings)."""
+    cues: tuple[tuple[str, ...] | None, ...] = ()
 
 
-def _rx(pats, flags=0) -> tuple[re.Pattern, ...]:
+_RX_LISTS: dict[tuple[int, int], tuple[object, _Patterns]] = {}
+
+
+def _rx(pats, flags=0) -> _Patterns:
     """The catalogue's patterns compiled, once per list (the lists are the catalogue's own,
     loaded once; re.compile's cache lookup per pattern and call cost more than the searches)."""
     key = (id(pats), flags)
     got = _RX_LISTS.get(key)
     if got is not None and got[0] is pats:
         return got[1]
-    out = tuple(re.compile(p, flags) for p in pats or [])
+    out = _Patterns(re.compile(p, flags) for p in pats or [])
+    out.cues = tuple(rx.cues(p) for p in out)
     if len(_RX_LISTS) > 512:           # lists made on the fly by a caller: keep the cache small
         _RX_LISTS.clear()
     _RX_LISTS[key] = (pats, out)        # the list is kept, so its id is not reused
     return out
 
 
-_CUES: dict[re.Pattern, tuple[str, ...] | None] = {}
-
-
-def _hit(s: str, pats) -> re.Match | None:
+def _hit(s: str, pats: _Patterns) -> re.Match | None:
     """The first match of the first pattern that matches; a pattern is searched only when the
     text holds one of the strings every match of it contains (`rx.cues`: a few substring tests
     instead of a pattern tried at every position, e.g. one that starts with a class or \\d)."""
-    for p in pats:
-        if p in _CUES:
-            cue = _CUES[p]
-        else:
-            cue = _CUES[p] = rx.cues(p)
+    for p, cue in zip(pats, pats.cues):
         if cue is not None and not rx.may_match(cue, s):
             continue
         m = p.search(s)
@@ -183,7 +183,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
-    if _count(_LATIN_RUNS, sample) > 2 * _count(CJK_RUN, sample):
+    latin = _count(_LATIN_RUNS, sample)
+    if latin and latin > 2 * _count(CJK_RUN, sample):     # (no letter: Chinese or not, not this)
         return Decision("other", "not Chinese")
 
     d = _template(x, k["template"])
