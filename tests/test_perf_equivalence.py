@@ -597,3 +597,96 @@ def test_repeats_tried_at_square_starts_give_the_matches_of_the_patterns():
             runs = [i for i in range(len(s)) for k in range(3, 9) if i + k + 3 <= len(s) and s[i:i + 3] == s[i + k:i + k + 3]]
             words = [i for i in range(len(s)) for k in (2, 3) if i + k + 2 <= len(s) and s[i:i + 2] == s[i + k:i + k + 2]]
             assert set(runs) <= set(squares[0]) and set(words) <= set(squares[1]), s
+
+
+def old_written_form(norm, name, exclude=None, short=None):
+    from fazhi.parse.place_forms import _CITED
+    s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    short_rx = re.escape(short) + r"(?:州|市|地区|盟)" if short and len(short) >= 2 and short != name else None
+
+    def issuer(doc):
+        return doc.startswith("《" + name) or (short_rx is not None and re.match("《" + short_rx, doc) is not None)
+    s = _CITED.sub(lambda m: m.group() if issuer(m.group()) else " " * len(m.group()), s)
+    if name in s:
+        return name
+    if short_rx is not None:
+        m = re.search(short_rx, s)
+        return m.group() if m else None
+    return None
+
+
+def old_short_written_tail(norm, short, exclude=None):
+    """short_written after the short name is chosen (a city's, not a municipality's)."""
+    from fazhi.parse.place_forms import _CITED, _INSTRUCTED
+    from fazhi.zh.cjk import CJK
+    s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
+    s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + short) else " " * len(m.group()), s)
+    if exclude and re.search(rf"省(?:委|政府)?[、和]{re.escape(short)}[、和]{re.escape(exclude)}", norm):
+        return True
+    return bool(re.search(rf"(?:视察|考察|对)(?:[{CJK}]{{2,3}}、)?{re.escape(short)}{_INSTRUCTED}|"
+                          rf"在{re.escape(short)}考察", s))
+
+
+def test_place_forms_literal_scans_match_their_patterns():
+    import random
+    from fazhi.parse import place_forms as PF
+    from fazhi.parse.places import Place
+    rnd = random.Random(41)
+    parts = ["河川", "河川市", "河川州", "河川地区", "河川盟", "青禾县", "青禾", "省", "省委", "省政府", "、", "和",
+             "视察", "考察", "考察时", "对", "在", "工作", "的", "系列", "一系列", "重要讲话", "重要指示", "时",
+             "《", "》", "\n", " ", "甲", "乙丙", "a", "州", "市"]
+    strings = [t for t in _texts() if t][:8] + \
+        ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 14))) for _ in range(20000)]
+    focused = ["河川", "省", "省委", "、", "和", "青禾县", "视察", "对", "在", "考察", "乙丙、", "重要讲话", "工作的", "《"]
+    strings += ["".join(rnd.choice(focused) for _ in range(rnd.randint(2, 7))) for _ in range(20000)]
+    strings += ["中央和省、河川、青禾县委", "省委和河川和青禾县", "省政府、河川、青禾县", "市、河川、青禾县", "省、河川、青禾",
+                "视察河川重要讲话", "对甲乙、河川工作的重要指示", "在河川考察", "《河川考察》", "《在河川考察》"]
+    city = Place("青禾县", "county", "0", 2023, "某省", "1", "某", city="河川市", city_adcode="2", city_short="河川")
+    for s in strings:
+        for name, exclude, short in (("河川市", "青禾县", "河川"), ("河川市", None, "河川"), ("青禾县", None, None),
+                                     ("河川州", "青禾", "河川")):
+            assert PF.written_form(s, name, exclude, short) == old_written_form(s, name, exclude, short), s
+        for exclude in ("青禾县", None):
+            assert PF.short_written(s, city, None, exclude=exclude) == old_short_written_tail(s, "河川", exclude), s
+
+
+def old_title_matches(heading, framework):
+    from fazhi.classify import areas as A
+    idx = A.area_index(framework)
+    areas = list(idx.titles)
+    out = {}
+    for hc in A.clauses(heading):
+        if len(hc) < 4:
+            continue
+        common = A.shared_bigrams(hc, idx.titles_bigram_counts)
+        for key in sorted(common):
+            aid = areas[key[0]]
+            tc = idx.titles[aid][key[1]]
+            if tc in hc or (len(hc) >= 8 and hc in tc):
+                sim = 1.0
+            elif 2 * (min(len(hc), len(tc)) - 1) < A.TITLE_SIM * (len(hc) + len(tc) - 2):
+                continue
+            else:
+                sim = 2 * common[key] / (len(hc) - 1 + len(tc) - 1)
+            if sim >= A.TITLE_SIM and sim > out.get(aid, 0.0):
+                out[aid] = sim
+    return out
+
+
+def test_title_matches_left_out_clauses_could_not_match(reports):
+    import random
+    from fazhi.classify import areas as A
+    heads = [s.heading for r in reports for s in r.all_sections() if s.heading]
+    idx = A.area_index(None)
+    titles = [tc for aid in idx.titles for tc in idx.titles[aid]]
+    rnd = random.Random(43)
+    for _ in range(3000):           # pieces of the titles themselves, cut and joined
+        a, b = rnd.choice(titles), rnd.choice(titles)
+        i, j = sorted(rnd.randrange(len(a) + 1) for _ in range(2))
+        heads.append(a[i:j] + rnd.choice(["", "，", "和", "推进"]) + b[:rnd.randrange(len(b) + 1)])
+        heads.append(a)
+    for fw in [None, *A.framework_ids()]:
+        for h in heads:
+            got = A.title_matches(h, fw)
+            want = old_title_matches(h, fw)
+            assert got == want and list(got) == list(want), h

@@ -49,6 +49,7 @@ class AreaIndex:
     # the same with the bigram's count in each clause, for `shared_bigrams`
     titles_bigram_counts: dict[str, list[tuple[tuple[int, int], int]]] = field(default_factory=dict)
     title_clauses_bigram_counts: dict[str, list[tuple[tuple[int, int], int]]] = field(default_factory=dict)
+    title_lens: dict[tuple[int, int], int] = field(default_factory=dict)     # clause -> its length
 
 
 def _bigram_index(table: dict[str, list[str]]) -> dict[str, set[tuple[int, int]]]:
@@ -150,6 +151,7 @@ def area_index(framework: str | None) -> AreaIndex:
     idx.titles_by_bigram = _bigram_index(idx.titles)
     idx.title_clauses_by_bigram = _bigram_index(idx.title_clauses)
     idx.titles_bigram_counts = _bigram_counts(idx.titles)
+    idx.title_lens = {(ai, j): len(tc) for ai, aid in enumerate(idx.titles) for j, tc in enumerate(idx.titles[aid])}
     idx.title_clauses_bigram_counts = _bigram_counts(idx.title_clauses)
     return idx
 
@@ -177,12 +179,20 @@ def title_matches(heading: str, framework: str | None) -> dict[str, float]:
     title or sub-measures (1.0 when one contains the other), for matches >= TITLE_SIM."""
     idx = area_index(framework)
     areas = list(idx.titles)
+    lens = idx.title_lens
     out: dict[str, float] = {}
     for hc in clauses(heading):
-        if len(hc) < 4:
+        lh = len(hc)
+        if lh < 4:
             continue
         common = shared_bigrams(hc, idx.titles_bigram_counts)
-        for key in sorted(common):          # candidate_clauses' order
+        # a clause can match only when it contains hc or is contained in it (all the bigrams of
+        # the shorter one shared) or shares enough bigrams for the Dice score (with a margin
+        # for the rounding of the score computed below): the others are left out first
+        least = TITLE_SIM * (lh - 2) - 0.5
+        keep = [key for key, c in common.items()
+                if 2 * c >= least + TITLE_SIM * lens[key] or c == lens[key] - 1 or c == lh - 1]
+        for key in sorted(keep):            # candidate_clauses' order
             aid = areas[key[0]]
             tc = idx.titles[aid][key[1]]
             if tc in hc or (len(hc) >= 8 and hc in tc):

@@ -5,7 +5,7 @@ import json
 import sys
 import traceback
 
-from ..api import analyze
+from ..api import analyze, loading
 from ..config import Config
 from ..errors import FazhiError
 
@@ -51,8 +51,13 @@ def _results(files: list[str], config: Config, workers: int):
     files (the OCR of scanned pages then shares the cores: FAZHI_OCR_THREADS)."""
     workers = max(1, int(workers or 1))
     if workers == 1 or len(files) == 1:
-        for path in files:
-            yield analyze_one(path, config)
+        for i, path in enumerate(files):
+            if i == 0:
+                with loading():     # the first analysis loads the engine
+                    first = analyze_one(path, config)
+                yield first
+            else:
+                yield analyze_one(path, config)
         return
     import os
     from concurrent.futures import ProcessPoolExecutor

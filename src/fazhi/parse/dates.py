@@ -25,10 +25,13 @@ def _ymd(y: str, m: str, d: str) -> str | None:
     return f"{yy:04d}-{mm:02d}-{dd:02d}"
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(:\d{2})?")
+
+
 def _is_date_line(s: str) -> bool:
     t = DATE_CN.sub("", s)
     t = DATE_ISO.sub("", t)
-    t = re.sub(r"\d{1,2}:\d{2}(:\d{2})?", "", t)
+    t = _CLOCK.sub("", t)
     return len(t.strip(" ()（）")) <= 2 and t != s
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import catalog
+from .. import catalog, rx
 from ..model import Report
 from ..zh import masks
 from ..zh.cjk import CJK, CJK_RUN
@@ -58,28 +58,42 @@ def view(s: str) -> str:
 
 
 def _any(s: str, words) -> bool:
-    return any(w in s for w in words or [])
+    """Any of the words in s (`rx.may_match`: a word's characters are looked for one by one
+    first, most words are absent because one of their characters is)."""
+    return bool(words) and rx.may_match(words, s)
 
 
-_RX_LISTS: dict[tuple[int, int], tuple[object, tuple[re.Pattern, ...]]] = {}
+class _Patterns(tuple):
+    """A catalogue list compiled, with `cues`: for each pattern the strings one of which
+    every match of it contains (`rx.cues`; None: no such strings)."""
+    cues: tuple[tuple[str, ...] | None, ...] = ()
 
 
-def _rx(pats, flags=0) -> tuple[re.Pattern, ...]:
+_RX_LISTS: dict[tuple[int, int], tuple[object, _Patterns]] = {}
+
+
+def _rx(pats, flags=0) -> _Patterns:
     """The catalogue's patterns compiled, once per list (the lists are the catalogue's own,
     loaded once; re.compile's cache lookup per pattern and call cost more than the searches)."""
     key = (id(pats), flags)
     got = _RX_LISTS.get(key)
     if got is not None and got[0] is pats:
         return got[1]
-    out = tuple(re.compile(p, flags) for p in pats or [])
+    out = _Patterns(re.compile(p, flags) for p in pats or [])
+    out.cues = tuple(rx.cues(p) for p in out)
     if len(_RX_LISTS) > 512:           # lists made on the fly by a caller: keep the cache small
         _RX_LISTS.clear()
     _RX_LISTS[key] = (pats, out)        # the list is kept, so its id is not reused
     return out
 
 
-def _hit(s: str, pats) -> re.Match | None:
-    for p in pats:
+def _hit(s: str, pats: _Patterns) -> re.Match | None:
+    """The first match of the first pattern that matches; a pattern is searched only when the
+    text holds one of the strings every match of it contains (`rx.cues`: a few substring tests
+    instead of a pattern tried at every position, e.g. one that starts with a class or \\d)."""
+    for p, cue in zip(pats, pats.cues):
+        if cue is not None and not rx.may_match(cue, s):
+            continue
         m = p.search(s)
         if m:
             return m
@@ -169,7 +183,8 @@ def decide(report: Report, title: str | None, body_start: int | None) -> Decisio
 
     # a catalogue record or a translation: mostly not Chinese
     sample = x.all[:3000]
-    if _count(_LATIN_RUNS, sample) > 2 * _count(CJK_RUN, sample):
+    latin = _count(_LATIN_RUNS, sample)
+    if latin and latin > 2 * _count(CJK_RUN, sample):     # (no letter: Chinese or not, not this)
         return Decision("other", "not Chinese")
 
     d = _template(x, k["template"])

@@ -11,6 +11,10 @@ from .places import Place
 
 
 _INSTRUCTED = r"(?:工作|考察时?|时)?的?(?:一?系列)?重要(?:讲话|指示)"
+_INSTRUCTED_RX = re.compile(_INSTRUCTED)
+# what comes before the place instructed, up to it (searched with endpos at the place)
+_INSTRUCTED_BEFORE = re.compile(rf"(?:视察|考察|对)(?:[{CJK}]{{2,3}}、)?\Z")
+_LEVEL_WORDS = ("州", "市", "地区", "盟")     # a short name with a level word (湘西州)
 
 
 def _autonomous_of_head(gaz, head: str) -> str | None:
@@ -79,19 +83,28 @@ def written_form(norm: str, name: str, exclude: str | None = None, short: str | 
     """The form in which `name` is written (see `written`): the name, or its short form with a
     level word (湘西州), else None."""
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
-    short_rx = re.escape(short) + r"(?:州|市|地区|盟)" if short and len(short) >= 2 and short != name else None
+    short = short if short and len(short) >= 2 and short != name else None
+    # blanking cited documents never makes a name that was not there (names hold no space)
+    if name not in s and (short is None or short not in s) and " " not in name + (short or ""):
+        return None
 
     # a name inside a cited 《document》 (closed, or cut by the page's end) is the document's,
     # unless it opens the document's title: the place that issued it (《临夏州…办法》)
     def issuer(doc: str) -> bool:
-        return doc.startswith("《" + name) or (short_rx is not None and re.match("《" + short_rx, doc) is not None)
+        return doc.startswith("《" + name) or (short is not None and doc.startswith("《" + short)
+                                               and doc.startswith(_LEVEL_WORDS, 1 + len(short)))
 
-    s = _CITED.sub(lambda m: m.group() if issuer(m.group()) else " " * len(m.group()), s)
+    if "《" in s:
+        s = _CITED.sub(lambda m: m.group() if issuer(m.group()) else " " * len(m.group()), s)
     if name in s:
         return name
-    if short_rx is not None:
-        m = re.search(short_rx, s)
-        return m.group() if m else None
+    if short is not None:
+        j = s.find(short)
+        while j >= 0:
+            for word in _LEVEL_WORDS:
+                if s.startswith(word, j + len(short)):
+                    return short + word
+            j = s.find(short, j + 1)
     return None
 
 
@@ -110,11 +123,27 @@ def short_written(norm: str, place: Place, gaz, exclude: str | None = None) -> b
         short = place.city_short
     if not short or len(short) < 2:
         return False
+    if short not in norm and " " not in short:
+        return False        # blanking cited documents never makes the name
     s = norm.replace(exclude, " " * len(exclude)) if exclude else norm
-    s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + short) else " " * len(m.group()), s)
+    if "《" in s:
+        s = _CITED.sub(lambda m: m.group() if m.group().startswith("《" + short) else " " * len(m.group()), s)
     if parent in _MUNICIPALITIES:
         return short in s
-    if exclude and re.search(rf"省(?:委|政府)?[、和]{re.escape(short)}[、和]{re.escape(exclude)}", norm):
-        return True         # the chain of its superiors' committees (中央和省、X、Y市委决策部署)
-    return bool(re.search(rf"(?:视察|考察|对)(?:[{CJK}]{{2,3}}、)?{re.escape(short)}{_INSTRUCTED}|"
-                          rf"在{re.escape(short)}考察", s))
+    n = len(short)
+    if exclude:             # the chain of its superiors' committees (中央和省、X、Y市委决策部署)
+        j = norm.find(short)
+        while j >= 0:
+            if j >= 2 and norm[j - 1] in "、和" and norm[j + n:j + n + 1] in ("、", "和") and \
+                    norm.startswith(exclude, j + n + 1) and norm.endswith(("省", "省委", "省政府"), 0, j - 1):
+                return True
+            j = norm.find(short, j + 1)
+    # the set phrase of the instructions to it: (视察|考察|对)(X、)?short…重要讲话, 在short考察
+    j = s.find(short)
+    while j >= 0:
+        if s.startswith("考察", j + n) and s[j - 1:j] == "在":
+            return True
+        if _INSTRUCTED_RX.match(s, j + n) and _INSTRUCTED_BEFORE.search(s, max(0, j - 6), j):
+            return True
+        j = s.find(short, j + 1)
+    return False

@@ -376,17 +376,20 @@ def _lead_line(c, title_span) -> int | None:
     return None
 
 
+_ORGAN_LINE = re.compile(rf"(?:中共)?[{CJK}]{{2,16}}?(?:委员会|人民政府|人民政|党委|党工委|办事处)")
+_PARTY_GROUP_END = re.compile(r"(党组|党委)$")
+
+
 def _header_organs(c, title_span) -> list[tuple[str, int]]:
     """Organ lines of the header above the title or the body (中共X镇委员会, X镇人民政府)."""
     end = title_span[0] if title_span else (c.body_start if c.body_start is not None else 0)
     out = []
     lines = c.lines[:TOP_LINES]
     for i, ln in enumerate(lines):
-        if ln.start < end and len(ln.s) <= 24 and re.fullmatch(
-                rf"(?:中共)?[{CJK}]{{2,16}}?(?:委员会|人民政府|人民政|党委|党工委|办事处)", ln.s):
+        if ln.start < end and len(ln.s) <= 24 and _ORGAN_LINE.fullmatch(ln.s):
             out.append((ln.s, ln.start))
         elif len(ln.s) <= 30 and i + 1 < len(lines) and _is_date_line(lines[i + 1].s) and \
-                _ORG_END.search(re.sub(r"(党组|党委)$", "", ln.s)):
+                _ORG_END.search(_PARTY_GROUP_END.sub("", ln.s)):
             out.append((ln.s, ln.start))      # the signature of a transmittal notice at the top
     return out
 

@@ -70,6 +70,8 @@ _INLINE_AFTER = "\n。;:!?"
 _RUN_IN_STOP = "。;:!?"          # normalized: ；→; ：→: ！→! ？→?
 _CLAUSE_STOP = ",;:。!?"
 MAX_RUN_IN = 40                   # a run-in heading is at most this long
+_RUN_IN_STOP_RX = re.compile("[" + re.escape(_RUN_IN_STOP) + "]")
+_CLAUSE_STOP_RX = re.compile("[" + re.escape(_CLAUSE_STOP) + "]")
 MAX_WHOLE_LINE_HEADING = 80       # a heading line without any 。 may be this long
 MAX_UNNUMBERED = 30               # an unnumbered heading line is at most this long
 
@@ -330,14 +332,14 @@ def _heading_span(norm: str, body_start: int, line_end: int, *, whole_ok: bool =
 
 
 def _heading_len(seg: str, whole_ok: bool) -> int:
-    for i, ch in enumerate(seg[:MAX_RUN_IN + 1]):
-        if ch in _RUN_IN_STOP:
-            return i
+    m = _RUN_IN_STOP_RX.search(seg, 0, MAX_RUN_IN + 1)     # the first stop, as one C scan
+    if m:
+        return m.start()
     if whole_ok and "。" not in seg and len(seg) <= MAX_WHOLE_LINE_HEADING:
         return len(seg)
-    for i, ch in enumerate(seg[:MAX_RUN_IN + 1]):
-        if ch in _CLAUSE_STOP:
-            return i
+    m = _CLAUSE_STOP_RX.search(seg, 0, MAX_RUN_IN + 1)
+    if m:
+        return m.start()
     return _fused_heading_len(seg)       # 0: heading unknown (fused with the body)
 
 
