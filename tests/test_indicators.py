@@ -774,6 +774,9 @@ def test_own_assignment_audit_classes(text, quote, indicator):
     ("将习近平法治思想纳入党委中心组学习、干部教育培训内容,全年开展专题学习9次。", "9次", None),
     ("将习近平法治思想纳入党委中心组学习、干部教育培训内容,全年党委中心组学法9次。", "9次",
      "law_study_sessions"),
+    # papers issued in reconsideration are not its cases
+    ("全年制发检察建议12件、行政复议意见书3件。", "3件", None),
+    ("全年办理行政复议案件3件。", "3件", "admin_reconsideration_cases"),
 ])
 def test_doubtful_labels_are_null(text, quote, indicator):
     assert ind_of(text, quote) == indicator
