@@ -744,3 +744,36 @@ def test_kinds_listed_side_by_side_are_parts():
 ])
 def test_own_assignment_audit_classes(text, quote, indicator):
     assert ind_of(text, quote) == indicator
+
+
+# ------------------------------------------------------------------ prefer null to a doubtful label
+# (a set of figure-rich reports: each exclusion with a case it rules out and one it keeps)
+@pytest.mark.parametrize("text,quote,indicator", [
+    # 各级各类调解组织: all kinds of mediation at once, not the people's mediation alone
+    ("今年以来,全省各级各类调解组织受理矛盾纠纷2.6万件,调解成功率达97%。", "2.6万件", None),
+    ("今年以来,全省各级各类调解组织受理矛盾纠纷2.6万件,调解成功率达97%。", "97%", None),
+    ("全县人民调解组织调解矛盾纠纷860件,调解成功率达97%。", "860件", "people_mediation_cases"),
+    ("全县人民调解组织调解矛盾纠纷860件,调解成功率达97%。", "97%", "people_mediation_success_rate"),
+    # a helper's share or one channel's share of the disputes resolved
+    ("召开联席会议12期,涉及案件90件,助力化解30件。", "30件", None),
+    ("全年通过“访调对接”化解矛盾纠纷410件。", "410件", None),
+    ("全年排查化解矛盾纠纷410件。", "410件", "disputes_screened"),
+    # items that reached a state are a subset of the catalogue of items
+    ("统一办事指南,65个服务事项实现“网上办”。", "65个", None),
+    ("县政务服务中心进驻事项865项。", "865项", "gov_services_items"),
+    # key enterprises served are a selection, not the number of entities
+    ("开展法律服务进园区活动,对接重点企业320家。", "320家", None),
+    ("全县实有市场主体4.3万户。", "4.3万户", "market_entities"),
+    # another campaign's booklets are not law materials; 民法典读本 are
+    ("开展宣传活动12次,发放民法典读本800余本,禁毒手册600余本。", "800余本", "pufa_materials"),
+    ("开展宣传活动12次,发放民法典读本800余本,禁毒手册600余本。", "600余本", None),
+    # a bare study framed as the cadres' training too is everyone's, not the leadership's
+    ("将习近平法治思想纳入党委中心组学习、干部教育培训内容,全年开展专题学习9次。", "9次", None),
+    ("将习近平法治思想纳入党委中心组学习、干部教育培训内容,全年党委中心组学法9次。", "9次",
+     "law_study_sessions"),
+    # papers issued in reconsideration are not its cases
+    ("全年制发检察建议12件、行政复议意见书3件。", "3件", None),
+    ("全年办理行政复议案件3件。", "3件", "admin_reconsideration_cases"),
+])
+def test_doubtful_labels_are_null(text, quote, indicator):
+    assert ind_of(text, quote) == indicator
