@@ -1437,19 +1437,3 @@ def test_a_unit_the_title_grammar_does_not_read_is_still_a_department():
     text = "长兴县公安局交通警察大队2023年法治政府建设工作报告\n" + BODY
     m = meta_of(text)
     assert m.level == "department" and m.department and m.department.endswith("大队")
-
-
-# -- a district named only in its slogan (法治X) ---------------------------------------------
-def _district_story(slogan: str) -> str:
-    return ("8月20日下午，区委书记主持召开区委常委会会议，审议我区2024年法治政府建设工作要点。\n会议强调，全区上下"
-            f"要深入学习贯彻习近平法治思想，坚持依法行政，推动全面依法治区工作，努力建设更高水平{slogan}。\n")
-
-
-def test_district_named_only_in_its_slogan():
-    m = meta_of(_district_story("法治萧山"))
-    assert (m.jurisdiction, m.level, m.parent, m.province) == ("萧山区", "county", "杭州市", "浙江省")
-
-
-def test_slogan_of_an_ambiguous_or_a_larger_place_names_no_district():
-    assert meta_of(_district_story("法治白云")).jurisdiction is None      # 白云区: 广州 and 贵阳
-    assert meta_of(_district_story("法治江西")).jurisdiction != "江西区"   # a province's short name

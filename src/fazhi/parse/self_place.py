@@ -244,28 +244,6 @@ def city_short_place(view: Clean, gaz) -> tuple[str, int, int] | None:
     return (cities[0], *view.span(i, i + len(short)))
 
 
-# a county-level place by its name in a slogan (法治X, 平安X, 美丽X), the name ending there
-_COUNTY_SLOGAN = re.compile(rf"(?:法治|平安|美丽|幸福|魅力)([{CJK}]{{2,3}}?)(?=建设|[。，,、；;”\s)）]|$)")
-
-
-def county_short_place(view: Clean, gaz, suffix: str, year=None) -> tuple[str, int, int] | None:
-    """The county or district (`suffix` 县/区/旗) of a text that speaks as one (我区, 全区) and
-    names it only in its slogan (法治X): X + suffix when that is one county-level place of the
-    gazetteer and the text writes no other such slogan name."""
-    found: dict[str, int] = {}
-    for m in _COUNTY_SLOGAN.finditer(view.s):
-        short = m.group(1)
-        if short in gaz.province_shorts or short in gaz.city_shorts:
-            continue                   # a province's or a city's short name (法治江西, 法治大连)
-        places = [p for p in gaz.lookup(short + suffix, year) if p.rank == "county"]
-        if len(places) == 1:
-            found.setdefault(places[0].name, m.start(1))
-    if len(found) != 1:
-        return None
-    name, i = found.popitem()
-    return (name, *view.span(i, i + len(name) - len(suffix)))
-
-
 def _prefecture_of_tied(gaz, names: list[str], year) -> str | None:
     """Of 市 names named equally often, the one prefecture when all the others are
     county-level cities inside it (全市 of 商丘市 naming 永城市 once): else None."""
@@ -351,9 +329,6 @@ def _self_level_place(c, view) -> tuple[str, int, int] | None:
         if found is None and suf == "市":
             # 我市 named nowhere in full but by its short name in its slogan (法治X建设)
             found = city_short_place(view, c.g())
-        if found is None and suf in ("县", "区", "旗"):
-            # 我区 named nowhere in full but in its slogan (法治X): the one such county
-            found = county_short_place(view, c.g(), suf, c.meta.report_year)
         return found
     if len(_REGION_ORGAN.findall(view.s)) >= _REGION_ORGAN_MIN:
         # a text that speaks of no level of its own but of the region's organs throughout
